@@ -1,0 +1,179 @@
+"""Wiring: the QApplication on a qasync loop, translators, the store, the main window.
+
+sqdesk [--db PATH_OR_URL] [--demo] [--lang zh_CN|en] [--smoke-test]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import shutil
+import sys
+import tempfile
+import traceback
+from collections.abc import Sequence
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+
+from sqdesk import APP_NAME, ORG_NAME, __version__
+from sqdesk.core import paths
+
+log = logging.getLogger("sqdesk")
+
+DEMO_MEMBERS = 5000
+EXIT_ERROR = 1
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="sqdesk", description="sqdesk desktop app")
+    parser.add_argument("--version", action="version", version=f"sqdesk {__version__}")
+    parser.add_argument("--db", metavar="PATH_OR_URL", help="store file or SQLAlchemy URL")
+    parser.add_argument(
+        "--demo", action="store_true", help="open a throwaway store full of demo members"
+    )
+    parser.add_argument(
+        "--demo-members", type=int, default=DEMO_MEMBERS, metavar="N", help=argparse.SUPPRESS
+    )
+    parser.add_argument("--lang", choices=("zh_CN", "en"), help="interface language")
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="start, show the main window, then exit (0 on success)",
+    )
+    # Whatever is not ours (Qt's -platform, -style ...) passes through to QApplication.
+    args, args.qt_args = parser.parse_known_args(argv)
+    return args
+
+
+def _setup_logging() -> None:
+    log_dir = paths.data_dir() / "logs"
+    try:
+        log_dir.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = RotatingFileHandler(
+            log_dir / "sqdesk.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+        )
+    except OSError:
+        handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.getLogger().addHandler(handler)
+    logging.getLogger().setLevel(logging.INFO)
+
+
+class DemoStore:
+    """A throwaway store in a temporary folder, removed when the app exits."""
+
+    def __init__(self, members: int) -> None:
+        self.folder = Path(tempfile.mkdtemp(prefix="sqdesk-demo-"))
+        self.members = members
+
+    def open(self):
+        from sqdesk.core.demo import fill_demo_store
+        from sqdesk.core.store import Store
+
+        store = Store.open(self.folder / "demo.sqdesk")
+        fill_demo_store(store, members=self.members)
+        return store
+
+    def remove(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+async def _run(args: argparse.Namespace) -> int:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from sqdesk.core.errors import StoreError
+    from sqdesk.core.store import Store
+    from sqdesk.ui import prefs
+    from sqdesk.ui.main_window import MainWindow
+
+    app = QApplication.instance()
+    assert app is not None
+    done: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+
+    def finish(code: int) -> None:
+        if not done.done():
+            done.set_result(code)
+
+    demo = DemoStore(args.demo_members) if args.demo else None
+    try:
+        if demo is not None:
+            store = demo.open()
+        else:
+            store = Store.open(args.db or prefs.last_store() or paths.default_store_path())
+    except StoreError as exc:
+        log.error("could not open the store: %s", exc)
+        if args.smoke_test:
+            print(f"error: {exc}", file=sys.stderr)
+            return EXIT_ERROR
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            QApplication.translate("app", "sqdesk cannot open the store"),
+            str(exc),
+        )
+        box.finished.connect(lambda _r: finish(EXIT_ERROR))
+        box.open()
+        return await done
+
+    window = MainWindow(store, demo=demo is not None)
+    app.lastWindowClosed.connect(lambda: finish(0))
+    window.show()
+    if args.smoke_test:
+        # Exit once the window has been shown and painted: a later event-loop turn.
+        def shown() -> None:
+            ok = window.isVisible() and window.members_page.model.rowCount() >= 0
+            print(f"smoke-test: main window shown ({window.windowTitle()})")
+            finish(0 if ok else EXIT_ERROR)
+
+        QTimer.singleShot(0, shown)
+    try:
+        return await done
+    finally:
+        window.store.close()
+        if demo is not None:
+            demo.remove()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    _setup_logging()
+
+    import qasync
+    from PySide6.QtWidgets import QApplication
+
+    from sqdesk.ui import i18n, prefs
+    from sqdesk.ui.style import apply_style
+
+    QApplication.setOrganizationName(ORG_NAME)
+    QApplication.setApplicationName(APP_NAME)
+    QApplication.setApplicationVersion(__version__)
+    app = QApplication.instance() or QApplication([sys.argv[0], *args.qt_args])
+    lang = i18n.choose_language(args.lang, prefs.language())
+    translators = i18n.install_translators(app, lang)
+    apply_style(app)
+
+    failure: list[str] = []
+
+    def excepthook(exc_type, exc, tb) -> None:
+        text = "".join(traceback.format_exception(exc_type, exc, tb))
+        log.error("unhandled error:\n%s", text)
+        failure.append(text)
+        if args.smoke_test:
+            print(text, file=sys.stderr)
+            app.exit(EXIT_ERROR)
+
+    sys.excepthook = excepthook
+    try:
+        code = qasync.run(_run(args))
+    except Exception:
+        excepthook(*sys.exc_info())
+        code = EXIT_ERROR
+    del translators
+    if args.smoke_test and failure:
+        return EXIT_ERROR
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""sqdesk's core: domain rules and storage. Never imports Qt (tests/core/test_layers.py)."""

@@ -1,0 +1,9 @@
+"""Errors the core raises for the user to read: messages are plain words, not tracebacks."""
+
+
+class StoreError(Exception):
+    """The store cannot be opened or used; the message is meant for the shop manager."""
+
+
+class StoreTooNewError(StoreError):
+    """The store was written by a newer sqdesk; it is left exactly as it was."""

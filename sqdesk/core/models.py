@@ -1,0 +1,115 @@
+"""The store's tables, in SQLAlchemy 2.0's typed declarative style.
+
+Every schema change here needs an Alembic migration in `sqdesk/core/migrations/versions`;
+tests/core/test_migrations.py fails when the models and the migrations disagree.
+Money is integer cents, points integers, timestamps timezone-aware UTC, dates plain dates.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import NewType
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+MemberId = NewType("MemberId", int)
+
+# Stable constraint names so migrations (and SQLite batch mode) can refer to them.
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """A timestamp stored as UTC and always read back timezone-aware.
+
+    SQLite keeps no offset, so without this an aware datetime written in would come back
+    naive; PostgreSQL's timestamptz round-trips either way.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given for a UTC column")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Setting(Base):
+    """Store-wide settings that travel with the store file (shop name, thresholds...)."""
+
+    __tablename__ = "setting"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, default="")
+
+
+class Member(Base):
+    __tablename__ = "member"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # Short numeric code with a Damm check digit (see sqdesk.core.codes), printed on cards.
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+    name: Mapped[str] = mapped_column(String(100), default="")
+    nickname: Mapped[str] = mapped_column(String(100), default="")
+    # Normalised: 11 digits for a mainland mobile, else E.164-ish text when mobile_foreign.
+    mobile: Mapped[str | None] = mapped_column(String(32), default=None)
+    mobile_foreign: Mapped[bool] = mapped_column(Boolean, default=False)
+    wechat_id: Mapped[str] = mapped_column(String(64), default="")
+    # "", "F", "M": unknown stays unknown rather than guessed.
+    gender: Mapped[str] = mapped_column(String(1), default="")
+    birthday: Mapped[date | None] = mapped_column(Date, default=None)
+    birthday_lunar: Mapped[bool] = mapped_column(Boolean, default=False)
+    region: Mapped[str] = mapped_column(String(100), default="")
+    source: Mapped[str] = mapped_column(String(50), default="")
+    referrer_id: Mapped[int | None] = mapped_column(
+        ForeignKey("member.id", ondelete="SET NULL"), default=None
+    )
+    joined_on: Mapped[date] = mapped_column(Date)
+    consent_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    consent_scope: Mapped[str] = mapped_column(String(200), default="")
+    remark: Mapped[str] = mapped_column(Text, default="")
+    archived: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    __table_args__ = (
+        Index("ix_member_name", "name"),
+        Index("ix_member_mobile", "mobile"),
+        Index("ix_member_joined_on", "joined_on"),
+        Index("ix_member_referrer_id", "referrer_id"),
+    )

@@ -1,0 +1,86 @@
+"""Mobile numbers as shops receive them: spaces, dashes, +86, full-width digits.
+
+Validation uses Google's numbering metadata (phonenumbers), which knows which mainland
+prefixes are mobile ranges, instead of a hand-kept regex that ages with every new prefix.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import phonenumbers
+from phonenumbers import NumberParseException, PhoneNumberType
+
+_SEPARATORS = re.compile(r"[\s\-‐‑–—()（）.·]")
+
+
+class PhoneError(ValueError):
+    """A number that is not usable; the message says why in plain words."""
+
+
+def _clean(raw: str) -> str:
+    # NFKC turns full-width digits and the full-width plus sign into ASCII.
+    text = unicodedata.normalize("NFKC", raw).strip()
+    # Spreadsheets hand numbers over as floats: 13800138000.0
+    if re.fullmatch(r"\d+\.0+", text):
+        text = text.split(".")[0]
+    return _SEPARATORS.sub("", text)
+
+
+def normalize_mainland_mobile(raw: str) -> str:
+    """Return the 11-digit mainland mobile in `raw`, or raise PhoneError."""
+    text = _clean(raw)
+    if not text:
+        raise PhoneError("empty")
+    if text.startswith("+86"):
+        text = text[3:]
+    elif text.startswith("0086"):
+        text = text[4:]
+    elif len(text) == 13 and text.startswith("86"):
+        text = text[2:]
+    if not text.isdigit():
+        raise PhoneError("contains characters that are not digits")
+    if len(text) != 11:
+        raise PhoneError(f"has {len(text)} digits; a mainland mobile has 11")
+    if not is_mainland_mobile(text):
+        raise PhoneError("is not a mainland mobile number")
+    return text
+
+
+def is_mainland_mobile(digits: str) -> bool:
+    if len(digits) != 11 or not digits.isdigit() or digits[0] != "1":
+        return False
+    try:
+        number = phonenumbers.parse(digits, "CN")
+    except NumberParseException:
+        return False
+    return phonenumbers.is_valid_number(number) and phonenumbers.number_type(number) in (
+        PhoneNumberType.MOBILE,
+        PhoneNumberType.FIXED_LINE_OR_MOBILE,
+    )
+
+
+def normalize_foreign(raw: str) -> str:
+    """A non-mainland number (Hong Kong, abroad), kept as E.164 when it parses."""
+    text = _clean(raw)
+    if not text:
+        raise PhoneError("empty")
+    try:
+        number = phonenumbers.parse(text if text.startswith("+") else "+" + text, None)
+    except NumberParseException as exc:
+        raise PhoneError("is not a phone number") from exc
+    if not phonenumbers.is_possible_number(number):
+        raise PhoneError("is not a possible phone number")
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def mask(mobile: str | None) -> str:
+    """138****5678 for lists: enough to recognise, not enough to copy the roster."""
+    if not mobile:
+        return ""
+    if len(mobile) == 11 and mobile.isdigit():
+        return f"{mobile[:3]}****{mobile[-4:]}"
+    if len(mobile) > 6:
+        return mobile[:3] + "*" * (len(mobile) - 7) + mobile[-4:]
+    return mobile

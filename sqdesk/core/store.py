@@ -1,0 +1,220 @@
+"""The Store: one object that owns the database engine and hands out short transactions.
+
+A store is a SQLite file (the usual case: one shop, one PC) or any SQLAlchemy URL
+(PostgreSQL for a shop with several PCs). Opening a store brings its schema up to date with
+the Alembic migrations shipped in `sqdesk/core/migrations`, after a backup copy when it
+already holds data. A store written by a newer sqdesk is refused without being touched.
+
+    store = Store.open("~/shop.sqdesk")
+    with store.session() as s:      # a write: BEGIN IMMEDIATE ... COMMIT
+        s.add(member)
+    with store.read() as s:         # a read: no write lock taken
+        s.scalar(select(func.count(Member.id)))
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, func, inspect, select
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session, sessionmaker
+
+from sqdesk.core import backup, migrate, paths
+from sqdesk.core.errors import StoreError, StoreTooNewError
+from sqdesk.core.models import Base
+
+STORE_SUFFIX = ".sqdesk"
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+__all__ = ["Store", "StoreError", "StoreInfo", "StoreTooNewError", "to_url"]
+
+
+@dataclass(frozen=True)
+class StoreInfo:
+    location: str
+    revision: str | None
+    head: str
+    counts: dict[str, int]
+
+
+def to_url(target: str | Path) -> URL:
+    """A SQLAlchemy URL for a file path or a URL given as text."""
+    text = str(target)
+    if "://" in text:
+        return make_url(text)
+    path = Path(text).expanduser().resolve()
+    return URL.create("sqlite+pysqlite", database=str(path))
+
+
+def _sqlite_path(url: URL) -> Path | None:
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    return Path(url.database)
+
+
+def _install_sqlite_pragmas(engine: Engine) -> None:
+    """WAL + synchronous=FULL + foreign keys on every connection; writes BEGIN IMMEDIATE.
+
+    pysqlite's own transaction handling begins lazily and DEFERRED; under WAL a deferred
+    read-then-write transaction fails at once with SQLITE_BUSY_SNAPSHOT when another
+    connection wrote in between, whatever the busy timeout. So the driver is put in
+    autocommit and SQLAlchemy's begin emits the BEGIN itself (SQLAlchemy's documented recipe).
+    """
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record) -> None:
+        dbapi_connection.isolation_level = None
+        with closing(dbapi_connection.cursor()) as cur:
+            cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            cur.execute("PRAGMA journal_mode = WAL")
+            # FULL: a commit the user saw survives a power cut, not only a crash.
+            cur.execute("PRAGMA synchronous = FULL")
+            cur.execute("PRAGMA foreign_keys = ON")
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn) -> None:
+        if conn.get_execution_options().get("sqdesk_read"):
+            conn.exec_driver_sql("BEGIN")
+        else:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _peek_sqlite_revision(path: Path) -> str | None:
+    """Read the schema revision without writing a byte (no WAL switch, no journal)."""
+    with path.open("rb") as fh:
+        header = fh.read(len(SQLITE_HEADER))
+    if header != SQLITE_HEADER:
+        raise StoreError(f"{path} is not a sqdesk store (not an SQLite database file).")
+    uri = path.as_uri() + "?mode=ro"
+    try:
+        with closing(sqlite3.connect(uri, uri=True)) as conn:
+            row = conn.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+            ).fetchone()
+            if row is None:
+                return None
+            found = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path} cannot be read: {exc}.") from exc
+    return found[0] if found else None
+
+
+class Store:
+    def __init__(self, engine: Engine, *, location: str) -> None:
+        self.engine = engine
+        self.location = location
+        self._writer = sessionmaker(bind=engine, expire_on_commit=False)
+        self._reader = sessionmaker(
+            bind=engine.execution_options(sqdesk_read=True), expire_on_commit=False
+        )
+
+    # --- opening -------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, target: str | Path | None = None, *, create: bool = True) -> Store:
+        """Open (and if needed create and migrate) the store at a path or URL.
+
+        `None` opens the default store in the user's data folder.
+        """
+        url = to_url(target if target is not None else paths.default_store_path())
+        file = _sqlite_path(url)
+        if file is not None:
+            if file.exists() and file.stat().st_size > 0:
+                revision = _peek_sqlite_revision(file)
+                migrate.refuse_unknown_revision(revision, location=str(file))
+            elif not create:
+                raise StoreError(f"There is no store at {file}.")
+            else:
+                file.parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, pool_pre_ping=file is None)
+        if url.get_backend_name() == "sqlite":
+            _install_sqlite_pragmas(engine)
+        store = cls(engine, location=str(file) if file is not None else _safe_url(url))
+        try:
+            store._bring_up_to_date()
+        except Exception:
+            engine.dispose()
+            raise
+        return store
+
+    def _bring_up_to_date(self) -> None:
+        try:
+            with self.engine.connect() as conn:
+                current = migrate.current_revision(conn)
+                has_tables = bool(inspect(conn).get_table_names())
+        except DBAPIError as exc:
+            raise StoreError(f"{self.location} cannot be opened: {exc.orig}.") from exc
+        migrate.refuse_unknown_revision(current, location=self.location)
+        if current == migrate.head_revision():
+            return
+        if has_tables and self.path is not None:
+            backup.backup_before_upgrade(self.path, from_revision=current)
+        migrate.upgrade(self.engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- facts ---------------------------------------------------------------------------
+
+    @property
+    def path(self) -> Path | None:
+        return _sqlite_path(self.engine.url)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.url.get_backend_name() == "sqlite"
+
+    @property
+    def display_name(self) -> str:
+        return self.path.stem if self.path is not None else self.location
+
+    def revision(self) -> str | None:
+        with self.engine.connect() as conn:
+            return migrate.current_revision(conn)
+
+    def info(self) -> StoreInfo:
+        counts: dict[str, int] = {}
+        with self.read() as s:
+            for table in Base.metadata.sorted_tables:
+                counts[table.name] = s.scalar(select(func.count()).select_from(table)) or 0
+        return StoreInfo(
+            location=self.location,
+            revision=self.revision(),
+            head=migrate.head_revision(),
+            counts=counts,
+        )
+
+    # --- units of work -------------------------------------------------------------------
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A write transaction: commits when the block ends, rolls back on an exception."""
+        with self._writer.begin() as s:
+            yield s
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read-only unit of work; it never takes the write lock."""
+        s = self._reader()
+        try:
+            yield s
+        finally:
+            s.rollback()
+            s.close()
+
+
+def _safe_url(url: URL) -> str:
+    return url.render_as_string(hide_password=True)

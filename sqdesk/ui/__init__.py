@@ -1,0 +1,1 @@
+"""sqdesk's Qt front end: widgets, item models and dialogs. Holds no SQL; calls sqdesk.core."""

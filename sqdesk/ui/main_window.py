@@ -1,0 +1,265 @@
+"""The main window: navigation on the left, the current page on the right, menus, status bar."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sqdesk.core.errors import StoreError
+from sqdesk.core.paths import resource_path
+from sqdesk.core.store import STORE_SUFFIX, Store
+from sqdesk.ui import prefs
+from sqdesk.ui.about import AboutDialog
+from sqdesk.ui.members.page import MembersPage
+
+StoreOpener = Callable[[str], Store]
+
+
+class MainWindow(QMainWindow):
+    storeChanged = Signal(object)  # the new Store
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        demo: bool = False,
+        open_store: StoreOpener | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.store = store
+        self.demo = demo
+        # How a path picked in a dialog becomes a Store; the app passes one that also runs
+        # migrations with progress, tests pass Store.open.
+        self._open_store = open_store or (lambda location: Store.open(location))
+        self.setWindowIcon(QIcon(str(resource_path("icons", "sqdesk.svg"))))
+
+        self.nav = QListWidget(self)
+        self.nav.setObjectName("navigation")
+        self.nav.setIconSize(QSize(22, 22))
+        self.nav.setFixedWidth(168)
+        self.nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.pages = QStackedWidget(self)
+
+        self.members_page = MembersPage(store, self)
+        self._add_page(self.members_page, self.tr("Members"), "members.svg", "Ctrl+1")
+        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.nav.setCurrentRow(0)
+
+        self.demo_banner = QLabel(
+            self.tr(
+                "DEMO store: made-up members to try sqdesk with. "
+                "Everything here is thrown away when you quit."
+            ),
+            self,
+        )
+        self.demo_banner.setObjectName("demoBanner")
+        self.demo_banner.setVisible(demo)
+
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.setSpacing(0)
+        right_layout.addWidget(self.demo_banner)
+        right_layout.addWidget(self.pages, 1)
+        central = QWidget(self)
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        layout.addWidget(right, 1)
+        self.setCentralWidget(central)
+
+        self.store_label = QLabel(self)
+        self.store_label.setObjectName("storeLabel")
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("memberCount")
+        self.statusBar().addWidget(self.store_label, 1)
+        self.statusBar().addPermanentWidget(self.count_label)
+        self.members_page.countChanged.connect(self._show_count)
+        self._show_count(self.members_page.model.rowCount())
+
+        self._build_menus()
+        self._show_store()
+        self._restore_geometry()
+
+    # --- building ------------------------------------------------------------------------
+
+    def _add_page(self, page: QWidget, title: str, icon: str, shortcut: str) -> None:
+        item = QListWidgetItem(QIcon(str(resource_path("icons", icon))), title)
+        item.setSizeHint(QSize(0, 44))
+        self.nav.addItem(item)
+        self.pages.addWidget(page)
+        index = self.nav.count() - 1
+        action = QAction(self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda: self.nav.setCurrentRow(index))
+        self.addAction(action)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.new_action = file_menu.addAction(self.tr("&New Store…"))
+        self.new_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        self.new_action.triggered.connect(self.ask_new_store)
+        self.open_action = file_menu.addAction(self.tr("&Open Store…"))
+        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.open_action.triggered.connect(self.ask_open_store)
+        self.recent_menu = QMenu(self.tr("Open &Recent"), self)
+        self.recent_menu.setObjectName("recentMenu")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addSeparator()
+        quit_action = file_menu.addAction(self.tr("&Quit"))
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        quit_action.triggered.connect(self.close)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = help_menu.addAction(self.tr("&About sqdesk"))
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+        about.triggered.connect(self.show_about)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = [r for r in prefs.recent_stores() if r != self.store.location]
+        if not recent:
+            empty = self.recent_menu.addAction(self.tr("No other stores yet"))
+            empty.setEnabled(False)
+            return
+        for location in recent:
+            action = self.recent_menu.addAction(location)
+            action.triggered.connect(lambda _=False, loc=location: self.open_store_at(loc))
+        self.recent_menu.addSeparator()
+        clear = self.recent_menu.addAction(self.tr("Clear This List"))
+        clear.triggered.connect(self._clear_recent)
+
+    def _clear_recent(self) -> None:
+        for location in prefs.recent_stores():
+            if location != self.store.location:
+                prefs.forget_recent_store(location)
+
+    # --- the store -----------------------------------------------------------------------
+
+    def _show_store(self) -> None:
+        name = self.store.display_name
+        if self.demo:
+            self.setWindowTitle(self.tr("sqdesk — DEMO (throwaway store)"))
+        else:
+            self.setWindowTitle(self.tr("%1 — sqdesk").replace("%1", name))
+        self.store_label.setText(self.tr("Store: %1").replace("%1", self.store.location))
+        self.store_label.setToolTip(self.store.location)
+        if not self.demo:
+            prefs.add_recent_store(self.store.location)
+
+    def _show_count(self, n: int) -> None:
+        self.count_label.setText(self.tr("%n member(s)", "", n))
+
+    def set_store(self, store: Store) -> None:
+        """Switch the whole window to another store; the old one is closed."""
+        old = self.store
+        self.store = store
+        self.demo = False
+        self.demo_banner.hide()
+        self.members_page.set_store(store)
+        self._show_store()
+        self.storeChanged.emit(store)
+        if old is not store:
+            old.close()
+
+    def open_store_at(self, location: str) -> bool:
+        """Open the store at a path or URL and switch to it; tell the user if that fails."""
+        try:
+            store = self._open_store(location)
+        except StoreError as exc:
+            self.show_error(self.tr("The store could not be opened"), str(exc))
+            return False
+        self.set_store(store)
+        return True
+
+    def ask_open_store(self) -> QFileDialog:
+        dialog = self._store_dialog(self.tr("Open Store"))
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+        dialog.fileSelected.connect(self.open_store_at)
+        dialog.open()
+        return dialog
+
+    def ask_new_store(self) -> QFileDialog:
+        dialog = self._store_dialog(self.tr("New Store"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix(STORE_SUFFIX.lstrip("."))
+        dialog.fileSelected.connect(self.create_store_at)
+        dialog.open()
+        return dialog
+
+    def create_store_at(self, path: str) -> bool:
+        target = Path(path)
+        if target.exists() and target.stat().st_size > 0:
+            # The save dialog already asked about overwriting; a store is never clobbered.
+            self.show_error(
+                self.tr("The store was not created"),
+                self.tr("%1 already exists. Use File → Open Store to open it.").replace(
+                    "%1", str(target)
+                ),
+            )
+            return False
+        return self.open_store_at(str(target))
+
+    def _store_dialog(self, title: str) -> QFileDialog:
+        start = str(Path(self.store.location).parent) if self.store.path else str(Path.home())
+        dialog = QFileDialog(self, title, start)
+        dialog.setNameFilters(
+            [self.tr("sqdesk stores (*%1)").replace("%1", STORE_SUFFIX), self.tr("All files (*)")]
+        )
+        # Qt's own dialog behaves the same everywhere and works offscreen in tests.
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        return dialog
+
+    # --- messages ------------------------------------------------------------------------
+
+    def show_error(self, title: str, text: str) -> QMessageBox:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # open(), not exec(): a nested event loop inside qasync starves running tasks.
+        box.open()
+        return box
+
+    def show_about(self) -> AboutDialog:
+        dialog = AboutDialog(store_location=html.escape(self.store.location), parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    # --- window state --------------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        geometry, state = prefs.window_state()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1180, 760)
+        if state is not None:
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        prefs.save_window_state(self.saveGeometry(), self.saveState())
+        super().closeEvent(event)
