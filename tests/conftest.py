@@ -1,0 +1,48 @@
+"""Shared test set-up: no display, no touching the real user's settings or data."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from datetime import date
+from pathlib import Path
+
+# Before any Qt import: widgets render offscreen, and settings/data go to a throwaway home
+# (QSettings and platformdirs both follow the XDG variables on Linux; subprocesses inherit).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+_HOME = Path(tempfile.mkdtemp(prefix="sqdesk-test-home-"))
+os.environ["XDG_CONFIG_HOME"] = str(_HOME / "config")
+os.environ["XDG_DATA_HOME"] = str(_HOME / "data")
+os.environ["XDG_CACHE_HOME"] = str(_HOME / "cache")
+
+import pytest  # noqa: E402
+
+from sqdesk.core.store import Store  # noqa: E402
+
+TODAY = date(2026, 11, 25)
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    with Store.open(tmp_path / "shop.sqdesk") as s:
+        yield s
+
+
+@pytest.fixture
+def demo_store(tmp_path: Path):
+    from sqdesk.core.demo import fill_demo_store
+
+    with Store.open(tmp_path / "demo.sqdesk") as s:
+        fill_demo_store(s, members=300, seed=7, today=TODAY)
+        yield s
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _app_names():
+    # QSettings() needs these before any preference is read; the app sets the same.
+    from PySide6.QtCore import QCoreApplication
+
+    from sqdesk import APP_NAME, ORG_NAME
+
+    QCoreApplication.setOrganizationName(ORG_NAME)
+    QCoreApplication.setApplicationName(APP_NAME + "-tests")

@@ -1,0 +1,97 @@
+import unicodedata
+from itertools import pairwise
+
+import phonenumbers
+import pytest
+from sqlalchemy import select
+
+from sqdesk.core import codes
+from sqdesk.core.demo import fill_demo_store, names
+from sqdesk.core.demo.members import demo_member_rows
+from sqdesk.core.jobs import Cancelled
+from sqdesk.core.models import Member
+from tests.conftest import TODAY
+
+SURNAMES = sorted((s for s, _ in names.SURNAMES), key=len, reverse=True)
+
+
+def _rows(n, seed):
+    return list(demo_member_rows(n, seed=seed, today=TODAY))
+
+
+def test_same_seed_same_members():
+    assert _rows(500, 3) == _rows(500, 3)
+
+
+def test_other_seed_other_members():
+    a, b = _rows(200, 3), _rows(200, 4)
+    assert [r["name"] for r in a] != [r["name"] for r in b]
+
+
+def test_names_are_real_chinese_names():
+    rows = _rows(3000, 11)
+    for row in rows:
+        name = row["name"]
+        surname = next((s for s in SURNAMES if name.startswith(s)), None)
+        assert surname is not None, name
+        given = name[len(surname) :]
+        assert 1 <= len(given) <= 2, name
+        assert all(unicodedata.name(ch).startswith("CJK UNIFIED IDEOGRAPH") for ch in name)
+    used = {next(s for s in SURNAMES if r["name"].startswith(s)) for r in rows}
+    # Common surnames dominate, and the special-reading ones do turn up.
+    assert {"王", "李", "张"} <= used
+    assert len(used & {"曾", "单", "解", "区", "仇", "朴", "查", "乐"}) >= 3
+    assert any(len(s) == 2 for s in used)
+    assert sum(r["name"][0] in "王李张刘陈" for r in rows) > len(rows) * 0.2
+
+
+def test_phones_are_valid_unique_mainland_mobiles():
+    rows = _rows(2000, 5)
+    mobiles = [r["mobile"] for r in rows]
+    assert len(set(mobiles)) == len(mobiles)
+    for m in mobiles:
+        number = phonenumbers.parse(m, "CN")
+        assert len(m) == 11 and phonenumbers.is_valid_number(number), m
+        assert phonenumbers.number_type(number) == phonenumbers.PhoneNumberType.MOBILE, m
+
+
+def test_codes_dates_channels_and_referrers_are_coherent():
+    rows = _rows(2000, 9)
+    assert all(codes.is_valid_code(r["code"]) for r in rows)
+    assert len({r["code"] for r in rows}) == len(rows)
+    joins = [r["joined_on"] for r in rows]
+    assert joins == sorted(joins)
+    assert (TODAY - joins[0]).days > 2 * 365 and joins[-1] <= TODAY
+    for r in rows:
+        if r["birthday"]:
+            assert 14 <= (TODAY - r["birthday"]).days // 365 <= 67
+    ids = {r["id"] for r in rows}
+    referred = [r for r in rows if r["referrer_id"] is not None]
+    assert referred and all(r["source"] == names.REFERRAL_SOURCE for r in referred)
+    assert all(r["referrer_id"] in ids and r["referrer_id"] < r["id"] for r in referred)
+    channels = {r["source"] for r in rows}
+    assert {"门店扫码", "外卖卡片", "抖音", "小红书", "老带新"} <= channels
+    assert any(any(ord(c) > 0xFFFF for c in r["nickname"]) for r in rows)  # emoji
+
+
+def test_fill_store_twice_keeps_codes_and_mobiles_unique(store):
+    assert fill_demo_store(store, members=300, seed=1, today=TODAY) == 300
+    assert fill_demo_store(store, members=200, seed=1, today=TODAY) == 200
+    with store.read() as s:
+        got = s.execute(select(Member.code, Member.mobile)).all()
+    assert len(got) == 500
+    assert len({c for c, _ in got}) == 500 and len({m for _, m in got}) == 500
+    ordered = sorted(codes.serial_of(c) for c, _ in got)
+    assert all(b == a + 1 for a, b in pairwise(ordered))
+
+
+def test_stopping_the_generator_adds_nothing(store):
+    calls = []
+
+    def stop_after_first_chunk():
+        calls.append(1)
+        return len(calls) > 1
+
+    with pytest.raises(Cancelled):
+        fill_demo_store(store, members=12000, seed=1, should_stop=stop_after_first_chunk)
+    assert store.info().counts["member"] == 0

@@ -1,0 +1,204 @@
+import hashlib
+import shutil
+import sqlite3
+import threading
+from contextlib import closing, contextmanager
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select, text
+
+from sqdesk.core import backup, migrate
+from sqdesk.core.errors import StoreError, StoreTooNewError
+from sqdesk.core.models import Member
+from sqdesk.core.store import Store, to_url
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _add_member(store: Store, code: str = "1000002", name: str = "张三") -> None:
+    with store.session() as s:
+        s.add(Member(code=code, name=name, joined_on=date(2026, 1, 2)))
+
+
+def test_created_store_is_at_head_and_reopens(tmp_path):
+    path = tmp_path / "new.sqdesk"
+    with Store.open(path) as store:
+        assert path.exists()
+        assert store.revision() == migrate.head_revision()
+        _add_member(store)
+    with Store.open(path) as again:
+        assert again.revision() == migrate.head_revision()
+        info = again.info()
+        assert info.counts["member"] == 1
+        assert info.location == str(path)
+        with again.read() as s:
+            assert s.scalar(select(Member.name)) == "张三"
+
+
+def test_connection_pragmas(store):
+    with store.engine.connect() as conn:
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert conn.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
+        assert conn.execute(text("PRAGMA busy_timeout")).scalar() >= 1000
+
+
+def test_write_transactions_take_the_write_lock_at_begin(store):
+    """BEGIN IMMEDIATE: a second writer waits for the first instead of failing later."""
+    other = Store.open(store.path)
+    order: list[str] = []
+    with store.session() as s:
+        s.add(Member(code="1000002", name="甲", joined_on=date(2026, 1, 1)))
+        s.flush()
+
+        def second_writer():
+            with other.session() as s2:
+                # The first statement begins the transaction: it must wait for the lock.
+                s2.scalar(select(Member.id).limit(1))
+                order.append("second began")
+                s2.add(Member(code="1000019", name="乙", joined_on=date(2026, 1, 1)))
+
+        t = threading.Thread(target=second_writer)
+        t.start()
+        t.join(timeout=0.3)
+        assert order == []  # still waiting for our lock
+        order.append("first commits")
+    t.join(timeout=10)
+    assert order == ["first commits", "second began"]
+    assert other.info().counts["member"] == 2
+    other.close()
+
+
+def test_reads_do_not_block_a_writer(store):
+    _add_member(store)
+    with store.read() as r:
+        assert r.scalar(select(Member.name)) == "张三"
+        with store.session() as w:  # would time out if the read held a write lock
+            w.add(Member(code="1000019", name="李四", joined_on=date(2026, 1, 1)))
+
+
+def test_a_failed_unit_of_work_writes_nothing(store):
+    with pytest.raises(RuntimeError), store.session() as s:
+        s.add(Member(code="1000002", name="半条", joined_on=date(2026, 1, 1)))
+        s.flush()
+        raise RuntimeError("power cut")
+    assert store.info().counts["member"] == 0
+
+
+def test_store_from_the_future_is_refused_untouched(tmp_path):
+    path = tmp_path / "future.sqdesk"
+    with Store.open(path) as store:
+        _add_member(store)
+        with store.session() as s:
+            s.execute(text("UPDATE alembic_version SET version_num = '9999_from_the_future'"))
+    # Fold the WAL into the file so the file alone is the store.
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.execute("PRAGMA journal_mode=DELETE")
+    before = _digest(path)
+    with pytest.raises(StoreTooNewError, match="newer version of sqdesk"):
+        Store.open(path)
+    assert _digest(path) == before
+    assert not Path(str(path) + "-wal").exists()
+    assert backup.list_backups(path) == []
+
+
+def test_a_file_that_is_not_a_store_is_refused(tmp_path):
+    path = tmp_path / "notes.sqdesk"
+    path.write_text("这不是数据库", encoding="utf-8")
+    with pytest.raises(StoreError, match="not a sqdesk store"):
+        Store.open(path)
+    assert path.read_text(encoding="utf-8") == "这不是数据库"
+
+
+def test_missing_store_without_create(tmp_path):
+    with pytest.raises(StoreError, match="no store"):
+        Store.open(tmp_path / "nowhere.sqdesk", create=False)
+
+
+def test_url_and_path_targets(tmp_path):
+    assert to_url(tmp_path / "a.sqdesk").database == str(tmp_path / "a.sqdesk")
+    assert to_url("postgresql+psycopg://u:p@localhost/shop").get_backend_name() == "postgresql"
+    with Store.open(f"sqlite:///{tmp_path / 'b.sqdesk'}") as store:
+        assert store.path == tmp_path / "b.sqdesk"
+
+
+NEXT_MIGRATION = """
+import sqlalchemy as sa
+from alembic import op
+
+revision = "9000"
+down_revision = "{head}"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    with op.batch_alter_table("member") as batch:
+        batch.add_column(sa.Column("favourite", sa.String(50), nullable=False, server_default=""))
+
+
+def downgrade():
+    with op.batch_alter_table("member") as batch:
+        batch.drop_column("favourite")
+"""
+
+
+@contextmanager
+def newer_sqdesk(tmp_path):
+    """Pretend a newer sqdesk ships one more migration, for the length of the block."""
+    scripts = tmp_path / "migrations"
+    shutil.copytree(migrate.MIGRATIONS_DIR, scripts, ignore=shutil.ignore_patterns("__pycache__"))
+    head = migrate.head_revision()
+    (scripts / "versions" / "9000_next.py").write_text(NEXT_MIGRATION.format(head=head))
+    caches = (migrate._scripts, migrate.head_revision, migrate.known_revisions)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(migrate, "MIGRATIONS_DIR", scripts)
+        for fn in caches:
+            fn.cache_clear()
+        try:
+            yield
+        finally:
+            for fn in caches:
+                fn.cache_clear()
+
+
+def test_upgrade_backs_up_first_and_keeps_the_data(tmp_path):
+    path = tmp_path / "old.sqdesk"
+    with Store.open(path) as store:
+        old_head = store.revision()
+        _add_member(store, name="老会员")
+    with newer_sqdesk(tmp_path):
+        with Store.open(path) as store:
+            assert store.revision() == "9000"
+            with store.read() as s:
+                row = s.execute(text("SELECT name, favourite FROM member")).one()
+            assert tuple(row) == ("老会员", "")
+        copies = backup.list_backups(path)
+        assert len(copies) == 1
+        assert f"before-{old_head}" in copies[0].name
+        with closing(sqlite3.connect(copies[0])) as conn:
+            assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (old_head,)
+            assert conn.execute("SELECT name FROM member").fetchall() == [("老会员",)]
+        # Opening again at the new head migrates (and backs up) nothing more.
+        Store.open(path).close()
+        assert len(backup.list_backups(path)) == 1
+
+
+def test_an_empty_new_store_is_not_backed_up(tmp_path):
+    path = tmp_path / "fresh.sqdesk"
+    Store.open(path).close()
+    assert backup.list_backups(path) == []
+
+
+def test_backups_rotate(tmp_path):
+    path = tmp_path / "r.sqdesk"
+    with Store.open(path) as store:
+        _add_member(store)
+    for _ in range(backup.KEEP_PER_KIND + 3):
+        backup.make_backup(path, kind="daily")
+    assert len(backup.list_backups(path, kind="daily")) == backup.KEEP_PER_KIND

@@ -1,0 +1,134 @@
+import sqlite3
+from contextlib import closing
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from sqdesk.core import members
+from sqdesk.core.store import Store
+from sqdesk.ui import prefs
+from sqdesk.ui.about import AboutDialog
+from sqdesk.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, demo_store):
+    w = MainWindow(demo_store)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    w.close()
+
+
+def _visible(kind):
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
+
+
+def test_shows_the_roster_with_members(window, demo_store):
+    page = window.members_page
+    assert window.pages.currentWidget() is page
+    assert page.table.isVisible()
+    n = members.count(demo_store)
+    assert page.model.rowCount() == n > 0
+    assert str(n) in window.count_label.text()
+    assert str(n) in page.header.subtitle.text()
+    assert demo_store.location in window.store_label.text()
+    assert demo_store.display_name in window.windowTitle()
+    assert not window.demo_banner.isVisible()
+    name_col = members.SortKey.NAME
+    first_name = page.model.data(page.model.index(0, page.model.COLUMNS.index(name_col)))
+    assert first_name
+
+
+def test_clicking_a_header_sorts(window, qtbot):
+    page = window.members_page
+    code = page.model.COLUMNS.index(members.SortKey.CODE)
+    page.table.sortByColumn(code, Qt.SortOrder.AscendingOrder)
+    values = [page.model.data(page.model.index(r, code)) for r in range(page.model.rowCount())]
+    assert values == sorted(values)
+
+
+def test_demo_window_is_labelled(qtbot, demo_store):
+    w = MainWindow(demo_store, demo=True)
+    qtbot.addWidget(w)
+    w.show()
+    assert "DEMO" in w.windowTitle()
+    assert w.demo_banner.isVisible()
+    assert demo_store.location not in prefs.recent_stores()
+
+
+def test_empty_store_shows_a_hint(qtbot, store):
+    w = MainWindow(store)
+    qtbot.addWidget(w)
+    w.show()
+    assert w.members_page.empty.isVisible()
+    assert not w.members_page.table.isVisible()
+
+
+def test_open_another_store_through_the_dialog(window, qtbot, tmp_path):
+    other = tmp_path / "branch.sqdesk"
+    Store.open(other).close()
+    dialog = window.ask_open_store()
+    assert isinstance(dialog, QFileDialog) and dialog.isVisible()
+    dialog.selectFile(str(other))
+    with qtbot.waitSignal(window.storeChanged):
+        dialog.accept()
+    assert window.store.path == other
+    assert window.members_page.model.rowCount() == 0
+    assert "0" in window.count_label.text()
+    assert prefs.recent_stores()[0] == str(other)
+
+
+def test_new_store_creates_and_switches(window, tmp_path):
+    target = tmp_path / "新店.sqdesk"
+    assert window.create_store_at(str(target))
+    assert target.exists() and window.store.path == target
+    assert "新店" in window.windowTitle()
+
+
+def test_new_store_never_overwrites(window, tmp_path, qtbot):
+    existing = tmp_path / "keep.sqdesk"
+    existing.write_bytes(b"precious")
+    assert not window.create_store_at(str(existing))
+    assert existing.read_bytes() == b"precious"
+    assert any("already exists" in b.text() for b in _visible(QMessageBox))
+
+
+def test_a_store_from_the_future_is_refused_with_a_message(window, tmp_path, demo_store):
+    future = tmp_path / "future.sqdesk"
+    Store.open(future).close()
+    with closing(sqlite3.connect(future)) as conn:
+        conn.execute("UPDATE alembic_version SET version_num='9999'")
+        conn.commit()
+    assert not window.open_store_at(str(future))
+    assert window.store is demo_store  # still on the store it had
+    boxes = _visible(QMessageBox)
+    assert boxes and "newer version" in boxes[-1].text()
+    for b in boxes:
+        b.close()
+
+
+def test_about_dialog(window):
+    dialog = window.show_about()
+    assert isinstance(dialog, AboutDialog) and dialog.isVisible()
+    dialog.close()
+
+
+def test_navigation_shortcut_and_menus(window):
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert len(titles) == 2
+    assert window.open_action.shortcut().toString()
+    assert window.nav.count() == 1
+
+
+def test_geometry_is_remembered(qtbot, demo_store):
+    w = MainWindow(demo_store)
+    qtbot.addWidget(w)
+    w.resize(700, 520)  # the offscreen screen is 800x600
+    w.show()
+    w.close()
+    again = MainWindow(demo_store)
+    qtbot.addWidget(again)
+    assert (again.width(), again.height()) == (700, 520)

@@ -1,0 +1,70 @@
+"""The Chinese translation is complete and the compiled files match their sources."""
+
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QTranslator
+
+from sqdesk.core.paths import resource_path
+
+I18N = resource_path("i18n")
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "scripts"))
+import update_translations  # noqa: E402
+
+
+def _messages(ts: Path):
+    for ctx in ET.parse(ts).getroot().iter("context"):
+        for msg in ctx.iter("message"):
+            yield ctx.findtext("name"), msg
+
+
+def test_every_zh_cn_message_is_translated():
+    unfinished = [
+        (ctx, m.findtext("source"))
+        for ctx, m in _messages(I18N / "sqdesk_zh_CN.ts")
+        if m.find("translation").get("type") in ("unfinished", "vanished", "obsolete")
+        or not "".join(m.find("translation").itertext()).strip()
+    ]
+    assert unfinished == []
+
+
+def test_the_ts_file_holds_every_string_in_the_code(tmp_path):
+    """A tr() string added to the code but not to the .ts would show up in English."""
+    fresh = tmp_path / "fresh.ts"
+    update_translations.lupdate(fresh)
+
+    def sources(ts):
+        return {(ctx, m.findtext("source")) for ctx, m in _messages(ts)}
+
+    missing = sources(fresh) - sources(I18N / "sqdesk_zh_CN.ts")
+    assert missing == set(), "run scripts/update_translations.py and translate these"
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_compiled_qm_is_up_to_date(tmp_path, lang):
+    ts = tmp_path / f"sqdesk_{lang}.ts"
+    ts.write_bytes((I18N / f"sqdesk_{lang}.ts").read_bytes())
+    update_translations.lrelease(ts)
+    assert ts.with_suffix(".qm").read_bytes() == (I18N / f"sqdesk_{lang}.qm").read_bytes()
+
+
+def test_translations_load_and_translate(qapp):
+    zh = QTranslator()
+    assert zh.load("sqdesk_zh_CN", str(I18N))
+    QCoreApplication.installTranslator(zh)
+    try:
+        assert QCoreApplication.translate("MainWindow", "Members") == "会员"
+        assert QCoreApplication.translate("MembersPage", "%n member(s)", "", 3) == "3 位会员"
+    finally:
+        QCoreApplication.removeTranslator(zh)
+    en = QTranslator()
+    assert en.load("sqdesk_en", str(I18N))
+    QCoreApplication.installTranslator(en)
+    try:
+        assert QCoreApplication.translate("MembersPage", "%n member(s)", "", 1) == "1 member"
+        assert QCoreApplication.translate("MembersPage", "%n member(s)", "", 2) == "2 members"
+    finally:
+        QCoreApplication.removeTranslator(en)
