@@ -21,12 +21,8 @@ LANGS = ("zh_CN", "en")
 
 
 def sources() -> list[Path]:
-    files = sorted((ROOT / "sqdesk" / "ui").rglob("*.py")) + [ROOT / "sqdesk" / "app.py"]
-    return [
-        f
-        for f in files
-        if "tr(" in f.read_text(encoding="utf-8") or "translate(" in f.read_text(encoding="utf-8")
-    ]
+    """Every module that can hold user-facing strings: the UI and the app wiring."""
+    return [*sorted((ROOT / "sqdesk" / "ui").rglob("*.py")), ROOT / "sqdesk" / "app.py"]
 
 
 def tool(name: str) -> str:
