@@ -30,12 +30,15 @@ def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
     installed: list[QTranslator] = []
     if lang == "en":
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-        return installed
-    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    else:
+        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    # English needs its file too: it holds the plural forms ("1 member", "2 members").
     ours = QTranslator(app)
     if ours.load(f"sqdesk_{lang}", str(resource_path("i18n"))):
         app.installTranslator(ours)
         installed.append(ours)
+    if lang == "en":
+        return installed
     # Qt's own strings (OK/Cancel buttons, file dialogs) come from qtbase_*.qm.
     qt = QTranslator(app)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)

@@ -68,3 +68,23 @@ def test_translations_load_and_translate(qapp):
         assert QCoreApplication.translate("MembersPage", "%n member(s)", "", 2) == "2 members"
     finally:
         QCoreApplication.removeTranslator(en)
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("zh_CN", "1,234 位会员"), ("en", "1,234 members")])
+def test_install_translators_for_each_language(qapp, lang, expected):
+    from sqdesk.ui.i18n import install_translators
+
+    installed = install_translators(qapp, lang)
+    try:
+        assert QCoreApplication.translate("MembersPage", "%n member(s)", "", 1234) == expected
+    finally:
+        for t in installed:
+            QCoreApplication.removeTranslator(t)
+
+
+def test_language_choice_order():
+    from sqdesk.ui.i18n import choose_language, system_language
+
+    assert choose_language("en", "zh_CN") == "en"
+    assert choose_language(None, "zh_CN") == "zh_CN"
+    assert choose_language(None, "fr") == system_language()
