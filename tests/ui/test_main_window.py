@@ -3,7 +3,7 @@ from contextlib import closing
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from sqdesk.core import members
 from sqdesk.core.store import Store
@@ -22,8 +22,8 @@ def window(qtbot, demo_store):
     w.close()
 
 
-def _visible(kind):
-    return [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
+def _visible(window, kind):
+    return [w for w in window.findChildren(kind) if w.isVisible()]
 
 
 def test_shows_the_roster_with_members(window, demo_store):
@@ -93,7 +93,7 @@ def test_new_store_never_overwrites(window, tmp_path, qtbot):
     existing.write_bytes(b"precious")
     assert not window.create_store_at(str(existing))
     assert existing.read_bytes() == b"precious"
-    assert any("already exists" in b.text() for b in _visible(QMessageBox))
+    assert any("already exists" in b.text() for b in _visible(window, QMessageBox))
 
 
 def test_a_store_from_the_future_is_refused_with_a_message(window, tmp_path, demo_store):
@@ -104,7 +104,7 @@ def test_a_store_from_the_future_is_refused_with_a_message(window, tmp_path, dem
         conn.commit()
     assert not window.open_store_at(str(future))
     assert window.store is demo_store  # still on the store it had
-    boxes = _visible(QMessageBox)
+    boxes = _visible(window, QMessageBox)
     assert boxes and "newer version" in boxes[-1].text()
     for b in boxes:
         b.close()
