@@ -13,6 +13,7 @@ from enum import StrEnum
 
 from sqlalchemy import func, select
 
+from sqdesk.core import search
 from sqdesk.core.models import Member, MemberId
 from sqdesk.core.phones import mask
 from sqdesk.core.store import Store
@@ -65,19 +66,33 @@ def count(store: Store, *, include_archived: bool = False) -> int:
 def ordered_ids(
     store: Store,
     *,
-    sort: SortKey = SortKey.JOINED,
+    search_text: str = "",
+    sort: SortKey | None = SortKey.JOINED,
     descending: bool = True,
     include_archived: bool = False,
 ) -> list[MemberId]:
-    column = _SORT_COLUMNS[sort]
-    order = column.desc() if descending else column.asc()
+    """The ids of the members in view, in display order, computed in SQL.
+
+    With `search_text`, only matches, best rank first (exact code or mobile, then name
+    starts with, then the rest), and within a rank by `sort`; `sort=None` orders each rank
+    by newest member first.
+    """
+    order = []
+    query = select(Member.id)
+    parsed = search.parse(search_text)
+    if parsed is not None:
+        found = search.matches(parsed).subquery()
+        query = query.join(found, found.c.member_id == Member.id)
+        order.append(found.c.rank)
+    if sort is not None:
+        column = _SORT_COLUMNS[sort]
+        order.append(column.desc() if descending else column.asc())
     # id as a tie-breaker keeps the order stable between two fetches.
-    tie = Member.id.desc() if descending else Member.id.asc()
-    query = select(Member.id).order_by(order, tie)
+    order.append(Member.id.desc() if descending or sort is None else Member.id.asc())
     if not include_archived:
         query = query.where(Member.archived.is_(False))
     with store.read() as s:
-        return [MemberId(i) for i in s.scalars(query)]
+        return [MemberId(i) for i in s.scalars(query.order_by(*order))]
 
 
 def rows(store: Store, ids: Sequence[int]) -> dict[MemberId, MemberRow]:

@@ -113,3 +113,24 @@ class Member(Base):
         Index("ix_member_joined_on", "joined_on"),
         Index("ix_member_referrer_id", "referrer_id"),
     )
+
+
+# Tokens are compared byte by byte (prefix ranges): PostgreSQL needs the C collation for
+# that, SQLite's default BINARY collation already is.
+_TOKEN = String(64).with_variant(String(64, collation="C"), "postgresql")
+
+
+class MemberToken(Base):
+    """The search index sqdesk.core.search keeps current: a few tokens per member."""
+
+    __tablename__ = "member_token"
+
+    token: Mapped[str] = mapped_column(_TOKEN, primary_key=True)
+    member_id: Mapped[int] = mapped_column(
+        ForeignKey("member.id", ondelete="CASCADE"), primary_key=True
+    )
+
+    __table_args__ = (
+        Index("ix_member_token_member_id", "member_id"),
+        {"sqlite_with_rowid": False},
+    )

@@ -10,10 +10,12 @@ from itertools import islice
 
 from sqlalchemy import func, insert, select
 
-from sqdesk.core.codes import FIRST_SERIAL, serial_of
+from sqdesk.core.codes import serial_of
 from sqdesk.core.demo.members import demo_member_rows
 from sqdesk.core.jobs import Cancelled, Progress, ShouldStop, never_stop, no_progress
-from sqdesk.core.models import Member, Setting
+from sqdesk.core.member_edit import next_code
+from sqdesk.core.models import Member, MemberToken, Setting
+from sqdesk.core.search import tokens_for_row
 from sqdesk.core.store import Store
 
 CHUNK = 5000
@@ -36,8 +38,7 @@ def fill_demo_store(
     today = today or date.today()
     with store.session() as s:
         max_id = s.scalar(select(func.max(Member.id))) or 0
-        codes = s.scalars(select(Member.code).order_by(Member.id.desc()).limit(1)).all()
-        first_serial = serial_of(codes[0]) + 1 if codes else FIRST_SERIAL
+        first_serial = serial_of(next_code(s))
         taken = set(s.scalars(select(Member.mobile).where(Member.mobile.is_not(None))))
         rows = demo_member_rows(
             members,
@@ -52,7 +53,13 @@ def fill_demo_store(
         while chunk := list(islice(rows, CHUNK)):
             if should_stop():
                 raise Cancelled()
-            s.execute(insert(Member), chunk)
+            # Core inserts through the connection: one executemany per table, where the ORM's
+            # bulk path splits the rows into many batches by which values are None.
+            conn = s.connection()
+            conn.execute(insert(Member.__table__), chunk)
+            conn.execute(insert(MemberToken.__table__), [
+                {"member_id": r["id"], "token": t} for r in chunk for t in tokens_for_row(r)
+            ])  # fmt: skip
             done += len(chunk)
             progress(done, members)
         for key, value in DEMO_SHOP.items():

@@ -1,0 +1,240 @@
+"""Search-as-you-type over members: a token index the core keeps current, queried in SQL.
+
+Every member has a few short tokens in `member_token`, each starting with a letter that says
+what it is. A query becomes a handful of prefix ranges on the (token, member_id) primary
+key, so any query length, Chinese or pinyin, is an index range scan, on SQLite and
+PostgreSQL alike (FTS5's trigram tokenizer cannot match the 2-character queries most
+Chinese names need, DESIGN.md §2b).
+
+    N  the whole name                   prefix match  -> "name starts with"
+    n  each later suffix of the name    prefix match  -> "name contains"
+    P  pinyin forms from the 1st syllable (zhangsan, zs, zhangs...)  prefix match
+    p  pinyin forms from the given name (san, sf...)                 prefix match
+    k  each suffix of the nickname      prefix match
+    c  member code                      prefix match; exact is the best rank
+    m  full mobile                      prefix match; exact is the best rank
+    r  mobile reversed                  prefix match = the mobile's tail
+    w  WeChat ID                        prefix match
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    case,
+    delete,
+    func,
+    insert,
+    literal,
+    select,
+    union_all,
+)
+from sqlalchemy.orm import Session
+
+from sqdesk.core import settings
+from sqdesk.core.jobs import Cancelled, Progress, ShouldStop, never_stop, no_progress
+from sqdesk.core.models import Member, MemberToken
+from sqdesk.core.pinyin import name_readings, surname_length
+
+MAX_SUFFIX = 12  # longest name/nickname part indexed: nobody types more to find a person
+MIN_TAIL = 4  # the mobile tail people read out: the last four digits
+
+_SPACES = re.compile(r"\s+")
+_PHONE_LIKE = re.compile(r"\+?[\d\-()]+")
+
+
+def normalize(text: str) -> str:
+    """Fold width and case, drop spaces: what both the index and a query are made of."""
+    return _SPACES.sub("", unicodedata.normalize("NFKC", text)).lower()
+
+
+def _suffixes(text: str) -> Iterator[str]:
+    text = text[:MAX_SUFFIX]
+    for i in range(len(text)):
+        yield text[i:]
+
+
+def _pinyin_forms(syllables: tuple[str, ...]) -> set[str]:
+    """zhang san feng -> zhangsanfeng, zsf, zhangsf: typing any prefix of one finds it."""
+    if not syllables:
+        return set()
+    full = "".join(syllables)
+    initials = "".join(s[0] for s in syllables)
+    first_full = syllables[0] + "".join(s[0] for s in syllables[1:])
+    return {full, initials, first_full}
+
+
+def member_tokens(
+    *, name: str, nickname: str, mobile: str | None, code: str, wechat_id: str
+) -> set[str]:
+    tokens: set[str] = set()
+    n = normalize(name)
+    if n:
+        tokens.add("N" + n[:MAX_SUFFIX])
+        tokens.update("n" + s for s in list(_suffixes(n))[1:])
+    given_start = surname_length(name)
+    for reading in name_readings(name):
+        tokens.update("P" + f for f in _pinyin_forms(reading))
+        # The given name alone ("san" finds 张三).
+        tokens.update("p" + f for f in _pinyin_forms(reading[given_start:]))
+    k = normalize(nickname)
+    tokens.update("k" + s for s in _suffixes(k))
+    if mobile:
+        digits = normalize(mobile).lstrip("+")
+        tokens.add("m" + digits)
+        tokens.add("r" + digits[::-1])
+    if code:
+        tokens.add("c" + code)
+    w = normalize(wechat_id)
+    if w:
+        tokens.add("w" + w[:32])
+    return tokens
+
+
+def token_rows(member_id: int, **fields) -> list[dict]:
+    return [{"member_id": member_id, "token": t} for t in member_tokens(**fields)]
+
+
+def tokens_for_row(row: dict) -> set[str]:
+    return member_tokens(
+        name=row.get("name") or "",
+        nickname=row.get("nickname") or "",
+        mobile=row.get("mobile"),
+        code=row.get("code") or "",
+        wechat_id=row.get("wechat_id") or "",
+    )
+
+
+def reindex(s: Session, member_ids: Iterable[int]) -> None:
+    """Rebuild the tokens of these members from their current rows (same transaction)."""
+    ids = list(member_ids)
+    if not ids:
+        return
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        s.execute(delete(MemberToken).where(MemberToken.member_id.in_(chunk)))
+        rows = s.execute(
+            select(Member.id, Member.name, Member.nickname, Member.mobile, Member.code,
+                   Member.wechat_id).where(Member.id.in_(chunk))
+        ).mappings()  # fmt: skip
+        new = [{"member_id": r["id"], "token": t} for r in rows for t in tokens_for_row(r)]
+        if new:
+            s.execute(insert(MemberToken), new)
+
+
+# --- queries -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Query:
+    text: str
+    prefix_kinds: str  # token kinds the text is a prefix of
+    exact_kinds: str  # token kinds whose exact match ranks first
+
+
+RANK_EXACT, RANK_NAME_PREFIX, RANK_OTHER = 0, 1, 2
+
+
+# Digits start matching codes and mobiles from three: every mobile starts with 1, every code
+# with 1 to 9, so shorter prefixes would list the whole roster.
+MIN_NUMBER_PREFIX = 3
+
+
+def parse(raw: str) -> Query | None:
+    q = normalize(raw)
+    if not q:
+        return None
+    if _PHONE_LIKE.fullmatch(q) and any(ch.isdigit() for ch in q):
+        # A pasted number: +86 138-0013-8000
+        plus = q.startswith("+")
+        q = re.sub(r"\D", "", q)
+        if plus:
+            q = q.removeprefix("86")
+    if q.isdigit():
+        kinds = "kw"
+        if len(q) >= MIN_NUMBER_PREFIX:
+            kinds += "cm"
+        if len(q) >= MIN_TAIL:
+            kinds += "r"
+        return Query(q, prefix_kinds=kinds, exact_kinds="cm")
+    if len(q) == 1 and q.isascii():
+        # One Latin letter: names and pinyin that start with it, not every nickname and
+        # given name that happens to contain it.
+        return Query(q, prefix_kinds="NP", exact_kinds="")
+    return Query(q, prefix_kinds="NnPpkw", exact_kinds="")
+
+
+def _after(prefix: str) -> str:
+    """The smallest string greater than every string starting with `prefix`."""
+    return prefix[:-1] + chr(ord(prefix[-1]) + 1)
+
+
+def _range(token_col, prefix: str) -> ColumnElement[bool]:
+    return and_(token_col >= prefix, token_col < _after(prefix))
+
+
+def matches(query: Query) -> Select:
+    """SELECT member_id, rank for every member matching `query` (one row per member).
+
+    One index range scan per token kind, glued with UNION ALL: written as one OR, SQLite
+    prefers scanning the member_id index for the GROUP BY and reads the whole table.
+    """
+    t = MemberToken.token
+    branches = []
+    for kind in query.prefix_kinds:
+        text = query.text[::-1] if kind == "r" else query.text
+        if kind in query.exact_kinds:
+            rank = case((t == kind + text, RANK_EXACT), else_=RANK_OTHER)
+        else:
+            rank = literal(RANK_NAME_PREFIX if kind in "NP" else RANK_OTHER)
+        branches.append(
+            select(MemberToken.member_id, rank.label("rank")).where(_range(t, kind + text))
+        )
+    hits = union_all(*branches).subquery()
+    return select(hits.c.member_id, func.min(hits.c.rank).label("rank")).group_by(hits.c.member_id)
+
+
+# --- keeping the whole index current -----------------------------------------------------
+
+# Bump when member_tokens() changes: stores then rebuild their index once when opened.
+INDEX_VERSION = "1"
+_VERSION_KEY = "search.index_version"
+_CHUNK = 5000
+
+
+def index_is_current(s: Session) -> bool:
+    return settings.get(s, _VERSION_KEY) == INDEX_VERSION
+
+
+def rebuild_index(
+    s: Session, *, progress: Progress = no_progress, should_stop: ShouldStop = never_stop
+) -> int:
+    """Recompute every member's tokens in this transaction; returns the members indexed."""
+    s.execute(delete(MemberToken))
+    total = s.scalar(select(func.count(Member.id))) or 0
+    done = 0
+    last_id = 0
+    columns = (Member.id, Member.name, Member.nickname, Member.mobile, Member.code,
+               Member.wechat_id)  # fmt: skip
+    while True:
+        if should_stop():
+            raise Cancelled()
+        rows = s.execute(
+            select(*columns).where(Member.id > last_id).order_by(Member.id).limit(_CHUNK)
+        ).mappings().all()  # fmt: skip
+        if not rows:
+            break
+        new = [{"member_id": r["id"], "token": t} for r in rows for t in tokens_for_row(r)]
+        s.connection().execute(insert(MemberToken.__table__), new)
+        last_id = rows[-1]["id"]
+        done += len(rows)
+        progress(done, total)
+    settings.put(s, _VERSION_KEY, INDEX_VERSION)
+    return done
