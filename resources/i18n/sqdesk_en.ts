@@ -12,12 +12,36 @@
     </message>
 </context>
 <context>
+    <name>MemberDialog</name>
+    <message numerus="yes">
+        <source>referred %n member(s)</source>
+        <translation>
+            <numerusform>referred %Ln member</numerusform>
+            <numerusform>referred %Ln members</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MembersPage</name>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%Ln match</numerusform>
+            <numerusform>%Ln matches</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>%n member(s)</source>
         <translation>
             <numerusform>%Ln member</numerusform>
             <numerusform>%Ln members</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n archived member(s) for good? This cannot be undone.</source>
+        <translation>
+            <numerusform>Delete %Ln archived member for good? This cannot be undone.</numerusform>
+            <numerusform>Delete %Ln archived members for good? This cannot be undone.</numerusform>
         </translation>
     </message>
 </context>

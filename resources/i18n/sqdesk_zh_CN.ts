@@ -110,6 +110,242 @@
     </message>
 </context>
 <context>
+    <name>MemberDialog</name>
+    <message>
+        <source>Not mainland</source>
+        <translation>非大陆号码</translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation>未填</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>e.g. 1995-08-16</source>
+        <translation>例如 1995-08-16</translation>
+    </message>
+    <message>
+        <source>Lunar birthday</source>
+        <translation>农历生日</translation>
+    </message>
+    <message>
+        <source>member code</source>
+        <translation>会员码</translation>
+    </message>
+    <message>
+        <source>Agreed to be contacted</source>
+        <translation>同意接收消息</translation>
+    </message>
+    <message>
+        <source>e.g. group messages, birthday wishes</source>
+        <translation>例如：社群消息、生日祝福</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Nickname</source>
+        <translation>群昵称</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>WeChat ID</source>
+        <translation>微信号</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Referred by</source>
+        <translation>推荐人</translation>
+    </message>
+    <message>
+        <source>Joined</source>
+        <translation>入会日期</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>授权</translation>
+    </message>
+    <message>
+        <source>Remark</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>New Member</source>
+        <translation>新增会员</translation>
+    </message>
+    <message>
+        <source>A member code is given when you save.</source>
+        <translation>保存后自动分配会员码。</translation>
+    </message>
+    <message>
+        <source>Member %1 %2</source>
+        <translation>会员 %1 %2</translation>
+    </message>
+    <message>
+        <source>archived</source>
+        <translation>（已归档）</translation>
+    </message>
+    <message numerus="yes">
+        <source>referred %n member(s)</source>
+        <translation>
+            <numerusform>推荐了 %Ln 位会员</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Code %1</source>
+        <translation>会员码 %1</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>归档</translation>
+    </message>
+</context>
+<context>
+    <name>MemberProblems</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Nickname</source>
+        <translation>群昵称</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>WeChat ID</source>
+        <translation>微信号</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Referred by</source>
+        <translation>推荐人</translation>
+    </message>
+    <message>
+        <source>Joined</source>
+        <translation>入会日期</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>授权</translation>
+    </message>
+    <message>
+        <source>Remark</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>%1 digits; a mainland mobile has 11.</source>
+        <translation>%1 位数字；大陆手机号是 11 位。</translation>
+    </message>
+    <message>
+        <source>Only digits, spaces, dashes and +86, please.</source>
+        <translation>只能填数字、空格、横线和 +86。</translation>
+    </message>
+    <message>
+        <source>This is not a phone number.</source>
+        <translation>这不是电话号码。</translation>
+    </message>
+    <message>
+        <source>Not a mainland mobile number. Tick “Not mainland” for numbers from elsewhere.</source>
+        <translation>不是大陆手机号。其他地区的号码请勾选“非大陆号码”。</translation>
+    </message>
+    <message>
+        <source>Enter a name or a nickname.</source>
+        <translation>请填写姓名或群昵称。</translation>
+    </message>
+    <message>
+        <source>Too long: %1 characters, at most %2.</source>
+        <translation>太长了：%1 个字，最多 %2 个。</translation>
+    </message>
+    <message>
+        <source>Member %1 %2 already has this mobile.</source>
+        <translation>会员 %1 %2 已使用这个手机号。</translation>
+    </message>
+    <message>
+        <source>Choose 男, 女 or leave it empty.</source>
+        <translation>请选择男、女，或留空。</translation>
+    </message>
+    <message>
+        <source>This date is in the future.</source>
+        <translation>这个日期在未来。</translation>
+    </message>
+    <message>
+        <source>This date is before %1.</source>
+        <translation>这个日期早于 %1 年。</translation>
+    </message>
+    <message>
+        <source>Joined before the birthday.</source>
+        <translation>入会日期早于生日。</translation>
+    </message>
+    <message>
+        <source>No member has this code.</source>
+        <translation>没有这个会员码的会员。</translation>
+    </message>
+    <message>
+        <source>A member cannot refer themselves.</source>
+        <translation>会员不能推荐自己。</translation>
+    </message>
+    <message>
+        <source>Contains invisible control characters.</source>
+        <translation>含有不可见的控制字符。</translation>
+    </message>
+    <message>
+        <source>Not a date: write it like 1995-08-16.</source>
+        <translation>不是日期，请写成 1995-08-16 这样。</translation>
+    </message>
+</context>
+<context>
     <name>MemberTableModel</name>
     <message>
         <source>Code</source>
@@ -132,12 +368,28 @@
         <translation>性别</translation>
     </message>
     <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
         <source>Joined</source>
         <translation>入会日期</translation>
     </message>
     <message>
         <source>Source</source>
         <translation>来源</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>WeChat ID</source>
+        <translation>微信号</translation>
+    </message>
+    <message>
+        <source>Remark</source>
+        <translation>备注</translation>
     </message>
     <message>
         <source>Female</source>
@@ -155,8 +407,68 @@
         <translation>会员</translation>
     </message>
     <message>
+        <source>Search name, pinyin (zs, zhangsan), nickname, mobile tail or code</source>
+        <translation>搜索姓名、拼音（zs、zhangsan）、群昵称、手机尾号或会员码</translation>
+    </message>
+    <message>
+        <source>Show archived</source>
+        <translation>显示已归档</translation>
+    </message>
+    <message>
+        <source>New Member</source>
+        <translation>新增会员</translation>
+    </message>
+    <message>
+        <source>Add a member (Ctrl+N)</source>
+        <translation>新增会员 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>归档</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>找到 %Ln 位</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No member matches “%1”.</source>
+        <translation>没有会员匹配“%1”。</translation>
+    </message>
+    <message>
         <source>No members yet. Members you add or import will be listed here.</source>
         <translation>还没有会员。新增或导入的会员会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Delete members</source>
+        <translation>删除会员</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n archived member(s) for good? This cannot be undone.</source>
+        <translation>
+            <numerusform>要永久删除 %Ln 位已归档会员吗？此操作无法撤销。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
     </message>
     <message numerus="yes">
         <source>%n member(s)</source>

@@ -72,6 +72,7 @@ ENGLISH = {
     "referrer_missing": "the referrer does not exist",
     "referrer_self": "a member cannot refer themselves",
     "control_chars": "contains invisible control characters",
+    "not_a_date": "is not a date (write it like 1995-08-16)",
 }
 
 
@@ -126,7 +127,10 @@ def check(
             else:
                 mobile = phones.normalize_mainland_mobile(data.mobile)
         except phones.PhoneError as exc:
-            problems.append(Problem("mobile", "mobile_invalid", {"reason": str(exc)}))
+            problems.append(
+                Problem("mobile", "mobile_invalid",
+                        {"reason": str(exc), "why": exc.code, **exc.values})
+            )  # fmt: skip
     clean = replace(clean, mobile=mobile)
     if mobile:
         other = find_by_mobile(s, mobile)
@@ -155,6 +159,12 @@ def check(
         elif s.get(Member, clean.referrer_id) is None:
             problems.append(Problem("referrer_id", "referrer_missing"))
     return clean, problems
+
+
+def validate(store: Store, data: MemberInput, *, member_id: int | None = None) -> list[Problem]:
+    """Problems with `data` as the form stands (for checking while the user types)."""
+    with store.read() as s:
+        return check(s, data, member_id=member_id)[1]
 
 
 @dataclass(frozen=True)

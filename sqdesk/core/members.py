@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 
 from sqlalchemy import func, select
@@ -20,24 +20,22 @@ from sqdesk.core.store import Store
 
 
 class SortKey(StrEnum):
+    """The roster's columns, each sortable in SQL."""
+
     CODE = "code"
     NAME = "name"
     NICKNAME = "nickname"
     MOBILE = "mobile"
     GENDER = "gender"
+    BIRTHDAY = "birthday"
     JOINED = "joined_on"
     SOURCE = "source"
+    REGION = "region"
+    WECHAT = "wechat_id"
+    REMARK = "remark"
 
 
-_SORT_COLUMNS = {
-    SortKey.CODE: Member.code,
-    SortKey.NAME: Member.name,
-    SortKey.NICKNAME: Member.nickname,
-    SortKey.MOBILE: Member.mobile,
-    SortKey.GENDER: Member.gender,
-    SortKey.JOINED: Member.joined_on,
-    SortKey.SOURCE: Member.source,
-}
+_SORT_COLUMNS = {key: getattr(Member, key.value) for key in SortKey}
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,8 +48,12 @@ class MemberRow:
     nickname: str
     mobile_masked: str
     gender: str
+    birthday: date | None
     joined_on: date
     source: str
+    region: str
+    wechat_id: str
+    remark: str
     archived: bool
 
 
@@ -106,8 +108,12 @@ def rows(store: Store, ids: Sequence[int]) -> dict[MemberId, MemberRow]:
         Member.nickname,
         Member.mobile,
         Member.gender,
+        Member.birthday,
         Member.joined_on,
         Member.source,
+        Member.region,
+        Member.wechat_id,
+        Member.remark,
         Member.archived,
     ).where(Member.id.in_(list(ids)))
     out: dict[MemberId, MemberRow] = {}
@@ -120,8 +126,77 @@ def rows(store: Store, ids: Sequence[int]) -> dict[MemberId, MemberRow]:
                 nickname=r.nickname,
                 mobile_masked=mask(r.mobile),
                 gender=r.gender,
+                birthday=r.birthday,
                 joined_on=r.joined_on,
                 source=r.source,
+                region=r.region,
+                wechat_id=r.wechat_id,
+                remark=r.remark,
                 archived=r.archived,
             )
     return out
+
+
+@dataclass(frozen=True)
+class MemberDetail:
+    """Everything the profile shows, the full mobile included."""
+
+    id: MemberId
+    code: str
+    name: str
+    nickname: str
+    mobile: str
+    mobile_foreign: bool
+    wechat_id: str
+    gender: str
+    birthday: date | None
+    birthday_lunar: bool
+    region: str
+    source: str
+    referrer_id: MemberId | None
+    referrer_code: str
+    referrer_name: str
+    joined_on: date
+    consent_at: datetime | None
+    consent_scope: str
+    remark: str
+    archived: bool
+    referred_count: int
+
+
+def detail(store: Store, member_id: int) -> MemberDetail | None:
+    with store.read() as s:
+        m = s.get(Member, member_id)
+        if m is None:
+            return None
+        referrer = s.get(Member, m.referrer_id) if m.referrer_id else None
+        referred = s.scalar(select(func.count(Member.id)).where(Member.referrer_id == m.id))
+        return MemberDetail(
+            id=MemberId(m.id),
+            code=m.code,
+            name=m.name,
+            nickname=m.nickname,
+            mobile=m.mobile or "",
+            mobile_foreign=m.mobile_foreign,
+            wechat_id=m.wechat_id,
+            gender=m.gender,
+            birthday=m.birthday,
+            birthday_lunar=m.birthday_lunar,
+            region=m.region,
+            source=m.source,
+            referrer_id=MemberId(referrer.id) if referrer else None,
+            referrer_code=referrer.code if referrer else "",
+            referrer_name=(referrer.name or referrer.nickname) if referrer else "",
+            joined_on=m.joined_on,
+            consent_at=m.consent_at,
+            consent_scope=m.consent_scope,
+            remark=m.remark,
+            archived=m.archived,
+            referred_count=referred or 0,
+        )
+
+
+def find_by_code(store: Store, code: str) -> MemberId | None:
+    with store.read() as s:
+        found = s.scalar(select(Member.id).where(Member.code == code.strip()))
+        return MemberId(found) if found is not None else None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import ClassVar
 
 import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberType
@@ -16,7 +17,20 @@ _SEPARATORS = re.compile(r"[\s\-‐‑–—()（）.·]")
 
 
 class PhoneError(ValueError):
-    """A number that is not usable; the message says why in plain words."""
+    """A number that is not usable: `code` says why (for translated messages), str() in English."""
+
+    ENGLISH: ClassVar[dict[str, str]] = {
+        "empty": "empty",
+        "not_digits": "contains characters that are not digits",
+        "length": "has {digits} digits; a mainland mobile has 11",
+        "not_mobile": "is not a mainland mobile number",
+        "not_phone": "is not a phone number",
+    }
+
+    def __init__(self, code: str, **values: object) -> None:
+        self.code = code
+        self.values = values
+        super().__init__(self.ENGLISH[code].format(**values))
 
 
 def _clean(raw: str) -> str:
@@ -40,11 +54,11 @@ def normalize_mainland_mobile(raw: str) -> str:
     elif len(text) == 13 and text.startswith("86"):
         text = text[2:]
     if not text.isdigit():
-        raise PhoneError("contains characters that are not digits")
+        raise PhoneError("not_digits")
     if len(text) != 11:
-        raise PhoneError(f"has {len(text)} digits; a mainland mobile has 11")
+        raise PhoneError("length", digits=len(text))
     if not is_mainland_mobile(text):
-        raise PhoneError("is not a mainland mobile number")
+        raise PhoneError("not_mobile")
     return text
 
 
@@ -69,9 +83,9 @@ def normalize_foreign(raw: str) -> str:
     try:
         number = phonenumbers.parse(text if text.startswith("+") else "+" + text, None)
     except NumberParseException as exc:
-        raise PhoneError("is not a phone number") from exc
+        raise PhoneError("not_phone") from exc
     if not phonenumbers.is_possible_number(number):
-        raise PhoneError("is not a possible phone number")
+        raise PhoneError("not_phone")
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 

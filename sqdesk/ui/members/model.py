@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
 
 from sqdesk.core import members
 from sqdesk.core.members import MemberRow, SortKey
@@ -23,15 +24,9 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 class MemberTableModel(QAbstractTableModel):
-    COLUMNS: tuple[SortKey, ...] = (
-        SortKey.CODE,
-        SortKey.NAME,
-        SortKey.NICKNAME,
-        SortKey.MOBILE,
-        SortKey.GENDER,
-        SortKey.JOINED,
-        SortKey.SOURCE,
-    )
+    COLUMNS: tuple[SortKey, ...] = tuple(SortKey)
+    # Shown until the user picks columns of their own.
+    DEFAULT_HIDDEN = frozenset({SortKey.WECHAT, SortKey.REMARK, SortKey.REGION})
 
     # Newest members first: the ones a manager is most likely looking for.
     default_sort = SortKey.JOINED
@@ -41,16 +36,22 @@ class MemberTableModel(QAbstractTableModel):
         self._store = store
         self._ids: list[int] = []
         self._blocks: dict[int, list[MemberRow | None]] = {}
-        self._sort = self.default_sort
+        self._sort: SortKey | None = self.default_sort
         self._descending = True
-        self._headers = {
+        self._search = ""
+        self._include_archived = False
+        self.headers = {
             SortKey.CODE: self.tr("Code"),
             SortKey.NAME: self.tr("Name"),
             SortKey.NICKNAME: self.tr("Nickname"),
             SortKey.MOBILE: self.tr("Mobile"),
             SortKey.GENDER: self.tr("Gender"),
+            SortKey.BIRTHDAY: self.tr("Birthday"),
             SortKey.JOINED: self.tr("Joined"),
             SortKey.SOURCE: self.tr("Source"),
+            SortKey.REGION: self.tr("Region"),
+            SortKey.WECHAT: self.tr("WeChat ID"),
+            SortKey.REMARK: self.tr("Remark"),
         }
         self._genders = {"F": self.tr("Female"), "M": self.tr("Male"), "": ""}
 
@@ -62,9 +63,44 @@ class MemberTableModel(QAbstractTableModel):
 
     def reload(self) -> None:
         self.beginResetModel()
-        self._ids = members.ordered_ids(self._store, sort=self._sort, descending=self._descending)
+        self._ids = members.ordered_ids(
+            self._store,
+            search_text=self._search,
+            # While searching, the best matches come first unless a column was clicked.
+            sort=self._sort,
+            descending=self._descending,
+            include_archived=self._include_archived,
+        )
         self._blocks.clear()
         self.endResetModel()
+
+    def set_search(self, text: str) -> None:
+        if text != self._search:
+            self._search = text
+            self.reload()
+
+    @property
+    def search_text(self) -> str:
+        return self._search
+
+    def set_include_archived(self, include: bool) -> None:
+        if include != self._include_archived:
+            self._include_archived = include
+            self.reload()
+
+    @property
+    def include_archived(self) -> bool:
+        return self._include_archived
+
+    def view_ids(self) -> list[int]:
+        """The members in view, in display order (for export and bulk actions)."""
+        return list(self._ids)
+
+    def row_of(self, member_id: int) -> int:
+        try:
+            return self._ids.index(member_id)
+        except ValueError:
+            return -1
 
     def _row(self, row: int) -> MemberRow | None:
         number = row // BLOCK
@@ -91,7 +127,7 @@ class MemberTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[self.COLUMNS[section]]
+            return self.headers[self.COLUMNS[section]]
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -99,28 +135,31 @@ class MemberTableModel(QAbstractTableModel):
             return None
         if role == IdRole:
             return self._ids[index.row()]
-        if role != Qt.ItemDataRole.DisplayRole:
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole):
             return None
         row = self._row(index.row())
         if row is None:  # deleted since the ids were read
             return None
-        key = self.COLUMNS[index.column()]
-        if key is SortKey.CODE:
-            return row.code
-        if key is SortKey.NAME:
-            return row.name
-        if key is SortKey.NICKNAME:
-            return row.nickname
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor("#9a9d94")) if row.archived else None
+        return self.display(row, self.COLUMNS[index.column()])
+
+    def display(self, row: MemberRow, key: SortKey) -> str:
+        """A cell's text: also what export writes, so the file says what the screen says."""
         if key is SortKey.MOBILE:
             return row.mobile_masked
         if key is SortKey.GENDER:
             return self._genders.get(row.gender, row.gender)
-        if key is SortKey.JOINED:
+        if key in (SortKey.JOINED, SortKey.BIRTHDAY):
             # ISO dates are what Chinese shops write and what sorts the same everywhere.
-            return row.joined_on.isoformat()
-        return row.source
+            value = row.joined_on if key is SortKey.JOINED else row.birthday
+            return value.isoformat() if value else ""
+        if key is SortKey.REMARK:
+            return row.remark.replace("\n", " ")
+        return getattr(row, key.value)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self._sort = self.COLUMNS[column]
+        # Column -1: no column sort (search rank, then newest first).
+        self._sort = self.COLUMNS[column] if column >= 0 else None
         self._descending = order == Qt.SortOrder.DescendingOrder
         self.reload()

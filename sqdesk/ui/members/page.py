@@ -1,76 +1,306 @@
-"""The Members page: the roster table over the whole store."""
+"""The Members page: search box, the roster table over the whole store, member actions."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from sqdesk.core import member_edit
+from sqdesk.core.members import SortKey
 from sqdesk.core.store import Store
-from sqdesk.ui.members.model import MemberTableModel
+from sqdesk.ui import prefs
+from sqdesk.ui.members.dialog import MemberDialog
+from sqdesk.ui.members.model import IdRole, MemberTableModel
 from sqdesk.ui.widgets import PageHeader
 
-# Column widths in characters' worth of pixels: measuring 100k rows to fit is far too slow.
-_WIDTHS = (90, 110, 160, 120, 70, 100, 100)
+# Fixed widths: measuring 100k rows to fit them is far too slow (DESIGN.md §2b).
+_WIDTHS = {
+    SortKey.CODE: 90, SortKey.NAME: 110, SortKey.NICKNAME: 150, SortKey.MOBILE: 120,
+    SortKey.GENDER: 60, SortKey.BIRTHDAY: 100, SortKey.JOINED: 100, SortKey.SOURCE: 100,
+    SortKey.REGION: 110, SortKey.WECHAT: 140, SortKey.REMARK: 220,
+}  # fmt: skip
+# Typing pauses shorter than this are one search: the query runs once per pause, not per
+# key, when someone types faster than the roster can redraw.
+SEARCH_COALESCE_MS = 30
 
 
 class MembersPage(QWidget):
     countChanged = Signal(int)
+    membersChanged = Signal()
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("membersPage")
+        self.store = store
         self.model = MemberTableModel(store, self)
         self.header = PageHeader(self.tr("Members"), parent=self)
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName("memberSearch")
+        self.search.setPlaceholderText(
+            self.tr("Search name, pinyin (zs, zhangsan), nickname, mobile tail or code")
+        )
+        self.search.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_COALESCE_MS)
+        self._search_timer.timeout.connect(self._apply_search)
+        self.search.textChanged.connect(self._search_timer.start)
+        self.search.returnPressed.connect(self._open_single_match)
+
+        self.show_archived = QCheckBox(self.tr("Show archived"), self)
+        self.show_archived.toggled.connect(self.model.set_include_archived)
+        self.new_button = QPushButton(self.tr("New Member"), self)
+        self.new_button.setObjectName("newMember")
+        self.new_button.setToolTip(self.tr("Add a member (Ctrl+N)"))
+        self.new_button.clicked.connect(self.new_member)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.show_archived)
+        bar.addWidget(self.new_button)
 
         self.table = QTableView(self)
         self.table.setObjectName("rosterTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
         # Fixed row height: per-row sizing would touch every row.
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(28)
+        self.table.doubleClicked.connect(lambda index: self.open_member(index.data(IdRole)))
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._row_menu)
         hh = self.table.horizontalHeader()
         hh.setHighlightSections(False)
         hh.setStretchLastSection(True)
-        for column, width in enumerate(_WIDTHS):
-            self.table.setColumnWidth(column, width)
+        hh.setSectionsMovable(True)
+        hh.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        hh.customContextMenuRequested.connect(self._column_menu)
+        for column, key in enumerate(MemberTableModel.COLUMNS):
+            self.table.setColumnWidth(column, _WIDTHS[key])
+        self._restore_columns()
+        hh.sectionMoved.connect(self._save_columns)
+        hh.sectionResized.connect(self._save_columns)
         hh.setSortIndicator(
             MemberTableModel.COLUMNS.index(self.model.default_sort), Qt.SortOrder.DescendingOrder
         )
         # Enabling sorting sorts once by the indicator: that is the model's first load.
         self.table.setSortingEnabled(True)
 
-        self.empty = QLabel(
-            self.tr("No members yet. Members you add or import will be listed here."), self
-        )
+        self.empty = QLabel(self)
         self.empty.setObjectName("emptyHint")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(self.header)
+        layout.addLayout(bar)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty, 1)
         self.model.modelReset.connect(self._update_count)
         self._update_count()
+        self._add_actions()
+
+    def _add_actions(self) -> None:
+        def action(owner: QWidget, text: str, shortcut, slot) -> QAction:
+            a = QAction(text, owner)
+            a.setShortcut(QKeySequence(shortcut))
+            # Page-wide keys work from any child; row keys only in the table, so Enter and
+            # Delete in the search box keep their usual meaning.
+            a.setShortcutContext(
+                Qt.ShortcutContext.WidgetWithChildrenShortcut
+                if owner is self
+                else Qt.ShortcutContext.WidgetShortcut
+            )
+            a.triggered.connect(slot)
+            owner.addAction(a)
+            return a
+
+        self.find_action = action(self, self.tr("Find"), QKeySequence.StandardKey.Find,
+                                  self.focus_search)  # fmt: skip
+        self.new_action = action(self, self.tr("New Member"), QKeySequence.StandardKey.New,
+                                 self.new_member)  # fmt: skip
+        self.open_action = action(self.table, self.tr("Open"), Qt.Key.Key_Return,
+                                  self.open_current)  # fmt: skip
+        self.archive_action = action(self.table, self.tr("Archive"),
+                                     QKeySequence.StandardKey.Delete,
+                                     lambda: self.archive_selected(True))  # fmt: skip
+
+    # --- store and view -----------------------------------------------------------------
 
     def set_store(self, store: Store) -> None:
+        self.store = store
+        self.search.clear()
         self.model.set_store(store)
+
+    def reload(self) -> None:
+        self.model.reload()
+        self.membersChanged.emit()
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _apply_search(self) -> None:
+        text = self.search.text()
+        # A new search ranks best matches first; clearing it goes back to the column sort.
+        if text.strip() and not self.model.search_text.strip():
+            self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        elif not text.strip() and self.model.search_text.strip():
+            self.table.horizontalHeader().setSortIndicator(
+                MemberTableModel.COLUMNS.index(self.model.default_sort),
+                Qt.SortOrder.DescendingOrder,
+            )
+        self.model.set_search(text)
 
     def _update_count(self) -> None:
         n = self.model.rowCount()
-        self.header.set_subtitle(self.tr("%n member(s)", "", n))
-        self.table.setVisible(n > 0)
-        self.empty.setVisible(n == 0)
+        if self.model.search_text.strip():
+            self.header.set_subtitle(self.tr("%n match(es)", "", n))
+        else:
+            self.header.set_subtitle(self.tr("%n member(s)", "", n))
+        has_rows = n > 0
+        self.table.setVisible(has_rows)
+        self.empty.setVisible(not has_rows)
+        if not has_rows:
+            self.empty.setText(
+                self.tr("No member matches “%1”.").replace("%1", self.model.search_text)
+                if self.model.search_text.strip()
+                else self.tr("No members yet. Members you add or import will be listed here.")
+            )
         self.countChanged.emit(n)
+
+    # --- columns ------------------------------------------------------------------------
+
+    def _column_menu(self, pos: QPoint) -> None:
+        menu = QMenu(self)
+        hh = self.table.horizontalHeader()
+        for column, key in enumerate(MemberTableModel.COLUMNS):
+            a = menu.addAction(self.model.headers[key])
+            a.setCheckable(True)
+            a.setChecked(not hh.isSectionHidden(column))
+            a.toggled.connect(lambda on, c=column: self.set_column_visible(c, on))
+        menu.popup(hh.mapToGlobal(pos))
+
+    def set_column_visible(self, column: int, visible: bool) -> None:
+        hh = self.table.horizontalHeader()
+        shown = [c for c in range(hh.count()) if not hh.isSectionHidden(c)]
+        if not visible and shown == [column]:
+            return  # keep at least one column
+        hh.setSectionHidden(column, not visible)
+        self._save_columns()
+
+    def _restore_columns(self) -> None:
+        hh = self.table.horizontalHeader()
+        state = prefs.settings().value("roster/header")
+        if state is None or not hh.restoreState(state):
+            for column, key in enumerate(MemberTableModel.COLUMNS):
+                hh.setSectionHidden(column, key in MemberTableModel.DEFAULT_HIDDEN)
+
+    def _save_columns(self, *_args) -> None:
+        prefs.settings().setValue("roster/header", self.table.horizontalHeader().saveState())
+
+    # --- members ------------------------------------------------------------------------
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.member_id(r) for r in rows]
+
+    def open_current(self) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            self.open_member(index.data(IdRole))
+
+    def _open_single_match(self) -> None:
+        # Enter in the search box: a scanned or typed code opens its member at once.
+        self._search_timer.stop()
+        self._apply_search()
+        if self.model.rowCount() >= 1 and self.search.text().strip():
+            self.open_member(self.model.member_id(0))
+
+    def open_member(self, member_id: int | None) -> MemberDialog | None:
+        if member_id is None:
+            return None
+        return self._show_dialog(MemberDialog(self.store, member_id, self))
+
+    def new_member(self) -> MemberDialog:
+        return self._show_dialog(MemberDialog(self.store, None, self))
+
+    def _show_dialog(self, dialog: MemberDialog) -> MemberDialog:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self._after_save)
+        dialog.archivedChanged.connect(lambda _id: self.reload())
+        dialog.openMember.connect(self.open_member)
+        dialog.open()
+        return dialog
+
+    def _after_save(self, member_id: int) -> None:
+        self.reload()
+        row = self.model.row_of(member_id)
+        if row >= 0:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+
+    def archive_selected(self, archived: bool = True) -> int:
+        ids = self.selected_ids()
+        if not ids:
+            return 0
+        changed = member_edit.set_archived(self.store, ids, archived)
+        self.reload()
+        return changed
+
+    def delete_selected(self) -> QMessageBox | None:
+        ids = self.selected_ids()
+        if not ids:
+            return None
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Delete members"),
+            self.tr("Delete %n archived member(s) for good? This cannot be undone.", "", len(ids)),
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        delete = box.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+
+        def done(_result: int) -> None:
+            if box.clickedButton() is delete:
+                try:
+                    member_edit.delete_archived(self.store, ids)
+                except member_edit.NotArchived as exc:
+                    QMessageBox.warning(self, self.tr("Delete members"), str(exc))
+                self.reload()
+
+        box.finished.connect(done)
+        box.open()
+        return box
+
+    def _row_menu(self, pos: QPoint) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        menu = QMenu(self)
+        menu.addAction(self.tr("Open"), self.open_current)
+        menu.addSeparator()
+        menu.addAction(self.tr("Archive"), lambda: self.archive_selected(True))
+        if self.model.include_archived:
+            menu.addAction(self.tr("Restore"), lambda: self.archive_selected(False))
+            menu.addAction(self.tr("Delete…"), self.delete_selected)
+        menu.popup(self.table.viewport().mapToGlobal(pos))

@@ -1,0 +1,280 @@
+"""The member dialog: a member's profile, editable, checked as the user types.
+
+The same dialog adds a new member (Ctrl+N on the roster). Save stays disabled while any
+field has a problem; each problem is shown under its field, in plain words.
+"""
+
+from __future__ import annotations
+
+import html
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sqdesk.core import member_edit, members
+from sqdesk.core.member_edit import MemberInput, Problem
+from sqdesk.core.parsing import parse_date
+from sqdesk.core.store import Store
+from sqdesk.ui.members.problems import describe
+
+COMMON_SOURCES = ("门店扫码", "外卖卡片", "抖音", "小红书", "老带新", "美团", "朋友圈", "导入")
+CHECK_DELAY_MS = 150
+
+
+class MemberDialog(QDialog):
+    saved = Signal(int)  # member id
+    openMember = Signal(int)  # the user asked to open another member (a duplicate's link)
+    archivedChanged = Signal(int)
+
+    def __init__(
+        self, store: Store, member_id: int | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("memberDialog")
+        self.store = store
+        self.member_id = member_id
+        self.detail = members.detail(store, member_id) if member_id is not None else None
+        self.problems: list[Problem] = []
+        self._check_timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
+        self._check_timer.timeout.connect(self.check_now)
+
+        self.header = QLabel(self)
+        self.header.setObjectName("memberHeader")
+        self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.name = QLineEdit(self)
+        self.nickname = QLineEdit(self)
+        self.mobile = QLineEdit(self)
+        self.mobile.setPlaceholderText("13800138000")
+        self.mobile_foreign = QCheckBox(self.tr("Not mainland"), self)
+        self.wechat = QLineEdit(self)
+        self.gender = QComboBox(self)
+        for value, text in (("", self.tr("Not given")), ("F", self.tr("Female")),
+                            ("M", self.tr("Male"))):  # fmt: skip
+            self.gender.addItem(text, value)
+        self.birthday = QLineEdit(self)
+        self.birthday.setPlaceholderText(self.tr("e.g. 1995-08-16"))
+        self.birthday_lunar = QCheckBox(self.tr("Lunar birthday"), self)
+        self.region = QLineEdit(self)
+        self.source = QComboBox(self)
+        self.source.setEditable(True)
+        self.source.addItems(["", *COMMON_SOURCES])
+        self.referrer = QLineEdit(self)
+        self.referrer.setPlaceholderText(self.tr("member code"))
+        self.referrer_name = QLabel(self)
+        self.joined = QDateEdit(self)
+        self.joined.setCalendarPopup(True)
+        self.joined.setDisplayFormat("yyyy-MM-dd")
+        self.consent = QCheckBox(self.tr("Agreed to be contacted"), self)
+        self.consent_scope = QLineEdit(self)
+        self.consent_scope.setPlaceholderText(self.tr("e.g. group messages, birthday wishes"))
+        self.remark = QPlainTextEdit(self)
+        self.remark.setFixedHeight(64)
+
+        self.errors: dict[str, QLabel] = {}
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+
+        def row(label: str, field_name: str, *widgets: QWidget) -> None:
+            box = QWidget(self)
+            lay = QVBoxLayout(box)
+            lay.setContentsMargins(0, 0, 0, 0)
+            lay.setSpacing(2)
+            line = QHBoxLayout()
+            for w in widgets:
+                line.addWidget(w, 1 if isinstance(w, QLineEdit | QComboBox) else 0)
+            lay.addLayout(line)
+            err = QLabel(box)
+            err.setObjectName("fieldError")
+            err.setWordWrap(True)
+            err.hide()
+            err.linkActivated.connect(self._open_link)
+            lay.addWidget(err)
+            self.errors[field_name] = err
+            form.addRow(label, box)
+
+        row(self.tr("Name"), "name", self.name)
+        row(self.tr("Nickname"), "nickname", self.nickname)
+        row(self.tr("Mobile"), "mobile", self.mobile, self.mobile_foreign)
+        row(self.tr("WeChat ID"), "wechat_id", self.wechat)
+        row(self.tr("Gender"), "gender", self.gender)
+        row(self.tr("Birthday"), "birthday", self.birthday, self.birthday_lunar)
+        row(self.tr("Region"), "region", self.region)
+        row(self.tr("Source"), "source", self.source)
+        row(self.tr("Referred by"), "referrer_id", self.referrer, self.referrer_name)
+        row(self.tr("Joined"), "joined_on", self.joined)
+        row(self.tr("Consent"), "consent_scope", self.consent, self.consent_scope)
+        row(self.tr("Remark"), "remark", self.remark)
+
+        self.buttons = QDialogButtonBox(self)
+        self.save_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Save)
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.archive_button = QPushButton(self)
+        self.archive_button.setVisible(self.detail is not None)
+        self.archive_button.clicked.connect(self.toggle_archived)
+        self.buttons.addButton(self.archive_button, QDialogButtonBox.ButtonRole.ResetRole)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.resize(520, 0)
+
+        self._fill()
+        for w in (self.name, self.nickname, self.mobile, self.wechat, self.birthday,
+                  self.region, self.referrer, self.consent_scope):  # fmt: skip
+            w.textChanged.connect(self._check_timer.start)
+        self.source.currentTextChanged.connect(self._check_timer.start)
+        self.remark.textChanged.connect(self._check_timer.start)
+        self.gender.currentIndexChanged.connect(self._check_timer.start)
+        self.joined.dateChanged.connect(self._check_timer.start)
+        for box in (self.mobile_foreign, self.birthday_lunar, self.consent):
+            box.toggled.connect(self._check_timer.start)
+        self.check_now()
+
+    # --- filling and reading ------------------------------------------------------------
+
+    def _fill(self) -> None:
+        d = self.detail
+        if d is None:
+            self.setWindowTitle(self.tr("New Member"))
+            self.header.setText(self.tr("A member code is given when you save."))
+            self.joined.setDate(QDate.currentDate())
+            self.consent.setChecked(True)
+            return
+        self.setWindowTitle(self.tr("Member %1 %2").replace("%1", d.code).replace(
+            "%2", d.name or d.nickname))  # fmt: skip
+        status = self.tr("archived") if d.archived else ""
+        referred = self.tr("referred %n member(s)", "", d.referred_count)
+        code = self.tr("Code %1").replace("%1", d.code)
+        self.header.setText(
+            f"<b style='font-size:18px'>{_html(d.name or d.nickname)}</b>"
+            f"&nbsp;&nbsp;<span style='color:#6c7166'>{code} · {referred} {status}</span>"
+        )
+        self.name.setText(d.name)
+        self.nickname.setText(d.nickname)
+        self.mobile.setText(d.mobile)
+        self.mobile_foreign.setChecked(d.mobile_foreign)
+        self.wechat.setText(d.wechat_id)
+        self.gender.setCurrentIndex(max(0, self.gender.findData(d.gender)))
+        self.birthday.setText(d.birthday.isoformat() if d.birthday else "")
+        self.birthday_lunar.setChecked(d.birthday_lunar)
+        self.region.setText(d.region)
+        self.source.setCurrentText(d.source)
+        self.referrer.setText(d.referrer_code)
+        self.joined.setDate(QDate(d.joined_on.year, d.joined_on.month, d.joined_on.day))
+        self.consent.setChecked(d.consent_at is not None)
+        self.consent_scope.setText(d.consent_scope)
+        self.remark.setPlainText(d.remark)
+        self.archive_button.setText(self.tr("Restore") if d.archived else self.tr("Archive"))
+
+    def read_input(self) -> tuple[MemberInput, list[Problem]]:
+        """What the form says, plus the problems only the form can see (unparsable text)."""
+        local: list[Problem] = []
+        try:
+            birthday = parse_date(self.birthday.text())
+        except ValueError:
+            birthday = None
+            local.append(Problem("birthday", "not_a_date"))
+        referrer_id = None
+        code = self.referrer.text().strip()
+        self.referrer_name.setText("")
+        if code:
+            referrer_id = members.find_by_code(self.store, code)
+            if referrer_id is None:
+                local.append(Problem("referrer_id", "referrer_missing"))
+            else:
+                found = members.detail(self.store, referrer_id)
+                self.referrer_name.setText(found.name or found.nickname if found else "")
+        qd = self.joined.date()
+        data = MemberInput(
+            name=self.name.text(),
+            nickname=self.nickname.text(),
+            mobile=self.mobile.text(),
+            mobile_foreign=self.mobile_foreign.isChecked(),
+            wechat_id=self.wechat.text(),
+            gender=self.gender.currentData(),
+            birthday=birthday,
+            birthday_lunar=self.birthday_lunar.isChecked(),
+            region=self.region.text(),
+            source=self.source.currentText(),
+            referrer_id=referrer_id,
+            joined_on=date(qd.year(), qd.month(), qd.day()),
+            consent=self.consent.isChecked(),
+            consent_scope=self.consent_scope.text(),
+            remark=self.remark.toPlainText(),
+        )
+        return data, local
+
+    # --- checking and saving ------------------------------------------------------------
+
+    def check_now(self) -> list[Problem]:
+        data, local = self.read_input()
+        found = member_edit.validate(self.store, data, member_id=self.member_id)
+        self.problems = local + [p for p in found if p.field not in {q.field for q in local}]
+        by_field: dict[str, list[str]] = {}
+        for p in self.problems:
+            by_field.setdefault(p.field, []).append(self._describe(p))
+        for name, label in self.errors.items():
+            texts = by_field.get(name, [])
+            label.setText("<br>".join(texts))
+            label.setVisible(bool(texts))
+        self.save_button.setEnabled(not self.problems)
+        return self.problems
+
+    def _describe(self, p: Problem) -> str:
+        text = _html(describe(p))
+        if p.code == "mobile_taken":
+            text += f" <a href='member:{p.values['member_id']}'>{self.tr('Open')}</a>"
+        return text
+
+    def _open_link(self, link: str) -> None:
+        if link.startswith("member:"):
+            self.openMember.emit(int(link.split(":", 1)[1]))
+
+    def save(self) -> bool:
+        if self.check_now():
+            return False
+        data, _ = self.read_input()
+        try:
+            if self.member_id is None:
+                self.member_id = member_edit.create(self.store, data)
+            else:
+                member_edit.update(self.store, self.member_id, data)
+        except member_edit.MemberInvalid as exc:
+            self.problems = exc.problems
+            self.check_now()
+            return False
+        self.saved.emit(self.member_id)
+        self.accept()
+        return True
+
+    def toggle_archived(self) -> None:
+        if self.detail is None:
+            return
+        member_edit.set_archived(self.store, [self.detail.id], not self.detail.archived)
+        self.archivedChanged.emit(self.detail.id)
+        self.accept()
+
+
+def _html(text: str) -> str:
+    return html.escape(text)

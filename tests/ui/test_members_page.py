@@ -1,0 +1,176 @@
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from sqdesk.core import members
+from sqdesk.core.member_edit import MemberInput, create
+from sqdesk.core.members import SortKey
+from sqdesk.ui.members.dialog import MemberDialog
+from sqdesk.ui.members.model import MemberTableModel
+from sqdesk.ui.members.page import MembersPage
+
+NAME_COL = MemberTableModel.COLUMNS.index(SortKey.NAME)
+
+
+@pytest.fixture
+def shop(store):
+    for name, nick, mobile in [
+        ("张三", "", "13800138000"),
+        ("曾乐", "乐乐🎵", "13600001111"),
+        ("王芳", "Lily🌸", "18900005678"),
+        ("李四", "", "15000003333"),
+    ]:
+        create(
+            store, MemberInput(name=name, nickname=nick, mobile=mobile, joined_on=date(2026, 1, 5))
+        )
+    return store
+
+
+@pytest.fixture
+def page(qtbot, shop):
+    p = MembersPage(shop)
+    qtbot.addWidget(p)
+    p.resize(1000, 600)
+    p.show()
+    qtbot.waitExposed(p)
+    return p
+
+
+def names(page):
+    m = page.model
+    return [m.data(m.index(r, NAME_COL)) for r in range(m.rowCount())]
+
+
+def type_search(qtbot, page, text):
+    page.search.clear()
+    if text.isascii():
+        qtbot.keyClicks(page.search, text)
+    else:
+        page.search.insert(text)  # as an input method commits Chinese: all at once
+    qtbot.waitUntil(lambda: page.model.search_text == text, timeout=2000)
+
+
+def test_search_as_you_type(qtbot, page):
+    type_search(qtbot, page, "zengyue")
+    assert names(page) == ["曾乐"]
+    assert "1" in page.header.subtitle.text()
+    type_search(qtbot, page, "5678")
+    assert names(page) == ["王芳"]
+    type_search(qtbot, page, "无此人")
+    assert names(page) == [] and page.empty.isVisible()
+    assert "无此人" in page.empty.text()
+    page.search.clear()
+    qtbot.waitUntil(lambda: len(names(page)) == 4, timeout=2000)
+
+
+def test_scanned_code_plus_enter_opens_the_member(qtbot, page, shop):
+    mid = members.ordered_ids(shop, search_text="李四")[0]
+    code = members.detail(shop, mid).code
+    qtbot.keyClicks(page.search, code)
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    dialog = page.findChild(MemberDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.member_id == mid and dialog.name.text() == "李四"
+    assert dialog.mobile.text() == "15000003333"  # the full number in the profile
+    dialog.reject()
+
+
+def test_roster_masks_mobiles(page):
+    col = MemberTableModel.COLUMNS.index(SortKey.MOBILE)
+    shown = [page.model.data(page.model.index(r, col)) for r in range(4)]
+    assert all("****" in s for s in shown)
+
+
+def test_new_member_dialog_validates_as_you_type(qtbot, page, shop):
+    dialog = page.new_member()
+    assert not dialog.save_button.isEnabled()  # no name yet
+    dialog.name.insert("赵六😀")
+    qtbot.keyClicks(dialog.mobile, "1380013800")
+    qtbot.waitUntil(lambda: dialog.errors["mobile"].isVisible(), timeout=2000)
+    assert "10" in dialog.errors["mobile"].text()
+    assert not dialog.save_button.isEnabled()
+    qtbot.keyClicks(dialog.mobile, "0")  # now 13800138000: 张三's number
+    qtbot.waitUntil(lambda: "member:" in dialog.errors["mobile"].text(), timeout=2000)
+    assert "张三" in dialog.errors["mobile"].text()
+    with qtbot.waitSignal(dialog.openMember) as opened:
+        dialog.errors["mobile"].linkActivated.emit(dialog.errors["mobile"].text().split("'")[1])
+    assert members.detail(shop, opened.args[0]).name == "张三"
+    dialog.mobile.setText("１３９ １２３４ ５６７８")
+    dialog.birthday.setText("1995年8月16日")
+    qtbot.waitUntil(dialog.save_button.isEnabled, timeout=2000)
+    with qtbot.waitSignal(dialog.saved):
+        dialog.save_button.click()
+    assert "赵六😀" in names(page)
+    mid = members.ordered_ids(shop, search_text="赵六")[0]
+    d = members.detail(shop, mid)
+    assert d.mobile == "13912345678" and d.birthday == date(1995, 8, 16)
+
+
+def test_bad_birthday_and_referrer_are_shown(qtbot, page):
+    dialog = page.new_member()
+    dialog.name.setText("孙七")
+    dialog.birthday.setText("1990-02-30")
+    dialog.referrer.setText("9999999")
+    dialog.check_now()
+    assert dialog.errors["birthday"].isVisible()
+    assert dialog.errors["referrer_id"].isVisible()
+    assert not dialog.save_button.isEnabled()
+    dialog.reject()
+
+
+def test_edit_existing_member(qtbot, page, shop):
+    mid = members.ordered_ids(shop, search_text="王芳")[0]
+    dialog = page.open_member(mid)
+    dialog.remark.setPlainText("少糖，去冰")
+    with qtbot.waitSignal(dialog.saved):
+        dialog.save_button.click()
+    assert members.detail(shop, mid).remark == "少糖，去冰"
+
+
+def test_archive_with_delete_key_then_restore_and_delete(qtbot, page, shop, monkeypatch):
+    page.table.setFocus()
+    page.table.selectRow(names(page).index("李四"))
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    assert "李四" not in names(page)
+    page.show_archived.setChecked(True)
+    assert "李四" in names(page)
+    page.table.selectRow(names(page).index("李四"))
+    box = page.delete_selected()
+    assert isinstance(box, QMessageBox) and box.isVisible()
+    delete = next(
+        b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole
+    )
+    delete.click()
+    qtbot.waitUntil(lambda: "李四" not in names(page), timeout=2000)
+    assert members.ordered_ids(shop, search_text="李四", include_archived=True) == []
+
+
+def test_cancel_delete_keeps_the_member(qtbot, page):
+    page.show_archived.setChecked(True)
+    page.table.selectRow(0)
+    page.archive_selected(True)
+    page.table.selectRow(0)
+    box = page.delete_selected()
+    box.button(QMessageBox.StandardButton.Cancel).click()
+    assert len(names(page)) == 4
+
+
+def test_column_chooser_hides_and_remembers(qtbot, shop):
+    first = MembersPage(shop)
+    qtbot.addWidget(first)
+    col = MemberTableModel.COLUMNS.index(SortKey.NICKNAME)
+    remark = MemberTableModel.COLUMNS.index(SortKey.REMARK)
+    assert first.table.isColumnHidden(remark)  # hidden until asked for
+    first.set_column_visible(col, False)
+    first.set_column_visible(remark, True)
+    again = MembersPage(shop)
+    qtbot.addWidget(again)
+    assert again.table.isColumnHidden(col) and not again.table.isColumnHidden(remark)
+    again.set_column_visible(col, True)
+
+
+def test_sorting_by_name_column(qtbot, page):
+    page.table.sortByColumn(NAME_COL, Qt.SortOrder.AscendingOrder)
+    assert names(page) == sorted(names(page))
