@@ -126,9 +126,9 @@ class MemberDialog(QDialog):
         self.save_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Save)
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.archive_button = QPushButton(self)
-        self.archive_button.setVisible(self.detail is not None)
         self.archive_button.clicked.connect(self.toggle_archived)
         self.buttons.addButton(self.archive_button, QDialogButtonBox.ButtonRole.ResetRole)
+        self.archive_button.setVisible(self.detail is not None)  # after addButton shows it
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
