@@ -1,0 +1,350 @@
+"""Importing members from a shop's spreadsheet: map columns, check every row, then commit
+all chosen rows in one transaction (all land or none do).
+
+    plan = member_import.prepare(store, Path("会员.xlsx"))     # read + map + check
+    plan.problems                                             # every bad row, with reasons
+    member_import.commit(store, plan, skip_invalid=True)      # one transaction
+
+A row whose mobile (or, without one, WeChat ID) matches an existing member updates that
+member with the cells the row fills, so importing a corrected file again is safe.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from sqlalchemy import func, insert, select, update
+
+from sqdesk.core import codes, member_edit, search, sheets
+from sqdesk.core.errors import StoreError
+from sqdesk.core.jobs import Cancelled, Progress, ShouldStop, never_stop, no_progress
+from sqdesk.core.member_edit import MemberInput, Problem
+from sqdesk.core.models import Member, MemberToken
+from sqdesk.core.parsing import parse_bool, parse_date, parse_gender, to_text
+from sqdesk.core.phones import PhoneError, normalize_mainland_mobile
+from sqdesk.core.store import Store
+
+# Field -> header names seen in real sheets (compared after sheets.normalize_header).
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "name": ("姓名", "会员姓名", "名字", "客户姓名", "顾客姓名", "会员名称", "会员名", "真实姓名",
+             "name", "fullname", "membername"),
+    "mobile": ("手机", "手机号", "手机号码", "电话", "电话号码", "联系电话", "联系方式", "移动电话",
+               "会员手机", "mobile", "phone", "tel", "cellphone", "mobilephone"),
+    "birthday": ("生日", "出生日期", "出生年月日", "生日日期", "birthday", "birthdate", "dob",
+                 "dateofbirth"),
+    "birthday_lunar": ("农历", "是否农历", "农历生日", "生日类型", "lunar"),
+    "gender": ("性别", "gender", "sex"),
+    "wechat_id": ("微信", "微信号", "微信id", "wechat", "wechatid", "wxid"),
+    "nickname": ("昵称", "群昵称", "微信昵称", "nickname", "nick"),
+    "source": ("来源", "渠道", "来源渠道", "注册渠道", "source", "channel"),
+    "joined_on": ("注册时间", "入会时间", "入会日期", "注册日期", "加入时间", "开卡时间",
+                  "开卡日期", "joined", "joindate", "joinedon", "registered"),
+    "region": ("地区", "区域", "城市", "所在地", "地址", "region", "city", "area"),
+    "remark": ("备注", "说明", "remark", "remarks", "note", "notes", "comment"),
+}  # fmt: skip
+FIELDS = tuple(SYNONYMS)
+_LOOKUP = {sheets.normalize_header(h): f for f, names in SYNONYMS.items() for h in names}
+
+
+def field_for_header(header: object) -> str | None:
+    return _LOOKUP.get(sheets.normalize_header(header))
+
+
+class ImportRejected(StoreError):
+    """Bad rows and no permission to skip them: nothing was written."""
+
+    def __init__(self, plan: ImportPlan) -> None:
+        self.plan = plan
+        super().__init__(f"{len(plan.bad_rows)} row(s) have problems; nothing was imported")
+
+
+@dataclass
+class RowResult:
+    row: int  # as numbered in the sheet
+    data: MemberInput | None
+    problems: list[Problem] = field(default_factory=list)
+    member_id: int | None = None  # set when the row updates an existing member
+    filled: frozenset[str] = frozenset()  # fields this row has a value for
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+@dataclass
+class ImportPlan:
+    path: Path
+    table: sheets.Table
+    mapping: dict[int, str]  # column index -> field
+    results: list[RowResult]
+
+    @property
+    def good_rows(self) -> list[RowResult]:
+        return [r for r in self.results if r.ok]
+
+    @property
+    def bad_rows(self) -> list[RowResult]:
+        return [r for r in self.results if not r.ok]
+
+    @property
+    def new_count(self) -> int:
+        return sum(1 for r in self.good_rows if r.member_id is None)
+
+    @property
+    def update_count(self) -> int:
+        return sum(1 for r in self.good_rows if r.member_id is not None)
+
+    def report(self) -> list[str]:
+        """One English line per problem: 'row 7: mobile has 10 digits; ...'."""
+        return [f"row {r.row}: {p.field}: {p.english}" for r in self.bad_rows for p in r.problems]
+
+
+def auto_mapping(headers: list[str]) -> dict[int, str]:
+    """Column index -> field by header name; the first column wins a field."""
+    mapping: dict[int, str] = {}
+    for index, header in enumerate(headers):
+        f = field_for_header(header)
+        if f is not None and f not in mapping.values():
+            mapping[index] = f
+    return mapping
+
+
+def read_table(path: Path) -> sheets.Table:
+    return sheets.find_table(sheets.read_rows(path), lambda h: h in _LOOKUP)
+
+
+def prepare(
+    store: Store,
+    path: Path,
+    *,
+    mapping: dict[int, str] | None = None,
+    table: sheets.Table | None = None,
+    today: date | None = None,
+    progress: Progress = no_progress,
+    should_stop: ShouldStop = never_stop,
+) -> ImportPlan:
+    """Read, map and check every row; writes nothing. Raises sheets.SheetError."""
+    table = table or read_table(path)
+    mapping = auto_mapping(table.headers) if mapping is None else dict(mapping)
+    today = today or date.today()
+    raw = [(row, _cells(cells, mapping)) for row, cells in table.rows]
+
+    mobiles, wechats = set(), set()
+    for _, cells in raw:
+        if m := _try_mobile(cells.get("mobile")):
+            mobiles.add(m)
+        if w := to_text(cells.get("wechat_id")):
+            wechats.add(w)
+    existing = _existing(store, mobiles, wechats)
+
+    results: list[RowResult] = []
+    seen_mobile: dict[str, int] = {}
+    with store.read() as s:
+        total = len(raw)
+        for i, (row, cells) in enumerate(raw):
+            if i % 2000 == 0:
+                if should_stop():
+                    raise Cancelled()
+                progress(i, total)
+            result = _parse_row(row, cells)
+            if result.ok and result.data is not None:
+                mobile = _try_mobile(result.data.mobile)
+                match = existing.by_mobile.get(mobile) if mobile else None
+                if match is None and not mobile and result.data.wechat_id:
+                    match = existing.by_wechat.get(result.data.wechat_id)
+                if mobile and mobile in seen_mobile:
+                    result.problems.append(
+                        Problem("mobile", "duplicate_in_file", {"row": seen_mobile[mobile]})
+                    )
+                elif mobile:
+                    seen_mobile[mobile] = row
+                if match is not None:
+                    result.member_id = match.id
+                    result.data = _merge(match.data, result.data, result.filled)
+                if result.data is not None and not result.problems:
+                    clean, found = member_edit.check(
+                        s,
+                        result.data,
+                        member_id=result.member_id,
+                        today=today,
+                        mobile_owner=existing.owner,
+                    )
+                    result.data = clean
+                    result.problems += found
+            results.append(result)
+        progress(total, total)
+    return ImportPlan(path=path, table=table, mapping=mapping, results=results)
+
+
+def _cells(cells: list, mapping: dict[int, str]) -> dict[str, object]:
+    return {f: cells[i] for i, f in mapping.items() if i < len(cells)}
+
+
+def _try_mobile(value: object) -> str:
+    text = to_text(value)
+    if not text:
+        return ""
+    try:
+        return normalize_mainland_mobile(text)
+    except PhoneError:
+        return ""
+
+
+def _parse_row(row: int, cells: dict[str, object]) -> RowResult:
+    problems: list[Problem] = []
+    values: dict[str, object] = {}
+    filled = set()
+    for name, cell in cells.items():
+        text = to_text(cell)
+        if text == "":
+            continue
+        filled.add(name)
+        try:
+            if name in ("birthday", "joined_on"):
+                values[name] = parse_date(cell)
+            elif name == "gender":
+                values[name] = parse_gender(cell)
+            elif name == "birthday_lunar":
+                values[name] = parse_bool(cell)
+            else:
+                values[name] = text
+        except ValueError as exc:
+            problems.append(Problem(name, "unreadable", {"reason": str(exc)}))
+    data = MemberInput(**values, consent=False)  # type: ignore[arg-type]
+    return RowResult(row=row, data=data, problems=problems, filled=frozenset(filled))
+
+
+@dataclass
+class _Existing:
+    by_mobile: dict[str, _Match]
+    by_wechat: dict[str, _Match]
+
+    def owner(self, mobile: str) -> member_edit.MobileOwner | None:
+        found = self.by_mobile.get(mobile)
+        return found.owner if found else None
+
+
+@dataclass
+class _Match:
+    id: int
+    data: MemberInput
+    owner: member_edit.MobileOwner
+
+
+def _existing(store: Store, mobiles: set[str], wechats: set[str]) -> _Existing:
+    out = _Existing({}, {})
+    cols = (Member.id, Member.code, Member.name, Member.nickname, Member.mobile,
+            Member.mobile_foreign, Member.wechat_id, Member.gender, Member.birthday,
+            Member.birthday_lunar, Member.region, Member.source, Member.referrer_id,
+            Member.joined_on, Member.consent_at, Member.consent_scope, Member.remark)  # fmt: skip
+    with store.read() as s:
+        for key, column, target in (
+            (mobiles, Member.mobile, out.by_mobile),
+            (wechats, Member.wechat_id, out.by_wechat),
+        ):
+            keys = list(key)
+            for start in range(0, len(keys), 500):
+                rows = s.execute(select(*cols).where(column.in_(keys[start : start + 500])))
+                for r in rows:
+                    data = MemberInput(
+                        name=r.name, nickname=r.nickname, mobile=r.mobile or "",
+                        mobile_foreign=r.mobile_foreign, wechat_id=r.wechat_id, gender=r.gender,
+                        birthday=r.birthday, birthday_lunar=r.birthday_lunar, region=r.region,
+                        source=r.source, referrer_id=r.referrer_id, joined_on=r.joined_on,
+                        consent=r.consent_at is not None, consent_scope=r.consent_scope,
+                        remark=r.remark,
+                    )  # fmt: skip
+                    owner = member_edit.MobileOwner(r.id, r.code, r.name, r.nickname)
+                    k = r.mobile if column is Member.mobile else r.wechat_id
+                    target.setdefault(k, _Match(r.id, data, owner))
+    return out
+
+
+def _merge(current: MemberInput, incoming: MemberInput, filled: frozenset[str]) -> MemberInput:
+    """The existing member with the cells this row fills; empty cells change nothing."""
+    return replace(current, **{f: getattr(incoming, f) for f in filled})
+
+
+# --- committing ----------------------------------------------------------------------------
+
+_CHUNK = 2000
+
+
+def commit(
+    store: Store,
+    plan: ImportPlan,
+    *,
+    skip_invalid: bool = False,
+    source_default: str = "导入",
+    today: date | None = None,
+    progress: Progress = no_progress,
+    should_stop: ShouldStop = never_stop,
+) -> tuple[int, int]:
+    """Write the good rows in one transaction; returns (added, updated).
+
+    Without `skip_invalid`, any bad row rejects the whole file and nothing is written.
+    """
+    if plan.bad_rows and not skip_invalid:
+        raise ImportRejected(plan)
+    today = today or date.today()
+    good = plan.good_rows
+    now = datetime.now(UTC)
+    added = updated = 0
+    with store.session() as s:
+        serial = codes.serial_of(member_edit.next_code(s))
+        next_id = (s.scalar(select(func.max(Member.id))) or 0) + 1
+        for start in range(0, len(good), _CHUNK):
+            if should_stop():
+                raise Cancelled()
+            chunk = good[start : start + _CHUNK]
+            new_rows, changed_ids = [], []
+            for r in chunk:
+                assert r.data is not None
+                values = _row_values(r.data, today=today, now=now, source=source_default)
+                if r.member_id is None:
+                    values.update(id=next_id, code=codes.make_code(serial),
+                                  created_at=now, updated_at=now)  # fmt: skip
+                    new_rows.append(values)
+                    next_id += 1
+                    serial += 1
+                else:
+                    values = {k: v for k, v in values.items() if k in r.filled or k == "mobile"}
+                    values["updated_at"] = now
+                    s.execute(update(Member).where(Member.id == r.member_id).values(**values))
+                    changed_ids.append(r.member_id)
+            conn = s.connection()
+            if new_rows:
+                conn.execute(insert(Member.__table__), new_rows)
+                conn.execute(insert(MemberToken.__table__), [
+                    {"member_id": v["id"], "token": t}
+                    for v in new_rows for t in search.tokens_for_row(v)
+                ])  # fmt: skip
+            search.reindex(s, changed_ids)
+            added += len(new_rows)
+            updated += len(changed_ids)
+            progress(start + len(chunk), len(good))
+    return added, updated
+
+
+def _row_values(data: MemberInput, *, today: date, now: datetime, source: str) -> dict:
+    mobile = data.mobile or None
+    return {
+        "name": data.name,
+        "nickname": data.nickname,
+        "mobile": mobile,
+        "mobile_foreign": False,
+        "wechat_id": data.wechat_id,
+        "gender": data.gender,
+        "birthday": data.birthday,
+        "birthday_lunar": data.birthday_lunar,
+        "region": data.region,
+        "source": data.source or source,
+        "referrer_id": data.referrer_id,
+        "joined_on": data.joined_on or today,
+        "consent_at": None,
+        "consent_scope": "",
+        "remark": data.remark,
+        "archived": False,
+    }
