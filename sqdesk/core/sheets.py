@@ -103,20 +103,36 @@ def normalize_header(text: object) -> str:
     return t
 
 
-def find_table(rows: list[list], is_known: Callable[[str], bool]) -> Table:
-    """Locate the header (the first row naming known columns) and the data under it."""
-    if not any(any(str(c).strip() for c in row) for row in rows):
+def find_table(
+    rows: list[list], is_known: Callable[[str], bool], *, header_row: int | None = None
+) -> Table:
+    """Locate the header and the data under it.
+
+    The header is the row naming the most known columns, or `header_row` (1-based) when
+    the user says which it is.
+    """
+    if not any(any(str(c).strip() for c in row if c is not None) for row in rows):
         raise SheetError("empty")
     best_index, best_hits = -1, 0
-    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        hits = sum(1 for cell in row if is_known(normalize_header(cell)))
-        if hits > best_hits:
-            best_index, best_hits = index, hits
-        if hits >= 2:
-            break
-    if best_index < 0:
+    if header_row is not None:
+        best_index = header_row - 1
+    else:
+        for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+            hits = sum(1 for cell in row if is_known(normalize_header(cell)))
+            # On a tie with the row just above, the lower row: in a two-row header it is
+            # the specific one (手机, 微信 under a merged 联系方式).
+            if hits > best_hits or (hits and hits == best_hits and index == best_index + 1):
+                best_index, best_hits = index, hits
+    if not 0 <= best_index < len(rows):
         raise SheetError("no_header")
     headers = [str(c).strip() if c is not None else "" for c in rows[best_index]]
+    if best_index > 0:
+        # A two-row header with cells merged down (姓名 over both rows, 联系方式 over 手机 and
+        # 微信): an empty cell takes the name from the row above.
+        above = rows[best_index - 1]
+        for i, h in enumerate(headers):
+            if not h and i < len(above) and str(above[i] or "").strip():
+                headers[i] = str(above[i]).strip()
     table = Table(header_row=best_index + 1, headers=headers)
     for offset, row in enumerate(rows[best_index + 1 :], start=best_index + 2):
         if any(str(c).strip() for c in row if c is not None):

@@ -1,0 +1,229 @@
+import csv
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+import xlsxwriter
+
+from sqdesk import cli
+from sqdesk.core import member_import, members
+from sqdesk.core.member_edit import MemberInput, create
+from sqdesk.core.member_export import export_members
+from sqdesk.core.members import SortKey
+from sqdesk.core.sheets import SheetError, read_rows
+
+TODAY = date(2026, 11, 25)
+
+
+def write_xlsx(path: Path, rows, *, title: str | None = None) -> Path:
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet()
+    first = 0
+    if title:
+        sheet.merge_range(0, 0, 0, max(len(rows[0]) - 1, 1), title)
+        first = 1
+    for r, row in enumerate(rows, start=first):
+        for c, value in enumerate(row):
+            if value is not None:
+                sheet.write(r, c, value)
+    book.close()
+    return path
+
+
+def write_csv(path: Path, rows, encoding="utf-8-sig") -> Path:
+    with path.open("w", encoding=encoding, newline="") as fh:
+        csv.writer(fh).writerows(rows)
+    return path
+
+
+def plan_for(store, path):
+    return member_import.prepare(store, path, today=TODAY)
+
+
+def bad(plan):
+    return {(r.row, p.field, p.code) for r in plan.bad_rows for p in r.problems}
+
+
+def test_messy_sheet_with_title_row_and_chinese_headers(store, tmp_path):
+    path = write_xlsx(tmp_path / "会员.xlsx", [
+        ["会员姓名*", "手机号码（必填）", "出生日期", "性别", "群昵称", "注册时间", "备注"],
+        ["张三", 13800138000.0, "1990/1/2", "男", "阿三", "2024-05-06 14:22:10", ""],
+        ["李四", "139 0013 9000", "1990年2月30日", "女", None, None, None],
+        ["   ", "13700137000", None, None, None, None, None],
+        ["王五", "1380013800", None, None, None, None, None],
+        ["赵六", "13800138000", None, None, None, None, None],
+        ["Lily🌸", "+86 186-0000-1111", 33000, "female", "「阿丽」～", None, None],
+        ["张" * 200, "13500135000", None, None, None, None, None],
+        ["钱七", "１３６００１３６０００", "19900102", "先生", None, None, "不要冰，少糖"],
+        ["孙八", "13300133000", "1999.12.31", "", None, 45000, None],
+    ], title="会员名单 2026")  # fmt: skip
+    plan = plan_for(store, path)
+    assert plan.table.header_row == 2
+    assert set(plan.mapping.values()) == {"name", "mobile", "birthday", "gender", "nickname",
+                                          "joined_on", "remark"}  # fmt: skip
+    assert bad(plan) == {
+        (4, "birthday", "unreadable"),  # 1990-02-30
+        (5, "name", "name_missing"),  # only spaces
+        (6, "mobile", "mobile_invalid"),  # 10 digits
+        (7, "mobile", "duplicate_in_file"),  # same mobile as row 3
+        (9, "name", "too_long"),
+    }
+    assert plan.new_count == 4 and plan.update_count == 0
+    with pytest.raises(member_import.ImportRejected):
+        member_import.commit(store, plan)
+    assert store.info().counts["member"] == 0  # nothing half-written
+    assert member_import.commit(store, plan, skip_invalid=True, today=TODAY) == (4, 0)
+    by_name = {
+        members.detail(store, i).name: members.detail(store, i)
+        for i in members.ordered_ids(store)
+    }
+    assert by_name["张三"].mobile == "13800138000" and by_name["张三"].birthday == date(1990, 1, 2)
+    assert by_name["张三"].joined_on == date(2024, 5, 6) and by_name["张三"].gender == "M"
+    assert by_name["Lily🌸"].birthday == date(1990, 5, 7)  # Excel serial
+    assert by_name["Lily🌸"].nickname == "「阿丽」～"
+    assert by_name["钱七"].mobile == "13600136000" and by_name["钱七"].remark == "不要冰，少糖"
+    assert by_name["孙八"].joined_on == date(2023, 3, 15)  # Excel serial as a number cell
+    assert by_name["孙八"].source == "导入"
+    # Searchable at once.
+    assert members.ordered_ids(store, search_text="qianqi")
+
+
+def test_reimporting_a_corrected_file_updates_instead_of_duplicating(store, tmp_path):
+    first = write_csv(tmp_path / "a.csv", [["姓名", "手机"], ["张三", "13800138000"],
+                                           ["李四", "13900139000"]])  # fmt: skip
+    member_import.commit(store, plan_for(store, first))
+    fixed = write_csv(tmp_path / "b.csv", [["姓名", "手机", "生日"],
+                                           ["张三丰", "13800138000", "1990-01-02"],
+                                           ["王五", "13700137000", ""]])  # fmt: skip
+    plan = plan_for(store, fixed)
+    assert (plan.new_count, plan.update_count) == (1, 1)
+    assert member_import.commit(store, plan) == (1, 1)
+    assert store.info().counts["member"] == 3
+    mid = members.ordered_ids(store, search_text="13800138000")[0]
+    d = members.detail(store, mid)
+    assert d.name == "张三丰" and d.birthday == date(1990, 1, 2)
+    assert members.ordered_ids(store, search_text="zhangsanfeng") == [mid]
+    assert members.ordered_ids(store, search_text="张三丰") == [mid]
+    # An empty cell never erases what the store knows.
+    again = write_csv(tmp_path / "c.csv", [["姓名", "手机", "生日"], ["张三丰", "13800138000", ""]])
+    member_import.commit(store, plan_for(store, again))
+    assert members.detail(store, mid).birthday == date(1990, 1, 2)
+
+
+def test_existing_member_mobile_in_the_store_is_matched_not_refused(store, tmp_path):
+    create(store, MemberInput(name="老会员", mobile="13800138000", remark="VIP"))
+    path = write_csv(tmp_path / "x.csv", [["name", "mobile", "nickname"],
+                                          ["", "138-0013-8000", "老王"]])  # fmt: skip
+    plan = plan_for(store, path)
+    assert plan.update_count == 1 and not plan.bad_rows
+    member_import.commit(store, plan)
+    (mid,) = members.ordered_ids(store)
+    d = members.detail(store, mid)
+    assert (d.name, d.nickname, d.remark) == ("老会员", "老王", "VIP")
+
+
+def test_gbk_csv_with_english_headers(store, tmp_path):
+    path = write_csv(tmp_path / "gbk.csv", [["Name", "Phone", "Birthday", "Gender"],
+                                            ["欧阳娜娜", "18600009999", "2000/2/29", "F"]],
+                     encoding="gbk")  # fmt: skip
+    plan = plan_for(store, path)
+    assert not plan.bad_rows
+    member_import.commit(store, plan)
+    assert members.ordered_ids(store, search_text="ouyang")
+
+
+def test_user_mapping_overrides_headers(store, tmp_path):
+    path = write_csv(tmp_path / "m.csv", [["客户", "号码"], ["张三", "13800138000"]])
+    with pytest.raises(SheetError):  # no header it knows
+        plan_for(store, path)
+    table = member_import.sheets.find_table(read_rows(path), lambda h: False, header_row=1)
+    plan = member_import.prepare(store, path, table=table, mapping={0: "name", 1: "mobile"})
+    assert plan.new_count == 1
+
+
+@pytest.mark.parametrize(
+    ("content", "name", "code"),
+    [
+        (b"", "empty.csv", "empty"),
+        ("\n\n".encode(), "blank.csv", "empty"),
+        ("姓名,手机\n".encode(), "header_only.csv", "no_data"),
+        ("a,b\n1,2\n".encode(), "unknown.csv", "no_header"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "photo.csv", "encoding"),
+        (b"PK\x03\x04 this is not really a zip", "fake.xlsx", "not_a_spreadsheet"),
+        (b"%PDF-1.4 not a sheet", "report.pdf", "unsupported"),
+    ],
+)
+def test_files_that_are_not_member_sheets(store, tmp_path, content, name, code):
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(SheetError) as err:
+        plan_for(store, path)
+    assert err.value.code == code
+    assert store.info().counts["member"] == 0
+
+
+def test_header_only_xlsx(store, tmp_path):
+    path = write_xlsx(tmp_path / "h.xlsx", [["姓名", "手机号"]])
+    with pytest.raises(SheetError) as err:
+        plan_for(store, path)
+    assert err.value.code == "no_data"
+
+
+def test_export_round_trip_keeps_mobiles_as_text(store, tmp_path):
+    for name, mobile in [("张三", "13800138000"), ("Lily🌸", "18600001111")]:
+        create(store, MemberInput(name=name, mobile=mobile, birthday=date(1990, 1, 2)))
+    ids = members.ordered_ids(store)
+    cols = [(SortKey.NAME, "姓名"), (SortKey.MOBILE, "手机号"), (SortKey.BIRTHDAY, "生日")]
+    xlsx = tmp_path / "out.xlsx"
+    csv_path = tmp_path / "out.csv"
+    assert export_members(store, xlsx, member_ids=ids, columns=cols) == 2
+    assert export_members(store, csv_path, member_ids=ids, columns=cols) == 2
+    rows = read_rows(xlsx)
+    assert rows[0] == ["姓名", "手机号", "生日"]
+    assert {tuple(r) for r in rows[1:]} == {("张三", "13800138000", "1990-01-02"),
+                                            ("Lily🌸", "18600001111", "1990-01-02")}  # fmt: skip
+    raw = csv_path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # BOM for Excel
+    assert "13800138000" in raw.decode("utf-8-sig")
+    # A re-import of the export changes nothing and adds nobody.
+    plan = plan_for(store, xlsx)
+    assert (plan.new_count, plan.update_count, len(plan.bad_rows)) == (0, 2, 0)
+    assert not list(tmp_path.glob("*.part"))
+
+
+def test_cli_import_contract(tmp_path, capsys):
+    db = str(tmp_path / "cli.sqdesk")
+    sheet = write_csv(tmp_path / "in.csv", [["姓名", "手机号"], ["张三", "13800138000"],
+                                            ["李四", "12345"]])  # fmt: skip
+    assert cli.main(["--db", db, "import", str(sheet), "--json"]) == 1
+    out = json.loads(capsys.readouterr().out)
+    assert out["imported"] is False and out["added"] == 0
+    assert out["problems"] == [{"row": 3, "field": "mobile",
+                                "message": "has 5 digits; a mainland mobile has 11"}]  # fmt: skip
+    assert cli.main(["--db", db, "import", str(sheet), "--skip-invalid", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert (out["imported"], out["added"], out["skipped"]) == (True, 1, 1)
+    assert cli.main(["--db", db, "search", "zs", "--json"]) == 0
+    found = json.loads(capsys.readouterr().out)
+    assert found[0]["name"] == "张三" and found[0]["code"]
+    assert cli.main(["--db", db, "export", str(tmp_path / "o.xlsx")]) == 0
+    assert cli.main(["--db", db, "export", str(tmp_path / "o.txt")]) == 2
+    nothing = tmp_path / "nothing.xlsx"
+    nothing.write_text("not a workbook")
+    assert cli.main(["--db", db, "import", str(nothing)]) == 1
+    assert "cannot be read" in capsys.readouterr().err
+
+
+def test_two_row_header_with_merged_cells(store, tmp_path):
+    path = tmp_path / "merged.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet()
+    sheet.merge_range("A1:A2", "姓名")
+    sheet.merge_range("B1:C1", "联系方式")
+    sheet.write_row(1, 1, ["手机", "微信"])
+    sheet.write_row(2, 0, ["张三", "13800138000", "zs_wx"])
+    book.close()
+    plan = plan_for(store, path)
+    assert plan.mapping == {0: "name", 1: "mobile", 2: "wechat_id"}
+    assert plan.new_count == 1 and plan.results[0].row == 3
