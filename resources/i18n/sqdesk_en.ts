@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ImportDialog</name>
+    <message numerus="yes">
+        <source>Import %n member(s)</source>
+        <translation>
+            <numerusform>Import %Ln member</numerusform>
+            <numerusform>Import %Ln members</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>%n member(s)</source>
@@ -42,6 +52,13 @@
         <translation>
             <numerusform>Delete %Ln archived member for good? This cannot be undone.</numerusform>
             <numerusform>Delete %Ln archived members for good? This cannot be undone.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting %n member(s)</source>
+        <translation>
+            <numerusform>Exporting %Ln member</numerusform>
+            <numerusform>Exporting %Ln members</numerusform>
         </translation>
     </message>
 </context>

@@ -17,6 +17,138 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import Members — %1</source>
+        <translation>导入会员 — %1</translation>
+    </message>
+    <message>
+        <source>Column in the sheet</source>
+        <translation>表格中的列</translation>
+    </message>
+    <message>
+        <source>Imported as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <source>First values</source>
+        <translation>前几行的值</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Skip the rows with problems</source>
+        <translation>跳过有问题的行</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Checking %1</source>
+        <translation>正在检查 %1</translation>
+    </message>
+    <message>
+        <source>Cannot import this file</source>
+        <translation>无法导入这个文件</translation>
+    </message>
+    <message>
+        <source>%1: header in row %2. &lt;b&gt;%3 new&lt;/b&gt;, &lt;b&gt;%4 to update&lt;/b&gt; (same mobile), &lt;b&gt;%5 with problems&lt;/b&gt;.</source>
+        <translation>%1：表头在第 %2 行。&lt;b&gt;新增 %3 位&lt;/b&gt;，&lt;b&gt;更新 %4 位&lt;/b&gt;（手机号相同），&lt;b&gt;%5 行有问题&lt;/b&gt;。</translation>
+    </message>
+    <message>
+        <source>Problems (%1)</source>
+        <translation>问题（%1）</translation>
+    </message>
+    <message>
+        <source> — the first %1 are listed</source>
+        <translation> — 只列出前 %1 条</translation>
+    </message>
+    <message>
+        <source>(no header)</source>
+        <translation>（无表头）</translation>
+    </message>
+    <message>
+        <source>— not imported —</source>
+        <translation>— 不导入 —</translation>
+    </message>
+    <message>
+        <source>Lunar birthday</source>
+        <translation>农历生日</translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n member(s)</source>
+        <translation>
+            <numerusform>导入 %Ln 位会员</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Importing %1</source>
+        <translation>正在导入 %1</translation>
+    </message>
+    <message>
+        <source>Cannot read “%1”.</source>
+        <translation>无法识别“%1”。</translation>
+    </message>
+    <message>
+        <source>Same mobile as row %1.</source>
+        <translation>与第 %1 行的手机号相同。</translation>
+    </message>
+    <message>
+        <source>The file is not there any more.</source>
+        <translation>文件已经不在了。</translation>
+    </message>
+    <message>
+        <source>This is not a spreadsheet. Use .xlsx, .xls or .csv.</source>
+        <translation>这不是表格文件。请使用 .xlsx、.xls 或 .csv。</translation>
+    </message>
+    <message>
+        <source>The file is damaged or not really a spreadsheet.</source>
+        <translation>文件已损坏，或者不是真正的表格文件。</translation>
+    </message>
+    <message>
+        <source>This is not a text file in UTF-8 or GBK.</source>
+        <translation>这不是 UTF-8 或 GBK 编码的文本文件。</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>文件是空的。</translation>
+    </message>
+    <message>
+        <source>No header row with known columns such as 姓名 or 手机号.</source>
+        <translation>找不到表头（需要“姓名”“手机号”等列名）。</translation>
+    </message>
+    <message>
+        <source>There is a header row but no members under it.</source>
+        <translation>有表头，但下面没有会员数据。</translation>
+    </message>
+</context>
+<context>
+    <name>JobProgressDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Members</source>
@@ -41,6 +173,14 @@
     <message>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Import Members…</source>
+        <translation>导入会员(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export Members…</source>
+        <translation>导出会员(&amp;E)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -423,6 +563,22 @@
         <translation>新增会员 (Ctrl+N)</translation>
     </message>
     <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Add or update members from an Excel or CSV file</source>
+        <translation>从 Excel 或 CSV 文件新增或更新会员</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Save the members in view to Excel or CSV</source>
+        <translation>把当前列表中的会员保存为 Excel 或 CSV</translation>
+    </message>
+    <message>
         <source>Find</source>
         <translation>查找</translation>
     </message>
@@ -461,6 +617,52 @@
     <message>
         <source>Delete</source>
         <translation>删除</translation>
+    </message>
+    <message>
+        <source>Import Members</source>
+        <translation>导入会员</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xls *.xlsm *.ods *.csv)</source>
+        <translation>表格文件 (*.xlsx *.xls *.xlsm *.ods *.csv)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Imported: %1 added, %2 updated.</source>
+        <translation>导入完成：新增 %1 位，更新 %2 位。</translation>
+    </message>
+    <message>
+        <source>members-%1.xlsx</source>
+        <translation>会员-%1.xlsx</translation>
+    </message>
+    <message>
+        <source>Export Members</source>
+        <translation>导出会员</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV for Excel (*.csv)</source>
+        <translation>CSV（Excel 可打开）(*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting %n member(s)</source>
+        <translation>
+            <numerusform>正在导出 %Ln 位会员</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved %1 members to %2.</source>
+        <translation>已把 %1 位会员保存到 %2。</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>导出失败：%1</translation>
     </message>
     <message>
         <source>Restore</source>

@@ -211,7 +211,7 @@ def _parse_row(row: int, cells: dict[str, object]) -> RowResult:
             else:
                 values[name] = text
         except ValueError as exc:
-            problems.append(Problem(name, "unreadable", {"reason": str(exc)}))
+            problems.append(Problem(name, "unreadable", {"reason": str(exc), "text": text}))
     data = MemberInput(**values, consent=False)  # type: ignore[arg-type]
     return RowResult(row=row, data=data, problems=problems, filled=frozenset(filled))
 

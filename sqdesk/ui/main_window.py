@@ -95,6 +95,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.store_label, 1)
         self.statusBar().addPermanentWidget(self.count_label)
         self.members_page.countChanged.connect(self._show_count)
+        self.members_page.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self._show_count(self.members_page.model.rowCount())
 
         self._build_menus()
@@ -127,6 +128,13 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
+        self.import_action = file_menu.addAction(self.tr("&Import Members…"))
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_action.triggered.connect(self._import_members)
+        self.export_action = file_menu.addAction(self.tr("&Export Members…"))
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.triggered.connect(self._export_members)
+        file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("&Quit"))
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -136,6 +144,14 @@ class MainWindow(QMainWindow):
         about = help_menu.addAction(self.tr("&About sqdesk"))
         about.setMenuRole(QAction.MenuRole.AboutRole)
         about.triggered.connect(self.show_about)
+
+    def _import_members(self) -> None:
+        self.nav.setCurrentRow(self.pages.indexOf(self.members_page))
+        self.members_page.ask_import()
+
+    def _export_members(self) -> None:
+        self.nav.setCurrentRow(self.pages.indexOf(self.members_page))
+        self.members_page.ask_export()
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()

@@ -75,8 +75,7 @@ def test_messy_sheet_with_title_row_and_chinese_headers(store, tmp_path):
     assert store.info().counts["member"] == 0  # nothing half-written
     assert member_import.commit(store, plan, skip_invalid=True, today=TODAY) == (4, 0)
     by_name = {
-        members.detail(store, i).name: members.detail(store, i)
-        for i in members.ordered_ids(store)
+        members.detail(store, i).name: members.detail(store, i) for i in members.ordered_ids(store)
     }
     assert by_name["张三"].mobile == "13800138000" and by_name["张三"].birthday == date(1990, 1, 2)
     assert by_name["张三"].joined_on == date(2024, 5, 6) and by_name["张三"].gender == "M"
@@ -146,9 +145,9 @@ def test_user_mapping_overrides_headers(store, tmp_path):
     ("content", "name", "code"),
     [
         (b"", "empty.csv", "empty"),
-        ("\n\n".encode(), "blank.csv", "empty"),
+        (b"\n\n", "blank.csv", "empty"),
         ("姓名,手机\n".encode(), "header_only.csv", "no_data"),
-        ("a,b\n1,2\n".encode(), "unknown.csv", "no_header"),
+        (b"a,b\n1,2\n", "unknown.csv", "no_header"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "photo.csv", "encoding"),
         (b"PK\x03\x04 this is not really a zip", "fake.xlsx", "not_a_spreadsheet"),
         (b"%PDF-1.4 not a sheet", "report.pdf", "unsupported"),

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
+from pathlib import Path
+
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -20,10 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from sqdesk.core import member_edit
+from sqdesk.core.member_export import export_members
 from sqdesk.core.members import SortKey
 from sqdesk.core.store import Store
 from sqdesk.ui import prefs
+from sqdesk.ui.jobs import Job, run_job
 from sqdesk.ui.members.dialog import MemberDialog
+from sqdesk.ui.members.import_dialog import ImportDialog
 from sqdesk.ui.members.model import IdRole, MemberTableModel
 from sqdesk.ui.widgets import PageHeader
 
@@ -41,6 +48,7 @@ SEARCH_COALESCE_MS = 30
 class MembersPage(QWidget):
     countChanged = Signal(int)
     membersChanged = Signal()
+    status = Signal(str)  # a short message for the status bar
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,9 +75,20 @@ class MembersPage(QWidget):
         self.new_button.setToolTip(self.tr("Add a member (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_member)
 
+        self.import_button = QPushButton(self.tr("Import…"), self)
+        self.import_button.setObjectName("importMembers")
+        self.import_button.setToolTip(self.tr("Add or update members from an Excel or CSV file"))
+        self.import_button.clicked.connect(self.ask_import)
+        self.export_button = QPushButton(self.tr("Export…"), self)
+        self.export_button.setObjectName("exportMembers")
+        self.export_button.setToolTip(self.tr("Save the members in view to Excel or CSV"))
+        self.export_button.clicked.connect(self.ask_export)
+
         bar = QHBoxLayout()
         bar.addWidget(self.search, 1)
         bar.addWidget(self.show_archived)
+        bar.addWidget(self.import_button)
+        bar.addWidget(self.export_button)
         bar.addWidget(self.new_button)
 
         self.table = QTableView(self)
@@ -291,6 +310,76 @@ class MembersPage(QWidget):
         box.finished.connect(done)
         box.open()
         return box
+
+    # --- import and export ---------------------------------------------------------------
+
+    def ask_import(self) -> QFileDialog:
+        dialog = QFileDialog(self, self.tr("Import Members"), str(Path.home()))
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setNameFilters([
+            self.tr("Spreadsheets (*.xlsx *.xls *.xlsm *.ods *.csv)"), self.tr("All files (*)")
+        ])  # fmt: skip
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(lambda path: self.import_file(Path(path)))
+        dialog.open()
+        return dialog
+
+    def import_file(self, path: Path) -> ImportDialog:
+        dialog = ImportDialog(self.store, path, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.imported.connect(self._after_import)
+        dialog.open()
+        dialog.start()
+        return dialog
+
+    def _after_import(self, added: int, updated: int) -> None:
+        self.reload()
+        self.status.emit(
+            self.tr("Imported: %1 added, %2 updated.")
+            .replace("%1", str(added)).replace("%2", str(updated))
+        )  # fmt: skip
+
+    def export_columns(self) -> list[tuple[SortKey, str]]:
+        """The visible columns in their on-screen order, with their on-screen names."""
+        hh = self.table.horizontalHeader()
+        out = []
+        for visual in range(hh.count()):
+            logical = hh.logicalIndex(visual)
+            if not hh.isSectionHidden(logical):
+                key = MemberTableModel.COLUMNS[logical]
+                out.append((key, self.model.headers[key]))
+        return out
+
+    def ask_export(self) -> QFileDialog:
+        name = self.tr("members-%1.xlsx").replace("%1", date.today().isoformat())
+        dialog = QFileDialog(self, self.tr("Export Members"), str(Path.home() / name))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilters([self.tr("Excel workbook (*.xlsx)"),
+                               self.tr("CSV for Excel (*.csv)")])  # fmt: skip
+        dialog.setDefaultSuffix("xlsx")
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(lambda path: self.export_to(Path(path)))
+        dialog.open()
+        return dialog
+
+    def export_to(self, path: Path) -> Job:
+        if path.suffix.lower() not in (".xlsx", ".csv"):
+            path = path.with_suffix(".xlsx")
+        store, ids, columns = self.store, self.model.view_ids(), self.export_columns()
+
+        def work(progress, should_stop):
+            return export_members(store, path, member_ids=ids, columns=columns,
+                                  progress=progress, should_stop=should_stop)  # fmt: skip
+
+        job = run_job(self, self.tr("Exporting %n member(s)", "", len(ids)), work)
+        job.succeeded.connect(lambda n: self.status.emit(
+            self.tr("Saved %1 members to %2.").replace("%1", str(n)).replace("%2", str(path))
+        ))  # fmt: skip
+        job.failed.connect(lambda exc: self.status.emit(
+            self.tr("Export failed: %1").replace("%1", str(exc))))  # fmt: skip
+        return job
 
     def _row_menu(self, pos: QPoint) -> None:
         ids = self.selected_ids()

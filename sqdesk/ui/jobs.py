@@ -1,0 +1,106 @@
+"""Long work off the UI thread, with a progress dialog and a Cancel button.
+
+    job = run_job(parent, title, fn)    # fn(progress, should_stop) -> result
+    job.succeeded.connect(...); job.failed.connect(...); job.cancelled.connect(...)
+
+The work runs on Qt's thread pool; it reports progress through a signal (delivered on the
+UI thread) and checks `should_stop` between chunks. Core work opens its own sessions, so
+nothing from the UI thread's sessions crosses over (DESIGN.md §2).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from sqdesk.core.jobs import Cancelled, Progress, ShouldStop
+
+log = logging.getLogger(__name__)
+
+Work = Callable[[Progress, ShouldStop], Any]
+
+
+class Job(QObject):
+    progressed = Signal(int, int)
+    succeeded = Signal(object)
+    failed = Signal(object)  # the exception
+    cancelled = Signal()
+    ended = Signal()  # after any of the three above
+
+    def __init__(self, work: Work, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._work = work
+        self._stop = threading.Event()
+        self.done = False
+
+    def cancel(self) -> None:
+        self._stop.set()
+
+    def _run(self) -> None:  # on a pool thread
+        try:
+            result = self._work(lambda d, t: self.progressed.emit(d, t), self._stop.is_set)
+        except Cancelled:
+            self.cancelled.emit()
+        except Exception as exc:
+            log.exception("background job failed")
+            self.failed.emit(exc)
+        else:
+            self.succeeded.emit(result)
+        self.ended.emit()
+
+
+class _Runnable(QRunnable):
+    def __init__(self, job: Job) -> None:
+        super().__init__()
+        self.job = job
+
+    def run(self) -> None:
+        self.job._run()
+
+
+class JobProgressDialog(QProgressDialog):
+    def __init__(self, title: str, label: str, parent: QWidget) -> None:
+        super().__init__(label or title, self.tr("Cancel"), 0, 0, parent)
+        self.setObjectName("jobProgress")
+        self.setWindowTitle(title)
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setMinimumDuration(300)  # quick work never flashes a dialog
+        self.setAutoClose(False)
+        self.setAutoReset(False)
+
+    def stopping(self) -> None:
+        self.setLabelText(self.tr("Stopping…"))
+
+
+def run_job(parent: QWidget, title: str, work: Work, *, label: str = "") -> Job:
+    """Start `work` on the thread pool behind a window-modal but non-blocking dialog."""
+    job = Job(work, parent)
+    dialog = JobProgressDialog(title, label, parent)
+    job.dialog = dialog  # type: ignore[attr-defined]
+
+    def show_progress(done: int, total: int) -> None:
+        dialog.setMaximum(max(total, 1))
+        dialog.setValue(min(done, max(total, 1)))
+
+    def finish() -> None:
+        job.done = True
+        dialog.reset()
+        dialog.close()
+        dialog.deleteLater()
+
+    def on_cancel() -> None:
+        if job.done:  # closing the finished dialog also says "canceled"
+            return
+        dialog.stopping()
+        job.cancel()
+
+    job.progressed.connect(show_progress)
+    job.ended.connect(finish)
+    dialog.canceled.connect(on_cancel)
+    QThreadPool.globalInstance().start(_Runnable(job))
+    return job
