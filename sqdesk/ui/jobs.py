@@ -1,7 +1,9 @@
 """Long work off the UI thread, with a progress dialog and a Cancel button.
 
-    job = run_job(parent, title, fn)    # fn(progress, should_stop) -> result
-    job.succeeded.connect(...); job.failed.connect(...); job.cancelled.connect(...)
+    job = run_job(parent, title, fn, on_success=..., on_failure=..., on_cancel=...)
+
+`fn(progress, should_stop) -> result`. The handlers are connected before the work starts:
+work that finishes at once must not finish before anyone listens.
 
 The work runs on Qt's thread pool; it reports progress through a signal (delivered on the
 UI thread) and checks `should_stop` between chunks. Core work opens its own sessions, so
@@ -77,9 +79,22 @@ class JobProgressDialog(QProgressDialog):
         self.setLabelText(self.tr("Stopping…"))
 
 
-def run_job(parent: QWidget, title: str, work: Work, *, label: str = "") -> Job:
+def run_job(
+    parent: QWidget,
+    title: str,
+    work: Work,
+    *,
+    label: str = "",
+    on_success: Callable[[Any], None] | None = None,
+    on_failure: Callable[[Exception], None] | None = None,
+    on_cancel: Callable[[], None] | None = None,
+) -> Job:
     """Start `work` on the thread pool behind a window-modal but non-blocking dialog."""
     job = Job(work, parent)
+    for signal, handler in ((job.succeeded, on_success), (job.failed, on_failure),
+                            (job.cancelled, on_cancel)):  # fmt: skip
+        if handler is not None:
+            signal.connect(handler)
     dialog = JobProgressDialog(title, label, parent)
     job.dialog = dialog  # type: ignore[attr-defined]
 

@@ -94,8 +94,7 @@ def test_export_writes_the_view_with_its_columns(qtbot, page, tmp_path, store):
     page.set_column_visible(MemberTableModel.COLUMNS.index(SortKey.GENDER), False)
     out = tmp_path / "view.xlsx"
     job = page.export_to(out)
-    with qtbot.waitSignal(job.ended, timeout=10000):
-        pass
+    qtbot.waitUntil(lambda: job.done, timeout=10000)
     rows = read_rows(out)
     assert len(rows) == 2
     header = rows[0]

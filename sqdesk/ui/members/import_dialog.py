@@ -113,10 +113,14 @@ class ImportDialog(QDialog):
             return member_import.prepare(store, path, mapping=mapping, table=table,
                                          progress=progress, should_stop=should_stop)  # fmt: skip
 
-        self.job = run_job(self, self.tr("Checking %1").replace("%1", self.path.name), work)
-        self.job.succeeded.connect(self._show_plan)
-        self.job.failed.connect(self._show_failure)
-        self.job.cancelled.connect(self.reject)
+        self.job = run_job(
+            self,
+            self.tr("Checking %1").replace("%1", self.path.name),
+            work,
+            on_success=self._show_plan,
+            on_failure=self._show_failure,
+            on_cancel=self.reject,
+        )
         return self.job
 
     def _show_failure(self, exc: Exception) -> None:
@@ -219,10 +223,14 @@ class ImportDialog(QDialog):
             return member_import.commit(store, plan, skip_invalid=skip, progress=progress,
                                         should_stop=should_stop)  # fmt: skip
 
-        self.job = run_job(self, self.tr("Importing %1").replace("%1", self.path.name), work)
-        self.job.succeeded.connect(self._imported)
-        self.job.failed.connect(self._show_failure)
-        self.job.cancelled.connect(lambda: self._set_busy(False))
+        self.job = run_job(
+            self,
+            self.tr("Importing %1").replace("%1", self.path.name),
+            work,
+            on_success=self._imported,
+            on_failure=self._show_failure,
+            on_cancel=lambda: self._set_busy(False),
+        )
         return self.job
 
     def _imported(self, counts: tuple[int, int]) -> None:

@@ -373,12 +373,21 @@ class MembersPage(QWidget):
             return export_members(store, path, member_ids=ids, columns=columns,
                                   progress=progress, should_stop=should_stop)  # fmt: skip
 
-        job = run_job(self, self.tr("Exporting %n member(s)", "", len(ids)), work)
-        job.succeeded.connect(lambda n: self.status.emit(
-            self.tr("Saved %1 members to %2.").replace("%1", str(n)).replace("%2", str(path))
-        ))  # fmt: skip
-        job.failed.connect(lambda exc: self.status.emit(
-            self.tr("Export failed: %1").replace("%1", str(exc))))  # fmt: skip
+        def saved(n: int) -> None:
+            self.status.emit(
+                self.tr("Saved %1 members to %2.").replace("%1", str(n)).replace("%2", str(path))
+            )
+
+        def failed(exc: Exception) -> None:
+            self.status.emit(self.tr("Export failed: %1").replace("%1", str(exc)))
+
+        job = run_job(
+            self,
+            self.tr("Exporting %n member(s)", "", len(ids)),
+            work,
+            on_success=saved,
+            on_failure=failed,
+        )
         return job
 
     def _row_menu(self, pos: QPoint) -> None:
