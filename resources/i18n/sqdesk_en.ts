@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>DuplicatesDialog</name>
+    <message numerus="yes">
+        <source>%n group(s) of members look like the same person. Select the member to keep in a group; the others are merged into it, with all their history.</source>
+        <translation>
+            <numerusform>%Ln group of members looks like the same person. Select the member to keep; the others are merged into it, with all their history.</numerusform>
+            <numerusform>%Ln groups of members look like the same person. Select the member to keep in a group; the others are merged into it, with all their history.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Merge %n member(s) into %1 (%2)? Their history moves to %1 and they are removed. This cannot be undone.</source>
+        <translation>
+            <numerusform>Merge %Ln member into %1 (%2)? Their history moves to %1 and they are removed. This cannot be undone.</numerusform>
+            <numerusform>Merge %Ln members into %1 (%2)? Their history moves to %1 and they are removed. This cannot be undone.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message numerus="yes">
         <source>Import %n member(s)</source>

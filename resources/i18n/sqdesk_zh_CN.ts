@@ -17,6 +17,73 @@
     </message>
 </context>
 <context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <source>Likely Duplicates</source>
+        <translation>疑似重复会员</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>会员码</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Joined</source>
+        <translation>入会日期</translation>
+    </message>
+    <message>
+        <source>Remark</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Keep Selected, Merge the Others</source>
+        <translation>保留选中的，合并其他的</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s) of members look like the same person. Select the member to keep in a group; the others are merged into it, with all their history.</source>
+        <translation>
+            <numerusform>有 %Ln 组会员像是同一个人。在组里选中要保留的会员，其他会员连同全部记录会合并到这位会员。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No likely duplicates found.</source>
+        <translation>没有发现疑似重复的会员。</translation>
+    </message>
+    <message>
+        <source>Same mobile %1</source>
+        <translation>手机号相同 %1</translation>
+    </message>
+    <message>
+        <source>Same name and birthday: %1</source>
+        <translation>姓名和生日相同：%1</translation>
+    </message>
+    <message>
+        <source>Same name, similar nickname: %1</source>
+        <translation>姓名相同、昵称相近：%1</translation>
+    </message>
+    <message>
+        <source>Merge members</source>
+        <translation>合并会员</translation>
+    </message>
+    <message numerus="yes">
+        <source>Merge %n member(s) into %1 (%2)? Their history moves to %1 and they are removed. This cannot be undone.</source>
+        <translation>
+            <numerusform>把 %Ln 位会员合并到 %1（%2）吗？他们的记录会转到 %1 名下，原会员被删除。此操作无法撤销。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import Members — %1</source>
@@ -95,6 +162,10 @@
         <translation>
             <numerusform>导入 %Ln 位会员</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Tick “Skip the rows with problems” to import the other rows, or correct the file and import it again.</source>
+        <translation>勾选“跳过有问题的行”可导入其余的行；也可以改好文件后重新导入。</translation>
     </message>
     <message>
         <source>Importing %1</source>
@@ -577,6 +648,14 @@
     <message>
         <source>Save the members in view to Excel or CSV</source>
         <translation>把当前列表中的会员保存为 Excel 或 CSV</translation>
+    </message>
+    <message>
+        <source>Duplicates…</source>
+        <translation>查重…</translation>
+    </message>
+    <message>
+        <source>Find members entered twice and merge them</source>
+        <translation>找出重复录入的会员并合并</translation>
     </message>
     <message>
         <source>Find</source>

@@ -100,3 +100,30 @@ def test_export_writes_the_view_with_its_columns(qtbot, page, tmp_path, store):
     header = rows[0]
     assert "性别" not in header and "Gender" not in header
     assert rows[1][header.index(page.model.headers[SortKey.MOBILE])] == "13800138000"
+
+
+def test_duplicates_dialog_merges_after_confirmation(qtbot, page, store):
+    from datetime import date
+
+    from sqdesk.ui.members.duplicates_dialog import DuplicatesDialog
+
+    keep = create(store, MemberInput(name="李四", birthday=date(1990, 1, 2), mobile="13900139000"))
+    other = create(store, MemberInput(name="李四", birthday=date(1990, 1, 2), nickname="小四"))
+    page.reload()
+    dialog = page.show_duplicates()
+    assert isinstance(dialog, DuplicatesDialog)
+    assert dialog.tree.topLevelItemCount() == 1
+    assert not dialog.merge_button.isEnabled()
+    dialog.select_member(keep)
+    assert dialog.merge_button.isEnabled()
+    box = dialog.ask_merge()
+    box.button(QMessageBox.StandardButton.Cancel).click()
+    assert members.detail(store, other) is not None  # cancel merges nothing
+    box = dialog.ask_merge()
+    with qtbot.waitSignal(dialog.merged):
+        next(b for b in box.buttons()
+             if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole).click()  # fmt: skip
+    assert members.detail(store, other) is None
+    assert members.detail(store, keep).nickname == "小四"
+    assert dialog.tree.topLevelItemCount() == 0
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=2000)

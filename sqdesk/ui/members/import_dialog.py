@@ -208,9 +208,12 @@ class ImportDialog(QDialog):
             ready = False
         self.import_button.setEnabled(ready)
         if plan is not None:
-            n = len(plan.good_rows) if (self.skip_invalid.isChecked() or not plan.bad_rows) \
-                else len(plan.results)  # fmt: skip
-            self.import_button.setText(self.tr("Import %n member(s)", "", n))
+            self.import_button.setText(self.tr("Import %n member(s)", "", len(plan.good_rows)))
+            self.import_button.setToolTip(
+                self.tr("Tick “Skip the rows with problems” to import the other rows, "
+                        "or correct the file and import it again.")
+                if plan.bad_rows and not self.skip_invalid.isChecked() else ""
+            )  # fmt: skip
 
     def start_import(self) -> Job | None:
         plan = self.plan

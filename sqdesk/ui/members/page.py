@@ -30,6 +30,7 @@ from sqdesk.core.store import Store
 from sqdesk.ui import prefs
 from sqdesk.ui.jobs import Job, run_job
 from sqdesk.ui.members.dialog import MemberDialog
+from sqdesk.ui.members.duplicates_dialog import DuplicatesDialog
 from sqdesk.ui.members.import_dialog import ImportDialog
 from sqdesk.ui.members.model import IdRole, MemberTableModel
 from sqdesk.ui.widgets import PageHeader
@@ -84,11 +85,17 @@ class MembersPage(QWidget):
         self.export_button.setToolTip(self.tr("Save the members in view to Excel or CSV"))
         self.export_button.clicked.connect(self.ask_export)
 
+        self.duplicates_button = QPushButton(self.tr("Duplicates…"), self)
+        self.duplicates_button.setObjectName("findDuplicates")
+        self.duplicates_button.setToolTip(self.tr("Find members entered twice and merge them"))
+        self.duplicates_button.clicked.connect(self.show_duplicates)
+
         bar = QHBoxLayout()
         bar.addWidget(self.search, 1)
         bar.addWidget(self.show_archived)
         bar.addWidget(self.import_button)
         bar.addWidget(self.export_button)
+        bar.addWidget(self.duplicates_button)
         bar.addWidget(self.new_button)
 
         self.table = QTableView(self)
@@ -310,6 +317,13 @@ class MembersPage(QWidget):
         box.finished.connect(done)
         box.open()
         return box
+
+    def show_duplicates(self) -> DuplicatesDialog:
+        dialog = DuplicatesDialog(self.store, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.merged.connect(lambda _keep, _gone: self.reload())
+        dialog.open()
+        return dialog
 
     # --- import and export ---------------------------------------------------------------
 

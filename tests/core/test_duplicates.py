@@ -1,0 +1,80 @@
+from datetime import date
+
+import pytest
+from sqlalchemy import select, text
+
+from sqdesk.core import members
+from sqdesk.core.check import run_checks
+from sqdesk.core.codes import make_code
+from sqdesk.core.duplicates import find_duplicates, merge
+from sqdesk.core.errors import StoreError
+from sqdesk.core.member_edit import MemberInput, create
+from sqdesk.core.models import Member
+from sqdesk.core.search import reindex
+
+
+def add_raw(store, **values):
+    """Rows as an old import or another system left them (the editor would refuse some)."""
+    with store.session() as s:
+        serial = s.scalar(text("SELECT COALESCE(MAX(id), 0) FROM member")) + 1
+        m = Member(code=make_code(100000 + serial), joined_on=date(2025, 1, 1), **values)
+        s.add(m)
+        s.flush()
+        reindex(s, [m.id])
+        return m.id
+
+
+def test_finds_the_three_kinds(store):
+    a = add_raw(store, name="张三", mobile="13800138000")
+    b = add_raw(store, name="张三三", mobile="13800138000")
+    c = add_raw(store, name="李四", birthday=date(1990, 1, 2))
+    d = add_raw(store, name="李四", birthday=date(1990, 1, 2), nickname="小四")
+    e = add_raw(store, name="王芳", nickname="Lily🌸")
+    f = add_raw(store, name="王芳", nickname="lily")
+    add_raw(store, name="王芳", nickname="Amy")
+    add_raw(store, name="赵六", birthday=date(1990, 1, 3))
+    got = {(g.reason, g.member_ids) for g in find_duplicates(store)}
+    assert got == {("mobile", (a, b)), ("name_birthday", (c, d)), ("name_nickname", (e, f))}
+
+
+def test_archived_members_are_not_duplicates(store):
+    a = add_raw(store, name="张三", mobile="13800138000")
+    add_raw(store, name="张三", mobile="13800138000", archived=True)
+    assert find_duplicates(store) == []
+    assert a
+
+
+def test_merge_keeps_every_history_row(store):
+    keep = create(store, MemberInput(name="张三", mobile="13800138000", remark="老顾客"))
+    other = add_raw(store, name="张三", nickname="阿三", wechat_id="zs_wx",
+                    birthday=date(1990, 1, 2), remark="喜欢抹茶")  # fmt: skip
+    referred = create(store, MemberInput(name="小明", referrer_id=other))
+    merge(store, survivor_id=keep, merged_id=other, today=date(2026, 11, 25))
+    d = members.detail(store, keep)
+    assert (d.mobile, d.nickname, d.wechat_id, d.birthday) == ("13800138000", "阿三", "zs_wx",
+                                                              date(1990, 1, 2))  # fmt: skip
+    assert "老顾客" in d.remark and "喜欢抹茶" in d.remark and "[合并]" in d.remark
+    assert d.joined_on == date(2025, 1, 1)  # the earlier join date
+    assert members.detail(store, referred).referrer_id == keep
+    assert members.detail(store, other) is None
+    assert members.ordered_ids(store, search_text="zs_wx") == [keep]
+    assert members.ordered_ids(store, search_text="阿三") == [keep]
+    assert run_checks(store) == []
+
+
+def test_merge_a_member_who_referred_the_survivor(store):
+    other = create(store, MemberInput(name="甲"))
+    keep = create(store, MemberInput(name="甲", referrer_id=other))
+    merge(store, survivor_id=keep, merged_id=other)
+    with store.read() as s:
+        assert s.scalar(select(Member.referrer_id).where(Member.id == keep)) is None
+    assert run_checks(store) == []
+
+
+def test_merge_refuses_nonsense(store):
+    a = create(store, MemberInput(name="甲"))
+    with pytest.raises(StoreError):
+        merge(store, survivor_id=a, merged_id=a)
+    with pytest.raises(StoreError):
+        merge(store, survivor_id=a, merged_id=9999)
+    assert members.detail(store, a) is not None
