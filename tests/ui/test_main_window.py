@@ -126,9 +126,9 @@ def test_navigation_shortcut_and_menus(window):
 def test_geometry_is_remembered(qtbot, demo_store):
     w = MainWindow(demo_store)
     qtbot.addWidget(w)
-    w.resize(700, 520)  # the offscreen screen is 800x600
+    w.resize(780, 560)  # the offscreen screen is 800x600
     w.show()
     w.close()
     again = MainWindow(demo_store)
     qtbot.addWidget(again)
-    assert (again.width(), again.height()) == (700, 520)
+    assert (again.width(), again.height()) == (780, 560)
