@@ -21,7 +21,7 @@ from sqdesk.core import codes, member_edit, search, sheets
 from sqdesk.core.errors import StoreError
 from sqdesk.core.jobs import Cancelled, Progress, ShouldStop, never_stop, no_progress
 from sqdesk.core.member_edit import MemberInput, Problem
-from sqdesk.core.models import Member, MemberToken
+from sqdesk.core.models import Member
 from sqdesk.core.parsing import parse_bool, parse_date, parse_gender, to_text
 from sqdesk.core.phones import PhoneError, normalize_mainland_mobile
 from sqdesk.core.store import Store
@@ -317,10 +317,7 @@ def commit(
             conn = s.connection()
             if new_rows:
                 conn.execute(insert(Member.__table__), new_rows)
-                conn.execute(insert(MemberToken.__table__), [
-                    {"member_id": v["id"], "token": t}
-                    for v in new_rows for t in search.tokens_for_row(v)
-                ])  # fmt: skip
+                search.insert_tokens(conn, new_rows)
             search.reindex(s, changed_ids)
             added += len(new_rows)
             updated += len(changed_ids)

@@ -11,8 +11,11 @@ import unicodedata
 from typing import ClassVar
 
 import phonenumbers
-from phonenumbers import NumberParseException, PhoneNumberType
+from phonenumbers import NumberParseException
 
+_CN_MOBILE = re.compile(
+    phonenumbers.PhoneMetadata.metadata_for_region("CN").mobile.national_number_pattern
+)
 _SEPARATORS = re.compile(r"[\s\-‐‑–—()（）.·]")
 
 
@@ -63,16 +66,12 @@ def normalize_mainland_mobile(raw: str) -> str:
 
 
 def is_mainland_mobile(digits: str) -> bool:
-    if len(digits) != 11 or not digits.isdigit() or digits[0] != "1":
-        return False
-    try:
-        number = phonenumbers.parse(digits, "CN")
-    except NumberParseException:
-        return False
-    return phonenumbers.is_valid_number(number) and phonenumbers.number_type(number) in (
-        PhoneNumberType.MOBILE,
-        PhoneNumberType.FIXED_LINE_OR_MOBILE,
-    )
+    """Matches the mainland mobile ranges of Google's numbering metadata.
+
+    The metadata's own pattern, compiled once: phonenumbers.parse + is_valid_number give
+    the same answer at about 40 µs a number, which a 100k-row import cannot afford.
+    """
+    return len(digits) == 11 and digits.isascii() and _CN_MOBILE.fullmatch(digits) is not None
 
 
 def normalize_foreign(raw: str) -> str:

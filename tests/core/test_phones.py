@@ -47,3 +47,25 @@ def test_mask():
     assert mask("13800138000") == "138****8000"
     assert mask(None) == ""
     assert mask("+85291234567") == "+85*****4567"
+
+
+def test_fast_check_agrees_with_phonenumbers():
+    import random
+
+    import phonenumbers
+
+    from sqdesk.core.phones import is_mainland_mobile
+
+    rng = random.Random(5)
+    for _ in range(20000):
+        digits = "1" + "".join(rng.choices("0123456789", k=10))
+        try:
+            parsed = phonenumbers.parse(digits, "CN")
+        except phonenumbers.NumberParseException:
+            slow = False  # 11..., 12... are no numbers at all
+        else:
+            slow = phonenumbers.is_valid_number(parsed) and phonenumbers.number_type(parsed) in (
+                phonenumbers.PhoneNumberType.MOBILE,
+                phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
+            )
+        assert is_mainland_mobile(digits) == slow, digits

@@ -10,12 +10,12 @@ from itertools import islice
 
 from sqlalchemy import func, insert, select
 
+from sqdesk.core import search
 from sqdesk.core.codes import serial_of
 from sqdesk.core.demo.members import demo_member_rows
 from sqdesk.core.jobs import Cancelled, Progress, ShouldStop, never_stop, no_progress
 from sqdesk.core.member_edit import next_code
-from sqdesk.core.models import Member, MemberToken, Setting
-from sqdesk.core.search import tokens_for_row
+from sqdesk.core.models import Member, Setting
 from sqdesk.core.store import Store
 
 CHUNK = 5000
@@ -57,9 +57,7 @@ def fill_demo_store(
             # bulk path splits the rows into many batches by which values are None.
             conn = s.connection()
             conn.execute(insert(Member.__table__), chunk)
-            conn.execute(insert(MemberToken.__table__), [
-                {"member_id": r["id"], "token": t} for r in chunk for t in tokens_for_row(r)
-            ])  # fmt: skip
+            search.insert_tokens(conn, chunk)
             done += len(chunk)
             progress(done, members)
         for key, value in DEMO_SHOP.items():

@@ -1,0 +1,400 @@
+"""sqdesk's benchmark suite: the DESIGN.md §4 budgets, each beside raw sqlite3.
+
+    .venv/bin/python -m benchmarks.run                 # 100k members (a few minutes)
+    .venv/bin/python -m benchmarks.run --members 20000 --out results.json
+
+Builds a store with the demo generator, then times what the manager feels: the roster's
+first page, search per keystroke over realistic typing, opening a profile, import and
+export of the whole roster. Each figure stands beside the same result obtained with raw
+sqlite3 in the same run, so a slow machine shows as a ratio, not as a failure.
+Prints a table and writes JSON (default benchmarks/results/latest.json).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import platform
+import random
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from contextlib import closing
+from dataclasses import asdict, dataclass
+from datetime import date
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from sqdesk.core import member_export, member_import, members, search
+from sqdesk.core.demo import fill_demo_store
+from sqdesk.core.store import Store
+
+# Typing sequences a manager really types: pinyin, initials, Chinese, mobile tails, codes.
+TYPING = [
+    "zhangs",
+    "wangf",
+    "lily",
+    "liuy",
+    "zs",
+    "chenj",
+    "5678",
+    "13800",
+    "张伟",
+    "曾",
+    "ouyang",
+    "shan",
+]
+FIRST_PAGE = 40  # rows on screen
+
+
+@dataclass
+class Result:
+    name: str
+    unit: str
+    sqdesk: float
+    raw_sqlite: float | None
+    must: float | None
+    aim: float | None
+    note: str = ""
+
+    @property
+    def ratio(self) -> float | None:
+        if self.raw_sqlite in (None, 0):
+            return None
+        return self.sqdesk / self.raw_sqlite
+
+    @property
+    def verdict(self) -> str:
+        if self.must is None:
+            return ""
+        if self.aim is not None and self.sqdesk <= self.aim:
+            return "aim"
+        return "ok" if self.sqdesk <= self.must else "OVER"
+
+
+def timed(fn: Callable[[], object], repeat: int = 1) -> tuple[float, object]:
+    """Best wall time in ms over `repeat` runs, and the last result."""
+    best, result = float("inf"), None
+    for _ in range(repeat):
+        t = time.perf_counter()
+        result = fn()
+        best = min(best, (time.perf_counter() - t) * 1000)
+    return best, result
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def keystrokes() -> list[str]:
+    out = []
+    for word in TYPING:
+        out += [word[: i + 1] for i in range(len(word))]
+    return out
+
+
+def bench_build(path: Path, n: int) -> tuple[Store, Result]:
+    store = Store.open(path)
+    ms, _ = timed(lambda: fill_demo_store(store, members=n, seed=2026))
+    rows_per_s = n / (ms / 1000)
+    return store, Result(
+        "demo store build (members + search index)",
+        "s",
+        ms / 1000,
+        None,
+        30.0,
+        None,
+        f"{rows_per_s:,.0f} members/s",
+    )
+
+
+def bench_roster(store: Store, raw: sqlite3.Connection) -> Result:
+    def ours():
+        ids = members.ordered_ids(store)
+        return members.rows(store, ids[:FIRST_PAGE])
+
+    def theirs():
+        ids = [
+            r[0]
+            for r in raw.execute(
+                "SELECT id FROM member WHERE archived = 0 ORDER BY joined_on DESC, id DESC"
+            )
+        ]
+        marks = ",".join("?" * FIRST_PAGE)
+        return raw.execute(
+            f"SELECT * FROM member WHERE id IN ({marks})", ids[:FIRST_PAGE]
+        ).fetchall()
+
+    a, _ = timed(ours, 5)
+    b, _ = timed(theirs, 5)
+    return Result("roster first page (all ids in order + visible rows)", "ms", a, b, 100, 30)
+
+
+def bench_search(store: Store, raw: sqlite3.Connection) -> list[Result]:
+    keys = keystrokes()
+    ours_ms, raw_ms, qt_ms = [], [], []
+    for text in keys:  # warm the page cache once, as a session in use has it warm
+        members.ordered_ids(store, search_text=text, sort=None)
+    for text in keys:
+        t = time.perf_counter()
+        ids = members.ordered_ids(store, search_text=text, sort=None)
+        members.rows(store, ids[:FIRST_PAGE])
+        ours_ms.append((time.perf_counter() - t) * 1000)
+        sql = _compiled_search(store, text)
+        t = time.perf_counter()
+        if sql is not None:
+            found = [r[0] for r in raw.execute(sql)]
+            marks = ",".join("?" * min(FIRST_PAGE, len(found)))
+            if found:
+                raw.execute(
+                    f"SELECT * FROM member WHERE id IN ({marks})", found[:FIRST_PAGE]
+                ).fetchall()
+        raw_ms.append((time.perf_counter() - t) * 1000)
+    qt_ms = _qt_keystrokes(store, keys)
+    out = [
+        Result(
+            f"search per keystroke p50 ({len(keys)} keystrokes)",
+            "ms",
+            statistics.median(ours_ms),
+            statistics.median(raw_ms),
+            50,
+            16,
+        ),
+        Result("search per keystroke p95", "ms", p95(ours_ms), p95(raw_ms), 50, 16),
+        Result(
+            "search per keystroke max",
+            "ms",
+            max(ours_ms),
+            max(raw_ms),
+            None,
+            None,
+            f"slowest: {keys[ours_ms.index(max(ours_ms))]!r}",
+        ),
+    ]
+    if qt_ms:
+        out.append(
+            Result(
+                "keystroke to updated roster (Qt model, p95)",
+                "ms",
+                p95(qt_ms),
+                p95(raw_ms),
+                50,
+                16,
+                f"p50 {statistics.median(qt_ms):.1f} ms",
+            )
+        )
+    return out
+
+
+def _compiled_search(store: Store, text: str) -> str | None:
+    from sqlalchemy import select
+
+    from sqdesk.core.models import Member
+
+    parsed = search.parse(text)
+    if parsed is None:
+        return None
+    found = search.matches(parsed).subquery()
+    stmt = (
+        select(Member.id)
+        .join(found, found.c.member_id == Member.id)
+        .where(Member.archived.is_(False))
+        .order_by(found.c.rank, Member.id.desc())
+    )
+    return str(stmt.compile(store.engine, compile_kwargs={"literal_binds": True}))
+
+
+def _qt_keystrokes(store: Store, keys: list[str]) -> list[float]:
+    """The roster model as the UI uses it: set the search, paint the first rows."""
+    try:
+        from PySide6.QtWidgets import QApplication
+
+        from sqdesk.ui.members.model import MemberTableModel
+    except ImportError:
+        return []
+    app = QApplication.instance() or QApplication([])
+    model = MemberTableModel(store)
+    model.sort(-1)
+    out = []
+    for text in keys:
+        t = time.perf_counter()
+        model.set_search(text)
+        for r in range(min(FIRST_PAGE, model.rowCount())):
+            for c in range(model.columnCount()):
+                model.data(model.index(r, c))
+        out.append((time.perf_counter() - t) * 1000)
+    del app
+    return out
+
+
+def bench_profile(store: Store, raw: sqlite3.Connection, n: int) -> Result:
+    rng = random.Random(1)
+    ids = [rng.randrange(1, n + 1) for _ in range(200)]
+    a = statistics.median(timed(lambda i=i: members.detail(store, i))[0] for i in ids)
+    b = statistics.median(
+        timed(lambda i=i: raw.execute("SELECT * FROM member WHERE id = ?", (i,)).fetchone())[0]
+        for i in ids
+    )
+    return Result(
+        "open a member (profile, median)",
+        "ms",
+        a,
+        b,
+        100,
+        30,
+        "ledger and notes join this when those features land",
+    )
+
+
+def bench_export(
+    store: Store, raw: sqlite3.Connection, folder: Path
+) -> tuple[list[Result], Path, Path]:
+    ids = members.ordered_ids(store)
+    xlsx, csv_path = folder / "members.xlsx", folder / "members.csv"
+    a_x, _ = timed(lambda: member_export.export_members(store, xlsx, member_ids=ids))
+    a_c, _ = timed(lambda: member_export.export_members(store, csv_path, member_ids=ids))
+
+    def raw_csv():
+        with (folder / "raw.csv").open("w", encoding="utf-8-sig", newline="") as fh:
+            w = csv.writer(fh)
+            for row in raw.execute(
+                "SELECT code, name, nickname, mobile, gender, birthday, "
+                "joined_on, source, region, wechat_id, remark FROM member "
+                "WHERE archived = 0 ORDER BY joined_on DESC, id DESC"
+            ):
+                w.writerow(row)
+
+    b_c, _ = timed(raw_csv)
+    n = len(ids)
+    return (
+        [
+            Result(f"export {n:,} members to .xlsx", "s", a_x / 1000, b_c / 1000, None, None),
+            Result(f"export {n:,} members to .csv", "s", a_c / 1000, b_c / 1000, None, None),
+        ],
+        xlsx,
+        csv_path,
+    )
+
+
+def bench_import(xlsx: Path, csv_path: Path, folder: Path) -> list[Result]:
+    results = []
+    for path, must, aim in ((xlsx, 60.0, 20.0), (csv_path, 15.0, 5.0)):
+        target = Store.open(folder / f"import-{path.suffix[1:]}.sqdesk")
+
+        def ours(target=target, path=path):
+            plan = member_import.prepare(target, path)
+            return member_import.commit(target, plan, skip_invalid=True)
+
+        a, (added, _updated) = timed(ours)
+        target.close()
+        b = _raw_import(path, folder / f"raw-{path.suffix[1:]}.sqlite")
+        results.append(
+            Result(
+                f"import {added:,} rows from {path.suffix}",
+                "s",
+                a / 1000,
+                b / 1000,
+                must,
+                aim,
+                "read + check every row + one transaction",
+            )
+        )
+    return results
+
+
+def _raw_import(path: Path, db: Path) -> float:
+    """The floor: read the file and insert the cells, no checking at all."""
+    t = time.perf_counter()
+    from sqdesk.core.sheets import read_rows
+
+    rows = read_rows(path)[1:]
+    with closing(sqlite3.connect(db)) as conn:
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute(
+            "CREATE TABLE m (code, name, nickname, mobile, gender, birthday, joined_on,"
+            " source, region, wechat_id, remark)"
+        )
+        conn.executemany(
+            "INSERT INTO m VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            [list(r[:11]) + [None] * (11 - len(r[:11])) for r in rows],
+        )
+        conn.commit()
+    return (time.perf_counter() - t) * 1000
+
+
+def rss_mb() -> float | None:
+    try:
+        with open("/proc/self/status") as fh:
+            for line in fh:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        return None
+    return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--members", type=int, default=100_000)
+    parser.add_argument(
+        "--out", type=Path, default=Path(__file__).with_name("results") / "latest.json"
+    )
+    parser.add_argument("--skip-io", action="store_true", help="skip import/export")
+    args = parser.parse_args(argv)
+    folder = Path(tempfile.mkdtemp(prefix="sqdesk-bench-"))
+    results: list[Result] = []
+    print(f"building a {args.members:,}-member store in {folder} ...", flush=True)
+    store, built = bench_build(folder / "bench.sqdesk", args.members)
+    results.append(built)
+    with closing(sqlite3.connect(folder / "bench.sqdesk")) as raw:
+        raw.execute("PRAGMA cache_size = -65536")
+        results.append(bench_roster(store, raw))
+        results += bench_search(store, raw)
+        results.append(bench_profile(store, raw, args.members))
+        if not args.skip_io:
+            exported, xlsx, csv_path = bench_export(store, raw, folder)
+            results += exported
+            results += bench_import(xlsx, csv_path, folder)
+    rss = rss_mb()
+    store.close()
+    _print(results, rss)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    payload = {
+        "date": date.today().isoformat(),
+        "members": args.members,
+        "machine": {
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+            "cpus": os.cpu_count(),
+        },
+        "rss_mb": rss,
+        "results": [asdict(r) | {"ratio": r.ratio, "verdict": r.verdict} for r in results],
+    }
+    args.out.write_text(json.dumps(payload, ensure_ascii=False, indent=2), encoding="utf-8")
+    print(f"\nwrote {args.out}")
+    return 1 if any(r.verdict == "OVER" for r in results) else 0
+
+
+def _print(results: list[Result], rss: float | None) -> None:
+    print(f"\n{'what':<58} {'sqdesk':>10} {'raw sqlite3':>12} {'ratio':>6} {'must':>7} {'':>5}")
+    for r in results:
+        raw = f"{r.raw_sqlite:.2f}" if r.raw_sqlite is not None else "-"
+        ratio = f"{r.ratio:.1f}x" if r.ratio is not None else "-"
+        must = f"{r.must:g}" if r.must is not None else "-"
+        print(
+            f"{r.name:<58} {r.sqdesk:>8.2f}{r.unit:<2} {raw:>12} {ratio:>6} {must:>7} "
+            f"{r.verdict:>5}  {r.note}"
+        )
+    if rss is not None:
+        print(f"{'memory (RSS) of this process at the end':<58} {rss:>8.0f}MB")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
