@@ -676,6 +676,10 @@
         </translation>
     </message>
     <message>
+        <source>Type one more letter to search</source>
+        <translation>再输入一个字母开始搜索</translation>
+    </message>
+    <message>
         <source>No member matches “%1”.</source>
         <translation>没有会员匹配“%1”。</translation>
     </message>

@@ -65,6 +65,11 @@ def count(store: Store, *, include_archived: bool = False) -> int:
         return s.scalar(query) or 0
 
 
+def search_key(text: str) -> search.Query | None:
+    """What a search box's text searches for; None when it filters nothing (yet)."""
+    return search.parse(text)
+
+
 def ordered_ids(
     store: Store,
     *,

@@ -155,6 +155,7 @@ RANK_EXACT, RANK_NAME_PREFIX, RANK_OTHER = 0, 1, 2
 # Digits start matching codes and mobiles from three: every mobile starts with 1, every code
 # with 1 to 9, so shorter prefixes would list the whole roster.
 MIN_NUMBER_PREFIX = 3
+MIN_LATIN = 2
 
 
 def parse(raw: str) -> Query | None:
@@ -174,10 +175,10 @@ def parse(raw: str) -> Query | None:
         if len(q) >= MIN_TAIL:
             kinds += "r"
         return Query(q, prefix_kinds=kinds, exact_kinds="cm")
-    if len(q) == 1 and q.isascii():
-        # One Latin letter: names and pinyin that start with it, not every nickname and
-        # given name that happens to contain it.
-        return Query(q, prefix_kinds="NP", exact_kinds="")
+    if len(q) < MIN_LATIN and q.isascii():
+        # One Latin letter matches a fifth of any roster: no help in finding anyone, and
+        # the slowest query there is. Searching starts with the second letter.
+        return None
     return Query(q, prefix_kinds="NnPpkw", exact_kinds="")
 
 

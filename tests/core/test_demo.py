@@ -47,7 +47,8 @@ def test_names_are_real_chinese_names():
 
 def test_phones_are_valid_unique_mainland_mobiles():
     rows = _rows(2000, 5)
-    mobiles = [r["mobile"] for r in rows]
+    mobiles = [r["mobile"] for r in rows if r["mobile"]]
+    assert len(mobiles) > 1950  # only the few entered twice lack one
     assert len(set(mobiles)) == len(mobiles)
     for m in mobiles:
         number = phonenumbers.parse(m, "CN")
@@ -80,9 +81,19 @@ def test_fill_store_twice_keeps_codes_and_mobiles_unique(store):
     with store.read() as s:
         got = s.execute(select(Member.code, Member.mobile)).all()
     assert len(got) == 500
-    assert len({c for c, _ in got}) == 500 and len({m for _, m in got}) == 500
+    mobiles = [m for _, m in got if m]
+    assert len({c for c, _ in got}) == 500 and len(set(mobiles)) == len(mobiles)
     ordered = sorted(codes.serial_of(c) for c, _ in got)
     assert all(b == a + 1 for a, b in pairwise(ordered))
+
+
+def test_some_members_are_entered_twice_for_the_duplicate_finder(store):
+    from sqdesk.core.duplicates import find_duplicates
+
+    fill_demo_store(store, members=3000, seed=3, today=TODAY)
+    groups = find_duplicates(store)
+    assert 2 <= len(groups) <= 30
+    assert {g.reason for g in groups} & {"name_birthday", "name_nickname"}
 
 
 def test_stopping_the_generator_adds_nothing(store):

@@ -15,6 +15,7 @@ from sqdesk.core.codes import FIRST_SERIAL, make_code
 from sqdesk.core.demo import names
 
 JOIN_SPAN_DAYS = 3 * 365
+TWIN_RATE = 0.003  # members entered twice
 
 
 class _Picker:
@@ -76,6 +77,7 @@ def demo_member_rows(
     mobiles = taken_mobiles if taken_mobiles is not None else set()
     joins = sorted(_join_date(rng, today) for _ in range(count))
     created_ids: list[int] = []
+    recent: list[dict] = []
     for i, joined in enumerate(joins):
         member_id = first_id + i
         roll = rng.random()
@@ -86,14 +88,22 @@ def demo_member_rows(
             if mobile not in mobiles:
                 mobiles.add(mobile)
                 break
+        twin = rng.random() < TWIN_RATE and len(recent) > 20
+        if twin:
+            # Entered twice, as real rosters are: the same person again from a paper form,
+            # without a mobile, so the duplicate finder has something to find.
+            original = rng.choice(recent)
+            name, gender = original["name"], original["gender"]
+            mobiles.discard(mobile)
+            mobile = None
         src = source()
         referrer = rng.choice(created_ids) if src == names.REFERRAL_SOURCE and created_ids else None
         if src == names.REFERRAL_SOURCE and referrer is None:
             src = "门店扫码"
         joined_at = datetime.combine(joined, time(rng.randrange(9, 22), rng.randrange(60)), UTC)
         consent = rng.random() < 0.92
-        birthday = _birthday(rng, today)
-        yield {
+        birthday = original["birthday"] if twin else _birthday(rng, today)
+        row = {
             "id": member_id,
             "code": make_code(first_serial + i),
             "name": name,
@@ -115,4 +125,10 @@ def demo_member_rows(
             "created_at": joined_at,
             "updated_at": joined_at,
         }
+        if twin and original["nickname"]:
+            row["nickname"] = original["nickname"].lower()
+        yield row
         created_ids.append(member_id)
+        recent.append(row)
+        if len(recent) > 500:
+            recent.pop(0)

@@ -75,9 +75,14 @@ class MemberTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def set_search(self, text: str) -> None:
-        if text != self._search:
-            self._search = text
+        unchanged = members.search_key(text) == members.search_key(self._search)
+        self._search = text
+        if not unchanged:  # "zhang " and "zhang", or a lone letter, search the same
             self.reload()
+
+    @property
+    def searching(self) -> bool:
+        return members.search_key(self._search) is not None
 
     @property
     def search_text(self) -> str:

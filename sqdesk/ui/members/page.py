@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sqdesk.core import member_edit
+from sqdesk.core import member_edit, members
 from sqdesk.core.member_export import export_members
 from sqdesk.core.members import SortKey
 from sqdesk.core.store import Store
@@ -186,20 +186,25 @@ class MembersPage(QWidget):
 
     def _apply_search(self) -> None:
         text = self.search.text()
+        was_searching = self.model.searching
+        will_search = members.search_key(text) is not None
         # A new search ranks best matches first; clearing it goes back to the column sort.
-        if text.strip() and not self.model.search_text.strip():
+        if will_search and not was_searching:
             self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        elif not text.strip() and self.model.search_text.strip():
+        elif was_searching and not will_search:
             self.table.horizontalHeader().setSortIndicator(
                 MemberTableModel.COLUMNS.index(self.model.default_sort),
                 Qt.SortOrder.DescendingOrder,
             )
         self.model.set_search(text)
+        self._update_count()
 
     def _update_count(self) -> None:
         n = self.model.rowCount()
-        if self.model.search_text.strip():
+        if self.model.searching:
             self.header.set_subtitle(self.tr("%n match(es)", "", n))
+        elif self.model.search_text.strip():
+            self.header.set_subtitle(self.tr("Type one more letter to search"))
         else:
             self.header.set_subtitle(self.tr("%n member(s)", "", n))
         has_rows = n > 0
@@ -208,7 +213,7 @@ class MembersPage(QWidget):
         if not has_rows:
             self.empty.setText(
                 self.tr("No member matches “%1”.").replace("%1", self.model.search_text)
-                if self.model.search_text.strip()
+                if self.model.searching
                 else self.tr("No members yet. Members you add or import will be listed here.")
             )
         self.countChanged.emit(n)
