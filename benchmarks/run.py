@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import gc
 import json
 import os
 import platform
@@ -138,8 +139,10 @@ def bench_roster(store: Store, raw: sqlite3.Connection) -> Result:
 
 
 def bench_search(store: Store, raw: sqlite3.Connection) -> list[Result]:
-    keys = keystrokes()
-    ours_ms, raw_ms, qt_ms = [], [], []
+    # A lone Latin letter searches nothing yet (search.MIN_LATIN): the roster stays as it
+    # is, so only keystrokes that search are timed here; the Qt figure below has them all.
+    keys = [k for k in keystrokes() if members.search_key(k) is not None]
+    ours_ms, raw_ms = [], []
     for text in keys:  # warm the page cache once, as a session in use has it warm
         members.ordered_ids(store, search_text=text, sort=None)
     for text in keys:
@@ -149,15 +152,15 @@ def bench_search(store: Store, raw: sqlite3.Connection) -> list[Result]:
         ours_ms.append((time.perf_counter() - t) * 1000)
         sql = _compiled_search(store, text)
         t = time.perf_counter()
-        if sql is not None:
-            found = [r[0] for r in raw.execute(sql)]
+        found = [r[0] for r in raw.execute(sql)]
+        if found:
             marks = ",".join("?" * min(FIRST_PAGE, len(found)))
-            if found:
-                raw.execute(
-                    f"SELECT * FROM member WHERE id IN ({marks})", found[:FIRST_PAGE]
-                ).fetchall()
+            raw.execute(
+                f"SELECT * FROM member WHERE id IN ({marks})", found[:FIRST_PAGE]
+            ).fetchall()
         raw_ms.append((time.perf_counter() - t) * 1000)
-    qt_ms = _qt_keystrokes(store, keys)
+    qt_ms = _qt_keystrokes(store)
+    slowest = keys[ours_ms.index(max(ours_ms))]
     out = [
         Result(
             f"search per keystroke p50 ({len(keys)} keystrokes)",
@@ -175,7 +178,7 @@ def bench_search(store: Store, raw: sqlite3.Connection) -> list[Result]:
             max(raw_ms),
             None,
             None,
-            f"slowest: {keys[ours_ms.index(max(ours_ms))]!r}",
+            f"slowest: {slowest!r}",
         ),
     ]
     if qt_ms:
@@ -187,7 +190,7 @@ def bench_search(store: Store, raw: sqlite3.Connection) -> list[Result]:
                 p95(raw_ms),
                 50,
                 16,
-                f"p50 {statistics.median(qt_ms):.1f} ms",
+                f"p50 {statistics.median(qt_ms):.1f} ms, every keystroke of every word",
             )
         )
     return out
@@ -211,8 +214,9 @@ def _compiled_search(store: Store, text: str) -> str | None:
     return str(stmt.compile(store.engine, compile_kwargs={"literal_binds": True}))
 
 
-def _qt_keystrokes(store: Store, keys: list[str]) -> list[float]:
-    """The roster model as the UI uses it: set the search, paint the first rows."""
+def _qt_keystrokes(store: Store) -> list[float]:
+    """The roster model as the UI drives it: each word typed into an empty search box,
+    each keystroke timed until the visible rows are painted (their data fetched)."""
     try:
         from PySide6.QtWidgets import QApplication
 
@@ -223,13 +227,15 @@ def _qt_keystrokes(store: Store, keys: list[str]) -> list[float]:
     model = MemberTableModel(store)
     model.sort(-1)
     out = []
-    for text in keys:
-        t = time.perf_counter()
-        model.set_search(text)
-        for r in range(min(FIRST_PAGE, model.rowCount())):
-            for c in range(model.columnCount()):
-                model.data(model.index(r, c))
-        out.append((time.perf_counter() - t) * 1000)
+    for word in TYPING:
+        model.set_search("")  # the box is cleared before a new name is typed
+        for i in range(len(word)):
+            t = time.perf_counter()
+            model.set_search(word[: i + 1])
+            for r in range(min(FIRST_PAGE, model.rowCount())):
+                for c in range(model.columnCount()):
+                    model.data(model.index(r, c))
+            out.append((time.perf_counter() - t) * 1000)
     del app
     return out
 
@@ -353,6 +359,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"building a {args.members:,}-member store in {folder} ...", flush=True)
     store, built = bench_build(folder / "bench.sqdesk", args.members)
     results.append(built)
+    gc.collect()
+    gc.freeze()  # as the app does once started (sqdesk.app): fewer long GC pauses
     with closing(sqlite3.connect(folder / "bench.sqdesk")) as raw:
         raw.execute("PRAGMA cache_size = -65536")
         results.append(bench_roster(store, raw))

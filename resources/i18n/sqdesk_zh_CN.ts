@@ -669,6 +669,10 @@
         <source>Archive</source>
         <translation>归档</translation>
     </message>
+    <message>
+        <source>%1 is not a valid member code: check the digits.</source>
+        <translation>%1 不是有效的会员码，请核对数字。</translation>
+    </message>
     <message numerus="yes">
         <source>%n match(es)</source>
         <translation>

@@ -13,10 +13,10 @@ from enum import StrEnum
 
 from sqlalchemy import func, select
 
-from sqdesk.core import search
+from sqdesk.core import codes, search
 from sqdesk.core.models import Member, MemberId
 from sqdesk.core.phones import mask
-from sqdesk.core.store import Store
+from sqdesk.core.store import Store, first_column
 
 
 class SortKey(StrEnum):
@@ -65,6 +65,16 @@ def count(store: Store, *, include_archived: bool = False) -> int:
         return s.scalar(query) or 0
 
 
+def looks_like_bad_code(text: str) -> bool:
+    """Digits as long as a member code, whose check digit is wrong (a typo, a misread card)."""
+    return (
+        text.isascii()
+        and text.isdigit()
+        and len(text) == len(codes.make_code(codes.FIRST_SERIAL))
+        and not codes.is_valid_code(text)
+    )
+
+
 def search_key(text: str) -> search.Query | None:
     """What a search box's text searches for; None when it filters nothing (yet)."""
     return search.parse(text)
@@ -99,7 +109,7 @@ def ordered_ids(
     if not include_archived:
         query = query.where(Member.archived.is_(False))
     with store.read() as s:
-        return [MemberId(i) for i in s.scalars(query.order_by(*order))]
+        return first_column(s, query.order_by(*order))
 
 
 def rows(store: Store, ids: Sequence[int]) -> dict[MemberId, MemberRow]:

@@ -183,3 +183,14 @@ def test_one_latin_letter_does_not_filter_yet(qtbot, page):
     assert "4" not in page.header.subtitle.text()  # asks for another letter instead
     type_search(qtbot, page, "ze")
     assert names(page) == ["曾乐"]
+
+
+def test_a_mistyped_code_is_called_out(qtbot, page, shop):
+    mid = members.ordered_ids(shop, search_text="李四")[0]
+    code = members.detail(shop, mid).code
+    wrong = code[:-1] + str((int(code[-1]) + 1) % 10)
+    type_search(qtbot, page, wrong)
+    assert names(page) == []
+    assert wrong in page.header.subtitle.text()
+    type_search(qtbot, page, code)
+    assert names(page) == ["李四"]

@@ -201,7 +201,12 @@ class MembersPage(QWidget):
 
     def _update_count(self) -> None:
         n = self.model.rowCount()
-        if self.model.searching:
+        text = self.model.search_text.strip()
+        if n == 0 and members.looks_like_bad_code(text):
+            # A misread card or a typo in a code: say so rather than "no match".
+            self.header.set_subtitle(self.tr("%1 is not a valid member code: check the digits.")
+                                     .replace("%1", text))  # fmt: skip
+        elif self.model.searching:
             self.header.set_subtitle(self.tr("%n match(es)", "", n))
         elif self.model.search_text.strip():
             self.header.set_subtitle(self.tr("Type one more letter to search"))
