@@ -28,6 +28,28 @@ def store(tmp_path: Path):
         yield s
 
 
+@pytest.fixture(scope="session")
+def pg_server():
+    from tests import pg
+
+    if not pg.available():
+        pytest.skip("no PostgreSQL server binaries or psycopg here")
+    server = pg.PgServer()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_store(request, tmp_path: Path):
+    """The same test on a SQLite file and on PostgreSQL: the switch is only a URL."""
+    if request.param == "sqlite":
+        target = str(tmp_path / "shop.sqdesk")
+    else:
+        target = request.getfixturevalue("pg_server").new_database()
+    with Store.open(target) as s:
+        yield s
+
+
 @pytest.fixture
 def demo_store(tmp_path: Path):
     from sqdesk.core.demo import fill_demo_store

@@ -24,7 +24,7 @@ from sqdesk.core.member_edit import MemberInput, Problem
 from sqdesk.core.models import Member
 from sqdesk.core.parsing import parse_bool, parse_date, parse_gender, to_text
 from sqdesk.core.phones import PhoneError, normalize_mainland_mobile
-from sqdesk.core.store import Store
+from sqdesk.core.store import Store, sync_id_sequence
 
 # Field -> header names seen in real sheets (compared after sheets.normalize_header).
 SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -322,6 +322,7 @@ def commit(
             added += len(new_rows)
             updated += len(changed_ids)
             progress(start + len(chunk), len(good))
+        sync_id_sequence(s, "member")
     return added, updated
 
 

@@ -223,6 +223,17 @@ class Store:
             s.close()
 
 
+def sync_id_sequence(s: Session, table_name: str) -> None:
+    """After rows were inserted with explicit ids (bulk paths do, to link rows to them),
+    move PostgreSQL's id sequence past them; SQLite needs nothing (it uses max(rowid))."""
+    conn = s.connection()
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(
+            f"SELECT setval(pg_get_serial_sequence('{table_name}', 'id'), "
+            f"COALESCE(MAX(id), 1), MAX(id) IS NOT NULL) FROM {table_name}"
+        )
+
+
 def first_column(s: Session, stmt: Select) -> list:
     """The first column of every row of `stmt`, read through the driver's own cursor.
 

@@ -16,7 +16,7 @@ from sqdesk.core.demo.members import demo_member_rows
 from sqdesk.core.jobs import Cancelled, Progress, ShouldStop, never_stop, no_progress
 from sqdesk.core.member_edit import next_code
 from sqdesk.core.models import Member, Setting
-from sqdesk.core.store import Store
+from sqdesk.core.store import Store, sync_id_sequence
 
 CHUNK = 5000
 DEMO_SHOP = {"shop.name": "茶语时光 · 天河店", "shop.manager": "林店长"}
@@ -60,6 +60,7 @@ def fill_demo_store(
             search.insert_tokens(conn, chunk)
             done += len(chunk)
             progress(done, members)
+        sync_id_sequence(s, "member")
         for key, value in DEMO_SHOP.items():
             if s.get(Setting, key) is None:
                 s.add(Setting(key=key, value=value))
