@@ -85,9 +85,10 @@ async def _run(args: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from sqdesk.core.errors import StoreError
-    from sqdesk.core.store import Store
+    from sqdesk.core.store import Store, StoreLocked
     from sqdesk.ui import prefs
     from sqdesk.ui.main_window import MainWindow
+    from sqdesk.ui.store_messages import locked_box
 
     app = QApplication.instance()
     assert app is not None
@@ -98,11 +99,25 @@ async def _run(args: argparse.Namespace) -> int:
             done.set_result(code)
 
     demo = DemoStore(args.demo_members) if args.demo else None
+    target = args.db or prefs.last_store() or paths.default_store_path()
     try:
         if demo is not None:
             store = demo.open()
         else:
-            store = Store.open(args.db or prefs.last_store() or paths.default_store_path())
+            try:
+                store = Store.open(target, lock=True)
+            except StoreLocked as exc:
+                if args.smoke_test:
+                    raise
+                box = locked_box(exc)
+                box.finished.connect(
+                    lambda _r: finish(1 if box.clickedButton() is box.read_only_button else 0)
+                )
+                box.open()
+                if await done != 1:  # Cancel: nothing to show
+                    return 0
+                done = asyncio.get_running_loop().create_future()
+                store = Store.open(target, read_only=True)
     except StoreError as exc:
         log.error("could not open the store: %s", exc)
         if args.smoke_test:

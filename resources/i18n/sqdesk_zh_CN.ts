@@ -230,6 +230,10 @@
         <translation>演示数据：这里的会员都是虚构的，供您试用 sqdesk。退出后全部丢弃。</translation>
     </message>
     <message>
+        <source>Read-only: another copy of sqdesk has this store open. You can look and search; changes are made in the copy that has it open.</source>
+        <translation>只读：另一个 sqdesk 正在使用这份门店数据。您可以查看和搜索；修改请在那边进行。</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -276,6 +280,10 @@
     <message>
         <source>sqdesk — DEMO (throwaway store)</source>
         <translation>sqdesk — 演示 DEMO（退出后丢弃）</translation>
+    </message>
+    <message>
+        <source>%1 (read-only) — sqdesk</source>
+        <translation>%1（只读）— sqdesk</translation>
     </message>
     <message>
         <source>%1 — sqdesk</source>
@@ -764,6 +772,29 @@
         <translation>
             <numerusform>%Ln 位会员</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>StoreMessages</name>
+    <message>
+        <source>%1 is open in another copy of sqdesk.</source>
+        <translation>%1 正被另一个 sqdesk 使用。</translation>
+    </message>
+    <message>
+        <source>%1 is open in sqdesk on %2 (user %3) since %4.</source>
+        <translation>%1 正在电脑 %2（用户 %3）上的 sqdesk 中打开，自 %4 起。</translation>
+    </message>
+    <message>
+        <source>The store is in use</source>
+        <translation>门店数据正在使用中</translation>
+    </message>
+    <message>
+        <source>Two copies changing one store at once could lose work. Open it read-only to look and search, or close the other copy first.</source>
+        <translation>两个 sqdesk 同时修改同一份数据可能丢失内容。可以只读打开来查看和搜索，或先关闭另一个 sqdesk。</translation>
+    </message>
+    <message>
+        <source>Open Read-Only</source>
+        <translation>只读打开</translation>
     </message>
 </context>
 <context>

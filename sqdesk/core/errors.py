@@ -7,3 +7,7 @@ class StoreError(Exception):
 
 class StoreTooNewError(StoreError):
     """The store was written by a newer sqdesk; it is left exactly as it was."""
+
+
+class StoreReadOnly(StoreError):
+    """A change was asked of a store opened read-only (another copy of the app has it)."""

@@ -26,14 +26,23 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from sqdesk.core import backup, migrate, paths, search
-from sqdesk.core.errors import StoreError, StoreTooNewError
+from sqdesk.core.errors import StoreError, StoreReadOnly, StoreTooNewError
+from sqdesk.core.lock import StoreLock, StoreLocked
 from sqdesk.core.models import Base
 
 STORE_SUFFIX = ".sqdesk"
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 
-__all__ = ["Store", "StoreError", "StoreInfo", "StoreTooNewError", "to_url"]
+__all__ = [
+    "Store",
+    "StoreError",
+    "StoreInfo",
+    "StoreLocked",
+    "StoreReadOnly",
+    "StoreTooNewError",
+    "to_url",
+]
 
 
 @dataclass(frozen=True)
@@ -59,7 +68,7 @@ def _sqlite_path(url: URL) -> Path | None:
     return Path(url.database)
 
 
-def _install_sqlite_pragmas(engine: Engine) -> None:
+def _install_sqlite_pragmas(engine: Engine, *, read_only: bool = False) -> None:
     """WAL + synchronous=FULL + foreign keys on every connection; writes BEGIN IMMEDIATE.
 
     pysqlite's own transaction handling begins lazily and DEFERRED; under WAL a deferred
@@ -73,7 +82,8 @@ def _install_sqlite_pragmas(engine: Engine) -> None:
         dbapi_connection.isolation_level = None
         with closing(dbapi_connection.cursor()) as cur:
             cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            cur.execute("PRAGMA journal_mode = WAL")
+            if not read_only:  # WAL is a property of the file: only a writer sets it
+                cur.execute("PRAGMA journal_mode = WAL")
             # FULL: a commit the user saw survives a power cut, not only a crash.
             cur.execute("PRAGMA synchronous = FULL")
             cur.execute("PRAGMA foreign_keys = ON")
@@ -112,6 +122,8 @@ class Store:
     def __init__(self, engine: Engine, *, location: str) -> None:
         self.engine = engine
         self.location = location
+        self.read_only = False
+        self._lock: StoreLock | None = None
         self._writer = sessionmaker(bind=engine, expire_on_commit=False)
         self._reader = sessionmaker(
             bind=engine.execution_options(sqdesk_read=True), expire_on_commit=False
@@ -120,10 +132,20 @@ class Store:
     # --- opening -------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, target: str | Path | None = None, *, create: bool = True) -> Store:
+    def open(
+        cls,
+        target: str | Path | None = None,
+        *,
+        create: bool = True,
+        read_only: bool = False,
+        lock: bool = False,
+    ) -> Store:
         """Open (and if needed create and migrate) the store at a path or URL.
 
-        `None` opens the default store in the user's data folder.
+        `None` opens the default store in the user's data folder. `read_only` (for a store
+        another copy of the app has open) writes nothing, not even a migration. `lock`
+        (the app) holds the store's lock until close(), or raises StoreLocked naming who
+        has it open.
         """
         url = to_url(target if target is not None else paths.default_store_path())
         file = _sqlite_path(url)
@@ -131,18 +153,34 @@ class Store:
             if file.exists() and file.stat().st_size > 0:
                 revision = _peek_sqlite_revision(file)
                 migrate.refuse_unknown_revision(revision, location=str(file))
-            elif not create:
+                if read_only and revision != migrate.head_revision():
+                    raise StoreError(
+                        f"{file.name} needs an upgrade, which a read-only copy cannot do. "
+                        "Open it in the copy of sqdesk that has it open."
+                    )
+            elif not create or read_only:
                 raise StoreError(f"There is no store at {file}.")
             else:
                 file.parent.mkdir(parents=True, exist_ok=True)
+        held = None
+        if lock and not read_only and file is not None:
+            held = StoreLock(file)
+            held.acquire()  # before any migration: two copies never upgrade one file
+        if read_only and file is not None:
+            # SQLite's own read-only mode: a bug here cannot write a byte.
+            url = URL.create("sqlite+pysqlite", database=f"file:{file.as_posix()}?mode=ro",
+                             query={"uri": "true"})  # fmt: skip
         engine = create_engine(url, pool_pre_ping=file is None)
-        if url.get_backend_name() == "sqlite":
-            _install_sqlite_pragmas(engine)
+        if engine.url.get_backend_name() == "sqlite":
+            _install_sqlite_pragmas(engine, read_only=read_only)
         store = cls(engine, location=str(file) if file is not None else _safe_url(url))
+        store.read_only = read_only
+        store._lock = held
         try:
-            store._bring_up_to_date()
+            if not read_only:
+                store._bring_up_to_date()
         except Exception:
-            engine.dispose()
+            store.close()
             raise
         return store
 
@@ -167,6 +205,9 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
 
     def __enter__(self) -> Store:
         return self
@@ -178,6 +219,8 @@ class Store:
 
     @property
     def path(self) -> Path | None:
+        if self.engine.url.database and self.engine.url.database.startswith("file:"):
+            return Path(self.engine.url.database[5:].split("?", 1)[0])
         return _sqlite_path(self.engine.url)
 
     @property
@@ -209,6 +252,8 @@ class Store:
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A write transaction: commits when the block ends, rolls back on an exception."""
+        if self.read_only:
+            raise StoreReadOnly(f"{self.display_name} is open read-only: nothing can be changed.")
         with self._writer.begin() as s:
             yield s
 

@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
 
 from sqdesk.core.errors import StoreError
 from sqdesk.core.paths import resource_path
-from sqdesk.core.store import STORE_SUFFIX, Store
+from sqdesk.core.store import STORE_SUFFIX, Store, StoreLocked
 from sqdesk.ui import prefs
 from sqdesk.ui.about import AboutDialog
 from sqdesk.ui.members.page import MembersPage
+from sqdesk.ui.store_messages import locked_box
 
 StoreOpener = Callable[[str], Store]
 
@@ -49,7 +50,7 @@ class MainWindow(QMainWindow):
         self.demo = demo
         # How a path picked in a dialog becomes a Store; the app passes one that also runs
         # migrations with progress, tests pass Store.open.
-        self._open_store = open_store or (lambda location: Store.open(location))
+        self._open_store = open_store or (lambda location: Store.open(location, lock=True))
         self.setWindowIcon(QIcon(str(resource_path("icons", "sqdesk.svg"))))
 
         self.nav = QListWidget(self)
@@ -73,12 +74,23 @@ class MainWindow(QMainWindow):
         )
         self.demo_banner.setObjectName("demoBanner")
         self.demo_banner.setVisible(demo)
+        self.read_only_banner = QLabel(
+            self.tr(
+                "Read-only: another copy of sqdesk has this store open. You can look and "
+                "search; changes are made in the copy that has it open."
+            ),
+            self,
+        )
+        self.read_only_banner.setObjectName("demoBanner")
+        self.read_only_banner.setWordWrap(True)
+        self.read_only_banner.hide()
 
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.setSpacing(0)
         right_layout.addWidget(self.demo_banner)
+        right_layout.addWidget(self.read_only_banner)
         right_layout.addWidget(self.pages, 1)
         central = QWidget(self)
         layout = QHBoxLayout(central)
@@ -178,8 +190,11 @@ class MainWindow(QMainWindow):
         name = self.store.display_name
         if self.demo:
             self.setWindowTitle(self.tr("sqdesk — DEMO (throwaway store)"))
+        elif self.store.read_only:
+            self.setWindowTitle(self.tr("%1 (read-only) — sqdesk").replace("%1", name))
         else:
             self.setWindowTitle(self.tr("%1 — sqdesk").replace("%1", name))
+        self.read_only_banner.setVisible(self.store.read_only)
         self.store_label.setText(self.tr("Store: %1").replace("%1", self.store.location))
         self.store_label.setToolTip(self.store.location)
         if not self.demo:
@@ -204,11 +219,26 @@ class MainWindow(QMainWindow):
         """Open the store at a path or URL and switch to it; tell the user if that fails."""
         try:
             store = self._open_store(location)
+        except StoreLocked as exc:
+            box = locked_box(exc, self)
+            box.finished.connect(
+                lambda _r: (
+                    box.clickedButton() is box.read_only_button and self._open_read_only(location)
+                )
+            )
+            box.open()
+            return False
         except StoreError as exc:
             self.show_error(self.tr("The store could not be opened"), str(exc))
             return False
         self.set_store(store)
         return True
+
+    def _open_read_only(self, location: str) -> None:
+        try:
+            self.set_store(Store.open(location, read_only=True))
+        except StoreError as exc:
+            self.show_error(self.tr("The store could not be opened"), str(exc))
 
     def ask_open_store(self) -> QFileDialog:
         dialog = self._store_dialog(self.tr("Open Store"))

@@ -132,3 +132,27 @@ def test_geometry_is_remembered(qtbot, demo_store):
     again = MainWindow(demo_store)
     qtbot.addWidget(again)
     assert (again.width(), again.height()) == (780, 560)
+
+
+def test_a_store_open_elsewhere_can_be_opened_read_only(window, tmp_path, qtbot):
+    from sqdesk.core.member_edit import MemberInput, create
+
+    path = tmp_path / "front.sqdesk"
+    other_copy = Store.open(path, lock=True)  # the copy of sqdesk at the counter
+    create(other_copy, MemberInput(name="张三"))
+    assert not window.open_store_at(str(path))
+    box = next(b for b in _visible(window, QMessageBox) if "front.sqdesk" in b.text())
+    assert "front.sqdesk" in box.text()
+    with qtbot.waitSignal(window.storeChanged):
+        box.read_only_button.click()
+    assert window.store.read_only
+    assert "read-only" in window.windowTitle() or "只读" in window.windowTitle()
+    assert window.read_only_banner.isVisible()
+    page = window.members_page
+    assert page.model.rowCount() == 1
+    assert not page.new_button.isVisible() and not page.import_button.isVisible()
+    assert page.new_member() is None
+    dialog = page.open_member(page.model.member_id(0))
+    assert not dialog.save_button.isVisible() and dialog.name.isReadOnly()
+    dialog.reject()
+    other_copy.close()

@@ -44,3 +44,14 @@ def test_smoke_test_fails_on_a_store_it_cannot_open(tmp_path):
     out = _run("--smoke-test", "--db", str(db))
     assert out.returncode != 0
     assert "newer version" in out.stderr
+
+
+def test_smoke_test_reports_a_store_open_in_another_copy(tmp_path):
+    db = tmp_path / "locked.sqdesk"
+    holder = Store.open(db, lock=True)
+    try:
+        out = _run("--smoke-test", "--db", str(db))
+    finally:
+        holder.close()
+    assert out.returncode != 0
+    assert "is open in sqdesk" in out.stderr

@@ -140,6 +140,8 @@ class MemberDialog(QDialog):
         self.resize(520, 0)
 
         self._fill()
+        if store.read_only:
+            self._make_read_only()
         for w in (self.name, self.nickname, self.mobile, self.wechat, self.birthday,
                   self.region, self.referrer, self.consent_scope):  # fmt: skip
             w.textChanged.connect(self._check_timer.start)
@@ -150,6 +152,17 @@ class MemberDialog(QDialog):
         for box in (self.mobile_foreign, self.birthday_lunar, self.consent):
             box.toggled.connect(self._check_timer.start)
         self.check_now()
+
+    def _make_read_only(self) -> None:
+        for w in (self.name, self.nickname, self.mobile, self.wechat, self.birthday, self.region,
+                  self.referrer, self.consent_scope):  # fmt: skip
+            w.setReadOnly(True)
+        self.remark.setReadOnly(True)
+        for w in (self.gender, self.source, self.joined, self.mobile_foreign,
+                  self.birthday_lunar, self.consent):  # fmt: skip
+            w.setEnabled(False)
+        self.save_button.hide()
+        self.archive_button.hide()
 
     # --- filling and reading ------------------------------------------------------------
 
@@ -238,7 +251,7 @@ class MemberDialog(QDialog):
             texts = by_field.get(name, [])
             label.setText("<br>".join(texts))
             label.setVisible(bool(texts))
-        self.save_button.setEnabled(not self.problems)
+        self.save_button.setEnabled(not self.problems and not self.store.read_only)
         return self.problems
 
     def _describe(self, p: Problem) -> str:
@@ -252,7 +265,7 @@ class MemberDialog(QDialog):
             self.openMember.emit(int(link.split(":", 1)[1]))
 
     def save(self) -> bool:
-        if self.check_now():
+        if self.store.read_only or self.check_now():
             return False
         data, _ = self.read_input()
         try:

@@ -143,6 +143,7 @@ class MembersPage(QWidget):
         self.model.modelReset.connect(self._update_count)
         self._update_count()
         self._add_actions()
+        self._apply_read_only()
 
     def _add_actions(self) -> None:
         def action(owner: QWidget, text: str, shortcut, slot) -> QAction:
@@ -175,6 +176,15 @@ class MembersPage(QWidget):
         self.store = store
         self.search.clear()
         self.model.set_store(store)
+        self._apply_read_only()
+
+    def _apply_read_only(self) -> None:
+        """A store another copy of the app has open is for looking only."""
+        writable = not self.store.read_only
+        for w in (self.new_button, self.import_button, self.duplicates_button):
+            w.setVisible(writable)
+        self.new_action.setEnabled(writable)
+        self.archive_action.setEnabled(writable)
 
     def reload(self) -> None:
         self.model.reload()
@@ -276,7 +286,9 @@ class MembersPage(QWidget):
             return None
         return self._show_dialog(MemberDialog(self.store, member_id, self))
 
-    def new_member(self) -> MemberDialog:
+    def new_member(self) -> MemberDialog | None:
+        if self.store.read_only:
+            return None
         return self._show_dialog(MemberDialog(self.store, None, self))
 
     def _show_dialog(self, dialog: MemberDialog) -> MemberDialog:
@@ -420,6 +432,9 @@ class MembersPage(QWidget):
             return
         menu = QMenu(self)
         menu.addAction(self.tr("Open"), self.open_current)
+        if self.store.read_only:
+            menu.popup(self.table.viewport().mapToGlobal(pos))
+            return
         menu.addSeparator()
         menu.addAction(self.tr("Archive"), lambda: self.archive_selected(True))
         if self.model.include_archived:
