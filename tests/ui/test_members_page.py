@@ -194,3 +194,22 @@ def test_a_mistyped_code_is_called_out(qtbot, page, shop):
     assert wrong in page.header.subtitle.text()
     type_search(qtbot, page, code)
     assert names(page) == ["李四"]
+
+
+def test_enter_and_double_click_open_the_profile(qtbot, page):
+    page.table.setFocus()
+    page.table.selectRow(0)
+    page.table.setCurrentIndex(page.model.index(0, 0))
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    dialog = page.findChild(MemberDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.member_id == page.model.member_id(0)
+    dialog.reject()
+
+
+def test_ctrl_n_opens_a_new_member(qtbot, page):
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    dialogs = [d for d in page.findChildren(MemberDialog) if d.isVisible()]
+    assert dialogs and dialogs[0].member_id is None
+    dialogs[0].reject()
