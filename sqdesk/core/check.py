@@ -44,9 +44,10 @@ def invariant(name: str) -> Callable[[Invariant], Invariant]:
     return register
 
 
-def run_checks(store: Store) -> list[Problem]:
+def run_checks(store: Store, *, file_checks: bool = True) -> list[Problem]:
+    """Every problem found; `file_checks=False` runs only sqdesk's own invariants."""
     problems: list[Problem] = []
-    if store.is_sqlite:
+    if store.is_sqlite and file_checks:
         problems += _sqlite_checks(store)
         if problems:
             # A damaged file makes every later query's answer meaningless.
@@ -110,3 +111,7 @@ def _member_mobiles(s: Session) -> Iterator[str]:
 def _member_referrers(s: Session) -> Iterator[str]:
     for (member_id,) in s.execute(select(Member.id).where(Member.referrer_id == Member.id)):
         yield f"member {member_id} is their own referrer"
+
+
+# Feature modules register their invariants when imported.
+from sqdesk.core import ledger_check  # noqa: E402,F401

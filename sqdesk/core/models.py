@@ -136,3 +136,131 @@ class MemberToken(Base):
         Index("ix_member_token_member_id", "member_id"),
         {"sqlite_with_rowid": False},
     )
+
+
+# --- points -------------------------------------------------------------------------------
+
+
+class Visit(Base):
+    """A purchase or store visit (到店/消费); amounts in integer cents (分)."""
+
+    __tablename__ = "visit"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id", ondelete="RESTRICT"))
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    amount_cents: Mapped[int] = mapped_column(Integer)
+    channel: Mapped[str] = mapped_column(String(20), default="门店")
+    remark: Mapped[str] = mapped_column(Text, default="")
+    voided: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    __table_args__ = (Index("ix_visit_member_at", "member_id", "at"), Index("ix_visit_at", "at"))
+
+
+class LedgerEntry(Base):
+    """One signed change of a member's points. Never edited or deleted (DESIGN.md §2):
+    a mistake is undone by a `reverse` entry pointing at the one it reverses."""
+
+    __tablename__ = "ledger_entry"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id", ondelete="RESTRICT"))
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    kind: Mapped[str] = mapped_column(String(10))  # earn, redeem, adjust, expire, reverse
+    amount: Mapped[int] = mapped_column(Integer)  # signed points
+    reason: Mapped[str] = mapped_column(Text, default="")
+    source_type: Mapped[str] = mapped_column(String(20), default="manual")
+    source_id: Mapped[int | None] = mapped_column(Integer, default=None)
+    # What paid this entry, unique: re-running a rule or re-saving a visit never pays twice.
+    source_key: Mapped[str | None] = mapped_column(String(120), unique=True, default=None)
+    reverses_id: Mapped[int | None] = mapped_column(
+        ForeignKey("ledger_entry.id", ondelete="RESTRICT"), unique=True, default=None
+    )
+    # For entries that add points (a "lot"): when what is left of them expires.
+    expires_on: Mapped[date | None] = mapped_column(Date, default=None)
+    actor: Mapped[str] = mapped_column(String(50), default="")
+
+    __table_args__ = (
+        Index("ix_ledger_entry_member_at", "member_id", "at", "id"),
+        Index("ix_ledger_entry_at", "at"),
+        Index("ix_ledger_entry_expiry", "expires_on"),
+        Index("ix_ledger_entry_source", "source_type", "source_id"),
+    )
+
+
+class LedgerConsumption(Base):
+    """Which earned points an entry that takes points away used up, oldest first.
+
+    A reversal of such an entry gives the points back to the same lots with negative rows.
+    """
+
+    __tablename__ = "ledger_consumption"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("ledger_entry.id", ondelete="RESTRICT"))
+    lot_id: Mapped[int] = mapped_column(ForeignKey("ledger_entry.id", ondelete="RESTRICT"))
+    points: Mapped[int] = mapped_column(Integer)
+
+    __table_args__ = (
+        Index("ix_ledger_consumption_entry", "entry_id"),
+        Index("ix_ledger_consumption_lot", "lot_id"),
+    )
+
+
+class MemberPoints(Base):
+    """Cached balance and level of a member; `check` proves it equals what the ledger says."""
+
+    __tablename__ = "member_points"
+
+    member_id: Mapped[int] = mapped_column(
+        ForeignKey("member.id", ondelete="CASCADE"), primary_key=True
+    )
+    balance: Mapped[int] = mapped_column(Integer, default=0)
+    level_id: Mapped[int | None] = mapped_column(
+        ForeignKey("level.id", ondelete="SET NULL"), default=None
+    )
+
+
+class Reward(Base):
+    """Something points buy (积分兑换)."""
+
+    __tablename__ = "reward"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    cost: Mapped[int] = mapped_column(Integer)
+    stock: Mapped[int | None] = mapped_column(Integer, default=None)  # None: unlimited
+    active_from: Mapped[date | None] = mapped_column(Date, default=None)
+    active_to: Mapped[date | None] = mapped_column(Date, default=None)
+    archived: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Level(Base):
+    """A tier reached by points earned (or spend) in the last 12 months."""
+
+    __tablename__ = "level"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(50), unique=True)
+    threshold: Mapped[int] = mapped_column(Integer)  # points, or cents of spend
+    benefits: Mapped[str] = mapped_column(Text, default="")
+
+
+class LevelChange(Base):
+    __tablename__ = "level_change"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id", ondelete="CASCADE"))
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    from_level_id: Mapped[int | None] = mapped_column(
+        ForeignKey("level.id", ondelete="SET NULL"), default=None
+    )
+    to_level_id: Mapped[int | None] = mapped_column(
+        ForeignKey("level.id", ondelete="SET NULL"), default=None
+    )
+
+    __table_args__ = (
+        Index("ix_level_change_at", "at"),
+        Index("ix_level_change_member", "member_id"),
+    )

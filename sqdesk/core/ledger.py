@@ -1,0 +1,504 @@
+"""The points ledger: visits, earning, redemption, adjustments, reversals and expiry.
+
+Rules every function here keeps (tests/core/test_ledger_properties.py proves them):
+- entries are only ever added; a mistake is undone by a `reverse` entry (once per entry);
+- a member's balance is the sum of their entries and never goes below zero;
+- every point taken away (redeemed, expired, adjusted down, reversed) comes from earlier
+  earned points ("lots"), oldest first, and `ledger_consumption` records which;
+- a source (a visit's rule, a referral, an opening balance) pays at most once.
+
+Each operation is one short write transaction: a visit and its points land together.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from sqdesk.core import settings
+from sqdesk.core.errors import StoreError
+from sqdesk.core.models import (
+    LedgerConsumption,
+    LedgerEntry,
+    Level,
+    LevelChange,
+    Member,
+    MemberPoints,
+    Reward,
+    Visit,
+)
+from sqdesk.core.points_rules import Award, EarningRules, expiry_date, visit_awards
+from sqdesk.core.store import Store
+
+RULES_KEY = "points.rules"
+EARN, REDEEM, ADJUST, EXPIRE, REVERSE = "earn", "redeem", "adjust", "expire", "reverse"
+
+
+class PointsError(StoreError):
+    """A refusal, with a code for the UI's words and what to do instead."""
+
+    def __init__(self, code: str, message: str, **values: object) -> None:
+        self.code = code
+        self.values = values
+        super().__init__(message)
+
+
+def load_rules(s: Session) -> EarningRules:
+    return EarningRules.from_json(settings.get(s, RULES_KEY))
+
+
+def save_rules(store: Store, rules: EarningRules) -> None:
+    problems = rules.problems()
+    if problems:
+        raise PointsError("bad_rules", "; ".join(problems))
+    with store.session() as s:
+        settings.put(s, RULES_KEY, rules.to_json())
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def local_day(at: datetime) -> date:
+    """The shop's calendar day of a moment (the PC's local time zone)."""
+    return at.astimezone().date()
+
+
+# --- lots ---------------------------------------------------------------------------------
+
+
+def _balance_row(s: Session, member_id: int) -> MemberPoints:
+    row = s.get(MemberPoints, member_id)
+    if row is None:
+        row = MemberPoints(member_id=member_id, balance=0)
+        s.add(row)
+        s.flush()
+    return row
+
+
+def _add_entry(s: Session, **values) -> LedgerEntry:
+    entry = LedgerEntry(**values)
+    s.add(entry)
+    try:
+        s.flush()
+    except IntegrityError as exc:
+        raise PointsError("already_paid", f"{values.get('source_key')} was already paid") from exc
+    _balance_row(s, entry.member_id).balance += entry.amount
+    return entry
+
+
+def lot_remaining(s: Session, member_id: int) -> list[tuple[int, int, date | None]]:
+    """(lot id, points left, expires on) of the member's lots with points left, oldest first."""
+    used = (
+        select(LedgerConsumption.lot_id, func.sum(LedgerConsumption.points).label("used"))
+        .join(LedgerEntry, LedgerEntry.id == LedgerConsumption.lot_id)
+        .where(LedgerEntry.member_id == member_id)
+        .group_by(LedgerConsumption.lot_id)
+        .subquery()
+    )
+    rows = s.execute(
+        select(LedgerEntry.id, LedgerEntry.amount - func.coalesce(used.c.used, 0),
+               LedgerEntry.expires_on)
+        .outerjoin(used, used.c.lot_id == LedgerEntry.id)
+        .where(LedgerEntry.member_id == member_id, LedgerEntry.amount > 0,
+               LedgerEntry.kind.in_((EARN, ADJUST)))
+        .order_by(LedgerEntry.at, LedgerEntry.id)
+    ).all()  # fmt: skip
+    return [(lot, left, expires) for lot, left, expires in rows if left > 0]
+
+
+def _consume(s: Session, entry: LedgerEntry, points: int, *, first_lot: int | None = None) -> None:
+    """Take `points` from the member's lots, oldest first (a given lot first if asked)."""
+    lots = lot_remaining(s, entry.member_id)
+    if first_lot is not None:
+        lots.sort(key=lambda lot: lot[0] != first_lot)  # stable: the rest stay oldest first
+    left = points
+    for lot_id, remaining, _ in lots:
+        if left == 0:
+            break
+        take = min(left, remaining)
+        s.add(LedgerConsumption(entry_id=entry.id, lot_id=lot_id, points=take))
+        left -= take
+    if left:
+        raise PointsError("insufficient", "not enough points", missing=left)
+    s.flush()
+
+
+def balance_of(s: Session, member_id: int) -> int:
+    row = s.get(MemberPoints, member_id)
+    return row.balance if row else 0
+
+
+# --- visits -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class VisitResult:
+    visit_id: int
+    awards: list[Award]
+    points: int
+    referral: Award | None
+    balance: int
+
+
+def record_visit(
+    store: Store,
+    member_id: int,
+    *,
+    amount_cents: int,
+    at: datetime | None = None,
+    channel: str = "门店",
+    remark: str = "",
+    actor: str = "",
+) -> VisitResult:
+    if amount_cents < 0:
+        raise PointsError("bad_amount", "an amount cannot be negative")
+    if amount_cents > 100_000_00:
+        raise PointsError("bad_amount", "more than ¥100,000 in one visit: check the amount")
+    at = at or _now()
+    with store.session() as s:
+        member = s.get(Member, member_id)
+        if member is None:
+            raise PointsError("no_member", "the member does not exist")
+        rules = load_rules(s)
+        first = not s.scalar(
+            select(func.count(Visit.id)).where(Visit.member_id == member_id,
+                                               Visit.voided.is_(False))
+        )  # fmt: skip
+        visit = Visit(member_id=member_id, at=at, amount_cents=amount_cents, channel=channel,
+                      remark=remark)  # fmt: skip
+        s.add(visit)
+        s.flush()
+        day = local_day(at)
+        awards = visit_awards(amount_cents, day, birthday=member.birthday, first_visit=first,
+                              rules=rules)  # fmt: skip
+        expires = expiry_date(day, rules)
+        for award in awards:
+            _add_entry(s, member_id=member_id, at=at, kind=EARN, amount=award.points,
+                       reason=award.english, source_type="visit", source_id=visit.id,
+                       source_key=f"visit:{visit.id}:{award.rule}", expires_on=expires,
+                       actor=actor)  # fmt: skip
+        referral = None
+        if first and member.referrer_id and rules.referral_bonus and amount_cents > 0:
+            key = f"referral:{member_id}"
+            paid = s.scalar(select(LedgerEntry.id).where(LedgerEntry.source_key == key))
+            if paid is None:
+                referral = Award("referral", rules.referral_bonus,
+                                 {"name": member.name or member.nickname})  # fmt: skip
+                _add_entry(s, member_id=member.referrer_id, at=at, kind=EARN,
+                           amount=referral.points, reason=referral.english, source_type="visit",
+                           source_id=visit.id, source_key=key, expires_on=expires,
+                           actor=actor)  # fmt: skip
+                update_level(s, member.referrer_id, today=date.today(), rules=rules)
+        # Levels are as of today, whatever day a (backdated) visit is recorded for.
+        update_level(s, member_id, today=date.today(), rules=rules)
+        return VisitResult(visit.id, awards, sum(a.points for a in awards), referral,
+                           balance_of(s, member_id))  # fmt: skip
+
+
+def void_visit(store: Store, visit_id: int, *, reason: str, actor: str = "") -> int:
+    """Undo a mistaken visit: reverse every entry it paid. Returns the points taken back."""
+    if not reason.strip():
+        raise PointsError("reason_required", "say why the visit is undone")
+    with store.session() as s:
+        visit = s.get(Visit, visit_id)
+        if visit is None:
+            raise PointsError("no_visit", "the visit does not exist")
+        if visit.voided:
+            raise PointsError("already_reversed", "this visit was already undone")
+        entries = s.scalars(
+            select(LedgerEntry).where(LedgerEntry.source_type == "visit",
+                                      LedgerEntry.source_id == visit_id,
+                                      LedgerEntry.kind == EARN)
+            .order_by(LedgerEntry.id)
+        ).all()  # fmt: skip
+        total = 0
+        for entry in entries:
+            if _reversal_of(s, entry.id) is None:
+                _reverse(s, entry, reason=reason, actor=actor)
+                total += entry.amount
+        visit.voided = True
+        for member_id in {e.member_id for e in entries} | {visit.member_id}:
+            update_level(s, member_id, today=date.today(), rules=load_rules(s))
+        return total
+
+
+# --- redeeming, adjusting, reversing -------------------------------------------------------
+
+
+def redeem(
+    store: Store, member_id: int, reward_id: int, *, at: datetime | None = None, actor: str = ""
+) -> LedgerEntry:
+    at = at or _now()
+    with store.session() as s:
+        reward = s.get(Reward, reward_id)
+        if reward is None or reward.archived:
+            raise PointsError("no_reward", "this reward is not in the catalog")
+        day = local_day(at)
+        if (reward.active_from and day < reward.active_from) or (
+            reward.active_to and day > reward.active_to
+        ):
+            raise PointsError("reward_inactive", f"{reward.name} cannot be redeemed today",
+                              reward=reward.name)  # fmt: skip
+        if reward.stock is not None and reward.stock <= 0:
+            raise PointsError("no_stock", f"{reward.name} is out of stock", reward=reward.name)
+        balance = balance_of(s, member_id)
+        if balance < reward.cost:
+            raise PointsError("insufficient", f"{reward.name} costs {reward.cost} points; "
+                              f"the member has {balance}", cost=reward.cost,
+                              balance=balance, reward=reward.name)  # fmt: skip
+        entry = _add_entry(s, member_id=member_id, at=at, kind=REDEEM, amount=-reward.cost,
+                           reason=f"redeemed {reward.name}", source_type="reward",
+                           source_id=reward.id, actor=actor)  # fmt: skip
+        _consume(s, entry, reward.cost)
+        if reward.stock is not None:
+            reward.stock -= 1
+        return entry
+
+
+def adjust(
+    store: Store,
+    member_id: int,
+    points: int,
+    *,
+    reason: str,
+    at: datetime | None = None,
+    actor: str = "",
+    source_key: str | None = None,
+    source_type: str = "manual",
+) -> LedgerEntry:
+    """Add (positive) or take away (negative) points by hand; a reason is required."""
+    if not reason.strip():
+        raise PointsError("reason_required", "an adjustment needs a reason")
+    if points == 0:
+        raise PointsError("zero", "an adjustment of 0 points changes nothing")
+    at = at or _now()
+    with store.session() as s:
+        if s.get(Member, member_id) is None:
+            raise PointsError("no_member", "the member does not exist")
+        rules = load_rules(s)
+        if points < 0 and balance_of(s, member_id) < -points:
+            raise PointsError("insufficient", "the balance cannot go below zero",
+                              balance=balance_of(s, member_id))  # fmt: skip
+        entry = _add_entry(
+            s, member_id=member_id, at=at, kind=ADJUST if source_type == "manual" else EARN,
+            amount=points, reason=reason.strip(), source_type=source_type,
+            source_key=source_key,
+            expires_on=expiry_date(local_day(at), rules) if points > 0 else None, actor=actor,
+        )  # fmt: skip
+        if points < 0:
+            _consume(s, entry, -points)
+        update_level(s, member_id, today=date.today(), rules=rules)
+        return entry
+
+
+def _reversal_of(s: Session, entry_id: int) -> int | None:
+    return s.scalar(select(LedgerEntry.id).where(LedgerEntry.reverses_id == entry_id))
+
+
+def _reverse(s: Session, entry: LedgerEntry, *, reason: str, actor: str) -> LedgerEntry:
+    if entry.kind == REVERSE:
+        raise PointsError("reverse_reversal", "a reversal cannot itself be reversed")
+    if entry.kind == EXPIRE:
+        raise PointsError("reverse_expiry", "expired points cannot be reversed; "
+                          "give them back with an adjustment")  # fmt: skip
+    if _reversal_of(s, entry.id) is not None:
+        raise PointsError("already_reversed", "this entry was already reversed")
+    if entry.amount > 0 and balance_of(s, entry.member_id) < entry.amount:
+        raise PointsError("insufficient", "the member has already used these points",
+                          balance=balance_of(s, entry.member_id), points=entry.amount)  # fmt: skip
+    reversal = _add_entry(s, member_id=entry.member_id, at=_now(), kind=REVERSE,
+                          amount=-entry.amount, reason=reason.strip(), source_type="reversal",
+                          source_id=entry.id, reverses_id=entry.id, actor=actor)  # fmt: skip
+    if entry.amount > 0:
+        _consume(s, reversal, entry.amount, first_lot=entry.id)
+    else:
+        # Give the points back to the lots they came from.
+        for lot_id, points in s.execute(
+            select(LedgerConsumption.lot_id, LedgerConsumption.points)
+            .where(LedgerConsumption.entry_id == entry.id)
+        ):  # fmt: skip
+            s.add(LedgerConsumption(entry_id=reversal.id, lot_id=lot_id, points=-points))
+        s.flush()
+        if entry.kind == REDEEM and entry.source_id is not None:
+            reward = s.get(Reward, entry.source_id)
+            if reward is not None and reward.stock is not None:
+                reward.stock += 1
+    return reversal
+
+
+def reverse(store: Store, entry_id: int, *, reason: str, actor: str = "") -> LedgerEntry:
+    if not reason.strip():
+        raise PointsError("reason_required", "say why the entry is reversed")
+    with store.session() as s:
+        entry = s.get(LedgerEntry, entry_id)
+        if entry is None:
+            raise PointsError("no_entry", "the entry does not exist")
+        reversal = _reverse(s, entry, reason=reason, actor=actor)
+        update_level(s, entry.member_id, today=date.today(), rules=load_rules(s))
+        return reversal
+
+
+# --- expiry -------------------------------------------------------------------------------
+
+
+def expire(store: Store, *, today: date | None = None) -> int:
+    """Expire what is left of every lot whose date has come. Idempotent; returns entries."""
+    today = today or date.today()
+    made = 0
+    with store.session() as s:
+        due_members = s.scalars(
+            select(LedgerEntry.member_id).where(LedgerEntry.expires_on <= today,
+                                                LedgerEntry.amount > 0).distinct()
+        ).all()  # fmt: skip
+        at = _now()
+        for member_id in due_members:
+            for lot_id, left, expires in lot_remaining(s, member_id):
+                if expires is None or expires > today:
+                    continue
+                entry = _add_entry(
+                    s,
+                    member_id=member_id,
+                    at=at,
+                    kind=EXPIRE,
+                    amount=-left,
+                    reason=f"points earned before {expires.isoformat()} expired",
+                    source_type="expiry",
+                    source_id=lot_id,
+                )
+                s.add(LedgerConsumption(entry_id=entry.id, lot_id=lot_id, points=left))
+                made += 1
+            s.flush()
+    refresh_levels(store, today=today)
+    return made
+
+
+@dataclass(frozen=True)
+class ExpiringBatch:
+    member_id: int
+    code: str
+    name: str
+    points: int
+    expires_on: date
+
+
+def expiring_within(
+    store: Store, *, days: int = 30, today: date | None = None
+) -> list[ExpiringBatch]:
+    """Every batch of points that expires within `days`, per member and per date."""
+    today = today or date.today()
+    until = today + timedelta(days=days)
+    out: list[ExpiringBatch] = []
+    with store.read() as s:
+        members = s.execute(
+            select(Member.id, Member.code, Member.name).join(
+                LedgerEntry, LedgerEntry.member_id == Member.id
+            ).where(LedgerEntry.expires_on > today, LedgerEntry.expires_on <= until,
+                    LedgerEntry.amount > 0).distinct()
+        ).all()  # fmt: skip
+        for member_id, code, name in members:
+            per_date: dict[date, int] = {}
+            for _lot, left, expires in lot_remaining(s, member_id):
+                if expires is not None and today < expires <= until:
+                    per_date[expires] = per_date.get(expires, 0) + left
+            out += [
+                ExpiringBatch(member_id, code, name, pts, d) for d, pts in sorted(per_date.items())
+            ]
+    return sorted(out, key=lambda b: (b.expires_on, b.member_id))
+
+
+# --- levels -------------------------------------------------------------------------------
+
+
+def level_basis_value(s: Session, member_id: int, *, today: date, rules: EarningRules) -> int:
+    """Points earned (less what was reversed) or cents spent in the 12 months up to today."""
+    since = datetime.combine(today - timedelta(days=365), datetime.min.time(), UTC)
+    if rules.level_basis == "spend":
+        return s.scalar(
+            select(func.coalesce(func.sum(Visit.amount_cents), 0)).where(
+                Visit.member_id == member_id, Visit.voided.is_(False), Visit.at >= since)
+        ) or 0  # fmt: skip
+    earned = s.scalar(
+        select(func.coalesce(func.sum(LedgerEntry.amount), 0)).where(
+            LedgerEntry.member_id == member_id, LedgerEntry.kind == EARN, LedgerEntry.at >= since)
+    ) or 0  # fmt: skip
+    reversed_ = s.scalar(
+        select(func.coalesce(func.sum(LedgerEntry.amount), 0))
+        .where(LedgerEntry.member_id == member_id, LedgerEntry.kind == EARN,
+               LedgerEntry.at >= since,
+               LedgerEntry.id.in_(select(LedgerEntry.reverses_id).where(
+                   LedgerEntry.reverses_id.is_not(None))))
+    ) or 0  # fmt: skip
+    return earned - reversed_
+
+
+def basis_values(s: Session, *, today: date, rules: EarningRules) -> dict[int, int]:
+    """level_basis_value for every member that has any, in two aggregate queries."""
+    since = datetime.combine(today - timedelta(days=365), datetime.min.time(), UTC)
+    if rules.level_basis == "spend":
+        rows = s.execute(
+            select(Visit.member_id, func.sum(Visit.amount_cents))
+            .where(Visit.voided.is_(False), Visit.at >= since).group_by(Visit.member_id)
+        )  # fmt: skip
+        return {m: v for m, v in rows}
+    in_window = (LedgerEntry.kind == EARN) & (LedgerEntry.at >= since)
+    values = dict(s.execute(
+        select(LedgerEntry.member_id, func.sum(LedgerEntry.amount))
+        .where(in_window).group_by(LedgerEntry.member_id)
+    ).all())  # fmt: skip
+    reversal = select(LedgerEntry.reverses_id).where(LedgerEntry.reverses_id.is_not(None))
+    for member_id, amount in s.execute(
+        select(LedgerEntry.member_id, func.sum(LedgerEntry.amount))
+        .where(in_window, LedgerEntry.id.in_(reversal)).group_by(LedgerEntry.member_id)
+    ):  # fmt: skip
+        values[member_id] = values.get(member_id, 0) - amount
+    return values
+
+
+def expected_levels(s: Session, *, today: date, rules: EarningRules) -> dict[int, int | None]:
+    """The level every member with points should have today (members without: none)."""
+    levels = s.execute(select(Level.id, Level.threshold).order_by(Level.threshold.desc())).all()
+    out: dict[int, int | None] = {}
+    for member_id, value in basis_values(s, today=today, rules=rules).items():
+        out[member_id] = next((lid for lid, th in levels if th <= value), None)
+    return out
+
+
+def refresh_levels(store: Store, *, today: date | None = None) -> int:
+    """Bring every cached level up to date (points roll out of the 12-month window)."""
+    today = today or date.today()
+    changed = 0
+    with store.session() as s:
+        rules = load_rules(s)
+        expected = expected_levels(s, today=today, rules=rules)
+        base = next((lid for lid, in s.execute(select(Level.id).where(Level.threshold <= 0)
+                                                .order_by(Level.threshold.desc()).limit(1))),
+                    None)  # fmt: skip
+        for row in s.scalars(select(MemberPoints)):
+            want = expected.get(row.member_id, base)
+            if want != row.level_id:
+                s.add(LevelChange(member_id=row.member_id, at=_now(),
+                                  from_level_id=row.level_id, to_level_id=want))  # fmt: skip
+                row.level_id = want
+                changed += 1
+    return changed
+
+
+def level_for(s: Session, value: int) -> Level | None:
+    return s.scalars(
+        select(Level).where(Level.threshold <= value).order_by(Level.threshold.desc()).limit(1)
+    ).first()
+
+
+def update_level(s: Session, member_id: int, *, today: date, rules: EarningRules) -> None:
+    row = _balance_row(s, member_id)
+    level = level_for(s, level_basis_value(s, member_id, today=today, rules=rules))
+    new_id = level.id if level else None
+    if new_id != row.level_id:
+        s.add(LevelChange(member_id=member_id, at=_now(), from_level_id=row.level_id,
+                          to_level_id=new_id))  # fmt: skip
+        row.level_id = new_id
