@@ -154,6 +154,132 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
+def _member_by_code(store, code: str) -> int | None:
+    from sqdesk.core import members
+
+    member_id = members.find_by_code(store, code)
+    if member_id is None:
+        print(f"error: no member has the code {code}", file=sys.stderr)
+    return member_id
+
+
+def _parse_time(text: str | None):
+    from datetime import datetime
+
+    if not text:
+        return None
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError as exc:
+        raise SystemExit(f"error: --at {text!r} is not a time like 2026-11-25T14:30") from exc
+    return moment if moment.tzinfo else moment.astimezone()  # naive: the PC's local time
+
+
+def cmd_visit(args: argparse.Namespace) -> int:
+    from decimal import Decimal, InvalidOperation
+
+    from sqdesk.core import ledger
+
+    try:
+        cents = int((Decimal(args.amount) * 100).to_integral_exact())
+    except (InvalidOperation, ValueError):
+        print(f"error: --amount {args.amount!r} is not an amount in yuan like 38.5",
+              file=sys.stderr)  # fmt: skip
+        return 2
+    with _open(args) as store:
+        member_id = _member_by_code(store, args.code)
+        if member_id is None:
+            return 1
+        try:
+            result = ledger.record_visit(store, member_id, amount_cents=cents,
+                                         at=_parse_time(args.at), actor="cli")  # fmt: skip
+        except ledger.PointsError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+    payload = {
+        "visit_id": result.visit_id,
+        "amount": cents / 100,
+        "points": result.points,
+        "awards": [{"rule": a.rule, "points": a.points, "why": a.english} for a in result.awards],
+        "referral": {"points": result.referral.points} if result.referral else None,
+        "balance": result.balance,
+    }
+    if args.json:
+        _print_json(payload)
+    else:
+        for a in result.awards:
+            print(f"+{a.points:<6} {a.english}")
+        if result.referral:
+            print(f"+{result.referral.points:<6} {result.referral.english} (to the referrer)")
+        print(f"visit {result.visit_id}: {result.points} points; balance {result.balance}")
+    return 0
+
+
+def cmd_points(args: argparse.Namespace) -> int:
+    from sqdesk.core import points_view
+
+    with _open(args) as store:
+        member_id = _member_by_code(store, args.code)
+        if member_id is None:
+            return 1
+        summary = points_view.summary(store, member_id, limit=args.limit)
+    payload = {
+        "code": summary.code,
+        "name": summary.name,
+        "balance": summary.balance,
+        "level": summary.level,
+        "entries": [
+            {"id": e.id, "at": e.at.isoformat(), "kind": e.kind, "amount": e.amount,
+             "balance": e.running_balance, "reason": e.reason, "source": e.source,
+             "reversed": e.reversed_by is not None}
+            for e in summary.entries
+        ],
+        "expiring": [{"points": b.points, "expires_on": b.expires_on.isoformat()}
+                     for b in summary.expiring],
+    }  # fmt: skip
+    if args.json:
+        _print_json(payload)
+    else:
+        print(f"{summary.code} {summary.name}: {summary.balance} points, "
+              f"level {summary.level or '-'}")  # fmt: skip
+        for e in summary.entries:
+            mark = " (reversed)" if e.reversed_by is not None else ""
+            print(f"{e.at.astimezone():%Y-%m-%d %H:%M}  {e.kind:<7} {e.amount:>+7} "
+                  f"= {e.running_balance:<7} {e.reason}{mark}")  # fmt: skip
+    return 0
+
+
+def cmd_redeem(args: argparse.Namespace) -> int:
+    from sqdesk.core import ledger, rewards
+
+    with _open(args) as store:
+        member_id = _member_by_code(store, args.code)
+        if member_id is None:
+            return 1
+        reward = rewards.find(store, args.reward)
+        if reward is None:
+            print(f"error: no reward named or numbered {args.reward!r}", file=sys.stderr)
+            return 1
+        try:
+            entry = ledger.redeem(store, member_id, reward.id, actor="cli")
+        except ledger.PointsError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+        with store.read() as s:
+            left = ledger.balance_of(s, member_id)
+    print(f"redeemed {reward.name} for {-entry.amount} points; balance {left}")
+    return 0
+
+
+def cmd_expire(args: argparse.Namespace) -> int:
+    from sqdesk.core import ledger
+
+    with _open(args) as store:
+        made = ledger.expire(store)
+    print(f"expired points in {made} batch(es)")
+    return 0
+
+
 def _print_json(payload: object) -> None:
     print(json.dumps(payload, ensure_ascii=False, indent=2))
 
@@ -197,6 +323,28 @@ def build_parser() -> argparse.ArgumentParser:
     find.add_argument("--json", action="store_true", help="print a JSON array, best first")
     find.add_argument("--limit", type=int, default=0, metavar="N", help="at most N results")
     find.set_defaults(handler=cmd_search)
+
+    visit = sub.add_parser("visit", help="record a visit (purchase) and the points it earns")
+    visit.add_argument("code", metavar="CODE")
+    visit.add_argument("--amount", required=True, metavar="YUAN")
+    visit.add_argument("--at", metavar="TIME", help="when, like 2026-11-25T14:30 (default now)")
+    visit.add_argument("--json", action="store_true", help="print JSON")
+    visit.set_defaults(handler=cmd_visit)
+
+    points = sub.add_parser("points", help="a member's balance, level and ledger")
+    points.add_argument("code", metavar="CODE")
+    points.add_argument("--json", action="store_true", help="print JSON")
+    points.add_argument("--limit", type=int, default=100, metavar="N",
+                        help="newest N entries (default 100)")  # fmt: skip
+    points.set_defaults(handler=cmd_points)
+
+    redeem = sub.add_parser("redeem", help="redeem a reward for a member's points")
+    redeem.add_argument("code", metavar="CODE")
+    redeem.add_argument("reward", metavar="REWARD", help="the reward's name or number")
+    redeem.set_defaults(handler=cmd_redeem)
+
+    expire = sub.add_parser("expire", help="expire the points whose date has come")
+    expire.set_defaults(handler=cmd_expire)
     return parser
 
 
