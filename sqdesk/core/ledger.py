@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -470,22 +470,74 @@ def expected_levels(s: Session, *, today: date, rules: EarningRules) -> dict[int
 
 def refresh_levels(store: Store, *, today: date | None = None) -> int:
     """Bring every cached level up to date (points roll out of the 12-month window)."""
-    today = today or date.today()
-    changed = 0
     with store.session() as s:
-        rules = load_rules(s)
-        expected = expected_levels(s, today=today, rules=rules)
-        base = next((lid for lid, in s.execute(select(Level.id).where(Level.threshold <= 0)
-                                                .order_by(Level.threshold.desc()).limit(1))),
-                    None)  # fmt: skip
-        for row in s.scalars(select(MemberPoints)):
-            want = expected.get(row.member_id, base)
-            if want != row.level_id:
-                s.add(LevelChange(member_id=row.member_id, at=_now(),
-                                  from_level_id=row.level_id, to_level_id=want))  # fmt: skip
-                row.level_id = want
-                changed += 1
+        return refresh_levels_in(s, today=today or date.today())
+
+
+def refresh_levels_in(s: Session, *, today: date) -> int:
+    rules = load_rules(s)
+    expected = expected_levels(s, today=today, rules=rules)
+    base = s.scalar(select(Level.id).where(Level.threshold <= 0)
+                    .order_by(Level.threshold.desc()).limit(1))  # fmt: skip
+    changed = 0
+    for row in s.scalars(select(MemberPoints)):
+        want = expected.get(row.member_id, base)
+        if want != row.level_id:
+            s.add(LevelChange(member_id=row.member_id, at=_now(), from_level_id=row.level_id,
+                              to_level_id=want))  # fmt: skip
+            row.level_id = want
+            changed += 1
+    s.flush()
     return changed
+
+
+def add_opening_balances(
+    s: Session, balances: dict[int, int], *, reason: str, today: date | None = None
+) -> int:
+    """Opening balances from another system, in bulk, each paid once per member ever.
+
+    They are earned points like any other: they expire under the shop's policy, counted
+    from the day they are recorded. Returns how many members got one now.
+    """
+    today = today or date.today()
+    wanted = {m: p for m, p in balances.items() if p > 0}
+    if not wanted:
+        return 0
+    keys = {f"opening:{m}": m for m in wanted}
+    paid = set()
+    key_list = list(keys)
+    for start in range(0, len(key_list), 500):
+        paid |= set(s.scalars(select(LedgerEntry.source_key).where(
+            LedgerEntry.source_key.in_(key_list[start:start + 500]))))  # fmt: skip
+    todo = {m: p for k, m in keys.items() if k not in paid for p in [wanted[m]]}
+    if not todo:
+        return 0
+    rules = load_rules(s)
+    now = _now()
+    expires = expiry_date(today, rules)
+    conn = s.connection()
+    conn.execute(insert(LedgerEntry.__table__), [
+        {"member_id": m, "at": now, "kind": EARN, "amount": p, "reason": reason,
+         "source_type": "opening", "source_id": None, "source_key": f"opening:{m}",
+         "reverses_id": None, "expires_on": expires, "actor": "import"}
+        for m, p in todo.items()
+    ])  # fmt: skip
+    have = set()
+    ids = list(todo)
+    for start in range(0, len(ids), 500):
+        have |= set(s.scalars(select(MemberPoints.member_id).where(
+            MemberPoints.member_id.in_(ids[start:start + 500]))))  # fmt: skip
+    new_rows = [{"member_id": m, "balance": p, "level_id": None}
+                for m, p in todo.items() if m not in have]  # fmt: skip
+    if new_rows:
+        conn.execute(insert(MemberPoints.__table__), new_rows)
+    for m, p in todo.items():
+        if m in have:
+            conn.execute(update(MemberPoints.__table__).where(MemberPoints.member_id == m)
+                         .values(balance=MemberPoints.balance + p))  # fmt: skip
+    s.expire_all()
+    refresh_levels_in(s, today=date.today())
+    return len(todo)
 
 
 def level_for(s: Session, value: int) -> Level | None:

@@ -11,13 +11,14 @@ member with the cells the row fills, so importing a corrected file again is safe
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 from sqlalchemy import func, insert, select, update
 
-from sqdesk.core import codes, member_edit, search, sheets
+from sqdesk.core import codes, ledger, member_edit, search, sheets
 from sqdesk.core.errors import StoreError
 from sqdesk.core.jobs import Cancelled, Progress, ShouldStop, never_stop, no_progress
 from sqdesk.core.member_edit import MemberInput, Problem
@@ -43,6 +44,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                   "开卡日期", "joined", "joindate", "joinedon", "registered"),
     "region": ("地区", "区域", "城市", "所在地", "地址", "region", "city", "area"),
     "remark": ("备注", "说明", "remark", "remarks", "note", "notes", "comment"),
+    # Points owed from another system: recorded once as an opening balance.
+    "points": ("积分", "可用积分", "当前积分", "剩余积分", "会员积分", "points", "balance"),
 }  # fmt: skip
 FIELDS = tuple(SYNONYMS)
 _LOOKUP = {sheets.normalize_header(h): f for f, names in SYNONYMS.items() for h in names}
@@ -67,6 +70,7 @@ class RowResult:
     problems: list[Problem] = field(default_factory=list)
     member_id: int | None = None  # set when the row updates an existing member
     filled: frozenset[str] = frozenset()  # fields this row has a value for
+    points: int = 0  # an opening balance, when the sheet has a points column
 
     @property
     def ok(self) -> bool:
@@ -178,6 +182,18 @@ def prepare(
     return ImportPlan(path=path, table=table, mapping=mapping, results=results)
 
 
+def parse_points(value: object) -> int:
+    """1280, "1,280", 1280.0, "１２８０" -> 1280; a points balance is a whole number >= 0."""
+    text = unicodedata.normalize("NFKC", to_text(value)).replace(",", "").strip()
+    try:
+        number = float(text)
+    except ValueError:
+        raise ValueError(f"{text} is not a number of points") from None
+    if number < 0 or number != int(number):
+        raise ValueError(f"{text} is not a whole number of points")
+    return int(number)
+
+
 def _cells(cells: list, mapping: dict[int, str]) -> dict[str, object]:
     return {f: cells[i] for i, f in mapping.items() if i < len(cells)}
 
@@ -196,12 +212,16 @@ def _parse_row(row: int, cells: dict[str, object]) -> RowResult:
     problems: list[Problem] = []
     values: dict[str, object] = {}
     filled = set()
+    points = 0
     for name, cell in cells.items():
         text = to_text(cell)
         if text == "":
             continue
-        filled.add(name)
         try:
+            if name == "points":
+                points = parse_points(cell)
+                continue
+            filled.add(name)
             if name in ("birthday", "joined_on"):
                 values[name] = parse_date(cell)
             elif name == "gender":
@@ -213,7 +233,8 @@ def _parse_row(row: int, cells: dict[str, object]) -> RowResult:
         except ValueError as exc:
             problems.append(Problem(name, "unreadable", {"reason": str(exc), "text": text}))
     data = MemberInput(**values, consent=False)  # type: ignore[arg-type]
-    return RowResult(row=row, data=data, problems=problems, filled=frozenset(filled))
+    return RowResult(row=row, data=data, problems=problems, filled=frozenset(filled),
+                     points=points)  # fmt: skip
 
 
 @dataclass
@@ -292,6 +313,7 @@ def commit(
     good = plan.good_rows
     now = datetime.now(UTC)
     added = updated = 0
+    member_of_row: dict[int, int] = {}
     with store.session() as s:
         serial = codes.serial_of(member_edit.next_code(s))
         next_id = (s.scalar(select(func.max(Member.id))) or 0) + 1
@@ -319,10 +341,18 @@ def commit(
                 conn.execute(insert(Member.__table__), new_rows)
                 search.insert_tokens(conn, new_rows)
             search.reindex(s, changed_ids)
+            new_ids = iter(v["id"] for v in new_rows)
+            for r in chunk:
+                member_of_row[r.row] = r.member_id if r.member_id is not None else next(new_ids)
             added += len(new_rows)
             updated += len(changed_ids)
             progress(start + len(chunk), len(good))
         sync_id_sequence(s, "member")
+        opening = {member_of_row[r.row]: r.points for r in good if r.points}
+        if opening:
+            ledger.add_opening_balances(
+                s, opening, reason=f"opening balance from {plan.path.name}", today=today
+            )
     return added, updated
 
 

@@ -226,3 +226,30 @@ def test_two_row_header_with_merged_cells(store, tmp_path):
     plan = plan_for(store, path)
     assert plan.mapping == {0: "name", 1: "mobile", 2: "wechat_id"}
     assert plan.new_count == 1 and plan.results[0].row == 3
+
+
+def test_points_column_becomes_an_opening_balance_once(store, tmp_path):
+    from sqdesk.core import points_view
+    from sqdesk.core.check import run_checks
+
+    create(store, MemberInput(name="老会员", mobile="13900139000"))
+    path = write_csv(tmp_path / "points.csv", [
+        ["姓名", "手机号", "可用积分"],
+        ["张三", "13800138000", "1,280"],
+        ["老会员", "13900139000", "300"],
+        ["李四", "13700137000", ""],
+        ["王五", "13600136000", "-5"],
+    ])  # fmt: skip
+    plan = plan_for(store, path)
+    assert bad(plan) == {(5, "points", "unreadable")}
+    assert member_import.commit(store, plan, skip_invalid=True) == (2, 1)
+    again = plan_for(store, path)
+    member_import.commit(store, again, skip_invalid=True)  # the same sheet again
+    by_name = {}
+    for mid in members.ordered_ids(store):
+        s = points_view.summary(store, mid)
+        by_name[s.name] = (s.balance, [e.source for e in s.entries])
+    assert by_name["张三"] == (1280, ["opening"])
+    assert by_name["老会员"] == (300, ["opening"])
+    assert by_name["李四"] == (0, [])
+    assert run_checks(store) == []
