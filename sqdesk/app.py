@@ -22,7 +22,7 @@ from sqdesk.core import paths
 
 log = logging.getLogger("sqdesk")
 
-DEMO_MEMBERS = 5000
+DEMO_MEMBERS = 3000
 EXIT_ERROR = 1
 
 
@@ -82,7 +82,7 @@ class DemoStore:
 
 async def _run(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
     from sqdesk.core.errors import StoreError
     from sqdesk.core.store import Store, StoreLocked
@@ -102,7 +102,23 @@ async def _run(args: argparse.Namespace) -> int:
     target = args.db or prefs.last_store() or paths.default_store_path()
     try:
         if demo is not None:
-            store = demo.open()
+            # Making the demo takes a few seconds: off the UI thread, with a busy dialog.
+            busy = QProgressDialog(
+                QApplication.translate("app", "Making a demo store with %1 members…").replace(
+                    "%1", f"{args.demo_members:,}"
+                ),
+                "",
+                0,
+                0,
+            )
+            busy.setCancelButton(None)
+            busy.setWindowTitle("sqdesk")
+            busy.setMinimumDuration(0)
+            busy.show()
+            try:
+                store = await asyncio.get_running_loop().run_in_executor(None, demo.open)
+            finally:
+                busy.close()
         else:
             try:
                 store = Store.open(target, lock=True)
@@ -150,6 +166,10 @@ async def _run(args: argparse.Namespace) -> int:
     try:
         return await done
     finally:
+        # The window goes first: a window still on screen would paint rows from a store
+        # that is closed (or, for the demo, deleted).
+        window.hide()
+        window.deleteLater()
         window.store.close()
         if demo is not None:
             demo.remove()

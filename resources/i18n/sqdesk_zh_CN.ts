@@ -800,6 +800,10 @@
 <context>
     <name>app</name>
     <message>
+        <source>Making a demo store with %1 members…</source>
+        <translation>正在生成含 %1 位会员的演示数据…</translation>
+    </message>
+    <message>
         <source>sqdesk cannot open the store</source>
         <translation>sqdesk 无法打开门店数据</translation>
     </message>

@@ -13,6 +13,7 @@ from sqlalchemy import func, insert, select
 from sqdesk.core import search
 from sqdesk.core.codes import serial_of
 from sqdesk.core.demo.members import demo_member_rows
+from sqdesk.core.demo.points import fill_points
 from sqdesk.core.jobs import Cancelled, Progress, ShouldStop, never_stop, no_progress
 from sqdesk.core.member_edit import next_code
 from sqdesk.core.models import Member, Setting
@@ -31,7 +32,7 @@ def fill_demo_store(
     progress: Progress = no_progress,
     should_stop: ShouldStop = never_stop,
 ) -> int:
-    """Add `members` demo members (and later each feature's data) in one transaction.
+    """Add `members` demo members with their visits and points, in one transaction.
 
     Returns the number of members added. All or nothing: a stop or an error adds none.
     """
@@ -61,6 +62,10 @@ def fill_demo_store(
             done += len(chunk)
             progress(done, members)
         sync_id_sequence(s, "member")
+        fill_points(s, seed=seed, today=today, first_member_id=max_id + 1, progress=progress,
+                    should_stop=should_stop)  # fmt: skip
+        for table in ("visit", "ledger_entry", "ledger_consumption"):
+            sync_id_sequence(s, table)
         for key, value in DEMO_SHOP.items():
             if s.get(Setting, key) is None:
                 s.add(Setting(key=key, value=value))
