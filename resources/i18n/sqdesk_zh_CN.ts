@@ -17,6 +17,25 @@
     </message>
 </context>
 <context>
+    <name>AdjustDialog</name>
+    <message>
+        <source>Adjust points</source>
+        <translation>调整积分</translation>
+    </message>
+    <message>
+        <source>required, e.g. 补录 10 月 8 日的消费</source>
+        <translation>必填，例如：补录 10 月 8 日的消费</translation>
+    </message>
+    <message>
+        <source>Points (+ adds, − takes away)</source>
+        <translation>积分（正数增加，负数扣减）</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
     <name>DuplicatesDialog</name>
     <message>
         <source>Likely Duplicates</source>
@@ -258,6 +277,10 @@
         <translation>导出会员(&amp;E)…</translation>
     </message>
     <message>
+        <source>Record &amp;Visit…</source>
+        <translation>记录到店消费(&amp;V)…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -415,6 +438,14 @@
         <translation>备注</translation>
     </message>
     <message>
+        <source>Profile</source>
+        <translation>资料</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
         <source>New Member</source>
         <translation>新增会员</translation>
     </message>
@@ -447,6 +478,101 @@
     <message>
         <source>Archive</source>
         <translation>归档</translation>
+    </message>
+</context>
+<context>
+    <name>MemberPointsPanel</name>
+    <message>
+        <source>Record Visit…</source>
+        <translation>记录消费…</translation>
+    </message>
+    <message>
+        <source>Redeem…</source>
+        <translation>兑换…</translation>
+    </message>
+    <message>
+        <source>Adjust…</source>
+        <translation>调整…</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;font-size:16px&apos;&gt;%1 points&lt;/b&gt; · level %2</source>
+        <translation>&lt;b style=&apos;font-size:16px&apos;&gt;%1 积分&lt;/b&gt; · 等级 %2</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%2 到期 %1</translation>
+    </message>
+    <message>
+        <source>Expiring within 30 days: %1</source>
+        <translation>30 天内到期：%1</translation>
+    </message>
+    <message>
+        <source>(reversed)</source>
+        <translation>（已冲正）</translation>
+    </message>
+    <message>
+        <source>Redeem</source>
+        <translation>兑换</translation>
+    </message>
+    <message>
+        <source>Balance %1 points. Redeem:</source>
+        <translation>余额 %1 积分。兑换：</translation>
+    </message>
+    <message>
+        <source>%1 — %2 points</source>
+        <translation>%1 — %2 积分</translation>
+    </message>
+    <message>
+        <source> (%1 left)</source>
+        <translation>（剩 %1 份）</translation>
+    </message>
+    <message>
+        <source>Redeemed %1 for %2 points.</source>
+        <translation>已用 %2 积分兑换 %1。</translation>
+    </message>
+    <message>
+        <source>Adjusted by %1 points.</source>
+        <translation>积分已调整 %1。</translation>
+    </message>
+    <message>
+        <source>Reverse This Entry…</source>
+        <translation>冲正这条记录…</translation>
+    </message>
+    <message>
+        <source>Reverse entry</source>
+        <translation>冲正记录</translation>
+    </message>
+    <message>
+        <source>The entry stays in the ledger and a reversing entry is added. Why is it reversed?</source>
+        <translation>原记录保留，另加一条冲正记录。冲正的原因是？</translation>
+    </message>
+    <message>
+        <source>Reversed.</source>
+        <translation>已冲正。</translation>
     </message>
 </context>
 <context>
@@ -775,6 +901,105 @@
     </message>
 </context>
 <context>
+    <name>PointsWords</name>
+    <message>
+        <source>¥%1 × %2 per yuan</source>
+        <translation>¥%1 × 每元 %2 分</translation>
+    </message>
+    <message>
+        <source>member day (the %1th) ×%2</source>
+        <translation>会员日（%1 日）×%2</translation>
+    </message>
+    <message>
+        <source>birthday month ×%1</source>
+        <translation>生日月 ×%1</translation>
+    </message>
+    <message>
+        <source>first visit bonus</source>
+        <translation>首次到店奖励</translation>
+    </message>
+    <message>
+        <source>for bringing %1</source>
+        <translation>推荐 %1 的奖励</translation>
+    </message>
+    <message>
+        <source>earned</source>
+        <translation>获得</translation>
+    </message>
+    <message>
+        <source>redeemed</source>
+        <translation>兑换</translation>
+    </message>
+    <message>
+        <source>adjusted</source>
+        <translation>调整</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>过期</translation>
+    </message>
+    <message>
+        <source>reversed</source>
+        <translation>冲正</translation>
+    </message>
+    <message>
+        <source>Not enough points: the member has %1.</source>
+        <translation>积分不够：这位会员只有 %1 分。</translation>
+    </message>
+    <message>
+        <source>%1 is out of stock. Add stock in the catalog first.</source>
+        <translation>%1 已兑完。请先在兑换目录里补库存。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be redeemed today.</source>
+        <translation>%1 今天不能兑换。</translation>
+    </message>
+    <message>
+        <source>This was already reversed.</source>
+        <translation>这条记录已经冲正过了。</translation>
+    </message>
+    <message>
+        <source>A reversal cannot be reversed; adjust the points instead.</source>
+        <translation>冲正记录不能再冲正；请改用调整积分。</translation>
+    </message>
+    <message>
+        <source>Expired points cannot be reversed; give them back with an adjustment.</source>
+        <translation>过期的积分不能冲正；要补回请用调整积分。</translation>
+    </message>
+    <message>
+        <source>Say why: a reason is required.</source>
+        <translation>请填写原因。</translation>
+    </message>
+    <message>
+        <source>Check the amount.</source>
+        <translation>请检查金额。</translation>
+    </message>
+    <message>
+        <source>The member no longer exists.</source>
+        <translation>这位会员已不存在。</translation>
+    </message>
+    <message>
+        <source>An adjustment of 0 points changes nothing.</source>
+        <translation>调整 0 分不会有任何变化。</translation>
+    </message>
+    <message>
+        <source>These points were already paid.</source>
+        <translation>这笔积分已经发过了。</translation>
+    </message>
+    <message>
+        <source>Recorded: &lt;b&gt;+%1 points&lt;/b&gt;</source>
+        <translation>已记录：&lt;b&gt;+%1 积分&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>The referrer gets %1 points.</source>
+        <translation>推荐人获得 %1 积分。</translation>
+    </message>
+    <message>
+        <source>Balance now %1.</source>
+        <translation>当前余额 %1。</translation>
+    </message>
+</context>
+<context>
     <name>StoreMessages</name>
     <message>
         <source>%1 is open in another copy of sqdesk.</source>
@@ -795,6 +1020,53 @@
     <message>
         <source>Open Read-Only</source>
         <translation>只读打开</translation>
+    </message>
+</context>
+<context>
+    <name>VisitDialog</name>
+    <message>
+        <source>Record Visit</source>
+        <translation>记录到店消费</translation>
+    </message>
+    <message>
+        <source>Scan the card, or type a code, mobile tail or name</source>
+        <translation>扫会员卡，或输入会员码、手机尾号、姓名</translation>
+    </message>
+    <message>
+        <source>amount in yuan, e.g. 38.5</source>
+        <translation>金额（元），例如 38.5</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Amount (¥)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Remark</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Not a valid member code: check the digits.</source>
+        <translation>不是有效的会员码，请核对数字。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; %2 · balance %3 points</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; %2 · 余额 %3 积分</translation>
+    </message>
+    <message>
+        <source>Type the amount in yuan, like 38.5.</source>
+        <translation>请输入金额（元），例如 38.5。</translation>
     </message>
 </context>
 <context>

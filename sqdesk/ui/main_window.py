@@ -28,6 +28,7 @@ from sqdesk.core.store import STORE_SUFFIX, Store, StoreLocked
 from sqdesk.ui import prefs
 from sqdesk.ui.about import AboutDialog
 from sqdesk.ui.members.page import MembersPage
+from sqdesk.ui.points.visit_dialog import VisitDialog
 from sqdesk.ui.store_messages import locked_box
 
 StoreOpener = Callable[[str], Store]
@@ -147,6 +148,10 @@ class MainWindow(QMainWindow):
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.triggered.connect(self._export_members)
         file_menu.addSeparator()
+        self.visit_action = file_menu.addAction(self.tr("Record &Visit…"))
+        self.visit_action.setShortcuts([QKeySequence("F2"), QKeySequence("Ctrl+R")])
+        self.visit_action.triggered.connect(self.record_visit)
+        file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("&Quit"))
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -156,6 +161,15 @@ class MainWindow(QMainWindow):
         about = help_menu.addAction(self.tr("&About sqdesk"))
         about.setMenuRole(QAction.MenuRole.AboutRole)
         about.triggered.connect(self.show_about)
+
+    def record_visit(self) -> VisitDialog | None:
+        """F2 from anywhere: scan the card, type the amount, Enter."""
+        if self.store.read_only:
+            return None
+        dialog = VisitDialog(self.store, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _import_members(self) -> None:
         self.nav.setCurrentRow(self.pages.indexOf(self.members_page))
@@ -195,6 +209,7 @@ class MainWindow(QMainWindow):
         else:
             self.setWindowTitle(self.tr("%1 — sqdesk").replace("%1", name))
         self.read_only_banner.setVisible(self.store.read_only)
+        self.visit_action.setEnabled(not self.store.read_only)
         self.store_label.setText(self.tr("Store: %1").replace("%1", self.store.location))
         self.store_label.setToolTip(self.store.location)
         if not self.demo:

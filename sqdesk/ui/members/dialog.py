@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +33,7 @@ from sqdesk.core.member_edit import MemberInput, Problem
 from sqdesk.core.parsing import parse_date
 from sqdesk.core.store import Store
 from sqdesk.ui.members.problems import describe
+from sqdesk.ui.points.member_points import MemberPointsPanel
 
 COMMON_SOURCES = ("门店扫码", "外卖卡片", "抖音", "小红书", "老带新", "美团", "朋友圈", "导入")
 CHECK_DELAY_MS = 150
@@ -41,6 +43,7 @@ class MemberDialog(QDialog):
     saved = Signal(int)  # member id
     openMember = Signal(int)  # the user asked to open another member (a duplicate's link)
     archivedChanged = Signal(int)
+    pointsChanged = Signal(int)
 
     def __init__(
         self, store: Store, member_id: int | None = None, parent: QWidget | None = None
@@ -133,11 +136,21 @@ class MemberDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
 
+        profile = QWidget(self)
+        profile.setLayout(form)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("memberTabs")
+        self.tabs.addTab(profile, self.tr("Profile"))
+        self.points: MemberPointsPanel | None = None
+        if member_id is not None and self.detail is not None:
+            self.points = MemberPointsPanel(store, member_id, self)
+            self.points.changed.connect(lambda: self.pointsChanged.emit(member_id))
+            self.tabs.addTab(self.points, self.tr("Points"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
-        layout.addLayout(form)
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(self.buttons)
-        self.resize(520, 0)
+        self.resize(680 if self.points else 520, 0)
 
         self._fill()
         if store.read_only:

@@ -1,0 +1,194 @@
+"""Record a visit: find the member (a scanned card code + Enter does it), type the amount,
+Enter. The points it earned are shown rule by rule, and the dialog is ready for the next
+customer.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sqdesk.core import ledger, members
+from sqdesk.core.store import Store
+from sqdesk.ui.points.words import PointsWords
+
+MAX_MATCHES = 8
+CHANNELS = ("门店", "小程序", "外卖")
+
+
+class VisitDialog(QDialog):
+    recorded = Signal(int, int)  # member id, points earned
+
+    def __init__(
+        self, store: Store, parent: QWidget | None = None, *, member_id: int | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("visitDialog")
+        self.setWindowTitle(self.tr("Record Visit"))
+        self.store = store
+        self.words = PointsWords(self)
+        self.member_id: int | None = None
+
+        self.finder = QLineEdit(self)
+        self.finder.setObjectName("visitFinder")
+        self.finder.setPlaceholderText(
+            self.tr("Scan the card, or type a code, mobile tail or name")
+        )
+        self.matches = QListWidget(self)
+        self.matches.setObjectName("visitMatches")
+        self.matches.setMaximumHeight(150)
+        self.chosen = QLabel(self)
+        self.chosen.setObjectName("visitMember")
+        self.amount = QLineEdit(self)
+        self.amount.setObjectName("visitAmount")
+        self.amount.setPlaceholderText(self.tr("amount in yuan, e.g. 38.5"))
+        self.channel = QComboBox(self)
+        self.channel.addItems(CHANNELS)
+        self.remark = QLineEdit(self)
+        self.result = QLabel(self)
+        self.result.setObjectName("visitResult")
+        self.result.setWordWrap(True)
+        self.result.setTextFormat(Qt.TextFormat.RichText)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Member"), self.finder)
+        form.addRow("", self.matches)
+        form.addRow("", self.chosen)
+        form.addRow(self.tr("Amount (¥)"), self.amount)
+        form.addRow(self.tr("Channel"), self.channel)
+        form.addRow(self.tr("Remark"), self.remark)
+        self.record_button = QPushButton(self.tr("Record"), self)
+        self.record_button.setDefault(False)
+        self.record_button.setAutoDefault(False)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.addButton(self.record_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        self.record_button.clicked.connect(self.record)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.result)
+        layout.addWidget(buttons)
+        self.resize(460, 0)
+
+        self._search_timer = QTimer(self, singleShot=True, interval=30)
+        self._search_timer.timeout.connect(self._search)
+        self.finder.textEdited.connect(self._search_timer.start)
+        self.finder.returnPressed.connect(self._finder_enter)
+        self.matches.itemActivated.connect(
+            lambda item: self.choose(item.data(Qt.ItemDataRole.UserRole))
+        )
+        self.amount.returnPressed.connect(self.record)
+        self._update_buttons()
+        if member_id is not None:
+            self.choose(member_id)
+
+    # --- finding the member ---------------------------------------------------------------
+
+    def _search(self) -> None:
+        self.matches.clear()
+        text = self.finder.text()
+        if members.search_key(text) is None:
+            return
+        ids = members.ordered_ids(self.store, search_text=text, sort=None)[:MAX_MATCHES]
+        rows = members.rows(self.store, ids)
+        for member_id in ids:
+            r = rows[member_id]
+            label = f"{r.code}  {r.name or r.nickname}  {r.mobile_masked}"
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, member_id)
+            self.matches.addItem(item)
+        if self.matches.count():
+            self.matches.setCurrentRow(0)
+
+    def _finder_enter(self) -> None:
+        # A keyboard-wedge scanner types the code and Enter: take the best match at once.
+        self._search_timer.stop()
+        self._search()
+        if self.matches.count():
+            self.choose(self.matches.item(0).data(Qt.ItemDataRole.UserRole))
+        elif members.looks_like_bad_code(self.finder.text().strip()):
+            self.result.setText(
+                self.words.error_html(self.tr("Not a valid member code: check the digits."))
+            )
+
+    def choose(self, member_id: int) -> None:
+        detail = members.detail(self.store, member_id)
+        if detail is None:
+            return
+        with self.store.read() as s:
+            balance = ledger.balance_of(s, member_id)
+        self.member_id = member_id
+        self.chosen.setText(
+            self.tr("<b>%1</b> %2 · balance %3 points")
+            .replace("%1", _html(detail.name or detail.nickname)).replace("%2", detail.code)
+            .replace("%3", f"{balance:,}")
+        )  # fmt: skip
+        self.amount.setFocus()
+        self.amount.selectAll()
+        self._update_buttons()
+
+    # --- recording ------------------------------------------------------------------------
+
+    def cents(self) -> int | None:
+        text = self.amount.text().strip().replace("¥", "").replace("，", ".").replace(",", "")
+        try:
+            value = Decimal(text)
+        except InvalidOperation:
+            return None
+        if value < 0 or value != value.quantize(Decimal("0.01")):
+            return None
+        return int(value * 100)
+
+    def _update_buttons(self) -> None:
+        self.record_button.setEnabled(self.member_id is not None)
+
+    def record(self) -> bool:
+        if self.member_id is None:
+            self.finder.setFocus()
+            return False
+        cents = self.cents()
+        if cents is None:
+            self.result.setText(
+                self.words.error_html(self.tr("Type the amount in yuan, like 38.5."))
+            )
+            self.amount.setFocus()
+            return False
+        try:
+            result = ledger.record_visit(self.store, self.member_id, amount_cents=cents,
+                                         channel=self.channel.currentText(),
+                                         remark=self.remark.text())  # fmt: skip
+        except ledger.PointsError as exc:
+            self.result.setText(self.words.error_html(self.words.refusal(exc)))
+            return False
+        self.result.setText(self.words.visit_html(result))
+        self.recorded.emit(self.member_id, result.points)
+        # Ready for the next customer: the finder takes the next scan.
+        self.member_id = None
+        self.finder.clear()
+        self.matches.clear()
+        self.amount.clear()
+        self.remark.clear()
+        self.chosen.setText("")
+        self.finder.setFocus()
+        self._update_buttons()
+        return True
+
+
+def _html(text: str) -> str:
+    import html
+
+    return html.escape(text)

@@ -1,0 +1,73 @@
+"""Points in the user's words: awards, entry kinds and refusals, through tr()."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QObject
+
+from sqdesk.core.ledger import PointsError, VisitResult
+from sqdesk.core.points_rules import Award
+
+
+class PointsWords(QObject):
+    def award(self, a: Award) -> str:
+        v = a.values
+        if a.rule == "base":
+            return self.tr("¥%1 × %2 per yuan").replace("%1", str(v["yuan"])).replace(
+                "%2", str(v["rate"]))  # fmt: skip
+        if a.rule == "member_day":
+            return self.tr("member day (the %1th) ×%2").replace("%1", str(v["day"])).replace(
+                "%2", str(v["multiplier"]))  # fmt: skip
+        if a.rule == "birthday_month":
+            return self.tr("birthday month ×%1").replace("%1", str(v["multiplier"]))
+        if a.rule == "first_visit":
+            return self.tr("first visit bonus")
+        if a.rule == "referral":
+            return self.tr("for bringing %1").replace("%1", str(v.get("name", "")))
+        return a.english
+
+    def kind(self, kind: str) -> str:
+        return {
+            "earn": self.tr("earned"),
+            "redeem": self.tr("redeemed"),
+            "adjust": self.tr("adjusted"),
+            "expire": self.tr("expired"),
+            "reverse": self.tr("reversed"),
+        }.get(kind, kind)
+
+    def refusal(self, exc: PointsError) -> str:
+        v = exc.values
+        texts = {
+            "insufficient": self.tr("Not enough points: the member has %1.").replace(
+                "%1", str(v.get("balance", 0))),
+            "no_stock": self.tr("%1 is out of stock. Add stock in the catalog first.").replace(
+                "%1", str(v.get("reward", ""))),
+            "reward_inactive": self.tr("%1 cannot be redeemed today.").replace(
+                "%1", str(v.get("reward", ""))),
+            "already_reversed": self.tr("This was already reversed."),
+            "reverse_reversal": self.tr("A reversal cannot be reversed; "
+                                        "adjust the points instead."),
+            "reverse_expiry": self.tr("Expired points cannot be reversed; give them back with an "
+                                      "adjustment."),
+            "reason_required": self.tr("Say why: a reason is required."),
+            "bad_amount": self.tr("Check the amount."),
+            "no_member": self.tr("The member no longer exists."),
+            "zero": self.tr("An adjustment of 0 points changes nothing."),
+            "already_paid": self.tr("These points were already paid."),
+        }  # fmt: skip
+        return texts.get(exc.code) or str(exc)
+
+    def visit_html(self, result: VisitResult) -> str:
+        parts = [f"+{a.points} {html.escape(self.award(a))}" for a in result.awards]
+        text = self.tr("Recorded: <b>+%1 points</b>").replace("%1", str(result.points))
+        if parts:
+            text += " (" + "; ".join(parts) + ")"
+        if result.referral:
+            text += "<br>" + self.tr("The referrer gets %1 points.").replace(
+                "%1", str(result.referral.points))  # fmt: skip
+        text += "<br>" + self.tr("Balance now %1.").replace("%1", f"{result.balance:,}")
+        return f"<span style='color:#1f6b4a'>{text}</span>"
+
+    def error_html(self, text: str) -> str:
+        return f"<span style='color:#b3261e'>{html.escape(text)}</span>"

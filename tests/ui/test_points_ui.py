@@ -1,0 +1,92 @@
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+
+from sqdesk.core import ledger, members, rewards
+from sqdesk.core.member_edit import MemberInput, create
+from sqdesk.ui.main_window import MainWindow
+from sqdesk.ui.members.dialog import MemberDialog
+from sqdesk.ui.points.visit_dialog import VisitDialog
+
+
+@pytest.fixture
+def shop(store):
+    mid = create(store, MemberInput(name="张三", mobile="13800138000", birthday=date(1990, 1, 2)))
+    rewards.add_reward(store, name="美式咖啡", cost=50)
+    return store, mid, members.detail(store, mid).code
+
+
+def balance(store, mid):
+    with store.read() as s:
+        return ledger.balance_of(s, mid)
+
+
+def test_scan_amount_enter_records_a_visit(qtbot, shop):
+    store, mid, code = shop
+    window = MainWindow(store)
+    qtbot.addWidget(window)
+    window.show()
+    dialog = window.record_visit()
+    assert isinstance(dialog, VisitDialog)
+    # A keyboard-wedge scanner types the code and Enter...
+    qtbot.keyClicks(dialog.finder, code)
+    qtbot.keyClick(dialog.finder, Qt.Key.Key_Return)
+    assert dialog.member_id == mid
+    assert dialog.amount.hasFocus() or dialog.focusWidget() is dialog.amount
+    # ...then the amount and Enter.
+    with qtbot.waitSignal(dialog.recorded) as done:
+        qtbot.keyClicks(dialog.amount, "38.5")
+        qtbot.keyClick(dialog.amount, Qt.Key.Key_Return)
+    assert done.args == [mid, 38 + 50]
+    assert "+88" in dialog.result.text()
+    assert balance(store, mid) == 88
+    # Ready for the next customer.
+    assert dialog.member_id is None and dialog.finder.text() == ""
+
+
+def test_visit_dialog_refuses_bad_amounts_and_finds_by_mobile_tail(qtbot, shop):
+    store, mid, _ = shop
+    dialog = VisitDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.finder, "8000")
+    qtbot.keyClick(dialog.finder, Qt.Key.Key_Return)
+    assert dialog.member_id == mid
+    for bad in ("abc", "-5", "1.234"):
+        dialog.amount.setText(bad)
+        assert not dialog.record()
+    assert balance(store, mid) == 0
+
+
+def test_profile_points_tab_redeem_adjust_reverse(qtbot, shop):
+    store, mid, _ = shop
+    ledger.record_visit(store, mid, amount_cents=10000)  # 100 + 50
+    dialog = MemberDialog(store, mid)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    panel = dialog.points
+    assert panel is not None and "150" in panel.summary_label.text()
+    assert panel.table.rowCount() == 2
+    ask = panel.ask_redeem()
+    with qtbot.waitSignal(panel.changed):
+        ask.textValueSelected.emit(ask.comboBoxItems()[0])
+    assert balance(store, mid) == 100
+    adjust = panel.ask_adjust()
+    adjust.points.setValue(-30)
+    assert not adjust.buttons.button(adjust.buttons.StandardButton.Ok).isEnabled()  # no reason
+    adjust.reason.setText("纠正")
+    with qtbot.waitSignal(panel.changed):
+        adjust.accept()
+    assert balance(store, mid) == 70
+    # Reversing the first visit's 100 points: more than the member still has? no: 70 < 100.
+    first = panel.summary.entries[-1].id
+    ask = panel.ask_reverse(first)
+    ask.textValueSelected.emit("录错")
+    assert "70" in panel.message.text()  # refused, with the balance
+    assert balance(store, mid) == 70
+    redeem = next(e.id for e in panel.summary.entries if e.kind == "redeem")
+    ask = panel.ask_reverse(redeem)
+    with qtbot.waitSignal(panel.changed):
+        ask.textValueSelected.emit("顾客退回")
+    assert balance(store, mid) == 120
