@@ -31,6 +31,13 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
+        <source>%n batch(es) of points expired today.</source>
+        <translation>
+            <numerusform>%Ln batch of points expired today.</numerusform>
+            <numerusform>%Ln batches of points expired today.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n member(s)</source>
         <translation>
             <numerusform>%Ln member</numerusform>

@@ -292,6 +292,12 @@
         <source>&amp;About sqdesk</source>
         <translation>关于 sqdesk(&amp;A)</translation>
     </message>
+    <message numerus="yes">
+        <source>%n batch(es) of points expired today.</source>
+        <translation>
+            <numerusform>今天有 %Ln 批积分到期。</numerusform>
+        </translation>
+    </message>
     <message>
         <source>No other stores yet</source>
         <translation>还没有其他门店数据</translation>

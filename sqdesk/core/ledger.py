@@ -346,34 +346,37 @@ def reverse(store: Store, entry_id: int, *, reason: str, actor: str = "") -> Led
 # --- expiry -------------------------------------------------------------------------------
 
 
+def due_lots(s: Session, today: date) -> list[tuple[int, int, int, date]]:
+    """(lot, member, points left, expires on) of every lot past its date with points left,
+    found in one aggregate query (a store has millions of lots, almost all settled)."""
+    left = LedgerEntry.amount - func.coalesce(func.sum(LedgerConsumption.points), 0)
+    rows = s.execute(
+        select(LedgerEntry.id, LedgerEntry.member_id, left, LedgerEntry.expires_on)
+        .outerjoin(LedgerConsumption, LedgerConsumption.lot_id == LedgerEntry.id)
+        .where(LedgerEntry.expires_on <= today, LedgerEntry.amount > 0,
+               LedgerEntry.kind.in_((EARN, ADJUST)))
+        .group_by(LedgerEntry.id, LedgerEntry.member_id, LedgerEntry.amount,
+                  LedgerEntry.expires_on)
+        .having(left > 0)
+        .order_by(LedgerEntry.member_id, LedgerEntry.at, LedgerEntry.id)
+    ).all()  # fmt: skip
+    return [(lot, member, points, expires) for lot, member, points, expires in rows]
+
+
 def expire(store: Store, *, today: date | None = None) -> int:
     """Expire what is left of every lot whose date has come. Idempotent; returns entries."""
     today = today or date.today()
     made = 0
     with store.session() as s:
-        due_members = s.scalars(
-            select(LedgerEntry.member_id).where(LedgerEntry.expires_on <= today,
-                                                LedgerEntry.amount > 0).distinct()
-        ).all()  # fmt: skip
         at = _now()
-        for member_id in due_members:
-            for lot_id, left, expires in lot_remaining(s, member_id):
-                if expires is None or expires > today:
-                    continue
-                entry = _add_entry(
-                    s,
-                    member_id=member_id,
-                    at=at,
-                    kind=EXPIRE,
-                    amount=-left,
-                    reason=f"points earned before {expires.isoformat()} expired",
-                    source_type="expiry",
-                    source_id=lot_id,
-                )
-                s.add(LedgerConsumption(entry_id=entry.id, lot_id=lot_id, points=left))
-                made += 1
-            s.flush()
-    refresh_levels(store, today=today)
+        for lot_id, member_id, left, expires in due_lots(s, today):
+            entry = _add_entry(s, member_id=member_id, at=at, kind=EXPIRE, amount=-left,
+                               reason=f"points earned before {expires.isoformat()} expired",
+                               source_type="expiry", source_id=lot_id)  # fmt: skip
+            s.add(LedgerConsumption(entry_id=entry.id, lot_id=lot_id, points=left))
+            made += 1
+        s.flush()
+        refresh_levels_in(s, today=date.today())
     return made
 
 
@@ -479,16 +482,24 @@ def refresh_levels_in(s: Session, *, today: date) -> int:
     expected = expected_levels(s, today=today, rules=rules)
     base = s.scalar(select(Level.id).where(Level.threshold <= 0)
                     .order_by(Level.threshold.desc()).limit(1))  # fmt: skip
-    changed = 0
-    for row in s.scalars(select(MemberPoints)):
-        want = expected.get(row.member_id, base)
-        if want != row.level_id:
-            s.add(LevelChange(member_id=row.member_id, at=_now(), from_level_id=row.level_id,
-                              to_level_id=want))  # fmt: skip
-            row.level_id = want
-            changed += 1
-    s.flush()
-    return changed
+    # Plain rows, not 100k ORM objects: only the members whose level changed are written.
+    changes = [
+        (member_id, level_id, expected.get(member_id, base))
+        for member_id, level_id in s.execute(select(MemberPoints.member_id, MemberPoints.level_id))
+        if expected.get(member_id, base) != level_id
+    ]
+    if changes:
+        now = _now()
+        conn = s.connection()
+        conn.execute(insert(LevelChange.__table__), [
+            {"member_id": m, "at": now, "from_level_id": old, "to_level_id": new}
+            for m, old, new in changes
+        ])  # fmt: skip
+        for m, _old, new in changes:
+            conn.execute(update(MemberPoints.__table__).where(MemberPoints.member_id == m)
+                         .values(level_id=new))  # fmt: skip
+        s.expire_all()
+    return len(changes)
 
 
 def add_opening_balances(

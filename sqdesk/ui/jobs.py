@@ -119,3 +119,21 @@ def run_job(
     dialog.canceled.connect(on_cancel)
     QThreadPool.globalInstance().start(_Runnable(job))
     return job
+
+
+def run_quiet(
+    parent: QObject,
+    work: Work,
+    *,
+    on_success: Callable[[Any], None] | None = None,
+    on_failure: Callable[[Exception], None] | None = None,
+) -> Job:
+    """Background upkeep the user does not wait for (no dialog, nothing to cancel)."""
+    job = Job(work, parent)
+    if on_success is not None:
+        job.succeeded.connect(on_success)
+    if on_failure is not None:
+        job.failed.connect(on_failure)
+    job.ended.connect(lambda: setattr(job, "done", True))
+    QThreadPool.globalInstance().start(_Runnable(job))
+    return job

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -22,16 +23,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sqdesk.core import ledger
 from sqdesk.core.errors import StoreError
 from sqdesk.core.paths import resource_path
 from sqdesk.core.store import STORE_SUFFIX, Store, StoreLocked
 from sqdesk.ui import prefs
 from sqdesk.ui.about import AboutDialog
+from sqdesk.ui.jobs import Job, run_quiet
 from sqdesk.ui.members.page import MembersPage
 from sqdesk.ui.points.visit_dialog import VisitDialog
 from sqdesk.ui.store_messages import locked_box
 
 StoreOpener = Callable[[str], Store]
+UPKEEP_CHECK_MS = 10 * 60 * 1000  # is it a new day yet?
 
 
 class MainWindow(QMainWindow):
@@ -114,6 +118,14 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._show_store()
         self._restore_geometry()
+        # Points expire (and levels move) by the day: once at start, then whenever the
+        # date has changed while the app stays open all day.
+        self._upkeep_day: date | None = None
+        self.upkeep_job: Job | None = None
+        self._upkeep_timer = QTimer(self, interval=UPKEEP_CHECK_MS)
+        self._upkeep_timer.timeout.connect(self.daily_upkeep)
+        self._upkeep_timer.start()
+        QTimer.singleShot(0, self.daily_upkeep)
 
     # --- building ------------------------------------------------------------------------
 
@@ -161,6 +173,23 @@ class MainWindow(QMainWindow):
         about = help_menu.addAction(self.tr("&About sqdesk"))
         about.setMenuRole(QAction.MenuRole.AboutRole)
         about.triggered.connect(self.show_about)
+
+    def daily_upkeep(self) -> Job | None:
+        today = date.today()
+        if self.store.read_only or self._upkeep_day == today:
+            return None
+        self._upkeep_day = today
+        store = self.store
+
+        def expired(count: int) -> None:
+            if count:
+                self.statusBar().showMessage(
+                    self.tr("%n batch(es) of points expired today.", "", count), 8000
+                )
+
+        self.upkeep_job = run_quiet(self, lambda _p, _s: ledger.expire(store, today=today),
+                                    on_success=expired)  # fmt: skip
+        return self.upkeep_job
 
     def record_visit(self) -> VisitDialog | None:
         """F2 from anywhere: scan the card, type the amount, Enter."""
@@ -220,6 +249,7 @@ class MainWindow(QMainWindow):
 
     def set_store(self, store: Store) -> None:
         """Switch the whole window to another store; the old one is closed."""
+        self._upkeep_day = None
         old = self.store
         self.store = store
         self.demo = False
@@ -228,7 +258,12 @@ class MainWindow(QMainWindow):
         self._show_store()
         self.storeChanged.emit(store)
         if old is not store:
-            old.close()
+            busy = self.upkeep_job is not None and not self.upkeep_job.done
+            if busy:  # the old store's upkeep still runs: close it when that is done
+                self.upkeep_job.ended.connect(old.close)
+            else:
+                old.close()
+        self.daily_upkeep()
 
     def open_store_at(self, location: str) -> bool:
         """Open the store at a path or URL and switch to it; tell the user if that fails."""

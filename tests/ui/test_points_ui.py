@@ -90,3 +90,18 @@ def test_profile_points_tab_redeem_adjust_reverse(qtbot, shop):
     with qtbot.waitSignal(panel.changed):
         ask.textValueSelected.emit("顾客退回")
     assert balance(store, mid) == 120
+
+
+def test_points_expire_when_the_window_opens(qtbot, shop):
+    from datetime import UTC, datetime
+
+    store, mid, _ = shop
+    long_ago = datetime(2020, 5, 6, 12, tzinfo=UTC)
+    ledger.record_visit(store, mid, amount_cents=5000, at=long_ago)
+    assert balance(store, mid) == 100
+    window = MainWindow(store)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.upkeep_job is not None and window.upkeep_job.done,
+                    timeout=10000)  # fmt: skip
+    assert balance(store, mid) == 0
+    assert window.daily_upkeep() is None  # once a day
