@@ -30,6 +30,8 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
 
+from sqlalchemy import func, select
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from sqdesk.core import member_export, member_import, members, search
@@ -101,19 +103,35 @@ def keystrokes() -> list[str]:
     return out
 
 
-def bench_build(path: Path, n: int) -> tuple[Store, Result]:
+def bench_build(path: Path, n: int) -> tuple[Store, list[Result]]:
+    members_only = Store.open(path.with_name("members-only.sqdesk"))
+    ms_members, _ = timed(lambda: fill_demo_store(members_only, members=n, seed=2026,
+                                                  points=False))  # fmt: skip
+    members_only.close()
     store = Store.open(path)
     ms, _ = timed(lambda: fill_demo_store(store, members=n, seed=2026))
-    rows_per_s = n / (ms / 1000)
-    return store, Result(
-        "demo store build (members + search index)",
-        "s",
-        ms / 1000,
-        None,
-        30.0,
-        None,
-        f"{rows_per_s:,.0f} members/s",
-    )
+    with store.read() as s:
+        entries = s.scalar(select(func.count(LedgerEntry.id)))
+    return store, [
+        Result(
+            "demo members + search index",
+            "s",
+            ms_members / 1000,
+            None,
+            30.0,
+            None,
+            f"{n / (ms_members / 1000):,.0f} members/s",
+        ),
+        Result(
+            "demo store with visits and ledger",
+            "s",
+            ms / 1000,
+            None,
+            None,
+            None,
+            f"{entries:,} ledger entries",
+        ),
+    ]
 
 
 def bench_roster(store: Store, raw: sqlite3.Connection) -> Result:
@@ -259,6 +277,97 @@ def bench_profile(store: Store, raw: sqlite3.Connection, n: int) -> Result:
     )
 
 
+def bench_points(store: Store, raw: sqlite3.Connection, n: int) -> list[Result]:
+    from sqdesk.core import ledger, points_view
+
+    rng = random.Random(2)
+    ids = [rng.randrange(1, n + 1) for _ in range(100)]
+    ours = []
+    for member_id in ids:
+        t = time.perf_counter()
+        ledger.record_visit(store, member_id, amount_cents=rng.randrange(500, 9000))
+        ours.append((time.perf_counter() - t) * 1000)
+
+    def raw_visit(member_id: int) -> None:
+        with raw:  # one transaction, as the service: the visit, its entry, the balance
+            raw.execute("BEGIN IMMEDIATE")
+            raw.execute(
+                "INSERT INTO visit (member_id, at, amount_cents, channel, remark, voided, "
+                "created_at) VALUES (?, datetime('now'), 3800, '门店', '', 0, datetime('now'))",
+                (member_id,),
+            )
+            raw.execute(
+                "INSERT INTO ledger_entry (member_id, at, kind, amount, reason, source_type, "
+                "actor) VALUES (?, datetime('now'), 'earn', 38, 'bench', 'bench', '')",
+                (member_id,),
+            )
+            raw.execute(
+                "UPDATE member_points SET balance = balance + 38 WHERE member_id = ?",
+                (member_id,),
+            )
+
+    raw.isolation_level = None
+    theirs = [timed(lambda m=m: raw_visit(m))[0] for m in ids[:50]]
+    raw.isolation_level = ""
+    busiest = raw.execute(
+        "SELECT member_id FROM ledger_entry GROUP BY member_id ORDER BY count(*) DESC LIMIT 1"
+    ).fetchone()[0]
+    entries = raw.execute(
+        "SELECT count(*) FROM ledger_entry WHERE member_id = ?", (busiest,)
+    ).fetchone()[0]
+    a_open, _ = timed(lambda: points_view.summary(store, busiest), 5)
+    b_open, _ = timed(
+        lambda: raw.execute(
+            "SELECT * FROM ledger_entry WHERE member_id = ? ORDER BY at DESC, id DESC LIMIT 100",
+            (busiest,),
+        ).fetchall(),
+        5,
+    )
+    a_exp, made = timed(lambda: ledger.expire(store))
+    due_sql = (
+        "SELECT e.id FROM ledger_entry e LEFT JOIN ledger_consumption c ON c.lot_id = e.id "
+        "WHERE e.expires_on <= date('now') AND e.amount > 0 GROUP BY e.id "
+        "HAVING e.amount - COALESCE(SUM(c.points), 0) > 0"
+    )
+    b_exp, _ = timed(lambda: raw.execute(due_sql).fetchall())
+    a_tot, _ = timed(lambda: points_view.monthly_totals(store))
+    b_tot, _ = timed(
+        lambda: raw.execute(
+            "SELECT substr(at, 1, 7), kind, sum(amount) FROM ledger_entry GROUP BY 1, 2"
+        ).fetchall()
+    )
+    total_entries = raw.execute("SELECT count(*) FROM ledger_entry").fetchone()[0]
+    return [
+        Result(
+            "record a visit with its points (median)",
+            "ms",
+            statistics.median(ours),
+            statistics.median(theirs),
+            20,
+            5,
+            f"p95 {p95(ours):.1f} ms",
+        ),
+        Result(
+            f"open a member's points ({entries} entries, last 100 shown)",
+            "ms",
+            a_open,
+            b_open,
+            100,
+            30,
+        ),
+        Result(
+            f"expiry over the whole store ({total_entries:,} entries)",
+            "s",
+            a_exp / 1000,
+            b_exp / 1000,
+            None,
+            None,
+            f"{made} batches expired",
+        ),
+        Result("monthly points totals", "ms", a_tot, b_tot, 1000, 200),
+    ]
+
+
 def bench_export(
     store: Store, raw: sqlite3.Connection, folder: Path
 ) -> tuple[list[Result], Path, Path]:
@@ -358,7 +467,7 @@ def main(argv: list[str] | None = None) -> int:
     results: list[Result] = []
     print(f"building a {args.members:,}-member store in {folder} ...", flush=True)
     store, built = bench_build(folder / "bench.sqdesk", args.members)
-    results.append(built)
+    results += built
     gc.collect()
     gc.freeze()  # as the app does once started (sqdesk.app): fewer long GC pauses
     with closing(sqlite3.connect(folder / "bench.sqdesk")) as raw:
@@ -366,6 +475,7 @@ def main(argv: list[str] | None = None) -> int:
         results.append(bench_roster(store, raw))
         results += bench_search(store, raw)
         results.append(bench_profile(store, raw, args.members))
+        results += bench_points(store, raw, args.members)
         if not args.skip_io:
             exported, xlsx, csv_path = bench_export(store, raw, folder)
             results += exported

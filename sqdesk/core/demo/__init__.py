@@ -31,6 +31,7 @@ def fill_demo_store(
     today: date | None = None,
     progress: Progress = no_progress,
     should_stop: ShouldStop = never_stop,
+    points: bool = True,
 ) -> int:
     """Add `members` demo members with their visits and points, in one transaction.
 
@@ -62,8 +63,9 @@ def fill_demo_store(
             done += len(chunk)
             progress(done, members)
         sync_id_sequence(s, "member")
-        fill_points(s, seed=seed, today=today, first_member_id=max_id + 1, progress=progress,
-                    should_stop=should_stop)  # fmt: skip
+        if points:
+            fill_points(s, seed=seed, today=today, first_member_id=max_id + 1,
+                        progress=progress, should_stop=should_stop)  # fmt: skip
         for table in ("visit", "ledger_entry", "ledger_consumption"):
             sync_id_sequence(s, table)
         for key, value in DEMO_SHOP.items():
