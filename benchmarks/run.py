@@ -36,6 +36,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from sqdesk.core import member_export, member_import, members, search
 from sqdesk.core.demo import fill_demo_store
+from sqdesk.core.models import LedgerEntry
 from sqdesk.core.store import Store
 
 # Typing sequences a manager really types: pinyin, initials, Chinese, mobile tails, codes.
