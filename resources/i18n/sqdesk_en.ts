@@ -86,4 +86,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>PointsPage</name>
+    <message numerus="yes">
+        <source>%n batch(es) of points expire within 30 days. Remind these members.</source>
+        <translation>
+            <numerusform>%Ln batch of points expires within 30 days. Remind these members.</numerusform>
+            <numerusform>%Ln batches of points expire within 30 days. Remind these members.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

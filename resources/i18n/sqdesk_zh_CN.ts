@@ -245,6 +245,10 @@
         <translation>会员</translation>
     </message>
     <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
         <source>DEMO store: made-up members to try sqdesk with. Everything here is thrown away when you quit.</source>
         <translation>演示数据：这里的会员都是虚构的，供您试用 sqdesk。退出后全部丢弃。</translation>
     </message>
@@ -904,6 +908,207 @@
         <translation>
             <numerusform>%Ln 位会员</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>PointsPage</name>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Recent Entries</source>
+        <translation>最近流水</translation>
+    </message>
+    <message>
+        <source>Monthly Totals</source>
+        <translation>月度汇总</translation>
+    </message>
+    <message>
+        <source>Expiring Soon</source>
+        <translation>即将过期</translation>
+    </message>
+    <message>
+        <source>Rewards</source>
+        <translation>兑换目录</translation>
+    </message>
+    <message>
+        <source>Earning Rules</source>
+        <translation>积分规则</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>member: name, pinyin, code, mobile tail</source>
+        <translation>会员：姓名、拼音、会员码、手机尾号</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>发放</translation>
+    </message>
+    <message>
+        <source>Redeemed</source>
+        <translation>兑换</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>过期</translation>
+    </message>
+    <message>
+        <source>Adjusted</source>
+        <translation>调整</translation>
+    </message>
+    <message>
+        <source>Expires on</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>会员码</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n batch(es) of points expire within 30 days. Remind these members.</source>
+        <translation>
+            <numerusform>30 天内有 %Ln 批积分到期。记得提醒这些会员。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reward</source>
+        <translation>奖品</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>可兑换时间</translation>
+    </message>
+    <message>
+        <source>e.g. 美式咖啡一杯</source>
+        <translation>例如：美式咖啡一杯</translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Add Reward</source>
+        <translation>添加奖品</translation>
+    </message>
+    <message>
+        <source>always</source>
+        <translation>一直</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>12 months after they are earned</source>
+        <translation>获得后 12 个月</translation>
+    </message>
+    <message>
+        <source>at the end of the following year</source>
+        <translation>次年年底</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>永不过期</translation>
+    </message>
+    <message>
+        <source>points earned in the last 12 months</source>
+        <translation>近 12 个月获得的积分</translation>
+    </message>
+    <message>
+        <source>spend in the last 12 months (cents)</source>
+        <translation>近 12 个月消费额（分）</translation>
+    </message>
+    <message>
+        <source>Save Rules</source>
+        <translation>保存规则</translation>
+    </message>
+    <message>
+        <source>Points per yuan (rounded down)</source>
+        <translation>每元积分（向下取整）</translation>
+    </message>
+    <message>
+        <source>Member day (day of the month)</source>
+        <translation>会员日（每月几号）</translation>
+    </message>
+    <message>
+        <source>Member day multiplier</source>
+        <translation>会员日倍数</translation>
+    </message>
+    <message>
+        <source>Birthday month multiplier</source>
+        <translation>生日月倍数</translation>
+    </message>
+    <message>
+        <source>First visit bonus</source>
+        <translation>首次到店奖励</translation>
+    </message>
+    <message>
+        <source>Referral bonus (to the referrer)</source>
+        <translation>推荐奖励（给推荐人）</translation>
+    </message>
+    <message>
+        <source>Check-in streak: days</source>
+        <translation>连续签到天数</translation>
+    </message>
+    <message>
+        <source>Check-in streak: bonus</source>
+        <translation>连续签到奖励</translation>
+    </message>
+    <message>
+        <source>Points for taking part in an activity</source>
+        <translation>参加活动积分</translation>
+    </message>
+    <message>
+        <source>Points expire</source>
+        <translation>积分过期</translation>
+    </message>
+    <message>
+        <source>Levels go by</source>
+        <translation>等级依据</translation>
+    </message>
+    <message>
+        <source>Example: a new member spends ¥38.50 on %1 → %2 = &lt;b&gt;%3 points&lt;/b&gt;.</source>
+        <translation>示例：新会员在 %1 消费 ¥38.50 → %2 = &lt;b&gt;%3 积分&lt;/b&gt;。</translation>
+    </message>
+    <message>
+        <source>Saved. New visits earn by these rules.</source>
+        <translation>已保存。之后的消费按新规则计分。</translation>
     </message>
 </context>
 <context>

@@ -102,3 +102,55 @@ def monthly_totals(store: Store) -> list[MonthTotals]:
                     v.get(ledger.ADJUST, 0) + v.get(ledger.REVERSE, 0))
         for m, v in table.items()
     ]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class StoreEntry:
+    id: int
+    at: datetime
+    member_id: int
+    code: str
+    name: str
+    kind: str
+    amount: int
+    reason: str
+
+
+def recent_entries(
+    store: Store,
+    *,
+    kind: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    member_text: str = "",
+    limit: int = 500,
+) -> list[StoreEntry]:
+    """The newest ledger entries across the store, filtered in SQL."""
+    from datetime import UTC, time
+
+    from sqdesk.core import search
+
+    query = (
+        select(LedgerEntry.id, LedgerEntry.at, LedgerEntry.member_id, Member.code, Member.name,
+               Member.nickname, LedgerEntry.kind, LedgerEntry.amount, LedgerEntry.reason)
+        .join(Member, Member.id == LedgerEntry.member_id)
+        .order_by(LedgerEntry.at.desc(), LedgerEntry.id.desc())
+        .limit(limit)
+    )  # fmt: skip
+    if kind:
+        query = query.where(LedgerEntry.kind == kind)
+    if since:
+        query = query.where(LedgerEntry.at >= datetime.combine(since, time.min).astimezone(UTC))
+    if until:
+        end = datetime.combine(until, time.max).astimezone(UTC)
+        query = query.where(LedgerEntry.at <= end)
+    parsed = search.parse(member_text)
+    if parsed is not None:
+        found = search.matches(parsed).subquery()
+        query = query.where(LedgerEntry.member_id.in_(select(found.c.member_id)))
+    with store.read() as s:
+        return [
+            StoreEntry(r.id, r.at, r.member_id, r.code, r.name or r.nickname, r.kind, r.amount,
+                       r.reason)
+            for r in s.execute(query)
+        ]  # fmt: skip

@@ -31,6 +31,7 @@ from sqdesk.ui import prefs
 from sqdesk.ui.about import AboutDialog
 from sqdesk.ui.jobs import Job, run_quiet
 from sqdesk.ui.members.page import MembersPage
+from sqdesk.ui.points.page import PointsPage
 from sqdesk.ui.points.visit_dialog import VisitDialog
 from sqdesk.ui.store_messages import locked_box
 
@@ -67,6 +68,9 @@ class MainWindow(QMainWindow):
 
         self.members_page = MembersPage(store, self)
         self._add_page(self.members_page, self.tr("Members"), "members.svg", "Ctrl+1")
+        self.points_page = PointsPage(store, self)
+        self._add_page(self.points_page, self.tr("Points"), "points.svg", "Ctrl+2")
+        self.points_page.openMember.connect(self.members_page.open_member)
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.nav.setCurrentRow(0)
 
@@ -255,6 +259,7 @@ class MainWindow(QMainWindow):
         self.demo = False
         self.demo_banner.hide()
         self.members_page.set_store(store)
+        self.points_page.set_store(store)
         self._show_store()
         self.storeChanged.emit(store)
         if old is not store:

@@ -105,3 +105,40 @@ def test_points_expire_when_the_window_opens(qtbot, shop):
                     timeout=10000)  # fmt: skip
     assert balance(store, mid) == 0
     assert window.daily_upkeep() is None  # once a day
+
+
+def test_points_page_lists_totals_expiring_rewards_and_saves_rules(qtbot, shop):
+    from datetime import UTC, datetime, timedelta
+
+    from sqdesk.ui.points.page import PointsPage
+
+    store, mid, _ = shop
+    ledger.record_visit(store, mid, amount_cents=3800)
+    almost_a_year = datetime.now(UTC) - timedelta(days=350)
+    ledger.record_visit(store, mid, amount_cents=2000, at=almost_a_year)
+    page = PointsPage(store)
+    qtbot.addWidget(page)
+    page.show()
+    page.load_entries()
+    assert page.entries.rowCount() == 2  # the older visit is outside the last month
+    page.member_filter.setText("无此人")
+    page.load_entries()
+    assert page.entries.rowCount() == 0
+    page.load_totals()
+    assert page.totals.rowCount() >= 1
+    page.load_expiring()
+    assert page.expiring.rowCount() == 1 and page.expiring.item(0, 3).text() == "20"
+    page.load_rewards()
+    assert page.rewards.item(0, 0).text() == "美式咖啡"
+    page.reward_name.setText("美式咖啡")
+    assert not page.add_reward()  # the name exists
+    page.reward_name.setText("帆布袋")
+    page.reward_stock.setValue(10)
+    assert page.add_reward() and page.rewards.rowCount() == 2
+    page.ppy.setValue(2)
+    page.member_day.setValue(18)
+    assert "18" in page.example.text()
+    assert page.save_rules()
+    with store.read() as s:
+        rules = ledger.load_rules(s)
+    assert rules.points_per_yuan == 2 and rules.member_days == (18,)

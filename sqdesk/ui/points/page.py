@@ -1,0 +1,353 @@
+"""The Points page: the store's recent ledger entries, monthly totals, points expiring soon,
+the rewards catalog and the earning rules (with a worked example)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sqdesk.core import ledger, points_view, rewards
+from sqdesk.core.errors import StoreError
+from sqdesk.core.points_rules import EXPIRY_POLICIES, EarningRules, visit_awards
+from sqdesk.core.store import Store
+from sqdesk.ui.points.words import PointsWords
+from sqdesk.ui.widgets import PageHeader
+
+KINDS = ("earn", "redeem", "adjust", "expire", "reverse")
+
+
+def _table(parent: QWidget, headers: list[str], stretch: int) -> QTableWidget:
+    table = QTableWidget(0, len(headers), parent)
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().setVisible(False)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setAlternatingRowColors(True)
+    table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+def _fill(table: QTableWidget, rows: list[tuple], numeric: set[int] = frozenset()) -> None:
+    table.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            item = QTableWidgetItem(str(value))
+            if c in numeric:
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            table.setItem(r, c, item)
+
+
+class PointsPage(QWidget):
+    openMember = Signal(int)
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("pointsPage")
+        self.store = store
+        self.words = PointsWords(self)
+        self.header = PageHeader(self.tr("Points"), parent=self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self._entries_tab(), self.tr("Recent Entries"))
+        self.tabs.addTab(self._totals_tab(), self.tr("Monthly Totals"))
+        self.tabs.addTab(self._expiring_tab(), self.tr("Expiring Soon"))
+        self.tabs.addTab(self._rewards_tab(), self.tr("Rewards"))
+        self.tabs.addTab(self._rules_tab(), self.tr("Earning Rules"))
+        self.tabs.currentChanged.connect(lambda _i: self.refresh())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(self.header)
+        layout.addWidget(self.tabs, 1)
+
+    def set_store(self, store: Store) -> None:
+        self.store = store
+        self._load_rules()
+        self.refresh()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.refresh()
+
+    def refresh(self) -> None:
+        current = self.tabs.currentIndex()
+        (self.load_entries, self.load_totals, self.load_expiring, self.load_rewards,
+         lambda: None)[current]()  # fmt: skip
+
+    # --- recent entries ------------------------------------------------------------------
+
+    def _entries_tab(self) -> QWidget:
+        tab = QWidget(self)
+        self.kind = QComboBox(tab)
+        self.kind.addItem(self.tr("All kinds"), None)
+        for k in KINDS:
+            self.kind.addItem(self.words.kind(k), k)
+        today = QDate.currentDate()
+        self.since = QDateEdit(today.addMonths(-1), tab)
+        self.until = QDateEdit(today, tab)
+        for d in (self.since, self.until):
+            d.setCalendarPopup(True)
+            d.setDisplayFormat("yyyy-MM-dd")
+        self.member_filter = QLineEdit(tab)
+        self.member_filter.setPlaceholderText(self.tr("member: name, pinyin, code, mobile tail"))
+        self.entries = _table(tab, [self.tr("When"), self.tr("Member"), self.tr("What"),
+                                    self.tr("Points"), self.tr("Why")], 4)  # fmt: skip
+        self.entries.setColumnWidth(0, 130)
+        self.entries.setColumnWidth(1, 160)
+        self.entries.itemDoubleClicked.connect(
+            lambda item: self.openMember.emit(item.data(Qt.ItemDataRole.UserRole))
+        )
+        self._entries_timer = QTimer(self, singleShot=True, interval=150)
+        self._entries_timer.timeout.connect(self.load_entries)
+        self.kind.currentIndexChanged.connect(self._entries_timer.start)
+        self.since.dateChanged.connect(self._entries_timer.start)
+        self.until.dateChanged.connect(self._entries_timer.start)
+        self.member_filter.textChanged.connect(self._entries_timer.start)
+        bar = QHBoxLayout()
+        bar.addWidget(self.kind)
+        bar.addWidget(QLabel(self.tr("from"), tab))
+        bar.addWidget(self.since)
+        bar.addWidget(QLabel(self.tr("to"), tab))
+        bar.addWidget(self.until)
+        bar.addWidget(self.member_filter, 1)
+        layout = QVBoxLayout(tab)
+        layout.addLayout(bar)
+        layout.addWidget(self.entries, 1)
+        return tab
+
+    def load_entries(self) -> None:
+        rows = points_view.recent_entries(
+            self.store, kind=self.kind.currentData(), since=self.since.date().toPython(),
+            until=self.until.date().toPython(), member_text=self.member_filter.text(),
+        )  # fmt: skip
+        _fill(self.entries, [
+            (e.at.astimezone().strftime("%Y-%m-%d %H:%M"), f"{e.code} {e.name}",
+             self.words.kind(e.kind), f"{e.amount:+,}", e.reason)
+            for e in rows
+        ], numeric={3})  # fmt: skip
+        for r, e in enumerate(rows):
+            for c in range(self.entries.columnCount()):
+                self.entries.item(r, c).setData(Qt.ItemDataRole.UserRole, e.member_id)
+
+    # --- monthly totals ------------------------------------------------------------------
+
+    def _totals_tab(self) -> QWidget:
+        tab = QWidget(self)
+        self.totals = _table(tab, [self.tr("Month"), self.tr("Issued"), self.tr("Redeemed"),
+                                   self.tr("Expired"), self.tr("Adjusted")], 0)  # fmt: skip
+        QVBoxLayout(tab).addWidget(self.totals)
+        return tab
+
+    def load_totals(self) -> None:
+        rows = list(reversed(points_view.monthly_totals(self.store)))
+        _fill(self.totals, [(m.month, f"{m.issued:,}", f"{m.redeemed:,}", f"{m.expired:,}",
+                             f"{m.adjusted:+,}") for m in rows], numeric={1, 2, 3, 4})  # fmt: skip
+
+    # --- expiring ------------------------------------------------------------------------
+
+    def _expiring_tab(self) -> QWidget:
+        tab = QWidget(self)
+        self.expiring_note = QLabel(tab)
+        self.expiring = _table(tab, [self.tr("Expires on"), self.tr("Code"), self.tr("Member"),
+                                     self.tr("Points")], 2)  # fmt: skip
+        self.expiring.itemDoubleClicked.connect(
+            lambda item: self.openMember.emit(item.data(Qt.ItemDataRole.UserRole))
+        )
+        layout = QVBoxLayout(tab)
+        layout.addWidget(self.expiring_note)
+        layout.addWidget(self.expiring, 1)
+        return tab
+
+    def load_expiring(self) -> None:
+        batches = ledger.expiring_within(self.store, days=30)
+        self.expiring_note.setText(
+            self.tr("%n batch(es) of points expire within 30 days. Remind these members.", "",
+                    len(batches))
+        )  # fmt: skip
+        _fill(self.expiring, [(b.expires_on.isoformat(), b.code, b.name, f"{b.points:,}")
+                              for b in batches], numeric={3})  # fmt: skip
+        for r, b in enumerate(batches):
+            for c in range(4):
+                self.expiring.item(r, c).setData(Qt.ItemDataRole.UserRole, b.member_id)
+
+    # --- rewards -------------------------------------------------------------------------
+
+    def _rewards_tab(self) -> QWidget:
+        tab = QWidget(self)
+        self.rewards = _table(tab, [self.tr("Reward"), self.tr("Points"), self.tr("Stock"),
+                                    self.tr("Available")], 0)  # fmt: skip
+        self.reward_name = QLineEdit(tab)
+        self.reward_name.setPlaceholderText(self.tr("e.g. 美式咖啡一杯"))
+        self.reward_cost = QSpinBox(tab)
+        self.reward_cost.setRange(1, 1_000_000)
+        self.reward_cost.setValue(100)
+        self.reward_stock = QSpinBox(tab)
+        self.reward_stock.setRange(-1, 1_000_000)
+        self.reward_stock.setSpecialValueText(self.tr("unlimited"))
+        self.reward_stock.setValue(-1)
+        self.add_reward_button = QPushButton(self.tr("Add Reward"), tab)
+        self.add_reward_button.clicked.connect(self.add_reward)
+        self.reward_message = QLabel(tab)
+        form = QHBoxLayout()
+        for w in (self.reward_name, self.reward_cost, self.reward_stock, self.add_reward_button):
+            form.addWidget(w, 1 if w is self.reward_name else 0)
+        layout = QVBoxLayout(tab)
+        layout.addWidget(self.rewards, 1)
+        layout.addLayout(form)
+        layout.addWidget(self.reward_message)
+        return tab
+
+    def load_rewards(self) -> None:
+        rows = []
+        for r in rewards.list_rewards(self.store):
+            span = "–".join(d.isoformat() for d in (r.active_from, r.active_to) if d)
+            rows.append((r.name, f"{r.cost:,}",
+                         self.tr("unlimited") if r.stock is None else str(r.stock),
+                         span or self.tr("always")))  # fmt: skip
+        _fill(self.rewards, rows, numeric={1, 2})
+        self.add_reward_button.setEnabled(not self.store.read_only)
+
+    def add_reward(self) -> bool:
+        stock = self.reward_stock.value()
+        try:
+            rewards.add_reward(self.store, name=self.reward_name.text(),
+                               cost=self.reward_cost.value(),
+                               stock=None if stock < 0 else stock)  # fmt: skip
+        except StoreError as exc:
+            self.reward_message.setText(self.words.error_html(str(exc)))
+            return False
+        self.reward_message.setText("")
+        self.reward_name.clear()
+        self.load_rewards()
+        return True
+
+    # --- rules ---------------------------------------------------------------------------
+
+    def _rules_tab(self) -> QWidget:
+        tab = QWidget(self)
+        self.ppy = QSpinBox(tab)
+        self.ppy.setRange(0, 100)
+        self.member_day = QSpinBox(tab)
+        self.member_day.setRange(0, 31)
+        self.member_day.setSpecialValueText(self.tr("none"))
+        self.member_mult = QSpinBox(tab)
+        self.member_mult.setRange(1, 10)
+        self.birthday_mult = QSpinBox(tab)
+        self.birthday_mult.setRange(1, 10)
+        self.first_bonus = QSpinBox(tab)
+        self.first_bonus.setRange(0, 100_000)
+        self.referral_bonus = QSpinBox(tab)
+        self.referral_bonus.setRange(0, 100_000)
+        self.streak_days = QSpinBox(tab)
+        self.streak_days.setRange(2, 60)
+        self.streak_bonus = QSpinBox(tab)
+        self.streak_bonus.setRange(0, 100_000)
+        self.activity_points = QSpinBox(tab)
+        self.activity_points.setRange(0, 100_000)
+        self.expiry = QComboBox(tab)
+        labels = {"12_months": self.tr("12 months after they are earned"),
+                  "end_of_next_year": self.tr("at the end of the following year"),
+                  "never": self.tr("never")}  # fmt: skip
+        for policy in EXPIRY_POLICIES:
+            self.expiry.addItem(labels[policy], policy)
+        self.basis = QComboBox(tab)
+        self.basis.addItem(self.tr("points earned in the last 12 months"), "points")
+        self.basis.addItem(self.tr("spend in the last 12 months (cents)"), "spend")
+        self.example = QLabel(tab)
+        self.example.setObjectName("rulesExample")
+        self.example.setWordWrap(True)
+        self.save_rules_button = QPushButton(self.tr("Save Rules"), tab)
+        self.save_rules_button.clicked.connect(self.save_rules)
+        self.rules_message = QLabel(tab)
+        form = QFormLayout()
+        form.addRow(self.tr("Points per yuan (rounded down)"), self.ppy)
+        form.addRow(self.tr("Member day (day of the month)"), self.member_day)
+        form.addRow(self.tr("Member day multiplier"), self.member_mult)
+        form.addRow(self.tr("Birthday month multiplier"), self.birthday_mult)
+        form.addRow(self.tr("First visit bonus"), self.first_bonus)
+        form.addRow(self.tr("Referral bonus (to the referrer)"), self.referral_bonus)
+        form.addRow(self.tr("Check-in streak: days"), self.streak_days)
+        form.addRow(self.tr("Check-in streak: bonus"), self.streak_bonus)
+        form.addRow(self.tr("Points for taking part in an activity"), self.activity_points)
+        form.addRow(self.tr("Points expire"), self.expiry)
+        form.addRow(self.tr("Levels go by"), self.basis)
+        layout = QVBoxLayout(tab)
+        layout.addLayout(form)
+        layout.addWidget(self.example)
+        layout.addWidget(self.save_rules_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.rules_message)
+        layout.addStretch(1)
+        for w in (self.ppy, self.member_day, self.member_mult, self.birthday_mult,
+                  self.first_bonus):  # fmt: skip
+            w.valueChanged.connect(self._show_example)
+        self._load_rules()
+        return tab
+
+    def _load_rules(self) -> None:
+        with self.store.read() as s:
+            r = ledger.load_rules(s)
+        self.ppy.setValue(r.points_per_yuan)
+        self.member_day.setValue(r.member_days[0] if r.member_days else 0)
+        self.member_mult.setValue(r.member_day_multiplier)
+        self.birthday_mult.setValue(r.birthday_month_multiplier)
+        self.first_bonus.setValue(r.first_visit_bonus)
+        self.referral_bonus.setValue(r.referral_bonus)
+        self.streak_days.setValue(r.checkin_streak_days)
+        self.streak_bonus.setValue(r.checkin_streak_bonus)
+        self.activity_points.setValue(r.activity_points)
+        self.expiry.setCurrentIndex(max(0, self.expiry.findData(r.expiry_policy)))
+        self.basis.setCurrentIndex(max(0, self.basis.findData(r.level_basis)))
+        self.save_rules_button.setEnabled(not self.store.read_only)
+        self._show_example()
+
+    def rules(self) -> EarningRules:
+        day = self.member_day.value()
+        return EarningRules(
+            points_per_yuan=self.ppy.value(),
+            member_days=(day,) if day else (),
+            member_day_multiplier=self.member_mult.value(),
+            birthday_month_multiplier=self.birthday_mult.value(),
+            first_visit_bonus=self.first_bonus.value(),
+            referral_bonus=self.referral_bonus.value(),
+            checkin_streak_days=self.streak_days.value(),
+            checkin_streak_bonus=self.streak_bonus.value(),
+            activity_points=self.activity_points.value(),
+            expiry_policy=self.expiry.currentData(),
+            level_basis=self.basis.currentData(),
+        )
+
+    def _show_example(self) -> None:
+        rules = self.rules()
+        day = date(2026, 5, rules.member_days[0]) if rules.member_days else date(2026, 5, 20)
+        awards = visit_awards(3850, day, birthday=None, first_visit=True, rules=rules)
+        parts = " + ".join(f"{a.points} ({self.words.award(a)})" for a in awards) or "0"
+        self.example.setText(
+            self.tr("Example: a new member spends ¥38.50 on %1 → %2 = <b>%3 points</b>.")
+            .replace("%1", day.isoformat()).replace("%2", parts)
+            .replace("%3", str(sum(a.points for a in awards)))
+        )  # fmt: skip
+
+    def save_rules(self) -> bool:
+        try:
+            ledger.save_rules(self.store, self.rules())
+        except ledger.PointsError as exc:
+            self.rules_message.setText(self.words.error_html(str(exc)))
+            return False
+        self.rules_message.setText(self.tr("Saved. New visits earn by these rules."))
+        return True
