@@ -573,6 +573,22 @@
         <translation>冲正这条记录…</translation>
     </message>
     <message>
+        <source>Undo the Whole Visit…</source>
+        <translation>撤销整笔消费…</translation>
+    </message>
+    <message>
+        <source>Undo visit</source>
+        <translation>撤销消费</translation>
+    </message>
+    <message>
+        <source>Every point this visit paid (bonuses and the referrer&apos;s reward too) is reversed. Why?</source>
+        <translation>这笔消费发放的所有积分（含奖励和推荐人奖励）都会冲正。原因是？</translation>
+    </message>
+    <message>
+        <source>Visit undone: %1 points taken back.</source>
+        <translation>消费已撤销：收回 %1 积分。</translation>
+    </message>
+    <message>
         <source>Reverse entry</source>
         <translation>冲正记录</translation>
     </message>

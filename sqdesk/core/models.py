@@ -183,7 +183,8 @@ class LedgerEntry(Base):
 
     __table_args__ = (
         Index("ix_ledger_entry_member_at", "member_id", "at", "id"),
-        Index("ix_ledger_entry_at", "at"),
+        # Covering index for the monthly totals: scanning it reads a fifth of the table.
+        Index("ix_ledger_entry_month", "at", "kind", "amount"),
         Index("ix_ledger_entry_expiry", "expires_on"),
         Index("ix_ledger_entry_source", "source_type", "source_id"),
     )

@@ -142,3 +142,15 @@ def test_points_page_lists_totals_expiring_rewards_and_saves_rules(qtbot, shop):
     with store.read() as s:
         rules = ledger.load_rules(s)
     assert rules.points_per_yuan == 2 and rules.member_days == (18,)
+
+
+def test_undo_a_whole_visit_from_the_ledger(qtbot, shop):
+    store, mid, _ = shop
+    result = ledger.record_visit(store, mid, amount_cents=4000)
+    dialog = MemberDialog(store, mid)
+    qtbot.addWidget(dialog)
+    ask = dialog.points.ask_void_visit(result.visit_id)
+    with qtbot.waitSignal(dialog.points.changed):
+        ask.textValueSelected.emit("收银录错")
+    assert balance(store, mid) == 0
+    assert "90" in dialog.points.message.text()

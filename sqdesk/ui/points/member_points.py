@@ -177,9 +177,32 @@ class MemberPointsPanel(QWidget):
         if item is None or self.store.read_only:
             return
         entry_id = item.data(ENTRY_ID)
+        entry = next(e for e in self.summary.entries if e.id == entry_id)
         menu = QMenu(self)
         menu.addAction(self.tr("Reverse This Entry…"), lambda: self.ask_reverse(entry_id))
+        if entry.source.startswith("visit:"):
+            visit_id = int(entry.source.split(":", 1)[1])
+            menu.addAction(self.tr("Undo the Whole Visit…"), lambda: self.ask_void_visit(visit_id))
         menu.popup(self.table.viewport().mapToGlobal(pos))
+
+    def ask_void_visit(self, visit_id: int) -> QInputDialog:
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(self.tr("Undo visit"))
+        dialog.setLabelText(self.tr("Every point this visit paid (bonuses and the referrer's "
+                                    "reward too) is reversed. Why?"))  # fmt: skip
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def confirmed(reason: str) -> None:
+            try:
+                points = ledger.void_visit(self.store, visit_id, reason=reason, actor="sqdesk")
+            except ledger.PointsError as exc:
+                self._refused(exc)
+                return
+            self._done(self.tr("Visit undone: %1 points taken back.").replace("%1", str(points)))
+
+        dialog.textValueSelected.connect(confirmed)
+        dialog.open()
+        return dialog
 
     def ask_reverse(self, entry_id: int) -> QInputDialog:
         dialog = QInputDialog(self)
