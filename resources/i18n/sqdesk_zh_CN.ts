@@ -1150,6 +1150,34 @@
         <translation>推荐 %1 的奖励</translation>
     </message>
     <message>
+        <source>points for spending</source>
+        <translation>消费积分</translation>
+    </message>
+    <message>
+        <source>member day bonus</source>
+        <translation>会员日加倍</translation>
+    </message>
+    <message>
+        <source>birthday month bonus</source>
+        <translation>生日月加倍</translation>
+    </message>
+    <message>
+        <source>referral bonus</source>
+        <translation>推荐奖励</translation>
+    </message>
+    <message>
+        <source>opening balance</source>
+        <translation>期初积分</translation>
+    </message>
+    <message>
+        <source>redeemed %1</source>
+        <translation>兑换 %1</translation>
+    </message>
+    <message>
+        <source>points expired</source>
+        <translation>积分过期</translation>
+    </message>
+    <message>
         <source>earned</source>
         <translation>获得</translation>
     </message>

@@ -24,6 +24,7 @@ class EntryRow:
     reversed_by: int | None
     reverses: int | None
     actor: str
+    source_key: str | None = None
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,8 @@ def summary(
         for r in rows:
             source = f"{r.source_type}:{r.source_id}" if r.source_id is not None else r.source_type
             entries.append(EntryRow(r.id, r.at, r.kind, r.amount, running, r.reason, source,
-                                    reversed_by.get(r.id), r.reverses_id, r.actor))  # fmt: skip
+                                    reversed_by.get(r.id), r.reverses_id, r.actor,
+                                    r.source_key))  # fmt: skip
             running -= r.amount
         expiring = []
         per_date: dict[date, int] = {}
@@ -124,6 +126,8 @@ class StoreEntry:
     kind: str
     amount: int
     reason: str
+    source_type: str = ""
+    source_key: str | None = None
 
 
 def recent_entries(
@@ -142,7 +146,8 @@ def recent_entries(
 
     query = (
         select(LedgerEntry.id, LedgerEntry.at, LedgerEntry.member_id, Member.code, Member.name,
-               Member.nickname, LedgerEntry.kind, LedgerEntry.amount, LedgerEntry.reason)
+               Member.nickname, LedgerEntry.kind, LedgerEntry.amount, LedgerEntry.reason,
+               LedgerEntry.source_type, LedgerEntry.source_key)
         .join(Member, Member.id == LedgerEntry.member_id)
         .order_by(LedgerEntry.at.desc(), LedgerEntry.id.desc())
         .limit(limit)
@@ -161,6 +166,6 @@ def recent_entries(
     with store.read() as s:
         return [
             StoreEntry(r.id, r.at, r.member_id, r.code, r.name or r.nickname, r.kind, r.amount,
-                       r.reason)
+                       r.reason, r.source_type, r.source_key)
             for r in s.execute(query)
         ]  # fmt: skip

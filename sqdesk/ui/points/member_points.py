@@ -62,7 +62,7 @@ class MemberPointsPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        for column, width in enumerate((130, 60, 60, 70)):
+        for column, width in enumerate((145, 60, 60, 70)):
             self.table.setColumnWidth(column, width)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._menu)
@@ -92,7 +92,7 @@ class MemberPointsPanel(QWidget):
         self.table.setRowCount(len(s.entries))
         grey = QBrush(QColor("#9a9d94"))
         for row, e in enumerate(s.entries):
-            reason = e.reason
+            reason = self.words.entry_reason(e.kind, e.reason, e.source_key)
             if e.reversed_by is not None:
                 reason += "  " + self.tr("(reversed)")
             cells = (e.at.astimezone().strftime("%Y-%m-%d %H:%M"), self.words.kind(e.kind),

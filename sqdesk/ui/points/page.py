@@ -108,7 +108,7 @@ class PointsPage(QWidget):
         self.member_filter.setPlaceholderText(self.tr("member: name, pinyin, code, mobile tail"))
         self.entries = _table(tab, [self.tr("When"), self.tr("Member"), self.tr("What"),
                                     self.tr("Points"), self.tr("Why")], 4)  # fmt: skip
-        self.entries.setColumnWidth(0, 130)
+        self.entries.setColumnWidth(0, 145)
         self.entries.setColumnWidth(1, 160)
         self.entries.itemDoubleClicked.connect(
             lambda item: self.openMember.emit(item.data(Qt.ItemDataRole.UserRole))
@@ -138,7 +138,8 @@ class PointsPage(QWidget):
         )  # fmt: skip
         _fill(self.entries, [
             (e.at.astimezone().strftime("%Y-%m-%d %H:%M"), f"{e.code} {e.name}",
-             self.words.kind(e.kind), f"{e.amount:+,}", e.reason)
+             self.words.kind(e.kind), f"{e.amount:+,}",
+             self.words.entry_reason(e.kind, e.reason, e.source_key))
             for e in rows
         ], numeric={3})  # fmt: skip
         for r, e in enumerate(rows):

@@ -27,6 +27,29 @@ class PointsWords(QObject):
             return self.tr("for bringing %1").replace("%1", str(v.get("name", "")))
         return a.english
 
+    def entry_reason(self, kind: str, reason: str, source_key: str | None) -> str:
+        """What an entry was for, in the user's language. Rules the app applied are worded
+        here; reasons a person typed (adjustments, reversals) are shown as typed."""
+        key = source_key or ""
+        rule = key.rsplit(":", 1)[-1] if key.startswith("visit:") else ""
+        texts = {
+            "base": self.tr("points for spending"),
+            "member_day": self.tr("member day bonus"),
+            "birthday_month": self.tr("birthday month bonus"),
+            "first_visit": self.tr("first visit bonus"),
+        }
+        if rule in texts:
+            return texts[rule]
+        if key.startswith("referral:"):
+            return self.tr("referral bonus")
+        if key.startswith("opening:"):
+            return self.tr("opening balance")
+        if kind == "redeem" and reason.startswith("redeemed "):
+            return self.tr("redeemed %1").replace("%1", reason.removeprefix("redeemed "))
+        if kind == "expire":
+            return self.tr("points expired")
+        return reason
+
     def kind(self, kind: str) -> str:
         return {
             "earn": self.tr("earned"),
