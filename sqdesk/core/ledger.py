@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from sqdesk.core import settings
 from sqdesk.core.errors import StoreError
 from sqdesk.core.models import (
+    CheckIn,
     LedgerConsumption,
     LedgerEntry,
     Level,
@@ -565,3 +566,74 @@ def update_level(s: Session, member_id: int, *, today: date, rules: EarningRules
         s.add(LevelChange(member_id=member_id, at=_now(), from_level_id=row.level_id,
                           to_level_id=new_id))  # fmt: skip
         row.level_id = new_id
+
+
+# --- check-ins and activities ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CheckInResult:
+    new: bool  # False: already checked in that day (nothing changed)
+    streak: int  # consecutive days up to and including this one
+    bonus: int  # streak bonus paid now (0 if none)
+
+
+def record_checkin(
+    store: Store, member_id: int, day: date, *, source: str = "", actor: str = ""
+) -> CheckInResult:
+    """A check-in for `day`; every `checkin_streak_days` consecutive days pay the bonus once.
+
+    The same check-in again changes nothing, so a 接龙 pasted twice pays once.
+    """
+    with store.session() as s:
+        if s.get(Member, member_id) is None:
+            raise PointsError("no_member", "the member does not exist")
+        rules = load_rules(s)
+        if s.get(CheckIn, (member_id, day)) is not None:
+            return CheckInResult(False, _streak(s, member_id, day), 0)
+        s.add(CheckIn(member_id=member_id, day=day, source=source))
+        s.flush()
+        streak = _streak(s, member_id, day)
+        bonus = 0
+        n = rules.checkin_streak_days
+        if rules.checkin_streak_bonus and streak >= n and streak % n == 0:
+            at = datetime.combine(day, datetime.min.time().replace(hour=12)).astimezone(UTC)
+            _add_entry(s, member_id=member_id, at=at, kind=EARN,
+                       amount=rules.checkin_streak_bonus,
+                       reason=f"{n}-day check-in streak", source_type="checkin",
+                       source_key=f"checkin-streak:{member_id}:{day.isoformat()}",
+                       expires_on=expiry_date(day, rules), actor=actor)  # fmt: skip
+            bonus = rules.checkin_streak_bonus
+            update_level(s, member_id, today=date.today(), rules=rules)
+        return CheckInResult(True, streak, bonus)
+
+
+def _streak(s: Session, member_id: int, day: date) -> int:
+    days = set(s.scalars(select(CheckIn.day).where(
+        CheckIn.member_id == member_id, CheckIn.day <= day,
+        CheckIn.day > day - timedelta(days=366))))  # fmt: skip
+    streak = 0
+    while day - timedelta(days=streak) in days:
+        streak += 1
+    return streak
+
+
+def award_activity(
+    store: Store, member_id: int, *, activity_key: str, title: str, points: int | None = None,
+    at: datetime | None = None, actor: str = "",
+) -> LedgerEntry | None:  # fmt: skip
+    """Points for taking part in an activity occurrence, paid once per member and
+    occurrence (`activity_key`, e.g. "12:2026-11-25"). None when already paid."""
+    at = at or _now()
+    with store.session() as s:
+        rules = load_rules(s)
+        amount = rules.activity_points if points is None else points
+        key = f"activity:{activity_key}:{member_id}"
+        if amount <= 0 or s.scalar(select(LedgerEntry.id).where(LedgerEntry.source_key == key)):
+            return None
+        entry = _add_entry(s, member_id=member_id, at=at, kind=EARN, amount=amount,
+                           reason=f"took part in {title}", source_type="activity",
+                           source_key=key, expires_on=expiry_date(local_day(at), rules),
+                           actor=actor)  # fmt: skip
+        update_level(s, member_id, today=date.today(), rules=rules)
+        return entry

@@ -265,3 +265,15 @@ class LevelChange(Base):
         Index("ix_level_change_at", "at"),
         Index("ix_level_change_member", "member_id"),
     )
+
+
+class CheckIn(Base):
+    """A member's check-in (签到) on a day; consecutive days earn the streak bonus."""
+
+    __tablename__ = "check_in"
+
+    member_id: Mapped[int] = mapped_column(
+        ForeignKey("member.id", ondelete="CASCADE"), primary_key=True
+    )
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    source: Mapped[str] = mapped_column(String(50), default="")  # e.g. "jielong:12"

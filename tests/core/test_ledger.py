@@ -203,3 +203,26 @@ def test_check_catches_a_tampered_ledger(shop):
         s.execute(ledger.MemberPoints.__table__.update().values(balance=999))
     problems = [str(p) for p in run_checks(store)]
     assert any("cached balance 999" in p for p in problems)
+
+
+def test_check_in_streak_pays_once_per_streak(shop):
+    store, alice, _ = shop
+    start = date(2026, 11, 1)
+    results = [ledger.record_checkin(store, alice, start + timedelta(days=i)) for i in range(8)]
+    assert [r.streak for r in results] == [1, 2, 3, 4, 5, 6, 7, 8]
+    assert [r.bonus for r in results] == [0, 0, 0, 0, 0, 0, 20, 0]
+    again = ledger.record_checkin(store, alice, start + timedelta(days=6))
+    assert not again.new and again.bonus == 0  # the same 接龙 pasted twice
+    gap = ledger.record_checkin(store, alice, start + timedelta(days=10))
+    assert gap.streak == 1
+    assert balance(store, alice) == 20
+    assert run_checks(store) == []
+
+
+def test_activity_points_are_paid_once_per_occurrence(shop):
+    store, alice, _ = shop
+    first = ledger.award_activity(store, alice, activity_key="3:2026-11-25", title="周三第二杯半价")
+    assert first is not None and first.amount == 10
+    assert ledger.award_activity(store, alice, activity_key="3:2026-11-25", title="x") is None
+    assert ledger.award_activity(store, alice, activity_key="3:2026-12-02", title="x") is not None
+    assert balance(store, alice) == 20
