@@ -95,5 +95,12 @@
             <numerusform>%Ln batches of points expire within 30 days. Remind these members.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n member(s) moved up in the last 30 days: send them a congratulation.</source>
+        <translation>
+            <numerusform>%Ln member moved up in the last 30 days: send a congratulation.</numerusform>
+            <numerusform>%Ln members moved up in the last 30 days: send them a congratulation.</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -242,7 +242,7 @@
     <name>MainWindow</name>
     <message>
         <source>Members</source>
-        <translation>会员</translation>
+        <translation>会员数</translation>
     </message>
     <message>
         <source>Points</source>
@@ -775,7 +775,7 @@
     <name>MembersPage</name>
     <message>
         <source>Members</source>
-        <translation>会员</translation>
+        <translation>会员数</translation>
     </message>
     <message>
         <source>Search name, pinyin (zs, zhangsan), nickname, mobile tail or code</source>
@@ -949,6 +949,10 @@
         <translation>兑换目录</translation>
     </message>
     <message>
+        <source>Levels</source>
+        <translation>等级</translation>
+    </message>
+    <message>
         <source>Earning Rules</source>
         <translation>积分规则</translation>
     </message>
@@ -1045,6 +1049,52 @@
     <message>
         <source>always</source>
         <translation>一直</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起点</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>会员数</translation>
+    </message>
+    <message>
+        <source>Benefits</source>
+        <translation>权益</translation>
+    </message>
+    <message>
+        <source>e.g. 金卡会员</source>
+        <translation>例如：金卡会员</translation>
+    </message>
+    <message>
+        <source>benefits, e.g. 每月一张免费升杯券</source>
+        <translation>权益，例如：每月一张免费升杯券</translation>
+    </message>
+    <message>
+        <source>Add Level</source>
+        <translation>添加等级</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>升到</translation>
+    </message>
+    <message>
+        <source>¥%1 spent</source>
+        <translation>消费满 ¥%1</translation>
+    </message>
+    <message>
+        <source>%1 points</source>
+        <translation>%1 积分</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s) moved up in the last 30 days: send them a congratulation.</source>
+        <translation>
+            <numerusform>近 30 天有 %Ln 位会员升级，记得发条祝贺。</numerusform>
+        </translation>
     </message>
     <message>
         <source>none</source>

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
+from sqlalchemy.orm import aliased
 
+from sqdesk.core import ledger
 from sqdesk.core.errors import StoreError
-from sqdesk.core.models import Level, Reward
+from sqdesk.core.models import Level, LevelChange, Member, MemberPoints, Reward
 from sqdesk.core.store import Store
 
 
@@ -96,4 +98,45 @@ def add_level(store: Store, *, name: str, threshold: int, benefits: str = "") ->
         lv = Level(name=name, threshold=threshold, benefits=benefits)
         s.add(lv)
         s.flush()
+        # Members move to the new level at once: the cached levels follow the definition.
+        ledger.refresh_levels_in(s, today=date.today())
         return lv.id
+
+
+def level_counts(store: Store) -> dict[int, int]:
+    """How many members are at each level now."""
+    with store.read() as s:
+        return dict(s.execute(
+            select(MemberPoints.level_id, func.count()).where(MemberPoints.level_id.is_not(None))
+            .group_by(MemberPoints.level_id)
+        ).all())  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Upgrade:
+    member_id: int
+    code: str
+    name: str
+    at: datetime
+    from_level: str | None
+    to_level: str
+
+
+def recent_upgrades(store: Store, *, days: int = 30, limit: int = 500) -> list[Upgrade]:
+    """Members who moved up a level in the last `days` (for a congratulation post)."""
+    since = datetime.now(UTC) - timedelta(days=days)
+    old, new = aliased(Level), aliased(Level)
+    query = (
+        select(LevelChange.member_id, Member.code, Member.name, Member.nickname, LevelChange.at,
+               old.name, new.name)
+        .join(Member, Member.id == LevelChange.member_id)
+        .join(new, new.id == LevelChange.to_level_id)
+        .outerjoin(old, old.id == LevelChange.from_level_id)
+        .where(LevelChange.at >= since, (old.id.is_(None)) | (new.threshold > old.threshold),
+               new.threshold > 0)
+        .order_by(LevelChange.at.desc())
+        .limit(limit)
+    )  # fmt: skip
+    with store.read() as s:
+        return [Upgrade(m, code, name or nick, at, a, b)
+                for m, code, name, nick, at, a, b in s.execute(query)]  # fmt: skip

@@ -226,3 +226,19 @@ def test_activity_points_are_paid_once_per_occurrence(shop):
     assert ledger.award_activity(store, alice, activity_key="3:2026-11-25", title="x") is None
     assert ledger.award_activity(store, alice, activity_key="3:2026-12-02", title="x") is not None
     assert balance(store, alice) == 20
+
+
+def test_adding_a_level_moves_members_and_lists_upgrades(shop):
+    from sqdesk.core import rewards as catalog
+
+    store, alice, bob = shop
+    ledger.record_visit(store, alice, amount_cents=30000)  # 300 + 50 -> 银卡 (200)
+    ups = catalog.recent_upgrades(store)
+    assert [(u.name, u.from_level, u.to_level) for u in ups] == [("张三", None, "银卡")]
+    catalog.add_level(store, name="铜卡", threshold=100, benefits="送小料")
+    counts = catalog.level_counts(store)
+    levels = {lv.name: lv.id for lv in catalog.list_levels(store)}
+    assert counts.get(levels["银卡"]) == 1
+    with pytest.raises(ledger.StoreError):
+        catalog.add_level(store, name="铜卡", threshold=150)
+    assert run_checks(store) == []

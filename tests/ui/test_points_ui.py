@@ -154,3 +154,21 @@ def test_undo_a_whole_visit_from_the_ledger(qtbot, shop):
         ask.textValueSelected.emit("收银录错")
     assert balance(store, mid) == 0
     assert "90" in dialog.points.message.text()
+
+
+def test_levels_tab_adds_a_level_and_lists_upgrades(qtbot, shop):
+    from sqdesk.ui.points.page import PointsPage
+
+    store, mid, _ = shop
+    page = PointsPage(store)
+    qtbot.addWidget(page)
+    page.level_name.setText("银卡")
+    page.level_threshold.setValue(100)
+    assert page.add_level()
+    assert page.levels.rowCount() == 1
+    ledger.record_visit(store, mid, amount_cents=10000)
+    page.load_levels()
+    assert page.levels.item(0, 2).text() == "1"
+    assert page.upgrades.rowCount() == 1 and "张三" in page.upgrades.item(0, 1).text()
+    page.level_name.setText("银卡")
+    assert not page.add_level()

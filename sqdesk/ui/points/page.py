@@ -69,6 +69,7 @@ class PointsPage(QWidget):
         self.tabs.addTab(self._totals_tab(), self.tr("Monthly Totals"))
         self.tabs.addTab(self._expiring_tab(), self.tr("Expiring Soon"))
         self.tabs.addTab(self._rewards_tab(), self.tr("Rewards"))
+        self.tabs.addTab(self._levels_tab(), self.tr("Levels"))
         self.tabs.addTab(self._rules_tab(), self.tr("Earning Rules"))
         self.tabs.currentChanged.connect(lambda _i: self.refresh())
         layout = QVBoxLayout(self)
@@ -88,7 +89,7 @@ class PointsPage(QWidget):
     def refresh(self) -> None:
         current = self.tabs.currentIndex()
         (self.load_entries, self.load_totals, self.load_expiring, self.load_rewards,
-         lambda: None)[current]()  # fmt: skip
+         self.load_levels, lambda: None)[current]()  # fmt: skip
 
     # --- recent entries ------------------------------------------------------------------
 
@@ -236,6 +237,78 @@ class PointsPage(QWidget):
         self.reward_message.setText("")
         self.reward_name.clear()
         self.load_rewards()
+        return True
+
+    # --- levels --------------------------------------------------------------------------
+
+    def _levels_tab(self) -> QWidget:
+        tab = QWidget(self)
+        self.levels = _table(tab, [self.tr("Level"), self.tr("From"), self.tr("Members"),
+                                   self.tr("Benefits")], 3)  # fmt: skip
+        self.level_name = QLineEdit(tab)
+        self.level_name.setPlaceholderText(self.tr("e.g. 金卡会员"))
+        self.level_threshold = QSpinBox(tab)
+        self.level_threshold.setRange(0, 100_000_000)
+        self.level_benefits = QLineEdit(tab)
+        self.level_benefits.setPlaceholderText(self.tr("benefits, e.g. 每月一张免费升杯券"))
+        self.add_level_button = QPushButton(self.tr("Add Level"), tab)
+        self.add_level_button.clicked.connect(self.add_level)
+        self.level_message = QLabel(tab)
+        self.upgrades_title = QLabel(tab)
+        self.upgrades = _table(tab, [self.tr("When"), self.tr("Member"), self.tr("From"),
+                                     self.tr("To")], 1)  # fmt: skip
+        self.upgrades.itemDoubleClicked.connect(
+            lambda item: self.openMember.emit(item.data(Qt.ItemDataRole.UserRole))
+        )
+        form = QHBoxLayout()
+        form.addWidget(self.level_name, 1)
+        form.addWidget(self.level_threshold)
+        form.addWidget(self.level_benefits, 2)
+        form.addWidget(self.add_level_button)
+        layout = QVBoxLayout(tab)
+        layout.addWidget(self.levels, 1)
+        layout.addLayout(form)
+        layout.addWidget(self.level_message)
+        layout.addWidget(self.upgrades_title)
+        layout.addWidget(self.upgrades, 1)
+        return tab
+
+    def load_levels(self) -> None:
+        counts = rewards.level_counts(self.store)
+        with self.store.read() as s:
+            spend = ledger.load_rules(s).level_basis == "spend"
+        unit = self.tr("¥%1 spent") if spend else self.tr("%1 points")
+        levels = rewards.list_levels(self.store)
+        _fill(self.levels, [
+            (lv.name, unit.replace("%1", f"{lv.threshold / 100:,.0f}" if spend else
+                                   f"{lv.threshold:,}"),
+             f"{counts.get(lv.id, 0):,}", lv.benefits)
+            for lv in levels
+        ], numeric={1, 2})  # fmt: skip
+        ups = rewards.recent_upgrades(self.store)
+        self.upgrades_title.setText(
+            self.tr("%n member(s) moved up in the last 30 days: send them a congratulation.",
+                    "", len(ups))
+        )  # fmt: skip
+        _fill(self.upgrades, [(u.at.astimezone().strftime("%Y-%m-%d"), f"{u.code} {u.name}",
+                               u.from_level or "—", u.to_level) for u in ups])  # fmt: skip
+        for r, u in enumerate(ups):
+            for c in range(4):
+                self.upgrades.item(r, c).setData(Qt.ItemDataRole.UserRole, u.member_id)
+        self.add_level_button.setEnabled(not self.store.read_only)
+
+    def add_level(self) -> bool:
+        try:
+            rewards.add_level(self.store, name=self.level_name.text(),
+                              threshold=self.level_threshold.value(),
+                              benefits=self.level_benefits.text().strip())  # fmt: skip
+        except StoreError as exc:
+            self.level_message.setText(self.words.error_html(str(exc)))
+            return False
+        self.level_message.setText("")
+        self.level_name.clear()
+        self.level_benefits.clear()
+        self.load_levels()
         return True
 
     # --- rules ---------------------------------------------------------------------------
