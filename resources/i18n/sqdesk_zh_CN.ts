@@ -242,7 +242,7 @@
     <name>MainWindow</name>
     <message>
         <source>Members</source>
-        <translation>会员数</translation>
+        <translation>会员</translation>
     </message>
     <message>
         <source>Points</source>
@@ -775,7 +775,7 @@
     <name>MembersPage</name>
     <message>
         <source>Members</source>
-        <translation>会员数</translation>
+        <translation>会员</translation>
     </message>
     <message>
         <source>Search name, pinyin (zs, zhangsan), nickname, mobile tail or code</source>

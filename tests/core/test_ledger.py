@@ -231,7 +231,7 @@ def test_activity_points_are_paid_once_per_occurrence(shop):
 def test_adding_a_level_moves_members_and_lists_upgrades(shop):
     from sqdesk.core import rewards as catalog
 
-    store, alice, bob = shop
+    store, alice, _ = shop
     ledger.record_visit(store, alice, amount_cents=30000)  # 300 + 50 -> 银卡 (200)
     ups = catalog.recent_upgrades(store)
     assert [(u.name, u.from_level, u.to_level) for u in ups] == [("张三", None, "银卡")]
