@@ -1043,12 +1043,24 @@
         <translation>不限</translation>
     </message>
     <message>
+        <source>from (optional)</source>
+        <translation>开始日期（可空）</translation>
+    </message>
+    <message>
+        <source>until (optional)</source>
+        <translation>结束日期（可空）</translation>
+    </message>
+    <message>
         <source>Add Reward</source>
         <translation>添加奖品</translation>
     </message>
     <message>
         <source>always</source>
         <translation>一直</translation>
+    </message>
+    <message>
+        <source>Write dates like 2026-12-01, or leave them empty.</source>
+        <translation>日期请写成 2026-12-01，或留空。</translation>
     </message>
     <message>
         <source>Level</source>
@@ -1171,6 +1183,14 @@
     <message>
         <source>Example: a new member spends ¥38.50 on %1 → %2 = &lt;b&gt;%3 points&lt;/b&gt;.</source>
         <translation>示例：新会员在 %1 消费 ¥38.50 → %2 = &lt;b&gt;%3 积分&lt;/b&gt;。</translation>
+    </message>
+    <message>
+        <source>The member who brought them gets %1 points on that first purchase.</source>
+        <translation>推荐这位新会员的人在首次消费时获得 %1 积分。</translation>
+    </message>
+    <message>
+        <source>Checking in %1 days in a row pays %2 points; taking part in an activity pays %3.</source>
+        <translation>连续签到 %1 天奖励 %2 积分；参加一次活动奖励 %3 积分。</translation>
     </message>
     <message>
         <source>Saved. New visits earn by these rules.</source>

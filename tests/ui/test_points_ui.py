@@ -172,3 +172,23 @@ def test_levels_tab_adds_a_level_and_lists_upgrades(qtbot, shop):
     assert page.upgrades.rowCount() == 1 and "张三" in page.upgrades.item(0, 1).text()
     page.level_name.setText("银卡")
     assert not page.add_level()
+
+
+def test_reward_with_dates_and_every_rule_in_the_example(qtbot, shop):
+    from sqdesk.ui.points.page import PointsPage
+
+    store, _, _ = shop
+    page = PointsPage(store)
+    qtbot.addWidget(page)
+    page.reward_name.setText("中秋礼盒")
+    page.reward_from.setText("2026-09-01")
+    page.reward_to.setText("2026年9月30日")
+    assert page.add_reward()
+    info = next(r for r in rewards.list_rewards(store) if r.name == "中秋礼盒")
+    assert (info.active_from, info.active_to) == (date(2026, 9, 1), date(2026, 9, 30))
+    page.reward_name.setText("坏日期")
+    page.reward_from.setText("2026-02-30")
+    assert not page.add_reward()
+    page.referral_bonus.setValue(77)
+    page.streak_days.setValue(5)
+    assert "77" in page.example.text() and "5" in page.example.text()

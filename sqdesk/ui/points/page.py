@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from sqdesk.core import ledger, points_view, rewards
 from sqdesk.core.errors import StoreError
+from sqdesk.core.parsing import parse_date
 from sqdesk.core.points_rules import EXPIRY_POLICIES, EarningRules, visit_awards
 from sqdesk.core.store import Store
 from sqdesk.ui.points.words import PointsWords
@@ -203,11 +204,16 @@ class PointsPage(QWidget):
         self.reward_stock.setRange(-1, 1_000_000)
         self.reward_stock.setSpecialValueText(self.tr("unlimited"))
         self.reward_stock.setValue(-1)
+        self.reward_from = QLineEdit(tab)
+        self.reward_from.setPlaceholderText(self.tr("from (optional)"))
+        self.reward_to = QLineEdit(tab)
+        self.reward_to.setPlaceholderText(self.tr("until (optional)"))
         self.add_reward_button = QPushButton(self.tr("Add Reward"), tab)
         self.add_reward_button.clicked.connect(self.add_reward)
         self.reward_message = QLabel(tab)
         form = QHBoxLayout()
-        for w in (self.reward_name, self.reward_cost, self.reward_stock, self.add_reward_button):
+        for w in (self.reward_name, self.reward_cost, self.reward_stock, self.reward_from,
+                  self.reward_to, self.add_reward_button):  # fmt: skip
             form.addWidget(w, 1 if w is self.reward_name else 0)
         layout = QVBoxLayout(tab)
         layout.addWidget(self.rewards, 1)
@@ -228,14 +234,24 @@ class PointsPage(QWidget):
     def add_reward(self) -> bool:
         stock = self.reward_stock.value()
         try:
+            active_from = parse_date(self.reward_from.text())
+            active_to = parse_date(self.reward_to.text())
+        except ValueError:
+            self.reward_message.setText(
+                self.words.error_html(self.tr("Write dates like 2026-12-01, or leave them empty."))
+            )
+            return False
+        try:
             rewards.add_reward(self.store, name=self.reward_name.text(),
                                cost=self.reward_cost.value(),
-                               stock=None if stock < 0 else stock)  # fmt: skip
+                               stock=None if stock < 0 else stock, active_from=active_from,
+                               active_to=active_to)  # fmt: skip
         except StoreError as exc:
             self.reward_message.setText(self.words.error_html(str(exc)))
             return False
         self.reward_message.setText("")
-        self.reward_name.clear()
+        for w in (self.reward_name, self.reward_from, self.reward_to):
+            w.clear()
         self.load_rewards()
         return True
 
@@ -368,7 +384,8 @@ class PointsPage(QWidget):
         layout.addWidget(self.rules_message)
         layout.addStretch(1)
         for w in (self.ppy, self.member_day, self.member_mult, self.birthday_mult,
-                  self.first_bonus):  # fmt: skip
+                  self.first_bonus, self.referral_bonus, self.streak_days, self.streak_bonus,
+                  self.activity_points):  # fmt: skip
             w.valueChanged.connect(self._show_example)
         self._load_rules()
         return tab
@@ -411,11 +428,18 @@ class PointsPage(QWidget):
         day = date(2026, 5, rules.member_days[0]) if rules.member_days else date(2026, 5, 20)
         awards = visit_awards(3850, day, birthday=None, first_visit=True, rules=rules)
         parts = " + ".join(f"{a.points} ({self.words.award(a)})" for a in awards) or "0"
-        self.example.setText(
+        lines = [
             self.tr("Example: a new member spends ¥38.50 on %1 → %2 = <b>%3 points</b>.")
             .replace("%1", day.isoformat()).replace("%2", parts)
-            .replace("%3", str(sum(a.points for a in awards)))
-        )  # fmt: skip
+            .replace("%3", str(sum(a.points for a in awards))),
+            self.tr("The member who brought them gets %1 points on that first purchase.")
+            .replace("%1", str(rules.referral_bonus)),
+            self.tr("Checking in %1 days in a row pays %2 points; taking part in an activity "
+                    "pays %3.").replace("%1", str(rules.checkin_streak_days))
+            .replace("%2", str(rules.checkin_streak_bonus))
+            .replace("%3", str(rules.activity_points)),
+        ]  # fmt: skip
+        self.example.setText("<br>".join(lines))
 
     def save_rules(self) -> bool:
         try:
