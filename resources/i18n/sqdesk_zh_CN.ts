@@ -1067,12 +1067,20 @@
         <translation>等级</translation>
     </message>
     <message>
-        <source>From</source>
-        <translation>起点</translation>
+        <source>From level</source>
+        <translation>原等级</translation>
+    </message>
+    <message>
+        <source>To level</source>
+        <translation>新等级</translation>
     </message>
     <message>
         <source>Members</source>
         <translation>会员数</translation>
+    </message>
+    <message>
+        <source>Starts at</source>
+        <translation>起点</translation>
     </message>
     <message>
         <source>Benefits</source>
@@ -1089,10 +1097,6 @@
     <message>
         <source>Add Level</source>
         <translation>添加等级</translation>
-    </message>
-    <message>
-        <source>To</source>
-        <translation>升到</translation>
     </message>
     <message>
         <source>¥%1 spent</source>

@@ -14,7 +14,7 @@ import random
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, update
 
 from sqdesk.core import ledger
 from sqdesk.core.jobs import Cancelled, Progress, ShouldStop
@@ -22,6 +22,7 @@ from sqdesk.core.models import (
     LedgerConsumption,
     LedgerEntry,
     Level,
+    LevelChange,
     Member,
     MemberPoints,
     Reward,
@@ -47,6 +48,9 @@ class _Member:
     visits: int = 0
     balance: int = 0
     lots: list[list] = field(default_factory=list)  # [entry id, left, expires, at]
+    window: list[tuple[datetime, int]] = field(default_factory=list)  # earned, last 365 days
+    window_sum: int = 0
+    reached: dict[int, datetime] = field(default_factory=dict)  # threshold -> when (last)
 
 
 class _Ledger:
@@ -70,6 +74,18 @@ class _Ledger:
         })  # fmt: skip
         m.balance += amount
         return entry_id
+
+    def earned(self, m: _Member, at: datetime, points: int, thresholds: list[int]) -> None:
+        """Track points earned in the last 365 days, and when each level was reached."""
+        m.window.append((at, points))
+        m.window_sum += points
+        cutoff = at - timedelta(days=365)
+        while m.window and m.window[0][0] < cutoff:
+            m.window_sum -= m.window.pop(0)[1]
+        before = m.window_sum - points
+        for t in thresholds:
+            if before < t <= m.window_sum:
+                m.reached[t] = at
 
     def consume(self, m: _Member, entry_id: int, points: int) -> None:
         for lot in m.lots:  # oldest first: lots are made in time order
@@ -106,9 +122,11 @@ def _visit_times(rng: random.Random, m: _Member, today: date) -> list[datetime]:
     floor = 1 if rng.random() < 0.85 else 0  # most who join buy something
     count = min(300, max(floor, int(rng.expovariate(1 / expected))))
     out = []
+    now = datetime.now(UTC)
     for _ in range(count):
         day = m.joined + timedelta(days=rng.randrange(active_days + 1))
-        out.append(datetime.combine(day, time(rng.randrange(8, 22), rng.randrange(60)), UTC))
+        when = datetime.combine(day, time(rng.randrange(8, 22), rng.randrange(60)), UTC)
+        out.append(min(when, now))  # today's visits happened already
     return sorted(out)
 
 
@@ -130,6 +148,7 @@ def fill_points(s, *, seed: int, today: date, first_member_id: int,
     book = _Ledger((s.scalar(select(func.max(LedgerEntry.id))) or 0) + 1,
                    (s.scalar(select(func.max(Visit.id))) or 0) + 1)  # fmt: skip
     affordable = sorted(rewards, key=lambda r: r[1])
+    thresholds = sorted(t for (t,) in s.execute(select(Level.threshold)) if t > 0)
     for index, (when, mid) in enumerate(events):
         if index % 50000 == 0:
             if should_stop():
@@ -152,6 +171,7 @@ def fill_points(s, *, seed: int, today: date, first_member_id: int,
             entry_id = book.entry(m, when, ledger.EARN, award.points, award.english, "visit",
                                   visit_id, f"visit:{visit_id}:{award.rule}", expires)  # fmt: skip
             m.lots.append([entry_id, award.points, expires, when])
+            book.earned(m, when, award.points, thresholds)
         if first and m.referrer in people and rules.referral_bonus and amount > 0:
             ref = people[m.referrer]
             book.expire_due(ref, day)
@@ -167,6 +187,7 @@ def fill_points(s, *, seed: int, today: date, first_member_id: int,
                 expires,
             )
             ref.lots.append([entry_id, rules.referral_bonus, expires, when])
+            book.earned(ref, when, rules.referral_bonus, thresholds)
         if m.balance >= affordable[0][1] and rng.random() < 0.12:
             choices = [r for r in affordable if r[1] <= m.balance and (r[2] is None or r[2] > 0)]
             if choices:
@@ -188,7 +209,21 @@ def fill_points(s, *, seed: int, today: date, first_member_id: int,
     for m in people.values():
         book.expire_due(m, today)
     _write(s, book, people, rewards, progress, should_stop)
+    first_change = (s.scalar(select(func.max(LevelChange.id))) or 0) + 1
     ledger.refresh_levels_in(s, today=date.today())
+    # Levels were reached over the years, not all today: date each change at the moment
+    # the member's 12-month earnings last crossed that level's threshold.
+    level_threshold = dict(s.execute(select(Level.id, Level.threshold)).all())
+    for change_id, member_id, level_id in s.execute(
+        select(LevelChange.id, LevelChange.member_id, LevelChange.to_level_id)
+        .where(LevelChange.id >= first_change)
+    ).all():  # fmt: skip
+        m = people.get(member_id)
+        when = m.reached.get(level_threshold.get(level_id, 0)) if m else None
+        if when is None and m is not None and m.window:
+            when = m.window[0][0]
+        if when is not None:
+            s.execute(update(LevelChange).where(LevelChange.id == change_id).values(at=when))
     return len(book.entries)
 
 

@@ -259,7 +259,7 @@ class PointsPage(QWidget):
 
     def _levels_tab(self) -> QWidget:
         tab = QWidget(self)
-        self.levels = _table(tab, [self.tr("Level"), self.tr("From"), self.tr("Members"),
+        self.levels = _table(tab, [self.tr("Level"), self.tr("Starts at"), self.tr("Members"),
                                    self.tr("Benefits")], 3)  # fmt: skip
         self.level_name = QLineEdit(tab)
         self.level_name.setPlaceholderText(self.tr("e.g. 金卡会员"))
@@ -271,8 +271,8 @@ class PointsPage(QWidget):
         self.add_level_button.clicked.connect(self.add_level)
         self.level_message = QLabel(tab)
         self.upgrades_title = QLabel(tab)
-        self.upgrades = _table(tab, [self.tr("When"), self.tr("Member"), self.tr("From"),
-                                     self.tr("To")], 1)  # fmt: skip
+        self.upgrades = _table(tab, [self.tr("When"), self.tr("Member"), self.tr("From level"),
+                                     self.tr("To level")], 1)  # fmt: skip
         self.upgrades.itemDoubleClicked.connect(
             lambda item: self.openMember.emit(item.data(Qt.ItemDataRole.UserRole))
         )
