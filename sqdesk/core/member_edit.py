@@ -230,7 +230,7 @@ def create(store: Store, data: MemberInput, *, today: date | None = None) -> Mem
         return MemberId(member.id)
 
 
-def update(store: Store, member_id: int, data: MemberInput, *, today: date | None = None) -> None:
+def change(store: Store, member_id: int, data: MemberInput, *, today: date | None = None) -> None:
     today = today or date.today()
     with store.session() as s:
         member = s.get(Member, member_id)

@@ -8,11 +8,11 @@ from sqdesk.core.member_edit import (
     MemberInput,
     MemberInvalid,
     NotArchived,
+    change,
     check,
     create,
     delete_archived,
     set_archived,
-    update,
 )
 from sqdesk.core.models import Member
 
@@ -83,17 +83,17 @@ def test_duplicate_mobile_is_refused_with_the_owner(store):
     assert "张三" in p.english
     assert store.info().counts["member"] == 1
     # Saving the owner itself with its own number is fine.
-    update(store, first, MemberInput(name="张三", mobile="13800138000", remark="老顾客"))
+    change(store, first, MemberInput(name="张三", mobile="13800138000", remark="老顾客"))
 
 
 def test_invalid_update_changes_nothing(store):
     mid = create(store, MemberInput(name="张三", mobile="13800138000"))
     with pytest.raises(MemberInvalid):
-        update(store, mid, MemberInput(name="", nickname=""))
+        change(store, mid, MemberInput(name="", nickname=""))
     with store.read() as s:
         assert s.get(Member, mid).name == "张三"
     with pytest.raises(MemberInvalid):
-        update(store, mid, MemberInput(name="张三", referrer_id=mid))
+        change(store, mid, MemberInput(name="张三", referrer_id=mid))
 
 
 def test_archive_restore_delete(store):

@@ -9,7 +9,7 @@ from sqdesk.core import member_import, members
 from sqdesk.core.check import run_checks
 from sqdesk.core.demo import fill_demo_store
 from sqdesk.core.duplicates import find_duplicates, merge
-from sqdesk.core.member_edit import MemberInput, create, update
+from sqdesk.core.member_edit import MemberInput, change, create
 from sqdesk.core.migrate import head_revision
 from sqdesk.core.store import Store
 
@@ -28,7 +28,7 @@ def test_members_and_search(any_store):
     create(any_store, MemberInput(name="张三", mobile="13900139000"))
     for q in ("zengyue", "zl", "lily", "🌸", "8000", "曾"):
         assert members.ordered_ids(any_store, search_text=q) == [mid], q
-    update(any_store, mid, MemberInput(name="曾小乐", mobile="13800138000"))
+    change(any_store, mid, MemberInput(name="曾小乐", mobile="13800138000"))
     assert members.detail(any_store, mid).name == "曾小乐"
     assert members.ordered_ids(any_store, search_text="zengyue") == []
     assert members.ordered_ids(any_store, search_text="zxl") == [mid]

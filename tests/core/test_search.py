@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from sqdesk.core import members, search
-from sqdesk.core.member_edit import MemberInput, create, update
+from sqdesk.core.member_edit import MemberInput, change, create
 from sqdesk.core.models import MemberToken
 from sqdesk.core.pinyin import name_readings
 
@@ -108,7 +108,7 @@ def test_no_match_and_blank(people):
 
 def test_index_follows_edits(people):
     store, ids = people
-    update(store, ids["张三"], MemberInput(name="张珊", mobile="13800138000"))
+    change(store, ids["张三"], MemberInput(name="张珊", mobile="13800138000"))
     assert "张珊" in names(store, "zhangshan")
     assert "张珊" not in names(store, "张三")
 

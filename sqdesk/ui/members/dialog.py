@@ -285,7 +285,7 @@ class MemberDialog(QDialog):
             if self.member_id is None:
                 self.member_id = member_edit.create(self.store, data)
             else:
-                member_edit.update(self.store, self.member_id, data)
+                member_edit.change(self.store, self.member_id, data)
         except member_edit.MemberInvalid as exc:
             self.problems = exc.problems
             self.check_now()
