@@ -33,12 +33,14 @@ def test_scan_amount_enter_records_a_visit(qtbot, shop):
     qtbot.keyClicks(dialog.finder, code)
     qtbot.keyClick(dialog.finder, Qt.Key.Key_Return)
     assert dialog.member_id == mid
+    assert dialog.isVisible()  # Enter chose the member; it did not close the dialog
     assert dialog.amount.hasFocus() or dialog.focusWidget() is dialog.amount
     # ...then the amount and Enter.
     with qtbot.waitSignal(dialog.recorded) as done:
         qtbot.keyClicks(dialog.amount, "38.5")
         qtbot.keyClick(dialog.amount, Qt.Key.Key_Return)
     assert done.args == [mid, 38 + 50]
+    assert dialog.isVisible()  # ready for the next customer
     assert "+88" in dialog.result.text()
     assert balance(store, mid) == 88
     # Ready for the next customer.

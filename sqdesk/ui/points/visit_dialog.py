@@ -78,6 +78,11 @@ class VisitDialog(QDialog):
         buttons.addButton(self.record_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         self.record_button.clicked.connect(self.record)
+        # Enter belongs to the fields (choose the member, record the amount): no button may
+        # take it as "default" and close the dialog between two customers.
+        for button in buttons.buttons():
+            button.setAutoDefault(False)
+            button.setDefault(False)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.result)
