@@ -126,7 +126,10 @@ def _visit_times(rng: random.Random, m: _Member, today: date) -> list[datetime]:
     for _ in range(count):
         day = m.joined + timedelta(days=rng.randrange(active_days + 1))
         when = datetime.combine(day, time(rng.randrange(8, 22), rng.randrange(60)), UTC)
-        out.append(min(when, now))  # today's visits happened already
+        if when > now:  # later today has not happened yet: yesterday, or earlier today
+            yesterday = when - timedelta(days=1)
+            when = yesterday if yesterday.date() >= m.joined else now - timedelta(minutes=5)
+        out.append(when)
     return sorted(out)
 
 
