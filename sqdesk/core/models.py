@@ -277,3 +277,56 @@ class CheckIn(Base):
     )
     day: Mapped[date] = mapped_column(Date, primary_key=True)
     source: Mapped[str] = mapped_column(String(50), default="")  # e.g. "jielong:12"
+
+
+# --- tags and segments -----------------------------------------------------------------------
+
+
+class TagGroup(Base):
+    """Tags come in groups (基础标签, 行为标签, 价值分层 ...); an exclusive group allows one tag
+    per member (a value layer), the others any number."""
+
+    __tablename__ = "tag_group"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(50))
+    name_key: Mapped[str] = mapped_column(String(50), unique=True)  # folded, for uniqueness
+    exclusive: Mapped[bool] = mapped_column(Boolean, default=False)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Tag(Base):
+    __tablename__ = "tag"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    group_id: Mapped[int] = mapped_column(ForeignKey("tag_group.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(50))
+    # Case, width and spaces folded: "VIP", "ｖｉｐ" and " v i p" are one tag.
+    name_key: Mapped[str] = mapped_column(String(50), unique=True)
+    color: Mapped[str] = mapped_column(String(7), default="#2e7d5b")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    __table_args__ = (Index("ix_tag_group_id", "group_id"),)
+
+
+class MemberTag(Base):
+    __tablename__ = "member_tag"
+
+    member_id: Mapped[int] = mapped_column(
+        ForeignKey("member.id", ondelete="CASCADE"), primary_key=True
+    )
+    tag_id: Mapped[int] = mapped_column(ForeignKey("tag.id", ondelete="CASCADE"), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    __table_args__ = (Index("ix_member_tag_tag_id", "tag_id", "member_id"),)
+
+
+class Segment(Base):
+    """A saved filter (分层 / 人群): members are selected by rule, never stored by hand."""
+
+    __tablename__ = "segment"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(50), unique=True)
+    definition: Mapped[str] = mapped_column(Text)  # the filter tree, as JSON
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -1,0 +1,210 @@
+"""Tags in tag groups, and tagging members in bulk (issue 5, core; the UI comes next).
+
+Names are unique with case, width and spaces folded ("VIP" = "ｖｉｐ" = " v i p"). Tagging
+10,000 selected members is one short transaction. Deleting a tag returns what is needed
+to undo it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import delete, func, insert, select, update
+
+from sqdesk.core.errors import StoreError
+from sqdesk.core.models import MemberTag, Tag, TagGroup
+from sqdesk.core.store import Store
+
+_COLOR = re.compile(r"#[0-9a-fA-F]{6}")
+_CHUNK = 900  # ids per IN (...) list: below every database's parameter limit
+
+
+class TagError(StoreError):
+    def __init__(self, code: str, message: str, **values: object) -> None:
+        self.code = code
+        self.values = values
+        super().__init__(message)
+
+
+def fold(name: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", name).casefold().split())
+
+
+def _clean(name: str, what: str) -> str:
+    text = " ".join(unicodedata.normalize("NFC", name or "").split())
+    if not text:
+        raise TagError("empty", f"a {what} needs a name")
+    if len(text) > 30:
+        raise TagError("too_long", f"a {what} name has at most 30 characters")
+    return text
+
+
+@dataclass(frozen=True)
+class TagInfo:
+    id: int
+    group_id: int
+    group: str
+    exclusive: bool
+    name: str
+    color: str
+    members: int
+
+
+def create_group(store: Store, name: str, *, exclusive: bool = False) -> int:
+    text = _clean(name, "tag group")
+    with store.session() as s:
+        if s.scalar(select(TagGroup.id).where(TagGroup.name_key == fold(text))):
+            raise TagError("exists", f"a tag group named {text} exists already", name=text)
+        position = (s.scalar(select(func.max(TagGroup.position))) or 0) + 1
+        group = TagGroup(name=text, name_key=fold(text), exclusive=exclusive, position=position)
+        s.add(group)
+        s.flush()
+        return group.id
+
+
+def create_tag(store: Store, group_id: int, name: str, *, color: str = "#2e7d5b") -> int:
+    text = _clean(name, "tag")
+    if not _COLOR.fullmatch(color):
+        raise TagError("bad_color", "a colour looks like #2e7d5b")
+    with store.session() as s:
+        if s.get(TagGroup, group_id) is None:
+            raise TagError("no_group", "the tag group does not exist")
+        if s.scalar(select(Tag.id).where(Tag.name_key == fold(text))):
+            raise TagError("exists", f"a tag named {text} exists already", name=text)
+        position = (s.scalar(select(func.max(Tag.position))) or 0) + 1
+        tag = Tag(group_id=group_id, name=text, name_key=fold(text), color=color,
+                  position=position)  # fmt: skip
+        s.add(tag)
+        s.flush()
+        return tag.id
+
+
+def rename_tag(store: Store, tag_id: int, name: str) -> None:
+    text = _clean(name, "tag")
+    with store.session() as s:
+        other = s.scalar(select(Tag.id).where(Tag.name_key == fold(text)))
+        if other is not None and other != tag_id:
+            raise TagError("exists", f"a tag named {text} exists already", name=text)
+        s.execute(update(Tag).where(Tag.id == tag_id).values(name=text, name_key=fold(text)))
+
+
+def recolor_tag(store: Store, tag_id: int, color: str) -> None:
+    if not _COLOR.fullmatch(color):
+        raise TagError("bad_color", "a colour looks like #2e7d5b")
+    with store.session() as s:
+        s.execute(update(Tag).where(Tag.id == tag_id).values(color=color))
+
+
+def list_tags(store: Store) -> list[TagInfo]:
+    """Every tag with its group and live member count, in display order."""
+    counts = select(MemberTag.tag_id, func.count().label("n")).group_by(MemberTag.tag_id).subquery()
+    query = (
+        select(Tag.id, Tag.group_id, TagGroup.name, TagGroup.exclusive, Tag.name, Tag.color,
+               func.coalesce(counts.c.n, 0))
+        .join(TagGroup, TagGroup.id == Tag.group_id)
+        .outerjoin(counts, counts.c.tag_id == Tag.id)
+        .order_by(TagGroup.position, Tag.position)
+    )  # fmt: skip
+    with store.read() as s:
+        return [TagInfo(*row) for row in s.execute(query)]
+
+
+def add_tag(store: Store, member_ids: Sequence[int], tag_id: int) -> int:
+    """Tag these members (those who have it already are left alone); returns how many
+    were added. In an exclusive group a member's other tag of that group is replaced."""
+    ids = list(dict.fromkeys(member_ids))
+    added = 0
+    with store.session() as s:
+        tag = s.get(Tag, tag_id)
+        if tag is None:
+            raise TagError("no_tag", "the tag does not exist")
+        group = s.get(TagGroup, tag.group_id)
+        siblings = (
+            select(Tag.id).where(Tag.group_id == tag.group_id, Tag.id != tag_id)
+            if group is not None and group.exclusive else None
+        )  # fmt: skip
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start : start + _CHUNK]
+            if siblings is not None:
+                s.execute(delete(MemberTag).where(MemberTag.member_id.in_(chunk),
+                                                  MemberTag.tag_id.in_(siblings)))  # fmt: skip
+            have = set(s.scalars(select(MemberTag.member_id).where(
+                MemberTag.tag_id == tag_id, MemberTag.member_id.in_(chunk))))  # fmt: skip
+            new = [{"member_id": m, "tag_id": tag_id} for m in chunk if m not in have]
+            if new:
+                s.connection().execute(insert(MemberTag.__table__), new)
+                added += len(new)
+    return added
+
+
+def remove_tag(store: Store, member_ids: Sequence[int], tag_id: int) -> int:
+    ids = list(dict.fromkeys(member_ids))
+    removed = 0
+    with store.session() as s:
+        for start in range(0, len(ids), _CHUNK):
+            result = s.execute(
+                delete(MemberTag).where(
+                    MemberTag.tag_id == tag_id, MemberTag.member_id.in_(ids[start : start + _CHUNK])
+                )
+            )
+            removed += result.rowcount or 0  # fmt: skip
+    return removed
+
+
+def tags_of(store: Store, member_id: int) -> list[TagInfo]:
+    mine = set()
+    with store.read() as s:
+        mine = set(s.scalars(select(MemberTag.tag_id).where(MemberTag.member_id == member_id)))
+    return [t for t in list_tags(store) if t.id in mine]
+
+
+def merge_tags(store: Store, *, source_id: int, target_id: int) -> int:
+    """Everyone tagged `source` gets `target`; `source` goes. Returns members moved."""
+    if source_id == target_id:
+        raise TagError("same", "a tag cannot be merged into itself")
+    with store.session() as s:
+        if s.get(Tag, source_id) is None or s.get(Tag, target_id) is None:
+            raise TagError("no_tag", "the tag does not exist")
+        already = select(MemberTag.member_id).where(MemberTag.tag_id == target_id)
+        moved = s.execute(
+            update(MemberTag).where(MemberTag.tag_id == source_id,
+                                    MemberTag.member_id.not_in(already))
+            .values(tag_id=target_id)
+        ).rowcount or 0  # fmt: skip
+        s.execute(delete(MemberTag).where(MemberTag.tag_id == source_id))
+        s.execute(delete(Tag).where(Tag.id == source_id))
+        return moved
+
+
+@dataclass(frozen=True)
+class DeletedTag:
+    """Everything needed to put a deleted tag back (Undo)."""
+
+    group_id: int
+    name: str
+    color: str
+    position: int
+    member_ids: tuple[int, ...]
+
+
+def delete_tag(store: Store, tag_id: int) -> DeletedTag:
+    with store.session() as s:
+        tag = s.get(Tag, tag_id)
+        if tag is None:
+            raise TagError("no_tag", "the tag does not exist")
+        members = tuple(s.scalars(select(MemberTag.member_id).where(MemberTag.tag_id == tag_id)))
+        undo = DeletedTag(tag.group_id, tag.name, tag.color, tag.position, members)
+        s.execute(delete(MemberTag).where(MemberTag.tag_id == tag_id))
+        s.delete(tag)
+        return undo
+
+
+def undelete_tag(store: Store, undo: DeletedTag) -> int:
+    tag_id = create_tag(store, undo.group_id, undo.name, color=undo.color)
+    with store.session() as s:
+        s.execute(update(Tag).where(Tag.id == tag_id).values(position=undo.position))
+    add_tag(store, undo.member_ids, tag_id)
+    return tag_id
