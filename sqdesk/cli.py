@@ -118,18 +118,43 @@ def _import_failed(args: argparse.Namespace, path: Path, problems: list[dict]) -
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from sqdesk.core import members
+    from sqdesk.core import filters, members, segments
     from sqdesk.core.member_export import ExportError, export_members
 
     path = Path(args.file)
     with _open(args) as store:
-        ids = members.ordered_ids(store)
+        if args.segment:
+            tree = segments.resolve(store, args.segment)
+            if tree is None:
+                known = ", ".join([*segments.BUILTIN, *segments.saved(store)])
+                print(f"error: no segment named {args.segment!r} (known: {known})",
+                      file=sys.stderr)  # fmt: skip
+                return 1
+            ids = filters.member_ids(store, tree)
+        else:
+            ids = members.ordered_ids(store)
         try:
             n = export_members(store, path, member_ids=ids)
         except ExportError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 2
     print(f"exported {n} members to {path}")
+    return 0
+
+
+def cmd_segments(args: argparse.Namespace) -> int:
+    from sqdesk.core import filters, segments
+
+    with _open(args) as store:
+        rows = [{"name": key, "builtin": True, "count": n}
+                for key, n in segments.counts(store).items()]  # fmt: skip
+        rows += [{"name": name, "builtin": False, "count": filters.count(store, tree)}
+                 for name, tree in segments.saved(store).items()]  # fmt: skip
+    if args.json:
+        _print_json(rows)
+    else:
+        for r in rows:
+            print(f"{r['count']:>8}  {r['name']}")
     return 0
 
 
@@ -316,7 +341,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     exp = sub.add_parser("export", help="export members to .xlsx or .csv (by extension)")
     exp.add_argument("file", metavar="FILE")
+    exp.add_argument("--segment", metavar="NAME", help="only this segment's members")
     exp.set_defaults(handler=cmd_export)
+
+    segs = sub.add_parser("segments", help="member count of every segment")
+    segs.add_argument("--json", action="store_true", help="print JSON")
+    segs.set_defaults(handler=cmd_segments)
 
     find = sub.add_parser("search", help="search members as the roster does")
     find.add_argument("query", metavar="QUERY")

@@ -284,12 +284,16 @@ def first_column(s: Session, stmt: Select) -> list:
 
     For the roster's id lists (100k rows) SQLAlchemy's result machinery costs two to three
     times the query itself; the statement is still built and compiled by SQLAlchemy, for
-    whichever database the store is on. Statements with expanding IN lists are not
-    supported here (their parameters need SQLAlchemy's expansion).
+    whichever database the store is on. Statements whose parameters need conversion
+    (dates, expanding IN lists) go the ordinary way.
     """
     conn = s.connection()
     compiled = stmt.compile(dialect=conn.dialect)
-    if any(p.expanding for p in compiled.binds.values()):
+    plain = all(
+        not p.expanding and isinstance(compiled.params.get(name), str | int | bool | None)
+        for name, p in compiled.binds.items()
+    )
+    if not plain:  # dates and the like need SQLAlchemy's conversion for this database
         return list(s.scalars(stmt))
     if compiled.positiontup is not None:
         params: tuple | dict = tuple(compiled.params[name] for name in compiled.positiontup)

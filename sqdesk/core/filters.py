@@ -1,0 +1,219 @@
+"""Member filters: a small tree of conditions, compiled to one SQL condition on `member`.
+
+    {"all": [{"tag": 3}, {"not": {"tag": 7}}, {"field": "spend", "days": 365, "min": 500000}]}
+
+Nodes: {"all": [...]}, {"any": [...]}, {"not": node}, {"tag": id}, and fields:
+    joined        {"from": "2026-01-01", "to": "2026-06-30"} (either may be left out)
+    birthday_month {"months": [1, 2]}
+    source        {"in": ["抖音", "小红书"]}
+    level         {"in": [level ids]}
+    balance       {"min": 0, "max": 500}
+    last_visit    {"before": "2026-08-01"} or {"after": ...}; "before" includes never
+    visits        {"days": 30, "min": 4}           visits in the last N days
+    spend         {"days": 365, "min": 500000}     cents spent in the last N days
+    max_purchase  {"days": 30, "min": 5000}        a single purchase of at least this
+    group         (WeChat groups arrive with issue 5's groups)
+The tree is plain JSON, so a segment stores it as it is. Contradictory conditions simply
+select nobody.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, exists, extract, false, func, not_, or_, select, true
+
+from sqdesk.core.models import Member, MemberPoints, MemberTag, Visit
+
+Node = dict[str, Any]
+
+
+class FilterError(ValueError):
+    """A filter that cannot be understood; the message says which part."""
+
+
+def _day(value: Any, name: str) -> date:
+    try:
+        return value if isinstance(value, date) else date.fromisoformat(str(value))
+    except ValueError as exc:
+        raise FilterError(f"{name}: {value!r} is not a date") from exc
+
+
+def _start(d: date) -> datetime:
+    return datetime.combine(d, time.min).astimezone(UTC)
+
+
+def compile_filter(node: Node, *, today: date | None = None) -> ColumnElement[bool]:
+    today = today or date.today()
+    if not isinstance(node, dict) or not node:
+        raise FilterError(f"not a condition: {node!r}")
+    if "all" in node:
+        parts = [compile_filter(n, today=today) for n in node["all"]]
+        return and_(true(), *parts)
+    if "any" in node:
+        parts = [compile_filter(n, today=today) for n in node["any"]]
+        return or_(false(), *parts)
+    if "not" in node:
+        return not_(compile_filter(node["not"], today=today))
+    if "tag" in node:
+        return exists().where(
+            MemberTag.member_id == Member.id, MemberTag.tag_id == int(node["tag"])
+        )
+    field = node.get("field")
+    handler = _FIELDS.get(field)
+    if handler is None:
+        raise FilterError(f"unknown field {field!r}")
+    return handler(node, today)
+
+
+def _joined(node: Node, today: date) -> ColumnElement[bool]:
+    conds = []
+    if node.get("from"):
+        conds.append(Member.joined_on >= _day(node["from"], "joined from"))
+    if node.get("to"):
+        conds.append(Member.joined_on <= _day(node["to"], "joined to"))
+    return and_(true(), *conds)
+
+
+def _birthday_month(node: Node, today: date) -> ColumnElement[bool]:
+    months = [int(m) for m in node.get("months", [])]
+    return extract("month", Member.birthday).in_(months) if months else false()
+
+
+def _source(node: Node, today: date) -> ColumnElement[bool]:
+    return Member.source.in_(list(node.get("in", [])))
+
+
+def _level(node: Node, today: date) -> ColumnElement[bool]:
+    levels = [int(i) for i in node.get("in", [])]
+    return exists().where(MemberPoints.member_id == Member.id, MemberPoints.level_id.in_(levels))
+
+
+def _balance(node: Node, today: date) -> ColumnElement[bool]:
+    balance = func.coalesce(
+        select(MemberPoints.balance).where(MemberPoints.member_id == Member.id).scalar_subquery(),
+        0,
+    )
+    conds = []
+    if node.get("min") is not None:
+        conds.append(balance >= int(node["min"]))
+    if node.get("max") is not None:
+        conds.append(balance <= int(node["max"]))
+    return and_(true(), *conds)
+
+
+def _last_visit_value():
+    return (
+        select(func.max(Visit.at))
+        .where(Visit.member_id == Member.id, Visit.voided.is_(False))
+        .scalar_subquery()
+    )
+
+
+def _last_visit(node: Node, today: date) -> ColumnElement[bool]:
+    last = _last_visit_value()
+    if node.get("before"):
+        cut = _start(_day(node["before"], "last visit before"))
+        return or_(last.is_(None), last < cut)
+    if node.get("after"):
+        return last >= _start(_day(node["after"], "last visit after"))
+    raise FilterError("last_visit needs before or after")
+
+
+def _window(node: Node, today: date) -> datetime:
+    days = int(node.get("days", 365))
+    return _start(today - timedelta(days=days - 1))
+
+
+def _visits(node: Node, today: date) -> ColumnElement[bool]:
+    count = (
+        select(func.count(Visit.id))
+        .where(Visit.member_id == Member.id, Visit.voided.is_(False),
+               Visit.at >= _window(node, today))
+        .scalar_subquery()
+    )  # fmt: skip
+    return count >= int(node.get("min", 1))
+
+
+def _spend(node: Node, today: date) -> ColumnElement[bool]:
+    total = (
+        select(func.coalesce(func.sum(Visit.amount_cents), 0))
+        .where(Visit.member_id == Member.id, Visit.voided.is_(False),
+               Visit.at >= _window(node, today))
+        .scalar_subquery()
+    )  # fmt: skip
+    return total >= int(node.get("min", 0))
+
+
+def _max_purchase(node: Node, today: date) -> ColumnElement[bool]:
+    return exists().where(Visit.member_id == Member.id, Visit.voided.is_(False),
+                          Visit.at >= _window(node, today),
+                          Visit.amount_cents >= int(node.get("min", 0)))  # fmt: skip
+
+
+def _spend_growth(node: Node, today: date) -> ColumnElement[bool]:
+    """Spend in the last N days clearly above the N days before (a rising customer)."""
+    days = int(node.get("days", 90))
+    ratio = float(node.get("ratio", 1.5))
+    recent_start = _start(today - timedelta(days=days - 1))
+    earlier_start = _start(today - timedelta(days=2 * days - 1))
+
+    def spent(since: datetime, until: datetime | None) -> Any:
+        conds = [Visit.member_id == Member.id, Visit.voided.is_(False), Visit.at >= since]
+        if until is not None:
+            conds.append(Visit.at < until)
+        return (
+            select(func.coalesce(func.sum(Visit.amount_cents), 0)).where(*conds).scalar_subquery()
+        )
+
+    recent, earlier = spent(recent_start, None), spent(earlier_start, recent_start)
+    return and_(recent >= int(node.get("min", 0)), recent >= earlier * ratio, recent > earlier)
+
+
+def _visits_month(node: Node, today: date) -> ColumnElement[bool]:
+    """At least `min` visits within one calendar month ({"year": 2026, "month": 11})."""
+    year, month = int(node["year"]), int(node["month"])
+    start = _start(date(year, month, 1))
+    end = _start(date(year + (month == 12), month % 12 + 1, 1))
+    count = (
+        select(func.count(Visit.id))
+        .where(Visit.member_id == Member.id, Visit.voided.is_(False), Visit.at >= start,
+               Visit.at < end)
+        .scalar_subquery()
+    )  # fmt: skip
+    return count >= int(node.get("min", 1))
+
+
+_FIELDS = {
+    "joined": _joined,
+    "birthday_month": _birthday_month,
+    "source": _source,
+    "level": _level,
+    "balance": _balance,
+    "last_visit": _last_visit,
+    "visits": _visits,
+    "spend": _spend,
+    "max_purchase": _max_purchase,
+    "spend_growth": _spend_growth,
+    "visits_month": _visits_month,
+}
+
+
+def member_ids(store, node: Node, *, today: date | None = None, include_archived: bool = False):
+    """The ids of the members the filter selects, newest first."""
+    from sqdesk.core.store import first_column
+
+    query = select(Member.id).where(compile_filter(node, today=today))
+    if not include_archived:
+        query = query.where(Member.archived.is_(False))
+    with store.read() as s:
+        return first_column(s, query.order_by(Member.id.desc()))
+
+
+def count(store, node: Node, *, today: date | None = None) -> int:
+    query = select(func.count(Member.id)).where(
+        compile_filter(node, today=today), Member.archived.is_(False)
+    )
+    with store.read() as s:
+        return s.scalar(query) or 0

@@ -1,0 +1,175 @@
+"""Built-in lifecycle and value segments, with thresholds the shop can change.
+
+Each segment is a filter tree (sqdesk.core.filters) made from the thresholds and today's
+date, so membership is always computed from the data and explained from it.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, fields, replace
+from datetime import date, timedelta
+
+from sqlalchemy import func, select
+
+from sqdesk.core import filters, settings
+from sqdesk.core.models import Member, Segment, Visit
+from sqdesk.core.store import Store
+
+KEY = "segments.thresholds"
+BUILTIN = ("new", "active_potential", "core_loyal", "dormant", "lapsed", "high_value",
+           "potential", "vip_eligible")  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    new_days: int = 30  # joined within
+    active_visits_30d: int = 2  # 活跃潜力: visits in the last 30 days
+    core_visits_90d: int = 8  # 核心忠诚: frequent ...
+    core_spend_12m: int = 200_000  # ... and high spend (cents)
+    dormant_days: int = 90  # 沉睡: no visit for
+    lapsed_days: int = 365  # 衰退
+    high_value_12m: int = 500_000  # 年消费 ≥ 5000 元
+    potential_ratio: float = 1.5  # last 3 months vs the 3 before
+    potential_min_90d: int = 10_000
+    vip_visits_month: int = 4
+    vip_single_purchase: int = 5_000  # ¥50
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self))
+
+    @classmethod
+    def from_json(cls, text: str | None) -> Thresholds:
+        if not text:
+            return cls()
+        known = {f.name for f in fields(cls)}
+        return replace(cls(), **{k: v for k, v in json.loads(text).items() if k in known})
+
+
+def load_thresholds(store: Store) -> Thresholds:
+    with store.read() as s:
+        return Thresholds.from_json(settings.get(s, KEY))
+
+
+def save_thresholds(store: Store, t: Thresholds) -> None:
+    if any(getattr(t, f.name) < 0 for f in fields(t)):
+        raise ValueError("thresholds cannot be negative")
+    with store.session() as s:
+        settings.put(s, KEY, t.to_json())
+
+
+def definition(key: str, t: Thresholds, today: date) -> filters.Node:
+    """The filter tree of a built-in segment."""
+
+    def days_ago(n: int) -> str:
+        return (today - timedelta(days=n)).isoformat()
+
+    this_month = {"year": today.year, "month": today.month}
+    last = today.replace(day=1) - timedelta(days=1)
+    last_month = {"year": last.year, "month": last.month}
+    core = {
+        "all": [
+            {"field": "visits", "days": 90, "min": t.core_visits_90d},
+            {"field": "spend", "days": 365, "min": t.core_spend_12m},
+        ]
+    }
+    trees: dict[str, filters.Node] = {
+        "new": {"field": "joined", "from": days_ago(t.new_days - 1)},
+        "active_potential": {"all": [{"field": "visits", "days": 30,
+                                      "min": t.active_visits_30d}, {"not": core}]},
+        "core_loyal": core,
+        "dormant": {"all": [{"field": "last_visit", "before": days_ago(t.dormant_days - 1)},
+                            {"field": "joined", "to": days_ago(t.dormant_days)}]},
+        "lapsed": {"all": [{"field": "last_visit", "before": days_ago(t.lapsed_days - 1)},
+                           {"field": "joined", "to": days_ago(t.lapsed_days)}]},
+        "high_value": {"field": "spend", "days": 365, "min": t.high_value_12m},
+        "potential": {"field": "spend_growth", "days": 90, "ratio": t.potential_ratio,
+                      "min": t.potential_min_90d},
+        "vip_eligible": {"any": [
+            {"field": "visits_month", **this_month, "min": t.vip_visits_month},
+            {"field": "visits_month", **last_month, "min": t.vip_visits_month},
+            {"field": "max_purchase", "days": 30, "min": t.vip_single_purchase},
+        ]},
+    }  # fmt: skip
+    return trees[key]
+
+
+def counts(store: Store, *, today: date | None = None) -> dict[str, int]:
+    today = today or date.today()
+    t = load_thresholds(store)
+    return {key: filters.count(store, definition(key, t, today), today=today) for key in BUILTIN}
+
+
+def members_of(store: Store, key: str, *, today: date | None = None) -> list[int]:
+    today = today or date.today()
+    return filters.member_ids(store, definition(key, load_thresholds(store), today), today=today)
+
+
+@dataclass(frozen=True)
+class Why:
+    segment: str
+    english: str
+    values: dict
+
+
+def explain(store: Store, member_id: int, *, today: date | None = None) -> list[Why]:
+    """Which built-in segments the member is in, and the facts that put them there."""
+    today = today or date.today()
+    t = load_thresholds(store)
+    with store.read() as s:
+        joined = s.scalar(select(Member.joined_on).where(Member.id == member_id))
+        last = s.scalar(select(func.max(Visit.at)).where(Visit.member_id == member_id,
+                                                          Visit.voided.is_(False)))  # fmt: skip
+    out = []
+    for key in BUILTIN:
+        if not _in(store, definition(key, t, today), member_id, today):
+            continue
+        values = {"joined": joined.isoformat() if joined else None,
+                  "last_visit": last.astimezone().date().isoformat() if last else None,
+                  "days": (today - last.astimezone().date()).days if last else None}  # fmt: skip
+        english = {
+            "new": "joined {joined}",
+            "dormant": "last visit {last_visit}, {days} days ago",
+            "lapsed": "last visit {last_visit}, {days} days ago",
+        }.get(key, "by the segment's rule")
+        if values["last_visit"] is None and key in ("dormant", "lapsed"):
+            english = "no visit since joining on {joined}"
+        out.append(Why(key, english.format(**values), values))
+    return out
+
+
+def _in(store: Store, node: filters.Node, member_id: int, today: date) -> bool:
+    cond = filters.compile_filter(node, today=today)
+    with store.read() as s:
+        return bool(s.scalar(select(Member.id).where(Member.id == member_id, cond)))
+
+
+def save_segment(store: Store, name: str, tree: filters.Node) -> int:
+    """Save a filter as a named segment (its members are always computed, never stored)."""
+    text = " ".join(name.split())
+    if not text:
+        raise ValueError("a segment needs a name")
+    if text in BUILTIN:
+        raise ValueError(f"{text} is a built-in segment")
+    filters.compile_filter(tree)  # refuses a filter it cannot understand
+    with store.session() as s:
+        if s.scalar(select(Segment.id).where(Segment.name == text)):
+            raise ValueError(f"a segment named {text} exists already")
+        seg = Segment(name=text, definition=json.dumps(tree, ensure_ascii=False))
+        s.add(seg)
+        s.flush()
+        return seg.id
+
+
+def saved(store: Store) -> dict[str, filters.Node]:
+    query = select(Segment.name, Segment.definition).order_by(Segment.name)
+    with store.read() as s:
+        return {name: json.loads(d) for name, d in s.execute(query)}
+
+
+def resolve(store: Store, name: str, *, today: date | None = None) -> filters.Node | None:
+    """The filter of a built-in (by key) or saved segment (by name); None if unknown."""
+    today = today or date.today()
+    if name in BUILTIN:
+        return definition(name, load_thresholds(store), today)
+    return saved(store).get(name)

@@ -1,0 +1,110 @@
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from sqdesk.core import filters, ledger, segments, tags
+from sqdesk.core.filters import FilterError
+from sqdesk.core.member_edit import MemberInput, create
+
+TODAY = date(2026, 11, 25)
+
+
+def at(d: date, hour=12):
+    return datetime(d.year, d.month, d.day, hour, tzinfo=UTC)
+
+
+@pytest.fixture
+def shop(store):
+    old = date(2024, 1, 10)
+    people = {
+        "新人": create(store, MemberInput(name="新人", joined_on=TODAY - timedelta(days=3))),
+        "沉睡": create(store, MemberInput(name="沉睡", joined_on=old)),
+        "衰退": create(store, MemberInput(name="衰退", joined_on=old)),
+        "常客": create(store, MemberInput(name="常客", joined_on=old, birthday=date(1990, 11, 2))),
+        "大单": create(store, MemberInput(name="大单", joined_on=old, source="抖音")),
+    }
+    ledger.record_visit(
+        store, people["沉睡"], amount_cents=3000, at=at(TODAY - timedelta(days=120))
+    )
+    ledger.record_visit(
+        store, people["衰退"], amount_cents=3000, at=at(TODAY - timedelta(days=400))
+    )
+    for i in range(9):  # weekly-plus, spending a lot
+        ledger.record_visit(store, people["常客"], amount_cents=30000,
+                            at=at(TODAY - timedelta(days=2 + i * 9)))  # fmt: skip
+    ledger.record_visit(
+        store, people["大单"], amount_cents=600000, at=at(TODAY - timedelta(days=5))
+    )
+    return store, people
+
+
+def names(store, people, ids):
+    back = {v: k for k, v in people.items()}
+    return {back[i] for i in ids}
+
+
+def test_builtin_segments(shop):
+    store, people = shop
+    got = {key: names(store, people, segments.members_of(store, key, today=TODAY))
+           for key in segments.BUILTIN}  # fmt: skip
+    assert got["new"] == {"新人"}
+    assert got["dormant"] == {"沉睡", "衰退"}
+    assert got["lapsed"] == {"衰退"}
+    assert got["core_loyal"] == {"常客"}
+    assert got["high_value"] == {"大单"}
+    assert "大单" in got["vip_eligible"] and "常客" in got["vip_eligible"]
+    assert got["potential"] >= {"大单"}
+    counts = segments.counts(store, today=TODAY)
+    assert counts["new"] == 1 and counts["lapsed"] == 1
+
+
+def test_thresholds_are_the_shops(shop):
+    store, people = shop
+    segments.save_thresholds(store, segments.Thresholds(high_value_12m=100_000))
+    assert names(store, people, segments.members_of(store, "high_value", today=TODAY)) == {
+        "常客", "大单"}  # fmt: skip
+
+
+def test_explanations(shop):
+    store, people = shop
+    why = {w.segment: w.english for w in segments.explain(store, people["沉睡"], today=TODAY)}
+    assert why["dormant"].endswith("120 days ago")
+
+
+def test_filter_tree_with_tags_and_fields(shop):
+    store, people = shop
+    group = tags.create_group(store, "行为")
+    tea = tags.create_tag(store, group, "爱喝茶")
+    tags.add_tag(store, [people["常客"], people["大单"], people["新人"]], tea)
+    tree = {"all": [{"tag": tea}, {"not": {"field": "source", "in": ["抖音"]}},
+                    {"field": "birthday_month", "months": [11]}]}  # fmt: skip
+    assert names(store, people, filters.member_ids(store, tree, today=TODAY)) == {"常客"}
+    either = {"any": [{"field": "balance", "min": 6000}, {"field": "joined", "from": "2026-11-01"}]}
+    assert names(store, people, filters.member_ids(store, either, today=TODAY)) == {"大单", "新人"}
+    contradictory = {"all": [{"field": "balance", "min": 100}, {"field": "balance", "max": 10}]}
+    assert filters.count(store, contradictory, today=TODAY) == 0
+    for bad in ({}, {"field": "nope"}, {"field": "joined", "from": "2026-02-30"}):
+        with pytest.raises(FilterError):
+            filters.compile_filter(bad, today=TODAY)
+
+
+def test_saved_segments_and_the_cli_contract(shop, capsys):
+    import json
+
+    from sqdesk import cli
+
+    store, _ = shop
+    segments.save_segment(store, "抖音来的", {"field": "source", "in": ["抖音"]})
+    with pytest.raises(ValueError):
+        segments.save_segment(store, "抖音来的", {"field": "source", "in": ["抖音"]})
+    with pytest.raises(FilterError):
+        segments.save_segment(store, "坏的", {"field": "nope"})
+    db = str(store.path)
+    assert cli.main(["--db", db, "segments", "--json"]) == 0
+    rows = {r["name"]: r for r in json.loads(capsys.readouterr().out)}
+    assert rows["抖音来的"] == {"name": "抖音来的", "builtin": False, "count": 1}
+    assert rows["dormant"]["builtin"] is True
+    out = store.path.with_name("seg.csv")
+    assert cli.main(["--db", db, "export", str(out), "--segment", "抖音来的"]) == 0
+    assert "大单" in out.read_text(encoding="utf-8-sig")
+    assert cli.main(["--db", db, "export", str(out), "--segment", "没有"]) == 1
