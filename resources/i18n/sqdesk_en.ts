@@ -58,6 +58,27 @@
 <context>
     <name>MembersPage</name>
     <message numerus="yes">
+        <source>Tagged %n member(s).</source>
+        <translation>
+            <numerusform>Tagged %Ln member.</numerusform>
+            <numerusform>Tagged %Ln members.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Untagged %n member(s).</source>
+        <translation>
+            <numerusform>Untagged %Ln member.</numerusform>
+            <numerusform>Untagged %Ln members.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s) in %1</source>
+        <translation>
+            <numerusform>%Ln member in %1</numerusform>
+            <numerusform>%Ln members in %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n match(es)</source>
         <translation>
             <numerusform>%Ln match</numerusform>

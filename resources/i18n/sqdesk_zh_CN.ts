@@ -782,6 +782,10 @@
         <translation>搜索姓名、拼音（zs、zhangsan）、群昵称、手机尾号或会员码</translation>
     </message>
     <message>
+        <source>Show one segment or tag: who should get the VIP invite, who went quiet...</source>
+        <translation>只看一个分层或标签：谁该邀请进 VIP 群、谁沉睡了……</translation>
+    </message>
+    <message>
         <source>Show archived</source>
         <translation>显示已归档</translation>
     </message>
@@ -818,6 +822,10 @@
         <translation>找出重复录入的会员并合并</translation>
     </message>
     <message>
+        <source>More</source>
+        <translation>更多</translation>
+    </message>
+    <message>
         <source>Find</source>
         <translation>查找</translation>
     </message>
@@ -828,6 +836,56 @@
     <message>
         <source>Archive</source>
         <translation>归档</translation>
+    </message>
+    <message>
+        <source>All members</source>
+        <translation>全部会员</translation>
+    </message>
+    <message>
+        <source>Tag: %1</source>
+        <translation>标签：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tagged %n member(s).</source>
+        <translation>
+            <numerusform>已给 %Ln 位会员打上标签。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Untagged %n member(s).</source>
+        <translation>
+            <numerusform>已从 %Ln 位会员移除标签。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New Tag</source>
+        <translation>新建标签</translation>
+    </message>
+    <message>
+        <source>Name of the new tag for the selected members:</source>
+        <translation>给选中会员的新标签名称：</translation>
+    </message>
+    <message>
+        <source>My tags</source>
+        <translation>我的标签</translation>
+    </message>
+    <message>
+        <source>A tag named %1 exists already.</source>
+        <translation>已有名为 %1 的标签。</translation>
+    </message>
+    <message>
+        <source>A tag needs a name.</source>
+        <translation>标签需要一个名称。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s) in %1</source>
+        <translation>
+            <numerusform>%1：%Ln 位会员</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nobody is in this segment right now.</source>
+        <translation>这个分层目前没有会员。</translation>
     </message>
     <message>
         <source>%1 is not a valid member code: check the digits.</source>
@@ -910,6 +968,18 @@
     <message>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
+    </message>
+    <message>
+        <source>Add Tag</source>
+        <translation>添加标签</translation>
+    </message>
+    <message>
+        <source>Remove Tag</source>
+        <translation>移除标签</translation>
+    </message>
+    <message>
+        <source>New Tag…</source>
+        <translation>新建标签…</translation>
     </message>
     <message>
         <source>Restore</source>
@@ -1326,6 +1396,41 @@
     <message>
         <source>Balance now %1.</source>
         <translation>当前余额 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentWords</name>
+    <message>
+        <source>New (新手)</source>
+        <translation>新手</translation>
+    </message>
+    <message>
+        <source>Active, with potential (活跃潜力)</source>
+        <translation>活跃潜力</translation>
+    </message>
+    <message>
+        <source>Core loyal (核心忠诚)</source>
+        <translation>核心忠诚</translation>
+    </message>
+    <message>
+        <source>Dormant (沉睡)</source>
+        <translation>沉睡</translation>
+    </message>
+    <message>
+        <source>Lapsed (衰退)</source>
+        <translation>衰退</translation>
+    </message>
+    <message>
+        <source>High value (高价值)</source>
+        <translation>高价值</translation>
+    </message>
+    <message>
+        <source>Rising spend (潜力)</source>
+        <translation>潜力（消费上升）</translation>
+    </message>
+    <message>
+        <source>VIP eligible (可邀请进 VIP 群)</source>
+        <translation>可邀请进 VIP 群</translation>
     </message>
 </context>
 <context>

@@ -13,7 +13,7 @@ from enum import StrEnum
 
 from sqlalchemy import func, select
 
-from sqdesk.core import codes, search
+from sqdesk.core import codes, filters, search
 from sqdesk.core.models import Member, MemberId
 from sqdesk.core.phones import mask
 from sqdesk.core.store import Store, first_column
@@ -87,12 +87,13 @@ def ordered_ids(
     sort: SortKey | None = SortKey.JOINED,
     descending: bool = True,
     include_archived: bool = False,
+    where: dict | None = None,
 ) -> list[MemberId]:
     """The ids of the members in view, in display order, computed in SQL.
 
-    With `search_text`, only matches, best rank first (exact code or mobile, then name
-    starts with, then the rest), and within a rank by `sort`; `sort=None` orders each rank
-    by newest member first.
+    `where` narrows to a filter tree (a segment, a tag). With `search_text`, only matches,
+    best rank first (exact code or mobile, then name starts with, then the rest), and within
+    a rank by `sort`; `sort=None` orders each rank by newest member first.
     """
     order = []
     query = select(Member.id)
@@ -108,6 +109,8 @@ def ordered_ids(
     order.append(Member.id.desc() if descending or sort is None else Member.id.asc())
     if not include_archived:
         query = query.where(Member.archived.is_(False))
+    if where is not None:  # a segment or tag filter (sqdesk.core.filters)
+        query = query.where(filters.compile_filter(where))
     with store.read() as s:
         return first_column(s, query.order_by(*order))
 

@@ -213,3 +213,29 @@ def test_ctrl_n_opens_a_new_member(qtbot, page):
     dialogs = [d for d in page.findChildren(MemberDialog) if d.isVisible()]
     assert dialogs and dialogs[0].member_id is None
     dialogs[0].reject()
+
+
+def test_one_click_on_a_segment_and_tagging_the_selection(qtbot, page, shop):
+    from sqdesk.core import ledger, tags
+
+    zs = members.ordered_ids(shop, search_text="张三")[0]
+    ledger.record_visit(shop, zs, amount_cents=6000)  # a single purchase >= ¥50: VIP eligible
+    page.reload()
+    page.show_segment("vip_eligible")
+    assert names(page) == ["张三"]
+    assert "张三" not in page.header.subtitle.text() and "1" in page.header.subtitle.text()
+    page.segment.setCurrentIndex(0)
+    page._apply_segment()
+    assert len(names(page)) == 4
+    group = tags.create_group(shop, "行为")
+    tea = tags.create_tag(shop, group, "爱喝茶")
+    page.table.selectRow(names(page).index("王芳"))
+    assert page.tag_selected(tea) == 1
+    index = page.segment.findData(f"tag:{tea}")
+    assert index > 0
+    page.segment.setCurrentIndex(index)
+    page._apply_segment()
+    assert names(page) == ["王芳"]
+    page.search.insert("zengyue")  # search within the tag: nobody
+    qtbot.waitUntil(lambda: page.model.search_text == "zengyue", timeout=2000)
+    assert names(page) == []

@@ -40,6 +40,7 @@ class MemberTableModel(QAbstractTableModel):
         self._descending = True
         self._search = ""
         self._include_archived = False
+        self._where: dict | None = None
         self.headers = {
             SortKey.CODE: self.tr("Code"),
             SortKey.NAME: self.tr("Name"),
@@ -70,9 +71,20 @@ class MemberTableModel(QAbstractTableModel):
             sort=self._sort,
             descending=self._descending,
             include_archived=self._include_archived,
+            where=self._where,
         )
         self._blocks.clear()
         self.endResetModel()
+
+    def set_filter(self, where: dict | None) -> None:
+        """Show only a segment's or a tag's members (None: everyone)."""
+        if where != self._where:
+            self._where = where
+            self.reload()
+
+    @property
+    def filtered(self) -> bool:
+        return self._where is not None
 
     def set_search(self, text: str) -> None:
         unchanged = members.search_key(text) == members.search_key(self._search)

@@ -10,20 +10,23 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QComboBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMenu,
     QMessageBox,
     QPushButton,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from sqdesk.core import member_edit, members
+from sqdesk.core import member_edit, members, segments, tags
 from sqdesk.core.member_export import export_members
 from sqdesk.core.members import SortKey
 from sqdesk.core.store import Store
@@ -33,6 +36,7 @@ from sqdesk.ui.members.dialog import MemberDialog
 from sqdesk.ui.members.duplicates_dialog import DuplicatesDialog
 from sqdesk.ui.members.import_dialog import ImportDialog
 from sqdesk.ui.members.model import IdRole, MemberTableModel
+from sqdesk.ui.members.segment_words import SegmentWords
 from sqdesk.ui.widgets import PageHeader
 
 # Fixed widths: measuring 100k rows to fit them is far too slow (DESIGN.md §2b).
@@ -69,6 +73,15 @@ class MembersPage(QWidget):
         self.search.textChanged.connect(self._search_timer.start)
         self.search.returnPressed.connect(self._open_single_match)
 
+        self.segment = QComboBox(self)
+        self.segment.setObjectName("segmentFilter")
+        self.segment.setToolTip(self.tr("Show one segment or tag: who should get the VIP "
+                                        "invite, who went quiet..."))  # fmt: skip
+        self.segment.setMinimumContentsLength(10)
+        self.segment.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.segment.activated.connect(self._apply_segment)
         self.show_archived = QCheckBox(self.tr("Show archived"), self)
         self.show_archived.toggled.connect(self.model.set_include_archived)
         self.new_button = QPushButton(self.tr("New Member"), self)
@@ -76,26 +89,31 @@ class MembersPage(QWidget):
         self.new_button.setToolTip(self.tr("Add a member (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_member)
 
-        self.import_button = QPushButton(self.tr("Import…"), self)
-        self.import_button.setObjectName("importMembers")
-        self.import_button.setToolTip(self.tr("Add or update members from an Excel or CSV file"))
-        self.import_button.clicked.connect(self.ask_import)
-        self.export_button = QPushButton(self.tr("Export…"), self)
-        self.export_button.setObjectName("exportMembers")
-        self.export_button.setToolTip(self.tr("Save the members in view to Excel or CSV"))
-        self.export_button.clicked.connect(self.ask_export)
-
-        self.duplicates_button = QPushButton(self.tr("Duplicates…"), self)
-        self.duplicates_button.setObjectName("findDuplicates")
-        self.duplicates_button.setToolTip(self.tr("Find members entered twice and merge them"))
-        self.duplicates_button.clicked.connect(self.show_duplicates)
+        # Import, export and the duplicate finder share one "More" menu: the toolbar fits a
+        # 1024-pixel store PC screen beside the navigation.
+        self.import_action = QAction(self.tr("Import…"), self)
+        self.import_action.setToolTip(self.tr("Add or update members from an Excel or CSV file"))
+        self.import_action.triggered.connect(self.ask_import)
+        self.export_action = QAction(self.tr("Export…"), self)
+        self.export_action.setToolTip(self.tr("Save the members in view to Excel or CSV"))
+        self.export_action.triggered.connect(self.ask_export)
+        self.duplicates_action = QAction(self.tr("Duplicates…"), self)
+        self.duplicates_action.setToolTip(self.tr("Find members entered twice and merge them"))
+        self.duplicates_action.triggered.connect(self.show_duplicates)
+        self.more_button = QToolButton(self)
+        self.more_button.setObjectName("moreMembers")
+        self.more_button.setText(self.tr("More"))
+        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        more = QMenu(self.more_button)
+        for a in (self.import_action, self.export_action, self.duplicates_action):
+            more.addAction(a)
+        self.more_button.setMenu(more)
 
         bar = QHBoxLayout()
+        bar.addWidget(self.segment)
         bar.addWidget(self.search, 1)
         bar.addWidget(self.show_archived)
-        bar.addWidget(self.import_button)
-        bar.addWidget(self.export_button)
-        bar.addWidget(self.duplicates_button)
+        bar.addWidget(self.more_button)
         bar.addWidget(self.new_button)
 
         self.table = QTableView(self)
@@ -141,6 +159,7 @@ class MembersPage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty, 1)
         self.model.modelReset.connect(self._update_count)
+        self._fill_segments()
         self._update_count()
         self._add_actions()
         self._apply_read_only()
@@ -175,14 +194,102 @@ class MembersPage(QWidget):
     def set_store(self, store: Store) -> None:
         self.store = store
         self.search.clear()
+        self.model.set_filter(None)
         self.model.set_store(store)
+        self._fill_segments()
         self._apply_read_only()
+
+    # --- segments and tags ----------------------------------------------------------------
+
+    def _fill_segments(self) -> None:
+        """All members, the built-in segments, saved segments, then every tag."""
+        current = self.segment.currentData()
+        self.segment.blockSignals(True)
+        self.segment.clear()
+        self.segment.addItem(self.tr("All members"), None)
+        self.segment.insertSeparator(self.segment.count())
+        words = SegmentWords(self)
+        for key in segments.BUILTIN:
+            self.segment.addItem(words.name(key), f"segment:{key}")
+        for name in segments.saved(self.store):
+            self.segment.addItem(name, f"segment:{name}")
+        tag_list = tags.list_tags(self.store)
+        if tag_list:
+            self.segment.insertSeparator(self.segment.count())
+        for t in tag_list:
+            self.segment.addItem(self.tr("Tag: %1").replace("%1", t.name), f"tag:{t.id}")
+        index = self.segment.findData(current)
+        self.segment.setCurrentIndex(max(0, index))
+        self.segment.blockSignals(False)
+
+    def _apply_segment(self, _index: int = 0) -> None:
+        self.model.set_filter(self.filter_for(self.segment.currentData()))
+        self._update_count()
+
+    def filter_for(self, choice: str | None) -> dict | None:
+        """The filter for a combo entry: "segment:<key or name>" or "tag:<id>"."""
+        if not choice:
+            return None
+        kind, value = choice.split(":", 1)
+        if kind == "tag":
+            return {"tag": int(value)}
+        return segments.resolve(self.store, value)
+
+    def show_segment(self, key: str) -> None:
+        """Select a segment from code (Today, the profile's explanations link here)."""
+        index = self.segment.findData(f"segment:{key}")
+        if index >= 0:
+            self.segment.setCurrentIndex(index)
+            self._apply_segment()
+
+    def tag_selected(self, tag_id: int, add: bool = True) -> int:
+        ids = self.selected_ids()
+        if not ids:
+            return 0
+        changed = (tags.add_tag if add else tags.remove_tag)(self.store, ids, tag_id)
+        self.status.emit(
+            self.tr("Tagged %n member(s).", "", changed) if add
+             else self.tr("Untagged %n member(s).", "", changed)
+        )  # fmt: skip
+        self._fill_segments()
+        if self.model.filtered:
+            self.reload()
+        return changed
+
+    def ask_new_tag(self) -> QInputDialog:
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(self.tr("New Tag"))
+        dialog.setLabelText(self.tr("Name of the new tag for the selected members:"))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def create(name: str) -> None:
+            try:
+                group = next((t.group_id for t in tags.list_tags(self.store)), None)
+                if group is None:
+                    group = tags.create_group(self.store, self.tr("My tags"))
+                tag_id = tags.create_tag(self.store, group, name)
+            except tags.TagError as exc:
+                QMessageBox.warning(self, self.tr("New Tag"), self.tag_error(exc))
+                return
+            self.tag_selected(tag_id, True)
+
+        dialog.textValueSelected.connect(create)
+        dialog.open()
+        return dialog
+
+    def tag_error(self, exc: tags.TagError) -> str:
+        if exc.code == "exists":
+            return self.tr("A tag named %1 exists already.").replace("%1", str(exc.values["name"]))
+        if exc.code == "empty":
+            return self.tr("A tag needs a name.")
+        return str(exc)
 
     def _apply_read_only(self) -> None:
         """A store another copy of the app has open is for looking only."""
         writable = not self.store.read_only
-        for w in (self.new_button, self.import_button, self.duplicates_button):
-            w.setVisible(writable)
+        self.new_button.setVisible(writable)
+        self.import_action.setVisible(writable)
+        self.duplicates_action.setVisible(writable)
         self.new_action.setEnabled(writable)
         self.archive_action.setEnabled(writable)
 
@@ -212,6 +319,14 @@ class MembersPage(QWidget):
     def _update_count(self) -> None:
         n = self.model.rowCount()
         text = self.model.search_text.strip()
+        if self.model.filtered and not self.model.searching:
+            self.header.set_subtitle(self.tr("%n member(s) in %1", "", n).replace(
+                "%1", self.segment.currentText()))  # fmt: skip
+            self.table.setVisible(n > 0)
+            self.empty.setVisible(n == 0)
+            self.empty.setText(self.tr("Nobody is in this segment right now."))
+            self.countChanged.emit(n)
+            return
         if n == 0 and members.looks_like_bad_code(text):
             # A misread card or a typo in a code: say so rather than "no match".
             self.header.set_subtitle(self.tr("%1 is not a valid member code: check the digits.")
@@ -435,6 +550,14 @@ class MembersPage(QWidget):
         if self.store.read_only:
             menu.popup(self.table.viewport().mapToGlobal(pos))
             return
+        menu.addSeparator()
+        add_menu = menu.addMenu(self.tr("Add Tag"))
+        remove_menu = menu.addMenu(self.tr("Remove Tag"))
+        for t in tags.list_tags(self.store):
+            add_menu.addAction(t.name, lambda tid=t.id: self.tag_selected(tid, True))
+            remove_menu.addAction(t.name, lambda tid=t.id: self.tag_selected(tid, False))
+        add_menu.addSeparator()
+        add_menu.addAction(self.tr("New Tag…"), self.ask_new_tag)
         menu.addSeparator()
         menu.addAction(self.tr("Archive"), lambda: self.archive_selected(True))
         if self.model.include_archived:
