@@ -15,7 +15,7 @@ from datetime import date
 
 from sqlalchemy import delete, func, select, update
 
-from sqdesk.core import search
+from sqdesk.core import member_stats, search
 from sqdesk.core.errors import StoreError
 from sqdesk.core.models import Base, Member, MemberId, MemberToken
 from sqdesk.core.store import Store
@@ -144,6 +144,7 @@ def merge(store: Store, *, survivor_id: int, merged_id: int, today: date | None 
         s.execute(delete(Member).where(Member.id == merged_id))
         s.flush()
         search.reindex(s, [survivor_id])
+        member_stats.refresh_member(s, survivor_id)  # the merged member's visits moved
 
 
 def _repoint_history(s, *, old: int, new: int) -> None:

@@ -24,7 +24,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, and_, exists, extract, false, func, not_, or_, select, true
 
-from sqdesk.core.models import Member, MemberPoints, MemberTag, Visit
+from sqdesk.core.models import Member, MemberPoints, MemberStats, MemberTag, Visit
 
 Node = dict[str, Any]
 
@@ -44,18 +44,22 @@ def _start(d: date) -> datetime:
     return datetime.combine(d, time.min).astimezone(UTC)
 
 
-def compile_filter(node: Node, *, today: date | None = None) -> ColumnElement[bool]:
+def compile_filter(
+    node: Node, *, today: date | None = None, stats: bool = False
+) -> ColumnElement[bool]:
+    """One SQL condition on `member` for the tree. With `stats` (member_stats is current
+    for `today`), visit conditions read its columns instead of counting visits."""
     today = today or date.today()
     if not isinstance(node, dict) or not node:
         raise FilterError(f"not a condition: {node!r}")
     if "all" in node:
-        parts = [compile_filter(n, today=today) for n in node["all"]]
+        parts = [compile_filter(n, today=today, stats=stats) for n in node["all"]]
         return and_(true(), *parts)
     if "any" in node:
-        parts = [compile_filter(n, today=today) for n in node["any"]]
+        parts = [compile_filter(n, today=today, stats=stats) for n in node["any"]]
         return or_(false(), *parts)
     if "not" in node:
-        return not_(compile_filter(node["not"], today=today))
+        return not_(compile_filter(node["not"], today=today, stats=stats))
     if "tag" in node:
         return exists().where(
             MemberTag.member_id == Member.id, MemberTag.tag_id == int(node["tag"])
@@ -64,6 +68,10 @@ def compile_filter(node: Node, *, today: date | None = None) -> ColumnElement[bo
     handler = _FIELDS.get(field)
     if handler is None:
         raise FilterError(f"unknown field {field!r}")
+    if stats and field in _FROM_STATS:
+        fast = _FROM_STATS[field](node, today)
+        if fast is not None:
+            return fast
     return handler(node, today)
 
 
@@ -200,11 +208,77 @@ _FIELDS = {
 }
 
 
+# --- the same conditions on member_stats' columns ------------------------------------------
+
+
+def _has_stats(*conds: ColumnElement[bool]) -> ColumnElement[bool]:
+    return exists().where(MemberStats.member_id == Member.id, *conds)
+
+
+def _stats_column(kind: str, days: int):
+    return {("visits", 30): MemberStats.visits_30, ("visits", 90): MemberStats.visits_90,
+            ("spend", 90): MemberStats.spend_90, ("spend", 365): MemberStats.spend_365,
+            ("max_purchase", 30): MemberStats.max_purchase_30}.get((kind, days))  # fmt: skip
+
+
+def _fast_counted(node: Node, today: date) -> ColumnElement[bool] | None:
+    column = _stats_column(node["field"], int(node.get("days", 365)))
+    if column is None:
+        return None
+    minimum = int(node.get("min", 1 if node["field"] == "visits" else 0))
+    return _has_stats(column >= minimum) if minimum > 0 else true()
+
+
+def _fast_last_visit(node: Node, today: date) -> ColumnElement[bool] | None:
+    if node.get("before"):
+        cut = _start(_day(node["before"], "last visit before"))
+        return not_(_has_stats(MemberStats.last_visit_at >= cut))
+    if node.get("after"):
+        return _has_stats(MemberStats.last_visit_at >= _start(_day(node["after"], "after")))
+    return None
+
+
+def _fast_growth(node: Node, today: date) -> ColumnElement[bool] | None:
+    if int(node.get("days", 90)) != 90:
+        return None
+    ratio = float(node.get("ratio", 1.5))
+    return _has_stats(MemberStats.spend_90 >= int(node.get("min", 0)),
+                      MemberStats.spend_90 >= MemberStats.spend_prev_90 * ratio,
+                      MemberStats.spend_90 > MemberStats.spend_prev_90)  # fmt: skip
+
+
+def _fast_month(node: Node, today: date) -> ColumnElement[bool] | None:
+    last = today.replace(day=1) - timedelta(days=1)
+    month = (int(node["year"]), int(node["month"]))
+    column = {(today.year, today.month): MemberStats.visits_this_month,
+              (last.year, last.month): MemberStats.visits_last_month}.get(month)  # fmt: skip
+    return None if column is None else _has_stats(column >= int(node.get("min", 1)))
+
+
+_FROM_STATS = {
+    "visits": _fast_counted,
+    "spend": _fast_counted,
+    "max_purchase": _fast_counted,
+    "last_visit": _fast_last_visit,
+    "spend_growth": _fast_growth,
+    "visits_month": _fast_month,
+}
+
+
+def condition(store, node: Node, *, today: date | None = None) -> ColumnElement[bool]:
+    """compile_filter with member_stats when it is (or can be made) current for today."""
+    from sqdesk.core import member_stats
+
+    today = today or date.today()
+    return compile_filter(node, today=today,
+                          stats=member_stats.ensure_current(store, today=today))  # fmt: skip
+
+
 def member_ids(store, node: Node, *, today: date | None = None, include_archived: bool = False):
     """The ids of the members the filter selects, newest first."""
     from sqdesk.core.store import first_column
 
-    query = select(Member.id).where(compile_filter(node, today=today))
+    query = select(Member.id).where(condition(store, node, today=today))
     if not include_archived:
         query = query.where(Member.archived.is_(False))
     with store.read() as s:
@@ -213,7 +287,7 @@ def member_ids(store, node: Node, *, today: date | None = None, include_archived
 
 def count(store, node: Node, *, today: date | None = None) -> int:
     query = select(func.count(Member.id)).where(
-        compile_filter(node, today=today), Member.archived.is_(False)
+        condition(store, node, today=today), Member.archived.is_(False)
     )
     with store.read() as s:
         return s.scalar(query) or 0

@@ -19,7 +19,7 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from sqdesk.core import settings
+from sqdesk.core import member_stats, settings
 from sqdesk.core.errors import StoreError
 from sqdesk.core.models import (
     CheckIn,
@@ -197,6 +197,7 @@ def record_visit(
                 update_level(s, member.referrer_id, today=date.today(), rules=rules)
         # Levels are as of today, whatever day a (backdated) visit is recorded for.
         update_level(s, member_id, today=date.today(), rules=rules)
+        member_stats.refresh_member(s, member_id)
         return VisitResult(visit.id, awards, sum(a.points for a in awards), referral,
                            balance_of(s, member_id))  # fmt: skip
 
@@ -223,6 +224,8 @@ def void_visit(store: Store, visit_id: int, *, reason: str, actor: str = "") -> 
                 _reverse(s, entry, reason=reason, actor=actor)
                 total += entry.amount
         visit.voided = True
+        s.flush()
+        member_stats.refresh_member(s, visit.member_id)
         for member_id in {e.member_id for e in entries} | {visit.member_id}:
             update_level(s, member_id, today=date.today(), rules=load_rules(s))
         return total

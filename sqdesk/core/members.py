@@ -110,7 +110,7 @@ def ordered_ids(
     if not include_archived:
         query = query.where(Member.archived.is_(False))
     if where is not None:  # a segment or tag filter (sqdesk.core.filters)
-        query = query.where(filters.compile_filter(where))
+        query = query.where(filters.condition(store, where))
     with store.read() as s:
         return first_column(s, query.order_by(*order))
 

@@ -139,7 +139,7 @@ def explain(store: Store, member_id: int, *, today: date | None = None) -> list[
 
 
 def _in(store: Store, node: filters.Node, member_id: int, today: date) -> bool:
-    cond = filters.compile_filter(node, today=today)
+    cond = filters.condition(store, node, today=today)
     with store.read() as s:
         return bool(s.scalar(select(Member.id).where(Member.id == member_id, cond)))
 

@@ -108,3 +108,39 @@ def test_saved_segments_and_the_cli_contract(shop, capsys):
     assert cli.main(["--db", db, "export", str(out), "--segment", "抖音来的"]) == 0
     assert "大单" in out.read_text(encoding="utf-8-sig")
     assert cli.main(["--db", db, "export", str(out), "--segment", "没有"]) == 1
+
+
+def test_member_stats_give_the_same_members_as_counting_visits(shop):
+    from sqlalchemy import select
+
+    from sqdesk.core import member_stats
+    from sqdesk.core.models import Member
+
+    store, _ = shop
+    member_stats.ensure_current(store, today=TODAY)
+    t = segments.load_thresholds(store)
+    for key in segments.BUILTIN:
+        tree = segments.definition(key, t, TODAY)
+        with store.read() as s:
+            slow = set(
+                s.scalars(
+                    select(Member.id).where(filters.compile_filter(tree, today=TODAY, stats=False))
+                )
+            )
+            fast = set(s.scalars(select(Member.id).where(
+                filters.compile_filter(tree, today=TODAY, stats=True))))  # fmt: skip
+        assert slow == fast, key
+
+
+def test_member_stats_follow_visits_and_voids(shop):
+    from sqdesk.core.check import run_checks
+
+    store, people = shop
+    today = date.today()
+    assert segments.members_of(store, "high_value", today=today) == [people["大单"]]
+    v = ledger.record_visit(store, people["新人"], amount_cents=600000)
+    assert set(segments.members_of(store, "high_value", today=today)) == {
+        people["大单"], people["新人"]}  # fmt: skip
+    ledger.void_visit(store, v.visit_id, reason="录错")
+    assert segments.members_of(store, "high_value", today=today) == [people["大单"]]
+    assert run_checks(store) == []

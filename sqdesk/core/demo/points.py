@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import func, insert, select, update
 
-from sqdesk.core import ledger
+from sqdesk.core import ledger, member_stats
 from sqdesk.core.jobs import Cancelled, Progress, ShouldStop
 from sqdesk.core.models import (
     LedgerConsumption,
@@ -227,6 +227,7 @@ def fill_points(s, *, seed: int, today: date, first_member_id: int,
             when = m.window[0][0]
         if when is not None:
             s.execute(update(LevelChange).where(LevelChange.id == change_id).values(at=when))
+    member_stats.rebuild_all(s, today=date.today())
     return len(book.entries)
 
 

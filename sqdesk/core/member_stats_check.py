@@ -1,0 +1,41 @@
+"""member_stats, when it claims to be today's, holds exactly what the visits say."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from sqdesk.core import settings
+from sqdesk.core.check import invariant
+from sqdesk.core.member_stats import COLUMNS, DAY_KEY, _aggregate
+from sqdesk.core.models import MemberStats
+
+
+@invariant("member visit statistics")
+def _stats(s: Session) -> Iterator[str]:
+    day = settings.get(s, DAY_KEY)
+    if day is None:
+        return
+    today = date.fromisoformat(day)
+    expected = {row[0]: tuple(row[1:]) for row in s.execute(_aggregate(today))}
+    kept = {
+        row[0]: tuple(row[1:])
+        for row in s.execute(select(MemberStats.member_id,
+                                    *[getattr(MemberStats, c) for c in COLUMNS]))
+    }  # fmt: skip
+    for member_id in sorted(set(expected) | set(kept)):
+        a, b = expected.get(member_id), kept.get(member_id)
+        if a is None or b is None or _norm(a) != _norm(b):
+            yield f"member {member_id}: visit statistics {b} differ from the visits {a}"
+
+
+def _norm(row: tuple) -> tuple:
+    last, *rest = row
+    if last is not None and hasattr(last, "tzinfo") and last.tzinfo is None:
+        from datetime import UTC
+
+        last = last.replace(tzinfo=UTC)
+    return (last.replace(microsecond=0) if last is not None else None, *rest)
