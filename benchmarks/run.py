@@ -369,6 +369,36 @@ def bench_points(store: Store, raw: sqlite3.Connection, n: int) -> list[Result]:
     ]
 
 
+def bench_segments(store: Store) -> list[Result]:
+    from sqdesk.core import member_stats, segments
+
+    def rebuild() -> None:
+        with store.session() as s:
+            member_stats.rebuild_all(s, today=date.today())
+
+    ms_stats, _ = timed(rebuild)
+    t = segments.load_thresholds(store)
+    times = {}
+    for key in segments.BUILTIN:
+        tree = segments.definition(key, t, date.today())
+        times[key], _ = timed(lambda tree=tree: members.ordered_ids(store, where=tree), 3)
+    slowest = max(times, key=times.get)
+    return [
+        Result(
+            "visit statistics for today (daily, background)", "s", ms_stats / 1000, None, None, None
+        ),
+        Result(
+            "segment filter, slowest built-in",
+            "ms",
+            times[slowest],
+            None,
+            100,
+            30,
+            f"{slowest}; median {statistics.median(times.values()):.0f} ms",
+        ),
+    ]
+
+
 def bench_export(
     store: Store, raw: sqlite3.Connection, folder: Path
 ) -> tuple[list[Result], Path, Path]:
@@ -477,6 +507,7 @@ def main(argv: list[str] | None = None) -> int:
         results += bench_search(store, raw)
         results.append(bench_profile(store, raw, args.members))
         results += bench_points(store, raw, args.members)
+        results += bench_segments(store)
         if not args.skip_io:
             exported, xlsx, csv_path = bench_export(store, raw, folder)
             results += exported

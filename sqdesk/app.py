@@ -89,6 +89,7 @@ async def _run(args: argparse.Namespace) -> int:
     from sqdesk.core.errors import StoreError
     from sqdesk.core.store import Store, StoreLocked
     from sqdesk.ui import prefs
+    from sqdesk.ui.jobs import wait_for_jobs
     from sqdesk.ui.main_window import MainWindow
     from sqdesk.ui.store_messages import locked_box
 
@@ -172,6 +173,9 @@ async def _run(args: argparse.Namespace) -> int:
         # The window goes first: a window still on screen would paint rows from a store
         # that is closed (or, for the demo, deleted).
         window.hide()
+        # Background work (expiry, statistics) finishes its transaction before the store
+        # closes and its lock is released.
+        wait_for_jobs()
         window.deleteLater()
         window.store.close()
         if demo is not None:

@@ -34,8 +34,8 @@ class Job(QObject):
     cancelled = Signal()
     ended = Signal()  # after any of the three above
 
-    def __init__(self, work: Work, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, work: Work) -> None:
+        super().__init__()
         self._work = work
         self._stop = threading.Event()
         self.done = False
@@ -45,15 +45,37 @@ class Job(QObject):
 
     def _run(self) -> None:  # on a pool thread
         try:
-            result = self._work(lambda d, t: self.progressed.emit(d, t), self._stop.is_set)
+            result = self._work(self._progress, self._stop.is_set)
         except Cancelled:
-            self.cancelled.emit()
+            self._emit(self.cancelled)
         except Exception as exc:
             log.exception("background job failed")
-            self.failed.emit(exc)
+            self._emit(self.failed, exc)
         else:
-            self.succeeded.emit(result)
-        self.ended.emit()
+            self._emit(self.succeeded, result)
+        self._emit(self.ended)
+        _RUNNING.discard(self)
+
+    def _progress(self, done: int, total: int) -> None:
+        self._emit(self.progressed, done, total)
+
+    @staticmethod
+    def _emit(signal, *args) -> None:
+        # The app may be closing: whoever waited for this job is gone, and that is fine.
+        try:
+            signal.emit(*args)
+        except RuntimeError:
+            log.info("a background job ended after its window closed")
+
+
+# Jobs have no Qt parent (a window closing must not delete a job that still runs); this
+# set keeps each alive until it has ended.
+_RUNNING: set[Job] = set()
+
+
+def wait_for_jobs(timeout_ms: int = 30_000) -> bool:
+    """Block until background work is done (at exit, before the store closes)."""
+    return QThreadPool.globalInstance().waitForDone(timeout_ms)
 
 
 class _Runnable(QRunnable):
@@ -90,7 +112,8 @@ def run_job(
     on_cancel: Callable[[], None] | None = None,
 ) -> Job:
     """Start `work` on the thread pool behind a window-modal but non-blocking dialog."""
-    job = Job(work, parent)
+    job = Job(work)
+    _RUNNING.add(job)
     for signal, handler in ((job.succeeded, on_success), (job.failed, on_failure),
                             (job.cancelled, on_cancel)):  # fmt: skip
         if handler is not None:
@@ -129,7 +152,8 @@ def run_quiet(
     on_failure: Callable[[Exception], None] | None = None,
 ) -> Job:
     """Background upkeep the user does not wait for (no dialog, nothing to cancel)."""
-    job = Job(work, parent)
+    job = Job(work)
+    _RUNNING.add(job)
     if on_success is not None:
         job.succeeded.connect(on_success)
     if on_failure is not None:

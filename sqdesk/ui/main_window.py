@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sqdesk.core import ledger
+from sqdesk.core import ledger, member_stats
 from sqdesk.core.errors import StoreError
 from sqdesk.core.paths import resource_path
 from sqdesk.core.store import STORE_SUFFIX, Store, StoreLocked
@@ -191,8 +191,13 @@ class MainWindow(QMainWindow):
                     self.tr("%n batch(es) of points expired today.", "", count), 8000
                 )
 
-        self.upkeep_job = run_quiet(self, lambda _p, _s: ledger.expire(store, today=today),
-                                    on_success=expired)  # fmt: skip
+        def work(_progress, _should_stop) -> int:
+            made = ledger.expire(store, today=today)
+            # Today's visit figures, so the first click on a segment is instant.
+            member_stats.ensure_current(store, today=today)
+            return made
+
+        self.upkeep_job = run_quiet(self, work, on_success=expired)
         return self.upkeep_job
 
     def record_visit(self) -> VisitDialog | None:
