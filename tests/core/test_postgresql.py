@@ -57,3 +57,23 @@ def test_import_then_merge(any_store, tmp_path):
     assert members.detail(any_store, other) is None
     with any_store.read() as s:
         assert s.execute(text("SELECT count(*) FROM member")).scalar() == 2
+
+
+def test_points_tags_and_segments(any_store):
+    from datetime import date
+
+    from sqdesk.core import ledger, segments, tags
+    from sqdesk.core.check import run_checks
+
+    big = create(any_store, MemberInput(name="大单", birthday=date(1990, 11, 2)))
+    small = create(any_store, MemberInput(name="小单"))
+    ledger.record_visit(any_store, big, amount_cents=600000)
+    ledger.record_visit(any_store, small, amount_cents=1000)
+    ledger.expire(any_store)
+    assert segments.members_of(any_store, "high_value") == [big]
+    assert set(segments.members_of(any_store, "new")) == {big, small}
+    group = tags.create_group(any_store, "行为")
+    tea = tags.create_tag(any_store, group, "爱喝茶")
+    assert tags.add_tag(any_store, [big, small], tea) == 2
+    assert tags.list_tags(any_store)[0].members == 2
+    assert run_checks(any_store) == []
