@@ -124,4 +124,21 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>TagsDialog</name>
+    <message numerus="yes">
+        <source>Merged: %n member(s) moved.</source>
+        <translation>
+            <numerusform>Merged: %Ln member moved.</numerusform>
+            <numerusform>Merged: %Ln members moved.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %1? It is removed from %n member(s).</source>
+        <translation>
+            <numerusform>Delete %1? It is removed from %Ln member.</numerusform>
+            <numerusform>Delete %1? It is removed from %Ln members.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

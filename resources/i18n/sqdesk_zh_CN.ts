@@ -822,6 +822,10 @@
         <translation>找出重复录入的会员并合并</translation>
     </message>
     <message>
+        <source>Manage Tags…</source>
+        <translation>管理标签…</translation>
+    </message>
+    <message>
         <source>More</source>
         <translation>更多</translation>
     </message>
@@ -1454,6 +1458,141 @@
     <message>
         <source>Open Read-Only</source>
         <translation>只读打开</translation>
+    </message>
+</context>
+<context>
+    <name>TagsDialog</name>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>会员数</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>New Group…</source>
+        <translation>新建分组…</translation>
+    </message>
+    <message>
+        <source>New Tag…</source>
+        <translation>新建标签…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Colour…</source>
+        <translation>颜色…</translation>
+    </message>
+    <message>
+        <source>Merge Into…</source>
+        <translation>合并到…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source> (one per member)</source>
+        <translation>（每位会员只能有一个）</translation>
+    </message>
+    <message>
+        <source>That name is taken (case, width and spaces do not count).</source>
+        <translation>这个名称已被使用（不区分大小写、全半角和空格）。</translation>
+    </message>
+    <message>
+        <source>A name is needed.</source>
+        <translation>需要填写名称。</translation>
+    </message>
+    <message>
+        <source>At most 30 characters.</source>
+        <translation>最多 30 个字。</translation>
+    </message>
+    <message>
+        <source>Choose another tag to merge into.</source>
+        <translation>请选择另一个标签来合并。</translation>
+    </message>
+    <message>
+        <source>Group added.</source>
+        <translation>已添加分组。</translation>
+    </message>
+    <message>
+        <source>New Group</source>
+        <translation>新建分组</translation>
+    </message>
+    <message>
+        <source>Name of the tag group:</source>
+        <translation>标签分组名称：</translation>
+    </message>
+    <message>
+        <source>Tag added.</source>
+        <translation>已添加标签。</translation>
+    </message>
+    <message>
+        <source>New Tag</source>
+        <translation>新建标签</translation>
+    </message>
+    <message>
+        <source>Name of the tag:</source>
+        <translation>标签名称：</translation>
+    </message>
+    <message>
+        <source>Renamed.</source>
+        <translation>已重命名。</translation>
+    </message>
+    <message>
+        <source>Rename Tag</source>
+        <translation>重命名标签</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>新名称：</translation>
+    </message>
+    <message>
+        <source>Merge Tag</source>
+        <translation>合并标签</translation>
+    </message>
+    <message>
+        <source>Everyone with this tag gets the tag below; this one goes:</source>
+        <translation>有这个标签的会员都会换成下面的标签，这个标签随后删除：</translation>
+    </message>
+    <message numerus="yes">
+        <source>Merged: %n member(s) moved.</source>
+        <translation>
+            <numerusform>已合并：移动了 %Ln 位会员。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete Tag</source>
+        <translation>删除标签</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %1? It is removed from %n member(s).</source>
+        <translation>
+            <numerusform>删除“%1”吗？会从 %Ln 位会员身上移除。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Deleted %1.</source>
+        <translation>已删除“%1”。</translation>
+    </message>
+    <message>
+        <source>Restored.</source>
+        <translation>已恢复。</translation>
     </message>
 </context>
 <context>

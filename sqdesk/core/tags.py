@@ -208,3 +208,16 @@ def undelete_tag(store: Store, undo: DeletedTag) -> int:
         s.execute(update(Tag).where(Tag.id == tag_id).values(position=undo.position))
     add_tag(store, undo.member_ids, tag_id)
     return tag_id
+
+
+@dataclass(frozen=True)
+class GroupInfo:
+    id: int
+    name: str
+    exclusive: bool
+
+
+def list_groups(store: Store) -> list[GroupInfo]:
+    with store.read() as s:
+        return [GroupInfo(g.id, g.name, g.exclusive)
+                for g in s.scalars(select(TagGroup).order_by(TagGroup.position))]  # fmt: skip

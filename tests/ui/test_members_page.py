@@ -239,3 +239,32 @@ def test_one_click_on_a_segment_and_tagging_the_selection(qtbot, page, shop):
     page.search.insert("zengyue")  # search within the tag: nobody
     qtbot.waitUntil(lambda: page.model.search_text == "zengyue", timeout=2000)
     assert names(page) == []
+
+
+def test_tags_dialog_add_rename_merge_delete_undo(qtbot, page, shop):
+    from sqdesk.core import tags
+
+    dialog = page.show_tags()
+    dialog.ask_new_group().textValueSelected.emit("行为标签")
+    for name in ("爱喝茶🍵", "ＶＩＰ", " vip "):
+        dialog.tree.setCurrentItem(dialog.tree.topLevelItem(0))  # the group
+        dialog.ask_new_tag().textValueSelected.emit(name)
+    assert "taken" in dialog.message.text()
+    ids = {t.name: t.id for t in tags.list_tags(shop)}
+    tags.add_tag(shop, members.ordered_ids(shop), ids["爱喝茶🍵"])
+    dialog.refresh()
+    dialog.select_tag(ids["ＶＩＰ"])
+    dialog.ask_rename().textValueSelected.emit("常客")
+    dialog.select_tag(ids["爱喝茶🍵"])
+    dialog.ask_merge().textValueSelected.emit("常客")
+    assert {t.name: t.members for t in tags.list_tags(shop)} == {"常客": 4}
+    dialog.select_tag(ids["ＶＩＰ"])
+    box = dialog.ask_delete()
+    assert "4" in box.text()
+    next(b for b in box.buttons()
+         if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole).click()  # fmt: skip
+    assert tags.list_tags(shop) == [] and dialog.undo_button.isVisible()
+    dialog.undo_delete()
+    assert {t.name: t.members for t in tags.list_tags(shop)} == {"常客": 4}
+    restored = tags.list_tags(shop)[0].id
+    assert page.segment.findData(f"tag:{restored}") >= 0  # the roster's list follows

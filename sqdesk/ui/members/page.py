@@ -37,6 +37,7 @@ from sqdesk.ui.members.duplicates_dialog import DuplicatesDialog
 from sqdesk.ui.members.import_dialog import ImportDialog
 from sqdesk.ui.members.model import IdRole, MemberTableModel
 from sqdesk.ui.members.segment_words import SegmentWords
+from sqdesk.ui.members.tags_dialog import TagsDialog
 from sqdesk.ui.widgets import PageHeader
 
 # Fixed widths: measuring 100k rows to fit them is far too slow (DESIGN.md §2b).
@@ -100,12 +101,15 @@ class MembersPage(QWidget):
         self.duplicates_action = QAction(self.tr("Duplicates…"), self)
         self.duplicates_action.setToolTip(self.tr("Find members entered twice and merge them"))
         self.duplicates_action.triggered.connect(self.show_duplicates)
+        self.tags_action = QAction(self.tr("Manage Tags…"), self)
+        self.tags_action.triggered.connect(self.show_tags)
         self.more_button = QToolButton(self)
         self.more_button.setObjectName("moreMembers")
         self.more_button.setText(self.tr("More"))
         self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         more = QMenu(self.more_button)
-        for a in (self.import_action, self.export_action, self.duplicates_action):
+        for a in (self.import_action, self.export_action, self.duplicates_action,
+                  self.tags_action):  # fmt: skip
             more.addAction(a)
         self.more_button.setMenu(more)
 
@@ -290,6 +294,7 @@ class MembersPage(QWidget):
         self.new_button.setVisible(writable)
         self.import_action.setVisible(writable)
         self.duplicates_action.setVisible(writable)
+        self.tags_action.setVisible(writable)
         self.new_action.setEnabled(writable)
         self.archive_action.setEnabled(writable)
 
@@ -454,6 +459,14 @@ class MembersPage(QWidget):
         box.finished.connect(done)
         box.open()
         return box
+
+    def show_tags(self) -> TagsDialog:
+        dialog = TagsDialog(self.store, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.changed.connect(self._fill_segments)
+        dialog.changed.connect(lambda: self.model.filtered and self.reload())
+        dialog.open()
+        return dialog
 
     def show_duplicates(self) -> DuplicatesDialog:
         dialog = DuplicatesDialog(self.store, self)
