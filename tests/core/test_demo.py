@@ -106,3 +106,14 @@ def test_stopping_the_generator_adds_nothing(store):
     with pytest.raises(Cancelled):
         fill_demo_store(store, members=12000, seed=1, should_stop=stop_after_first_chunk)
     assert store.info().counts["member"] == 0
+
+
+def test_demo_store_has_tags_with_realistic_shares(store):
+    from sqdesk.core import tags
+
+    fill_demo_store(store, members=2000, seed=4, today=TODAY, points=False)
+    counts = {t.name: t.members for t in tags.list_tags(store)}
+    assert 450 < counts["爱喝茶🍵"] < 750  # about 30%
+    assert counts["团购组织者"] < 60
+    fill_demo_store(store, members=100, seed=5, today=TODAY, points=False)  # groups once
+    assert len(tags.list_groups(store)) == 3

@@ -14,6 +14,7 @@ from sqdesk.core import search
 from sqdesk.core.codes import serial_of
 from sqdesk.core.demo.members import demo_member_rows
 from sqdesk.core.demo.points import fill_points
+from sqdesk.core.demo.tagging import fill_tags
 from sqdesk.core.jobs import Cancelled, Progress, ShouldStop, never_stop, no_progress
 from sqdesk.core.member_edit import next_code
 from sqdesk.core.models import Member, Setting
@@ -66,6 +67,7 @@ def fill_demo_store(
         if points:
             fill_points(s, seed=seed, today=today, first_member_id=max_id + 1,
                         progress=progress, should_stop=should_stop)  # fmt: skip
+        fill_tags(s, seed=seed, first_member_id=max_id + 1)
         for table in ("visit", "ledger_entry", "ledger_consumption"):
             sync_id_sequence(s, table)
         for key, value in DEMO_SHOP.items():
