@@ -482,6 +482,14 @@
         <translation>会员码 %1</translation>
     </message>
     <message>
+        <source>Segments: %1</source>
+        <translation>分层：%1</translation>
+    </message>
+    <message>
+        <source>Tags: %1</source>
+        <translation>标签：%1</translation>
+    </message>
+    <message>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
@@ -1404,6 +1412,18 @@
 </context>
 <context>
     <name>SegmentWords</name>
+    <message>
+        <source>no visit since joining on %1</source>
+        <translation>自 %1 入会后未到店</translation>
+    </message>
+    <message>
+        <source>last visit %1, %2 days ago</source>
+        <translation>最后到店 %1，已 %2 天</translation>
+    </message>
+    <message>
+        <source>joined %1</source>
+        <translation>%1 入会</translation>
+    </message>
     <message>
         <source>New (新手)</source>
         <translation>新手</translation>

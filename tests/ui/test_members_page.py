@@ -268,3 +268,19 @@ def test_tags_dialog_add_rename_merge_delete_undo(qtbot, page, shop):
     assert {t.name: t.members for t in tags.list_tags(shop)} == {"常客": 4}
     restored = tags.list_tags(shop)[0].id
     assert page.segment.findData(f"tag:{restored}") >= 0  # the roster's list follows
+
+
+def test_profile_says_which_segments_and_why(qtbot, page, shop):
+    from datetime import UTC, datetime, timedelta
+
+    from sqdesk.core import ledger, tags
+
+    zs = members.ordered_ids(shop, search_text="张三")[0]
+    ledger.record_visit(shop, zs, amount_cents=3000,
+                        at=datetime.now(UTC) - timedelta(days=120))  # fmt: skip
+    group = tags.create_group(shop, "行为")
+    tags.add_tag(shop, [zs], tags.create_tag(shop, group, "爱喝茶"))
+    dialog = page.open_member(zs)
+    text = dialog.header.text()
+    assert "120" in text and "爱喝茶" in text
+    dialog.reject()

@@ -28,11 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sqdesk.core import member_edit, members
+from sqdesk.core import member_edit, members, segments, tags
 from sqdesk.core.member_edit import MemberInput, Problem
 from sqdesk.core.parsing import parse_date
 from sqdesk.core.store import Store
 from sqdesk.ui.members.problems import describe
+from sqdesk.ui.members.segment_words import SegmentWords
 from sqdesk.ui.points.member_points import MemberPointsPanel
 
 COMMON_SOURCES = ("门店扫码", "外卖卡片", "抖音", "小红书", "老带新", "美团", "朋友圈", "导入")
@@ -192,9 +193,21 @@ class MemberDialog(QDialog):
         status = self.tr("archived") if d.archived else ""
         referred = self.tr("referred %n member(s)", "", d.referred_count)
         code = self.tr("Code %1").replace("%1", d.code)
+        words = SegmentWords(self)
+        layers = []
+        for why in segments.explain(self.store, d.id):
+            reason = words.why(why.segment, why.values)
+            layers.append(words.name(why.segment) + (f"（{reason}）" if reason else ""))
+        tag_names = [t.name for t in tags.tags_of(self.store, d.id)]
+        extra = ""
+        if layers:
+            extra += "<br>" + self.tr("Segments: %1").replace("%1", _html(" · ".join(layers)))
+        if tag_names:
+            extra += "<br>" + self.tr("Tags: %1").replace("%1", _html(" · ".join(tag_names)))
         self.header.setText(
             f"<b style='font-size:18px'>{_html(d.name or d.nickname)}</b>"
             f"&nbsp;&nbsp;<span style='color:#6c7166'>{code} · {referred} {status}</span>"
+            f"<span style='color:#4a4f45'>{extra}</span>"
         )
         self.name.setText(d.name)
         self.nickname.setText(d.nickname)
