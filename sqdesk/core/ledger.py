@@ -350,21 +350,38 @@ def reverse(store: Store, entry_id: int, *, reason: str, actor: str = "") -> Led
 # --- expiry -------------------------------------------------------------------------------
 
 
-def due_lots(s: Session, today: date) -> list[tuple[int, int, int, date]]:
-    """(lot, member, points left, expires on) of every lot past its date with points left,
-    found in one aggregate query (a store has millions of lots, almost all settled)."""
+def lots_left(
+    s: Session,
+    *,
+    after: date | None = None,
+    until: date,
+    member_id: int | None = None,
+) -> list[tuple[int, int, int, date]]:
+    """(lot, member, points left, expires on) of every lot expiring in (after, until] that
+    still has points, in one aggregate query: a store has millions of lots, almost all used
+    up, and one query per member would take seconds."""
     left = LedgerEntry.amount - func.coalesce(func.sum(LedgerConsumption.points), 0)
+    conds = [LedgerEntry.expires_on <= until, LedgerEntry.amount > 0,
+             LedgerEntry.kind.in_((EARN, ADJUST))]  # fmt: skip
+    if after is not None:
+        conds.append(LedgerEntry.expires_on > after)
+    if member_id is not None:
+        conds.append(LedgerEntry.member_id == member_id)
     rows = s.execute(
         select(LedgerEntry.id, LedgerEntry.member_id, left, LedgerEntry.expires_on)
         .outerjoin(LedgerConsumption, LedgerConsumption.lot_id == LedgerEntry.id)
-        .where(LedgerEntry.expires_on <= today, LedgerEntry.amount > 0,
-               LedgerEntry.kind.in_((EARN, ADJUST)))
+        .where(*conds)
         .group_by(LedgerEntry.id, LedgerEntry.member_id, LedgerEntry.amount,
                   LedgerEntry.expires_on)
         .having(left > 0)
         .order_by(LedgerEntry.member_id, LedgerEntry.at, LedgerEntry.id)
     ).all()  # fmt: skip
     return [(lot, member, points, expires) for lot, member, points, expires in rows]
+
+
+def due_lots(s: Session, today: date) -> list[tuple[int, int, int, date]]:
+    """Lots past their date with points left: what expiry takes."""
+    return lots_left(s, until=today)
 
 
 def expire(store: Store, *, today: date | None = None) -> int:
@@ -393,29 +410,30 @@ class ExpiringBatch:
     expires_on: date
 
 
+def expiring_batches(
+    s: Session, *, today: date, days: int = 30, member_id: int | None = None
+) -> list[ExpiringBatch]:
+    """Every batch of points that expires within `days`, per member and per date."""
+    per: dict[tuple[int, date], int] = {}
+    for _lot, member, left, expires in lots_left(
+        s, after=today, until=today + timedelta(days=days), member_id=member_id
+    ):
+        per[(member, expires)] = per.get((member, expires), 0) + left
+    names = {}
+    ids = sorted({m for m, _ in per})
+    for start in range(0, len(ids), 900):
+        names.update({i: (c, n) for i, c, n in s.execute(
+            select(Member.id, Member.code, Member.name).where(
+                Member.id.in_(ids[start : start + 900])))})  # fmt: skip
+    out = [ExpiringBatch(m, *names[m], pts, d) for (m, d), pts in per.items()]
+    return sorted(out, key=lambda b: (b.expires_on, b.member_id))
+
+
 def expiring_within(
     store: Store, *, days: int = 30, today: date | None = None
 ) -> list[ExpiringBatch]:
-    """Every batch of points that expires within `days`, per member and per date."""
-    today = today or date.today()
-    until = today + timedelta(days=days)
-    out: list[ExpiringBatch] = []
     with store.read() as s:
-        members = s.execute(
-            select(Member.id, Member.code, Member.name).join(
-                LedgerEntry, LedgerEntry.member_id == Member.id
-            ).where(LedgerEntry.expires_on > today, LedgerEntry.expires_on <= until,
-                    LedgerEntry.amount > 0).distinct()
-        ).all()  # fmt: skip
-        for member_id, code, name in members:
-            per_date: dict[date, int] = {}
-            for _lot, left, expires in lot_remaining(s, member_id):
-                if expires is not None and today < expires <= until:
-                    per_date[expires] = per_date.get(expires, 0) + left
-            out += [
-                ExpiringBatch(member_id, code, name, pts, d) for d, pts in sorted(per_date.items())
-            ]
-    return sorted(out, key=lambda b: (b.expires_on, b.member_id))
+        return expiring_batches(s, today=today or date.today(), days=days)
 
 
 # --- levels -------------------------------------------------------------------------------

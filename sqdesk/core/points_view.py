@@ -67,13 +67,7 @@ def summary(
                                     reversed_by.get(r.id), r.reverses_id, r.actor,
                                     r.source_key))  # fmt: skip
             running -= r.amount
-        expiring = []
-        per_date: dict[date, int] = {}
-        for _lot, left, expires in ledger.lot_remaining(s, member_id):
-            if expires is not None and today < expires <= date.fromordinal(today.toordinal() + 30):
-                per_date[expires] = per_date.get(expires, 0) + left
-        expiring = [ledger.ExpiringBatch(member_id, member.code, member.name, p, d)
-                    for d, p in sorted(per_date.items())]  # fmt: skip
+        expiring = ledger.expiring_batches(s, today=today, member_id=member_id)
         return PointsSummary(member_id, member.code, member.name or member.nickname, balance,
                              level.name if level else None, entries, expiring)  # fmt: skip
 
