@@ -15,9 +15,9 @@ from datetime import date
 
 from sqlalchemy import delete, func, select, update
 
-from sqdesk.core import member_stats, search
+from sqdesk.core import groups, member_stats, search
 from sqdesk.core.errors import StoreError
-from sqdesk.core.models import Base, Member, MemberId, MemberToken
+from sqdesk.core.models import Base, Member, MemberId, MemberTag, MemberToken
 from sqdesk.core.store import Store
 
 MAX_GROUPS = 1000
@@ -140,7 +140,13 @@ def merge(store: Store, *, survivor_id: int, merged_id: int, today: date | None 
         if survivor.referrer_id == merged_id:
             survivor.referrer_id = merged.referrer_id if merged.referrer_id != survivor_id else None
         s.flush()
+        # Tags both had would collide on member_tag's key: the survivor's copy stays.
+        s.execute(delete(MemberTag).where(
+            MemberTag.member_id == merged_id,
+            MemberTag.tag_id.in_(select(MemberTag.tag_id).where(
+                MemberTag.member_id == survivor_id))))  # fmt: skip
         _repoint_history(s, old=merged_id, new=survivor_id)
+        groups.tidy_after_merge(s, survivor_id)
         s.execute(delete(Member).where(Member.id == merged_id))
         s.flush()
         search.reindex(s, [survivor_id])

@@ -12,7 +12,7 @@ Nodes: {"all": [...]}, {"any": [...]}, {"not": node}, {"tag": id}, and fields:
     visits        {"days": 30, "min": 4}           visits in the last N days
     spend         {"days": 365, "min": 500000}     cents spent in the last N days
     max_purchase  {"days": 30, "min": 5000}        a single purchase of at least this
-    group         (WeChat groups arrive with issue 5's groups)
+    group         {"ids": [group ids]} or {"kind": "vip"}: in (one of) them now; neither: any
 The tree is plain JSON, so a segment stores it as it is. Contradictory conditions simply
 select nobody.
 """
@@ -24,6 +24,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, and_, exists, extract, false, func, not_, or_, select, true
 
+from sqdesk.core.groups import in_group_condition
 from sqdesk.core.models import Member, MemberPoints, MemberStats, MemberTag, Visit
 
 Node = dict[str, Any]
@@ -193,6 +194,10 @@ def _visits_month(node: Node, today: date) -> ColumnElement[bool]:
     return count >= int(node.get("min", 1))
 
 
+def _group(node: Node, today: date) -> ColumnElement[bool]:
+    return in_group_condition(ids=node.get("ids"), kind=node.get("kind"))
+
+
 _FIELDS = {
     "joined": _joined,
     "birthday_month": _birthday_month,
@@ -205,6 +210,7 @@ _FIELDS = {
     "max_purchase": _max_purchase,
     "spend_growth": _spend_growth,
     "visits_month": _visits_month,
+    "group": _group,
 }
 
 

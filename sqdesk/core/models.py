@@ -17,6 +17,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -351,3 +352,42 @@ class MemberStats(Base):
     max_purchase_30: Mapped[int] = mapped_column(Integer, default=0)
     visits_this_month: Mapped[int] = mapped_column(Integer, default=0)
     visits_last_month: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class WechatGroup(Base):
+    """A WeChat group the shop runs (ordinary, VIP or interest), with its latest QR image."""
+
+    __tablename__ = "wechat_group"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(50))
+    name_key: Mapped[str] = mapped_column(String(50), unique=True)  # folded like tag names
+    kind: Mapped[str] = mapped_column(String(10), default="ordinary")  # ordinary|vip|interest
+    capacity: Mapped[int] = mapped_column(Integer, default=500)  # WeChat's limit
+    rules: Mapped[str] = mapped_column(Text, default="")
+    welcome: Mapped[str] = mapped_column(Text, default="")
+    # The group's invite QR, as the screenshot the manager imported; WeChat makes it
+    # invalid 7 days after WeChat showed it, so the date it was taken matters.
+    qr_image: Mapped[bytes | None] = mapped_column(LargeBinary, default=None, deferred=True)
+    qr_taken_on: Mapped[date | None] = mapped_column(Date, default=None)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class GroupMembership(Base):
+    """One stay of a member in a group: joining again later is a new row."""
+
+    __tablename__ = "group_membership"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    group_id: Mapped[int] = mapped_column(ForeignKey("wechat_group.id", ondelete="CASCADE"))
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id", ondelete="CASCADE"))
+    joined_on: Mapped[date] = mapped_column(Date)
+    left_on: Mapped[date | None] = mapped_column(Date, default=None)
+    # "left" (they left) or "removed" (removed for breaking the rules); empty while in.
+    leave_reason: Mapped[str] = mapped_column(String(10), default="")
+
+    __table_args__ = (
+        Index("ix_group_membership_group", "group_id", "left_on", "member_id"),
+        Index("ix_group_membership_member", "member_id", "left_on", "group_id"),
+    )

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 
 from sqdesk.core import filters, settings
+from sqdesk.core.groups import vip_candidates, vip_lapsed
 from sqdesk.core.models import Member, Segment, Visit
 from sqdesk.core.store import Store
 
@@ -92,6 +93,18 @@ def definition(key: str, t: Thresholds, today: date) -> filters.Node:
         ]},
     }  # fmt: skip
     return trees[key]
+
+
+def vip_invites(store: Store, *, today: date | None = None) -> filters.Node:
+    """VIP-eligible members in no VIP group: who should get the VIP invite."""
+    today = today or date.today()
+    return vip_candidates(definition("vip_eligible", load_thresholds(store), today))
+
+
+def vip_no_longer(store: Store, *, today: date | None = None) -> filters.Node:
+    """Members of a VIP group who no longer qualify."""
+    today = today or date.today()
+    return vip_lapsed(definition("vip_eligible", load_thresholds(store), today))
 
 
 def counts(store: Store, *, today: date | None = None) -> dict[str, int]:

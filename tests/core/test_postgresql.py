@@ -77,3 +77,23 @@ def test_points_tags_and_segments(any_store):
     assert tags.add_tag(any_store, [big, small], tea) == 2
     assert tags.list_tags(any_store)[0].members == 2
     assert run_checks(any_store) == []
+
+
+def test_wechat_groups(any_store):
+    from datetime import timedelta
+
+    from sqdesk.core import filters, groups, segments
+
+    today = date.today()
+    ids = [create(any_store, MemberInput(name=f"群友{i}")) for i in range(3)]
+    vip = groups.create_group(any_store, "VIP群", kind="vip", capacity=3)
+    groups.add_members(any_store, vip, ids, joined_on=today)
+    # leaving "yesterday" on a same-day join closes the stay on the join day
+    assert groups.leave(any_store, vip, [ids[0]], left_on=today - timedelta(days=1)) == 1
+    assert groups.stays(any_store, member_id=ids[0])[0].left_on == today
+    assert set(filters.member_ids(any_store, {"field": "group", "kind": "vip"})) == set(ids[1:])
+    assert set(filters.member_ids(any_store, segments.vip_no_longer(any_store))) == set(ids[1:])
+    png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00\x00\x00\x10" * 2 + b"\x08\x02"
+    groups.set_qr(any_store, vip, png)
+    assert groups.qr_image(any_store, vip) == png
+    assert run_checks(any_store) == []
