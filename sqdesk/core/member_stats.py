@@ -63,6 +63,14 @@ def _aggregate(today: date):
     )
 
 
+def figures(s: Session, member_id: int, *, today: date) -> dict:
+    """One member's figures for today's windows, computed from their visits (for the
+    profile's explanations; works whatever day the table is from)."""
+    row = s.execute(_aggregate(today).where(Visit.member_id == member_id)).first()
+    values = dict(zip(COLUMNS, row[1:], strict=True)) if row else {}
+    return {c: values.get(c) or (None if c == "last_visit_at" else 0) for c in COLUMNS}
+
+
 def rebuild_all(s: Session, *, today: date) -> None:
     s.execute(delete(MemberStats))
     s.execute(insert(MemberStats).from_select(["member_id", *COLUMNS], _aggregate(today)))

@@ -10,11 +10,11 @@ import json
 from dataclasses import asdict, dataclass, fields, replace
 from datetime import date, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
-from sqdesk.core import filters, settings
+from sqdesk.core import filters, member_stats, settings
 from sqdesk.core.groups import vip_candidates, vip_lapsed
-from sqdesk.core.models import Member, Segment, Visit
+from sqdesk.core.models import Member, Segment
 from sqdesk.core.store import Store
 
 KEY = "segments.thresholds"
@@ -126,28 +126,41 @@ class Why:
 
 
 def explain(store: Store, member_id: int, *, today: date | None = None) -> list[Why]:
-    """Which built-in segments the member is in, and the facts that put them there."""
+    """Which built-in segments the member is in, and the facts that put them there.
+
+    `values` holds the member's figures (visits and spend in cents for today's windows,
+    joined and last visit dates, the thresholds in play) so the UI can word the reason.
+    """
     today = today or date.today()
     t = load_thresholds(store)
     with store.read() as s:
         joined = s.scalar(select(Member.joined_on).where(Member.id == member_id))
-        last = s.scalar(select(func.max(Visit.at)).where(Visit.member_id == member_id,
-                                                          Visit.voided.is_(False)))  # fmt: skip
+        stats = member_stats.figures(s, member_id, today=today)
+    last = stats.pop("last_visit_at")
+    last_day = last.astimezone().date() if last else None
+    values = {**stats, **asdict(t),
+              "joined": joined.isoformat() if joined else None,
+              "last_visit": last_day.isoformat() if last_day else None,
+              "days": (today - last_day).days if last_day else None}  # fmt: skip
+    english = {
+        "new": "joined {joined}",
+        "active_potential": "{visits_30} visits in the last 30 days",
+        "core_loyal": "{visits_90} visits in 90 days, spent {spend_365} cents in 12 months",
+        "dormant": "last visit {last_visit}, {days} days ago",
+        "lapsed": "last visit {last_visit}, {days} days ago",
+        "high_value": "spent {spend_365} cents in 12 months",
+        "potential": "spent {spend_90} cents in 3 months, {spend_prev_90} the 3 before",
+        "vip_eligible": "{visits_this_month} visits this month, {visits_last_month} last "
+        "month, biggest purchase in 30 days {max_purchase_30} cents",
+    }
     out = []
     for key in BUILTIN:
         if not _in(store, definition(key, t, today), member_id, today):
             continue
-        values = {"joined": joined.isoformat() if joined else None,
-                  "last_visit": last.astimezone().date().isoformat() if last else None,
-                  "days": (today - last.astimezone().date()).days if last else None}  # fmt: skip
-        english = {
-            "new": "joined {joined}",
-            "dormant": "last visit {last_visit}, {days} days ago",
-            "lapsed": "last visit {last_visit}, {days} days ago",
-        }.get(key, "by the segment's rule")
+        text = english[key]
         if values["last_visit"] is None and key in ("dormant", "lapsed"):
-            english = "no visit since joining on {joined}"
-        out.append(Why(key, english.format(**values), values))
+            text = "no visit since joining on {joined}"
+        out.append(Why(key, text.format(**values), values))
     return out
 
 

@@ -29,6 +29,7 @@ from sqdesk.core.paths import resource_path
 from sqdesk.core.store import STORE_SUFFIX, Store, StoreLocked
 from sqdesk.ui import prefs
 from sqdesk.ui.about import AboutDialog
+from sqdesk.ui.groups.page import GroupsPage
 from sqdesk.ui.jobs import Job, run_quiet
 from sqdesk.ui.members.page import MembersPage
 from sqdesk.ui.points.page import PointsPage
@@ -71,6 +72,10 @@ class MainWindow(QMainWindow):
         self.points_page = PointsPage(store, self)
         self._add_page(self.points_page, self.tr("Points"), "points.svg", "Ctrl+2")
         self.points_page.openMember.connect(self.members_page.open_member)
+        self.groups_page = GroupsPage(store, self)
+        self._add_page(self.groups_page, self.tr("WeChat Groups"), "groups.svg", "Ctrl+3")
+        self.groups_page.openMember.connect(self.members_page.open_member)
+        self.groups_page.showMembers.connect(self.show_members)
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.nav.setCurrentRow(0)
 
@@ -117,6 +122,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.count_label)
         self.members_page.countChanged.connect(self._show_count)
         self.members_page.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.groups_page.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self._show_count(self.members_page.model.rowCount())
 
         self._build_menus()
@@ -209,6 +215,11 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def show_members(self, tree: dict, title: str) -> None:
+        """The roster, showing the members a filter selects (a group, the VIP lists)."""
+        self.nav.setCurrentRow(self.pages.indexOf(self.members_page))
+        self.members_page.show_filter(tree, title)
+
     def _import_members(self) -> None:
         self.nav.setCurrentRow(self.pages.indexOf(self.members_page))
         self.members_page.ask_import()
@@ -265,6 +276,7 @@ class MainWindow(QMainWindow):
         self.demo_banner.hide()
         self.members_page.set_store(store)
         self.points_page.set_store(store)
+        self.groups_page.set_store(store)
         self._show_store()
         self.storeChanged.emit(store)
         if old is not store:

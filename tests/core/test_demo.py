@@ -117,3 +117,22 @@ def test_demo_store_has_tags_with_realistic_shares(store):
     assert counts["团购组织者"] < 60
     fill_demo_store(store, members=100, seed=5, today=TODAY, points=False)  # groups once
     assert len(tags.list_groups(store)) == 3
+
+
+def test_demo_store_has_groups_memberships_and_qr_images(store):
+    from sqdesk.core import filters, groups, segments
+    from sqdesk.core.check import run_checks
+
+    fill_demo_store(store, members=3000, seed=4, today=TODAY)
+    found = {g.name: g for g in groups.list_groups(store)}
+    assert [g.kind.value for g in found.values()].count("ordinary") == 3
+    assert all(0 < g.members <= g.capacity for g in found.values())
+    states = {g.qr_state(TODAY) for g in found.values()}
+    assert {"fresh", "expiring", "expired", "none"} <= states
+    assert groups.image_kind(groups.qr_image(store, found["茶语会员1群"].id)) == "png"
+    left = [s for s in groups.stays(store, group_id=found["茶语会员2群"].id) if s.left_on]
+    assert left and {s.leave_reason for s in left} <= {"left", "removed"}
+    # both VIP lists have people in them, so the demo answers "who gets the invite?"
+    assert filters.count(store, segments.vip_invites(store, today=TODAY), today=TODAY) > 0
+    assert filters.count(store, segments.vip_no_longer(store, today=TODAY), today=TODAY) > 0
+    assert run_checks(store) == []

@@ -144,3 +144,15 @@ def test_member_stats_follow_visits_and_voids(shop):
     ledger.void_visit(store, v.visit_id, reason="录错")
     assert segments.members_of(store, "high_value", today=today) == [people["大单"]]
     assert run_checks(store) == []
+
+
+def test_every_segment_is_explained_with_the_members_figures(shop):
+    store, people = shop
+    why = {w.segment: w for w in segments.explain(store, people["常客"], today=TODAY)}
+    assert why["core_loyal"].values["visits_90"] == 9
+    assert why["core_loyal"].values["spend_365"] == 270000
+    assert "9 visits in 90 days" in why["core_loyal"].english
+    big = {w.segment: w for w in segments.explain(store, people["大单"], today=TODAY)}
+    assert big["high_value"].values["spend_365"] == 600000
+    assert big["vip_eligible"].values["max_purchase_30"] == 600000
+    assert all(w.english and "{" not in w.english for w in big.values())

@@ -12,6 +12,7 @@ from sqlalchemy import func, insert, select
 
 from sqdesk.core import search
 from sqdesk.core.codes import serial_of
+from sqdesk.core.demo.groups import fill_groups
 from sqdesk.core.demo.members import demo_member_rows
 from sqdesk.core.demo.points import fill_points
 from sqdesk.core.demo.tagging import fill_tags
@@ -68,7 +69,14 @@ def fill_demo_store(
             fill_points(s, seed=seed, today=today, first_member_id=max_id + 1,
                         progress=progress, should_stop=should_stop)  # fmt: skip
         fill_tags(s, seed=seed, first_member_id=max_id + 1)
-        for table in ("visit", "ledger_entry", "ledger_consumption"):
+        fill_groups(s, seed=seed, today=today, first_member_id=max_id + 1)
+        for table in (
+            "visit",
+            "ledger_entry",
+            "ledger_consumption",
+            "wechat_group",
+            "group_membership",
+        ):
             sync_id_sequence(s, table)
         for key, value in DEMO_SHOP.items():
             if s.get(Setting, key) is None:

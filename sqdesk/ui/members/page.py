@@ -26,11 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sqdesk.core import member_edit, members, segments, tags
+from sqdesk.core import groups, member_edit, members, segments, tags
 from sqdesk.core.member_export import export_members
 from sqdesk.core.members import SortKey
 from sqdesk.core.store import Store
 from sqdesk.ui import prefs
+from sqdesk.ui.groups.words import GroupWords
 from sqdesk.ui.jobs import Job, run_job
 from sqdesk.ui.members.dialog import MemberDialog
 from sqdesk.ui.members.duplicates_dialog import DuplicatesDialog
@@ -83,6 +84,8 @@ class MembersPage(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.segment.activated.connect(self._apply_segment)
+        self._custom_filter: dict | None = None
+        self._custom_title = ""
         self.show_archived = QCheckBox(self.tr("Show archived"), self)
         self.show_archived.toggled.connect(self.model.set_include_archived)
         self.new_button = QPushButton(self.tr("New Member"), self)
@@ -211,6 +214,8 @@ class MembersPage(QWidget):
         self.segment.blockSignals(True)
         self.segment.clear()
         self.segment.addItem(self.tr("All members"), None)
+        if self._custom_filter is not None:
+            self.segment.addItem(self._custom_title, "custom")
         self.segment.insertSeparator(self.segment.count())
         words = SegmentWords(self)
         for key in segments.BUILTIN:
@@ -231,13 +236,24 @@ class MembersPage(QWidget):
         self._update_count()
 
     def filter_for(self, choice: str | None) -> dict | None:
-        """The filter for a combo entry: "segment:<key or name>" or "tag:<id>"."""
+        """The filter for a combo entry: "segment:<key or name>", "tag:<id>" or "custom"
+        (a filter shown from elsewhere: the filter builder, a group, the VIP lists)."""
         if not choice:
             return None
+        if choice == "custom":
+            return self._custom_filter
         kind, value = choice.split(":", 1)
         if kind == "tag":
             return {"tag": int(value)}
         return segments.resolve(self.store, value)
+
+    def show_filter(self, tree: dict, title: str) -> None:
+        """Show the members a filter selects, under `title` in the segment list."""
+        self._custom_filter = tree
+        self._custom_title = title
+        self._fill_segments()
+        self.segment.setCurrentIndex(self.segment.findData("custom"))
+        self._apply_segment()
 
     def show_segment(self, key: str) -> None:
         """Select a segment from code (Today, the profile's explanations link here)."""
@@ -259,6 +275,23 @@ class MembersPage(QWidget):
         if self.model.filtered:
             self.reload()
         return changed
+
+    def add_selected_to_group(self, group_id: int) -> int:
+        ids = self.selected_ids()
+        try:
+            result = groups.add_members(self.store, group_id, ids)
+        except groups.GroupError as exc:
+            box = QMessageBox(self)
+            box.setIcon(QMessageBox.Icon.Warning)
+            box.setWindowTitle(self.tr("Add to WeChat Group"))
+            box.setText(GroupWords(self).error(exc))
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
+            return 0
+        self.status.emit(self.tr("Added %n member(s) to the group.", "", result.added))
+        if self.model.filtered:
+            self.reload()
+        return result.added
 
     def ask_new_tag(self) -> QInputDialog:
         dialog = QInputDialog(self)
@@ -571,6 +604,12 @@ class MembersPage(QWidget):
             remove_menu.addAction(t.name, lambda tid=t.id: self.tag_selected(tid, False))
         add_menu.addSeparator()
         add_menu.addAction(self.tr("New Tag…"), self.ask_new_tag)
+        group_list = groups.list_groups(self.store)
+        if group_list:
+            group_menu = menu.addMenu(self.tr("Add to WeChat Group"))
+            for g in group_list:
+                group_menu.addAction(f"{g.name} ({g.members}/{g.capacity})",
+                                     lambda gid=g.id: self.add_selected_to_group(gid))  # fmt: skip
         menu.addSeparator()
         menu.addAction(self.tr("Archive"), lambda: self.archive_selected(True))
         if self.model.include_archived:

@@ -5,6 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 
 
+def yuan(cents: int) -> str:
+    """¥1,280 or ¥12.50: whole yuan without the zeros."""
+    return f"¥{cents / 100:,.2f}".removesuffix(".00")
+
+
 class SegmentWords(QObject):
     def why(self, segment: str, values: dict) -> str:
         """The facts that put a member in a segment, for the profile."""
@@ -16,6 +21,25 @@ class SegmentWords(QObject):
                 "%1", str(values["last_visit"])).replace("%2", str(values["days"]))  # fmt: skip
         if segment == "new":
             return self.tr("joined %1").replace("%1", str(values.get("joined")))
+        if segment == "active_potential":
+            return self.tr("%n visit(s) in the last 30 days", "", values["visits_30"])
+        if segment == "core_loyal":
+            spent = self.tr("spent %1 in 12 months").replace("%1", yuan(values["spend_365"]))
+            return self.tr("%n visit(s) in 90 days", "", values["visits_90"]) + ", " + spent
+        if segment == "high_value":
+            return self.tr("spent %1 in 12 months").replace("%1", yuan(values["spend_365"]))
+        if segment == "potential":
+            text = self.tr("spent %1 in the last 3 months, %2 in the 3 before")
+            return text.replace("%1", yuan(values["spend_90"])).replace(
+                "%2", yuan(values["spend_prev_90"]))  # fmt: skip
+        if segment == "vip_eligible":
+            visits = max(values["visits_this_month"], values["visits_last_month"])
+            if visits >= values["vip_visits_month"]:
+                which = (self.tr("this month") if values["visits_this_month"] >= visits
+                         else self.tr("last month"))  # fmt: skip
+                return self.tr("%n visit(s) %1", "", visits).replace("%1", which)
+            return self.tr("a single purchase of %1 in the last 30 days").replace(
+                "%1", yuan(values["max_purchase_30"]))  # fmt: skip
         return ""
 
     def name(self, key: str) -> str:

@@ -7,18 +7,14 @@ from datetime import date
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -30,30 +26,9 @@ from sqdesk.core.parsing import parse_date
 from sqdesk.core.points_rules import EXPIRY_POLICIES, EarningRules, visit_awards
 from sqdesk.core.store import Store
 from sqdesk.ui.points.words import PointsWords
-from sqdesk.ui.widgets import PageHeader
+from sqdesk.ui.widgets import PageHeader, fill_table, make_table
 
 KINDS = ("earn", "redeem", "adjust", "expire", "reverse")
-
-
-def _table(parent: QWidget, headers: list[str], stretch: int) -> QTableWidget:
-    table = QTableWidget(0, len(headers), parent)
-    table.setHorizontalHeaderLabels(headers)
-    table.verticalHeader().setVisible(False)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setAlternatingRowColors(True)
-    table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    return table
-
-
-def _fill(table: QTableWidget, rows: list[tuple], numeric: set[int] = frozenset()) -> None:
-    table.setRowCount(len(rows))
-    for r, row in enumerate(rows):
-        for c, value in enumerate(row):
-            item = QTableWidgetItem(str(value))
-            if c in numeric:
-                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            table.setItem(r, c, item)
 
 
 class PointsPage(QWidget):
@@ -108,7 +83,7 @@ class PointsPage(QWidget):
             d.setDisplayFormat("yyyy-MM-dd")
         self.member_filter = QLineEdit(tab)
         self.member_filter.setPlaceholderText(self.tr("member: name, pinyin, code, mobile tail"))
-        self.entries = _table(tab, [self.tr("When"), self.tr("Member"), self.tr("What"),
+        self.entries = make_table(tab, [self.tr("When"), self.tr("Member"), self.tr("What"),
                                     self.tr("Points"), self.tr("Why")], 4)  # fmt: skip
         self.entries.setColumnWidth(0, 145)
         self.entries.setColumnWidth(1, 160)
@@ -138,7 +113,7 @@ class PointsPage(QWidget):
             self.store, kind=self.kind.currentData(), since=self.since.date().toPython(),
             until=self.until.date().toPython(), member_text=self.member_filter.text(),
         )  # fmt: skip
-        _fill(self.entries, [
+        fill_table(self.entries, [
             (e.at.astimezone().strftime("%Y-%m-%d %H:%M"), f"{e.code} {e.name}",
              self.words.kind(e.kind), f"{e.amount:+,}",
              self.words.entry_reason(e.kind, e.reason, e.source_key))
@@ -152,14 +127,14 @@ class PointsPage(QWidget):
 
     def _totals_tab(self) -> QWidget:
         tab = QWidget(self)
-        self.totals = _table(tab, [self.tr("Month"), self.tr("Issued"), self.tr("Redeemed"),
+        self.totals = make_table(tab, [self.tr("Month"), self.tr("Issued"), self.tr("Redeemed"),
                                    self.tr("Expired"), self.tr("Adjusted")], 0)  # fmt: skip
         QVBoxLayout(tab).addWidget(self.totals)
         return tab
 
     def load_totals(self) -> None:
         rows = list(reversed(points_view.monthly_totals(self.store)))
-        _fill(self.totals, [(m.month, f"{m.issued:,}", f"{m.redeemed:,}", f"{m.expired:,}",
+        fill_table(self.totals, [(m.month, f"{m.issued:,}", f"{m.redeemed:,}", f"{m.expired:,}",
                              f"{m.adjusted:+,}") for m in rows], numeric={1, 2, 3, 4})  # fmt: skip
 
     # --- expiring ------------------------------------------------------------------------
@@ -167,7 +142,7 @@ class PointsPage(QWidget):
     def _expiring_tab(self) -> QWidget:
         tab = QWidget(self)
         self.expiring_note = QLabel(tab)
-        self.expiring = _table(tab, [self.tr("Expires on"), self.tr("Code"), self.tr("Member"),
+        self.expiring = make_table(tab, [self.tr("Expires on"), self.tr("Code"), self.tr("Member"),
                                      self.tr("Points")], 2)  # fmt: skip
         self.expiring.itemDoubleClicked.connect(
             lambda item: self.openMember.emit(item.data(Qt.ItemDataRole.UserRole))
@@ -183,7 +158,7 @@ class PointsPage(QWidget):
             self.tr("%n batch(es) of points expire within 30 days. Remind these members.", "",
                     len(batches))
         )  # fmt: skip
-        _fill(self.expiring, [(b.expires_on.isoformat(), b.code, b.name, f"{b.points:,}")
+        fill_table(self.expiring, [(b.expires_on.isoformat(), b.code, b.name, f"{b.points:,}")
                               for b in batches], numeric={3})  # fmt: skip
         for r, b in enumerate(batches):
             for c in range(4):
@@ -193,7 +168,7 @@ class PointsPage(QWidget):
 
     def _rewards_tab(self) -> QWidget:
         tab = QWidget(self)
-        self.rewards = _table(tab, [self.tr("Reward"), self.tr("Points"), self.tr("Stock"),
+        self.rewards = make_table(tab, [self.tr("Reward"), self.tr("Points"), self.tr("Stock"),
                                     self.tr("Available")], 0)  # fmt: skip
         self.reward_name = QLineEdit(tab)
         self.reward_name.setPlaceholderText(self.tr("e.g. 美式咖啡一杯"))
@@ -228,7 +203,7 @@ class PointsPage(QWidget):
             rows.append((r.name, f"{r.cost:,}",
                          self.tr("unlimited") if r.stock is None else str(r.stock),
                          span or self.tr("always")))  # fmt: skip
-        _fill(self.rewards, rows, numeric={1, 2})
+        fill_table(self.rewards, rows, numeric={1, 2})
         self.add_reward_button.setEnabled(not self.store.read_only)
 
     def add_reward(self) -> bool:
@@ -259,7 +234,7 @@ class PointsPage(QWidget):
 
     def _levels_tab(self) -> QWidget:
         tab = QWidget(self)
-        self.levels = _table(tab, [self.tr("Level"), self.tr("Starts at"), self.tr("Members"),
+        self.levels = make_table(tab, [self.tr("Level"), self.tr("Starts at"), self.tr("Members"),
                                    self.tr("Benefits")], 3)  # fmt: skip
         self.level_name = QLineEdit(tab)
         self.level_name.setPlaceholderText(self.tr("e.g. 金卡会员"))
@@ -271,7 +246,7 @@ class PointsPage(QWidget):
         self.add_level_button.clicked.connect(self.add_level)
         self.level_message = QLabel(tab)
         self.upgrades_title = QLabel(tab)
-        self.upgrades = _table(tab, [self.tr("When"), self.tr("Member"), self.tr("From level"),
+        self.upgrades = make_table(tab, [self.tr("When"), self.tr("Member"), self.tr("From level"),
                                      self.tr("To level")], 1)  # fmt: skip
         self.upgrades.itemDoubleClicked.connect(
             lambda item: self.openMember.emit(item.data(Qt.ItemDataRole.UserRole))
@@ -295,7 +270,7 @@ class PointsPage(QWidget):
             spend = ledger.load_rules(s).level_basis == "spend"
         unit = self.tr("¥%1 spent") if spend else self.tr("%1 points")
         levels = rewards.list_levels(self.store)
-        _fill(self.levels, [
+        fill_table(self.levels, [
             (lv.name, unit.replace("%1", f"{lv.threshold / 100:,.0f}" if spend else
                                    f"{lv.threshold:,}"),
              f"{counts.get(lv.id, 0):,}", lv.benefits)
@@ -306,7 +281,7 @@ class PointsPage(QWidget):
             self.tr("%n member(s) moved up in the last 30 days: send them a congratulation.",
                     "", len(ups))
         )  # fmt: skip
-        _fill(self.upgrades, [(u.at.astimezone().strftime("%Y-%m-%d"), f"{u.code} {u.name}",
+        fill_table(self.upgrades, [(u.at.astimezone().strftime("%Y-%m-%d"), f"{u.code} {u.name}",
                                u.from_level or "—", u.to_level) for u in ups])  # fmt: skip
         for r, u in enumerate(ups):
             for c in range(4):
