@@ -19,12 +19,81 @@
     </message>
 </context>
 <context>
+    <name>GroupsPage</name>
+    <message numerus="yes">
+        <source>%n group(s)</source>
+        <translation>
+            <numerusform>%n group</numerusform>
+            <numerusform>%n groups</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s) in groups</source>
+        <translation>
+            <numerusform>%n member in groups</numerusform>
+            <numerusform>%n members in groups</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>VIP invites: %n</source>
+        <translation>
+            <numerusform>VIP invites: %n</numerusform>
+            <numerusform>VIP invites: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No longer VIP-eligible: %n</source>
+        <translation>
+            <numerusform>No longer VIP-eligible: %n</numerusform>
+            <numerusform>No longer VIP-eligible: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %1 and the membership history of its %n member(s)? The WeChat group itself is not touched.</source>
+        <translation>
+            <numerusform>Delete %1 and the membership history of its %n member? The WeChat group itself is not touched.</numerusform>
+            <numerusform>Delete %1 and the membership history of its %n members? The WeChat group itself is not touched.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n member(s) to the group.</source>
+        <translation>
+            <numerusform>Added %n member to the group.</numerusform>
+            <numerusform>Added %n members to the group.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n were in it already.</source>
+        <translation>
+            <numerusform>%n was in it already.</numerusform>
+            <numerusform>%n were in it already.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Took %n member(s) out of the group.</source>
+        <translation>
+            <numerusform>Took %n member out of the group.</numerusform>
+            <numerusform>Took %n members out of the group.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message numerus="yes">
         <source>Import %n member(s)</source>
         <translation>
             <numerusform>Import %Ln member</numerusform>
             <numerusform>Import %Ln members</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LeaveDialog</name>
+    <message numerus="yes">
+        <source>Take %n member(s) out of the group: %1</source>
+        <translation>
+            <numerusform>Take %n member out of the group: %1</numerusform>
+            <numerusform>Take %n members out of the group: %1</numerusform>
         </translation>
     </message>
 </context>
@@ -69,6 +138,13 @@
         <translation>
             <numerusform>Untagged %Ln member.</numerusform>
             <numerusform>Untagged %Ln members.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n member(s) to the group.</source>
+        <translation>
+            <numerusform>Added %n member to the group.</numerusform>
+            <numerusform>Added %n members to the group.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -121,6 +197,30 @@
         <translation>
             <numerusform>%Ln member moved up in the last 30 days: send a congratulation.</numerusform>
             <numerusform>%Ln members moved up in the last 30 days: send them a congratulation.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SegmentWords</name>
+    <message numerus="yes">
+        <source>%n visit(s) in the last 30 days</source>
+        <translation>
+            <numerusform>%n visit in the last 30 days</numerusform>
+            <numerusform>%n visits in the last 30 days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visit(s) in 90 days</source>
+        <translation>
+            <numerusform>%n visit in 90 days</numerusform>
+            <numerusform>%n visits in 90 days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visit(s) %1</source>
+        <translation>
+            <numerusform>%n visit %1</numerusform>
+            <numerusform>%n visits %1</numerusform>
         </translation>
     </message>
 </context>

@@ -36,6 +36,145 @@
     </message>
 </context>
 <context>
+    <name>ConditionRow</name>
+    <message>
+        <source>is</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>is not</source>
+        <translation>不是</translation>
+    </message>
+    <message>
+        <source>Remove this condition</source>
+        <translation>删除这个条件</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Tagged</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>with</source>
+        <translation>含有</translation>
+    </message>
+    <message>
+        <source>without</source>
+        <translation>不含</translation>
+    </message>
+    <message>
+        <source>any of</source>
+        <translation>任一</translation>
+    </message>
+    <message>
+        <source>all of</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>choose tags</source>
+        <translation>选择标签</translation>
+    </message>
+    <message>
+        <source>Joined</source>
+        <translation>入会日期</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>Birthday month</source>
+        <translation>生日月份</translation>
+    </message>
+    <message>
+        <source>choose months</source>
+        <translation>选择月份</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>choose sources</source>
+        <translation>选择来源</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>choose levels</source>
+        <translation>选择等级</translation>
+    </message>
+    <message>
+        <source>Points balance</source>
+        <translation>积分余额</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation>最后到店</translation>
+    </message>
+    <message>
+        <source>before (or never)</source>
+        <translation>早于（含从未到店）</translation>
+    </message>
+    <message>
+        <source>on or after</source>
+        <translation>不早于</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>到店</translation>
+    </message>
+    <message>
+        <source>at least</source>
+        <translation>至少</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>in the last</source>
+        <translation>近</translation>
+    </message>
+    <message>
+        <source>Spend</source>
+        <translation>消费</translation>
+    </message>
+    <message>
+        <source>In WeChat group</source>
+        <translation>微信群</translation>
+    </message>
+    <message>
+        <source>in</source>
+        <translation>在</translation>
+    </message>
+    <message>
+        <source>not in</source>
+        <translation>不在</translation>
+    </message>
+    <message>
+        <source>any group</source>
+        <translation>任意群</translation>
+    </message>
+    <message>
+        <source>any %1</source>
+        <translation>任意%1</translation>
+    </message>
+</context>
+<context>
     <name>DuplicatesDialog</name>
     <message>
         <source>Likely Duplicates</source>
@@ -100,6 +239,410 @@
     <message>
         <source>Merge</source>
         <translation>合并</translation>
+    </message>
+</context>
+<context>
+    <name>FilterPanel</name>
+    <message>
+        <source>all of these conditions (AND)</source>
+        <translation>同时满足以下全部条件（且）</translation>
+    </message>
+    <message>
+        <source>any of these conditions (OR)</source>
+        <translation>满足以下任一条件（或）</translation>
+    </message>
+    <message>
+        <source>+ Condition</source>
+        <translation>+ 添加条件</translation>
+    </message>
+    <message>
+        <source>Save as Segment…</source>
+        <translation>存为分层…</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <source>Close the filter (Esc)</source>
+        <translation>关闭筛选（Esc）</translation>
+    </message>
+    <message>
+        <source>Members matching</source>
+        <translation>筛选会员：</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Joined between</source>
+        <translation>入会日期范围</translation>
+    </message>
+    <message>
+        <source>Birthday month</source>
+        <translation>生日月份</translation>
+    </message>
+    <message>
+        <source>Source channel</source>
+        <translation>来源渠道</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Points balance</source>
+        <translation>积分余额</translation>
+    </message>
+    <message>
+        <source>Last visit before / after</source>
+        <translation>最后到店早于 / 不早于</translation>
+    </message>
+    <message>
+        <source>Visits in the last N days</source>
+        <translation>近 N 天到店次数</translation>
+    </message>
+    <message>
+        <source>Spend in the last N days</source>
+        <translation>近 N 天消费金额</translation>
+    </message>
+    <message>
+        <source>In / not in a WeChat group</source>
+        <translation>在 / 不在微信群</translation>
+    </message>
+</context>
+<context>
+    <name>GroupDialog</name>
+    <message>
+        <source>New WeChat Group</source>
+        <translation>新建微信群</translation>
+    </message>
+    <message>
+        <source>Edit WeChat Group</source>
+        <translation>编辑微信群</translation>
+    </message>
+    <message>
+        <source>e.g. 茶语会员1群</source>
+        <translation>例如：茶语会员1群</translation>
+    </message>
+    <message>
+        <source>WeChat lets at most 500 people into one group.</source>
+        <translation>一个微信群最多 500 人。</translation>
+    </message>
+    <message>
+        <source>Group rules, as pinned in the group</source>
+        <translation>群规，和群公告里的一样</translation>
+    </message>
+    <message>
+        <source>Welcome text for people who just joined</source>
+        <translation>新人进群的欢迎语</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>群名</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>人数上限</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>群规</translation>
+    </message>
+    <message>
+        <source>Welcome text</source>
+        <translation>欢迎语</translation>
+    </message>
+</context>
+<context>
+    <name>GroupWords</name>
+    <message>
+        <source>Ordinary group</source>
+        <translation>普通群</translation>
+    </message>
+    <message>
+        <source>VIP group</source>
+        <translation>VIP 群</translation>
+    </message>
+    <message>
+        <source>Interest group</source>
+        <translation>兴趣群</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>主动退群</translation>
+    </message>
+    <message>
+        <source>removed for breaking the rules</source>
+        <translation>违规移出</translation>
+    </message>
+    <message>
+        <source>No QR image yet: in WeChat open the group, tap 群二维码, take a screenshot and import it here.</source>
+        <translation>还没有群二维码：在微信里打开这个群，点“群二维码”，截图后在这里导入。</translation>
+    </message>
+    <message>
+        <source>The QR image expired after %1: nobody can join with it. Take a new screenshot in WeChat and import it.</source>
+        <translation>群二维码已于 %1 后失效，扫码已无法进群。请在微信里重新截图并导入。</translation>
+    </message>
+    <message>
+        <source>QR image from %1, day %2 of 7: it works until %3.</source>
+        <translation>群二维码截于 %1，今天是第 %2 天（共 7 天），有效至 %3。</translation>
+    </message>
+    <message>
+        <source>Take a new screenshot in WeChat soon.</source>
+        <translation>请尽快在微信里重新截图。</translation>
+    </message>
+    <message>
+        <source>A group named %1 exists already.</source>
+        <translation>已有名为 %1 的群。</translation>
+    </message>
+    <message>
+        <source>A group needs a name.</source>
+        <translation>群需要一个名字。</translation>
+    </message>
+    <message>
+        <source>A group name has at most 30 characters.</source>
+        <translation>群名最多 30 个字。</translation>
+    </message>
+    <message>
+        <source>A WeChat group holds 1 to 500 people.</source>
+        <translation>微信群人数上限为 1 到 500 人。</translation>
+    </message>
+    <message>
+        <source>The group has %1 members now: the capacity cannot be lower.</source>
+        <translation>群里现在有 %1 人，上限不能比这更低。</translation>
+    </message>
+    <message>
+        <source>The group has room for %1 more, not %2. Nobody was added.</source>
+        <translation>群里只能再加 %1 人，不够 %2 人。没有添加任何人。</translation>
+    </message>
+    <message>
+        <source>That file is not a PNG or JPEG image. Save the QR code from WeChat as a screenshot and choose that file.</source>
+        <translation>这个文件不是 PNG 或 JPEG 图片。请在微信里把群二维码截图保存，再选择那张图片。</translation>
+    </message>
+    <message>
+        <source>That image is larger than 10 MB.</source>
+        <translation>图片超过 10 MB。</translation>
+    </message>
+    <message>
+        <source>The QR image cannot be from a future day.</source>
+        <translation>二维码的日期不能晚于今天。</translation>
+    </message>
+    <message>
+        <source>The group no longer exists.</source>
+        <translation>这个群已不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>GroupsPage</name>
+    <message>
+        <source>WeChat Groups</source>
+        <translation>微信群</translation>
+    </message>
+    <message>
+        <source>New Group…</source>
+        <translation>新建群…</translation>
+    </message>
+    <message>
+        <source>VIP-eligible members who are in no VIP group yet: who should get the VIP invite</source>
+        <translation>符合 VIP 条件但还不在任何 VIP 群的会员：本周该邀请谁</translation>
+    </message>
+    <message>
+        <source>Members of a VIP group who no longer qualify</source>
+        <translation>VIP 群里已不再符合条件的会员</translation>
+    </message>
+    <message>
+        <source>Show in Roster</source>
+        <translation>在会员列表中查看</translation>
+    </message>
+    <message>
+        <source>Filter, tag or export this group&apos;s members</source>
+        <translation>筛选、打标签或导出这个群的成员</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Import QR Image…</source>
+        <translation>导入群二维码…</translation>
+    </message>
+    <message>
+        <source>Remove QR Image</source>
+        <translation>移除二维码</translation>
+    </message>
+    <message>
+        <source>Show those who left</source>
+        <translation>显示已退群的</translation>
+    </message>
+    <message>
+        <source>Add Members…</source>
+        <translation>添加成员…</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>移出…</translation>
+    </message>
+    <message>
+        <source>Take the selected members out of the group (Del)</source>
+        <translation>把选中的成员移出群（Del）</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>会员码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Nickname</source>
+        <translation>群昵称</translation>
+    </message>
+    <message>
+        <source>Joined</source>
+        <translation>进群日期</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>退群日期</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>No WeChat groups yet. Add the groups you run with New Group; members, rules and the QR image go with each.</source>
+        <translation>还没有微信群。用“新建群”添加你运营的群，每个群都有成员、群规和二维码。</translation>
+    </message>
+    <message>
+        <source>New Group</source>
+        <translation>新建群</translation>
+    </message>
+    <message>
+        <source>Remove from Group</source>
+        <translation>移出群</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s)</source>
+        <translation>
+            <numerusform>%n 个群</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s) in groups</source>
+        <translation>
+            <numerusform>群内会员 %n 人</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>VIP invites: %n</source>
+        <translation>
+            <numerusform>待邀请进 VIP 群：%n 人</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No longer VIP-eligible: %n</source>
+        <translation>
+            <numerusform>已不符合 VIP 条件：%n 人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 places taken</source>
+        <translation>%1 / %2 人</translation>
+    </message>
+    <message>
+        <source>No QR</source>
+        <translation>无二维码</translation>
+    </message>
+    <message>
+        <source>Rules: %1</source>
+        <translation>群规：%1</translation>
+    </message>
+    <message>
+        <source>No group rules written yet (Edit…).</source>
+        <translation>还没有写群规（点“编辑…”）。</translation>
+    </message>
+    <message>
+        <source>Delete Group</source>
+        <translation>删除群</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %1 and the membership history of its %n member(s)? The WeChat group itself is not touched.</source>
+        <translation>
+            <numerusform>删除 %1 以及群里 %n 位成员的进退群记录？微信里的群本身不受影响。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Deleted the group %1.</source>
+        <translation>已删除群 %1。</translation>
+    </message>
+    <message>
+        <source>Import Group QR Image</source>
+        <translation>导入群二维码</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>图片 (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Group QR Image</source>
+        <translation>群二维码</translation>
+    </message>
+    <message>
+        <source>Add Members to %1</source>
+        <translation>添加成员到 %1</translation>
+    </message>
+    <message>
+        <source>Add to Group</source>
+        <translation>加入群</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n member(s) to the group.</source>
+        <translation>
+            <numerusform>已把 %n 位会员加入群。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n were in it already.</source>
+        <translation>
+            <numerusform>其中 %n 位本来就在群里。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Took %n member(s) out of the group.</source>
+        <translation>
+            <numerusform>已把 %n 位成员移出群。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Group: %1</source>
+        <translation>群：%1</translation>
+    </message>
+    <message>
+        <source>VIP invites</source>
+        <translation>待邀请进 VIP 群</translation>
+    </message>
+    <message>
+        <source>No longer VIP-eligible</source>
+        <translation>已不符合 VIP 条件</translation>
     </message>
 </context>
 <context>
@@ -239,6 +782,31 @@
     </message>
 </context>
 <context>
+    <name>LeaveDialog</name>
+    <message>
+        <source>Remove from Group</source>
+        <translation>移出群</translation>
+    </message>
+    <message numerus="yes">
+        <source>Take %n member(s) out of the group: %1</source>
+        <translation>
+            <numerusform>把 %n 位成员移出群：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>They left the group</source>
+        <translation>主动退群</translation>
+    </message>
+    <message>
+        <source>Removed for breaking the group rules</source>
+        <translation>违反群规被移出</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Members</source>
@@ -247,6 +815,10 @@
     <message>
         <source>Points</source>
         <translation>积分</translation>
+    </message>
+    <message>
+        <source>WeChat Groups</source>
+        <translation>微信群</translation>
     </message>
     <message>
         <source>DEMO store: made-up members to try sqdesk with. Everything here is thrown away when you quit.</source>
@@ -490,12 +1062,47 @@
         <translation>标签：%1</translation>
     </message>
     <message>
+        <source>WeChat groups: %1</source>
+        <translation>微信群：%1</translation>
+    </message>
+    <message>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
         <source>Archive</source>
         <translation>归档</translation>
+    </message>
+</context>
+<context>
+    <name>MemberPicker</name>
+    <message>
+        <source>Search name, pinyin, nickname, mobile tail or code</source>
+        <translation>搜索姓名、拼音、群昵称、手机尾号或会员码</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>会员码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Nickname</source>
+        <translation>群昵称</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Select one or more (Ctrl or Shift + click).</source>
+        <translation>可多选（按住 Ctrl 或 Shift 点击）。</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
     </message>
 </context>
 <context>
@@ -771,6 +1378,10 @@
         <translation>备注</translation>
     </message>
     <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
         <source>Female</source>
         <translation>女</translation>
     </message>
@@ -834,6 +1445,22 @@
         <translation>管理标签…</translation>
     </message>
     <message>
+        <source>Segment Thresholds…</source>
+        <translation>分层标准…</translation>
+    </message>
+    <message>
+        <source>Delete Saved Segment…</source>
+        <translation>删除已存分层…</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <source>Build a filter from tags, visits, spend, groups… (Ctrl+Shift+F)</source>
+        <translation>按标签、到店、消费、微信群等条件筛选…（Ctrl+Shift+F）</translation>
+    </message>
+    <message>
         <source>More</source>
         <translation>更多</translation>
     </message>
@@ -857,6 +1484,34 @@
         <source>Tag: %1</source>
         <translation>标签：%1</translation>
     </message>
+    <message>
+        <source>Save as Segment</source>
+        <translation>存为分层</translation>
+    </message>
+    <message>
+        <source>Name of the segment (its members are worked out afresh each time you open it):</source>
+        <translation>分层名称（每次打开都按条件重新计算成员）：</translation>
+    </message>
+    <message>
+        <source>A segment needs a name.</source>
+        <translation>分层需要一个名字。</translation>
+    </message>
+    <message>
+        <source>A segment named %1 exists already.</source>
+        <translation>已有名为 %1 的分层。</translation>
+    </message>
+    <message>
+        <source>Saved the segment %1.</source>
+        <translation>已保存分层 %1。</translation>
+    </message>
+    <message>
+        <source>Delete Saved Segment</source>
+        <translation>删除已存分层</translation>
+    </message>
+    <message>
+        <source>Delete the saved segment %1? Its members and their tags stay as they are.</source>
+        <translation>删除已存分层 %1？会员和他们的标签都不受影响。</translation>
+    </message>
     <message numerus="yes">
         <source>Tagged %n member(s).</source>
         <translation>
@@ -867,6 +1522,16 @@
         <source>Untagged %n member(s).</source>
         <translation>
             <numerusform>已从 %Ln 位会员移除标签。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add to WeChat Group</source>
+        <translation>加入微信群</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n member(s) to the group.</source>
+        <translation>
+            <numerusform>已把 %n 位会员加入群。</numerusform>
         </translation>
     </message>
     <message>
@@ -1411,6 +2076,21 @@
     </message>
 </context>
 <context>
+    <name>QrDateDialog</name>
+    <message>
+        <source>Group QR Image</source>
+        <translation>群二维码</translation>
+    </message>
+    <message>
+        <source>A WeChat group QR code works for 7 days from the day WeChat showed it. Which day did you take this screenshot?</source>
+        <translation>微信群二维码从生成那天起 7 天内有效。这张截图是哪天截的？</translation>
+    </message>
+    <message>
+        <source>Screenshot taken on</source>
+        <translation>截图日期</translation>
+    </message>
+</context>
+<context>
     <name>SegmentWords</name>
     <message>
         <source>no visit since joining on %1</source>
@@ -1423,6 +2103,44 @@
     <message>
         <source>joined %1</source>
         <translation>%1 入会</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visit(s) in the last 30 days</source>
+        <translation>
+            <numerusform>近 30 天到店 %n 次</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>spent %1 in 12 months</source>
+        <translation>近 12 个月消费 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visit(s) in 90 days</source>
+        <translation>
+            <numerusform>近 90 天到店 %n 次</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>spent %1 in the last 3 months, %2 in the 3 before</source>
+        <translation>近 3 个月消费 %1，之前 3 个月 %2</translation>
+    </message>
+    <message>
+        <source>this month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>last month</source>
+        <translation>上月</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visit(s) %1</source>
+        <translation>
+            <numerusform>%1到店 %n 次</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>a single purchase of %1 in the last 30 days</source>
+        <translation>近 30 天单笔消费 %1</translation>
     </message>
     <message>
         <source>New (新手)</source>
@@ -1613,6 +2331,69 @@
     <message>
         <source>Restored.</source>
         <translation>已恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>ThresholdsDialog</name>
+    <message>
+        <source>Segment Thresholds</source>
+        <translation>分层标准</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source> visits</source>
+        <translation> 次</translation>
+    </message>
+    <message>
+        <source>New: joined within</source>
+        <translation>新手：入会不超过</translation>
+    </message>
+    <message>
+        <source>Active: visits in the last 30 days, at least</source>
+        <translation>活跃潜力：近 30 天到店至少</translation>
+    </message>
+    <message>
+        <source>Core loyal: visits in 90 days, at least</source>
+        <translation>核心忠诚：近 90 天到店至少</translation>
+    </message>
+    <message>
+        <source>Core loyal: and spent in 12 months, at least</source>
+        <translation>核心忠诚：且近 12 个月消费至少</translation>
+    </message>
+    <message>
+        <source>Dormant: no visit for</source>
+        <translation>沉睡：未到店达</translation>
+    </message>
+    <message>
+        <source>Lapsed: no visit for</source>
+        <translation>衰退：未到店达</translation>
+    </message>
+    <message>
+        <source>High value: spent in 12 months, at least</source>
+        <translation>高价值：近 12 个月消费至少</translation>
+    </message>
+    <message>
+        <source>Rising: last 3 months&apos; spend over the 3 before, ×</source>
+        <translation>潜力：近 3 个月消费是之前 3 个月的倍数 ×</translation>
+    </message>
+    <message>
+        <source>Rising: and spent in the last 3 months, at least</source>
+        <translation>潜力：且近 3 个月消费至少</translation>
+    </message>
+    <message>
+        <source>VIP eligible: visits in one calendar month</source>
+        <translation>可邀 VIP：一个自然月内到店</translation>
+    </message>
+    <message>
+        <source>VIP eligible: or one purchase of at least</source>
+        <translation>可邀 VIP：或单笔消费至少</translation>
+    </message>
+    <message>
+        <source>Segments are always worked out from the members&apos; visits with these numbers; changing them changes who is in each at once.</source>
+        <translation>分层总是按这些标准从会员的到店记录算出来；改了标准，各分层的成员马上跟着变。</translation>
     </message>
 </context>
 <context>

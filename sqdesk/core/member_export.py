@@ -14,6 +14,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from sqdesk.core import tags
 from sqdesk.core.jobs import Cancelled, Progress, ShouldStop, never_stop, no_progress
 from sqdesk.core.members import SortKey
 from sqdesk.core.models import Member
@@ -35,19 +36,30 @@ class ExportError(ValueError):
     pass
 
 
-def _values(store: Store, ids: Sequence[int], keys: Sequence[SortKey]) -> Iterator[list[str]]:
-    columns = [getattr(Member, k.value) for k in keys]
+# Not a member column: the member's tags, joined with 、 (as the roster's chips show them).
+TAGS = "tags"
+
+
+def _values(store: Store, ids: Sequence[int], keys: Sequence[SortKey | str]) -> Iterator[list[str]]:
+    fields = [k for k in keys if k != TAGS]
+    columns = [getattr(Member, k.value) for k in fields]
     for start in range(0, len(ids), _BLOCK):
         block = list(ids[start : start + _BLOCK])
         with store.read() as s:
             found = {r[0]: r[1:] for r in s.execute(select(Member.id, *columns).where(
                 Member.id.in_(block)))}  # fmt: skip
+        tag_names = tags.names_by_member(store, block) if TAGS in keys else {}
         for member_id in block:
             row = found.get(member_id)
             if row is None:
                 continue
+            values = iter(row)
             out = []
-            for key, value in zip(keys, row, strict=True):
+            for key in keys:
+                if key == TAGS:
+                    out.append("、".join(tag_names.get(member_id, [])))
+                    continue
+                value = next(values)
                 if key is SortKey.GENDER:
                     value = _GENDER.get(value, value)
                 elif hasattr(value, "isoformat"):
@@ -61,7 +73,7 @@ def export_members(
     path: Path,
     *,
     member_ids: Sequence[int],
-    columns: Sequence[tuple[SortKey, str]] | None = None,
+    columns: Sequence[tuple[SortKey | str, str]] | None = None,
     progress: Progress = no_progress,
     should_stop: ShouldStop = never_stop,
 ) -> int:

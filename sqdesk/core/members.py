@@ -218,3 +218,16 @@ def find_by_code(store: Store, code: str) -> MemberId | None:
     with store.read() as s:
         found = s.scalar(select(Member.id).where(Member.code == code.strip()))
         return MemberId(found) if found is not None else None
+
+
+def sources(store: Store, *, limit: int = 40) -> list[str]:
+    """The source channels members came from, most common first (for pick lists)."""
+    query = (
+        select(Member.source)
+        .where(Member.source != "")
+        .group_by(Member.source)
+        .order_by(func.count().desc(), Member.source)
+        .limit(limit)
+    )
+    with store.read() as s:
+        return list(s.scalars(query))

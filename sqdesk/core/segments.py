@@ -187,6 +187,17 @@ def save_segment(store: Store, name: str, tree: filters.Node) -> int:
         return seg.id
 
 
+def delete_segment(store: Store, name: str) -> dict | None:
+    """Forget a saved segment (its members are untouched); returns its filter for Undo."""
+    with store.session() as s:
+        seg = s.scalar(select(Segment).where(Segment.name == name))
+        if seg is None:
+            return None
+        tree = json.loads(seg.definition)
+        s.delete(seg)
+        return tree
+
+
 def saved(store: Store) -> dict[str, filters.Node]:
     query = select(Segment.name, Segment.definition).order_by(Segment.name)
     with store.read() as s:

@@ -221,3 +221,26 @@ def list_groups(store: Store) -> list[GroupInfo]:
     with store.read() as s:
         return [GroupInfo(g.id, g.name, g.exclusive)
                 for g in s.scalars(select(TagGroup).order_by(TagGroup.position))]  # fmt: skip
+
+
+def tag_ids_by_member(store: Store, member_ids: Sequence[int]) -> dict[int, list[int]]:
+    """Each member's tag ids in display order (for the roster's chips; one query a block)."""
+    out: dict[int, list[int]] = {}
+    ids = list(member_ids)
+    with store.read() as s:
+        for start in range(0, len(ids), _CHUNK):
+            query = (
+                select(MemberTag.member_id, MemberTag.tag_id)
+                .join(Tag, Tag.id == MemberTag.tag_id)
+                .where(MemberTag.member_id.in_(ids[start : start + _CHUNK]))
+                .order_by(Tag.position, Tag.id)
+            )
+            for member_id, tag_id in s.execute(query):
+                out.setdefault(member_id, []).append(tag_id)
+    return out
+
+
+def names_by_member(store: Store, member_ids: Sequence[int]) -> dict[int, list[str]]:
+    names = {t.id: t.name for t in list_tags(store)}
+    return {m: [names[t] for t in tag_ids if t in names]
+            for m, tag_ids in tag_ids_by_member(store, member_ids).items()}  # fmt: skip

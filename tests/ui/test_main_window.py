@@ -120,7 +120,7 @@ def test_navigation_shortcut_and_menus(window):
     titles = [a.text() for a in window.menuBar().actions()]
     assert len(titles) == 2
     assert window.open_action.shortcut().toString()
-    assert window.nav.count() == 2  # Members, Points
+    assert window.nav.count() == 3  # Members, Points, WeChat Groups
 
 
 def test_geometry_is_remembered(qtbot, demo_store):

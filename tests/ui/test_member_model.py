@@ -8,7 +8,7 @@ def test_model_lists_every_active_member_newest_first(qapp, demo_store):
     model = MemberTableModel(demo_store)
     model.reload()
     assert model.rowCount() == members.count(demo_store) > 250
-    assert model.columnCount() == len(MemberTableModel.COLUMNS)
+    assert model.columnCount() == len(MemberTableModel.COLUMNS) + 1  # and the tags
     joined = MemberTableModel.COLUMNS.index(members.SortKey.JOINED)
     dates = [model.data(model.index(r, joined)) for r in range(model.rowCount())]
     assert dates == sorted(dates, reverse=True)

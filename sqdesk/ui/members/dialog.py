@@ -28,12 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sqdesk.core import member_edit, members, segments, tags
+from sqdesk.core import groups, member_edit, members, segments, tags
 from sqdesk.core.member_edit import MemberInput, Problem
 from sqdesk.core.parsing import parse_date
 from sqdesk.core.store import Store
 from sqdesk.ui.members.problems import describe
 from sqdesk.ui.members.segment_words import SegmentWords
+from sqdesk.ui.members.tag_chips import chip_html
 from sqdesk.ui.points.member_points import MemberPointsPanel
 
 COMMON_SOURCES = ("门店扫码", "外卖卡片", "抖音", "小红书", "老带新", "美团", "朋友圈", "导入")
@@ -198,12 +199,16 @@ class MemberDialog(QDialog):
         for why in segments.explain(self.store, d.id):
             reason = words.why(why.segment, why.values)
             layers.append(words.name(why.segment) + (f"（{reason}）" if reason else ""))
-        tag_names = [t.name for t in tags.tags_of(self.store, d.id)]
+        member_tags = [(t.name, t.color) for t in tags.tags_of(self.store, d.id)]
+        in_groups = [s.group for s in groups.stays(self.store, member_id=d.id, current_only=True)]
         extra = ""
         if layers:
             extra += "<br>" + self.tr("Segments: %1").replace("%1", _html(" · ".join(layers)))
-        if tag_names:
-            extra += "<br>" + self.tr("Tags: %1").replace("%1", _html(" · ".join(tag_names)))
+        if member_tags:
+            extra += "<br>" + self.tr("Tags: %1").replace("%1", chip_html(member_tags))
+        if in_groups:
+            extra += "<br>" + self.tr("WeChat groups: %1").replace(
+                "%1", _html(" · ".join(in_groups)))  # fmt: skip
         self.header.setText(
             f"<b style='font-size:18px'>{_html(d.name or d.nickname)}</b>"
             f"&nbsp;&nbsp;<span style='color:#6c7166'>{code} · {referred} {status}</span>"

@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from sqdesk.core import members
+from sqdesk.core import members, tags
 from sqdesk.core.members import MemberRow, SortKey
 from sqdesk.core.store import Store
 
@@ -19,6 +19,7 @@ BLOCK = 200
 MAX_CACHED_BLOCKS = 50
 
 IdRole = Qt.ItemDataRole.UserRole + 1
+TagsRole = Qt.ItemDataRole.UserRole + 2  # [(name, colour)] for the tag chips
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -28,6 +29,9 @@ class MemberTableModel(QAbstractTableModel):
     # Shown until the user picks columns of their own.
     DEFAULT_HIDDEN = frozenset({SortKey.WECHAT, SortKey.REMARK, SortKey.REGION})
 
+    # After the field columns: the member's tags, drawn as chips (not sortable).
+    TAGS_COLUMN = len(COLUMNS)
+
     # Newest members first: the ones a manager is most likely looking for.
     default_sort = SortKey.JOINED
 
@@ -36,6 +40,8 @@ class MemberTableModel(QAbstractTableModel):
         self._store = store
         self._ids: list[int] = []
         self._blocks: dict[int, list[MemberRow | None]] = {}
+        self._block_tags: dict[int, dict[int, list[int]]] = {}
+        self._tag_info: dict[int, tuple[str, str]] = {}
         self._sort: SortKey | None = self.default_sort
         self._descending = True
         self._search = ""
@@ -54,6 +60,7 @@ class MemberTableModel(QAbstractTableModel):
             SortKey.WECHAT: self.tr("WeChat ID"),
             SortKey.REMARK: self.tr("Remark"),
         }
+        self.tags_header = self.tr("Tags")
         self._genders = {"F": self.tr("Female"), "M": self.tr("Male"), "": ""}
 
     # --- loading -------------------------------------------------------------------------
@@ -74,6 +81,8 @@ class MemberTableModel(QAbstractTableModel):
             where=self._where,
         )
         self._blocks.clear()
+        self._block_tags.clear()
+        self._tag_info = {t.id: (t.name, t.color) for t in tags.list_tags(self._store)}
         self.endResetModel()
 
     def set_filter(self, where: dict | None) -> None:
@@ -125,11 +134,23 @@ class MemberTableModel(QAbstractTableModel):
         if block is None:
             if len(self._blocks) >= MAX_CACHED_BLOCKS:
                 self._blocks.clear()
+                self._block_tags.clear()
             ids = self._ids[number * BLOCK : (number + 1) * BLOCK]
             found = members.rows(self._store, ids)
             block = [found.get(i) for i in ids]
             self._blocks[number] = block
+            self._block_tags[number] = (
+                tags.tag_ids_by_member(self._store, ids) if self._tag_info else {}
+            )
         return block[row % BLOCK]
+
+    def tags_of_row(self, row: int) -> list[tuple[str, str]]:
+        """The (name, colour) of a row's tags, in display order."""
+        member = self._row(row)
+        if member is None:
+            return []
+        ids = self._block_tags.get(row // BLOCK, {}).get(member.id, [])
+        return [self._tag_info[t] for t in ids if t in self._tag_info]
 
     def member_id(self, row: int) -> int:
         return self._ids[row]
@@ -140,10 +161,12 @@ class MemberTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._ids)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
+        return 0 if parent.isValid() else len(self.COLUMNS) + 1
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if section == self.TAGS_COLUMN:
+                return self.tags_header
             return self.headers[self.COLUMNS[section]]
         return None
 
@@ -152,6 +175,12 @@ class MemberTableModel(QAbstractTableModel):
             return None
         if role == IdRole:
             return self._ids[index.row()]
+        if index.column() == self.TAGS_COLUMN:
+            if role == TagsRole:
+                return self.tags_of_row(index.row())
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                return "、".join(name for name, _ in self.tags_of_row(index.row()))
+            return None
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole):
             return None
         row = self._row(index.row())
@@ -176,6 +205,8 @@ class MemberTableModel(QAbstractTableModel):
         return getattr(row, key.value)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if column == self.TAGS_COLUMN:
+            return  # tags are not an order; the page puts the indicator back
         # Column -1: no column sort (search rank, then newest first).
         self._sort = self.COLUMNS[column] if column >= 0 else None
         self._descending = order == Qt.SortOrder.DescendingOrder

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sqdesk.core import groups, member_edit, members, segments, tags
+from sqdesk.core import groups, member_edit, member_export, members, segments, tags
 from sqdesk.core.member_export import export_members
 from sqdesk.core.members import SortKey
 from sqdesk.core.store import Store
@@ -35,10 +35,13 @@ from sqdesk.ui.groups.words import GroupWords
 from sqdesk.ui.jobs import Job, run_job
 from sqdesk.ui.members.dialog import MemberDialog
 from sqdesk.ui.members.duplicates_dialog import DuplicatesDialog
+from sqdesk.ui.members.filter_panel import FilterPanel
 from sqdesk.ui.members.import_dialog import ImportDialog
 from sqdesk.ui.members.model import IdRole, MemberTableModel
 from sqdesk.ui.members.segment_words import SegmentWords
+from sqdesk.ui.members.tag_chips import TagChipsDelegate
 from sqdesk.ui.members.tags_dialog import TagsDialog
+from sqdesk.ui.members.thresholds_dialog import ThresholdsDialog
 from sqdesk.ui.widgets import PageHeader
 
 # Fixed widths: measuring 100k rows to fit them is far too slow (DESIGN.md §2b).
@@ -106,18 +109,39 @@ class MembersPage(QWidget):
         self.duplicates_action.triggered.connect(self.show_duplicates)
         self.tags_action = QAction(self.tr("Manage Tags…"), self)
         self.tags_action.triggered.connect(self.show_tags)
+        self.thresholds_action = QAction(self.tr("Segment Thresholds…"), self)
+        self.thresholds_action.triggered.connect(self.show_thresholds)
+        self.delete_segment_action = QAction(self.tr("Delete Saved Segment…"), self)
+        self.delete_segment_action.triggered.connect(self.delete_saved_segment)
+        self.filter_button = QToolButton(self)
+        self.filter_button.setObjectName("filterButton")
+        self.filter_button.setText(self.tr("Filter"))
+        self.filter_button.setCheckable(True)
+        self.filter_button.setShortcut(QKeySequence("Ctrl+Shift+F"))
+        self.filter_button.setToolTip(self.tr("Build a filter from tags, visits, spend, groups… "
+                                              "(Ctrl+Shift+F)"))  # fmt: skip
+        self.filter_button.toggled.connect(self.show_filter_panel)
+        self.filter_panel = FilterPanel(store, self)
+        self.filter_panel.hide()
+        self.filter_panel.changed.connect(self._apply_built_filter)
+        self.filter_panel.saveRequested.connect(self.ask_save_segment)
+        self.filter_panel.closed.connect(lambda: self.filter_button.setChecked(False))
         self.more_button = QToolButton(self)
         self.more_button.setObjectName("moreMembers")
         self.more_button.setText(self.tr("More"))
         self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         more = QMenu(self.more_button)
-        for a in (self.import_action, self.export_action, self.duplicates_action,
-                  self.tags_action):  # fmt: skip
+        for a in (self.import_action, self.export_action, self.duplicates_action):
             more.addAction(a)
+        more.addSeparator()
+        for a in (self.tags_action, self.thresholds_action, self.delete_segment_action):
+            more.addAction(a)
+        more.aboutToShow.connect(self._update_more_menu)
         self.more_button.setMenu(more)
 
         bar = QHBoxLayout()
         bar.addWidget(self.segment)
+        bar.addWidget(self.filter_button)
         bar.addWidget(self.search, 1)
         bar.addWidget(self.show_archived)
         bar.addWidget(self.more_button)
@@ -146,6 +170,13 @@ class MembersPage(QWidget):
         hh.customContextMenuRequested.connect(self._column_menu)
         for column, key in enumerate(MemberTableModel.COLUMNS):
             self.table.setColumnWidth(column, _WIDTHS[key])
+        tags_column = MemberTableModel.TAGS_COLUMN
+        self.table.setColumnWidth(tags_column, 220)
+        # Kept on self: PySide calls the Python paint() only while the wrapper lives.
+        self.tag_delegate = TagChipsDelegate(self.table)
+        self.table.setItemDelegateForColumn(tags_column, self.tag_delegate)
+        # Tags are no order: a click on their header keeps the current sort.
+        hh.sortIndicatorChanged.connect(self._keep_sort_off_tags)
         self._restore_columns()
         hh.sectionMoved.connect(self._save_columns)
         hh.sectionResized.connect(self._save_columns)
@@ -163,6 +194,7 @@ class MembersPage(QWidget):
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(self.header)
         layout.addLayout(bar)
+        layout.addWidget(self.filter_panel)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty, 1)
         self.model.modelReset.connect(self._update_count)
@@ -201,6 +233,9 @@ class MembersPage(QWidget):
     def set_store(self, store: Store) -> None:
         self.store = store
         self.search.clear()
+        self._custom_filter = None
+        self.filter_button.setChecked(False)
+        self.filter_panel.set_store(store)
         self.model.set_filter(None)
         self.model.set_store(store)
         self._fill_segments()
@@ -254,6 +289,96 @@ class MembersPage(QWidget):
         self._fill_segments()
         self.segment.setCurrentIndex(self.segment.findData("custom"))
         self._apply_segment()
+
+    # --- the filter builder ----------------------------------------------------------------
+
+    def show_filter_panel(self, shown: bool) -> None:
+        self.filter_panel.setVisible(shown)
+        if shown:
+            if not self.filter_panel.rows:
+                self.filter_panel.add_condition("tags")
+            self.filter_panel.apply()
+        elif self.segment.currentData() == "custom" and self._custom_title == self._built_title():
+            self.show_all()
+
+    def _built_title(self) -> str:
+        return self.tr("Filter")
+
+    def _apply_built_filter(self, tree: dict | None) -> None:
+        if tree is None:
+            if self.segment.currentData() == "custom":
+                self.show_all()
+            return
+        self.show_filter(tree, self._built_title())
+
+    def show_all(self) -> None:
+        self._custom_filter = None
+        self._fill_segments()
+        self.segment.setCurrentIndex(0)
+        self._apply_segment()
+
+    def ask_save_segment(self, tree: dict | None) -> QInputDialog | None:
+        if tree is None:
+            return None
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(self.tr("Save as Segment"))
+        dialog.setLabelText(self.tr("Name of the segment (its members are worked out afresh "
+                                    "each time you open it):"))  # fmt: skip
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def save(name: str) -> None:
+            words = SegmentWords(self)
+            if " ".join(name.split()) in {words.name(k) for k in segments.BUILTIN}:
+                name = ""  # a built-in's shown name would make two entries look the same
+            try:
+                segments.save_segment(self.store, name, tree)
+            except ValueError as exc:
+                text = (self.tr("A segment needs a name.") if not name.strip()
+                        else self.tr("A segment named %1 exists already.").replace("%1", name)
+                        if "exists" in str(exc) else str(exc))  # fmt: skip
+                QMessageBox.warning(self, self.tr("Save as Segment"), text)
+                return
+            self.filter_button.setChecked(False)
+            self._custom_filter = None
+            self._fill_segments()
+            self.show_segment(" ".join(name.split()))
+            self.status.emit(self.tr("Saved the segment %1.").replace("%1", name))
+
+        dialog.textValueSelected.connect(save)
+        dialog.open()
+        return dialog
+
+    def _update_more_menu(self) -> None:
+        choice = self.segment.currentData() or ""
+        saved = choice.startswith("segment:") and choice[8:] not in segments.BUILTIN
+        self.delete_segment_action.setEnabled(saved and not self.store.read_only)
+
+    def delete_saved_segment(self) -> QMessageBox | None:
+        choice = self.segment.currentData() or ""
+        name = choice[8:] if choice.startswith("segment:") else ""
+        if not name or name in segments.BUILTIN:
+            return None
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Delete Saved Segment"),
+                          self.tr("Delete the saved segment %1? Its members and their tags "
+                                  "stay as they are.").replace("%1", name),
+                          QMessageBox.StandardButton.Cancel, self)  # fmt: skip
+        delete = box.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
+
+        def done(_result: int) -> None:
+            if box.clickedButton() is delete:
+                segments.delete_segment(self.store, name)
+                self.show_all()
+
+        box.finished.connect(done)
+        box.open()
+        return box
+
+    def show_thresholds(self) -> ThresholdsDialog:
+        dialog = ThresholdsDialog(self.store, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self._apply_segment)
+        dialog.open()
+        return dialog
 
     def show_segment(self, key: str) -> None:
         """Select a segment from code (Today, the profile's explanations link here)."""
@@ -328,6 +453,7 @@ class MembersPage(QWidget):
         self.import_action.setVisible(writable)
         self.duplicates_action.setVisible(writable)
         self.tags_action.setVisible(writable)
+        self.thresholds_action.setVisible(writable)
         self.new_action.setEnabled(writable)
         self.archive_action.setEnabled(writable)
 
@@ -391,12 +517,21 @@ class MembersPage(QWidget):
     def _column_menu(self, pos: QPoint) -> None:
         menu = QMenu(self)
         hh = self.table.horizontalHeader()
-        for column, key in enumerate(MemberTableModel.COLUMNS):
-            a = menu.addAction(self.model.headers[key])
+        for column in range(self.model.columnCount()):
+            a = menu.addAction(self.model.headerData(column, Qt.Orientation.Horizontal))
             a.setCheckable(True)
             a.setChecked(not hh.isSectionHidden(column))
             a.toggled.connect(lambda on, c=column: self.set_column_visible(c, on))
         menu.popup(hh.mapToGlobal(pos))
+
+    def _keep_sort_off_tags(self, column: int, _order) -> None:
+        if column != MemberTableModel.TAGS_COLUMN:
+            self._last_sort = (column, _order)
+            return
+        hh = self.table.horizontalHeader()
+        hh.blockSignals(True)
+        hh.setSortIndicator(*getattr(self, "_last_sort", (-1, Qt.SortOrder.AscendingOrder)))
+        hh.blockSignals(False)
 
     def set_column_visible(self, column: int, visible: bool) -> None:
         hh = self.table.horizontalHeader()
@@ -537,13 +672,17 @@ class MembersPage(QWidget):
             .replace("%1", str(added)).replace("%2", str(updated))
         )  # fmt: skip
 
-    def export_columns(self) -> list[tuple[SortKey, str]]:
+    def export_columns(self) -> list[tuple[SortKey | str, str]]:
         """The visible columns in their on-screen order, with their on-screen names."""
         hh = self.table.horizontalHeader()
         out = []
         for visual in range(hh.count()):
             logical = hh.logicalIndex(visual)
-            if not hh.isSectionHidden(logical):
+            if hh.isSectionHidden(logical):
+                continue
+            if logical == MemberTableModel.TAGS_COLUMN:
+                out.append((member_export.TAGS, self.model.tags_header))
+            else:
                 key = MemberTableModel.COLUMNS[logical]
                 out.append((key, self.model.headers[key]))
         return out
