@@ -336,7 +336,7 @@ class MembersPage(QWidget):
                 text = (self.tr("A segment needs a name.") if not name.strip()
                         else self.tr("A segment named %1 exists already.").replace("%1", name)
                         if "exists" in str(exc) else str(exc))  # fmt: skip
-                QMessageBox.warning(self, self.tr("Save as Segment"), text)
+                self.warn(self.tr("Save as Segment"), text)
                 return
             self.filter_button.setChecked(False)
             self._custom_filter = None
@@ -406,17 +406,20 @@ class MembersPage(QWidget):
         try:
             result = groups.add_members(self.store, group_id, ids)
         except groups.GroupError as exc:
-            box = QMessageBox(self)
-            box.setIcon(QMessageBox.Icon.Warning)
-            box.setWindowTitle(self.tr("Add to WeChat Group"))
-            box.setText(GroupWords(self).error(exc))
-            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            box.open()
+            self.warn(self.tr("Add to WeChat Group"), GroupWords(self).error(exc))
             return 0
         self.status.emit(self.tr("Added %n member(s) to the group.", "", result.added))
         if self.model.filtered:
             self.reload()
         return result.added
+
+    def warn(self, title: str, text: str) -> QMessageBox:
+        """A warning that does not block the event loop (nor a test) while it is shown."""
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok,
+                          self)  # fmt: skip
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        return box
 
     def ask_new_tag(self) -> QInputDialog:
         dialog = QInputDialog(self)
@@ -431,7 +434,7 @@ class MembersPage(QWidget):
                     group = tags.create_group(self.store, self.tr("My tags"))
                 tag_id = tags.create_tag(self.store, group, name)
             except tags.TagError as exc:
-                QMessageBox.warning(self, self.tr("New Tag"), self.tag_error(exc))
+                self.warn(self.tr("New Tag"), self.tag_error(exc))
                 return
             self.tag_selected(tag_id, True)
 
@@ -621,7 +624,7 @@ class MembersPage(QWidget):
                 try:
                     member_edit.delete_archived(self.store, ids)
                 except member_edit.NotArchived as exc:
-                    QMessageBox.warning(self, self.tr("Delete members"), str(exc))
+                    self.warn(self.tr("Delete members"), str(exc))
                 self.reload()
 
         box.finished.connect(done)

@@ -1,0 +1,173 @@
+"""The roster's filter builder, tag chips, segment thresholds and adding to a group."""
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from PySide6.QtWidgets import QDialogButtonBox
+
+from sqdesk.core import groups, ledger, members, segments, tags
+from sqdesk.core.member_edit import MemberInput, create
+from sqdesk.ui.members.model import MemberTableModel, TagsRole
+from sqdesk.ui.members.page import MembersPage
+
+
+@pytest.fixture
+def shop(store):
+    ids = {}
+    for name, source in [("张三", "抖音"), ("曾乐", "小红书"), ("王芳", "抖音"), ("李四", "")]:
+        ids[name] = create(store, MemberInput(name=name, source=source,
+                                              joined_on=date(2026, 1, 5)))  # fmt: skip
+    group = tags.create_group(store, "口味偏好")
+    tea = tags.create_tag(store, group, "爱喝茶🍵", color="#2e7d5b")
+    sugar = tags.create_tag(store, group, "少糖去冰", color="#2b6cb0")
+    tags.add_tag(store, [ids["张三"], ids["曾乐"], ids["王芳"]], tea)
+    tags.add_tag(store, [ids["曾乐"]], sugar)
+    now = datetime.now(UTC)
+    for _ in range(3):
+        ledger.record_visit(store, ids["张三"], amount_cents=20000, at=now - timedelta(days=3))
+    return store, ids, tea, sugar
+
+
+@pytest.fixture
+def page(qtbot, shop):
+    p = MembersPage(shop[0])
+    qtbot.addWidget(p)
+    p.resize(780, 560)
+    p.show()
+    qtbot.waitExposed(p)
+    return p
+
+
+def shown_ids(page):
+    return set(page.model.view_ids())
+
+
+def settle(qtbot, page, expected_count):
+    qtbot.waitUntil(lambda: page.model.rowCount() == expected_count, timeout=2000)
+
+
+def test_tags_and_not_with_live_count(qtbot, page, shop):
+    _store, ids, tea, sugar = shop
+    page.filter_button.click()
+    assert page.filter_panel.isVisible()
+    row = page.filter_panel.rows[0]  # opens with a tag condition ready
+    row.editors["tags"].set_values([tea])
+    settle(qtbot, page, 3)
+    no_sugar = page.filter_panel.add_condition("tags")
+    no_sugar.negate.setCurrentIndex(1)  # without
+    no_sugar.editors["tags"].set_values([sugar])
+    settle(qtbot, page, 2)
+    assert shown_ids(page) == {ids["张三"], ids["王芳"]}
+    assert "2" in page.header.subtitle.text()
+    spend = page.filter_panel.add_condition("spend")
+    spend.editors["min"].setValue(500)  # ¥500 in the last 365 days
+    settle(qtbot, page, 1)
+    assert shown_ids(page) == {ids["张三"]}
+    page.filter_panel.match.setCurrentIndex(1)  # any of them: 李四 has no sugar tag either
+    settle(qtbot, page, 4)
+
+
+def test_contradictory_filter_shows_nobody_without_error(qtbot, page, shop):
+    _store, _ids, tea, _ = shop
+    page.filter_button.click()
+    page.filter_panel.rows[0].editors["tags"].set_values([tea])
+    other = page.filter_panel.add_condition("tags")
+    other.editors["tags"].set_values([tea])
+    other.negate.setCurrentIndex(1)
+    settle(qtbot, page, 0)
+    assert page.empty.isVisible()
+
+
+def test_save_as_segment_and_delete_it(qtbot, page, shop):
+    store, _ids, _, _ = shop
+    page.filter_button.click()
+    row = page.filter_panel.rows[0]
+    page.filter_panel.remove_condition(row)
+    source = page.filter_panel.add_condition("source")
+    source.editors["in"].set_values(["抖音"])
+    settle(qtbot, page, 2)
+    dialog = page.ask_save_segment(page.filter_panel.tree())
+    dialog.setTextValue("抖音来的会员🎵")
+    dialog.accept()
+    assert "抖音来的会员🎵" in segments.saved(store)
+    assert page.segment.currentText() == "抖音来的会员🎵" and page.model.rowCount() == 2
+    again = page.ask_save_segment(page.filter_panel.tree() or {"field": "source", "in": ["x"]})
+    again.setTextValue(" 抖音来的会员🎵 ")
+    again.accept()  # same name: refused with a message, nothing saved twice
+    assert list(segments.saved(store)) == ["抖音来的会员🎵"]
+    from PySide6.QtWidgets import QMessageBox
+
+    for box in page.findChildren(QMessageBox):
+        box.close()
+    box = page.delete_saved_segment()
+    next(b for b in box.buttons()
+         if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole).click()  # fmt: skip
+    assert segments.saved(store) == {} and page.model.rowCount() == 4
+
+
+def test_closing_the_panel_shows_everyone_again(qtbot, page, shop):
+    _, _, tea, _ = shop
+    page.filter_button.click()
+    page.filter_panel.rows[0].editors["tags"].set_values([tea])
+    settle(qtbot, page, 3)
+    page.filter_button.click()
+    assert not page.filter_panel.isVisible() and page.model.rowCount() == 4
+
+
+def test_group_condition_and_roster_add_to_group(qtbot, page, shop):
+    store, ids, _, _ = shop
+    vip = groups.create_group(store, "VIP群", kind="vip")
+    page.table.selectRow(page.model.row_of(ids["张三"]))
+    assert page.add_selected_to_group(vip) == 1
+    page.filter_button.click()
+    page.filter_panel.remove_condition(page.filter_panel.rows[0])
+    cond = page.filter_panel.add_condition("group")
+    cond.editors["which"].setCurrentIndex(cond.editors["which"].findData("kind:vip"))
+    settle(qtbot, page, 1)
+    cond.negate.setCurrentIndex(1)  # not in
+    settle(qtbot, page, 3)
+    assert ids["张三"] not in shown_ids(page)
+
+
+def test_tag_chips_in_the_roster_and_export(qtbot, page, shop, tmp_path):
+    store, ids, _, _ = shop
+    m = page.model
+    row = m.row_of(ids["曾乐"])
+    chips = m.index(row, MemberTableModel.TAGS_COLUMN).data(TagsRole)
+    assert chips == [("爱喝茶🍵", "#2e7d5b"), ("少糖去冰", "#2b6cb0")]
+    assert m.index(row, MemberTableModel.TAGS_COLUMN).data() == "爱喝茶🍵、少糖去冰"
+    page.table.viewport().grab()  # the delegate paints without error
+    columns = page.export_columns()
+    assert columns[-1][1] == "Tags"
+    from sqdesk.core.member_export import export_members
+
+    path = tmp_path / "out.csv"
+    export_members(store, path, member_ids=[ids["曾乐"]], columns=columns)
+    assert "爱喝茶🍵、少糖去冰" in path.read_text(encoding="utf-8-sig")
+
+
+def test_profile_shows_chips_and_groups(qtbot, page, shop):
+    store, ids, _, _ = shop
+    gid = groups.create_group(store, "茶语会员1群")
+    groups.add_members(store, gid, [ids["曾乐"]])
+    dialog = page.open_member(ids["曾乐"])
+    text = dialog.header.text()
+    assert "#2b6cb0" in text and "少糖去冰" in text and "茶语会员1群" in text
+    dialog.reject()
+
+
+def test_thresholds_dialog_changes_who_is_in_a_segment(qtbot, page, shop):
+    store, ids, _, _ = shop
+    assert segments.members_of(store, "high_value") == []
+    dialog = page.show_thresholds()
+    assert dialog.editors["high_value_12m"].value() == 5000  # shown in yuan
+    dialog.editors["high_value_12m"].setValue(500)
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
+    assert segments.load_thresholds(store).high_value_12m == 50_000
+    assert segments.members_of(store, "high_value") == [ids["张三"]]
+    again = page.show_thresholds()
+    again.findChild(QDialogButtonBox).button(
+        QDialogButtonBox.StandardButton.RestoreDefaults).click()  # fmt: skip
+    assert again.editors["high_value_12m"].value() == 5000
+    again.reject()
+    assert members.count(store) == 4
