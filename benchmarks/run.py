@@ -27,7 +27,7 @@ import time
 from collections.abc import Callable
 from contextlib import closing
 from dataclasses import asdict, dataclass
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -399,6 +399,75 @@ def bench_segments(store: Store) -> list[Result]:
     ]
 
 
+def bench_tags(store: Store, raw: sqlite3.Connection) -> list[Result]:
+    """Issue 5's figures: a 3-tag AND/NOT filter, each built-in segment's count, the VIP
+    invite list, and tagging 10,000 members, each beside raw sqlite3 where one exists."""
+    from sqdesk.core import filters, segments, tags
+
+    by_share = sorted(tags.list_tags(store), key=lambda t: -t.members)
+    a, b, c = by_share[0].id, by_share[1].id, by_share[2].id
+    tree = {"all": [{"tag": a}, {"tag": b}, {"not": {"tag": c}}]}
+    b_filter, ids = timed(lambda: members.ordered_ids(store, where=tree), 5)
+    raw_sql = (
+        "SELECT m.id FROM member m WHERE m.archived = 0"
+        " AND EXISTS (SELECT 1 FROM member_tag t WHERE t.member_id = m.id AND t.tag_id = ?)"
+        " AND EXISTS (SELECT 1 FROM member_tag t WHERE t.member_id = m.id AND t.tag_id = ?)"
+        " AND NOT EXISTS (SELECT 1 FROM member_tag t WHERE t.member_id = m.id AND t.tag_id = ?)"
+        " ORDER BY m.joined_on DESC, m.id DESC"
+    )
+    r_filter, raw_ids = timed(lambda: raw.execute(raw_sql, (a, b, c)).fetchall(), 5)
+    assert len(raw_ids) == len(ids), "the raw query and sqdesk disagree"
+    out = [Result("3-tag AND/NOT filter (roster ids, in order)", "ms", b_filter, r_filter, 100,
+                  30, f"{len(ids):,} members")]  # fmt: skip
+
+    t = segments.load_thresholds(store)
+    raw_count = {
+        "new": ("SELECT count(*) FROM member WHERE archived = 0 AND joined_on >= ?",
+                ((date.today() - timedelta(days=t.new_days - 1)).isoformat(),)),
+        "high_value": ("SELECT count(*) FROM member m JOIN member_stats s ON s.member_id = m.id"
+                       " WHERE m.archived = 0 AND s.spend_365 >= ?", (t.high_value_12m,)),
+    }  # fmt: skip
+    for key in segments.BUILTIN:
+        node = segments.definition(key, t, date.today())
+        ms, n = timed(lambda node=node: filters.count(store, node), 3)
+        raw_ms = None
+        if key in raw_count:
+            sql, params = raw_count[key]
+            raw_ms, raw_n = timed(lambda sql=sql, params=params: raw.execute(sql, params)
+                                  .fetchone()[0], 3)  # fmt: skip
+            assert raw_n == n, f"{key}: raw {raw_n} != {n}"
+        out.append(Result(f"segment count: {key}", "ms", ms, raw_ms, 100, 30, f"{n:,} members"))
+    invites = segments.vip_invites(store)
+    ms, n = timed(lambda: members.ordered_ids(store, where=invites), 3)
+    out.append(Result("VIP invites list (eligible, in no VIP group)", "ms", ms, None, 100, 30,
+                      f"{len(n):,} members"))  # fmt: skip
+
+    group = tags.create_group(store, "基准测试")
+    tag = tags.create_tag(store, group, "基准测试标签")
+    ten_k = members.ordered_ids(store)[:10_000]
+    b_tag, added = timed(lambda: tags.add_tag(store, ten_k, tag))
+    assert added == len(ten_k)
+    raw.execute("INSERT INTO tag_group (name, name_key, exclusive, position) "
+                "VALUES ('raw', 'raw', 0, 99)")  # fmt: skip
+    raw_group = raw.execute("SELECT id FROM tag_group WHERE name_key = 'raw'").fetchone()[0]
+    raw.execute("INSERT INTO tag (group_id, name, name_key, color, position) "
+                "VALUES (?, 'raw', 'raw', '#000000', 99)", (raw_group,))  # fmt: skip
+    raw.commit()
+    raw_tag = raw.execute("SELECT id FROM tag WHERE name_key = 'raw'").fetchone()[0]
+    now = datetime.now(UTC).isoformat(sep=" ")
+
+    def raw_tagging() -> None:
+        with raw:
+            raw.executemany("INSERT INTO member_tag (member_id, tag_id, created_at) "
+                            "VALUES (?, ?, ?)", [(m, raw_tag, now) for m in ten_k])  # fmt: skip
+
+    r_tag, _ = timed(raw_tagging)
+    out.append(Result("tag 10,000 selected members (one transaction)", "ms", b_tag, r_tag, None,
+                      None))  # fmt: skip
+    tags.delete_tag(store, tag)
+    return out
+
+
 def bench_export(
     store: Store, raw: sqlite3.Connection, folder: Path
 ) -> tuple[list[Result], Path, Path]:
@@ -508,6 +577,7 @@ def main(argv: list[str] | None = None) -> int:
         results.append(bench_profile(store, raw, args.members))
         results += bench_points(store, raw, args.members)
         results += bench_segments(store)
+        results += bench_tags(store, raw)
         if not args.skip_io:
             exported, xlsx, csv_path = bench_export(store, raw, folder)
             results += exported
