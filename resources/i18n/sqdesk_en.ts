@@ -141,6 +141,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n selected member(s)</source>
+        <translation>
+            <numerusform>%n selected member</numerusform>
+            <numerusform>%n selected members</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Added %n member(s) to the group.</source>
         <translation>
             <numerusform>Added %n member to the group.</numerusform>

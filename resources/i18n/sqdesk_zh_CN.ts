@@ -1453,6 +1453,14 @@
         <translation>删除已存分层…</translation>
     </message>
     <message>
+        <source>Tag</source>
+        <translation>打标签</translation>
+    </message>
+    <message>
+        <source>Add or remove a tag on the selected members (Ctrl+T)</source>
+        <translation>给选中的会员加上或去掉标签（Ctrl+T）</translation>
+    </message>
+    <message>
         <source>Filter</source>
         <translation>筛选</translation>
     </message>
@@ -1522,6 +1530,16 @@
         <source>Untagged %n member(s).</source>
         <translation>
             <numerusform>已从 %Ln 位会员移除标签。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select members in the list first</source>
+        <translation>请先在列表里选中会员</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected member(s)</source>
+        <translation>
+            <numerusform>已选 %n 位会员</numerusform>
         </translation>
     </message>
     <message>

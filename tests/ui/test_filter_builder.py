@@ -171,3 +171,16 @@ def test_thresholds_dialog_changes_who_is_in_a_segment(qtbot, page, shop):
     assert again.editors["high_value_12m"].value() == 5000
     again.reject()
     assert members.count(store) == 4
+
+
+def test_tag_button_tags_the_selection(qtbot, page, shop):
+    store, ids, _, sugar = shop
+    menu = page.tag_button.menu()
+    page._refill_tag_button_menu()
+    assert not menu.actions()[0].isEnabled()  # nothing selected: it says so
+    page.table.selectAll()
+    page._refill_tag_button_menu()
+    add = next(a.menu() for a in menu.actions() if a.menu() and a.text() == "Add Tag")
+    next(a for a in add.actions() if a.text() == "少糖去冰").trigger()
+    assert {t.name: t.members for t in tags.list_tags(store)}["少糖去冰"] == 4
+    assert page.tag_action.shortcut().toString() == "Ctrl+T"

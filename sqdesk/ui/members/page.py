@@ -40,7 +40,7 @@ from sqdesk.ui.members.import_dialog import ImportDialog
 from sqdesk.ui.members.model import IdRole, MemberTableModel
 from sqdesk.ui.members.segment_words import SegmentWords
 from sqdesk.ui.members.tag_chips import TagChipsDelegate
-from sqdesk.ui.members.tags_dialog import TagsDialog
+from sqdesk.ui.members.tags_dialog import TagsDialog, swatch
 from sqdesk.ui.members.thresholds_dialog import ThresholdsDialog
 from sqdesk.ui.widgets import PageHeader
 
@@ -113,6 +113,13 @@ class MembersPage(QWidget):
         self.thresholds_action.triggered.connect(self.show_thresholds)
         self.delete_segment_action = QAction(self.tr("Delete Saved Segment…"), self)
         self.delete_segment_action.triggered.connect(self.delete_saved_segment)
+        self.tag_button = QToolButton(self)
+        self.tag_button.setObjectName("tagButton")
+        self.tag_button.setText(self.tr("Tag"))
+        self.tag_button.setToolTip(self.tr("Add or remove a tag on the selected members (Ctrl+T)"))
+        self.tag_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.tag_button.setMenu(QMenu(self.tag_button))
+        self.tag_button.menu().aboutToShow.connect(self._refill_tag_button_menu)
         self.filter_button = QToolButton(self)
         self.filter_button.setObjectName("filterButton")
         self.filter_button.setText(self.tr("Filter"))
@@ -144,6 +151,7 @@ class MembersPage(QWidget):
         bar.addWidget(self.filter_button)
         bar.addWidget(self.search, 1)
         bar.addWidget(self.show_archived)
+        bar.addWidget(self.tag_button)
         bar.addWidget(self.more_button)
         bar.addWidget(self.new_button)
 
@@ -224,6 +232,7 @@ class MembersPage(QWidget):
                                  self.new_member)  # fmt: skip
         self.open_action = action(self.table, self.tr("Open"), Qt.Key.Key_Return,
                                   self.open_current)  # fmt: skip
+        self.tag_action = action(self, self.tr("Tag"), "Ctrl+T", self.tag_button.showMenu)
         self.archive_action = action(self.table, self.tr("Archive"),
                                      QKeySequence.StandardKey.Delete,
                                      lambda: self.archive_selected(True))  # fmt: skip
@@ -401,6 +410,29 @@ class MembersPage(QWidget):
             self.reload()
         return changed
 
+    def _fill_tag_menu(self, menu: QMenu) -> None:
+        """Add Tag / Remove Tag for the selected members (the context menu, the Tag button)."""
+        add_menu = menu.addMenu(self.tr("Add Tag"))
+        remove_menu = menu.addMenu(self.tr("Remove Tag"))
+        for t in tags.list_tags(self.store):
+            add_menu.addAction(
+                swatch(t.color), t.name, lambda tid=t.id: self.tag_selected(tid, True)
+            )
+            remove_menu.addAction(swatch(t.color), t.name,
+                                  lambda tid=t.id: self.tag_selected(tid, False))  # fmt: skip
+        add_menu.addSeparator()
+        add_menu.addAction(self.tr("New Tag…"), self.ask_new_tag)
+
+    def _refill_tag_button_menu(self) -> None:
+        menu = self.tag_button.menu()
+        menu.clear()
+        n = len(self.selected_ids())
+        if n == 0:
+            menu.addAction(self.tr("Select members in the list first")).setEnabled(False)
+            return
+        menu.addSection(self.tr("%n selected member(s)", "", n))
+        self._fill_tag_menu(menu)
+
     def add_selected_to_group(self, group_id: int) -> int:
         ids = self.selected_ids()
         try:
@@ -456,6 +488,8 @@ class MembersPage(QWidget):
         self.import_action.setVisible(writable)
         self.duplicates_action.setVisible(writable)
         self.tags_action.setVisible(writable)
+        self.tag_button.setVisible(writable)
+        self.tag_action.setEnabled(writable)
         self.thresholds_action.setVisible(writable)
         self.new_action.setEnabled(writable)
         self.archive_action.setEnabled(writable)
@@ -739,13 +773,7 @@ class MembersPage(QWidget):
             menu.popup(self.table.viewport().mapToGlobal(pos))
             return
         menu.addSeparator()
-        add_menu = menu.addMenu(self.tr("Add Tag"))
-        remove_menu = menu.addMenu(self.tr("Remove Tag"))
-        for t in tags.list_tags(self.store):
-            add_menu.addAction(t.name, lambda tid=t.id: self.tag_selected(tid, True))
-            remove_menu.addAction(t.name, lambda tid=t.id: self.tag_selected(tid, False))
-        add_menu.addSeparator()
-        add_menu.addAction(self.tr("New Tag…"), self.ask_new_tag)
+        self._fill_tag_menu(menu)
         group_list = groups.list_groups(self.store)
         if group_list:
             group_menu = menu.addMenu(self.tr("Add to WeChat Group"))
