@@ -13,11 +13,11 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, select, tuple_, update
 
 from sqdesk.core import groups, member_stats, search
 from sqdesk.core.errors import StoreError
-from sqdesk.core.models import Base, Member, MemberId, MemberTag, MemberToken
+from sqdesk.core.models import Base, Member, MemberId, MemberToken
 from sqdesk.core.store import Store
 
 MAX_GROUPS = 1000
@@ -140,11 +140,6 @@ def merge(store: Store, *, survivor_id: int, merged_id: int, today: date | None 
         if survivor.referrer_id == merged_id:
             survivor.referrer_id = merged.referrer_id if merged.referrer_id != survivor_id else None
         s.flush()
-        # Tags both had would collide on member_tag's key: the survivor's copy stays.
-        s.execute(delete(MemberTag).where(
-            MemberTag.member_id == merged_id,
-            MemberTag.tag_id.in_(select(MemberTag.tag_id).where(
-                MemberTag.member_id == survivor_id))))  # fmt: skip
         _repoint_history(s, old=merged_id, new=survivor_id)
         groups.tidy_after_merge(s, survivor_id)
         s.execute(delete(Member).where(Member.id == merged_id))
@@ -163,6 +158,13 @@ def _repoint_history(s, *, old: int, new: int) -> None:
             if fk.column.table is not member_table:
                 continue
             column = fk.parent
+            if column.primary_key:
+                # Keyed by member (a tag, a check-in day, an attendance): where both have the
+                # same row it would collide, and the survivor's copy stays.
+                others = [c for c in table.primary_key.columns if c is not column]
+                mine = select(*others).where(column == new)
+                if others:
+                    s.execute(delete(table).where(column == old, tuple_(*others).in_(mine)))
             stmt = update(table).where(column == old).values({column.name: new})
             if table is member_table:
                 stmt = stmt.where(table.c.id != new)  # nobody refers themselves

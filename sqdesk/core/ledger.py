@@ -607,26 +607,32 @@ def record_checkin(
     The same check-in again changes nothing, so a 接龙 pasted twice pays once.
     """
     with store.session() as s:
-        if s.get(Member, member_id) is None:
-            raise PointsError("no_member", "the member does not exist")
-        rules = load_rules(s)
-        if s.get(CheckIn, (member_id, day)) is not None:
-            return CheckInResult(False, _streak(s, member_id, day), 0)
-        s.add(CheckIn(member_id=member_id, day=day, source=source))
-        s.flush()
-        streak = _streak(s, member_id, day)
-        bonus = 0
-        n = rules.checkin_streak_days
-        if rules.checkin_streak_bonus and streak >= n and streak % n == 0:
-            at = datetime.combine(day, datetime.min.time().replace(hour=12)).astimezone(UTC)
-            _add_entry(s, member_id=member_id, at=at, kind=EARN,
-                       amount=rules.checkin_streak_bonus,
-                       reason=f"{n}-day check-in streak", source_type="checkin",
-                       source_key=f"checkin-streak:{member_id}:{day.isoformat()}",
-                       expires_on=expiry_date(day, rules), actor=actor)  # fmt: skip
-            bonus = rules.checkin_streak_bonus
-            update_level(s, member_id, today=date.today(), rules=rules)
-        return CheckInResult(True, streak, bonus)
+        return checkin_in(s, member_id, day, source=source, actor=actor)
+
+
+def checkin_in(s: Session, member_id: int, day: date, *, source: str = "",
+               actor: str = "") -> CheckInResult:  # fmt: skip
+    """record_checkin inside the caller's transaction (attendance records many at once)."""
+    if s.get(Member, member_id) is None:
+        raise PointsError("no_member", "the member does not exist")
+    rules = load_rules(s)
+    if s.get(CheckIn, (member_id, day)) is not None:
+        return CheckInResult(False, _streak(s, member_id, day), 0)
+    s.add(CheckIn(member_id=member_id, day=day, source=source))
+    s.flush()
+    streak = _streak(s, member_id, day)
+    bonus = 0
+    n = rules.checkin_streak_days
+    if rules.checkin_streak_bonus and streak >= n and streak % n == 0:
+        at = datetime.combine(day, datetime.min.time().replace(hour=12)).astimezone(UTC)
+        _add_entry(s, member_id=member_id, at=at, kind=EARN,
+                   amount=rules.checkin_streak_bonus,
+                   reason=f"{n}-day check-in streak", source_type="checkin",
+                   source_key=f"checkin-streak:{member_id}:{day.isoformat()}",
+                   expires_on=expiry_date(day, rules), actor=actor)  # fmt: skip
+        bonus = rules.checkin_streak_bonus
+        update_level(s, member_id, today=date.today(), rules=rules)
+    return CheckInResult(True, streak, bonus)
 
 
 def _streak(s: Session, member_id: int, day: date) -> int:
@@ -645,16 +651,25 @@ def award_activity(
 ) -> LedgerEntry | None:  # fmt: skip
     """Points for taking part in an activity occurrence, paid once per member and
     occurrence (`activity_key`, e.g. "12:2026-11-25"). None when already paid."""
-    at = at or _now()
     with store.session() as s:
-        rules = load_rules(s)
-        amount = rules.activity_points if points is None else points
-        key = f"activity:{activity_key}:{member_id}"
-        if amount <= 0 or s.scalar(select(LedgerEntry.id).where(LedgerEntry.source_key == key)):
-            return None
-        entry = _add_entry(s, member_id=member_id, at=at, kind=EARN, amount=amount,
-                           reason=f"took part in {title}", source_type="activity",
-                           source_key=key, expires_on=expiry_date(local_day(at), rules),
-                           actor=actor)  # fmt: skip
-        update_level(s, member_id, today=date.today(), rules=rules)
-        return entry
+        return award_activity_in(s, member_id, activity_key=activity_key, title=title,
+                                 points=points, at=at, actor=actor)  # fmt: skip
+
+
+def award_activity_in(
+    s: Session, member_id: int, *, activity_key: str, title: str, points: int | None = None,
+    at: datetime | None = None, actor: str = "",
+) -> LedgerEntry | None:  # fmt: skip
+    """award_activity inside the caller's transaction (a whole 接龙 in one)."""
+    at = at or _now()
+    rules = load_rules(s)
+    amount = rules.activity_points if points is None else points
+    key = f"activity:{activity_key}:{member_id}"
+    if amount <= 0 or s.scalar(select(LedgerEntry.id).where(LedgerEntry.source_key == key)):
+        return None
+    entry = _add_entry(s, member_id=member_id, at=at, kind=EARN, amount=amount,
+                       reason=f"took part in {title}", source_type="activity",
+                       source_key=key, expires_on=expiry_date(local_day(at), rules),
+                       actor=actor)  # fmt: skip
+    update_level(s, member_id, today=date.today(), rules=rules)
+    return entry

@@ -391,3 +391,83 @@ class GroupMembership(Base):
         Index("ix_group_membership_group", "group_id", "left_on", "member_id"),
         Index("ix_group_membership_member", "member_id", "left_on", "group_id"),
     )
+
+
+class Activity(Base):
+    """A calendar activity: once, or recurring by an RFC 5545 RRULE (dateutil expands it).
+
+    Times are the shop's local wall-clock time: a 20:00 flash deal stays at 20:00.
+    """
+
+    __tablename__ = "activity"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str] = mapped_column(String(100))
+    description: Mapped[str] = mapped_column(Text, default="")
+    # daily | weekly | monthly | campaign | festival | oneoff | offline
+    category: Mapped[str] = mapped_column(String(12), default="oneoff")
+    color: Mapped[str] = mapped_column(String(7), default="#2e7d5b")
+    start_date: Mapped[date] = mapped_column(Date)
+    start_minute: Mapped[int] = mapped_column(Integer, default=600)  # minutes after 00:00
+    duration_minutes: Mapped[int] = mapped_column(Integer, default=60)
+    place: Mapped[str] = mapped_column(String(100), default="")  # a group, 门店, 线上
+    # everyone | group | segment; the group id or segment key/name in audience_ref
+    audience: Mapped[str] = mapped_column(String(10), default="everyone")
+    audience_ref: Mapped[str] = mapped_column(String(60), default="")
+    points: Mapped[int] = mapped_column(Integer, default=0)  # for taking part
+    rrule: Mapped[str] = mapped_column(Text, default="")  # "" = happens once
+    checkin: Mapped[bool] = mapped_column(Boolean, default=False)  # a daily 签到
+    # Campaign rhythm: a warm-up N days before, a reminder on the day, a recap the day
+    # after. None: no phases.
+    warmup_days: Mapped[int | None] = mapped_column(Integer, default=None)
+    archived: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ActivityException(Base):
+    """One occurrence cancelled or moved, the others untouched (EXDATE / RECURRENCE-ID)."""
+
+    __tablename__ = "activity_exception"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    activity_id: Mapped[int] = mapped_column(ForeignKey("activity.id", ondelete="CASCADE"))
+    original_date: Mapped[date] = mapped_column(Date)
+    cancelled: Mapped[bool] = mapped_column(Boolean, default=False)
+    new_date: Mapped[date | None] = mapped_column(Date, default=None)
+    new_minute: Mapped[int | None] = mapped_column(Integer, default=None)
+
+    __table_args__ = (
+        Index("ix_activity_exception_occurrence", "activity_id", "original_date", unique=True),
+    )
+
+
+class PhaseDone(Base):
+    """A campaign phase task ticked off for one occurrence."""
+
+    __tablename__ = "phase_done"
+
+    activity_id: Mapped[int] = mapped_column(
+        ForeignKey("activity.id", ondelete="CASCADE"), primary_key=True
+    )
+    occurrence_date: Mapped[date] = mapped_column(Date, primary_key=True)
+    phase: Mapped[str] = mapped_column(String(10), primary_key=True)  # warmup|reminder|recap
+    done_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Attendance(Base):
+    """Who took part in an activity occurrence (by search or from a pasted 接龙)."""
+
+    __tablename__ = "attendance"
+
+    activity_id: Mapped[int] = mapped_column(
+        ForeignKey("activity.id", ondelete="CASCADE"), primary_key=True
+    )
+    occurrence_date: Mapped[date] = mapped_column(Date, primary_key=True)
+    member_id: Mapped[int] = mapped_column(
+        ForeignKey("member.id", ondelete="CASCADE"), primary_key=True
+    )
+    source: Mapped[str] = mapped_column(String(10), default="")  # search | jielong
+    note: Mapped[str] = mapped_column(String(100), default="")  # "+1", "带娃"
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    __table_args__ = (Index("ix_attendance_member", "member_id"),)
