@@ -102,6 +102,6 @@ def test_fast_expansion_matches_walking_from_the_start(rule, start_offset, lo_of
     lo = date(2020, 1, 1) + timedelta(days=lo_offset)
     hi = lo + timedelta(days=span)
     slow = rrulestr(rule, dtstart=datetime.combine(start, time(minute // 60, minute % 60)))
-    expected = [d.date() for d in slow.between(datetime.combine(lo, time.min),
-                                               datetime.combine(hi, time.max), inc=True)]  # fmt: skip
+    begin, end = datetime.combine(lo, time.min), datetime.combine(hi, time.max)
+    expected = [d.date() for d in slow.between(begin, end, inc=True)]
     assert dates_between(rule, start, minute, lo, hi) == expected

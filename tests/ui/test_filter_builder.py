@@ -174,7 +174,7 @@ def test_thresholds_dialog_changes_who_is_in_a_segment(qtbot, page, shop):
 
 
 def test_tag_button_tags_the_selection(qtbot, page, shop):
-    store, ids, _, sugar = shop
+    store, _ids, _, _sugar = shop
     menu = page.tag_button.menu()
     page._refill_tag_button_menu()
     assert not menu.actions()[0].isEnabled()  # nothing selected: it says so
