@@ -1,0 +1,405 @@
+"""Activities on the calendar: create and change them, cancel or move one occurrence, expand
+the occurrences of a date range (only that range), campaign phase tasks, and attendance with
+its points.
+
+Occurrence dates and times are the shop's local wall-clock time. An occurrence is named by
+its activity and its original date (the date the rule gives), also after it was moved.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, time, timedelta
+
+from sqlalchemy import delete, func, insert, select, update
+
+from sqdesk.core import filters, ledger, recurrence, segments
+from sqdesk.core.errors import StoreError
+from sqdesk.core.models import (
+    Activity,
+    ActivityException,
+    Attendance,
+    GroupMembership,
+    Member,
+    PhaseDone,
+)
+from sqdesk.core.store import Store
+
+CATEGORIES = ("daily", "weekly", "monthly", "campaign", "festival", "oneoff", "offline")
+AUDIENCES = ("everyone", "group", "segment")
+PHASES = ("warmup", "reminder", "recap")
+DEFAULT_WARMUP_DAYS = 3
+_COLOR = re.compile(r"#[0-9a-fA-F]{6}")
+_CHUNK = 900
+
+
+class ActivityError(StoreError):
+    def __init__(self, code: str, message: str, **values: object) -> None:
+        self.code = code
+        self.values = values
+        super().__init__(message)
+
+
+@dataclass(frozen=True)
+class ActivityInput:
+    title: str
+    start_date: date
+    start_minute: int = 600  # 10:00
+    duration_minutes: int = 60
+    description: str = ""
+    category: str = "oneoff"
+    color: str = "#2e7d5b"
+    place: str = ""
+    audience: str = "everyone"
+    audience_ref: str = ""
+    points: int = 0
+    rrule: str = ""  # RFC 5545 RRULE text (sqdesk.core.recurrence.to_rrule); "" = once
+    checkin: bool = False
+    warmup_days: int | None = None  # campaign phases when set
+
+
+def _checked(data: ActivityInput) -> ActivityInput:
+    title = " ".join(data.title.split())
+    if not title:
+        raise ActivityError("empty", "an activity needs a title")
+    if len(title) > 100:
+        raise ActivityError("too_long", "a title has at most 100 characters")
+    if data.category not in CATEGORIES:
+        raise ActivityError("bad_category", f"unknown category {data.category!r}")
+    if data.audience not in AUDIENCES:
+        raise ActivityError("bad_audience", f"unknown audience {data.audience!r}")
+    if not _COLOR.fullmatch(data.color):
+        raise ActivityError("bad_color", "a colour looks like #2e7d5b")
+    if not 0 <= data.start_minute < 24 * 60:
+        raise ActivityError("bad_time", "the time is between 00:00 and 23:59")
+    if not 0 < data.duration_minutes <= 7 * 24 * 60:
+        raise ActivityError("bad_duration", "an activity lasts a minute to a week")
+    if data.points < 0:
+        raise ActivityError("bad_points", "points for taking part cannot be negative")
+    if data.warmup_days is not None and not 0 <= data.warmup_days <= 60:
+        raise ActivityError("bad_warmup", "a warm-up is 0 to 60 days before")
+    try:
+        start = recurrence.check(data.rrule, data.start_date)
+    except recurrence.RecurrenceError as exc:
+        raise ActivityError(exc.code, str(exc)) from exc
+    # DTSTART is the first real occurrence (RFC 5545 wants the two to agree).
+    return replace(data, title=title, start_date=start)
+
+
+def create(store: Store, data: ActivityInput) -> int:
+    data = _checked(data)
+    with store.session() as s:
+        activity = Activity(**_columns(data))
+        s.add(activity)
+        s.flush()
+        return activity.id
+
+
+def change(store: Store, activity_id: int, data: ActivityInput) -> None:
+    """Change an activity; cancelled or moved occurrences the new rule no longer has go."""
+    data = _checked(data)
+    with store.session() as s:
+        if s.get(Activity, activity_id) is None:
+            raise ActivityError("no_activity", "the activity does not exist")
+        s.execute(update(Activity).where(Activity.id == activity_id).values(**_columns(data)))
+        for ex in s.scalars(select(ActivityException).where(
+                ActivityException.activity_id == activity_id)):  # fmt: skip
+            d = ex.original_date
+            if recurrence.dates_between(data.rrule, data.start_date, data.start_minute, d, d) != [
+                d
+            ]:
+                s.delete(ex)
+
+
+def _columns(data: ActivityInput) -> dict:
+    return {name: getattr(data, name) for name in ActivityInput.__dataclass_fields__}
+
+
+def set_archived(store: Store, activity_id: int, archived: bool = True) -> None:
+    """Take an activity off the calendar (or put it back: the Undo of a delete)."""
+    with store.session() as s:
+        s.execute(update(Activity).where(Activity.id == activity_id).values(archived=archived))
+
+
+def get(store: Store, activity_id: int) -> Activity | None:
+    with store.read() as s:
+        activity = s.get(Activity, activity_id)
+        if activity is not None:
+            s.expunge(activity)
+        return activity
+
+
+def list_activities(store: Store, *, include_archived: bool = False) -> list[Activity]:
+    query = select(Activity).order_by(Activity.start_date, Activity.start_minute, Activity.id)
+    if not include_archived:
+        query = query.where(Activity.archived.is_(False))
+    with store.read() as s:
+        rows = list(s.scalars(query))
+        s.expunge_all()
+        return rows
+
+
+# --- one occurrence --------------------------------------------------------------------------
+
+
+def _is_occurrence(a: Activity, d: date) -> bool:
+    return recurrence.dates_between(a.rrule, a.start_date, a.start_minute, d, d) == [d]
+
+
+def _exception_query(activity_id: int, original: date):
+    return select(ActivityException).where(ActivityException.activity_id == activity_id,
+                                           ActivityException.original_date == original)  # fmt: skip
+
+
+def _exception(s, activity_id: int, original: date) -> ActivityException:
+    a = s.get(Activity, activity_id)
+    if a is None:
+        raise ActivityError("no_activity", "the activity does not exist")
+    if not _is_occurrence(a, original):
+        raise ActivityError("no_occurrence", f"the activity does not happen on {original}")
+    ex = s.scalar(_exception_query(activity_id, original))
+    if ex is None:
+        ex = ActivityException(activity_id=activity_id, original_date=original, cancelled=False)
+        s.add(ex)
+    return ex
+
+
+def cancel_occurrence(store: Store, activity_id: int, original: date) -> None:
+    with store.session() as s:
+        ex = _exception(s, activity_id, original)
+        ex.cancelled, ex.new_date, ex.new_minute = True, None, None
+
+
+def move_occurrence(store: Store, activity_id: int, original: date, new_date: date,
+                    new_minute: int | None = None) -> None:  # fmt: skip
+    if new_minute is not None and not 0 <= new_minute < 24 * 60:
+        raise ActivityError("bad_time", "the time is between 00:00 and 23:59")
+    with store.session() as s:
+        ex = _exception(s, activity_id, original)
+        ex.cancelled, ex.new_date, ex.new_minute = False, new_date, new_minute
+
+
+def restore_occurrence(store: Store, activity_id: int, original: date) -> None:
+    with store.session() as s:
+        ex = s.scalar(_exception_query(activity_id, original))
+        if ex is not None:
+            s.delete(ex)
+
+
+# --- expanding a range -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    activity_id: int
+    title: str
+    category: str
+    color: str
+    day: date  # when it happens (after a move)
+    minute: int
+    duration_minutes: int
+    original_date: date  # its name: the date the rule gives
+    moved: bool
+    place: str
+    points: int
+    checkin: bool
+    audience: str
+    audience_ref: str
+    warmup_days: int | None
+
+    @property
+    def key(self) -> str:
+        return f"{self.activity_id}:{self.original_date.isoformat()}"
+
+    @property
+    def starts(self) -> datetime:
+        return datetime.combine(self.day, time(self.minute // 60, self.minute % 60))
+
+
+def _expand(activities: Iterable[Activity], exceptions: list[ActivityException], lo: date,
+            hi: date) -> list[Occurrence]:  # fmt: skip
+    by_activity: dict[int, dict[date, ActivityException]] = {}
+    for ex in exceptions:
+        by_activity.setdefault(ex.activity_id, {})[ex.original_date] = ex
+    out: list[Occurrence] = []
+    for a in activities:
+        mine = by_activity.get(a.id, {})
+
+        def occurrence(original: date, day: date, minute: int, moved: bool, a=a) -> Occurrence:
+            return Occurrence(a.id, a.title, a.category, a.color, day, minute,
+                              a.duration_minutes, original, moved, a.place, a.points, a.checkin,
+                              a.audience, a.audience_ref, a.warmup_days)  # fmt: skip
+
+        for d in recurrence.dates_between(a.rrule, a.start_date, a.start_minute, lo, hi):
+            if d not in mine:
+                out.append(occurrence(d, d, a.start_minute, False))
+        for original, ex in mine.items():  # moved into the range (from anywhere)
+            if not ex.cancelled and ex.new_date is not None and lo <= ex.new_date <= hi:
+                minute = a.start_minute if ex.new_minute is None else ex.new_minute
+                out.append(occurrence(original, ex.new_date, minute, True))
+    out.sort(key=lambda o: (o.day, o.minute, o.title, o.activity_id))
+    return out
+
+
+def occurrences(store: Store, lo: date, hi: date, *,
+                activity_ids: Sequence[int] | None = None) -> list[Occurrence]:  # fmt: skip
+    """Every occurrence from `lo` to `hi` (both included), in time order; only this range
+    is expanded."""
+    query = select(Activity).where(Activity.archived.is_(False), Activity.start_date <= hi)
+    if activity_ids is not None:
+        query = query.where(Activity.id.in_(list(activity_ids)))
+    with store.read() as s:
+        acts = list(s.scalars(query))
+        ids = [a.id for a in acts]
+        exceptions = list(s.scalars(select(ActivityException).where(
+            ActivityException.activity_id.in_(ids)))) if ids else []  # fmt: skip
+        s.expunge_all()
+    return _expand(acts, exceptions, lo, hi)
+
+
+def occurrence(store: Store, activity_id: int, original: date) -> Occurrence | None:
+    """One occurrence by its name (activity and original date), wherever it was moved."""
+    with store.read() as s:
+        a = s.get(Activity, activity_id)
+        if a is None:
+            return None
+        ex = s.scalar(_exception_query(activity_id, original))
+        s.expunge_all()
+    if not _is_occurrence(a, original) or (ex is not None and ex.cancelled):
+        return None
+    found = _expand([a], [ex] if ex else [], original, original)
+    if found:
+        return found[0]
+    assert ex is not None and ex.new_date is not None
+    return _expand([a], [ex], ex.new_date, ex.new_date)[0]
+
+
+@dataclass(frozen=True)
+class PhaseTask:
+    occurrence: Occurrence
+    phase: str  # warmup | reminder | recap
+    due: date
+    done: bool
+
+
+def phase_due(o: Occurrence, phase: str) -> date:
+    if phase == "warmup":
+        return o.day - timedelta(days=o.warmup_days or 0)
+    return o.day + timedelta(days=1) if phase == "recap" else o.day
+
+
+def phase_tasks(store: Store, lo: date, hi: date) -> list[PhaseTask]:
+    """Campaign phase tasks due from `lo` to `hi`: warm-ups before, reminders on the day,
+    recaps the day after, each with whether it was ticked off."""
+    with store.read() as s:
+        longest = s.scalar(select(func.max(Activity.warmup_days)).where(
+            Activity.archived.is_(False))) or 0  # fmt: skip
+    spread = occurrences(store, lo - timedelta(days=1), hi + timedelta(days=longest))
+    tasks = []
+    for o in spread:
+        if o.warmup_days is None:
+            continue
+        for phase in PHASES:
+            due = phase_due(o, phase)
+            if lo <= due <= hi:
+                tasks.append((o, phase, due))
+    if not tasks:
+        return []
+    with store.read() as s:
+        done = set(s.execute(select(PhaseDone.activity_id, PhaseDone.occurrence_date,
+                                    PhaseDone.phase).where(
+            PhaseDone.activity_id.in_({o.activity_id for o, _, _ in tasks}))).all())  # fmt: skip
+    out = [PhaseTask(o, p, due, (o.activity_id, o.original_date, p) in done)
+           for o, p, due in tasks]  # fmt: skip
+    out.sort(key=lambda t: (t.due, t.occurrence.minute, PHASES.index(t.phase)))
+    return out
+
+
+def tick_phase(store: Store, activity_id: int, original: date, phase: str,
+               done: bool = True) -> None:  # fmt: skip
+    if phase not in PHASES:
+        raise ActivityError("bad_phase", f"unknown phase {phase!r}")
+    with store.session() as s:
+        s.execute(delete(PhaseDone).where(PhaseDone.activity_id == activity_id,
+                                          PhaseDone.occurrence_date == original,
+                                          PhaseDone.phase == phase))  # fmt: skip
+        if done:
+            s.add(PhaseDone(activity_id=activity_id, occurrence_date=original, phase=phase))
+
+
+# --- attendance ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Recorded:
+    added: int
+    already: int
+    points_paid: int  # entries written
+    checkins: int
+
+
+def record_attendance(store: Store, activity_id: int, original: date, member_ids: Sequence[int],
+                      *, source: str = "search", notes: dict[int, str] | None = None,
+                      actor: str = "") -> Recorded:  # fmt: skip
+    """Record who took part, in one transaction: each new attendee gets the activity's
+    points through the ledger (once per occurrence), and a check-in activity counts as
+    their check-in for the day (feeding the streak bonus). Recording the same people again
+    adds nothing."""
+    o = occurrence(store, activity_id, original)
+    if o is None:
+        raise ActivityError("no_occurrence", f"the activity does not happen on {original}")
+    notes = notes or {}
+    ids = list(dict.fromkeys(member_ids))
+    at = datetime.combine(o.day, time(o.minute // 60, o.minute % 60)).astimezone(UTC)
+    paid = checkins = 0
+    with store.session() as s:
+        have: set[int] = set()
+        for start in range(0, len(ids), _CHUNK):
+            have.update(s.scalars(select(Attendance.member_id).where(
+                Attendance.activity_id == activity_id, Attendance.occurrence_date == original,
+                Attendance.member_id.in_(ids[start : start + _CHUNK]))))  # fmt: skip
+        new = [m for m in ids if m not in have]
+        if new:
+            s.execute(insert(Attendance), [
+                {"activity_id": activity_id, "occurrence_date": original, "member_id": m,
+                 "source": source, "note": notes.get(m, "")[:100]} for m in new])  # fmt: skip
+        for m in new:
+            if o.points > 0 and ledger.award_activity_in(
+                s, m, activity_key=o.key, title=o.title, points=o.points, at=at, actor=actor
+            ):
+                paid += 1
+            if o.checkin and ledger.checkin_in(s, m, o.day, source=source, actor=actor).new:
+                checkins += 1
+    return Recorded(len(new), len(ids) - len(new), paid, checkins)
+
+
+def attendees(store: Store, activity_id: int, original: date) -> list[int]:
+    query = (
+        select(Attendance.member_id)
+        .where(Attendance.activity_id == activity_id, Attendance.occurrence_date == original)
+        .order_by(Attendance.created_at, Attendance.member_id)
+    )
+    with store.read() as s:
+        return list(s.scalars(query))
+
+
+def audience_size(store: Store, o: Occurrence) -> int:
+    """How many members the occurrence was for (everyone, a group's members, a segment)."""
+    if o.audience == "group" and o.audience_ref.isdigit():
+        with store.read() as s:
+            return s.scalar(select(func.count()).where(
+                GroupMembership.group_id == int(o.audience_ref),
+                GroupMembership.left_on.is_(None))) or 0  # fmt: skip
+    if o.audience == "segment":
+        tree = segments.resolve(store, o.audience_ref)
+        if tree is not None:
+            return filters.count(store, tree)
+    with store.read() as s:
+        return s.scalar(select(func.count(Member.id)).where(Member.archived.is_(False))) or 0
+
+
+def participation(store: Store, o: Occurrence) -> tuple[int, int]:
+    """(attendees, target audience) for the participation rate."""
+    return len(attendees(store, o.activity_id, o.original_date)), audience_size(store, o)

@@ -1,0 +1,94 @@
+from datetime import date, timedelta
+
+import pytest
+
+from sqdesk.core import activities, ledger, points_view
+from sqdesk.core.activities import ActivityError, ActivityInput
+from sqdesk.core.member_edit import MemberInput, create
+from sqdesk.core.recurrence import Recurrence, to_rrule
+
+MON = date(2026, 11, 23)
+
+
+def weekly(days, start=MON):
+    return to_rrule(Recurrence("weekly", weekdays=days), start)
+
+
+def test_create_expand_cancel_and_move(store):
+    aid = activities.create(store, ActivityInput("第二杯半价☕", MON, 600,
+                                                  rrule=weekly((2,))))  # fmt: skip
+    got = activities.occurrences(store, MON, MON + timedelta(days=27))
+    assert [o.day for o in got] == [date(2026, 11, 25), date(2026, 12, 2), date(2026, 12, 9),
+                                    date(2026, 12, 16)]  # fmt: skip
+    assert activities.get(store, aid).start_date == date(2026, 11, 25)  # the first Wednesday
+    activities.cancel_occurrence(store, aid, date(2026, 12, 2))
+    activities.move_occurrence(store, aid, date(2026, 12, 9), date(2026, 12, 10), 19 * 60)
+    got = activities.occurrences(store, MON, MON + timedelta(days=27))
+    assert [(o.day, o.minute, o.moved) for o in got] == [
+        (date(2026, 11, 25), 600, False), (date(2026, 12, 10), 1140, True),
+        (date(2026, 12, 16), 600, False)]  # fmt: skip
+    # the moved one is still named by its original date
+    assert activities.occurrence(store, aid, date(2026, 12, 9)).day == date(2026, 12, 10)
+    assert activities.occurrence(store, aid, date(2026, 12, 2)) is None
+    with pytest.raises(ActivityError) as err:
+        activities.cancel_occurrence(store, aid, date(2026, 12, 3))  # not a Wednesday
+    assert err.value.code == "no_occurrence"
+    activities.restore_occurrence(store, aid, date(2026, 12, 2))
+    assert len(activities.occurrences(store, MON, MON + timedelta(days=27))) == 4
+
+
+def test_bad_input_is_refused(store):
+    for data, code in [
+        (ActivityInput("  ", MON), "empty"),
+        (ActivityInput("x", MON, start_minute=24 * 60), "bad_time"),
+        (ActivityInput("x", MON, rrule="FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30"), "no_occurrence"),
+        (ActivityInput("x", MON, category="party"), "bad_category"),
+        (ActivityInput("x", MON, points=-5), "bad_points"),
+    ]:
+        with pytest.raises(ActivityError) as err:
+            activities.create(store, data)
+        assert err.value.code == code
+    assert activities.list_activities(store) == []
+
+
+def test_phase_tasks_warmup_reminder_recap(store):
+    aid = activities.create(store, ActivityInput(
+        "会员日🎉", date(2026, 12, 8), 600, category="monthly", warmup_days=3,
+        rrule=to_rrule(Recurrence("monthly_day", month_day=8), date(2026, 12, 8))))  # fmt: skip
+    tasks = activities.phase_tasks(store, date(2026, 12, 1), date(2026, 12, 10))
+    assert [(t.phase, t.due) for t in tasks] == [
+        ("warmup", date(2026, 12, 5)), ("reminder", date(2026, 12, 8)),
+        ("recap", date(2026, 12, 9))]  # fmt: skip
+    activities.tick_phase(store, aid, date(2026, 12, 8), "warmup")
+    tasks = activities.phase_tasks(store, date(2026, 12, 5), date(2026, 12, 5))
+    assert tasks[0].done
+    # next month's warm-up falls in this range although its occurrence does not
+    jan = activities.phase_tasks(store, date(2027, 1, 5), date(2027, 1, 5))
+    assert [(t.phase, t.occurrence.day) for t in jan] == [("warmup", date(2027, 1, 8))]
+
+
+def test_attendance_pays_once_and_counts_checkins(store):
+    people = [create(store, MemberInput(name=n)) for n in ("张三", "李四", "王五")]
+    tea = activities.create(store, ActivityInput("线下茶话会", MON, 900, points=20,
+                                                  category="offline"))  # fmt: skip
+    first = activities.record_attendance(store, tea, MON, people[:2], source="jielong")
+    assert (first.added, first.points_paid) == (2, 2)
+    again = activities.record_attendance(store, tea, MON, people)
+    assert (again.added, again.already, again.points_paid) == (1, 2, 1)
+    assert points_view.summary(store, people[0]).balance == 20
+    assert activities.participation(store, activities.occurrence(store, tea, MON)) == (3, 3)
+    checkin = activities.create(store, ActivityInput(
+        "每日签到", MON, 540, checkin=True, rrule="FREQ=DAILY", category="daily"))  # fmt: skip
+    for i in range(3):
+        activities.record_attendance(store, checkin, MON + timedelta(days=i), [people[0]])
+    assert ledger.record_checkin(store, people[0], MON + timedelta(days=2)).streak == 3
+    with pytest.raises(ActivityError):
+        activities.record_attendance(store, tea, MON + timedelta(days=1), people)
+
+
+def test_changing_the_rule_drops_exceptions_it_no_longer_has(store):
+    aid = activities.create(store, ActivityInput("拼团日", MON, 720, rrule=weekly((4,))))
+    activities.cancel_occurrence(store, aid, date(2026, 11, 27))
+    activities.change(store, aid, ActivityInput("拼团日", MON, 720, rrule=weekly((5,))))
+    days = [o.day for o in activities.occurrences(store, MON, MON + timedelta(days=6))]
+    assert days == [date(2026, 11, 28)]
