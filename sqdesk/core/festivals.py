@@ -1,0 +1,119 @@
+"""Calendar overlays: Chinese festivals (the lunar ones computed for any year with
+lunar-python), the 24 solar terms, marketing days, and member birthdays (solar, or lunar for
+members whose birthday is marked lunar, converted for each year)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from lunar_python import Lunar, LunarYear, Solar
+from sqlalchemy import and_, extract, or_, select
+
+from sqdesk.core.models import Member
+from sqdesk.core.store import Store
+
+KINDS = ("festival", "solar_term", "marketing", "birthday")
+
+# Lunar month and day of the lunar festivals (除夕 is the last day of the 12th month).
+LUNAR_FESTIVALS = (("春节", 1, 1), ("元宵节", 1, 15), ("端午节", 5, 5), ("七夕", 7, 7),
+                   ("中秋节", 8, 15), ("重阳节", 9, 9))  # fmt: skip
+SOLAR_FESTIVALS = (("元旦", 1, 1), ("劳动节", 5, 1), ("国庆节", 10, 1))
+MARKETING_DAYS = (("情人节", 2, 14), ("妇女节", 3, 8), ("520", 5, 20), ("618", 6, 18),
+                  ("双十一", 11, 11), ("双十二", 12, 12), ("圣诞节", 12, 25))  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Overlay:
+    day: date
+    kind: str  # festival | solar_term | marketing | birthday
+    name: str
+    member_id: int | None = None
+    lunar: bool = False  # a birthday kept by the lunar calendar
+
+
+def lunar_to_solar(lunar_year: int, month: int, day: int) -> date:
+    """The solar date of a lunar month/day in a lunar year; a 30th in a 29-day month is its
+    last day (how families keep such birthdays)."""
+    days = LunarYear.fromYear(lunar_year).getMonth(month).getDayCount()
+    s = Lunar.fromYmd(lunar_year, month, min(day, days)).getSolar()
+    return date(s.getYear(), s.getMonth(), s.getDay())
+
+
+@lru_cache(maxsize=64)
+def _year_days(year: int) -> tuple[Overlay, ...]:
+    """Festivals, solar terms and marketing days falling in the solar year `year`."""
+    out: list[Overlay] = []
+    for lunar_year in (year - 1, year):
+        for name, m, d in LUNAR_FESTIVALS:
+            out.append(Overlay(lunar_to_solar(lunar_year, m, d), "festival", name))
+        out.append(Overlay(lunar_to_solar(lunar_year, 12, 30), "festival", "除夕"))
+    out += [Overlay(date(year, m, d), "festival", n) for n, m, d in SOLAR_FESTIVALS]
+    out += [Overlay(date(year, m, d), "marketing", n) for n, m, d in MARKETING_DAYS]
+    # 七夕 is a marketing day too, on its lunar date.
+    out += [Overlay(o.day, "marketing", "七夕") for o in out if o.name == "七夕"]
+    for lunar_year in (year - 1, year, year + 1):
+        for solar in Lunar.fromYmd(lunar_year, 1, 1).getJieQiTable().values():
+            d = date(solar.getYear(), solar.getMonth(), solar.getDay())
+            name = solar.getLunar().getJieQi()
+            if d.year == year and name:
+                out.append(Overlay(d, "solar_term", name))
+    unique = {(o.day, o.kind, o.name): o for o in out if o.day.year == year}
+    return tuple(sorted(unique.values(), key=lambda o: (o.day, KINDS.index(o.kind), o.name)))
+
+
+def overlays(store: Store | None, lo: date, hi: date, kinds=KINDS) -> list[Overlay]:
+    """Every overlay from `lo` to `hi` of the given kinds, in date order."""
+    out = [o for y in range(lo.year, hi.year + 1) for o in _year_days(y)
+           if o.kind in kinds and lo <= o.day <= hi]  # fmt: skip
+    if "birthday" in kinds and store is not None:
+        out += birthdays(store, lo, hi)
+    out.sort(key=lambda o: (o.day, KINDS.index(o.kind), o.name))
+    return out
+
+
+def birthdays(store: Store, lo: date, hi: date) -> list[Overlay]:
+    """Active members' birthdays from `lo` to `hi`. A solar 29 February is kept on 28
+    February in other years; a lunar birthday is converted for each year."""
+    solar: dict[tuple[int, int], date] = {}
+    lunar: dict[tuple[int, int], date] = {}
+    d = lo
+    while d <= hi:
+        solar[(d.month, d.day)] = d
+        if d.month == 2 and d.day == 28 and not _leap(d.year):
+            solar[(2, 29)] = d
+        lu = Solar.fromYmd(d.year, d.month, d.day).getLunar()
+        if lu.getMonth() > 0:  # a leap month repeats no birthday
+            lunar[(lu.getMonth(), lu.getDay())] = d
+            month_days = LunarYear.fromYear(lu.getYear()).getMonth(lu.getMonth()).getDayCount()
+            if lu.getDay() == month_days == 29:
+                lunar[(lu.getMonth(), 30)] = d
+        d += timedelta(days=1)
+    # month * 100 + day: one IN list, where an OR per day would nest too deep for a year.
+    month_day = extract("month", Member.birthday) * 100 + extract("day", Member.birthday)
+
+    def matching(pairs, is_lunar: bool):
+        return and_(Member.birthday_lunar.is_(is_lunar),
+                    month_day.in_(sorted(m * 100 + dd for m, dd in pairs)))  # fmt: skip
+
+    conds = []
+    if solar:
+        conds.append(matching(solar, False))
+    if lunar:
+        conds.append(matching(lunar, True))
+    query = select(
+        Member.id, Member.name, Member.nickname, Member.birthday, Member.birthday_lunar
+    ).where(Member.archived.is_(False), Member.birthday.is_not(None), or_(*conds))
+    out = []
+    with store.read() as s:
+        for mid, name, nickname, born, is_lunar in s.execute(query):
+            key = (born.month, born.day)
+            when = (lunar if is_lunar else solar).get(key)
+            if when is not None:
+                out.append(Overlay(when, "birthday", name or nickname, mid, bool(is_lunar)))
+    return out
+
+
+def _leap(year: int) -> bool:
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
