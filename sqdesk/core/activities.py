@@ -58,6 +58,7 @@ class ActivityInput:
     rrule: str = ""  # RFC 5545 RRULE text (sqdesk.core.recurrence.to_rrule); "" = once
     checkin: bool = False
     warmup_days: int | None = None  # campaign phases when set
+    uid: str = ""  # the .ics UID it came from
 
 
 def _checked(data: ActivityInput) -> ActivityInput:

@@ -420,6 +420,8 @@ class Activity(Base):
     # Campaign rhythm: a warm-up N days before, a reminder on the day, a recap the day
     # after. None: no phases.
     warmup_days: Mapped[int | None] = mapped_column(Integer, default=None)
+    # The UID of the .ics event it was imported from, so a second import adds nothing.
+    uid: Mapped[str] = mapped_column(String(200), default="")
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 

@@ -35,6 +35,7 @@ def upgrade() -> None:
         sa.Column("rrule", sa.Text(), nullable=False),
         sa.Column("checkin", sa.Boolean(), nullable=False),
         sa.Column("warmup_days", sa.Integer(), nullable=True),
+        sa.Column("uid", sa.String(length=200), nullable=False),
         sa.Column("archived", sa.Boolean(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_activity")),
