@@ -305,6 +305,152 @@ def cmd_expire(args: argparse.Namespace) -> int:
     return 0
 
 
+def _day(text: str | None, default):
+    from datetime import date
+
+    if not text:
+        return default
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise StoreError(f"{text!r} is not a date like 2026-11-25") from None
+
+
+def cmd_calendar(args: argparse.Namespace) -> int:
+    from datetime import date, timedelta
+
+    from sqdesk.core import activities, festivals, ics
+
+    if args.action in ("export", "import") and not args.file:
+        print(f"error: calendar {args.action} needs a FILE.ics", file=sys.stderr)
+        return 2
+    with _open(args) as store:
+        if args.action == "export":
+            n = ics.export_ics(store, Path(args.file))
+            print(f"exported {n} activities to {args.file}")
+            return 0
+        if args.action == "import":
+            report = ics.import_ics(store, Path(args.file))
+            print(f"imported {report.created} activities ({report.already} imported before, "
+                  f"{report.cancelled} occurrences cancelled, {report.moved} moved)")  # fmt: skip
+            for problem in report.problems:
+                print(f"not imported: {problem}")
+            return 0 if report.created or not report.problems else 1
+        lo = _day(args.date_from, date.today())
+        hi = _day(args.date_to, lo + timedelta(days=30))
+        if hi < lo:
+            print("error: --to is before --from", file=sys.stderr)
+            return 2
+        if (hi - lo).days > 366:
+            print("error: at most a year at a time", file=sys.stderr)
+            return 2
+        items = []
+        for o in activities.occurrences(store, lo, hi):
+            end = o.starts + timedelta(minutes=o.duration_minutes)
+            items.append({"type": "occurrence", "date": o.day.isoformat(),
+                          "time": o.starts.strftime("%H:%M"), "end": end.isoformat(" ", "minutes"),
+                          "activity_id": o.activity_id, "title": o.title, "category": o.category,
+                          "original_date": o.original_date.isoformat(), "moved": o.moved,
+                          "place": o.place, "points": o.points})  # fmt: skip
+        for t in activities.phase_tasks(store, lo, hi):
+            items.append({"type": "phase", "date": t.due.isoformat(), "time": "",
+                          "phase": t.phase, "activity_id": t.occurrence.activity_id,
+                          "title": t.occurrence.title,
+                          "occurrence_date": t.occurrence.original_date.isoformat(),
+                          "done": t.done})  # fmt: skip
+        for ov in festivals.overlays(store, lo, hi):
+            items.append({"type": "overlay", "date": ov.day.isoformat(), "time": "",
+                          "kind": ov.kind, "name": ov.name, "member_id": ov.member_id})  # fmt: skip
+    order = {"overlay": 0, "phase": 1, "occurrence": 2}
+    items.sort(key=lambda i: (i["date"], order[i["type"]], i["time"]))
+    if args.json:
+        _print_json({"from": lo.isoformat(), "to": hi.isoformat(), "items": items})
+        return 0
+    for i in items:
+        if i["type"] == "occurrence":
+            print(f"{i['date']} {i['time']}  {i['title']}" + ("  (moved)" if i["moved"] else ""))
+        elif i["type"] == "phase":
+            done = "x" if i["done"] else " "
+            print(f"{i['date']}        [{done}] {i['phase']}: {i['title']}")
+        else:
+            print(f"{i['date']}        ({i['kind']}) {i['name']}")
+    return 0
+
+
+def cmd_jielong(args: argparse.Namespace) -> int:
+    from sqdesk.core import activities, jielong, members
+
+    if args.file == "-":
+        text = sys.stdin.read()
+    else:
+        raw = Path(args.file).read_bytes()
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = raw.decode("gb18030", errors="replace")
+    day = _day(args.date, None)
+    with _open(args) as store:
+        o = activities.occurrence(store, args.activity_id, day)
+        if o is None:
+            print(f"error: activity {args.activity_id} has no occurrence on {day}",
+                  file=sys.stderr)  # fmt: skip
+            return 1
+        parsed = jielong.parse(text)
+        results = jielong.match(store, parsed)
+        ids = {r.member_id for r in results if r.member_id}
+        ids.update(c for r in results for c in r.candidates)
+        found = members.rows(store, list(ids))
+        recorded = None
+        matched = [r for r in results if r.status == "matched"]
+        if not args.dry_run and matched:
+            notes = {r.member_id: r.line.remark for r in matched}
+            chosen = [r.member_id for r in matched]
+            rec = activities.record_attendance(
+                store,
+                o.activity_id,
+                o.original_date,
+                chosen,
+                source="jielong",
+                notes=notes,
+                actor="cli",
+            )
+            recorded = {"added": rec.added, "already": rec.already,
+                        "points_paid": rec.points_paid, "checkins": rec.checkins}  # fmt: skip
+
+    def who(mid):
+        r = found.get(mid)
+        return {"id": mid, "code": r.code, "name": r.name, "nickname": r.nickname} if r else None
+
+    payload = {
+        "activity_id": o.activity_id,
+        "title": o.title,
+        "date": o.original_date.isoformat(),
+        "header": parsed.header,
+        "skipped_lines": parsed.skipped,
+        "lines": [{"number": r.line.number, "text": r.line.text, "name": r.line.name,
+                   "remark": r.line.remark, "extra": r.line.extra, "status": r.status,
+                   "how": r.how, "member": who(r.member_id) if r.member_id else None,
+                   "candidates": [who(c) for c in r.candidates]} for r in results],
+        "summary": jielong.summary(results),
+        "recorded": recorded,
+    }  # fmt: skip
+    if args.json:
+        _print_json(payload)
+    else:
+        for line in payload["lines"]:
+            m = line["member"]
+            target = f"{m['code']} {m['name']}" if m else ", ".join(
+                f"{c['code']} {c['name']}" for c in line["candidates"])  # fmt: skip
+            print(f"{line['number']:>4}. {line['name']:<10} {line['status']:<10} {target}")
+        print(" ".join(f"{k} {v}" for k, v in payload["summary"].items()))
+        if recorded:
+            print(f"recorded {recorded['added']} new attendees ({recorded['already']} already), "
+                  f"points paid to {recorded['points_paid']}")  # fmt: skip
+        elif not parsed.lines:
+            print("no numbered lines (1. 张三) found in the text")
+    return 0 if parsed.lines else 1
+
+
 def _print_json(payload: object) -> None:
     print(json.dumps(payload, ensure_ascii=False, indent=2))
 
@@ -375,6 +521,25 @@ def build_parser() -> argparse.ArgumentParser:
 
     expire = sub.add_parser("expire", help="expire the points whose date has come")
     expire.set_defaults(handler=cmd_expire)
+
+    cal = sub.add_parser("calendar", help="activity occurrences, phases and overlays; "
+                                          "export or import .ics")  # fmt: skip
+    cal.add_argument("action", nargs="?", choices=["export", "import"],
+                     help="export FILE.ics or import FILE.ics")  # fmt: skip
+    cal.add_argument("file", nargs="?", help="the .ics file to export to or import")
+    cal.add_argument("--from", dest="date_from", help="first day (default today)")
+    cal.add_argument("--to", dest="date_to", help="last day (default 30 days on)")
+    cal.add_argument("--json", action="store_true")
+    cal.set_defaults(handler=cmd_calendar)
+
+    jl = sub.add_parser("jielong", help="match a pasted 接龙 list to members and record "
+                                        "attendance")  # fmt: skip
+    jl.add_argument("activity_id", type=int)
+    jl.add_argument("date", help="the occurrence's date (as the rule gives it)")
+    jl.add_argument("file", help="a text file with the 接龙 (- for standard input)")
+    jl.add_argument("--dry-run", action="store_true", help="parse and match, record nothing")
+    jl.add_argument("--json", action="store_true")
+    jl.set_defaults(handler=cmd_jielong)
     return parser
 
 
