@@ -351,28 +351,54 @@ def record_attendance(store: Store, activity_id: int, original: date, member_ids
     o = occurrence(store, activity_id, original)
     if o is None:
         raise ActivityError("no_occurrence", f"the activity does not happen on {original}")
+    with store.session() as s:
+        return record_attendance_in(s, o, member_ids, source=source, notes=notes, actor=actor)
+
+
+def record_attendance_in(
+    s,
+    o: Occurrence,
+    member_ids: Sequence[int],
+    *,
+    source: str = "search",
+    notes: dict[int, str] | None = None,
+    actor: str = "",
+    levels: bool = True,
+) -> Recorded:
+    """record_attendance inside the caller's transaction (the demo fills a year in one,
+    with `levels=False`, refreshing everyone's level once at its end)."""
     notes = notes or {}
     ids = list(dict.fromkeys(member_ids))
     at = datetime.combine(o.day, time(o.minute // 60, o.minute % 60)).astimezone(UTC)
     paid = checkins = 0
-    with store.session() as s:
-        have: set[int] = set()
-        for start in range(0, len(ids), _CHUNK):
-            have.update(s.scalars(select(Attendance.member_id).where(
-                Attendance.activity_id == activity_id, Attendance.occurrence_date == original,
-                Attendance.member_id.in_(ids[start : start + _CHUNK]))))  # fmt: skip
-        new = [m for m in ids if m not in have]
-        if new:
-            s.execute(insert(Attendance), [
-                {"activity_id": activity_id, "occurrence_date": original, "member_id": m,
-                 "source": source, "note": notes.get(m, "")[:100]} for m in new])  # fmt: skip
-        for m in new:
-            if o.points > 0 and ledger.award_activity_in(
-                s, m, activity_key=o.key, title=o.title, points=o.points, at=at, actor=actor
-            ):
-                paid += 1
-            if o.checkin and ledger.checkin_in(s, m, o.day, source=source, actor=actor).new:
-                checkins += 1
+    have: set[int] = set()
+    for start in range(0, len(ids), _CHUNK):
+        have.update(s.scalars(select(Attendance.member_id).where(
+            Attendance.activity_id == o.activity_id,
+            Attendance.occurrence_date == o.original_date,
+            Attendance.member_id.in_(ids[start : start + _CHUNK]))))  # fmt: skip
+    new = [m for m in ids if m not in have]
+    if new:
+        s.execute(insert(Attendance), [
+            {"activity_id": o.activity_id, "occurrence_date": o.original_date, "member_id": m,
+             "source": source, "note": notes.get(m, "")[:100]} for m in new])  # fmt: skip
+    rules = ledger.load_rules(s)
+    today = date.today()
+    for m in new:
+        earned = False
+        if o.points > 0 and ledger.award_activity_in(
+            s, m, activity_key=o.key, title=o.title, points=o.points, at=at, actor=actor,
+            rules=rules, refresh_level=False,
+        ):  # fmt: skip
+            paid += 1
+            earned = True
+        if o.checkin:
+            result = ledger.checkin_in(s, m, o.day, source=source, actor=actor, rules=rules,
+                                       refresh_level=False)  # fmt: skip
+            checkins += result.new
+            earned = earned or result.bonus > 0
+        if earned and levels:
+            ledger.update_level(s, m, today=today, rules=rules)
     return Recorded(len(new), len(ids) - len(new), paid, checkins)
 
 

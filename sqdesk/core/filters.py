@@ -53,6 +53,21 @@ def compile_filter(
     today = today or date.today()
     if not isinstance(node, dict) or not node:
         raise FilterError(f"not a condition: {node!r}")
+    if stats and ("all" in node or "any" in node or node.get("field") in _FROM_STATS):
+        merged = _stats_condition(node, today)
+        if merged is not None:
+            return _has_stats(merged)
+        fast = _fast_not_before(node, today) if node.get("field") == "last_visit" else None
+        if fast is not None:
+            return fast
+        if node.get("field") in _FROM_STATS and node.get("field") in (
+            "visits",
+            "spend",
+            "max_purchase",
+        ):
+            column = _stats_column(node["field"], int(node.get("days", 365)))
+            if column is not None:
+                return true()  # a minimum of 0: everyone
     if "all" in node:
         parts = [compile_filter(n, today=today, stats=stats) for n in node["all"]]
         return and_(true(), *parts)
@@ -69,10 +84,6 @@ def compile_filter(
     handler = _FIELDS.get(field)
     if handler is None:
         raise FilterError(f"unknown field {field!r}")
-    if stats and field in _FROM_STATS:
-        fast = _FROM_STATS[field](node, today)
-        if fast is not None:
-            return fast
     return handler(node, today)
 
 
@@ -227,30 +238,31 @@ def _stats_column(kind: str, days: int):
             ("max_purchase", 30): MemberStats.max_purchase_30}.get((kind, days))  # fmt: skip
 
 
+# Each returns a condition on member_stats' own columns (true of the member's stats row),
+# or None when the condition cannot be put that way (the member may have no row at all).
+
+
 def _fast_counted(node: Node, today: date) -> ColumnElement[bool] | None:
     column = _stats_column(node["field"], int(node.get("days", 365)))
     if column is None:
         return None
     minimum = int(node.get("min", 1 if node["field"] == "visits" else 0))
-    return _has_stats(column >= minimum) if minimum > 0 else true()
+    return column >= minimum if minimum > 0 else None
 
 
 def _fast_last_visit(node: Node, today: date) -> ColumnElement[bool] | None:
-    if node.get("before"):
-        cut = _start(_day(node["before"], "last visit before"))
-        return not_(_has_stats(MemberStats.last_visit_at >= cut))
     if node.get("after"):
-        return _has_stats(MemberStats.last_visit_at >= _start(_day(node["after"], "after")))
-    return None
+        return MemberStats.last_visit_at >= _start(_day(node["after"], "after"))
+    return None  # "before" includes members who never came: no stats row
 
 
 def _fast_growth(node: Node, today: date) -> ColumnElement[bool] | None:
     if int(node.get("days", 90)) != 90:
         return None
     ratio = float(node.get("ratio", 1.5))
-    return _has_stats(MemberStats.spend_90 >= int(node.get("min", 0)),
-                      MemberStats.spend_90 >= MemberStats.spend_prev_90 * ratio,
-                      MemberStats.spend_90 > MemberStats.spend_prev_90)  # fmt: skip
+    return and_(MemberStats.spend_90 >= int(node.get("min", 0)),
+                MemberStats.spend_90 >= MemberStats.spend_prev_90 * ratio,
+                MemberStats.spend_90 > MemberStats.spend_prev_90)  # fmt: skip
 
 
 def _fast_month(node: Node, today: date) -> ColumnElement[bool] | None:
@@ -258,7 +270,27 @@ def _fast_month(node: Node, today: date) -> ColumnElement[bool] | None:
     month = (int(node["year"]), int(node["month"]))
     column = {(today.year, today.month): MemberStats.visits_this_month,
               (last.year, last.month): MemberStats.visits_last_month}.get(month)  # fmt: skip
-    return None if column is None else _has_stats(column >= int(node.get("min", 1)))
+    return None if column is None else column >= int(node.get("min", 1))
+
+
+def _stats_condition(node: Node, today: date) -> ColumnElement[bool] | None:
+    """The node as one condition on the member's stats row, when it can be (nested all/any
+    of such nodes too): one EXISTS instead of one per condition."""
+    for key, joiner in (("all", and_), ("any", or_)):
+        if key in node:
+            parts = [_stats_condition(n, today) for n in node[key]]
+            if not parts or any(p is None for p in parts):
+                return None
+            return joiner(*parts)
+    handler = _FROM_STATS.get(node.get("field"))
+    return handler(node, today) if handler else None
+
+
+def _fast_not_before(node: Node, today: date) -> ColumnElement[bool] | None:
+    if node.get("before"):
+        cut = _start(_day(node["before"], "last visit before"))
+        return not_(_has_stats(MemberStats.last_visit_at >= cut))
+    return None
 
 
 _FROM_STATS = {

@@ -610,16 +610,27 @@ def record_checkin(
         return checkin_in(s, member_id, day, source=source, actor=actor)
 
 
-def checkin_in(s: Session, member_id: int, day: date, *, source: str = "",
-               actor: str = "") -> CheckInResult:  # fmt: skip
-    """record_checkin inside the caller's transaction (attendance records many at once)."""
-    if s.get(Member, member_id) is None:
+def checkin_in(
+    s: Session,
+    member_id: int,
+    day: date,
+    *,
+    source: str = "",
+    actor: str = "",
+    rules: EarningRules | None = None,
+    refresh_level: bool = True,
+) -> CheckInResult:
+    """record_checkin inside the caller's transaction (attendance records many at once;
+    it passes the rules once and refreshes levels once at the end)."""
+    # Plain statements, not the ORM's get/flush: a year of demo check-ins or a long 接龙
+    # makes thousands of these in one transaction.
+    if s.scalar(select(Member.id).where(Member.id == member_id)) is None:
         raise PointsError("no_member", "the member does not exist")
-    rules = load_rules(s)
-    if s.get(CheckIn, (member_id, day)) is not None:
+    rules = rules or load_rules(s)
+    had = s.scalar(select(CheckIn.day).where(CheckIn.member_id == member_id, CheckIn.day == day))
+    if had is not None:
         return CheckInResult(False, _streak(s, member_id, day), 0)
-    s.add(CheckIn(member_id=member_id, day=day, source=source))
-    s.flush()
+    s.execute(insert(CheckIn).values(member_id=member_id, day=day, source=source))
     streak = _streak(s, member_id, day)
     bonus = 0
     n = rules.checkin_streak_days
@@ -631,7 +642,8 @@ def checkin_in(s: Session, member_id: int, day: date, *, source: str = "",
                    source_key=f"checkin-streak:{member_id}:{day.isoformat()}",
                    expires_on=expiry_date(day, rules), actor=actor)  # fmt: skip
         bonus = rules.checkin_streak_bonus
-        update_level(s, member_id, today=date.today(), rules=rules)
+        if refresh_level:
+            update_level(s, member_id, today=date.today(), rules=rules)
     return CheckInResult(True, streak, bonus)
 
 
@@ -658,11 +670,12 @@ def award_activity(
 
 def award_activity_in(
     s: Session, member_id: int, *, activity_key: str, title: str, points: int | None = None,
-    at: datetime | None = None, actor: str = "",
+    at: datetime | None = None, actor: str = "", rules: EarningRules | None = None,
+    refresh_level: bool = True,
 ) -> LedgerEntry | None:  # fmt: skip
     """award_activity inside the caller's transaction (a whole 接龙 in one)."""
     at = at or _now()
-    rules = load_rules(s)
+    rules = rules or load_rules(s)
     amount = rules.activity_points if points is None else points
     key = f"activity:{activity_key}:{member_id}"
     if amount <= 0 or s.scalar(select(LedgerEntry.id).where(LedgerEntry.source_key == key)):
@@ -671,5 +684,6 @@ def award_activity_in(
                        reason=f"took part in {title}", source_type="activity",
                        source_key=key, expires_on=expiry_date(local_day(at), rules),
                        actor=actor)  # fmt: skip
-    update_level(s, member_id, today=date.today(), rules=rules)
+    if refresh_level:
+        update_level(s, member_id, today=date.today(), rules=rules)
     return entry

@@ -1,4 +1,5 @@
 import unicodedata
+from datetime import timedelta
 from itertools import pairwise
 
 import phonenumbers
@@ -135,4 +136,24 @@ def test_demo_store_has_groups_memberships_and_qr_images(store):
     # both VIP lists have people in them, so the demo answers "who gets the invite?"
     assert filters.count(store, segments.vip_invites(store, today=TODAY), today=TODAY) > 0
     assert filters.count(store, segments.vip_no_longer(store, today=TODAY), today=TODAY) > 0
+    assert run_checks(store) == []
+
+
+def test_demo_calendar_has_a_year_of_attendance_paid_through_the_ledger(store):
+    from sqlalchemy import func, select
+
+    from sqdesk.core import activities
+    from sqdesk.core.check import run_checks
+    from sqdesk.core.models import Attendance, CheckIn, LedgerEntry
+
+    fill_demo_store(store, members=1500, seed=8, today=TODAY)
+    acts = activities.list_activities(store)
+    assert len(acts) >= 15 and any(a.checkin for a in acts)
+    with store.read() as s:
+        first = s.scalar(select(func.min(Attendance.occurrence_date)))
+        paid = s.scalar(select(func.count()).where(LedgerEntry.source_type == "activity"))
+        checkins = s.scalar(select(func.count()).select_from(CheckIn))
+    assert (TODAY - first).days > 300 and paid > 100 and checkins > 100
+    tasks = activities.phase_tasks(store, TODAY - timedelta(days=60), TODAY - timedelta(days=1))
+    assert tasks and sum(t.done for t in tasks) > len(tasks) // 2
     assert run_checks(store) == []

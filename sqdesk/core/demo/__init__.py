@@ -12,6 +12,7 @@ from sqlalchemy import func, insert, select
 
 from sqdesk.core import search
 from sqdesk.core.codes import serial_of
+from sqdesk.core.demo.calendar import fill_calendar
 from sqdesk.core.demo.groups import fill_groups
 from sqdesk.core.demo.members import demo_member_rows
 from sqdesk.core.demo.points import fill_points
@@ -70,14 +71,13 @@ def fill_demo_store(
                         progress=progress, should_stop=should_stop)  # fmt: skip
         fill_tags(s, seed=seed, first_member_id=max_id + 1)
         fill_groups(s, seed=seed, today=today, first_member_id=max_id + 1)
-        for table in (
-            "visit",
-            "ledger_entry",
-            "ledger_consumption",
-            "wechat_group",
-            "group_membership",
-        ):
+        # Rows above were written with explicit ids: PostgreSQL's sequences catch up before
+        # the calendar writes ledger entries the ordinary way.
+        for table in ("visit", "ledger_entry", "ledger_consumption", "wechat_group",
+                      "group_membership"):  # fmt: skip
             sync_id_sequence(s, table)
+        if points:  # attendance pays points: it needs the ledger the points step makes
+            fill_calendar(s, seed=seed, today=today, first_member_id=max_id + 1)
         for key, value in DEMO_SHOP.items():
             if s.get(Setting, key) is None:
                 s.add(Setting(key=key, value=value))
