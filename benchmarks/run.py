@@ -36,7 +36,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from sqdesk.core import member_export, member_import, members, search
 from sqdesk.core.demo import fill_demo_store
-from sqdesk.core.models import LedgerEntry
+from sqdesk.core.models import LedgerEntry, Member
 from sqdesk.core.store import Store
 
 # Typing sequences a manager really types: pinyin, initials, Chinese, mobile tails, codes.
@@ -468,6 +468,52 @@ def bench_tags(store: Store, raw: sqlite3.Connection) -> list[Result]:
     return out
 
 
+def bench_calendar(store: Store) -> list[Result]:
+    """Issue 6's figures: a month view of 300 activities (most recurring daily), expanded
+    for the visible six weeks only, and a 200-line 接龙 matched against the whole store."""
+    from sqdesk.core import activities, festivals, jielong
+    from sqdesk.core.activities import ActivityInput
+
+    today = date.today()
+    start = today - timedelta(days=365)
+    rules = ["FREQ=DAILY"] * 200 + ["FREQ=WEEKLY;BYDAY=MO,WE,FR"] * 60 + [
+        "FREQ=MONTHLY;BYDAY=-1FR"] * 30 + [""] * 10  # fmt: skip
+    for i, rule in enumerate(rules):
+        activities.create(store, ActivityInput(f"基准活动{i}", start if rule else today,
+                                               (8 * 60 + i * 7) % (24 * 60), rrule=rule,
+                                               warmup_days=3 if i % 10 == 0 else None))  # fmt: skip
+    first = today.replace(day=1)
+    lo = first - timedelta(days=first.weekday())
+    hi = lo + timedelta(days=41)
+
+    def month_view():
+        occ = activities.occurrences(store, lo, hi)
+        tasks = activities.phase_tasks(store, lo, hi)
+        marks = festivals.overlays(store, lo, hi)
+        return len(occ) + len(tasks) + len(marks)
+
+    festivals.overlays(None, lo, hi)  # the lunar tables are computed once per year
+    ms, n = timed(month_view, 3)
+    out = [Result("month view: 300 activities, 6 weeks expanded", "ms", ms, None, 100, 30,
+                  f"{n:,} occurrences, tasks and overlays")]  # fmt: skip
+
+    rng = random.Random(6)
+    with store.read() as s:
+        names = [r[0] for r in s.execute(select(Member.name).where(Member.archived.is_(False))
+                                         .order_by(func.random()).limit(170))]  # fmt: skip
+    lines = ["周六下午茶接龙🍵 报名格式：序号+姓名"]
+    for i in range(1, 201):
+        who = names[i % len(names)] if i <= 170 else f"路人{i}"
+        extra = rng.choice(["", " +1", "（带娃）", " 🌸", " 2人"])
+        lines.append(f"{i}{rng.choice(['. ', '、', ' '])}{who}{extra}")
+    text = "\n".join(lines)
+    ms, results = timed(lambda: jielong.match(store, jielong.parse(text)), 3)
+    counts = jielong.summary(results)
+    out.append(Result("接龙: parse and match 200 lines", "ms", ms, None, None, None,
+                      ", ".join(f"{k} {v}" for k, v in counts.items() if v)))  # fmt: skip
+    return out
+
+
 def bench_export(
     store: Store, raw: sqlite3.Connection, folder: Path
 ) -> tuple[list[Result], Path, Path]:
@@ -578,6 +624,7 @@ def main(argv: list[str] | None = None) -> int:
         results += bench_points(store, raw, args.members)
         results += bench_segments(store)
         results += bench_tags(store, raw)
+        results += bench_calendar(store)
         if not args.skip_io:
             exported, xlsx, csv_path = bench_export(store, raw, folder)
             results += exported

@@ -192,7 +192,7 @@ def restore_occurrence(store: Store, activity_id: int, original: date) -> None:
 # --- expanding a range -------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: a month view makes thousands, and frozen init is slow
 class Occurrence:
     activity_id: int
     title: str
@@ -227,19 +227,21 @@ def _expand(activities: Iterable[Activity], exceptions: list[ActivityException],
     out: list[Occurrence] = []
     for a in activities:
         mine = by_activity.get(a.id, {})
-
-        def occurrence(original: date, day: date, minute: int, moved: bool, a=a) -> Occurrence:
-            return Occurrence(a.id, a.title, a.category, a.color, day, minute,
-                              a.duration_minutes, original, moved, a.place, a.points, a.checkin,
-                              a.audience, a.audience_ref, a.warmup_days)  # fmt: skip
-
-        for d in recurrence.dates_between(a.rrule, a.start_date, a.start_minute, lo, hi):
+        # Read the row's attributes once: thousands of occurrences share them.
+        aid, title, category, color = a.id, a.title, a.category, a.color
+        minute0, duration, place, points = a.start_minute, a.duration_minutes, a.place, a.points
+        checkin, audience, ref, warmup = a.checkin, a.audience, a.audience_ref, a.warmup_days
+        for d in recurrence.dates_between(a.rrule, a.start_date, minute0, lo, hi):
             if d not in mine:
-                out.append(occurrence(d, d, a.start_minute, False))
+                out.append(Occurrence(aid, title, category, color, d, minute0, duration,
+                                      d, False, place, points, checkin, audience, ref,
+                                      warmup))  # fmt: skip
         for original, ex in mine.items():  # moved into the range (from anywhere)
             if not ex.cancelled and ex.new_date is not None and lo <= ex.new_date <= hi:
-                minute = a.start_minute if ex.new_minute is None else ex.new_minute
-                out.append(occurrence(original, ex.new_date, minute, True))
+                minute = minute0 if ex.new_minute is None else ex.new_minute
+                out.append(Occurrence(aid, title, category, color, ex.new_date, minute,
+                                      duration, original, True, place, points, checkin,
+                                      audience, ref, warmup))  # fmt: skip
     out.sort(key=lambda o: (o.day, o.minute, o.title, o.activity_id))
     return out
 
@@ -295,9 +297,13 @@ def phase_tasks(store: Store, lo: date, hi: date) -> list[PhaseTask]:
     """Campaign phase tasks due from `lo` to `hi`: warm-ups before, reminders on the day,
     recaps the day after, each with whether it was ticked off."""
     with store.read() as s:
-        longest = s.scalar(select(func.max(Activity.warmup_days)).where(
-            Activity.archived.is_(False))) or 0  # fmt: skip
-    spread = occurrences(store, lo - timedelta(days=1), hi + timedelta(days=longest))
+        campaigns = dict(s.execute(select(Activity.id, Activity.warmup_days).where(
+            Activity.archived.is_(False), Activity.warmup_days.is_not(None))).all())  # fmt: skip
+    if not campaigns:
+        return []
+    longest = max(campaigns.values())
+    spread = occurrences(store, lo - timedelta(days=1), hi + timedelta(days=longest),
+                         activity_ids=list(campaigns))  # fmt: skip
     tasks = []
     for o in spread:
         if o.warmup_days is None:

@@ -181,6 +181,9 @@ def dates_between(text: str, start: date, minute: int, lo: date, hi: date) -> li
         return [start] if lo <= start <= hi else []
     if hi < start:
         return []
+    p = _parts(text)
+    if p.get("FREQ") == "DAILY" and set(p) <= {"FREQ", "INTERVAL", "UNTIL", "COUNT"}:
+        return _daily(p, start, minute, lo, hi)  # the common "every day at 20:00": plain arithmetic
     first = _fast_start(text, start, lo)
     rule = _rule(text, start, minute)
     if first != start:
@@ -188,6 +191,25 @@ def dates_between(text: str, start: date, minute: int, lo: date, hi: date) -> li
     begin = datetime.combine(max(lo, start), time.min)
     end = datetime.combine(hi, time.max)
     return [d.date() for d in rule.between(begin, end, inc=True)]
+
+
+def _daily(p: dict[str, str], start: date, minute: int, lo: date, hi: date) -> list[date]:
+    step = int(p.get("INTERVAL", "1"))
+    if step < 1:
+        raise RecurrenceError("bad_interval", "the interval is at least 1")
+    if "UNTIL" in p:
+        until = p["UNTIL"].rstrip("Z")
+        last = datetime.strptime(until[:8], "%Y%m%d").date()
+        if len(until) >= 15 and until[9:15] < f"{minute // 60:02d}{minute % 60:02d}00":
+            last -= timedelta(days=1)  # the last day's occurrence comes after UNTIL
+        hi = min(hi, last)
+    if "COUNT" in p:
+        hi = min(hi, start + timedelta(days=step * (int(p["COUNT"]) - 1)))
+    if hi < lo:
+        return []
+    skip = max(0, -(-(lo - start).days // step))  # ceiling: the first on or after lo
+    first = start + timedelta(days=skip * step)
+    return [first + timedelta(days=i) for i in range(0, (hi - first).days + 1, step)]
 
 
 def first_date(text: str, start: date, minute: int = 0) -> date | None:
