@@ -29,12 +29,14 @@ from sqdesk.core.paths import resource_path
 from sqdesk.core.store import STORE_SUFFIX, Store, StoreLocked
 from sqdesk.ui import prefs
 from sqdesk.ui.about import AboutDialog
+from sqdesk.ui.calendar.page import CalendarPage
 from sqdesk.ui.groups.page import GroupsPage
 from sqdesk.ui.jobs import Job, run_quiet
 from sqdesk.ui.members.page import MembersPage
 from sqdesk.ui.points.page import PointsPage
 from sqdesk.ui.points.visit_dialog import VisitDialog
 from sqdesk.ui.store_messages import locked_box
+from sqdesk.ui.today.page import TodayPage
 
 StoreOpener = Callable[[str], Store]
 UPKEEP_CHECK_MS = 10 * 60 * 1000  # is it a new day yet?
@@ -67,15 +69,25 @@ class MainWindow(QMainWindow):
         self.nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.pages = QStackedWidget(self)
 
+        # Today first: the page the shop opens the app for each morning.
+        self.today_page = TodayPage(store, self)
         self.members_page = MembersPage(store, self)
-        self._add_page(self.members_page, self.tr("Members"), "members.svg", "Ctrl+1")
+        self.calendar_page = CalendarPage(store, self)
         self.points_page = PointsPage(store, self)
-        self._add_page(self.points_page, self.tr("Points"), "points.svg", "Ctrl+2")
-        self.points_page.openMember.connect(self.members_page.open_member)
         self.groups_page = GroupsPage(store, self)
-        self._add_page(self.groups_page, self.tr("WeChat Groups"), "groups.svg", "Ctrl+3")
-        self.groups_page.openMember.connect(self.members_page.open_member)
+        self._add_page(self.today_page, self.tr("Today"), "today.svg", "Ctrl+1")
+        self._add_page(self.members_page, self.tr("Members"), "members.svg", "Ctrl+2")
+        self._add_page(self.calendar_page, self.tr("Calendar"), "calendar.svg", "Ctrl+3")
+        self._add_page(self.points_page, self.tr("Points"), "points.svg", "Ctrl+4")
+        self._add_page(self.groups_page, self.tr("WeChat Groups"), "groups.svg", "Ctrl+5")
+        for page in (self.points_page, self.groups_page, self.calendar_page):
+            page.openMember.connect(self.members_page.open_member)
         self.groups_page.showMembers.connect(self.show_members)
+        self.today_page.openMember.connect(self.members_page.open_member)
+        self.today_page.openOccurrence.connect(self.calendar_page.open_occurrence)
+        self.today_page.openCalendar.connect(lambda: self.show_page(self.calendar_page))
+        self.today_page.openGroups.connect(lambda: self.show_page(self.groups_page))
+        self.today_page.openPoints.connect(lambda: self.show_page(self.points_page))
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.nav.setCurrentRow(0)
 
@@ -123,6 +135,7 @@ class MainWindow(QMainWindow):
         self.members_page.countChanged.connect(self._show_count)
         self.members_page.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.groups_page.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.calendar_page.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self._show_count(self.members_page.model.rowCount())
 
         self._build_menus()
@@ -215,6 +228,9 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def show_page(self, page: QWidget) -> None:
+        self.nav.setCurrentRow(self.pages.indexOf(page))
+
     def show_members(self, tree: dict, title: str) -> None:
         """The roster, showing the members a filter selects (a group, the VIP lists)."""
         self.nav.setCurrentRow(self.pages.indexOf(self.members_page))
@@ -277,6 +293,8 @@ class MainWindow(QMainWindow):
         self.members_page.set_store(store)
         self.points_page.set_store(store)
         self.groups_page.set_store(store)
+        self.calendar_page.set_store(store)
+        self.today_page.set_store(store)
         self._show_store()
         self.storeChanged.emit(store)
         if old is not store:

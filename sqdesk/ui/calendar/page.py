@@ -1,0 +1,442 @@
+"""The Calendar page: month, week and agenda views of the activities, with overlays
+(festivals, solar terms, marketing days, birthdays) the manager switches on and off, and
+the selected day's list beside the grid. Only the visible range is expanded."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sqdesk.core import activities, festivals, starter_plan
+from sqdesk.core.activities import Occurrence, PhaseTask
+from sqdesk.core.festivals import Overlay
+from sqdesk.core.store import Store
+from sqdesk.ui import prefs
+from sqdesk.ui.calendar.activity_dialog import ActivityDialog
+from sqdesk.ui.calendar.occurrence_dialog import OccurrenceDialog
+from sqdesk.ui.calendar.words import CalendarWords
+from sqdesk.ui.widgets import PageHeader
+
+OccurrenceRole = Qt.ItemDataRole.UserRole + 1  # (activity_id, original_date)
+DateRole = Qt.ItemDataRole.UserRole + 2
+HOURS = range(6, 24)  # the week view's rows
+MAX_LINES = 4  # occurrences listed in a month cell before "+N"
+_OVERLAY_COLOURS = {"festival": "#c53030", "solar_term": "#2c7a7b", "marketing": "#d53f8c",
+                    "birthday": "#b7791f"}  # fmt: skip
+
+
+def _hm(minute: int) -> str:
+    return f"{minute // 60:02d}:{minute % 60:02d}"
+
+
+class CalendarPage(QWidget):
+    openMember = Signal(int)
+    status = Signal(str)
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("calendarPage")
+        self.store = store
+        self.words = CalendarWords(self)
+        self.current = date.today()  # the selected day
+        self.view = "month"
+        self.header = PageHeader(self.tr("Calendar"), parent=self)
+
+        self.today_button = QPushButton(self.tr("Today"), self)
+        self.today_button.setToolTip(self.tr("Go to today (T)"))
+        self.today_button.clicked.connect(lambda: self.go_to(date.today()))
+        self.prev_button = QToolButton(self)
+        self.prev_button.setText("‹")
+        self.prev_button.setToolTip(self.tr("Previous (Page Up)"))
+        self.prev_button.clicked.connect(lambda: self.step(-1))
+        self.next_button = QToolButton(self)
+        self.next_button.setText("›")
+        self.next_button.setToolTip(self.tr("Next (Page Down)"))
+        self.next_button.clicked.connect(lambda: self.step(1))
+        self.views = QButtonGroup(self)
+        view_row = QHBoxLayout()
+        for key, text in (("month", self.tr("Month")), ("week", self.tr("Week")),
+                          ("agenda", self.tr("Agenda"))):  # fmt: skip
+            b = QPushButton(text, self)
+            b.setCheckable(True)
+            b.setChecked(key == self.view)
+            b.setObjectName(f"view_{key}")
+            b.clicked.connect(lambda _c, k=key: self.set_view(k))
+            self.views.addButton(b)
+            view_row.addWidget(b)
+        self.new_button = QPushButton(self.tr("New Activity…"), self)
+        self.new_button.setObjectName("newActivity")
+        self.new_button.clicked.connect(lambda: self.new_activity(self.current))
+        self.starter_button = QPushButton(self.tr("Add Starter Plan"), self)
+        self.starter_button.setToolTip(self.tr("Daily posts, weekly fixed days, the monthly "
+                                               "member day and a yearly fan festival, to edit "
+                                               "freely"))  # fmt: skip
+        self.starter_button.clicked.connect(self.add_starter_plan)
+        bar = QHBoxLayout()
+        bar.addWidget(self.today_button)
+        bar.addWidget(self.prev_button)
+        bar.addWidget(self.next_button)
+        bar.addLayout(view_row)
+        bar.addStretch(1)
+        bar.addWidget(self.starter_button)
+        bar.addWidget(self.new_button)
+
+        self.overlay_boxes: dict[str, QCheckBox] = {}
+        overlay_row = QHBoxLayout()
+        overlay_row.addWidget(QLabel(self.tr("Show:"), self))
+        saved = prefs.settings().value("calendar/overlays", ",".join(festivals.KINDS))
+        shown = set(str(saved).split(",")) if saved is not None else set(festivals.KINDS)
+        for kind in festivals.KINDS:
+            box = QCheckBox(self.words.overlay(kind), self)
+            box.setChecked(kind in shown)
+            box.toggled.connect(self._overlays_changed)
+            self.overlay_boxes[kind] = box
+            overlay_row.addWidget(box)
+        overlay_row.addStretch(1)
+
+        self.grid = QTableWidget(self)
+        self.grid.setObjectName("calendarGrid")
+        self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.grid.setWordWrap(True)
+        self.grid.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.grid.currentCellChanged.connect(self._cell_changed)
+        self.grid.cellDoubleClicked.connect(self._cell_double_clicked)
+        self.agenda = QListWidget(self)
+        self.agenda.setObjectName("agendaList")
+        self.agenda.itemActivated.connect(self._open_item)
+        self.agenda.itemDoubleClicked.connect(self._open_item)
+        self.day_title = QLabel(self)
+        self.day_title.setObjectName("dayTitle")
+        self.day_list = QListWidget(self)
+        self.day_list.setObjectName("dayList")
+        self.day_list.itemActivated.connect(self._open_item)
+        self.day_list.itemDoubleClicked.connect(self._open_item)
+        day_panel = QWidget(self)
+        day_layout = QVBoxLayout(day_panel)
+        day_layout.setContentsMargins(8, 0, 0, 0)
+        day_layout.addWidget(self.day_title)
+        day_layout.addWidget(self.day_list, 1)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.grid, 1)
+        left_layout.addWidget(self.agenda, 1)
+        self.splitter = QSplitter(self)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(day_panel)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([600, 220])
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(self.header)
+        layout.addLayout(bar)
+        layout.addLayout(overlay_row)
+        layout.addWidget(self.splitter, 1)
+
+        for keys, slot in ((QKeySequence.StandardKey.MoveToPreviousPage, lambda: self.step(-1)),
+                           (QKeySequence.StandardKey.MoveToNextPage, lambda: self.step(1)),
+                           ("T", lambda: self.go_to(date.today())),
+                           (QKeySequence.StandardKey.New,
+                            lambda: self.new_activity(self.current))):  # fmt: skip
+            a = QAction(self)
+            a.setShortcut(QKeySequence(keys))
+            a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            a.triggered.connect(slot)
+            self.addAction(a)
+        self._cells: dict[tuple[int, int], tuple[date, int | None]] = {}
+        self.refresh()
+
+    # --- navigation ---------------------------------------------------------------------------
+
+    def set_store(self, store: Store) -> None:
+        self.store = store
+        self.refresh()
+
+    def set_view(self, view: str) -> None:
+        self.view = view
+        for b in self.views.buttons():
+            b.setChecked(b.objectName() == f"view_{view}")
+        self.refresh()
+
+    def step(self, direction: int) -> None:
+        if self.view == "month":
+            d = QDate(self.current.year, self.current.month, 1).addMonths(direction)
+            self.go_to(date(d.year(), d.month(), min(self.current.day, d.daysInMonth())))
+        else:
+            days = 7 if self.view == "week" else 30
+            self.go_to(self.current + timedelta(days=days * direction))
+
+    def go_to(self, day: date) -> None:
+        self.current = day
+        self.refresh()
+
+    def visible_range(self) -> tuple[date, date]:
+        if self.view == "month":
+            first = self.current.replace(day=1)
+            lo = first - timedelta(days=first.weekday())
+            return lo, lo + timedelta(days=41)
+        if self.view == "week":
+            lo = self.current - timedelta(days=self.current.weekday())
+            return lo, lo + timedelta(days=6)
+        return self.current, self.current + timedelta(days=29)
+
+    def shown_overlays(self) -> tuple[str, ...]:
+        return tuple(k for k, b in self.overlay_boxes.items() if b.isChecked())
+
+    def _overlays_changed(self) -> None:
+        prefs.settings().setValue("calendar/overlays", ",".join(self.shown_overlays()))
+        self.refresh()
+
+    # --- filling --------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        lo, hi = self.visible_range()
+        self.occurrences = activities.occurrences(self.store, lo, hi)
+        self.tasks = activities.phase_tasks(self.store, lo, hi)
+        kinds = self.shown_overlays()
+        self.overlays = festivals.overlays(self.store, lo, hi, kinds) if kinds else []
+        by_day: dict[date, list] = {}
+        for o in self.occurrences:
+            by_day.setdefault(o.day, []).append(o)
+        for t in self.tasks:
+            by_day.setdefault(t.due, []).append(t)
+        marks: dict[date, list[Overlay]] = {}
+        for ov in self.overlays:
+            marks.setdefault(ov.day, []).append(ov)
+        self.by_day, self.marks = by_day, marks
+        if self.view == "month":
+            self.header.set_subtitle(f"{self.current.year}年{self.current.month}月")
+        else:
+            self.header.set_subtitle(f"{lo.isoformat()} – {hi.isoformat()}")
+        self.grid.setVisible(self.view != "agenda")
+        self.agenda.setVisible(self.view == "agenda")
+        has_any = bool(activities.list_activities(self.store)) if not self.occurrences else True
+        self.starter_button.setVisible(not has_any and not self.store.read_only)
+        self.new_button.setVisible(not self.store.read_only)
+        if self.view == "month":
+            self._fill_month(lo)
+        elif self.view == "week":
+            self._fill_week(lo)
+        else:
+            self._fill_agenda(lo, hi)
+        self._fill_day()
+
+    def _day_heading(self, d: date) -> str:
+        names = [ov.name for ov in self.marks.get(d, []) if ov.kind != "birthday"]
+        cakes = sum(1 for ov in self.marks.get(d, []) if ov.kind == "birthday")
+        text = str(d.day) + ("  " + " ".join(names) if names else "")
+        return text + (f"  🎂{cakes}" if cakes else "")
+
+    def _fill_month(self, lo: date) -> None:
+        self.grid.blockSignals(True)
+        self.grid.clear()
+        self.grid.setRowCount(6)
+        self.grid.setColumnCount(7)
+        self.grid.setHorizontalHeaderLabels([QDate(2024, 1, 1 + i).toString("ddd")
+                                             for i in range(7)])  # fmt: skip
+        self.grid.verticalHeader().setVisible(False)
+        self.grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self._cells.clear()
+        today = date.today()
+        for i in range(42):
+            d = lo + timedelta(days=i)
+            items = [x for x in self.by_day.get(d, []) if isinstance(x, Occurrence)]
+            lines = [self._day_heading(d)]
+            lines += [f"{_hm(o.minute)} {o.title}" for o in items[:MAX_LINES]]
+            if len(items) > MAX_LINES:
+                lines.append(self.tr("+%1 more").replace("%1", str(len(items) - MAX_LINES)))
+            cell = QTableWidgetItem("\n".join(lines))
+            cell.setData(DateRole, d.toordinal())
+            cell.setTextAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+            cell.setToolTip("\n".join([self._day_heading(d)] + [
+                f"{_hm(o.minute)} {o.title}" for o in items]))  # fmt: skip
+            if d.month != self.current.month:
+                cell.setForeground(QBrush(QColor("#9a9d94")))
+            if d == today:
+                cell.setBackground(QBrush(QColor("#e3f1e9")))
+            self.grid.setItem(i // 7, i % 7, cell)
+            self._cells[(i // 7, i % 7)] = (d, None)
+        index = (self.current - lo).days
+        self.grid.setCurrentCell(index // 7, index % 7)
+        self.grid.blockSignals(False)
+
+    def _fill_week(self, lo: date) -> None:
+        self.grid.blockSignals(True)
+        self.grid.clear()
+        self.grid.setRowCount(len(HOURS))
+        self.grid.setColumnCount(7)
+        today = date.today()
+        labels = []
+        for i in range(7):
+            d = lo + timedelta(days=i)
+            names = [ov.name for ov in self.marks.get(d, []) if ov.kind != "birthday"]
+            labels.append(QDate(d.year, d.month, d.day).toString("ddd M/d")
+                          + ("\n" + " ".join(names) if names else ""))  # fmt: skip
+        self.grid.setHorizontalHeaderLabels(labels)
+        self.grid.setVerticalHeaderLabels([f"{h:02d}:00" for h in HOURS])
+        self.grid.verticalHeader().setVisible(True)
+        self.grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.grid.verticalHeader().setDefaultSectionSize(34)
+        self._cells.clear()
+        for c in range(7):
+            d = lo + timedelta(days=c)
+            for r, hour in enumerate(HOURS):
+                # Anything before the first row's hour shows in that first row.
+                hits = [o for o in self.by_day.get(d, []) if isinstance(o, Occurrence)
+                        and max(o.minute // 60, HOURS[0]) == hour]  # fmt: skip
+                cell = QTableWidgetItem("; ".join(f"{_hm(o.minute)} {o.title}" for o in hits))
+                cell.setToolTip("\n".join(f"{_hm(o.minute)} {o.title}" for o in hits))
+                cell.setData(DateRole, d.toordinal())
+                if hits:
+                    cell.setBackground(QBrush(QColor(hits[0].color).lighter(185)))
+                elif d == today:
+                    cell.setBackground(QBrush(QColor("#f1f8f4")))
+                self.grid.setItem(r, c, cell)
+                self._cells[(r, c)] = (d, hour * 60)
+        current_row = max(0, min(len(HOURS) - 1, 10 - HOURS[0]))
+        self.grid.setCurrentCell(current_row, (self.current - lo).days)
+        self.grid.blockSignals(False)
+
+    def _fill_agenda(self, lo: date, hi: date) -> None:
+        self.agenda.clear()
+        d = lo
+        while d <= hi:
+            items = self.by_day.get(d, [])
+            marks = self.marks.get(d, [])
+            if items or marks:
+                names = " · ".join(m.name for m in marks if m.kind != "birthday")
+                heading = QDate(d.year, d.month, d.day).toString("M月d日 dddd")
+                head = QListWidgetItem(heading + ("  " + names if names else ""))
+                font = head.font()
+                font.setBold(True)
+                head.setFont(font)
+                head.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                if d == date.today():
+                    head.setBackground(QBrush(QColor("#e3f1e9")))
+                self.agenda.addItem(head)
+                for x in items:
+                    self.agenda.addItem(self._entry(x))
+                for m in marks:
+                    if m.kind == "birthday":
+                        self.agenda.addItem(self._overlay_entry(m))
+            d += timedelta(days=1)
+        if self.agenda.count() == 0:
+            self.agenda.addItem(self.tr("Nothing planned in the next 30 days."))
+
+    def _entry(self, x: Occurrence | PhaseTask) -> QListWidgetItem:
+        if isinstance(x, PhaseTask):
+            o = x.occurrence
+            mark = "☑" if x.done else "☐"
+            item = QListWidgetItem(f"   {mark} {self.words.phase(x.phase)}: {o.title}"
+                                   f"（{o.day.month}月{o.day.day}日）")  # fmt: skip
+        else:
+            o = x
+            moved = "  " + self.tr("(moved)") if o.moved else ""
+            item = QListWidgetItem(f"   {_hm(o.minute)}  {o.title}{moved}")
+            item.setForeground(QBrush(QColor(o.color)))
+        item.setData(OccurrenceRole, (o.activity_id, o.original_date.toordinal()))
+        return item
+
+    def _overlay_entry(self, m: Overlay) -> QListWidgetItem:
+        text = (self.tr("🎂 %1's birthday").replace("%1", m.name) if m.kind == "birthday"
+                else f"   {self.words.overlay(m.kind)}: {m.name}")  # fmt: skip
+        if m.lunar:
+            text += " " + self.tr("(lunar)")
+        item = QListWidgetItem("   " + text if m.kind == "birthday" else text)
+        item.setForeground(QBrush(QColor(_OVERLAY_COLOURS.get(m.kind, "#4a4f45"))))
+        if m.member_id:
+            item.setData(Qt.ItemDataRole.UserRole + 3, m.member_id)
+        return item
+
+    def _fill_day(self) -> None:
+        d = self.current
+        self.day_title.setText(QDate(d.year, d.month, d.day).toString("yyyy年M月d日 dddd"))
+        self.day_list.clear()
+        for m in self.marks.get(d, []):
+            self.day_list.addItem(self._overlay_entry(m))
+        for x in self.by_day.get(d, []):
+            self.day_list.addItem(self._entry(x))
+        if self.day_list.count() == 0:
+            hint = QListWidgetItem(self.tr("Nothing on this day. Double-click the day to add "
+                                           "an activity."))  # fmt: skip
+            hint.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.day_list.addItem(hint)
+
+    # --- actions --------------------------------------------------------------------------
+
+    def _cell_changed(self, row: int, column: int, *_prev) -> None:
+        hit = self._cells.get((row, column))
+        if hit is None:
+            return
+        d = hit[0]
+        if self.view == "month" and d.month != self.current.month:
+            self.current = d
+            self.refresh()  # the grid follows into the next or previous month
+            return
+        self.current = d
+        self._fill_day()
+
+    def _cell_double_clicked(self, row: int, column: int) -> None:
+        hit = self._cells.get((row, column))
+        if hit is not None and not self.store.read_only:
+            self.new_activity(hit[0], hit[1])
+
+    def new_activity(self, on: date, minute: int | None = None) -> ActivityDialog | None:
+        if self.store.read_only:
+            return None
+        dialog = ActivityDialog(self.store, None, self, on=on, minute=minute)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(lambda _id: self.refresh())
+        dialog.open()
+        return dialog
+
+    def _open_item(self, item: QListWidgetItem) -> None:
+        member = item.data(Qt.ItemDataRole.UserRole + 3)
+        if member:
+            self.openMember.emit(member)
+            return
+        key = item.data(OccurrenceRole)
+        if key:
+            self.open_occurrence(key[0], date.fromordinal(key[1]))
+
+    def open_occurrence(self, activity_id: int, original: date) -> OccurrenceDialog | None:
+        o = activities.occurrence(self.store, activity_id, original)
+        if o is None:
+            return None
+        dialog = OccurrenceDialog(self.store, o, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.changed.connect(self.refresh)
+        dialog.openMember.connect(self.openMember)
+        dialog.status.connect(self.status)
+        dialog.open()
+        return dialog
+
+    def add_starter_plan(self) -> int:
+        ids = starter_plan.add_starter_plan(self.store)
+        self.status.emit(self.tr("Added the starter plan: %n activities to edit as you like.",
+                                 "", len(ids)))  # fmt: skip
+        self.refresh()
+        return len(ids)

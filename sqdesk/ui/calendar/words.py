@@ -1,0 +1,69 @@
+"""The calendar in the user's words: categories, phases, recurrence notes and refusals."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+
+from sqdesk.core.activities import ActivityError
+
+
+class CalendarWords(QObject):
+    def category(self, key: str) -> str:
+        return {
+            "daily": self.tr("Daily routine"),
+            "weekly": self.tr("Weekly"),
+            "monthly": self.tr("Monthly"),
+            "campaign": self.tr("Seasonal campaign"),
+            "festival": self.tr("Festival"),
+            "oneoff": self.tr("One-off"),
+            "offline": self.tr("Offline event"),
+        }.get(key, key)
+
+    def phase(self, key: str) -> str:
+        return {
+            "warmup": self.tr("Warm-up"),
+            "reminder": self.tr("Reminder"),
+            "recap": self.tr("Recap"),
+        }.get(key, key)
+
+    def overlay(self, kind: str) -> str:
+        return {
+            "festival": self.tr("Festivals"),
+            "solar_term": self.tr("Solar terms"),
+            "marketing": self.tr("Marketing days"),
+            "birthday": self.tr("Birthdays"),
+        }.get(kind, kind)
+
+    def note(self, code: str) -> str:
+        return {
+            "skips_short_months": self.tr("Months without that day are skipped (as every "
+                                          "calendar program does)."),
+            "leap_years_only": self.tr("29 February comes only in leap years: the activity "
+                                       "happens every four years."),
+        }.get(code, code)  # fmt: skip
+
+    def status(self, key: str) -> str:
+        return {
+            "matched": self.tr("matched"),
+            "ambiguous": self.tr("choose"),
+            "not_found": self.tr("not found"),
+            "duplicate": self.tr("listed twice"),
+            "no_name": self.tr("no name"),
+        }.get(key, key)
+
+    def error(self, exc: ActivityError) -> str:
+        return {
+            "empty": self.tr("An activity needs a title."),
+            "too_long": self.tr("A title has at most 100 characters."),
+            "bad_time": self.tr("The time is between 00:00 and 23:59."),
+            "bad_duration": self.tr("An activity lasts from a minute to a week."),
+            "bad_points": self.tr("Points for taking part cannot be negative."),
+            "bad_warmup": self.tr("A warm-up is 0 to 60 days before."),
+            "no_occurrence": self.tr("This repeat rule never happens (for example 30 "
+                                     "February). Change the rule or the start date."),
+            "end_before_start": self.tr("The end date is before the start date."),
+            "bad_interval": self.tr("Repeat every 1 or more."),
+            "bad_count": self.tr("The number of times is 1 to 5,000."),
+            "bad_day": self.tr("A day of the month is 1 to 31."),
+            "no_activity": self.tr("The activity no longer exists."),
+        }.get(exc.code, str(exc))  # fmt: skip

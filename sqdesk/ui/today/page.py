@@ -1,0 +1,225 @@
+"""Today: the app's home page. Today's activities and campaign tasks, tomorrow's warm-ups,
+this week's birthdays, points about to expire and group QR codes about to stop working;
+each item opens what it needs in one click.
+
+It is filled after the window shows (and the slow part, expiring points, off the UI
+thread), so it never delays the start."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sqdesk.core import activities, festivals, groups, ledger
+from sqdesk.core.store import Store
+from sqdesk.ui.calendar.words import CalendarWords
+from sqdesk.ui.groups.words import GroupWords
+from sqdesk.ui.jobs import run_quiet
+from sqdesk.ui.widgets import PageHeader
+
+# ("occurrence"|"task"|"member"|"group"|"points", …); dates as ordinals, since Qt would
+# turn a Python date into a QDate.
+ItemRole = Qt.ItemDataRole.UserRole + 1
+EXPIRING_DAYS = 7
+
+
+def _hm(minute: int) -> str:
+    return f"{minute // 60:02d}:{minute % 60:02d}"
+
+
+class TodayPage(QWidget):
+    openOccurrence = Signal(int, object)  # activity id, original date
+    openMember = Signal(int)
+    openGroups = Signal()
+    openPoints = Signal()
+    openCalendar = Signal()
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("todayPage")
+        self.store = store
+        self.words = CalendarWords(self)
+        self.header = PageHeader(self.tr("Today"), parent=self)
+
+        def section(title: str, name: str) -> tuple[QLabel, QListWidget]:
+            label = QLabel(title, self)
+            label.setObjectName("sectionTitle")
+            lst = QListWidget(self)
+            lst.setObjectName(name)
+            lst.itemActivated.connect(self._activate)
+            lst.itemDoubleClicked.connect(self._activate)
+            lst.itemChanged.connect(self._ticked)
+            return label, lst
+
+        self.plan_label, self.plan = section(self.tr("Today's activities and tasks"), "todayPlan")
+        self.next_label, self.tomorrow = section(self.tr("Coming up: tomorrow's warm-ups"),
+                                                 "todayTomorrow")  # fmt: skip
+        self.birthday_label, self.birthdays = section(self.tr("Birthdays this week"),
+                                                      "todayBirthdays")  # fmt: skip
+        self.watch_label, self.watch = section(self.tr("Keep an eye on"), "todayWatch")
+        self.calendar_button = QPushButton(self.tr("Open the Calendar"), self)
+        self.calendar_button.clicked.connect(self.openCalendar)
+        grid = QGridLayout()
+        grid.addWidget(self.plan_label, 0, 0)
+        grid.addWidget(self.plan, 1, 0, 3, 1)
+        grid.addWidget(self.next_label, 0, 1)
+        grid.addWidget(self.tomorrow, 1, 1)
+        grid.addWidget(self.birthday_label, 2, 1)
+        grid.addWidget(self.birthdays, 3, 1)
+        grid.addWidget(self.watch_label, 4, 0, 1, 2)
+        grid.addWidget(self.watch, 5, 0, 1, 2)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        grid.setRowStretch(1, 1)
+        grid.setRowStretch(3, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(self.header)
+        layout.addLayout(grid, 1)
+        layout.addWidget(self.calendar_button, 0, Qt.AlignmentFlag.AlignRight)
+        self._filled_for: date | None = None
+        self._expiring: list = []
+        QTimer.singleShot(0, self.refresh)
+
+    def set_store(self, store: Store) -> None:
+        self.store = store
+        self.refresh()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._filled_for is not None:
+            self.refresh()  # ticks and attendance change on other pages
+
+    def refresh(self) -> None:
+        today = date.today()
+        self._filled_for = today
+        self.header.set_subtitle(QDate(today.year, today.month, today.day).toString(
+            "yyyy年M月d日 dddd"))  # fmt: skip
+        self._fill_plan(today)
+        self._fill_tomorrow(today)
+        self._fill_birthdays(today)
+        self._fill_watch(today)
+        store = self.store
+        run_quiet(self, lambda _p, _s: ledger.expiring_within(store, days=EXPIRING_DAYS),
+                  on_success=self._expiring_ready)  # fmt: skip
+
+    def _item(self, text: str, data: tuple, colour: str | None = None) -> QListWidgetItem:
+        item = QListWidgetItem(text)
+        item.setData(ItemRole, data)
+        if colour:
+            item.setForeground(QBrush(QColor(colour)))
+        return item
+
+    def _fill_plan(self, today: date) -> None:
+        self.plan.blockSignals(True)
+        self.plan.clear()
+        marks = festivals.overlays(None, today, today, ("festival", "solar_term", "marketing"))
+        for m in marks:
+            self.plan.addItem(self._item(f"🎏 {m.name}", ("calendar",), "#c53030"))
+        for o in activities.occurrences(self.store, today, today):
+            came = ""
+            self.plan.addItem(self._item(f"{_hm(o.minute)}  {o.title}{came}",
+                                         ("occurrence", o.activity_id, o.original_date.toordinal()),
+                                         o.color))  # fmt: skip
+        for t in activities.phase_tasks(self.store, today, today):
+            o = t.occurrence
+            text = (f"{self.words.phase(t.phase)}: {o.title}"
+                    f"（{o.day.month}月{o.day.day}日 {_hm(o.minute)}）")  # fmt: skip
+            item = self._item(text, ("task", o.activity_id, o.original_date.toordinal(), t.phase))
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if t.done else Qt.CheckState.Unchecked)
+            self.plan.addItem(item)
+        if self.plan.count() == 0:
+            self.plan.addItem(self._item(self.tr("Nothing planned today. Open the Calendar to "
+                                                 "plan activities (or add the starter plan)."),
+                                         ("calendar",)))  # fmt: skip
+        self.plan.blockSignals(False)
+
+    def _fill_tomorrow(self, today: date) -> None:
+        self.tomorrow.blockSignals(True)
+        self.tomorrow.clear()
+        tomorrow = today + timedelta(days=1)
+        for t in activities.phase_tasks(self.store, tomorrow, tomorrow):
+            o = t.occurrence
+            self.tomorrow.addItem(self._item(
+                f"{self.words.phase(t.phase)}: {o.title}（{o.day.month}月{o.day.day}日）",
+                ("occurrence", o.activity_id, o.original_date.toordinal())))  # fmt: skip
+        for o in activities.occurrences(self.store, tomorrow, tomorrow):
+            if o.category not in ("daily",):
+                text = self.tr("Tomorrow %1  %2").replace("%1", _hm(o.minute))
+                key = ("occurrence", o.activity_id, o.original_date.toordinal())
+                self.tomorrow.addItem(self._item(text.replace("%2", o.title), key, o.color))
+        if self.tomorrow.count() == 0:
+            self.tomorrow.addItem(self.tr("Nothing to prepare for tomorrow."))
+        self.tomorrow.blockSignals(False)
+
+    def _fill_birthdays(self, today: date) -> None:
+        self.birthdays.clear()
+        week_end = today + timedelta(days=6 - today.weekday())
+        for b in festivals.birthdays(self.store, today, max(week_end, today)):
+            when = self.tr("today") if b.day == today else f"{b.day.month}月{b.day.day}日"
+            lunar = " " + self.tr("(lunar)") if b.lunar else ""
+            self.birthdays.addItem(self._item(f"🎂 {b.name} · {when}{lunar}",
+                                              ("member", b.member_id),
+                                              "#b7791f" if b.day == today else None))  # fmt: skip
+        if self.birthdays.count() == 0:
+            self.birthdays.addItem(self.tr("No birthdays the rest of this week."))
+
+    def _fill_watch(self, today: date) -> None:
+        self.watch.clear()
+        words = GroupWords(self)
+        for g in groups.expiring_qr(self.store, today=today):
+            self.watch.addItem(self._item(f"{g.name}: {words.qr_status(g, today)}", ("group",),
+                                          "#c53030" if g.qr_state(today) == "expired"
+                                          else "#b7791f"))  # fmt: skip
+        if self._expiring:
+            self._add_expiring()
+        elif self.watch.count() == 0:
+            self.watch.addItem(self.tr("All clear: no group QR code about to expire."))
+
+    def _expiring_ready(self, batches: list) -> None:
+        self._expiring = batches
+        self._fill_watch(date.today())
+
+    def _add_expiring(self) -> None:
+        points = sum(b.points for b in self._expiring)
+        people = len({b.member_id for b in self._expiring})
+        self.watch.addItem(self._item(
+            self.tr("%1 points of %2 members expire within 7 days: a good reason to remind "
+                    "them.").replace("%1", f"{points:,}").replace("%2", f"{people:,}"),
+            ("points",), "#b7791f"))  # fmt: skip
+
+    # --- one click ----------------------------------------------------------------------------
+
+    def _activate(self, item: QListWidgetItem) -> None:
+        data = item.data(ItemRole)
+        if not data:
+            return
+        kind = data[0]
+        if kind in ("occurrence", "task"):
+            self.openOccurrence.emit(data[1], date.fromordinal(data[2]))
+        elif kind == "member":
+            self.openMember.emit(data[1])
+        elif kind == "group":
+            self.openGroups.emit()
+        elif kind == "points":
+            self.openPoints.emit()
+        elif kind == "calendar":
+            self.openCalendar.emit()
+
+    def _ticked(self, item: QListWidgetItem) -> None:
+        data = item.data(ItemRole)
+        if data and data[0] == "task" and not self.store.read_only:
+            done = item.checkState() == Qt.CheckState.Checked
+            activities.tick_phase(self.store, data[1], date.fromordinal(data[2]), data[3], done)

@@ -1,0 +1,154 @@
+"""The Calendar and Today pages, through their real dialogs."""
+
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from sqdesk.core import activities, points_view
+from sqdesk.core.activities import ActivityInput
+from sqdesk.core.member_edit import MemberInput, create
+from sqdesk.ui.calendar.page import CalendarPage
+from sqdesk.ui.today.page import ItemRole, TodayPage
+
+TODAY = date.today()
+
+
+@pytest.fixture
+def shop(store):
+    for n, nick in (("张三", ""), ("李四", ""), ("王芳", "Lily")):
+        create(store, MemberInput(name=n, nickname=nick, birthday=TODAY.replace(year=1990)
+                                  if n == "王芳" and not (TODAY.month == 2 and TODAY.day == 29)
+                                  else None))  # fmt: skip
+    return store
+
+
+@pytest.fixture
+def page(qtbot, shop):
+    p = CalendarPage(shop)
+    qtbot.addWidget(p)
+    p.resize(780, 560)
+    p.show()
+    qtbot.waitExposed(p)
+    return p
+
+
+def save(dialog):
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+
+
+def test_starter_plan_then_views(qtbot, page, shop):
+    assert page.starter_button.isVisible()
+    assert page.add_starter_plan() == 12
+    assert not page.starter_button.isVisible()
+    today_cell = page.grid.currentItem()
+    assert "限时秒杀" in today_cell.toolTip()
+    assert any("早报" in page.day_list.item(i).text() for i in range(page.day_list.count()))
+    page.set_view("week")
+    assert page.grid.rowCount() == 18
+    page.set_view("agenda")
+    assert page.agenda.count() > 30
+    before = page.current
+    page.step(1)
+    assert page.current == before + timedelta(days=30)
+
+
+def test_new_weekly_activity_through_the_dialog(qtbot, page, shop):
+    dialog = page.new_activity(TODAY)
+    dialog.title.insert("周三第二杯半价☕")
+    dialog.repeat.setCurrentIndex(dialog.repeat.findData("weekly"))
+    for box in dialog.day_boxes:
+        box.setChecked(False)
+    dialog.day_boxes[2].setChecked(True)  # Wednesday
+    dialog.points.setValue(5)
+    save(dialog)
+    (a,) = activities.list_activities(shop)
+    assert a.rrule == "FREQ=WEEKLY;BYDAY=WE" and a.start_date.weekday() == 2
+    days = [o.day for o in activities.occurrences(shop, TODAY, TODAY + timedelta(days=13))]
+    assert len(days) == 2 and all(d.weekday() == 2 for d in days)
+
+
+def test_dialog_explains_the_31st_and_refuses_a_rule_that_never_happens(qtbot, page, shop):
+    dialog = page.new_activity(date(2027, 2, 28))
+    dialog.title.insert("月末盘点")
+    dialog.repeat.setCurrentIndex(dialog.repeat.findData("monthly_day"))
+    dialog.month_day.setValue(31)
+    assert dialog.note.isVisible() and "skipped" in dialog.note.text()
+    dialog.ends.setCurrentIndex(dialog.ends.findData("until"))
+    dialog.until.setDate(dialog.start.date().addDays(-3))
+    save(dialog)
+    assert dialog.isVisible() and "before" in dialog.problem.text()
+    assert activities.list_activities(shop) == []
+    dialog.reject()
+
+
+def test_occurrence_jielong_review_and_record(qtbot, page, shop):
+    aid = activities.create(shop, ActivityInput("周六盲盒抽奖🎲", TODAY, 19 * 60, points=10,
+                                                warmup_days=2))  # fmt: skip
+    page.refresh()
+    dialog = page.open_occurrence(aid, TODAY)
+    assert "0 of 3" in dialog.rate.text()
+    dialog.phase_boxes["reminder"].setChecked(True)
+    assert [t.done for t in activities.phase_tasks(shop, TODAY, TODAY)] == [True]
+    jl = dialog.ask_jielong()
+    jl.text.setPlainText("盲盒抽奖接龙\n1. 张三\n2、Lily🌸 +1\n3 新朋友\n4. 张三")
+    jl.read_button.click()
+    assert jl.pages.currentIndex() == 1
+    statuses = [jl.table.item(r, 2).text() for r in range(jl.table.rowCount())]
+    assert statuses == ["matched", "matched", "not found", "listed twice"]
+    new_friend = jl.choices[2]
+    new_friend.setCurrentIndex(new_friend.findData(-2))  # create the member
+    jl.confirm_button.click()
+    assert "3 of 4" in dialog.rate.text()
+    assert dialog.table.rowCount() == 3
+    lily = next(r for r in range(dialog.table.rowCount()) if dialog.table.item(r, 1).text()
+                == "王芳")  # fmt: skip
+    assert lily >= 0
+    balance = points_view.summary(shop, activities.attendees(shop, aid, TODAY)[0]).balance
+    assert balance == 10
+    dialog.reject()
+
+
+def test_cancel_and_move_one_occurrence(qtbot, page, shop):
+    aid = activities.create(shop, ActivityInput("拼团日", TODAY, 720, rrule="FREQ=DAILY"))
+    page.refresh()
+    dialog = page.open_occurrence(aid, TODAY + timedelta(days=1))
+    dialog.cancel_occurrence()
+    assert activities.occurrence(shop, aid, TODAY + timedelta(days=1)) is None
+    dialog = page.open_occurrence(aid, TODAY + timedelta(days=2))
+    dialog.show_move()
+    dialog.move_time.setTime(dialog.move_time.time().addSecs(3600 * 3))
+    dialog.move_occurrence()
+    moved = activities.occurrence(shop, aid, TODAY + timedelta(days=2))
+    assert moved.moved and moved.minute == 900
+
+
+def test_overlay_switches_are_remembered(qtbot, page, shop):
+    page.overlay_boxes["solar_term"].setChecked(False)
+    again = CalendarPage(shop)
+    qtbot.addWidget(again)
+    assert not again.overlay_boxes["solar_term"].isChecked()
+    again.overlay_boxes["solar_term"].setChecked(True)
+
+
+def test_today_page_lists_and_ticks(qtbot, shop):
+    aid = activities.create(shop, ActivityInput("会员日🎉", TODAY + timedelta(days=3), 600,
+                                                warmup_days=3))  # fmt: skip
+    activities.create(shop, ActivityInput("早报☀️", TODAY, 480, rrule="FREQ=DAILY"))
+    today = TodayPage(shop)
+    qtbot.addWidget(today)
+    today.show()
+    qtbot.waitUntil(lambda: today.plan.count() >= 2, timeout=2000)
+    texts = [today.plan.item(i).text() for i in range(today.plan.count())]
+    assert any("早报" in t for t in texts) and any("会员日" in t for t in texts)
+    task = next(today.plan.item(i) for i in range(today.plan.count())
+                if today.plan.item(i).data(ItemRole)[0] == "task")  # fmt: skip
+    task.setCheckState(Qt.CheckState.Checked)
+    assert activities.phase_tasks(shop, TODAY, TODAY)[0].done
+    opened = []
+    today.openOccurrence.connect(lambda a, d: opened.append((a, d)))
+    today._activate(task)
+    assert opened == [(aid, TODAY + timedelta(days=3))]
+    if not (TODAY.month == 2 and TODAY.day == 29):
+        assert "王芳" in today.birthdays.item(0).text()
