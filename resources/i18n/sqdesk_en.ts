@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>CalendarPage</name>
+    <message numerus="yes">
+        <source>Added the starter plan: %n activities to edit as you like.</source>
+        <translation>
+            <numerusform>Added the starter plan: %n activity to edit as you like.</numerusform>
+            <numerusform>Added the starter plan: %n activities to edit as you like.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DuplicatesDialog</name>
     <message numerus="yes">
         <source>%n group(s) of members look like the same person. Select the member to keep in a group; the others are merged into it, with all their history.</source>
@@ -187,6 +197,30 @@
         <translation>
             <numerusform>Exporting %Ln member</numerusform>
             <numerusform>Exporting %Ln members</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OccurrenceDialog</name>
+    <message numerus="yes">
+        <source>Recorded %n new attendee(s).</source>
+        <translation>
+            <numerusform>Recorded %n new attendee.</numerusform>
+            <numerusform>Recorded %n new attendees.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Points paid to %n.</source>
+        <translation>
+            <numerusform>Points paid to %n.</numerusform>
+            <numerusform>Points paid to %n.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n were recorded already.</source>
+        <translation>
+            <numerusform>%n was recorded already.</numerusform>
+            <numerusform>%n were recorded already.</numerusform>
         </translation>
     </message>
 </context>

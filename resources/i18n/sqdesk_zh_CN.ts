@@ -17,6 +17,169 @@
     </message>
 </context>
 <context>
+    <name>ActivityDialog</name>
+    <message>
+        <source>New Activity</source>
+        <translation>新建活动</translation>
+    </message>
+    <message>
+        <source>Edit Activity</source>
+        <translation>编辑活动</translation>
+    </message>
+    <message>
+        <source>e.g. 周三第二杯半价☕</source>
+        <translation>例如：周三第二杯半价☕</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>In store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>线上</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>全部会员</translation>
+    </message>
+    <message>
+        <source>Group: %1</source>
+        <translation>群：%1</translation>
+    </message>
+    <message>
+        <source>Segment: %1</source>
+        <translation>分层：%1</translation>
+    </message>
+    <message>
+        <source>Points each member gets for taking part (0: none)</source>
+        <translation>每位参与者得到的积分（0 表示不送）</translation>
+    </message>
+    <message>
+        <source>This is the daily check-in (签到): taking part counts as the day&apos;s check-in</source>
+        <translation>这是每日签到：参与即算当天签到</translation>
+    </message>
+    <message>
+        <source>Campaign rhythm: warm-up, reminder on the day, recap the day after</source>
+        <translation>活动节奏：提前预热、当天提醒、次日回顾</translation>
+    </message>
+    <message>
+        <source> days before</source>
+        <translation> 天前预热</translation>
+    </message>
+    <message>
+        <source>Does not repeat</source>
+        <translation>不重复</translation>
+    </message>
+    <message>
+        <source>Every day</source>
+        <translation>每天</translation>
+    </message>
+    <message>
+        <source>Every weekday (Mon–Fri)</source>
+        <translation>每个工作日（周一至周五）</translation>
+    </message>
+    <message>
+        <source>Weekly on…</source>
+        <translation>每周的…</translation>
+    </message>
+    <message>
+        <source>Monthly on day…</source>
+        <translation>每月的第几天…</translation>
+    </message>
+    <message>
+        <source>Monthly on the Nth weekday…</source>
+        <translation>每月第几个星期几…</translation>
+    </message>
+    <message>
+        <source>Every year on this date</source>
+        <translation>每年的这一天</translation>
+    </message>
+    <message>
+        <source>every </source>
+        <translation>每 </translation>
+    </message>
+    <message>
+        <source>first</source>
+        <translation>第一个</translation>
+    </message>
+    <message>
+        <source>second</source>
+        <translation>第二个</translation>
+    </message>
+    <message>
+        <source>third</source>
+        <translation>第三个</translation>
+    </message>
+    <message>
+        <source>fourth</source>
+        <translation>第四个</translation>
+    </message>
+    <message>
+        <source>last</source>
+        <translation>最后一个</translation>
+    </message>
+    <message>
+        <source>Never ends</source>
+        <translation>一直重复</translation>
+    </message>
+    <message>
+        <source>Ends on</source>
+        <translation>截止到</translation>
+    </message>
+    <message>
+        <source>Ends after</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <source> times</source>
+        <translation> 次后结束</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>活动名称</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Repeats</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>面向</translation>
+    </message>
+    <message>
+        <source>Points for taking part</source>
+        <translation>参与积分</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>As imported: %1</source>
+        <translation>按导入的规则：%1</translation>
+    </message>
+</context>
+<context>
     <name>AdjustDialog</name>
     <message>
         <source>Adjust points</source>
@@ -33,6 +196,222 @@
     <message>
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarPage</name>
+    <message>
+        <source>Calendar</source>
+        <translation>活动日历</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Go to today (T)</source>
+        <translation>回到今天（T）</translation>
+    </message>
+    <message>
+        <source>Previous (Page Up)</source>
+        <translation>上一页（Page Up）</translation>
+    </message>
+    <message>
+        <source>Next (Page Down)</source>
+        <translation>下一页（Page Down）</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>日程</translation>
+    </message>
+    <message>
+        <source>New Activity…</source>
+        <translation>新建活动…</translation>
+    </message>
+    <message>
+        <source>Add Starter Plan</source>
+        <translation>添加入门活动方案</translation>
+    </message>
+    <message>
+        <source>Daily posts, weekly fixed days, the monthly member day and a yearly fan festival, to edit freely</source>
+        <translation>每日固定发帖、每周固定活动日、每月会员日和年度粉丝节，加上后可随意修改</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>+%1 more</source>
+        <translation>还有 %1 项</translation>
+    </message>
+    <message>
+        <source>Nothing planned in the next 30 days.</source>
+        <translation>接下来 30 天没有安排。</translation>
+    </message>
+    <message>
+        <source>(moved)</source>
+        <translation>（已改期）</translation>
+    </message>
+    <message>
+        <source>🎂 %1&apos;s birthday</source>
+        <translation>🎂 %1 生日</translation>
+    </message>
+    <message>
+        <source>(lunar)</source>
+        <translation>（农历）</translation>
+    </message>
+    <message>
+        <source>Nothing on this day. Double-click the day to add an activity.</source>
+        <translation>这天没有安排。双击日期可以添加活动。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added the starter plan: %n activities to edit as you like.</source>
+        <translation>
+            <numerusform>已添加入门方案：%n 个活动，可随意修改。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CalendarWords</name>
+    <message>
+        <source>Daily routine</source>
+        <translation>每日固定</translation>
+    </message>
+    <message>
+        <source>Weekly</source>
+        <translation>每周</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>每月</translation>
+    </message>
+    <message>
+        <source>Seasonal campaign</source>
+        <translation>节点营销</translation>
+    </message>
+    <message>
+        <source>Festival</source>
+        <translation>节日</translation>
+    </message>
+    <message>
+        <source>One-off</source>
+        <translation>单次</translation>
+    </message>
+    <message>
+        <source>Offline event</source>
+        <translation>线下活动</translation>
+    </message>
+    <message>
+        <source>Warm-up</source>
+        <translation>预热</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>当天提醒</translation>
+    </message>
+    <message>
+        <source>Recap</source>
+        <translation>回顾</translation>
+    </message>
+    <message>
+        <source>Festivals</source>
+        <translation>节日</translation>
+    </message>
+    <message>
+        <source>Solar terms</source>
+        <translation>节气</translation>
+    </message>
+    <message>
+        <source>Marketing days</source>
+        <translation>营销节点</translation>
+    </message>
+    <message>
+        <source>Birthdays</source>
+        <translation>会员生日</translation>
+    </message>
+    <message>
+        <source>Months without that day are skipped (as every calendar program does).</source>
+        <translation>没有这一天的月份会跳过（所有日历程序都这样处理）。</translation>
+    </message>
+    <message>
+        <source>29 February comes only in leap years: the activity happens every four years.</source>
+        <translation>2 月 29 日只在闰年才有：这个活动每四年一次。</translation>
+    </message>
+    <message>
+        <source>matched</source>
+        <translation>已匹配</translation>
+    </message>
+    <message>
+        <source>choose</source>
+        <translation>需选择</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <source>listed twice</source>
+        <translation>重复报名</translation>
+    </message>
+    <message>
+        <source>no name</source>
+        <translation>没有名字</translation>
+    </message>
+    <message>
+        <source>An activity needs a title.</source>
+        <translation>活动需要一个名称。</translation>
+    </message>
+    <message>
+        <source>A title has at most 100 characters.</source>
+        <translation>名称最多 100 个字。</translation>
+    </message>
+    <message>
+        <source>The time is between 00:00 and 23:59.</source>
+        <translation>时间在 00:00 到 23:59 之间。</translation>
+    </message>
+    <message>
+        <source>An activity lasts from a minute to a week.</source>
+        <translation>活动时长为 1 分钟到 1 周。</translation>
+    </message>
+    <message>
+        <source>Points for taking part cannot be negative.</source>
+        <translation>参与积分不能是负数。</translation>
+    </message>
+    <message>
+        <source>A warm-up is 0 to 60 days before.</source>
+        <translation>预热在活动前 0 到 60 天。</translation>
+    </message>
+    <message>
+        <source>This repeat rule never happens (for example 30 February). Change the rule or the start date.</source>
+        <translation>这个重复规则永远不会发生（比如 2 月 30 日）。请改一下规则或开始日期。</translation>
+    </message>
+    <message>
+        <source>The end date is before the start date.</source>
+        <translation>结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>Repeat every 1 or more.</source>
+        <translation>间隔至少为 1。</translation>
+    </message>
+    <message>
+        <source>The number of times is 1 to 5,000.</source>
+        <translation>次数为 1 到 5,000。</translation>
+    </message>
+    <message>
+        <source>A day of the month is 1 to 31.</source>
+        <translation>每月的日期为 1 到 31。</translation>
+    </message>
+    <message>
+        <source>The activity no longer exists.</source>
+        <translation>这个活动已不存在。</translation>
     </message>
 </context>
 <context>
@@ -771,6 +1150,81 @@
     </message>
 </context>
 <context>
+    <name>JielongDialog</name>
+    <message>
+        <source>Paste 接龙: %1</source>
+        <translation>粘贴接龙：%1</translation>
+    </message>
+    <message>
+        <source>Copy the 接龙 in WeChat and paste it here, for example:</source>
+        <translation>在微信里复制接龙，粘贴到这里，例如：</translation>
+    </message>
+    <message>
+        <source>Read the List</source>
+        <translation>读取名单</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名字</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Record Attendance</source>
+        <translation>记录参与</translation>
+    </message>
+    <message>
+        <source>No numbered lines found. A 接龙 has lines like “1. 张三”.</source>
+        <translation>没有找到带序号的行。接龙的格式像“1. 张三”。</translation>
+    </message>
+    <message>
+        <source>Skip this line</source>
+        <translation>跳过这一行</translation>
+    </message>
+    <message>
+        <source>Choose who it is…</source>
+        <translation>选择是哪位…</translation>
+    </message>
+    <message>
+        <source>Create member “%1”</source>
+        <translation>新建会员“%1”</translation>
+    </message>
+    <message>
+        <source>Pick a member…</source>
+        <translation>选择会员…</translation>
+    </message>
+    <message>
+        <source>Skip (already in the list)</source>
+        <translation>跳过（已在名单中）</translation>
+    </message>
+    <message>
+        <source>%1 lines: %2 matched, %3 to choose, %4 not found, %5 listed twice.</source>
+        <translation>共 %1 行：已匹配 %2，需选择 %3，未找到 %4，重复 %5。</translation>
+    </message>
+    <message>
+        <source>Only the first %1 lines were read.</source>
+        <translation>只读取了前 %1 行。</translation>
+    </message>
+    <message>
+        <source>Who is “%1”?</source>
+        <translation>“%1”是哪位？</translation>
+    </message>
+</context>
+<context>
     <name>JobProgressDialog</name>
     <message>
         <source>Cancel</source>
@@ -809,8 +1263,16 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
         <source>Members</source>
         <translation>会员</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>活动日历</translation>
     </message>
     <message>
         <source>Points</source>
@@ -1692,6 +2154,115 @@
     </message>
 </context>
 <context>
+    <name>OccurrenceDialog</name>
+    <message>
+        <source>Code</source>
+        <translation>会员码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Nickname</source>
+        <translation>群昵称</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Add by Search…</source>
+        <translation>搜索添加…</translation>
+    </message>
+    <message>
+        <source>Paste 接龙…</source>
+        <translation>粘贴接龙…</translation>
+    </message>
+    <message>
+        <source>Move This One…</source>
+        <translation>改期这一次…</translation>
+    </message>
+    <message>
+        <source>Cancel This One</source>
+        <translation>取消这一次</translation>
+    </message>
+    <message>
+        <source>Edit Activity…</source>
+        <translation>编辑活动…</translation>
+    </message>
+    <message>
+        <source>Delete Activity…</source>
+        <translation>删除活动…</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>改期</translation>
+    </message>
+    <message>
+        <source>Move to</source>
+        <translation>改到</translation>
+    </message>
+    <message>
+        <source>%1 points for taking part</source>
+        <translation>参与得 %1 积分</translation>
+    </message>
+    <message>
+        <source>moved from %1</source>
+        <translation>由 %1 改期</translation>
+    </message>
+    <message>
+        <source>Took part: %1 of %2 (%3)</source>
+        <translation>参与：%1 / %2（%3）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Recorded %n new attendee(s).</source>
+        <translation>
+            <numerusform>新记录了 %n 位参与者。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Points paid to %n.</source>
+        <translation>
+            <numerusform>已给 %n 位发积分。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n were recorded already.</source>
+        <translation>
+            <numerusform>%n 位之前已记录。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Who took part in %1</source>
+        <translation>谁参加了 %1</translation>
+    </message>
+    <message>
+        <source>Moved %1 to %2.</source>
+        <translation>已把 %1 改到 %2。</translation>
+    </message>
+    <message>
+        <source>Cancelled %1 on %2; the other days stay.</source>
+        <translation>已取消 %2 的 %1，其他日期不变。</translation>
+    </message>
+    <message>
+        <source>Delete Activity</source>
+        <translation>删除活动</translation>
+    </message>
+    <message>
+        <source>Delete %1 and all its days from the calendar? Attendance and points already recorded stay.</source>
+        <translation>从日历中删除 %1 及其所有日期？已记录的参与和积分会保留。</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Deleted %1.</source>
+        <translation>已删除 %1。</translation>
+    </message>
+</context>
+<context>
     <name>PointsPage</name>
     <message>
         <source>Points</source>
@@ -2412,6 +2983,65 @@
     <message>
         <source>Segments are always worked out from the members&apos; visits with these numbers; changing them changes who is in each at once.</source>
         <translation>分层总是按这些标准从会员的到店记录算出来；改了标准，各分层的成员马上跟着变。</translation>
+    </message>
+</context>
+<context>
+    <name>TodayPage</name>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Today&apos;s activities and tasks</source>
+        <translation>今天的活动和任务</translation>
+    </message>
+    <message>
+        <source>Coming up: tomorrow&apos;s warm-ups</source>
+        <translation>明天要准备的</translation>
+    </message>
+    <message>
+        <source>Birthdays this week</source>
+        <translation>本周生日</translation>
+    </message>
+    <message>
+        <source>Keep an eye on</source>
+        <translation>需要留意</translation>
+    </message>
+    <message>
+        <source>Open the Calendar</source>
+        <translation>打开活动日历</translation>
+    </message>
+    <message>
+        <source>Nothing planned today. Open the Calendar to plan activities (or add the starter plan).</source>
+        <translation>今天没有安排。打开活动日历来安排活动（或添加入门方案）。</translation>
+    </message>
+    <message>
+        <source>Tomorrow %1  %2</source>
+        <translation>明天 %1  %2</translation>
+    </message>
+    <message>
+        <source>Nothing to prepare for tomorrow.</source>
+        <translation>明天没有要准备的。</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>(lunar)</source>
+        <translation>（农历）</translation>
+    </message>
+    <message>
+        <source>No birthdays the rest of this week.</source>
+        <translation>本周余下几天没有会员过生日。</translation>
+    </message>
+    <message>
+        <source>All clear: no group QR code about to expire.</source>
+        <translation>一切正常：没有快过期的群二维码。</translation>
+    </message>
+    <message>
+        <source>%1 points of %2 members expire within 7 days: a good reason to remind them.</source>
+        <translation>%2 位会员共 %1 积分将在 7 天内过期：正好提醒他们来用。</translation>
     </message>
 </context>
 <context>

@@ -75,7 +75,7 @@ class ActivityDialog(QDialog):
         self.duration.setSuffix(self.tr(" min"))
         self.place = QComboBox(self)
         self.place.setEditable(True)
-        self.place.addItems(["", self.tr("门店"), self.tr("线上"),
+        self.place.addItems(["", self.tr("In store"), self.tr("Online"),
                              *[g.name for g in groups.list_groups(store)]])  # fmt: skip
         self.audience = QComboBox(self)
         self.audience.addItem(self.tr("Everyone"), ("everyone", ""))
