@@ -26,7 +26,9 @@ def _visible(window, kind):
     return [w for w in window.findChildren(kind) if w.isVisible()]
 
 
-def test_shows_the_roster_with_members(window, demo_store):
+def test_opens_on_today_then_shows_the_roster_with_members(window, demo_store):
+    assert window.pages.currentWidget() is window.today_page  # the home page
+    window.show_page(window.members_page)
     page = window.members_page
     assert window.pages.currentWidget() is page
     assert page.table.isVisible()
@@ -63,6 +65,7 @@ def test_empty_store_shows_a_hint(qtbot, store):
     w = MainWindow(store)
     qtbot.addWidget(w)
     w.show()
+    w.show_page(w.members_page)
     assert w.members_page.empty.isVisible()
     assert not w.members_page.table.isVisible()
 
@@ -120,7 +123,10 @@ def test_navigation_shortcut_and_menus(window):
     titles = [a.text() for a in window.menuBar().actions()]
     assert len(titles) == 2
     assert window.open_action.shortcut().toString()
-    assert window.nav.count() == 3  # Members, Points, WeChat Groups
+    # Today, Members, Calendar, Points, WeChat Groups on Ctrl+1 ... Ctrl+5
+    assert window.nav.count() == 5
+    shortcuts = {a.shortcut().toString() for a in window.actions()}
+    assert {f"Ctrl+{n}" for n in range(1, 6)} <= shortcuts
 
 
 def test_geometry_is_remembered(qtbot, demo_store):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QTime, Signal
+from PySide6.QtCore import QDate, QLocale, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -115,7 +115,10 @@ class ActivityDialog(QDialog):
         self.interval = QSpinBox(self)
         self.interval.setRange(1, 52)
         self.interval.setPrefix(self.tr("every "))
-        self.day_boxes = [QCheckBox(QDate(2024, 1, 1 + i).toString("ddd"), self) for i in range(7)]
+        self.day_boxes = [
+            QCheckBox(QLocale().dayName(i + 1, QLocale.FormatType.ShortFormat), self)
+            for i in range(7)
+        ]
         self.month_day = QSpinBox(self)
         self.month_day.setRange(1, 31)
         self.nth = QComboBox(self)
@@ -124,7 +127,7 @@ class ActivityDialog(QDialog):
             self.nth.addItem(text, n)
         self.nth_weekday = QComboBox(self)
         for i in range(7):
-            self.nth_weekday.addItem(QDate(2024, 1, 1 + i).toString("dddd"), i)
+            self.nth_weekday.addItem(QLocale().dayName(i + 1), i)
         self.details = QStackedWidget(self)
         self.details.addWidget(QWidget(self))  # none / daily / weekdays / yearly
         week = QWidget(self)

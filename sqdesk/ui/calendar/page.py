@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -117,7 +117,7 @@ class CalendarPage(QWidget):
         self.grid.setObjectName("calendarGrid")
         self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.grid.setWordWrap(True)
+        self.grid.setWordWrap(False)
         self.grid.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.grid.currentCellChanged.connect(self._cell_changed)
@@ -255,8 +255,8 @@ class CalendarPage(QWidget):
         self.grid.clear()
         self.grid.setRowCount(6)
         self.grid.setColumnCount(7)
-        self.grid.setHorizontalHeaderLabels([QDate(2024, 1, 1 + i).toString("ddd")
-                                             for i in range(7)])  # fmt: skip
+        short = QLocale.FormatType.ShortFormat
+        self.grid.setHorizontalHeaderLabels([QLocale().dayName(i + 1, short) for i in range(7)])
         self.grid.verticalHeader().setVisible(False)
         self.grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self._cells.clear()
@@ -264,10 +264,15 @@ class CalendarPage(QWidget):
         for i in range(42):
             d = lo + timedelta(days=i)
             items = [x for x in self.by_day.get(d, []) if isinstance(x, Occurrence)]
+            # The daily routine is the same every day: one summary line, the rest by name.
+            routine = [o for o in items if o.category == "daily"]
+            special = [o for o in items if o.category != "daily"]
             lines = [self._day_heading(d)]
-            lines += [f"{_hm(o.minute)} {o.title}" for o in items[:MAX_LINES]]
-            if len(items) > MAX_LINES:
-                lines.append(self.tr("+%1 more").replace("%1", str(len(items) - MAX_LINES)))
+            lines += [f"{_hm(o.minute)} {o.title}" for o in special[: MAX_LINES - 1]]
+            if len(special) > MAX_LINES - 1:
+                lines.append(self.tr("+%1 more").replace("%1", str(len(special) - MAX_LINES + 1)))
+            if routine:
+                lines.append(f"· {self.words.category('daily')} ×{len(routine)}")
             cell = QTableWidgetItem("\n".join(lines))
             cell.setData(DateRole, d.toordinal())
             cell.setTextAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -293,7 +298,7 @@ class CalendarPage(QWidget):
         for i in range(7):
             d = lo + timedelta(days=i)
             names = [ov.name for ov in self.marks.get(d, []) if ov.kind != "birthday"]
-            labels.append(QDate(d.year, d.month, d.day).toString("ddd M/d")
+            labels.append(QLocale().toString(QDate(d.year, d.month, d.day), "ddd M/d")
                           + ("\n" + " ".join(names) if names else ""))  # fmt: skip
         self.grid.setHorizontalHeaderLabels(labels)
         self.grid.setVerticalHeaderLabels([f"{h:02d}:00" for h in HOURS])
@@ -328,7 +333,7 @@ class CalendarPage(QWidget):
             marks = self.marks.get(d, [])
             if items or marks:
                 names = " · ".join(m.name for m in marks if m.kind != "birthday")
-                heading = QDate(d.year, d.month, d.day).toString("M月d日 dddd")
+                heading = QLocale().toString(QDate(d.year, d.month, d.day), "M月d日 dddd")
                 head = QListWidgetItem(heading + ("  " + names if names else ""))
                 font = head.font()
                 font.setBold(True)
@@ -373,7 +378,9 @@ class CalendarPage(QWidget):
 
     def _fill_day(self) -> None:
         d = self.current
-        self.day_title.setText(QDate(d.year, d.month, d.day).toString("yyyy年M月d日 dddd"))
+        self.day_title.setText(
+            QLocale().toString(QDate(d.year, d.month, d.day), "yyyy年M月d日 dddd")
+        )
         self.day_list.clear()
         for m in self.marks.get(d, []):
             self.day_list.addItem(self._overlay_entry(m))

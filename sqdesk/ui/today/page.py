@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -104,8 +104,8 @@ class TodayPage(QWidget):
     def refresh(self) -> None:
         today = date.today()
         self._filled_for = today
-        self.header.set_subtitle(QDate(today.year, today.month, today.day).toString(
-            "yyyy年M月d日 dddd"))  # fmt: skip
+        self.header.set_subtitle(QLocale().toString(
+            QDate(today.year, today.month, today.day), "yyyy年M月d日 dddd"))  # fmt: skip
         self._fill_plan(today)
         self._fill_tomorrow(today)
         self._fill_birthdays(today)
@@ -167,7 +167,8 @@ class TodayPage(QWidget):
     def _fill_birthdays(self, today: date) -> None:
         self.birthdays.clear()
         week_end = today + timedelta(days=6 - today.weekday())
-        for b in festivals.birthdays(self.store, today, max(week_end, today)):
+        found = festivals.birthdays(self.store, today, max(week_end, today))
+        for b in sorted(found, key=lambda b: (b.day, b.name)):
             when = self.tr("today") if b.day == today else f"{b.day.month}月{b.day.day}日"
             lunar = " " + self.tr("(lunar)") if b.lunar else ""
             self.birthdays.addItem(self._item(f"🎂 {b.name} · {when}{lunar}",
