@@ -4,6 +4,13 @@
 <context>
     <name>CalendarPage</name>
     <message numerus="yes">
+        <source>🎂 %n member(s) have a birthday</source>
+        <translation>
+            <numerusform>🎂 %n member has a birthday</numerusform>
+            <numerusform>🎂 %n members have a birthday</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Added the starter plan: %n activities to edit as you like.</source>
         <translation>
             <numerusform>Added the starter plan: %n activity to edit as you like.</numerusform>

@@ -268,6 +268,12 @@
         <source>(lunar)</source>
         <translation>（农历）</translation>
     </message>
+    <message numerus="yes">
+        <source>🎂 %n member(s) have a birthday</source>
+        <translation>
+            <numerusform>🎂 %n 位会员过生日</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Nothing on this day. Double-click the day to add an activity.</source>
         <translation>这天没有安排。双击日期可以添加活动。</translation>

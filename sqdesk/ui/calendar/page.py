@@ -40,6 +40,8 @@ OccurrenceRole = Qt.ItemDataRole.UserRole + 1  # (activity_id, original_date)
 DateRole = Qt.ItemDataRole.UserRole + 2
 HOURS = range(6, 24)  # the week view's rows
 MAX_LINES = 4  # occurrences listed in a month cell before "+N"
+DAY_NAMES = 100  # birthdays named in the day list
+AGENDA_NAMES = 300  # birthdays named in the agenda; more are counted per day
 _OVERLAY_COLOURS = {"festival": "#c53030", "solar_term": "#2c7a7b", "marketing": "#d53f8c",
                     "birthday": "#b7791f"}  # fmt: skip
 
@@ -217,7 +219,14 @@ class CalendarPage(QWidget):
         self.occurrences = activities.occurrences(self.store, lo, hi)
         self.tasks = activities.phase_tasks(self.store, lo, hi)
         kinds = self.shown_overlays()
-        self.overlays = festivals.overlays(self.store, lo, hi, kinds) if kinds else []
+        days_only = tuple(k for k in kinds if k != "birthday")
+        self.overlays = festivals.overlays(None, lo, hi, days_only) if days_only else []
+        # Birthdays are counted per day (hundreds a day in a big store) and named only for
+        # the selected day, or for a range with few of them.
+        self.birthday_counts = (festivals.birthday_counts(self.store, lo, hi)
+                                if "birthday" in kinds else {})  # fmt: skip
+        if 0 < sum(self.birthday_counts.values()) <= AGENDA_NAMES:
+            self.overlays += festivals.birthdays(self.store, lo, hi)
         by_day: dict[date, list] = {}
         for o in self.occurrences:
             by_day.setdefault(o.day, []).append(o)
@@ -246,7 +255,7 @@ class CalendarPage(QWidget):
 
     def _day_heading(self, d: date) -> str:
         names = [ov.name for ov in self.marks.get(d, []) if ov.kind != "birthday"]
-        cakes = sum(1 for ov in self.marks.get(d, []) if ov.kind == "birthday")
+        cakes = self.birthday_counts.get(d, 0)
         text = str(d.day) + ("  " + " ".join(names) if names else "")
         return text + (f"  🎂{cakes}" if cakes else "")
 
@@ -331,7 +340,9 @@ class CalendarPage(QWidget):
         while d <= hi:
             items = self.by_day.get(d, [])
             marks = self.marks.get(d, [])
-            if items or marks:
+            cakes = self.birthday_counts.get(d, 0)
+            named = any(m.kind == "birthday" for m in marks)
+            if items or marks or cakes:
                 names = " · ".join(m.name for m in marks if m.kind != "birthday")
                 heading = QLocale().toString(QDate(d.year, d.month, d.day), "M月d日 dddd")
                 head = QListWidgetItem(heading + ("  " + names if names else ""))
@@ -347,6 +358,8 @@ class CalendarPage(QWidget):
                 for m in marks:
                     if m.kind == "birthday":
                         self.agenda.addItem(self._overlay_entry(m))
+                if cakes and not named:
+                    self.agenda.addItem(self._count_entry(d, cakes))
             d += timedelta(days=1)
         if self.agenda.count() == 0:
             self.agenda.addItem(self.tr("Nothing planned in the next 30 days."))
@@ -376,6 +389,11 @@ class CalendarPage(QWidget):
             item.setData(Qt.ItemDataRole.UserRole + 3, m.member_id)
         return item
 
+    def _count_entry(self, d: date, n: int) -> QListWidgetItem:
+        item = QListWidgetItem("   " + self.tr("🎂 %n member(s) have a birthday", "", n))
+        item.setForeground(QBrush(QColor(_OVERLAY_COLOURS["birthday"])))
+        return item
+
     def _fill_day(self) -> None:
         d = self.current
         self.day_title.setText(
@@ -383,7 +401,14 @@ class CalendarPage(QWidget):
         )
         self.day_list.clear()
         for m in self.marks.get(d, []):
-            self.day_list.addItem(self._overlay_entry(m))
+            if m.kind != "birthday":
+                self.day_list.addItem(self._overlay_entry(m))
+        if self.birthday_counts.get(d):
+            born = festivals.birthdays(self.store, d, d)
+            for m in sorted(born, key=lambda b: b.name)[:DAY_NAMES]:
+                self.day_list.addItem(self._overlay_entry(m))
+            if len(born) > DAY_NAMES:
+                self.day_list.addItem(self._count_entry(d, len(born)))
         for x in self.by_day.get(d, []):
             self.day_list.addItem(self._entry(x))
         if self.day_list.count() == 0:

@@ -90,6 +90,7 @@ class TodayPage(QWidget):
         layout.addWidget(self.calendar_button, 0, Qt.AlignmentFlag.AlignRight)
         self._filled_for: date | None = None
         self._expiring: list = []
+        self._qr: list = []
         QTimer.singleShot(0, self.refresh)
 
     def set_store(self, store: Store) -> None:
@@ -112,7 +113,7 @@ class TodayPage(QWidget):
         self._fill_watch(today)
         store = self.store
         run_quiet(self, lambda _p, _s: ledger.expiring_within(store, days=EXPIRING_DAYS),
-                  on_success=self._expiring_ready)  # fmt: skip
+                  on_success=lambda batches: self._expiring_ready(store, batches))  # fmt: skip
 
     def _item(self, text: str, data: tuple, colour: str | None = None) -> QListWidgetItem:
         item = QListWidgetItem(text)
@@ -178,9 +179,15 @@ class TodayPage(QWidget):
             self.birthdays.addItem(self.tr("No birthdays the rest of this week."))
 
     def _fill_watch(self, today: date) -> None:
+        self._qr = groups.expiring_qr(self.store, today=today)
+        self._show_watch(today)
+
+    def _show_watch(self, today: date) -> None:
+        """Render what was read (no database here: this also runs when the background
+        count of expiring points arrives, maybe as the app closes the store)."""
         self.watch.clear()
         words = GroupWords(self)
-        for g in groups.expiring_qr(self.store, today=today):
+        for g in self._qr:
             self.watch.addItem(self._item(f"{g.name}: {words.qr_status(g, today)}", ("group",),
                                           "#c53030" if g.qr_state(today) == "expired"
                                           else "#b7791f"))  # fmt: skip
@@ -189,9 +196,11 @@ class TodayPage(QWidget):
         elif self.watch.count() == 0:
             self.watch.addItem(self.tr("All clear: no group QR code about to expire."))
 
-    def _expiring_ready(self, batches: list) -> None:
+    def _expiring_ready(self, store: Store, batches: list) -> None:
+        if store is not self.store:
+            return  # counted for a store no longer open here
         self._expiring = batches
-        self._fill_watch(date.today())
+        self._show_watch(date.today())
 
     def _add_expiring(self) -> None:
         points = sum(b.points for b in self._expiring)
