@@ -174,6 +174,7 @@ class ActivityDialog(QDialog):
         self.note.setWordWrap(True)
         for w in (self.repeat, self.ends):
             w.currentIndexChanged.connect(self._update_repeat)
+        self.repeat.currentIndexChanged.connect(self._preset_weekday)
         for w in (self.start, self.until):
             w.dateChanged.connect(self._update_repeat)
         self.month_day.valueChanged.connect(self._update_repeat)
@@ -261,6 +262,11 @@ class ActivityDialog(QDialog):
             self.ends.setCurrentIndex(2)
             self.count.setValue(r.count)
 
+    def _preset_weekday(self) -> None:
+        """Choosing "weekly" ticks the start's weekday; after that the boxes are the user's."""
+        if self.repeat.currentData() == "weekly" and not any(b.isChecked() for b in self.day_boxes):
+            self.day_boxes[self.start.date().dayOfWeek() - 1].setChecked(True)
+
     def _update_repeat(self, *_args) -> None:
         kind = self.repeat.currentData()
         page = {"weekly": 1, "monthly_day": 2, "monthly_nth": 3}.get(kind, 0)
@@ -273,8 +279,6 @@ class ActivityDialog(QDialog):
             w.setVisible(repeating and kind != "custom")
         self.until.setVisible(repeating and self.ends.currentData() == "until")
         self.count.setVisible(repeating and self.ends.currentData() == "count")
-        if kind == "weekly" and not any(b.isChecked() for b in self.day_boxes):
-            self.day_boxes[self.start.date().dayOfWeek() - 1].setChecked(True)
         start = _pydate(self.start.date())
         try:
             notes = recurrence.notes(self.recurrence(), start)
