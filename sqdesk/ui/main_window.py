@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QFontMetrics, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -153,6 +153,12 @@ class MainWindow(QMainWindow):
     # --- building ------------------------------------------------------------------------
 
     def _add_page(self, page: QWidget, title: str, icon: str, shortcut: str) -> None:
+        # Wide enough for the longest title in this language ("WeChat Groups"), icon and
+        # padding included, and never narrower than the design's 168.
+        font = self.nav.font()
+        font.setPixelSize(15)  # as resources/style.qss sets it (applied only later)
+        wanted = QFontMetrics(font).horizontalAdvance(title) + 84
+        self.nav.setFixedWidth(max(self.nav.width(), 168, wanted))
         item = QListWidgetItem(QIcon(str(resource_path("icons", icon))), title)
         item.setSizeHint(QSize(0, 44))
         self.nav.addItem(item)
