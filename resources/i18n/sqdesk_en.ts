@@ -11,6 +11,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Saved %n activities to %1.</source>
+        <translation>
+            <numerusform>Saved %n activity to %1.</numerusform>
+            <numerusform>Saved %n activities to %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Added the starter plan: %n activities to edit as you like.</source>
         <translation>
             <numerusform>Added the starter plan: %n activity to edit as you like.</numerusform>

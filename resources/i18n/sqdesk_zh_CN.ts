@@ -245,6 +245,22 @@
         <translation>每日固定发帖、每周固定活动日、每月会员日和年度粉丝节，加上后可随意修改</translation>
     </message>
     <message>
+        <source>.ics</source>
+        <translation>日历文件</translation>
+    </message>
+    <message>
+        <source>Exchange activities with other calendar programs</source>
+        <translation>和其他日历程序互通活动</translation>
+    </message>
+    <message>
+        <source>Export All Activities (.ics)…</source>
+        <translation>导出全部活动 (.ics)…</translation>
+    </message>
+    <message>
+        <source>Import .ics…</source>
+        <translation>导入 .ics…</translation>
+    </message>
+    <message>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
@@ -277,6 +293,40 @@
     <message>
         <source>Nothing on this day. Double-click the day to add an activity.</source>
         <translation>这天没有安排。双击日期可以添加活动。</translation>
+    </message>
+    <message>
+        <source>Export Activities</source>
+        <translation>导出活动</translation>
+    </message>
+    <message>
+        <source>Calendar files (*.ics)</source>
+        <translation>日历文件 (*.ics)</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>无法保存 %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n activities to %1.</source>
+        <translation>
+            <numerusform>已把 %n 个活动保存到 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import Activities</source>
+        <translation>导入活动</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Imported %1 activities (%2 were imported before; %3 days cancelled, %4 moved).</source>
+        <translation>导入了 %1 个活动（%2 个之前已导入；取消 %3 天，改期 %4 天）。</translation>
+    </message>
+    <message>
+        <source>Not imported (sqdesk has no place for these):</source>
+        <translation>以下内容没有导入（sqdesk 没有对应的位置）：</translation>
     </message>
     <message numerus="yes">
         <source>Added the starter plan: %n activities to edit as you like.</source>
@@ -2200,6 +2250,14 @@
     <message>
         <source>Delete Activity…</source>
         <translation>删除活动…</translation>
+    </message>
+    <message>
+        <source>Export .ics…</source>
+        <translation>导出 .ics…</translation>
+    </message>
+    <message>
+        <source>This activity, with all its days, for another calendar program</source>
+        <translation>把这个活动（含所有日期）导出给其他日历程序</translation>
     </message>
     <message>
         <source>Move</source>

@@ -152,3 +152,29 @@ def test_today_page_lists_and_ticks(qtbot, shop):
     assert opened == [(aid, TODAY + timedelta(days=3))]
     if not (TODAY.month == 2 and TODAY.day == 29):
         assert "王芳" in today.birthdays.item(0).text()
+
+
+def test_ics_export_and_import_through_the_page(qtbot, page, shop, tmp_path):
+    page.add_starter_plan()
+    path = tmp_path / "plan.ics"
+    assert page.export_to(path) == 12
+    first = activities.occurrences(shop, TODAY, TODAY)[0]
+    dialog = page.open_occurrence(first.activity_id, first.original_date)
+    shown = []
+    dialog.exportRequested.connect(lambda: shown.append(True))
+    dialog.export_button.click()
+    assert shown
+    dialog.reject()
+    from sqdesk.core.store import Store
+
+    with Store.open(tmp_path / "other.sqdesk") as other:
+        again = CalendarPage(other)
+        qtbot.addWidget(again)
+        box = again.import_from(path)
+        assert "12" in box.text() and len(activities.list_activities(other)) == 12
+        box.close()
+        bad = tmp_path / "bad.ics"
+        bad.write_text("BEGIN:VCALENDAR\nBEGIN:VTODO\nSUMMARY:x\nEND:VTODO\nEND:VCALENDAR\n")
+        box = again.import_from(bad)
+        assert "VTODO" in box.detailedText()
+        box.close()

@@ -35,6 +35,7 @@ class OccurrenceDialog(QDialog):
     changed = Signal()
     openMember = Signal(int)
     status = Signal(str)
+    exportRequested = Signal()
 
     def __init__(self, store: Store, o: Occurrence, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,6 +76,10 @@ class OccurrenceDialog(QDialog):
         self.edit_button.clicked.connect(self.edit_activity)
         self.delete_button = QPushButton(self.tr("Delete Activity…"), self)
         self.delete_button.clicked.connect(self.delete_activity)
+        self.export_button = QPushButton(self.tr("Export .ics…"), self)
+        self.export_button.setToolTip(self.tr("This activity, with all its days, for another "
+                                              "calendar program"))  # fmt: skip
+        self.export_button.clicked.connect(self.exportRequested.emit)
         attend_row = QHBoxLayout()
         attend_row.addWidget(self.rate, 1)
         attend_row.addWidget(self.add_button)
@@ -95,7 +100,8 @@ class OccurrenceDialog(QDialog):
         move_form.addRow(self.tr("Move to"), row)
         self.move_panel.hide()
         actions = QHBoxLayout()
-        for b in (self.move_button, self.cancel_button, self.edit_button, self.delete_button):
+        for b in (self.move_button, self.cancel_button, self.edit_button, self.delete_button,
+                  self.export_button):  # fmt: skip
             actions.addWidget(b)
         actions.addStretch(1)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)

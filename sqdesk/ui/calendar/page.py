@@ -5,6 +5,7 @@ the selected day's list beside the grid. Only the visible range is expanded."""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
@@ -12,11 +13,14 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QCheckBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTableWidget,
@@ -26,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sqdesk.core import activities, festivals, starter_plan
+from sqdesk.core import activities, festivals, ics, starter_plan
 from sqdesk.core.activities import Occurrence, PhaseTask
 from sqdesk.core.festivals import Overlay
 from sqdesk.core.store import Store
@@ -99,6 +103,16 @@ class CalendarPage(QWidget):
         bar.addWidget(self.next_button)
         bar.addLayout(view_row)
         bar.addStretch(1)
+        self.ics_button = QToolButton(self)
+        self.ics_button.setObjectName("icsMenu")
+        self.ics_button.setText(self.tr(".ics"))
+        self.ics_button.setToolTip(self.tr("Exchange activities with other calendar programs"))
+        self.ics_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        ics_menu = QMenu(self.ics_button)
+        ics_menu.addAction(self.tr("Export All Activities (.ics)…"), self.ask_export)
+        self.import_action = ics_menu.addAction(self.tr("Import .ics…"), self.ask_import)
+        self.ics_button.setMenu(ics_menu)
+        bar.addWidget(self.ics_button)
         bar.addWidget(self.starter_button)
         bar.addWidget(self.new_button)
 
@@ -245,6 +259,7 @@ class CalendarPage(QWidget):
         has_any = bool(activities.list_activities(self.store)) if not self.occurrences else True
         self.starter_button.setVisible(not has_any and not self.store.read_only)
         self.new_button.setVisible(not self.store.read_only)
+        self.import_action.setVisible(not self.store.read_only)
         if self.view == "month":
             self._fill_month(lo)
         elif self.view == "week":
@@ -463,8 +478,60 @@ class CalendarPage(QWidget):
         dialog.changed.connect(self.refresh)
         dialog.openMember.connect(self.openMember)
         dialog.status.connect(self.status)
+        dialog.exportRequested.connect(lambda: self.ask_export([activity_id]))
         dialog.open()
         return dialog
+
+    # --- .ics ---------------------------------------------------------------------------------
+
+    def ask_export(self, activity_ids: list[int] | None = None) -> QFileDialog:
+        dialog = QFileDialog(self, self.tr("Export Activities"),
+                             str(Path.home() / "sqdesk-activities.ics"))  # fmt: skip
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilters([self.tr("Calendar files (*.ics)")])
+        dialog.setDefaultSuffix("ics")
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(lambda path: self.export_to(Path(path), activity_ids))
+        dialog.open()
+        return dialog
+
+    def export_to(self, path: Path, activity_ids: list[int] | None = None) -> int:
+        try:
+            n = ics.export_ics(self.store, path, activity_ids=activity_ids)
+        except OSError as exc:
+            self.status.emit(self.tr("Could not save %1: %2").replace("%1", str(path)).replace(
+                "%2", exc.strerror or str(exc)))  # fmt: skip
+            return 0
+        self.status.emit(self.tr("Saved %n activities to %1.", "", n).replace("%1", str(path)))
+        return n
+
+    def ask_import(self) -> QFileDialog:
+        dialog = QFileDialog(self, self.tr("Import Activities"), str(Path.home()))
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setNameFilters([self.tr("Calendar files (*.ics)"), self.tr("All files (*)")])
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(lambda path: self.import_from(Path(path)))
+        dialog.open()
+        return dialog
+
+    def import_from(self, path: Path) -> QMessageBox:
+        report = ics.import_ics(self.store, path)
+        self.refresh()
+        text = self.tr("Imported %1 activities (%2 were imported before; %3 days cancelled, "
+                       "%4 moved).").replace("%1", str(report.created)).replace(
+            "%2", str(report.already)).replace("%3", str(report.cancelled)).replace(
+            "%4", str(report.moved))  # fmt: skip
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Import Activities"), text,
+                          QMessageBox.StandardButton.Ok, self)  # fmt: skip
+        if report.problems:
+            box.setIcon(QMessageBox.Icon.Warning)
+            box.setInformativeText(self.tr("Not imported (sqdesk has no place for these):"))
+            box.setDetailedText("\n".join(report.problems))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        return box
 
     def add_starter_plan(self) -> int:
         ids = starter_plan.add_starter_plan(self.store)
