@@ -418,6 +418,15 @@ def attendees(store: Store, activity_id: int, original: date) -> list[int]:
         return list(s.scalars(query))
 
 
+def attendance_notes(store: Store, activity_id: int, original: date) -> dict[int, str]:
+    """Each attendee's note from the 接龙 ("+1", "带娃")."""
+    query = select(Attendance.member_id, Attendance.note).where(
+        Attendance.activity_id == activity_id, Attendance.occurrence_date == original
+    )
+    with store.read() as s:
+        return dict(s.execute(query).all())
+
+
 def audience_size(store: Store, o: Occurrence) -> int:
     """How many members the occurrence was for (everyone, a group's members, a segment)."""
     if o.audience == "group" and o.audience_ref.isdigit():

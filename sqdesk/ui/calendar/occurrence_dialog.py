@@ -140,8 +140,10 @@ class OccurrenceDialog(QDialog):
         self.rate.setText(self.tr("Took part: %1 of %2 (%3)").replace("%1", str(came)).replace(
             "%2", str(audience)).replace("%3", share))  # fmt: skip
         rows = members.rows(self.store, self._attendees)
-        fill_table(self.table, [(r.code, r.name, r.nickname, "") for r in
-                                (rows[m] for m in self._attendees if m in rows)])  # fmt: skip
+        notes = activities.attendance_notes(self.store, o.activity_id, o.original_date)
+        self._attendees = [m for m in self._attendees if m in rows]
+        fill_table(self.table, [(rows[m].code, rows[m].name, rows[m].nickname, notes.get(m, ""))
+                                for m in self._attendees])  # fmt: skip
         done = {t.phase for t in activities.phase_tasks(self.store, activities.phase_due(
             o, "warmup"), activities.phase_due(o, "recap")) if t.done and
             t.occurrence.original_date == o.original_date and
