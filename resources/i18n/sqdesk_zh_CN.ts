@@ -103,6 +103,10 @@
         <translation>每 </translation>
     </message>
     <message>
+        <source> (day of the month)</source>
+        <translation> 日</translation>
+    </message>
+    <message>
         <source>first</source>
         <translation>第一个</translation>
     </message>
@@ -177,6 +181,22 @@
     <message>
         <source>As imported: %1</source>
         <translation>按导入的规则：%1</translation>
+    </message>
+    <message>
+        <source> day(s)</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source> week(s)</source>
+        <translation> 周</translation>
+    </message>
+    <message>
+        <source> month(s)</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <source> year(s)</source>
+        <translation> 年</translation>
     </message>
 </context>
 <context>

@@ -29,6 +29,7 @@ from sqdesk.core.recurrence import Recurrence, RecurrenceError
 from sqdesk.core.store import Store
 from sqdesk.ui.calendar.words import CalendarWords
 from sqdesk.ui.members.segment_words import SegmentWords
+from sqdesk.ui.members.tags_dialog import swatch
 
 COLOURS = ("#2e7d5b", "#2b6cb0", "#c05621", "#d53f8c", "#6b46c1", "#c53030", "#2c7a7b")
 
@@ -63,7 +64,7 @@ class ActivityDialog(QDialog):
             self.category.addItem(self.words.category(key), key)
         self.colour = QComboBox(self)
         for c in COLOURS:
-            self.colour.addItem("■ " + c, c)
+            self.colour.addItem(swatch(c), "", c)
         self.start = QDateEdit(_qdate(on or date.today()), self)
         self.start.setCalendarPopup(True)
         self.start.setDisplayFormat("yyyy-MM-dd")
@@ -121,6 +122,7 @@ class ActivityDialog(QDialog):
         ]
         self.month_day = QSpinBox(self)
         self.month_day.setRange(1, 31)
+        self.month_day.setSuffix(self.tr(" (day of the month)"))
         self.nth = QComboBox(self)
         for n, text in ((1, self.tr("first")), (2, self.tr("second")), (3, self.tr("third")),
                         (4, self.tr("fourth")), (-1, self.tr("last"))):  # fmt: skip
@@ -230,7 +232,7 @@ class ActivityDialog(QDialog):
         self.category.setCurrentIndex(max(0, self.category.findData(a.category)))
         index = self.colour.findData(a.color)
         if index < 0:
-            self.colour.addItem("■ " + a.color, a.color)
+            self.colour.addItem(swatch(a.color), "", a.color)
             index = self.colour.count() - 1
         self.colour.setCurrentIndex(index)
         self.start.setDate(_qdate(a.start_date))
@@ -270,6 +272,10 @@ class ActivityDialog(QDialog):
     def _update_repeat(self, *_args) -> None:
         kind = self.repeat.currentData()
         page = {"weekly": 1, "monthly_day": 2, "monthly_nth": 3}.get(kind, 0)
+        self.interval.setSuffix({"daily": self.tr(" day(s)"), "weekly": self.tr(" week(s)"),
+                                 "monthly_day": self.tr(" month(s)"),
+                                 "monthly_nth": self.tr(" month(s)"),
+                                 "yearly": self.tr(" year(s)")}.get(kind, ""))  # fmt: skip
         self.details.setCurrentIndex(page)
         self.details.setVisible(page != 0)
         repeating = kind != "none"
