@@ -91,13 +91,13 @@ def test_messy_sheet_with_title_row_and_chinese_headers(store, tmp_path):
 def test_reimporting_a_corrected_file_updates_instead_of_duplicating(store, tmp_path):
     first = write_csv(tmp_path / "a.csv", [["姓名", "手机"], ["张三", "13800138000"],
                                            ["李四", "13900139000"]])  # fmt: skip
-    member_import.commit(store, plan_for(store, first))
+    member_import.commit(store, plan_for(store, first), today=TODAY)
     fixed = write_csv(tmp_path / "b.csv", [["姓名", "手机", "生日"],
                                            ["张三丰", "13800138000", "1990-01-02"],
                                            ["王五", "13700137000", ""]])  # fmt: skip
     plan = plan_for(store, fixed)
     assert (plan.new_count, plan.update_count) == (1, 1)
-    assert member_import.commit(store, plan) == (1, 1)
+    assert member_import.commit(store, plan, today=TODAY) == (1, 1)
     assert store.info().counts["member"] == 3
     mid = members.ordered_ids(store, search_text="13800138000")[0]
     d = members.detail(store, mid)
@@ -106,12 +106,12 @@ def test_reimporting_a_corrected_file_updates_instead_of_duplicating(store, tmp_
     assert members.ordered_ids(store, search_text="张三丰") == [mid]
     # An empty cell never erases what the store knows.
     again = write_csv(tmp_path / "c.csv", [["姓名", "手机", "生日"], ["张三丰", "13800138000", ""]])
-    member_import.commit(store, plan_for(store, again))
+    member_import.commit(store, plan_for(store, again), today=TODAY)
     assert members.detail(store, mid).birthday == date(1990, 1, 2)
 
 
 def test_existing_member_mobile_in_the_store_is_matched_not_refused(store, tmp_path):
-    create(store, MemberInput(name="老会员", mobile="13800138000", remark="VIP"))
+    create(store, MemberInput(name="老会员", mobile="13800138000", remark="VIP", joined_on=TODAY))
     path = write_csv(tmp_path / "x.csv", [["name", "mobile", "nickname"],
                                           ["", "138-0013-8000", "老王"]])  # fmt: skip
     plan = plan_for(store, path)
@@ -171,7 +171,9 @@ def test_header_only_xlsx(store, tmp_path):
 
 def test_export_round_trip_keeps_mobiles_as_text(store, tmp_path):
     for name, mobile in [("张三", "13800138000"), ("Lily🌸", "18600001111")]:
-        create(store, MemberInput(name=name, mobile=mobile, birthday=date(1990, 1, 2)))
+        create(
+            store, MemberInput(name=name, mobile=mobile, birthday=date(1990, 1, 2), joined_on=TODAY)
+        )
     ids = members.ordered_ids(store)
     cols = [(SortKey.NAME, "姓名"), (SortKey.MOBILE, "手机号"), (SortKey.BIRTHDAY, "生日")]
     xlsx = tmp_path / "out.xlsx"
@@ -232,7 +234,7 @@ def test_points_column_becomes_an_opening_balance_once(store, tmp_path):
     from sqdesk.core import points_view
     from sqdesk.core.check import run_checks
 
-    create(store, MemberInput(name="老会员", mobile="13900139000"))
+    create(store, MemberInput(name="老会员", mobile="13900139000", joined_on=TODAY))
     path = write_csv(tmp_path / "points.csv", [
         ["姓名", "手机号", "可用积分"],
         ["张三", "13800138000", "1,280"],
