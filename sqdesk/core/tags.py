@@ -223,6 +223,13 @@ def list_groups(store: Store) -> list[GroupInfo]:
                 for g in s.scalars(select(TagGroup).order_by(TagGroup.position))]  # fmt: skip
 
 
+def names_and_colours(store: Store) -> dict[int, tuple[str, str]]:
+    """Every tag's name and colour, without counting members (the roster reloads this on
+    every search keystroke)."""
+    with store.read() as s:
+        return {i: (n, c) for i, n, c in s.execute(select(Tag.id, Tag.name, Tag.color))}
+
+
 def tag_ids_by_member(store: Store, member_ids: Sequence[int]) -> dict[int, list[int]]:
     """Each member's tag ids in display order (for the roster's chips; one query a block)."""
     out: dict[int, list[int]] = {}
@@ -241,6 +248,6 @@ def tag_ids_by_member(store: Store, member_ids: Sequence[int]) -> dict[int, list
 
 
 def names_by_member(store: Store, member_ids: Sequence[int]) -> dict[int, list[str]]:
-    names = {t.id: t.name for t in list_tags(store)}
+    names = {i: n for i, (n, _c) in names_and_colours(store).items()}
     return {m: [names[t] for t in tag_ids if t in names]
             for m, tag_ids in tag_ids_by_member(store, member_ids).items()}  # fmt: skip

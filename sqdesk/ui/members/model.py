@@ -82,7 +82,7 @@ class MemberTableModel(QAbstractTableModel):
         )
         self._blocks.clear()
         self._block_tags.clear()
-        self._tag_info = {t.id: (t.name, t.color) for t in tags.list_tags(self._store)}
+        self._tag_info = tags.names_and_colours(self._store)
         self.endResetModel()
 
     def set_filter(self, where: dict | None) -> None:
