@@ -53,7 +53,8 @@ def _year_days(year: int) -> tuple[Overlay, ...]:
     out += [Overlay(date(year, m, d), "marketing", n) for n, m, d in MARKETING_DAYS]
     # 七夕 is a marketing day too, on its lunar date.
     out += [Overlay(o.day, "marketing", "七夕") for o in out if o.name == "七夕"]
-    for lunar_year in (year - 1, year, year + 1):
+    # Lunar year Y's table runs from December of Y-1 to March of Y+1: all of solar year Y.
+    for lunar_year in (year,):
         for solar in Lunar.fromYmd(lunar_year, 1, 1).getJieQiTable().values():
             d = date(solar.getYear(), solar.getMonth(), solar.getDay())
             name = solar.getLunar().getJieQi()

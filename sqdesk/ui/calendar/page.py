@@ -67,7 +67,8 @@ class CalendarPage(QWidget):
         self.view = "month"
         self.header = PageHeader(self.tr("Calendar"), parent=self)
 
-        self.today_button = QPushButton(self.tr("Today"), self)
+        self.today_button = QToolButton(self)
+        self.today_button.setText(self.tr("Today"))
         self.today_button.setToolTip(self.tr("Go to today (T)"))
         self.today_button.clicked.connect(lambda: self.go_to(date.today()))
         self.prev_button = QToolButton(self)
@@ -82,7 +83,8 @@ class CalendarPage(QWidget):
         view_row = QHBoxLayout()
         for key, text in (("month", self.tr("Month")), ("week", self.tr("Week")),
                           ("agenda", self.tr("Agenda"))):  # fmt: skip
-            b = QPushButton(text, self)
+            b = QToolButton(self)  # compact: the page fits a 1024-pixel screen
+            b.setText(text)
             b.setCheckable(True)
             b.setChecked(key == self.view)
             b.setObjectName(f"view_{key}")
@@ -97,6 +99,7 @@ class CalendarPage(QWidget):
                                                "member day and a yearly fan festival, to edit "
                                                "freely"))  # fmt: skip
         self.starter_button.clicked.connect(self.add_starter_plan)
+        self.starter_button.hide()  # shown by refresh() while the calendar is empty
         bar = QHBoxLayout()
         bar.addWidget(self.today_button)
         bar.addWidget(self.prev_button)
@@ -142,6 +145,7 @@ class CalendarPage(QWidget):
         self.agenda.setObjectName("agendaList")
         self.agenda.itemActivated.connect(self._open_item)
         self.agenda.itemDoubleClicked.connect(self._open_item)
+        self.agenda.hide()
         self.day_title = QLabel(self)
         self.day_title.setObjectName("dayTitle")
         self.day_list = QListWidget(self)
@@ -183,13 +187,22 @@ class CalendarPage(QWidget):
             a.triggered.connect(slot)
             self.addAction(a)
         self._cells: dict[tuple[int, int], tuple[date, int | None]] = {}
-        self.refresh()
+        self.occurrences, self.tasks, self.overlays = [], [], []
+        self.birthday_counts: dict[date, int] = {}
+        self.by_day: dict[date, list] = {}
+        self.marks: dict[date, list[Overlay]] = {}
+        # Filled when shown (showEvent): the app starts on Today.
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.refresh()  # activities change on Today and in the dialogs
 
     # --- navigation ---------------------------------------------------------------------------
 
     def set_store(self, store: Store) -> None:
         self.store = store
-        self.refresh()
+        if self.isVisible():
+            self.refresh()
 
     def set_view(self, view: str) -> None:
         self.view = view

@@ -177,7 +177,8 @@ class GroupsPage(QWidget):
         remove_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         remove_action.triggered.connect(self.ask_remove)
         self.table.addAction(remove_action)
-        self.refresh()
+        # Filled when shown (showEvent): the app starts on Today, and counting the VIP
+        # lists of a big store should not delay that.
 
     # --- store and lists -------------------------------------------------------------------
 
