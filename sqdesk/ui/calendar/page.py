@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sqdesk.core import activities, festivals, ics, starter_plan
+from sqdesk.core import activities, festivals, starter_plan
 from sqdesk.core.activities import Occurrence, PhaseTask
 from sqdesk.core.festivals import Overlay
 from sqdesk.core.store import Store
@@ -510,6 +510,8 @@ class CalendarPage(QWidget):
         return dialog
 
     def export_to(self, path: Path, activity_ids: list[int] | None = None) -> int:
+        from sqdesk.core import ics  # icalendar loads in 50 ms: not at start-up
+
         try:
             n = ics.export_ics(self.store, path, activity_ids=activity_ids)
         except OSError as exc:
@@ -530,6 +532,8 @@ class CalendarPage(QWidget):
         return dialog
 
     def import_from(self, path: Path) -> QMessageBox:
+        from sqdesk.core import ics
+
         report = ics.import_ics(self.store, path)
         self.refresh()
         text = self.tr("Imported %1 activities (%2 were imported before; %3 days cancelled, "
