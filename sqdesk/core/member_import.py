@@ -175,6 +175,10 @@ def prepare(
                         today=today,
                         mobile_owner=existing.owner,
                     )
+                    if match is not None:
+                        # The store's own values (a join date set on another PC's clock)
+                        # are not this file's to judge: only what the file changes is.
+                        found = [p for p in found if p.field in result.filled]
                     result.data = clean
                     result.problems += found
             results.append(result)

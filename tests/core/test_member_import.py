@@ -255,3 +255,14 @@ def test_points_column_becomes_an_opening_balance_once(store, tmp_path):
     assert by_name["老会员"] == (300, ["opening"])
     assert by_name["李四"] == (0, [])
     assert run_checks(store) == []
+
+
+def test_an_update_is_judged_on_what_the_file_changes(store, tmp_path):
+    from datetime import timedelta
+
+    # joined "tomorrow" by another PC's clock: the file does not touch the join date
+    create(store, MemberInput(name="老会员", mobile="13800138000",
+                              joined_on=TODAY + timedelta(days=1)))  # fmt: skip
+    path = write_csv(tmp_path / "u.csv", [["手机", "群昵称"], ["13800138000", "老王🍵"]])
+    plan = plan_for(store, path)
+    assert plan.update_count == 1 and not [r for r in plan.results if r.problems]
