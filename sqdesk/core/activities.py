@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy import delete, func, insert, select, update
 
 from sqdesk.core import filters, ledger, recurrence, segments
-from sqdesk.core.errors import StoreError
+from sqdesk.core.errors import CodedError
 from sqdesk.core.models import (
     Activity,
     ActivityException,
@@ -35,11 +35,8 @@ _COLOR = re.compile(r"#[0-9a-fA-F]{6}")
 _CHUNK = 900
 
 
-class ActivityError(StoreError):
-    def __init__(self, code: str, message: str, **values: object) -> None:
-        self.code = code
-        self.values = values
-        super().__init__(message)
+class ActivityError(CodedError):
+    """An activity refused (see CodedError)."""
 
 
 @dataclass(frozen=True)

@@ -11,3 +11,13 @@ class StoreTooNewError(StoreError):
 
 class StoreReadOnly(StoreError):
     """A change was asked of a store opened read-only (another copy of the app has it)."""
+
+
+class CodedError(StoreError):
+    """A refusal with a `code` the UI words in the user's language, and the `values` its
+    message needs; the English message is for logs and the CLI."""
+
+    def __init__(self, code: str, message: str, **values: object) -> None:
+        self.code = code
+        self.values = values
+        super().__init__(message)

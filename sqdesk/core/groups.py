@@ -19,7 +19,7 @@ from enum import StrEnum
 
 from sqlalchemy import and_, case, delete, func, insert, select, update
 
-from sqdesk.core.errors import StoreError
+from sqdesk.core.errors import CodedError
 from sqdesk.core.models import GroupMembership, Member, WechatGroup
 from sqdesk.core.store import Store
 from sqdesk.core.tags import fold
@@ -42,11 +42,8 @@ class LeaveReason(StrEnum):
     REMOVED = "removed"  # removed for breaking the group's rules
 
 
-class GroupError(StoreError):
-    def __init__(self, code: str, message: str, **values: object) -> None:
-        self.code = code
-        self.values = values
-        super().__init__(message)
+class GroupError(CodedError):
+    """A WeChat group change refused (see CodedError)."""
 
 
 @dataclass(frozen=True)

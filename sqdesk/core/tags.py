@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import delete, func, insert, select, update
 
-from sqdesk.core.errors import StoreError
+from sqdesk.core.errors import CodedError
 from sqdesk.core.models import MemberTag, Tag, TagGroup
 from sqdesk.core.store import Store
 
@@ -22,11 +22,8 @@ _COLOR = re.compile(r"#[0-9a-fA-F]{6}")
 _CHUNK = 900  # ids per IN (...) list: below every database's parameter limit
 
 
-class TagError(StoreError):
-    def __init__(self, code: str, message: str, **values: object) -> None:
-        self.code = code
-        self.values = values
-        super().__init__(message)
+class TagError(CodedError):
+    """A tag change refused (see CodedError)."""
 
 
 def fold(name: str) -> str:

@@ -28,7 +28,7 @@ from sqdesk.ui.calendar.activity_dialog import ActivityDialog
 from sqdesk.ui.calendar.jielong_dialog import JielongDialog
 from sqdesk.ui.calendar.words import CalendarWords
 from sqdesk.ui.groups.member_picker import MemberPicker
-from sqdesk.ui.widgets import fill_table, make_table
+from sqdesk.ui.widgets import fill_table, make_table, warn
 
 
 class OccurrenceDialog(QDialog):
@@ -163,10 +163,7 @@ class OccurrenceDialog(QDialog):
                                              self.o.original_date, ids, source=source,
                                              notes=notes)  # fmt: skip
         except ActivityError as exc:
-            box = QMessageBox(QMessageBox.Icon.Warning, self.windowTitle(), self.words.error(exc),
-                              QMessageBox.StandardButton.Ok, self)  # fmt: skip
-            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            box.open()
+            warn(self, self.windowTitle(), self.words.error(exc))
             return
         text = self.tr("Recorded %n new attendee(s).", "", r.added)
         if r.points_paid:

@@ -32,7 +32,7 @@ from sqdesk.ui.groups.leave_dialog import LeaveDialog
 from sqdesk.ui.groups.member_picker import MemberPicker
 from sqdesk.ui.groups.qr_dialog import QrDateDialog, read_image
 from sqdesk.ui.groups.words import GroupWords
-from sqdesk.ui.widgets import PageHeader, fill_table, make_table
+from sqdesk.ui.widgets import PageHeader, fill_table, make_table, warn
 
 GroupRole = Qt.ItemDataRole.UserRole + 1
 _STATE_COLOURS = {"none": "#6c7166", "fresh": "#2e7d5b", "expiring": "#b7791f",
@@ -439,8 +439,4 @@ class GroupsPage(QWidget):
                               self.tr("No longer VIP-eligible"))  # fmt: skip
 
     def _warn(self, title: str, text: str) -> QMessageBox:
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok,
-                          self)  # fmt: skip
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
-        return box
+        return warn(self, title, text)

@@ -42,7 +42,7 @@ from sqdesk.ui.members.segment_words import SegmentWords
 from sqdesk.ui.members.tag_chips import TagChipsDelegate
 from sqdesk.ui.members.tags_dialog import TagsDialog, swatch
 from sqdesk.ui.members.thresholds_dialog import ThresholdsDialog
-from sqdesk.ui.widgets import PageHeader
+from sqdesk.ui.widgets import PageHeader, warn
 
 # Fixed widths: measuring 100k rows to fit them is far too slow (DESIGN.md §2b).
 _WIDTHS = {
@@ -446,12 +446,7 @@ class MembersPage(QWidget):
         return result.added
 
     def warn(self, title: str, text: str) -> QMessageBox:
-        """A warning that does not block the event loop (nor a test) while it is shown."""
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok,
-                          self)  # fmt: skip
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
-        return box
+        return warn(self, title, text)
 
     def ask_new_tag(self) -> QInputDialog:
         dialog = QInputDialog(self)
