@@ -1,0 +1,109 @@
+"""Post templates: checking and rendering text with Chinese placeholders, safely.
+
+A template is Jinja2 text run in Jinja2's immutable sandbox: placeholders are written by
+their Chinese names, `{{ 称呼 }}`, a fallback with `or`, `{{ 称呼 or "亲" }}`, and lists
+with a loop. The sandbox keeps a template from running code or reaching Python objects.
+
+`check` finds what would stop a render (a syntax error with its line, a placeholder that
+does not exist, an empty or over-long template) before anything is copied; `render` fills
+the values, and a value that is missing renders as "" (so a fallback applies), never as
+"None".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from jinja2 import TemplateSyntaxError, meta, nodes
+from jinja2.exceptions import SecurityError, UndefinedError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+MAX_CHARS = 10_000
+
+# Every placeholder, by group, with what it holds (English, for the CLI and the picker's
+# tooltips; the picker shows the Chinese name itself).
+PLACEHOLDERS: dict[str, dict[str, str]] = {
+    "store": {"店名": "shop name", "店长": "manager", "地址": "address",
+              "营业时间": "opening hours", "群名": "the group's name"},
+    "date": {"今天": "today's date", "星期": "day of the week", "明天": "tomorrow's date"},
+    "member": {"称呼": "nickname, or the name", "姓名": "name", "积分": "points balance",
+               "等级": "level", "距下一等级": "points to the next level",
+               "即将过期积分": "points expiring within 30 days",
+               "过期日期": "when those points expire", "生日": "birthday",
+               "入会天数": "days since joining", "今年到店次数": "visits this year",
+               "今年消费": "spend this year", "最爱": "favourite items, if recorded"},
+    "activity": {"活动名称": "activity title", "活动时间": "date and time",
+                 "活动地点": "place", "报名方式": "how to sign up",
+                 "参与积分": "points for taking part", "参与人数": "how many took part",
+                 "参与名单": "who took part, as names"},
+    "lists": {"今日生日名单": "today's birthday members, as names",
+              "今日生日艾特": "today's birthday members, as @mentions"},
+}  # fmt: skip
+KNOWN = {name for group in PLACEHOLDERS.values() for name in group}
+
+
+@dataclass(frozen=True)
+class TemplateProblem:
+    code: str  # empty | too_long | syntax | unknown | unsafe
+    message: str  # English, for the CLI; the UI words the code
+    line: int | None = None
+    name: str = ""
+
+
+def _environment() -> ImmutableSandboxedEnvironment:
+    # No autoescape: the output is plain text for WeChat, not HTML.
+    return ImmutableSandboxedEnvironment(autoescape=False, keep_trailing_newline=True)
+
+
+_ENV = _environment()
+
+
+def check(body: str) -> list[TemplateProblem]:
+    """Everything that would stop the template from rendering; [] when it is fine."""
+    if not body.strip():
+        return [TemplateProblem("empty", "the template is empty")]
+    if len(body) > MAX_CHARS:
+        return [TemplateProblem("too_long", f"the template is longer than {MAX_CHARS:,} "
+                                            "characters")]  # fmt: skip
+    try:
+        tree = _ENV.parse(body)
+    except TemplateSyntaxError as exc:
+        return [TemplateProblem("syntax", f"line {exc.lineno}: {exc.message}", exc.lineno)]
+    problems = []
+    # Placeholders have no parts and nothing is called: attribute, item and call syntax is
+    # refused outright, so a template never sees more than the text it is given.
+    for node in tree.find_all((nodes.Getattr, nodes.Getitem, nodes.Call)):
+        problems.append(TemplateProblem("unsafe", f"line {node.lineno}: only placeholders "
+                                        "and filters are allowed", node.lineno))  # fmt: skip
+    for name in sorted(meta.find_undeclared_variables(tree) - KNOWN):
+        line = next((i for i, text in enumerate(body.splitlines(), 1) if name in text), None)
+        problems.append(TemplateProblem("unknown", f"unknown placeholder {name}", line, name))
+    return problems
+
+
+class RenderError(ValueError):
+    def __init__(self, problems: list[TemplateProblem]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(p.message for p in problems))
+
+
+def render(body: str, values: dict[str, object]) -> str:
+    """The text with its placeholders filled. A value of None renders as "" (so `or`
+    fallbacks work); lists render joined with 、. Raises RenderError when `check` finds
+    problems, or the sandbox refuses something the template tries."""
+    problems = check(body)
+    if problems:
+        raise RenderError(problems)
+    context = {name: _text(values.get(name)) for name in KNOWN}
+    try:
+        return _ENV.from_string(body).render(context)
+    except (SecurityError, UndefinedError, TypeError) as exc:
+        raise RenderError([TemplateProblem("unsafe", f"cannot render: {exc}")]) from exc
+
+
+def _text(value: object) -> object:
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return "、".join(str(v) for v in value) if value else ""
+    return value

@@ -1,0 +1,54 @@
+import time
+
+import pytest
+
+from sqdesk.core.post_render import MAX_CHARS, RenderError, check, render
+
+MORNING = '【茶语早报☀️】{{ 今天 }} {{ 星期 }}\n{{ 称呼 or "亲" }}，早上好！今日特价：第二杯半价～'
+
+
+def test_render_with_fallbacks_emoji_and_full_width_punctuation():
+    text = render(MORNING, {"今天": "11月25日", "星期": "星期三", "称呼": "小王🌸"})
+    assert text == "【茶语早报☀️】11月25日 星期三\n小王🌸，早上好！今日特价：第二杯半价～"
+    no_nick = render(MORNING, {"今天": "11月25日", "星期": "星期三", "称呼": None})
+    assert "亲，早上好" in no_nick and "None" not in no_nick
+    assert render("积分：{{ 积分 }}", {"积分": 0}) == "积分：0"
+    assert render("{{ 参与名单 }}", {"参与名单": ["张三", "李四"]}) == "张三、李四"
+
+
+@pytest.mark.parametrize("body, code", [
+    ("", "empty"), ("   \n ", "empty"),
+    ("{{ 称呼 ", "syntax"), ("{{ 称呼 }}}}{% if %}", "syntax"),
+    ("你好 {{ 昵称 }}", "unknown"),
+    ("x" * (MAX_CHARS + 1), "too_long"),
+])  # fmt: skip
+def test_problems_are_found_before_rendering(body, code):
+    problems = check(body)
+    assert [p.code for p in problems] == [code]
+    with pytest.raises(RenderError):
+        render(body, {})
+
+
+def test_unknown_placeholder_says_which_and_where():
+    (p,) = check("第一行\n你好 {{ 昵称 }}")
+    assert (p.name, p.line) == ("昵称", 2)
+
+
+@pytest.mark.parametrize("body", [
+    "{{ 称呼.__class__.__mro__ }}",
+    "{{ 称呼.__class__.__base__.__subclasses__() }}",
+    "{% for x in 称呼.__class__.__mro__ %}{{ x }}{% endfor %}",
+    "{{ 称呼.upper.__globals__ }}",
+])  # fmt: skip
+def test_a_template_cannot_reach_python(body):
+    with pytest.raises(RenderError) as err:
+        render(body, {"称呼": "小王"})
+    assert err.value.problems[0].code in ("unsafe", "unknown")
+
+
+def test_a_10000_character_template_renders_quickly():
+    body = ("{{ 称呼 or '亲' }}，生日快乐🎂！" * 600)[: MAX_CHARS - 20]
+    body = body[: body.rfind("！") + 1]
+    t = time.perf_counter()
+    text = render(body, {"称呼": "阿珍"})
+    assert time.perf_counter() - t < 1 and text.startswith("阿珍，生日快乐🎂")
