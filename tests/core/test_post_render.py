@@ -52,3 +52,35 @@ def test_a_10000_character_template_renders_quickly():
     t = time.perf_counter()
     text = render(body, {"称呼": "阿珍"})
     assert time.perf_counter() - t < 1 and text.startswith("阿珍，生日快乐🎂")
+
+
+def test_values_for_a_member_an_occurrence_and_the_day(store):
+    from datetime import UTC, date, datetime
+
+    from sqdesk.core import activities, ledger, post_values, settings
+    from sqdesk.core.activities import ActivityInput
+    from sqdesk.core.member_edit import MemberInput, create
+
+    today = date.today()
+    with store.session() as s:
+        settings.put(s, "shop.name", "茶语时光")
+    plain = create(store, MemberInput(name="李四"))  # no nickname, birthday or points
+    fan = create(store, MemberInput(name="王芳", nickname="Lily🌸",
+                                    birthday=today.replace(year=1990)
+                                    if (today.month, today.day) != (2, 29) else None))  # fmt: skip
+    ledger.record_visit(store, fan, amount_cents=3800, at=datetime.now(UTC))
+    aid = activities.create(store, ActivityInput("周六盲盒抽奖🎲", today, 19 * 60, points=5,
+                                                 place="茶语会员1群"))  # fmt: skip
+    activities.record_attendance(store, aid, today, [fan, plain])
+    o = activities.occurrence(store, aid, today)
+    body = ("{{ 店名 }}：{{ 称呼 or '亲' }}，你有 {{ 积分 }} 积分，今年来了 {{ 今年到店次数 }} 次，"
+            "消费 {{ 今年消费 }}。生日：{{ 生日 or '未填' }}。{{ 活动名称 }} @ {{ 活动地点 }}，"
+            "{{ 参与人数 }} 人：{{ 参与名单 }}")  # fmt: skip
+    text = render(body, post_values.values_for(store, member_id=plain, occurrence=o))
+    assert text.startswith("茶语时光：李四，你有 5 积分，今年来了 0 次，消费 ¥0。生日：未填。")
+    assert "周六盲盒抽奖🎲 @ 茶语会员1群，2 人：" in text and "None" not in text
+    fan_text = render("{{ 称呼 }} {{ 今年消费 }}", post_values.values_for(store, member_id=fan))
+    assert fan_text == "Lily🌸 ¥38"
+    if (today.month, today.day) != (2, 29):
+        day = post_values.values_for(store)
+        assert day["今日生日艾特"] == "@王芳"
