@@ -451,6 +451,56 @@ def cmd_jielong(args: argparse.Namespace) -> int:
     return 0 if parsed.lines else 1
 
 
+def cmd_post(args: argparse.Namespace) -> int:
+    from sqdesk.core import activities, groups, post_values, posts
+    from sqdesk.core.post_render import RenderError, render
+
+    with _open(args) as store:
+        if args.action == "list":
+            templates = posts.list_templates(store)
+            if args.json:
+                _print_json([{"id": t.id, "name": t.name, "key": t.key, "category": t.category,
+                              "audience": t.audience, "builtin": t.builtin,
+                              "modified": t.modified} for t in templates])  # fmt: skip
+            else:
+                for t in templates:
+                    print(f"{t.name}  ({t.category}, {t.audience})")
+            return 0
+        if not args.name:
+            print("error: post render needs a template NAME", file=sys.stderr)
+            return 2
+        t = posts.find(store, args.name)
+        if t is None:
+            print(f"error: no template named {args.name!r}", file=sys.stderr)
+            return 1
+        member_id = occurrence = group_id = None
+        if args.member:
+            member_id = _member_by_code(store, args.member)
+            if member_id is None:
+                return 1
+        if args.activity is not None:
+            occurrence = activities.occurrence(store, args.activity, _day(args.date, None))
+            if occurrence is None:
+                print(f"error: activity {args.activity} has no occurrence on {args.date}",
+                      file=sys.stderr)  # fmt: skip
+                return 1
+        if args.group:
+            found = [g for g in groups.list_groups(store) if g.name == args.group.strip()]
+            if not found:
+                print(f"error: no WeChat group named {args.group!r}", file=sys.stderr)
+                return 1
+            group_id = found[0].id
+        values = post_values.values_for(store, member_id=member_id, occurrence=occurrence,
+                                        group_id=group_id)  # fmt: skip
+        try:
+            text = render(t.body, values)
+        except RenderError as exc:
+            print(f"error: {t.name} cannot render: {exc}", file=sys.stderr)
+            return 1
+    print(text)
+    return 0
+
+
 def _print_json(payload: object) -> None:
     print(json.dumps(payload, ensure_ascii=False, indent=2))
 
@@ -540,6 +590,16 @@ def build_parser() -> argparse.ArgumentParser:
     jl.add_argument("--dry-run", action="store_true", help="parse and match, record nothing")
     jl.add_argument("--json", action="store_true")
     jl.set_defaults(handler=cmd_jielong)
+
+    post = sub.add_parser("post", help="post templates: list them, or render one")
+    post.add_argument("action", choices=["list", "render"])
+    post.add_argument("name", nargs="?", help="the template to render (its name)")
+    post.add_argument("--member", metavar="CODE", help="render for this member")
+    post.add_argument("--activity", type=int, metavar="ID", help="render for this activity…")
+    post.add_argument("--date", help="…on this day (the occurrence's date)")
+    post.add_argument("--group", metavar="NAME", help="render for this WeChat group")
+    post.add_argument("--json", action="store_true", help="post list as JSON")
+    post.set_defaults(handler=cmd_post)
     return parser
 
 

@@ -473,3 +473,37 @@ class Attendance(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     __table_args__ = (Index("ix_attendance_member", "member_id"),)
+
+
+class PostTemplate(Base):
+    """A post template: built-in ones (with `key`) can be edited and restored; the shop
+    adds its own."""
+
+    __tablename__ = "post_template"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str | None] = mapped_column(String(40), unique=True, default=None)  # built-in
+    name: Mapped[str] = mapped_column(String(60), unique=True)
+    category: Mapped[str] = mapped_column(String(20))
+    audience: Mapped[str] = mapped_column(String(10), default="group")  # group | member
+    body: Mapped[str] = mapped_column(Text)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+
+class PostCopy(Base):
+    """One copy to the clipboard: what, for whom, when (so nothing is posted twice)."""
+
+    __tablename__ = "post_copy"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    template_id: Mapped[int | None] = mapped_column(
+        ForeignKey("post_template.id", ondelete="SET NULL"), default=None
+    )
+    template_name: Mapped[str] = mapped_column(String(60))
+    rendered_for: Mapped[str] = mapped_column(String(100), default="")  # member:12, group:3 …
+    label: Mapped[str] = mapped_column(String(100), default="")  # 王芳, 茶语会员1群 …
+    text: Mapped[str] = mapped_column(Text)
+    copied_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    __table_args__ = (Index("ix_post_copy_copied_at", "copied_at"),)

@@ -44,10 +44,10 @@ def member_values(store: Store, member_id: int, today: date) -> dict[str, object
         cached = s.get(MemberPoints, member_id)
         balance = cached.balance if cached else 0
         level = s.get(Level, cached.level_id) if cached and cached.level_id else None
+        level_name = level.name if level else None  # read inside the session
         rules = ledger.load_rules(s)
         basis = ledger.level_basis_value(s, member_id, today=today, rules=rules)
-        above = s.scalars(select(Level).where(Level.threshold > basis)
-                          .order_by(Level.threshold).limit(1)).first()  # fmt: skip
+        above = s.scalar(select(func.min(Level.threshold)).where(Level.threshold > basis))
         visits, spent = s.execute(
             select(func.count(Visit.id), func.coalesce(func.sum(Visit.amount_cents), 0)).where(
                 Visit.member_id == member_id, Visit.voided.is_(False), Visit.at >= year_start)
@@ -55,7 +55,7 @@ def member_values(store: Store, member_id: int, today: date) -> dict[str, object
         expiring = ledger.expiring_batches(s, today=today, member_id=member_id)
     to_next = None
     if above is not None:
-        gap = above.threshold - basis
+        gap = above - basis
         to_next = _yuan(gap) if rules.level_basis == "spend" else gap
     birthday = None
     if d.birthday:
@@ -64,7 +64,7 @@ def member_values(store: Store, member_id: int, today: date) -> dict[str, object
         "称呼": d.nickname or d.name or None,
         "姓名": d.name or None,
         "积分": balance,
-        "等级": level.name if level else None,
+        "等级": level_name,
         "距下一等级": to_next,
         "即将过期积分": sum(b.points for b in expiring) or None,
         "过期日期": _md(min(b.expires_on for b in expiring)) if expiring else None,
