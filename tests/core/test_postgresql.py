@@ -97,3 +97,28 @@ def test_wechat_groups(any_store):
     groups.set_qr(any_store, vip, png)
     assert groups.qr_image(any_store, vip) == png
     assert run_checks(any_store) == []
+
+
+def test_calendar_attendance_and_posts(any_store):
+    from datetime import timedelta
+
+    from sqdesk.core import activities, festivals, post_values, posts
+    from sqdesk.core.activities import ActivityInput
+    from sqdesk.core.post_render import render
+
+    today = date.today()
+    leap_day = (today.month, today.day) == (2, 29)
+    born = None if leap_day else today.replace(year=1990)
+    mid = create(any_store, MemberInput(name="王芳", birthday=born))
+    aid = activities.create(any_store, ActivityInput("签到", today, 540, rrule="FREQ=DAILY",
+                                                     checkin=True, points=2))  # fmt: skip
+    activities.record_attendance(any_store, aid, today, [mid])
+    assert activities.record_attendance(any_store, aid, today, [mid]).added == 0
+    assert len(activities.occurrences(any_store, today, today + timedelta(days=6))) == 7
+    if not leap_day:
+        assert festivals.birthday_counts(any_store, today, today) == {today: 1}
+    t = posts.find(any_store, "birthday")
+    text = render(t.body, post_values.values_for(any_store, member_id=mid))
+    posts.record_copy(any_store, t, text, rendered_for=f"member:{mid}", label="王芳")
+    assert [c.label for c in posts.copies_on(any_store)] == ["王芳"]
+    assert run_checks(any_store) == []
