@@ -256,6 +256,16 @@
     </message>
 </context>
 <context>
+    <name>PostsPage</name>
+    <message numerus="yes">
+        <source>%n character(s)</source>
+        <translation>
+            <numerusform>%n character</numerusform>
+            <numerusform>%n characters</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SegmentWords</name>
     <message numerus="yes">
         <source>%n visit(s) in the last 30 days</source>

@@ -1359,6 +1359,10 @@
         <translation>微信群</translation>
     </message>
     <message>
+        <source>Posts</source>
+        <translation>发帖文案</translation>
+    </message>
+    <message>
         <source>DEMO store: made-up members to try sqdesk with. Everything here is thrown away when you quit.</source>
         <translation>演示数据：这里的会员都是虚构的，供您试用 sqdesk。退出后全部丢弃。</translation>
     </message>
@@ -2746,6 +2750,115 @@
     <message>
         <source>Balance now %1.</source>
         <translation>当前余额 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>PostsPage</name>
+    <message>
+        <source>Posts</source>
+        <translation>发帖文案</translation>
+    </message>
+    <message>
+        <source>Insert Placeholder</source>
+        <translation>插入占位词</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Restore Default</source>
+        <translation>恢复默认</translation>
+    </message>
+    <message>
+        <source>Choose Member…</source>
+        <translation>选择会员…</translation>
+    </message>
+    <message>
+        <source>Copy (Ctrl+Enter)</source>
+        <translation>复制（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>群</translation>
+    </message>
+    <message>
+        <source>Copied today</source>
+        <translation>今天已复制</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Lists</source>
+        <translation>名单</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Line %1: </source>
+        <translation>第 %1 行：</translation>
+    </message>
+    <message>
+        <source>the template is empty.</source>
+        <translation>模板是空的。</translation>
+    </message>
+    <message>
+        <source>the template is longer than 10,000 characters.</source>
+        <translation>模板超过 10,000 字。</translation>
+    </message>
+    <message>
+        <source>check the braces: every {{ needs its }}.</source>
+        <translation>检查一下括号：每个 {{ 都要有对应的 }}。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a placeholder: pick one from Insert Placeholder.</source>
+        <translation>“%1”不是占位词：请从“插入占位词”里选。</translation>
+    </message>
+    <message>
+        <source>only placeholders and filters can be used here.</source>
+        <translation>这里只能用占位词和过滤器。</translation>
+    </message>
+    <message>
+        <source>Fix the template to copy it.</source>
+        <translation>改好模板后才能复制。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character(s)</source>
+        <translation>
+            <numerusform>%n 个字</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save Template</source>
+        <translation>保存模板</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <source>Render for Member</source>
+        <translation>为会员生成</translation>
+    </message>
+    <message>
+        <source>Copied “%1” — paste it in WeChat.</source>
+        <translation>已复制“%1”，去微信粘贴吧。</translation>
     </message>
 </context>
 <context>

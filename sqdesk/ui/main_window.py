@@ -35,6 +35,7 @@ from sqdesk.ui.jobs import Job, run_quiet
 from sqdesk.ui.members.page import MembersPage
 from sqdesk.ui.points.page import PointsPage
 from sqdesk.ui.points.visit_dialog import VisitDialog
+from sqdesk.ui.posts.page import PostsPage
 from sqdesk.ui.store_messages import locked_box
 from sqdesk.ui.today.page import TodayPage
 
@@ -75,11 +76,13 @@ class MainWindow(QMainWindow):
         self.calendar_page = CalendarPage(store, self)
         self.points_page = PointsPage(store, self)
         self.groups_page = GroupsPage(store, self)
+        self.posts_page = PostsPage(store, self)
         self._add_page(self.today_page, self.tr("Today"), "today.svg", "Ctrl+1")
         self._add_page(self.members_page, self.tr("Members"), "members.svg", "Ctrl+2")
         self._add_page(self.calendar_page, self.tr("Calendar"), "calendar.svg", "Ctrl+3")
         self._add_page(self.points_page, self.tr("Points"), "points.svg", "Ctrl+4")
         self._add_page(self.groups_page, self.tr("WeChat Groups"), "groups.svg", "Ctrl+5")
+        self._add_page(self.posts_page, self.tr("Posts"), "posts.svg", "Ctrl+6")
         for page in (self.points_page, self.groups_page, self.calendar_page):
             page.openMember.connect(self.members_page.open_member)
         self.groups_page.showMembers.connect(self.show_members)
@@ -136,6 +139,7 @@ class MainWindow(QMainWindow):
         self.members_page.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.groups_page.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.calendar_page.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.posts_page.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self._show_count(self.members_page.model.rowCount())
 
         self._build_menus()
@@ -301,6 +305,7 @@ class MainWindow(QMainWindow):
         self.groups_page.set_store(store)
         self.calendar_page.set_store(store)
         self.today_page.set_store(store)
+        self.posts_page.set_store(store)
         self._show_store()
         self.storeChanged.emit(store)
         if old is not store:

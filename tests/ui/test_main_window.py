@@ -123,10 +123,10 @@ def test_navigation_shortcut_and_menus(window):
     titles = [a.text() for a in window.menuBar().actions()]
     assert len(titles) == 2
     assert window.open_action.shortcut().toString()
-    # Today, Members, Calendar, Points, WeChat Groups on Ctrl+1 ... Ctrl+5
-    assert window.nav.count() == 5
+    # Today, Members, Calendar, Points, WeChat Groups, Posts on Ctrl+1 ... Ctrl+6
+    assert window.nav.count() == 6
     shortcuts = {a.shortcut().toString() for a in window.actions()}
-    assert {f"Ctrl+{n}" for n in range(1, 6)} <= shortcuts
+    assert {f"Ctrl+{n}" for n in range(1, 7)} <= shortcuts
 
 
 def test_geometry_is_remembered(qtbot, demo_store):

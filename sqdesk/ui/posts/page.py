@@ -1,0 +1,335 @@
+"""The Posts page: the template library, an editor with a placeholder picker and its
+problems marked on their line, a preview as WeChat shows it, rendered for a member, an
+activity occurrence or a group, and one-click copy (Ctrl+Enter) with today's history."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QColor, QGuiApplication, QKeySequence, QTextCursor, QTextFormat
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTextEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sqdesk.core import activities, groups, members, post_values, posts
+from sqdesk.core.post_render import PLACEHOLDERS, RenderError, check, render
+from sqdesk.core.store import Store
+from sqdesk.ui.groups.member_picker import MemberPicker
+from sqdesk.ui.widgets import PageHeader, warn
+
+TemplateRole = Qt.ItemDataRole.UserRole + 1
+CHECK_DELAY_MS = 200
+
+
+class PostsPage(QWidget):
+    status = Signal(str)
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("postsPage")
+        self.store = store
+        self.member_id: int | None = None
+        self.header = PageHeader(self.tr("Posts"), parent=self)
+
+        self.list = QListWidget(self)
+        self.list.setObjectName("templateList")
+        self.list.setMinimumWidth(150)
+        self.list.currentItemChanged.connect(lambda *_: self._load_current())
+
+        self.editor = QPlainTextEdit(self)
+        self.editor.setObjectName("templateEditor")
+        self._check_timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
+        self._check_timer.timeout.connect(self.update_preview)
+        self.editor.textChanged.connect(self._check_timer.start)
+        self.picker = QToolButton(self)
+        self.picker.setText(self.tr("Insert Placeholder"))
+        self.picker.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.picker)
+        for group, names in PLACEHOLDERS.items():
+            menu.addSection(self._group_name(group))
+            for name, english in names.items():
+                a = menu.addAction(name)
+                a.setToolTip(english)
+                a.triggered.connect(lambda _c=False, n=name: self.insert_placeholder(n))
+        self.picker.setMenu(menu)
+        self.save_button = QPushButton(self.tr("Save"), self)
+        self.save_button.clicked.connect(self.save)
+        self.restore_button = QPushButton(self.tr("Restore Default"), self)
+        self.restore_button.clicked.connect(self.restore)
+        self.problem = QLabel(self)
+        self.problem.setObjectName("problemText")
+        self.problem.setWordWrap(True)
+        edit_bar = QHBoxLayout()
+        edit_bar.addWidget(self.picker)
+        edit_bar.addStretch(1)
+        edit_bar.addWidget(self.restore_button)
+        edit_bar.addWidget(self.save_button)
+
+        self.member_button = QPushButton(self.tr("Choose Member…"), self)
+        self.member_button.clicked.connect(self.ask_member)
+        self.occurrence = QComboBox(self)
+        self.group = QComboBox(self)
+        for combo in (self.occurrence, self.group):
+            combo.currentIndexChanged.connect(self.update_preview)
+        self.bubble = QLabel(self)
+        self.bubble.setObjectName("chatBubble")
+        self.bubble.setWordWrap(True)
+        self.bubble.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # WeChat's own green bubble: the preview looks like what the group will see.
+        self.bubble.setStyleSheet(
+            "QLabel#chatBubble { background: #95ec69; color: #111; border-radius: 6px;"
+            " padding: 8px 10px; font-size: 14px; }"
+        )
+        self.bubble.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.count = QLabel(self)
+        self.copy_button = QPushButton(self.tr("Copy (Ctrl+Enter)"), self)
+        self.copy_button.setObjectName("copyPost")
+        self.copy_button.clicked.connect(self.copy)
+        self.history = QListWidget(self)
+        self.history.setObjectName("copyHistory")
+        self.history.setMaximumHeight(110)
+        form = QFormLayout()
+        form.addRow(self.tr("Member"), self.member_button)
+        form.addRow(self.tr("Activity"), self.occurrence)
+        form.addRow(self.tr("Group"), self.group)
+        copy_bar = QHBoxLayout()
+        copy_bar.addWidget(self.count, 1)
+        copy_bar.addWidget(self.copy_button)
+
+        editor_side = QWidget(self)
+        left = QVBoxLayout(editor_side)
+        left.setContentsMargins(0, 0, 0, 0)
+        left.addLayout(edit_bar)
+        left.addWidget(self.editor, 1)
+        left.addWidget(self.problem)
+        preview_side = QWidget(self)
+        right = QVBoxLayout(preview_side)
+        right.setContentsMargins(0, 0, 0, 0)
+        right.addLayout(form)
+        right.addWidget(self.bubble, 1)
+        right.addLayout(copy_bar)
+        right.addWidget(QLabel(self.tr("Copied today"), self))
+        right.addWidget(self.history)
+        # The editor above its preview: the page fits a 1024-pixel screen beside the menu.
+        work = QSplitter(Qt.Orientation.Vertical, self)
+        work.addWidget(editor_side)
+        work.addWidget(preview_side)
+        self.splitter = QSplitter(self)
+        self.splitter.addWidget(self.list)
+        self.splitter.addWidget(work)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([170, 600])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(self.header)
+        layout.addWidget(self.splitter, 1)
+        copy_action = QAction(self)
+        copy_action.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
+        copy_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        copy_action.triggered.connect(self.copy)
+        self.addAction(copy_action)
+        self._text = ""
+
+    def _group_name(self, key: str) -> str:
+        names = {"store": self.tr("Shop"), "date": self.tr("Date"), "member": self.tr("Member"),
+                 "activity": self.tr("Activity"), "lists": self.tr("Lists")}  # fmt: skip
+        return names.get(key, key)
+
+    # --- filling ----------------------------------------------------------------------------
+
+    def set_store(self, store: Store) -> None:
+        self.store = store
+        self.member_id = None
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.refresh()
+
+    def refresh(self) -> None:
+        current = self.current()
+        self.templates = posts.list_templates(self.store)
+        self.list.blockSignals(True)
+        self.list.clear()
+        for t in self.templates:
+            mark = " ✎" if t.modified else ""
+            item = QListWidgetItem(t.name + mark)
+            item.setData(TemplateRole, t.id)
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        index = next((i for i, t in enumerate(self.templates)
+                      if current and t.id == current.id), 0)  # fmt: skip
+        self.list.setCurrentRow(index)
+        today = date.today()
+        self.occurrence.blockSignals(True)
+        self.occurrence.clear()
+        self.occurrence.addItem(self.tr("(none)"), None)
+        for o in activities.occurrences(self.store, today - timedelta(days=1),
+                                        today + timedelta(days=7)):  # fmt: skip
+            if o.category != "daily":
+                self.occurrence.addItem(f"{o.day.month}/{o.day.day} {o.title}",
+                                        (o.activity_id, o.original_date.toordinal()))  # fmt: skip
+        self.occurrence.blockSignals(False)
+        self.group.blockSignals(True)
+        self.group.clear()
+        self.group.addItem(self.tr("(none)"), None)
+        for g in groups.list_groups(self.store):
+            self.group.addItem(g.name, g.id)
+        self.group.blockSignals(False)
+        self._fill_history()
+        self._load_current()
+
+    def current(self) -> posts.TemplateInfo | None:
+        item = self.list.currentItem()
+        if item is None:
+            return None
+        return next((t for t in self.templates if t.id == item.data(TemplateRole)), None)
+
+    def _load_current(self) -> None:
+        t = self.current()
+        self.editor.blockSignals(True)
+        self.editor.setPlainText(t.body if t else "")
+        self.editor.blockSignals(False)
+        self.restore_button.setEnabled(bool(t and t.modified))
+        self.update_preview()
+
+    def _fill_history(self) -> None:
+        self.history.clear()
+        for c in posts.copies_on(self.store):
+            when = c.copied_at.astimezone().strftime("%H:%M")
+            self.history.addItem(
+                f"{when}  {c.template_name}" + (f" → {c.label}" if c.label else "")
+            )
+
+    # --- editing --------------------------------------------------------------------------
+
+    def insert_placeholder(self, name: str) -> None:
+        self.editor.insertPlainText("{{ " + name + " }}")
+        self.editor.setFocus()
+
+    def _mark_line(self, line: int | None) -> None:
+        marks = []
+        if line:
+            block = self.editor.document().findBlockByNumber(line - 1)
+            sel = QTextEdit.ExtraSelection()
+            sel.format.setBackground(QColor("#fde2e1"))
+            sel.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
+            sel.cursor = QTextCursor(block)
+            marks.append(sel)
+        self.editor.setExtraSelections(marks)
+
+    def problems_text(self, problems) -> str:
+        words = []
+        for p in problems:
+            where = self.tr("Line %1: ").replace("%1", str(p.line)) if p.line else ""
+            words.append(where + {
+                "empty": self.tr("the template is empty."),
+                "too_long": self.tr("the template is longer than 10,000 characters."),
+                "syntax": self.tr("check the braces: every {{ needs its }}."),
+                "unknown": self.tr("“%1” is not a placeholder: pick one from Insert "
+                                   "Placeholder.").replace("%1", p.name),
+                "unsafe": self.tr("only placeholders and filters can be used here."),
+            }.get(p.code, p.message))  # fmt: skip
+        return "\n".join(words)
+
+    def values(self) -> dict:
+        occurrence = None
+        key = self.occurrence.currentData()
+        if key:
+            occurrence = activities.occurrence(self.store, key[0], date.fromordinal(key[1]))
+        return post_values.values_for(self.store, member_id=self.member_id,
+                                      occurrence=occurrence,
+                                      group_id=self.group.currentData())  # fmt: skip
+
+    def update_preview(self) -> None:
+        body = self.editor.toPlainText()
+        problems = check(body)
+        self._mark_line(next((p.line for p in problems if p.line), None))
+        if problems:
+            self._text = ""
+            self.problem.setText(self.problems_text(problems))
+            self.bubble.setText("")
+            self.count.setText(self.tr("Fix the template to copy it."))
+            self.copy_button.setEnabled(False)
+            return
+        try:
+            self._text = render(body, self.values())
+        except RenderError as exc:
+            self._text = ""
+            self.problem.setText(self.problems_text(exc.problems))
+            self.copy_button.setEnabled(False)
+            return
+        self.problem.clear()
+        self.bubble.setText(self._text)
+        self.count.setText(self.tr("%n character(s)", "", len(self._text)))
+        self.copy_button.setEnabled(True)
+
+    def save(self) -> None:
+        t = self.current()
+        if t is None or self.store.read_only:
+            return
+        try:
+            posts.change_template(self.store, t.id, body=self.editor.toPlainText())
+        except posts.PostError as exc:
+            warn(self, self.tr("Save Template"),
+                 self.problems_text(exc.values.get("problems", [])) or str(exc))  # fmt: skip
+            return
+        self.status.emit(self.tr("Saved %1.").replace("%1", t.name))
+        self.refresh()
+
+    def restore(self) -> None:
+        t = self.current()
+        if t is not None and t.builtin:
+            posts.restore_default(self.store, t.id)
+            self.refresh()
+
+    def ask_member(self) -> MemberPicker:
+        picker = MemberPicker(self.store, self.tr("Render for Member"), self)
+        picker.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        picker.picked.connect(lambda ids: self.set_member(ids[0]))
+        picker.open()
+        return picker
+
+    def set_member(self, member_id: int | None) -> None:
+        self.member_id = member_id
+        row = members.rows(self.store, [member_id]).get(member_id) if member_id else None
+        choose = self.tr("Choose Member…")
+        self.member_button.setText((row.name or row.nickname) if row else choose)
+        self.update_preview()
+
+    # --- copy -------------------------------------------------------------------------------
+
+    def copy(self) -> str:
+        """Put exactly the preview on the clipboard and remember it was sent."""
+        t = self.current()
+        self.update_preview()
+        if t is None or not self._text:
+            return ""
+        QGuiApplication.clipboard().setText(self._text)
+        group = self.group.currentData()
+        if self.member_id:
+            target, label = f"member:{self.member_id}", self.member_button.text()
+        elif group:
+            target, label = f"group:{group}", self.group.currentText()
+        else:
+            target, label = "", ""
+        if not self.store.read_only:
+            posts.record_copy(self.store, t, self._text, rendered_for=target, label=label)
+        self.status.emit(self.tr("Copied “%1” — paste it in WeChat.").replace("%1", t.name))
+        self._fill_history()
+        return self._text
