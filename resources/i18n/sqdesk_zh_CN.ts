@@ -2771,6 +2771,18 @@
         <translation>恢复默认</translation>
     </message>
     <message>
+        <source>New…</source>
+        <translation>新建…</translation>
+    </message>
+    <message>
+        <source>A template of your own</source>
+        <translation>自己的模板</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
         <source>Choose Member…</source>
         <translation>选择会员…</translation>
     </message>
@@ -2851,6 +2863,34 @@
     <message>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <source>New Template</source>
+        <translation>新建模板</translation>
+    </message>
+    <message>
+        <source>Name of the new template:</source>
+        <translation>新模板的名称：</translation>
+    </message>
+    <message>
+        <source>A template named %1 exists already.</source>
+        <translation>已有名为 %1 的模板。</translation>
+    </message>
+    <message>
+        <source>A template needs a name.</source>
+        <translation>模板需要一个名称。</translation>
+    </message>
+    <message>
+        <source>Delete Template</source>
+        <translation>删除模板</translation>
+    </message>
+    <message>
+        <source>Delete the template %1? What was copied with it stays in the history.</source>
+        <translation>删除模板 %1？用它复制过的记录会保留。</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
     </message>
     <message>
         <source>Render for Member</source>

@@ -59,3 +59,20 @@ def test_save_restore_and_insert_placeholder(qtbot, page, store):
     select(page, "早报")
     page.restore()
     assert not posts.find(store, "早报").modified
+
+
+def test_own_template_added_and_deleted(qtbot, page, store):
+    from PySide6.QtWidgets import QMessageBox
+
+    new_id = page.add_named("周末拼单🍰")
+    assert page.current().id == new_id and page.delete_button.isEnabled()
+    assert page.add_named(" 周末拼单🍰 ") is None  # the same name: refused with a message
+    for box in page.findChildren(QMessageBox):
+        box.close()
+    page.list.setCurrentRow(next(i for i, t in enumerate(page.templates) if t.id == new_id))
+    box = page.ask_delete()
+    next(b for b in box.buttons()
+         if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole).click()  # fmt: skip
+    assert posts.find(store, "周末拼单🍰") is None
+    select(page, "早报")
+    assert not page.delete_button.isEnabled()  # built-ins are restored, not deleted

@@ -12,10 +12,12 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMenu,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -73,8 +75,15 @@ class PostsPage(QWidget):
         self.problem = QLabel(self)
         self.problem.setObjectName("problemText")
         self.problem.setWordWrap(True)
+        self.new_button = QPushButton(self.tr("New…"), self)
+        self.new_button.setToolTip(self.tr("A template of your own"))
+        self.new_button.clicked.connect(self.ask_new)
+        self.delete_button = QPushButton(self.tr("Delete…"), self)
+        self.delete_button.clicked.connect(self.ask_delete)
         edit_bar = QHBoxLayout()
         edit_bar.addWidget(self.picker)
+        edit_bar.addWidget(self.new_button)
+        edit_bar.addWidget(self.delete_button)
         edit_bar.addStretch(1)
         edit_bar.addWidget(self.restore_button)
         edit_bar.addWidget(self.save_button)
@@ -206,6 +215,9 @@ class PostsPage(QWidget):
         self.editor.setPlainText(t.body if t else "")
         self.editor.blockSignals(False)
         self.restore_button.setEnabled(bool(t and t.modified))
+        self.delete_button.setEnabled(bool(t and not t.builtin) and not self.store.read_only)
+        for b in (self.save_button, self.new_button):
+            b.setEnabled(not self.store.read_only)
         self.update_preview()
 
     def _fill_history(self) -> None:
@@ -297,6 +309,48 @@ class PostsPage(QWidget):
         if t is not None and t.builtin:
             posts.restore_default(self.store, t.id)
             self.refresh()
+
+    def ask_new(self) -> QInputDialog:
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(self.tr("New Template"))
+        dialog.setLabelText(self.tr("Name of the new template:"))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.textValueSelected.connect(self.add_named)
+        dialog.open()
+        return dialog
+
+    def add_named(self, name: str) -> int | None:
+        try:
+            new_id = posts.add_template(self.store, name, "{{ 称呼 or '亲' }}，")
+        except posts.PostError as exc:
+            text = (self.tr("A template named %1 exists already.").replace("%1", name.strip())
+                    if exc.code == "exists" else self.tr("A template needs a name.")
+                    if exc.code == "empty_name" else str(exc))  # fmt: skip
+            warn(self, self.tr("New Template"), text)
+            return None
+        self.refresh()
+        self.list.setCurrentRow(next(i for i, t in enumerate(self.templates) if t.id == new_id))
+        self.editor.setFocus()
+        return new_id
+
+    def ask_delete(self) -> QMessageBox | None:
+        t = self.current()
+        if t is None or t.builtin:
+            return None
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Delete Template"),
+                          self.tr("Delete the template %1? What was copied with it stays in "
+                                  "the history.").replace("%1", t.name),
+                          QMessageBox.StandardButton.Cancel, self)  # fmt: skip
+        delete = box.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
+
+        def done(_r: int) -> None:
+            if box.clickedButton() is delete:
+                posts.delete_template(self.store, t.id)
+                self.refresh()
+
+        box.finished.connect(done)
+        box.open()
+        return box
 
     def ask_member(self) -> MemberPicker:
         picker = MemberPicker(self.store, self.tr("Render for Member"), self)
