@@ -102,7 +102,7 @@ class JielongDialog(QDialog):
         self.paste_problem.clear()
         self.results = jielong.match(self.store, parsed)
         ids = {r.member_id for r in self.results if r.member_id}
-        ids.update(c for r in self.results for c in r.candidates)
+        ids |= {c for r in self.results for c in r.candidates}
         self.rows = members.rows(self.store, list(ids))
         self.table.setRowCount(len(self.results))
         self.choices: list[QComboBox] = []
@@ -156,7 +156,7 @@ class JielongDialog(QDialog):
         picker.search.setText(self.results[row].line.name)
 
         def picked(ids: list[int]) -> None:
-            self.rows.update(members.rows(self.store, ids[:1]))
+            self.rows |= members.rows(self.store, ids[:1])
             combo.insertItem(0, self._label(ids[0]), ids[0])
             combo.setCurrentIndex(0)
 
