@@ -109,7 +109,7 @@ def find_duplicates(store: Store, *, limit: int = MAX_GROUPS) -> list[DuplicateG
 
 
 _FILLABLE = ("name", "nickname", "mobile", "wechat_id", "gender", "birthday", "region",
-             "source", "referrer_id", "consent_scope")  # fmt: skip
+             "source", "referrer_id", "consent_scope", "favourites")  # fmt: skip
 
 
 def merge(store: Store, *, survivor_id: int, merged_id: int, today: date | None = None) -> None:

@@ -356,6 +356,7 @@ def lots_left(
     after: date | None = None,
     until: date,
     member_id: int | None = None,
+    member_ids: list[int] | None = None,
 ) -> list[tuple[int, int, int, date]]:
     """(lot, member, points left, expires on) of every lot expiring in (after, until] that
     still has points, in one aggregate query: a store has millions of lots, almost all used
@@ -367,6 +368,8 @@ def lots_left(
         conds.append(LedgerEntry.expires_on > after)
     if member_id is not None:
         conds.append(LedgerEntry.member_id == member_id)
+    if member_ids is not None:
+        conds.append(LedgerEntry.member_id.in_(member_ids))
     rows = s.execute(
         select(LedgerEntry.id, LedgerEntry.member_id, left, LedgerEntry.expires_on)
         .outerjoin(LedgerConsumption, LedgerConsumption.lot_id == LedgerEntry.id)
@@ -461,16 +464,23 @@ def level_basis_value(s: Session, member_id: int, *, today: date, rules: Earning
     return earned - reversed_
 
 
-def basis_values(s: Session, *, today: date, rules: EarningRules) -> dict[int, int]:
-    """level_basis_value for every member that has any, in two aggregate queries."""
+def basis_values(s: Session, *, today: date, rules: EarningRules,
+                 member_ids: list[int] | None = None) -> dict[int, int]:  # fmt: skip
+    """level_basis_value for every member that has any (or those of `member_ids`), in two
+    aggregate queries."""
     since = datetime.combine(today - timedelta(days=365), datetime.min.time(), UTC)
     if rules.level_basis == "spend":
+        conds = [Visit.voided.is_(False), Visit.at >= since]
+        if member_ids is not None:
+            conds.append(Visit.member_id.in_(member_ids))
         rows = s.execute(
             select(Visit.member_id, func.sum(Visit.amount_cents))
-            .where(Visit.voided.is_(False), Visit.at >= since).group_by(Visit.member_id)
+            .where(*conds).group_by(Visit.member_id)
         )  # fmt: skip
         return {m: v for m, v in rows}
     in_window = (LedgerEntry.kind == EARN) & (LedgerEntry.at >= since)
+    if member_ids is not None:
+        in_window = in_window & LedgerEntry.member_id.in_(member_ids)
     values = dict(s.execute(
         select(LedgerEntry.member_id, func.sum(LedgerEntry.amount))
         .where(in_window).group_by(LedgerEntry.member_id)

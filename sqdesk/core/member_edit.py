@@ -48,6 +48,7 @@ class MemberInput:
     consent: bool = False
     consent_scope: str = ""
     remark: str = ""
+    favourites: str = ""  # 最爱: what they like to order
 
 
 @dataclass(frozen=True)
@@ -118,12 +119,13 @@ def check(
         source=clean_text(data.source),
         consent_scope=clean_text(data.consent_scope),
         remark=(data.remark or "").strip(),
+        favourites=clean_text(data.favourites),
     )
     if not clean.name and not clean.nickname:
         problems.append(Problem("name", "name_missing"))
     limits = {"name": MAX_NAME, "nickname": MAX_NICKNAME, "wechat_id": MAX_TEXT,
               "region": MAX_TEXT, "source": MAX_TEXT, "consent_scope": MAX_TEXT * 2,
-              "remark": MAX_REMARK}  # fmt: skip
+              "remark": MAX_REMARK, "favourites": MAX_TEXT * 2}  # fmt: skip
     for name, limit in limits.items():
         value = getattr(clean, name)
         if len(value) > limit:

@@ -43,6 +43,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "joined_on": ("注册时间", "入会时间", "入会日期", "注册日期", "加入时间", "开卡时间",
                   "开卡日期", "joined", "joindate", "joinedon", "registered"),
     "region": ("地区", "区域", "城市", "所在地", "地址", "region", "city", "area"),
+    "favourites": ("最爱", "喜好", "爱喝", "口味偏好", "favourites", "favorites", "favourite"),
     "remark": ("备注", "说明", "remark", "remarks", "note", "notes", "comment"),
     # Points owed from another system: recorded once as an opening balance.
     "points": ("积分", "可用积分", "当前积分", "剩余积分", "会员积分", "points", "balance"),
@@ -263,7 +264,8 @@ def _existing(store: Store, mobiles: set[str], wechats: set[str]) -> _Existing:
     cols = (Member.id, Member.code, Member.name, Member.nickname, Member.mobile,
             Member.mobile_foreign, Member.wechat_id, Member.gender, Member.birthday,
             Member.birthday_lunar, Member.region, Member.source, Member.referrer_id,
-            Member.joined_on, Member.consent_at, Member.consent_scope, Member.remark)  # fmt: skip
+            Member.joined_on, Member.consent_at, Member.consent_scope, Member.remark,
+            Member.favourites)  # fmt: skip
     with store.read() as s:
         for key, column, target in (
             (mobiles, Member.mobile, out.by_mobile),
@@ -279,7 +281,7 @@ def _existing(store: Store, mobiles: set[str], wechats: set[str]) -> _Existing:
                         birthday=r.birthday, birthday_lunar=r.birthday_lunar, region=r.region,
                         source=r.source, referrer_id=r.referrer_id, joined_on=r.joined_on,
                         consent=r.consent_at is not None, consent_scope=r.consent_scope,
-                        remark=r.remark,
+                        remark=r.remark, favourites=r.favourites,
                     )  # fmt: skip
                     owner = member_edit.MobileOwner(r.id, r.code, r.name, r.nickname)
                     k = r.mobile if column is Member.mobile else r.wechat_id
@@ -378,5 +380,6 @@ def _row_values(data: MemberInput, *, today: date, now: datetime, source: str) -
         "consent_at": None,
         "consent_scope": "",
         "remark": data.remark,
+        "favourites": data.favourites,
         "archived": False,
     }

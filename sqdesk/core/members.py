@@ -178,6 +178,7 @@ class MemberDetail:
     consent_at: datetime | None
     consent_scope: str
     remark: str
+    favourites: str
     archived: bool
     referred_count: int
 
@@ -209,6 +210,7 @@ def detail(store: Store, member_id: int) -> MemberDetail | None:
             consent_at=m.consent_at,
             consent_scope=m.consent_scope,
             remark=m.remark,
+            favourites=m.favourites,
             archived=m.archived,
             referred_count=referred or 0,
         )

@@ -104,6 +104,9 @@ class Member(Base):
     consent_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
     consent_scope: Mapped[str] = mapped_column(String(200), default="")
     remark: Mapped[str] = mapped_column(Text, default="")
+    # What the member likes to order (桂花乌龙、燕麦拿铁少糖), as the shop records it: posts
+    # use it as {{ 最爱 }}.
+    favourites: Mapped[str] = mapped_column(String(200), default="")
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
@@ -507,3 +510,46 @@ class PostCopy(Base):
     copied_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     __table_args__ = (Index("ix_post_copy_copied_at", "copied_at"),)
+
+
+class ActivityPost(Base):
+    """The template a campaign phase copies (warm-up, reminder, recap) for one activity;
+    without a row the phase uses the first template of its category."""
+
+    __tablename__ = "activity_post"
+
+    activity_id: Mapped[int] = mapped_column(
+        ForeignKey("activity.id", ondelete="CASCADE"), primary_key=True
+    )
+    phase: Mapped[str] = mapped_column(String(10), primary_key=True)  # warmup|reminder|recap
+    template_id: Mapped[int] = mapped_column(ForeignKey("post_template.id", ondelete="CASCADE"))
+
+
+class PostRun(Base):
+    """Personal messages in bulk: one template copied for members one by one ("Copy and
+    next"), which can stop and resume later."""
+
+    __tablename__ = "post_run"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    template_id: Mapped[int | None] = mapped_column(
+        ForeignKey("post_template.id", ondelete="SET NULL"), default=None
+    )
+    template_name: Mapped[str] = mapped_column(String(60))
+    title: Mapped[str] = mapped_column(String(100), default="")  # 本周生日, 沉睡会员 …
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+
+
+class PostRunMember(Base):
+    """One member of a run, in order, and whether their message was copied or skipped."""
+
+    __tablename__ = "post_run_member"
+
+    run_id: Mapped[int] = mapped_column(
+        ForeignKey("post_run.id", ondelete="CASCADE"), primary_key=True
+    )
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id", ondelete="CASCADE"))
+    state: Mapped[str] = mapped_column(String(8), default="")  # "" | copied | skipped
+    done_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)

@@ -4,13 +4,14 @@ number ready to show; what is unknown is None, so the template's fallback applie
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import func, select
 
 from sqdesk.core import activities, festivals, groups, ledger, members, settings
 from sqdesk.core.activities import Occurrence
-from sqdesk.core.models import Level, MemberPoints, Visit
+from sqdesk.core.models import Attendance, LedgerEntry, Level, Member, MemberPoints, Visit
 from sqdesk.core.store import Store
 
 WEEKDAYS = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
@@ -35,45 +36,96 @@ def day_values(store: Store, today: date) -> dict[str, object]:
             "今日生日艾特": " ".join(f"@{n}" for n in names) or None}  # fmt: skip
 
 
+CHUNK = 900  # ids per IN (…): under SQLite's old limit of 999 bound parameters
+
+
 def member_values(store: Store, member_id: int, today: date) -> dict[str, object]:
-    d = members.detail(store, member_id)
-    if d is None:
+    found = member_values_many(store, [member_id], today)
+    if member_id not in found:
         raise ValueError(f"no member {member_id}")
-    year_start = datetime.combine(today.replace(month=1, day=1), time.min).astimezone(UTC)
+    return found[member_id]
+
+
+def member_values_many(
+    store: Store, member_ids: Sequence[int], today: date
+) -> dict[int, dict[str, object]]:
+    """Every member placeholder for many members, a few aggregate queries per 900 members
+    (rendering a birthday greeting for a whole segment must not cost queries per member)."""
+    out: dict[int, dict[str, object]] = {}
     with store.read() as s:
-        cached = s.get(MemberPoints, member_id)
-        balance = cached.balance if cached else 0
-        level = s.get(Level, cached.level_id) if cached and cached.level_id else None
-        level_name = level.name if level else None  # read inside the session
         rules = ledger.load_rules(s)
-        basis = ledger.level_basis_value(s, member_id, today=today, rules=rules)
-        above = s.scalar(select(func.min(Level.threshold)).where(Level.threshold > basis))
-        visits, spent = s.execute(
-            select(func.count(Visit.id), func.coalesce(func.sum(Visit.amount_cents), 0)).where(
-                Visit.member_id == member_id, Visit.voided.is_(False), Visit.at >= year_start)
-        ).one()  # fmt: skip
-        expiring = ledger.expiring_batches(s, today=today, member_id=member_id)
-    to_next = None
-    if above is not None:
-        gap = above - basis
-        to_next = _yuan(gap) if rules.level_basis == "spend" else gap
-    birthday = None
-    if d.birthday:
-        birthday = _md(d.birthday) + ("（农历）" if d.birthday_lunar else "")
-    return {
-        "称呼": d.nickname or d.name or None,
-        "姓名": d.name or None,
-        "积分": balance,
-        "等级": level_name,
-        "距下一等级": to_next,
-        "即将过期积分": sum(b.points for b in expiring) or None,
-        "过期日期": _md(min(b.expires_on for b in expiring)) if expiring else None,
-        "生日": birthday,
-        "入会天数": (today - d.joined_on).days,
-        "今年到店次数": visits,
-        "今年消费": _yuan(spent),
-        "最爱": None,  # favourite items are not recorded yet
-    }
+        levels = s.execute(select(Level.id, Level.name, Level.threshold)).all()
+        names = {lid: name for lid, name, _t in levels}
+        thresholds = sorted(t for _i, _n, t in levels)
+        ids = list(dict.fromkeys(member_ids))
+        for start in range(0, len(ids), CHUNK):
+            chunk = ids[start : start + CHUNK]
+            out |= _chunk_values(s, chunk, today, rules, names, thresholds)
+    return out
+
+
+def _chunk_values(s, chunk, today, rules, level_names, thresholds) -> dict[int, dict]:
+    year_start = datetime.combine(today.replace(month=1, day=1), time.min).astimezone(UTC)
+    people = s.execute(
+        select(Member.id, Member.name, Member.nickname, Member.birthday, Member.birthday_lunar,
+               Member.joined_on, Member.favourites).where(Member.id.in_(chunk))
+    ).all()  # fmt: skip
+    points = {m: (b, lv) for m, b, lv in s.execute(
+        select(MemberPoints.member_id, MemberPoints.balance, MemberPoints.level_id)
+        .where(MemberPoints.member_id.in_(chunk)))}  # fmt: skip
+    basis = ledger.basis_values(s, today=today, rules=rules, member_ids=chunk)
+    visits = {m: (n, cents) for m, n, cents in s.execute(
+        select(Visit.member_id, func.count(Visit.id), func.sum(Visit.amount_cents))
+        .where(Visit.member_id.in_(chunk), Visit.voided.is_(False), Visit.at >= year_start)
+        .group_by(Visit.member_id))}  # fmt: skip
+    # Earned this year, less what was taken back (a voided visit reverses its points).
+    earned = dict(s.execute(
+        select(LedgerEntry.member_id, func.sum(LedgerEntry.amount))
+        .where(LedgerEntry.member_id.in_(chunk), LedgerEntry.at >= year_start,
+               (LedgerEntry.kind == ledger.EARN)
+               | ((LedgerEntry.kind == ledger.REVERSE) & (LedgerEntry.amount < 0)))
+        .group_by(LedgerEntry.member_id)).all())  # fmt: skip
+    attended = dict(s.execute(
+        select(Attendance.member_id, func.count())
+        .where(Attendance.member_id.in_(chunk),
+               Attendance.occurrence_date >= today.replace(month=1, day=1),
+               Attendance.occurrence_date <= today)
+        .group_by(Attendance.member_id)).all())  # fmt: skip
+    expiring: dict[int, list[tuple[int, date]]] = {}
+    for _lot, m, left, expires in ledger.lots_left(
+        s, after=today, until=today + timedelta(days=30), member_ids=chunk
+    ):
+        expiring.setdefault(m, []).append((left, expires))
+    out = {}
+    for p in people:
+        balance, level_id = points.get(p.id, (0, None))
+        value = basis.get(p.id, 0)
+        above = next((t for t in thresholds if t > value), None)
+        to_next = None
+        if above is not None:
+            to_next = _yuan(above - value) if rules.level_basis == "spend" else above - value
+        n_visits, spent = visits.get(p.id, (0, 0))
+        soon = expiring.get(p.id, [])
+        birthday = None
+        if p.birthday:
+            birthday = _md(p.birthday) + ("（农历）" if p.birthday_lunar else "")
+        out[p.id] = {
+            "称呼": p.nickname or p.name or None,
+            "姓名": p.name or None,
+            "积分": balance,
+            "等级": level_names.get(level_id),
+            "距下一等级": to_next,
+            "即将过期积分": sum(left for left, _d in soon) or None,
+            "过期日期": _md(min(d for _l, d in soon)) if soon else None,
+            "生日": birthday,
+            "入会天数": (today - p.joined_on).days,
+            "今年到店次数": n_visits,
+            "今年消费": _yuan(spent or 0),
+            "今年攒积分": max(0, earned.get(p.id) or 0),
+            "今年活动次数": attended.get(p.id, 0),
+            "最爱": p.favourites or None,
+        }
+    return out
 
 
 def occurrence_values(store: Store, o: Occurrence) -> dict[str, object]:

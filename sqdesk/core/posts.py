@@ -4,14 +4,16 @@ copies so nothing is posted twice."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import delete, func, select, update
 
+from sqdesk.core import post_values
 from sqdesk.core.errors import CodedError
-from sqdesk.core.models import PostCopy, PostTemplate
-from sqdesk.core.post_render import check
+from sqdesk.core.models import ActivityPost, PostCopy, PostTemplate
+from sqdesk.core.post_render import check, compiled
 from sqdesk.core.store import Store
 
 CATEGORIES = ("welcome", "rules", "morning", "topic", "warmup", "reminder", "recap",
@@ -140,6 +142,64 @@ def find(store: Store, name: str) -> TemplateInfo | None:
     return next((t for t in list_templates(store) if text in (t.name, t.key)), None)
 
 
+def first_of(store: Store, category: str) -> TemplateInfo | None:
+    """The first template of a category in the library's order (what a phase copies when
+    the activity names no template of its own)."""
+    return next((t for t in list_templates(store) if t.category == category), None)
+
+
+# --- campaign phases ---------------------------------------------------------------------
+
+PHASE_CATEGORIES = {"warmup": "warmup", "reminder": "reminder", "recap": "recap"}
+
+
+def phase_links(store: Store, activity_id: int) -> dict[str, int]:
+    """The templates an activity chose for its phases (phase -> template id)."""
+    with store.read() as s:
+        return dict(s.execute(select(ActivityPost.phase, ActivityPost.template_id)
+                              .where(ActivityPost.activity_id == activity_id)).all())  # fmt: skip
+
+
+def link_phase(store: Store, activity_id: int, phase: str, template_id: int | None) -> None:
+    """Choose the template a phase copies; None goes back to the category's first."""
+    if phase not in PHASE_CATEGORIES:
+        raise PostError("bad_phase", f"unknown phase {phase}")
+    with store.session() as s:
+        s.execute(delete(ActivityPost).where(ActivityPost.activity_id == activity_id,
+                                             ActivityPost.phase == phase))  # fmt: skip
+        if template_id is not None:
+            s.add(ActivityPost(activity_id=activity_id, phase=phase, template_id=template_id))
+
+
+def phase_template(store: Store, activity_id: int, phase: str) -> TemplateInfo | None:
+    """The template a phase of an activity copies: its own choice, else the first of the
+    phase's category."""
+    chosen = phase_links(store, activity_id).get(phase)
+    if chosen is not None:
+        found = next((t for t in list_templates(store) if t.id == chosen), None)
+        if found is not None:
+            return found
+    return first_of(store, PHASE_CATEGORIES[phase])
+
+
+def render_for_members(
+    store: Store, t: TemplateInfo, member_ids: Sequence[int], *, today: date | None = None
+) -> Iterator[tuple[int, str]]:
+    """(member id, text) for each member, the template parsed once and the values read in
+    bulk (see post_values.member_values_many). Members that no longer exist are left out."""
+    today = today or date.today()
+    fill = compiled(t.body)
+    base = post_values.day_values(store, today)
+    ids = list(member_ids)
+    step = post_values.CHUNK * 10
+    for start in range(0, len(ids), step):
+        chunk = ids[start : start + step]
+        values = post_values.member_values_many(store, chunk, today)
+        for member_id in chunk:
+            if member_id in values:
+                yield member_id, fill(base | values[member_id])
+
+
 def _clean_name(name: str) -> str:
     text = " ".join((name or "").split())
     if not text:
@@ -212,6 +272,7 @@ def delete_template(store: Store, template_id: int) -> None:
 
 @dataclass(frozen=True)
 class CopyInfo:
+    template_id: int | None
     template_name: str
     rendered_for: str
     label: str
@@ -222,9 +283,15 @@ class CopyInfo:
 def record_copy(store: Store, t: TemplateInfo, text: str, *, rendered_for: str = "",
                 label: str = "", at: datetime | None = None) -> None:  # fmt: skip
     with store.session() as s:
-        s.add(PostCopy(template_id=t.id, template_name=t.name, rendered_for=rendered_for,
-                       label=label[:100], text=text,
-                       copied_at=at or datetime.now(UTC)))  # fmt: skip
+        add_copy(s, t, text, rendered_for=rendered_for, label=label, at=at)
+
+
+def add_copy(s, t: TemplateInfo, text: str, *, rendered_for: str = "", label: str = "",
+             at: datetime | None = None) -> None:  # fmt: skip
+    """record_copy inside a transaction the caller holds (a bulk run marks its step and
+    records the copy together)."""
+    s.add(PostCopy(template_id=t.id, template_name=t.name, rendered_for=rendered_for[:100],
+                   label=label[:100], text=text, copied_at=at or datetime.now(UTC)))  # fmt: skip
 
 
 def copies_on(store: Store, day: date | None = None) -> list[CopyInfo]:
@@ -237,5 +304,12 @@ def copies_on(store: Store, day: date | None = None) -> list[CopyInfo]:
         .order_by(PostCopy.copied_at.desc(), PostCopy.id.desc())
     )
     with store.read() as s:
-        return [CopyInfo(c.template_name, c.rendered_for, c.label, c.text, c.copied_at)
-                for c in s.scalars(query)]  # fmt: skip
+        return [CopyInfo(c.template_id, c.template_name, c.rendered_for, c.label, c.text,
+                         c.copied_at) for c in s.scalars(query)]  # fmt: skip
+
+
+def copied_at(copies: list[CopyInfo], t: TemplateInfo, rendered_for: str) -> datetime | None:
+    """When this template was last copied for this target among `copies` (newest first),
+    so the app can say "already sent at 09:12"."""
+    return next((c.copied_at for c in copies
+                 if c.template_id == t.id and c.rendered_for == rendered_for), None)  # fmt: skip

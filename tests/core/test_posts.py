@@ -47,3 +47,83 @@ def test_copy_history_of_the_day(store):
     posts.record_copy(store, t, "昨天的", at=datetime(2020, 1, 1, 12, tzinfo=UTC))
     today = posts.copies_on(store, date.today())
     assert [(c.template_name, c.label) for c in today] == [("早报", "茶语会员1群")]
+
+
+def test_member_values_in_bulk_match_one_by_one_and_include_the_year(store):
+    from datetime import timedelta
+
+    from sqdesk.core import activities, ledger
+    from sqdesk.core.activities import ActivityInput
+
+    today = date.today()
+    fan = create(
+        store, MemberInput(name="王芳", nickname="芳芳🌸", favourites="桂花乌龙、燕麦拿铁")
+    )
+    quiet = create(store, MemberInput(name="赵六"))
+    ledger.record_visit(store, fan, amount_cents=3800)
+    voided = ledger.record_visit(store, fan, amount_cents=2000)
+    ledger.void_visit(store, voided.visit_id, reason="录错了")
+    day = today - timedelta(days=1) if today.month > 1 or today.day > 1 else today
+    tasting = activities.create(store, ActivityInput("品鉴会", day, points=10))
+    activities.record_attendance(store, tasting, day, [fan])
+    many = post_values.member_values_many(store, [fan, quiet, fan, 999_999], today)
+    assert set(many) == {fan, quiet}  # repeats once, a missing member left out
+    for m in (fan, quiet):
+        assert many[m] == post_values.member_values(store, m, today)
+    f = many[fan]
+    assert f["称呼"] == "芳芳🌸" and f["最爱"] == "桂花乌龙、燕麦拿铁"
+    assert f["今年到店次数"] == 1 and f["今年消费"] == "¥38"  # the voided visit is not counted
+    assert f["今年活动次数"] == 1
+    assert f["今年攒积分"] == f["积分"] > 0  # earned this year less what the void took back
+    q = many[quiet]
+    assert (q["称呼"], q["最爱"], q["今年攒积分"], q["积分"], q["即将过期积分"]) == (
+        "赵六",
+        None,
+        0,
+        0,
+        None,
+    )
+    report = posts.find(store, "yearly_report")
+    text = render(report.body, post_values.values_for(store, member_id=fan))
+    assert "最爱的是桂花乌龙、燕麦拿铁" in text and "来了 1 次" in text
+    assert "最爱" not in render(report.body, post_values.values_for(store, member_id=quiet))
+
+
+def test_render_for_many_members_parses_once_and_skips_the_missing(store):
+    ids = [create(store, MemberInput(name=f"会员{i}", nickname="" if i % 2 else f"小{i}"))
+           for i in range(5)]  # fmt: skip
+    birthday = posts.find(store, "birthday")
+    out = dict(posts.render_for_members(store, birthday, [*ids, 424242]))
+    assert list(out) == ids
+    assert out[ids[0]].startswith("🎂 小0，生日快乐") and out[ids[1]].startswith("🎂 会员1，")
+    one = render(birthday.body, post_values.values_for(store, member_id=ids[3]))
+    assert out[ids[3]] == one
+
+
+def test_phase_templates_default_by_category_and_can_be_chosen(store):
+    from sqdesk.core import activities
+    from sqdesk.core.activities import ActivityInput
+
+    a = activities.create(store, ActivityInput("中秋茶会", date(2026, 10, 3), warmup_days=3))
+    assert posts.phase_template(store, a, "reminder").key == "reminder"
+    assert posts.phase_template(store, a, "recap").key == "recap"
+    member_day = posts.find(store, "member_day")
+    posts.link_phase(store, a, "reminder", member_day.id)
+    assert posts.phase_template(store, a, "reminder").id == member_day.id
+    assert posts.phase_links(store, a) == {"reminder": member_day.id}
+    posts.link_phase(store, a, "reminder", None)
+    assert posts.phase_template(store, a, "reminder").key == "reminder"
+    own = posts.add_template(store, "我的预热", "预热：{{ 活动名称 }}", category="warmup")
+    posts.link_phase(store, a, "warmup", own)
+    posts.delete_template(store, own)  # the link goes with it
+    assert posts.phase_template(store, a, "warmup").key == "warmup"
+    with pytest.raises(PostError):
+        posts.link_phase(store, a, "lunch", None)
+
+
+def test_copied_at_finds_what_was_sent_to_whom_today(store):
+    t = posts.find(store, "morning")
+    posts.record_copy(store, t, "早上好", rendered_for="group:1")
+    copies = posts.copies_on(store)
+    assert posts.copied_at(copies, t, "group:1") is not None
+    assert posts.copied_at(copies, t, "group:2") is None

@@ -89,6 +89,8 @@ class MemberDialog(QDialog):
         self.consent = QCheckBox(self.tr("Agreed to be contacted"), self)
         self.consent_scope = QLineEdit(self)
         self.consent_scope.setPlaceholderText(self.tr("e.g. group messages, birthday wishes"))
+        self.favourites = QLineEdit(self)
+        self.favourites.setPlaceholderText(self.tr("e.g. 桂花乌龙、燕麦拿铁少糖"))
         self.remark = QPlainTextEdit(self)
         self.remark.setFixedHeight(64)
 
@@ -125,6 +127,7 @@ class MemberDialog(QDialog):
         row(self.tr("Referred by"), "referrer_id", self.referrer, self.referrer_name)
         row(self.tr("Joined"), "joined_on", self.joined)
         row(self.tr("Consent"), "consent_scope", self.consent, self.consent_scope)
+        row(self.tr("Favourites"), "favourites", self.favourites)
         row(self.tr("Remark"), "remark", self.remark)
 
         self.buttons = QDialogButtonBox(self)
@@ -158,7 +161,7 @@ class MemberDialog(QDialog):
         if store.read_only:
             self._make_read_only()
         for w in (self.name, self.nickname, self.mobile, self.wechat, self.birthday,
-                  self.region, self.referrer, self.consent_scope):  # fmt: skip
+                  self.region, self.referrer, self.consent_scope, self.favourites):  # fmt: skip
             w.textChanged.connect(self._check_timer.start)
         self.source.currentTextChanged.connect(self._check_timer.start)
         self.remark.textChanged.connect(self._check_timer.start)
@@ -170,7 +173,7 @@ class MemberDialog(QDialog):
 
     def _make_read_only(self) -> None:
         for w in (self.name, self.nickname, self.mobile, self.wechat, self.birthday, self.region,
-                  self.referrer, self.consent_scope):  # fmt: skip
+                  self.referrer, self.consent_scope, self.favourites):  # fmt: skip
             w.setReadOnly(True)
         self.remark.setReadOnly(True)
         for w in (self.gender, self.source, self.joined, self.mobile_foreign,
@@ -228,6 +231,7 @@ class MemberDialog(QDialog):
         self.joined.setDate(QDate(d.joined_on.year, d.joined_on.month, d.joined_on.day))
         self.consent.setChecked(d.consent_at is not None)
         self.consent_scope.setText(d.consent_scope)
+        self.favourites.setText(d.favourites)
         self.remark.setPlainText(d.remark)
         self.archive_button.setText(self.tr("Restore") if d.archived else self.tr("Archive"))
 
@@ -266,6 +270,7 @@ class MemberDialog(QDialog):
             consent=self.consent.isChecked(),
             consent_scope=self.consent_scope.text(),
             remark=self.remark.toPlainText(),
+            favourites=self.favourites.text(),
         )
         return data, local
 

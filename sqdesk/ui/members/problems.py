@@ -24,6 +24,7 @@ class MemberProblems(QObject):
             "joined_on": self.tr("Joined"),
             "consent_scope": self.tr("Consent"),
             "remark": self.tr("Remark"),
+            "favourites": self.tr("Favourites"),
             "points": self.tr("Points"),
         }
         return labels.get(name, name)

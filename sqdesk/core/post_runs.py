@@ -1,0 +1,145 @@
+"""Personal messages in bulk: one member template, a list of members (a segment, this
+week's birthdays, a selection), and "Copy and next" through them one by one.
+
+A run is stored, with where it got to, so the manager can stop at any point (a customer
+walks in) and resume later, even after closing the app. Each copy is recorded in the copy
+history in the same transaction that marks the step done.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import case, delete, func, select, update
+
+from sqdesk.core import posts
+from sqdesk.core.models import Member, PostRun, PostRunMember
+from sqdesk.core.posts import PostError, TemplateInfo
+from sqdesk.core.store import Store
+
+COPIED, SKIPPED = "copied", "skipped"
+MAX_MEMBERS = 5_000  # one by one by hand: more than this is a mistake, not a plan
+
+
+@dataclass(frozen=True)
+class RunInfo:
+    id: int
+    template_id: int | None
+    template_name: str
+    title: str
+    total: int
+    copied: int
+    skipped: int
+    created_at: datetime
+    finished_at: datetime | None
+
+    @property
+    def done(self) -> int:
+        return self.copied + self.skipped
+
+
+@dataclass(frozen=True)
+class Step:
+    position: int
+    member_id: int
+    state: str  # "" | copied | skipped
+
+
+def start(store: Store, t: TemplateInfo, member_ids: list[int], *, title: str = "") -> int:
+    """A new run of template `t` for these members, in this order (repeats dropped)."""
+    ids = list(dict.fromkeys(member_ids))
+    if not ids:
+        raise PostError("no_members", "there is nobody to send to")
+    if len(ids) > MAX_MEMBERS:
+        raise PostError("too_many", f"at most {MAX_MEMBERS:,} members at a time",
+                        limit=MAX_MEMBERS)  # fmt: skip
+    if t.audience != "member":
+        raise PostError("not_personal", f"{t.name} is a group post, not a personal message")
+    with store.session() as s:
+        run = PostRun(template_id=t.id, template_name=t.name, title=" ".join(title.split())[:100])
+        s.add(run)
+        s.flush()
+        s.add_all(PostRunMember(run_id=run.id, position=i, member_id=m)
+                  for i, m in enumerate(ids))  # fmt: skip
+        return run.id
+
+
+def runs(store: Store, *, unfinished: bool = True) -> list[RunInfo]:
+    """Runs newest first, with how far each got."""
+    copied = func.sum(case((PostRunMember.state == COPIED, 1), else_=0))
+    skipped = func.sum(case((PostRunMember.state == SKIPPED, 1), else_=0))
+    query = (
+        select(PostRun, func.count(PostRunMember.position), copied, skipped)
+        .join(PostRunMember, PostRunMember.run_id == PostRun.id)
+        .group_by(PostRun.id)
+        .order_by(PostRun.created_at.desc(), PostRun.id.desc())
+    )
+    if unfinished:
+        query = query.where(PostRun.finished_at.is_(None))
+    with store.read() as s:
+        return [RunInfo(r.id, r.template_id, r.template_name, r.title, total, c or 0, k or 0,
+                        r.created_at, r.finished_at)
+                for r, total, c, k in s.execute(query)]  # fmt: skip
+
+
+def run(store: Store, run_id: int) -> RunInfo | None:
+    return next((r for r in runs(store, unfinished=False) if r.id == run_id), None)
+
+
+def steps(store: Store, run_id: int) -> list[Step]:
+    """Every member of the run in order (members deleted since are gone from it)."""
+    query = (
+        select(PostRunMember.position, PostRunMember.member_id, PostRunMember.state)
+        .join(Member, Member.id == PostRunMember.member_id)
+        .where(PostRunMember.run_id == run_id)
+        .order_by(PostRunMember.position)
+    )
+    with store.read() as s:
+        return [Step(p, m, state) for p, m, state in s.execute(query)]
+
+
+def resume_position(run_steps: list[Step]) -> int | None:
+    """Where to carry on: the first member not yet copied or skipped."""
+    return next((st.position for st in run_steps if not st.state), None)
+
+
+def mark(store: Store, run_id: int, position: int, state: str, *, text: str = "",
+         label: str = "") -> bool:  # fmt: skip
+    """Mark one step copied (recording the copy in the history) or skipped; returns
+    whether the run is now finished."""
+    if state not in (COPIED, SKIPPED):
+        raise PostError("bad_state", f"unknown step state {state}")
+    now = datetime.now(UTC)
+    with store.session() as s:
+        r = s.get(PostRun, run_id)
+        step = s.get(PostRunMember, (run_id, position))
+        if r is None or step is None:
+            raise PostError("no_run", "this list was deleted")
+        step.state, step.done_at = state, now
+        if state == COPIED:
+            t = TemplateInfo(r.template_id, None, r.template_name, "", "member", "")
+            posts.add_copy(s, t, text, rendered_for=f"member:{step.member_id}", label=label,
+                           at=now)  # fmt: skip
+        s.flush()
+        left = s.scalar(select(func.count()).where(PostRunMember.run_id == run_id,
+                                                   PostRunMember.state == ""))  # fmt: skip
+        if not left:
+            r.finished_at = now
+        return not left
+
+
+def reopen(store: Store, run_id: int) -> None:
+    """Bring back a finished run (to go through the skipped ones)."""
+    with store.session() as s:
+        s.execute(update(PostRun).where(PostRun.id == run_id).values(finished_at=None))
+        s.execute(update(PostRunMember)
+                  .where(PostRunMember.run_id == run_id, PostRunMember.state == SKIPPED)
+                  .values(state="", done_at=None))  # fmt: skip
+
+
+def discard(store: Store, run_id: int) -> None:
+    """Forget a run (what was copied stays in the copy history)."""
+    with store.session() as s:
+        s.execute(delete(PostRunMember).where(PostRunMember.run_id == run_id))
+        s.execute(delete(PostRun).where(PostRun.id == run_id))
