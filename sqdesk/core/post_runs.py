@@ -9,11 +9,11 @@ history in the same transaction that marks the step done.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import case, delete, func, select, update
 
-from sqdesk.core import posts
+from sqdesk.core import festivals, filters, posts, segments
 from sqdesk.core.models import Member, PostRun, PostRunMember
 from sqdesk.core.posts import PostError, TemplateInfo
 from sqdesk.core.store import Store
@@ -143,3 +143,21 @@ def discard(store: Store, run_id: int) -> None:
     with store.session() as s:
         s.execute(delete(PostRunMember).where(PostRunMember.run_id == run_id))
         s.execute(delete(PostRun).where(PostRun.id == run_id))
+
+
+def members_for(store: Store, source: str, *, today: date | None = None) -> list[int]:
+    """Who a one-by-one run goes to: "birthdays_week" (today to Sunday, by day),
+    "vip_invites" (VIP-eligible, in no VIP group), or "segment:<built-in key or saved
+    name>"."""
+    today = today or date.today()
+    if source == "birthdays_week":
+        week_end = today + timedelta(days=6 - today.weekday())
+        found = sorted(festivals.birthdays(store, today, week_end), key=lambda b: (b.day, b.name))
+        return list(dict.fromkeys(b.member_id for b in found))
+    if source == "vip_invites":
+        return filters.member_ids(store, segments.vip_invites(store, today=today), today=today)
+    if source.startswith("segment:"):
+        node = segments.resolve(store, source.removeprefix("segment:"), today=today)
+        if node is not None:
+            return filters.member_ids(store, node, today=today)
+    raise PostError("no_source", f"unknown list {source}")

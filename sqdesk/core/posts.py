@@ -148,6 +148,19 @@ def first_of(store: Store, category: str) -> TemplateInfo | None:
     return next((t for t in list_templates(store) if t.category == category), None)
 
 
+def target_of(*, member_id: int | None = None, occurrence=None,
+              group_id: int | None = None) -> str:  # fmt: skip
+    """How the copy history names what a post was rendered for: member:12,
+    occurrence:3:2026-11-26, group:2, or "" for the shop as a whole."""
+    if member_id is not None:
+        return f"member:{member_id}"
+    if occurrence is not None:
+        return f"occurrence:{occurrence.activity_id}:{occurrence.original_date.isoformat()}"
+    if group_id is not None:
+        return f"group:{group_id}"
+    return ""
+
+
 # --- campaign phases ---------------------------------------------------------------------
 
 PHASE_CATEGORIES = {"warmup": "warmup", "reminder": "reminder", "recap": "recap"}

@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
         self.today_page.openCalendar.connect(lambda: self.show_page(self.calendar_page))
         self.today_page.openGroups.connect(lambda: self.show_page(self.groups_page))
         self.today_page.openPoints.connect(lambda: self.show_page(self.points_page))
+        self.posts_page.openMembers.connect(lambda: self.show_page(self.members_page))
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.nav.setCurrentRow(0)
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -63,3 +64,57 @@ def warn(parent: QWidget, title: str, text: str) -> QMessageBox:
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     return box
+
+
+TOAST_MS = 2500
+
+
+class Toast(QLabel):
+    """A brief confirmation floating at the bottom of the window ("Copied"), gone by itself
+    after a moment: it never needs a click and never takes the focus."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.setObjectName("toast")
+        self.setStyleSheet(
+            "QLabel#toast { background: rgba(30, 36, 32, 225); color: white;"
+            " border-radius: 8px; padding: 8px 16px; font-size: 14px; }"
+        )
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setWordWrap(False)
+        self.hide()
+        self._timer = QTimer(self, singleShot=True, interval=TOAST_MS)
+        self._timer.timeout.connect(self.hide)
+        window.installEventFilter(self)
+
+    def show_text(self, text: str) -> None:
+        self.setText(text)
+        self.adjustSize()
+        self._place()
+        self.show()
+        self.raise_()
+        self._timer.start()
+
+    def _place(self) -> None:
+        window = self.parentWidget()
+        width = min(self.sizeHint().width(), window.width() - 40)
+        self.resize(width, self.sizeHint().height())
+        self.move((window.width() - width) // 2, window.height() - self.height() - 48)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and self.isVisible():
+            self._place()
+        return False
+
+
+def toast(widget: QWidget, text: str) -> Toast:
+    """Show `text` as a toast on the main window holding `widget` (a dialog that is about
+    to close passes it on to its parent's window)."""
+    window = widget.window()
+    while isinstance(window, QDialog) and window.parentWidget() is not None:
+        window = window.parentWidget().window()
+    found = window.findChild(Toast, "toast", Qt.FindChildOption.FindDirectChildrenOnly)
+    if found is None:
+        found = Toast(window)
+    found.show_text(text)
+    return found

@@ -14,20 +14,23 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QMessageBox,
     QPushButton,
     QTimeEdit,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from sqdesk.core import activities, members
+from sqdesk.core import activities, members, posts
 from sqdesk.core.activities import ActivityError, Occurrence
 from sqdesk.core.store import Store
 from sqdesk.ui.calendar.activity_dialog import ActivityDialog
 from sqdesk.ui.calendar.jielong_dialog import JielongDialog
 from sqdesk.ui.calendar.words import CalendarWords
 from sqdesk.ui.groups.member_picker import MemberPicker
+from sqdesk.ui.posts.copy_dialog import CopyPostDialog, open_copy_dialog
 from sqdesk.ui.widgets import fill_table, make_table, warn
 
 
@@ -80,8 +83,19 @@ class OccurrenceDialog(QDialog):
         self.export_button.setToolTip(self.tr("This activity, with all its days, for another "
                                               "calendar program"))  # fmt: skip
         self.export_button.clicked.connect(self.exportRequested.emit)
+        self.post_button = QToolButton(self)
+        self.post_button.setObjectName("copyPhasePost")
+        self.post_button.setText(self.tr("Copy Post"))
+        self.post_button.setToolTip(self.tr("The warm-up, reminder or recap for this day, "
+                                            "filled in and ready to paste"))  # fmt: skip
+        self.post_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        post_menu = QMenu(self.post_button)
+        for phase in activities.PHASES:
+            post_menu.addAction(self.words.phase(phase), lambda p=phase: self.copy_post(p))
+        self.post_button.setMenu(post_menu)
         attend_row = QHBoxLayout()
         attend_row.addWidget(self.rate, 1)
+        attend_row.addWidget(self.post_button)
         attend_row.addWidget(self.add_button)
         attend_row.addWidget(self.paste_button)
         self.move_panel = QWidget(self)
@@ -152,6 +166,22 @@ class OccurrenceDialog(QDialog):
             box.blockSignals(True)
             box.setChecked(phase in done)
             box.blockSignals(False)
+
+    def copy_post(self, phase: str) -> CopyPostDialog:
+        """The phase's post rendered for this occurrence; copying it ticks the phase."""
+        chosen = posts.phase_template(self.store, self.o.activity_id, phase)
+        group_posts = [t for t in posts.list_templates(self.store) if t.audience == "group"]
+        dialog = open_copy_dialog(self, self.store, group_posts,
+                                  chosen=chosen.id if chosen else None, about=self.o.title,
+                                  occurrence=self.o, phase=phase)  # fmt: skip
+
+        def copied(_text: str) -> None:
+            box = self.phase_boxes.get(phase)
+            if box is not None and not self.store.read_only and not box.isChecked():
+                box.setChecked(True)  # ticks through tick()
+
+        dialog.copied.connect(copied)
+        return dialog
 
     def tick(self, phase: str, done: bool) -> None:
         activities.tick_phase(self.store, self.o.activity_id, self.o.original_date, phase, done)

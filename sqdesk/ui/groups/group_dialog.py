@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
 
 from sqdesk.core import groups
 from sqdesk.core.groups import GroupError, Kind
+from sqdesk.core.post_render import check
 from sqdesk.core.store import Store
 from sqdesk.ui.groups.words import GroupWords
+from sqdesk.ui.posts.words import PostWords
 
 
 class GroupDialog(QDialog):
@@ -47,7 +49,11 @@ class GroupDialog(QDialog):
         self.rules = QPlainTextEdit(self)
         self.rules.setPlaceholderText(self.tr("Group rules, as pinned in the group"))
         self.welcome = QPlainTextEdit(self)
-        self.welcome.setPlaceholderText(self.tr("Welcome text for people who just joined"))
+        self.welcome.setPlaceholderText(
+            self.tr(
+                "Welcome text for people who just joined; placeholders such as {{ 群名 }} work here"
+            )
+        )
         self.problem = QLabel(self)
         self.problem.setObjectName("problemText")
         self.problem.setWordWrap(True)
@@ -80,6 +86,12 @@ class GroupDialog(QDialog):
         values = dict(name=self.name.text(), kind=self.kind.currentData(),
                       capacity=self.capacity.value(), rules=self.rules.toPlainText(),
                       welcome=self.welcome.toPlainText())  # fmt: skip
+        # Welcome text and rules are copied as posts: their placeholders must be sound.
+        for text in (values["welcome"], values["rules"]):
+            problems = check(text) if text.strip() else []
+            if problems:
+                self.problem.setText(PostWords(self).problems(problems))
+                return
         try:
             if self.group_id is None:
                 self.group_id = groups.create_group(self.store, **values)

@@ -17,14 +17,16 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from sqdesk.core import filters, groups, members, segments
+from sqdesk.core import filters, groups, members, posts, segments
 from sqdesk.core.groups import GroupError, GroupInfo, Kind
 from sqdesk.core.store import Store
 from sqdesk.ui.groups.group_dialog import GroupDialog
@@ -32,6 +34,7 @@ from sqdesk.ui.groups.leave_dialog import LeaveDialog
 from sqdesk.ui.groups.member_picker import MemberPicker
 from sqdesk.ui.groups.qr_dialog import QrDateDialog, read_image
 from sqdesk.ui.groups.words import GroupWords
+from sqdesk.ui.posts.copy_dialog import CopyPostDialog, open_copy_dialog
 from sqdesk.ui.widgets import PageHeader, fill_table, make_table, warn
 
 GroupRole = Qt.ItemDataRole.UserRole + 1
@@ -107,6 +110,17 @@ class GroupsPage(QWidget):
         self.qr_import.clicked.connect(self.ask_qr)
         self.qr_clear = QPushButton(self.tr("Remove QR Image"), self.detail)
         self.qr_clear.clicked.connect(self.clear_qr)
+        self.post_button = QToolButton(self.detail)
+        self.post_button.setObjectName("copyGroupPost")
+        self.post_button.setText(self.tr("Copy Post"))
+        self.post_button.setToolTip(self.tr("The welcome text, rules or another post for this "
+                                            "group, ready to paste"))  # fmt: skip
+        self.post_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        post_menu = QMenu(self.post_button)
+        post_menu.addAction(self.tr("Welcome Text"), lambda: self.copy_post("welcome"))
+        post_menu.addAction(self.tr("Group Rules"), lambda: self.copy_post("rules"))
+        post_menu.addAction(self.tr("Other Post…"), lambda: self.copy_post(None))
+        self.post_button.setMenu(post_menu)
         qr_buttons = QHBoxLayout()
         qr_buttons.addWidget(self.qr_import)
         qr_buttons.addWidget(self.qr_clear)
@@ -114,6 +128,7 @@ class GroupsPage(QWidget):
         qr_text = QVBoxLayout()
         qr_text.addWidget(self.qr_status)
         qr_text.addLayout(qr_buttons)
+        qr_text.addWidget(self.post_button, 0, Qt.AlignmentFlag.AlignLeft)
         qr_text.addStretch(1)
         self.rules = QLabel(self.detail)
         self.rules.setObjectName("groupRules")
@@ -264,6 +279,25 @@ class GroupsPage(QWidget):
         self.rules.setText(self.tr("Rules: %1").replace("%1", g.rules) if g.rules.strip()
                            else self.tr("No group rules written yet (Edit…)."))  # fmt: skip
         self._fill_members()
+
+    def copy_post(self, kind: str | None) -> CopyPostDialog | None:
+        """A post for this group: its own welcome text or rules when written (else the
+        library's), or any group template, rendered with the group's name."""
+        g = self.current()
+        if g is None:
+            return None
+        library = [t for t in posts.list_templates(self.store) if t.audience == "group"]
+        own = []
+        if g.welcome.strip():
+            own.append(posts.TemplateInfo(None, None, self.tr("%1 welcome text").replace(
+                "%1", g.name)[:60], "welcome", "group", g.welcome))  # fmt: skip
+        if g.rules.strip():
+            own.append(posts.TemplateInfo(None, None, self.tr("%1 rules").replace(
+                "%1", g.name)[:60], "rules", "group", g.rules))  # fmt: skip
+        choices = own + library
+        chosen = next((i for i, t in enumerate(choices) if t.category == kind), 0)
+        ordered = [choices[chosen]] + [t for i, t in enumerate(choices) if i != chosen]
+        return open_copy_dialog(self, self.store, ordered, about=g.name, group_id=g.id)
 
     def _fill_members(self) -> None:
         gid = self.current_id()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QTabWidget,
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sqdesk.core import groups, member_edit, members, segments, tags
+from sqdesk.core import groups, member_edit, members, posts, segments, tags
 from sqdesk.core.member_edit import MemberInput, Problem
 from sqdesk.core.parsing import parse_date
 from sqdesk.core.store import Store
@@ -36,6 +37,7 @@ from sqdesk.ui.members.problems import describe
 from sqdesk.ui.members.segment_words import SegmentWords
 from sqdesk.ui.members.tag_chips import chip_html
 from sqdesk.ui.points.member_points import MemberPointsPanel
+from sqdesk.ui.posts.copy_dialog import CopyPostDialog, open_copy_dialog
 
 COMMON_SOURCES = ("门店扫码", "外卖卡片", "抖音", "小红书", "老带新", "美团", "朋友圈", "导入")
 CHECK_DELAY_MS = 150
@@ -137,6 +139,15 @@ class MemberDialog(QDialog):
         self.archive_button.clicked.connect(self.toggle_archived)
         self.buttons.addButton(self.archive_button, QDialogButtonBox.ButtonRole.ResetRole)
         self.archive_button.setVisible(self.detail is not None)  # after addButton shows it
+        # The member-level posts (birthday, level-up, points expiring …) rendered for them.
+        self.message_button = QPushButton(self.tr("Message"), self)
+        self.message_button.setObjectName("memberMessage")
+        self.message_button.setToolTip(self.tr("A personal message for this member, filled in "
+                                               "and ready to paste in WeChat"))  # fmt: skip
+        self.message_button.setMenu(QMenu(self.message_button))
+        self.message_button.menu().aboutToShow.connect(self._fill_message_menu)
+        self.buttons.addButton(self.message_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.message_button.setVisible(self.detail is not None)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
@@ -323,6 +334,23 @@ class MemberDialog(QDialog):
         member_edit.set_archived(self.store, [self.detail.id], not self.detail.archived)
         self.archivedChanged.emit(self.detail.id)
         self.accept()
+
+    # --- personal messages -------------------------------------------------------------------
+
+    def _fill_message_menu(self) -> None:
+        menu = self.message_button.menu()
+        menu.clear()
+        for t in posts.list_templates(self.store):
+            if t.audience == "member":
+                menu.addAction(t.name, lambda tid=t.id: self.open_message(tid))
+
+    def open_message(self, template_id: int | None = None) -> CopyPostDialog | None:
+        if self.detail is None:
+            return None
+        personal = [t for t in posts.list_templates(self.store) if t.audience == "member"]
+        return open_copy_dialog(self, self.store, personal, chosen=template_id,
+                                about=self.detail.name or self.detail.nickname,
+                                member_id=self.member_id)  # fmt: skip
 
 
 def _html(text: str) -> str:

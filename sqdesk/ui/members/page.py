@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sqdesk.core import groups, member_edit, member_export, members, segments, tags
+from sqdesk.core import groups, member_edit, member_export, members, posts, segments, tags
 from sqdesk.core.member_export import export_members
 from sqdesk.core.members import SortKey
 from sqdesk.core.store import Store
@@ -42,6 +42,8 @@ from sqdesk.ui.members.segment_words import SegmentWords
 from sqdesk.ui.members.tag_chips import TagChipsDelegate
 from sqdesk.ui.members.tags_dialog import TagsDialog, swatch
 from sqdesk.ui.members.thresholds_dialog import ThresholdsDialog
+from sqdesk.ui.posts.copy_dialog import open_copy_dialog
+from sqdesk.ui.posts.run_dialog import start_run
 from sqdesk.ui.widgets import PageHeader, warn
 
 # Fixed widths: measuring 100k rows to fit them is far too slow (DESIGN.md §2b).
@@ -143,6 +145,15 @@ class MembersPage(QWidget):
         more.addSeparator()
         for a in (self.tags_action, self.thresholds_action, self.delete_segment_action):
             more.addAction(a)
+        more.addSeparator()
+        self.send_menu = more.addMenu(self.tr("Send One by One"))
+        self.send_menu.setToolTip(
+            self.tr(
+                "A personal message for each member in view "
+                "(or each one selected), one after the other"
+            )
+        )
+        self.send_menu.aboutToShow.connect(self._fill_send_menu)
         more.aboutToShow.connect(self._update_more_menu)
         self.more_button.setMenu(more)
 
@@ -758,6 +769,34 @@ class MembersPage(QWidget):
         )
         return job
 
+    # --- personal messages ------------------------------------------------------------------
+
+    def _fill_send_menu(self) -> None:
+        self.send_menu.clear()
+        for t in posts.list_templates(self.store):
+            if t.audience == "member":
+                self.send_menu.addAction(t.name, lambda tid=t.id: self.send_message(tid))
+        self.send_menu.setEnabled(not self.store.read_only)
+
+    def send_message(self, template_id: int) -> QWidget | None:
+        """One member: the message ready to copy. Several selected, or none selected (then
+        everyone in view): "Copy and next" through them."""
+        t = next((t for t in posts.list_templates(self.store) if t.id == template_id), None)
+        if t is None:
+            return None
+        ids = self.selected_ids()
+        if len(ids) == 1:
+            personal = [p for p in posts.list_templates(self.store) if p.audience == "member"]
+            row = members.rows(self.store, ids).get(ids[0])
+            return open_copy_dialog(self, self.store, personal, chosen=t.id,
+                                    about=(row.name or row.nickname) if row else "",
+                                    member_id=ids[0])  # fmt: skip
+        if ids:
+            title = self.tr("%n selected member(s)", "", len(ids))
+        else:
+            ids, title = self.model.view_ids(), self.segment.currentText()
+        return start_run(self, self.store, t, ids, title)
+
     def _row_menu(self, pos: QPoint) -> None:
         ids = self.selected_ids()
         if not ids:
@@ -768,6 +807,10 @@ class MembersPage(QWidget):
             menu.popup(self.table.viewport().mapToGlobal(pos))
             return
         menu.addSeparator()
+        message_menu = menu.addMenu(self.tr("Send a Message"))
+        for t in posts.list_templates(self.store):
+            if t.audience == "member":
+                message_menu.addAction(t.name, lambda tid=t.id: self.send_message(tid))
         self._fill_tag_menu(menu)
         group_list = groups.list_groups(self.store)
         if group_list:

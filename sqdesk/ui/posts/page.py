@@ -7,13 +7,15 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QGuiApplication, QKeySequence, QTextCursor, QTextFormat
+from PySide6.QtGui import QAction, QColor, QKeySequence, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMenu,
@@ -21,16 +23,21 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QTextEdit,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from sqdesk.core import activities, groups, members, post_values, posts
+from sqdesk.core import activities, groups, members, post_runs, post_values, posts, segments
 from sqdesk.core.post_render import PLACEHOLDERS, RenderError, check, render
 from sqdesk.core.store import Store
 from sqdesk.ui.groups.member_picker import MemberPicker
+from sqdesk.ui.members.segment_words import SegmentWords
+from sqdesk.ui.posts.bubble import ChatBubble
+from sqdesk.ui.posts.run_dialog import RunDialog, open_run, start_run
+from sqdesk.ui.posts.words import PostWords, copy_post
 from sqdesk.ui.widgets import PageHeader, warn
 
 TemplateRole = Qt.ItemDataRole.UserRole + 1
@@ -39,6 +46,7 @@ CHECK_DELAY_MS = 200
 
 class PostsPage(QWidget):
     status = Signal(str)
+    openMembers = Signal()
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -92,29 +100,50 @@ class PostsPage(QWidget):
         self.group = QComboBox(self)
         for combo in (self.occurrence, self.group):
             combo.currentIndexChanged.connect(self.update_preview)
-        self.bubble = QLabel(self)
-        self.bubble.setObjectName("chatBubble")
-        self.bubble.setWordWrap(True)
-        self.bubble.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        # WeChat's own green bubble: the preview looks like what the group will see.
-        self.bubble.setStyleSheet(
-            "QLabel#chatBubble { background: #95ec69; color: #111; border-radius: 6px;"
-            " padding: 8px 10px; font-size: 14px; }"
-        )
-        self.bubble.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.bubble = ChatBubble(self)
         self.count = QLabel(self)
         self.copy_button = QPushButton(self.tr("Copy (Ctrl+Enter)"), self)
         self.copy_button.setObjectName("copyPost")
         self.copy_button.clicked.connect(self.copy)
+        self.send_button = QToolButton(self)
+        self.send_button.setObjectName("sendOneByOne")
+        self.send_button.setText(self.tr("Send One by One"))
+        self.send_button.setToolTip(self.tr("This personal message for each member of a list, "
+                                            "one after the other"))  # fmt: skip
+        self.send_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.send_button.setMenu(QMenu(self.send_button))
+        self.send_button.menu().aboutToShow.connect(self._fill_send_menu)
         self.history = QListWidget(self)
         self.history.setObjectName("copyHistory")
-        self.history.setMaximumHeight(110)
+        self.runs = QListWidget(self)
+        self.runs.setObjectName("runList")
+        self.runs.itemActivated.connect(lambda _i: self.resume_run())
+        self.runs.itemDoubleClicked.connect(lambda _i: self.resume_run())
+        self.resume_button = QPushButton(self.tr("Resume"), self)
+        self.resume_button.clicked.connect(self.resume_run)
+        self.discard_button = QPushButton(self.tr("Discard"), self)
+        self.discard_button.clicked.connect(self.discard_run)
+        runs_box = QWidget(self)
+        runs_layout = QVBoxLayout(runs_box)
+        runs_layout.setContentsMargins(0, 0, 0, 0)
+        runs_layout.addWidget(self.runs, 1)
+        run_buttons = QHBoxLayout()
+        run_buttons.addStretch(1)
+        run_buttons.addWidget(self.discard_button)
+        run_buttons.addWidget(self.resume_button)
+        runs_layout.addLayout(run_buttons)
+        self.lists = QTabWidget(self)
+        self.lists.setObjectName("postLists")
+        self.lists.setMaximumHeight(150)
+        self.lists.addTab(self.history, self.tr("Copied today"))
+        self.lists.addTab(runs_box, self.tr("Unfinished one by one"))
         form = QFormLayout()
         form.addRow(self.tr("Member"), self.member_button)
         form.addRow(self.tr("Activity"), self.occurrence)
         form.addRow(self.tr("Group"), self.group)
         copy_bar = QHBoxLayout()
         copy_bar.addWidget(self.count, 1)
+        copy_bar.addWidget(self.send_button)
         copy_bar.addWidget(self.copy_button)
 
         editor_side = QWidget(self)
@@ -129,8 +158,7 @@ class PostsPage(QWidget):
         right.addLayout(form)
         right.addWidget(self.bubble, 1)
         right.addLayout(copy_bar)
-        right.addWidget(QLabel(self.tr("Copied today"), self))
-        right.addWidget(self.history)
+        right.addWidget(self.lists)
         # The editor above its preview: the page fits a 1024-pixel screen beside the menu.
         work = QSplitter(Qt.Orientation.Vertical, self)
         work.addWidget(editor_side)
@@ -159,6 +187,7 @@ class PostsPage(QWidget):
         copy_action.triggered.connect(self.copy)
         self.addAction(copy_action)
         self._text = ""
+        self.words = PostWords(self)
 
     def _group_name(self, key: str) -> str:
         names = {"store": self.tr("Shop"), "date": self.tr("Date"), "member": self.tr("Member"),
@@ -185,6 +214,9 @@ class PostsPage(QWidget):
         for t in self.templates:
             mark = " ✎" if t.modified else ""
             item = QListWidgetItem(t.name + mark)
+            item.setToolTip(
+                f"{self.words.category(t.category)} · {self.words.audience(t.audience)}"
+            )
             item.setData(TemplateRole, t.id)
             self.list.addItem(item)
         self.list.blockSignals(False)
@@ -208,6 +240,7 @@ class PostsPage(QWidget):
             self.group.addItem(g.name, g.id)
         self.group.blockSignals(False)
         self._fill_history()
+        self._fill_runs()
         self._load_current()
 
     def current(self) -> posts.TemplateInfo | None:
@@ -225,6 +258,8 @@ class PostsPage(QWidget):
         self.delete_button.setEnabled(bool(t and not t.builtin) and not self.store.read_only)
         for b in (self.save_button, self.new_button):
             b.setEnabled(not self.store.read_only)
+        self.send_button.setEnabled(bool(t and t.audience == "member") and
+                                    not self.store.read_only)  # fmt: skip
         self.update_preview()
 
     def _fill_history(self) -> None:
@@ -252,20 +287,6 @@ class PostsPage(QWidget):
             marks.append(sel)
         self.editor.setExtraSelections(marks)
 
-    def problems_text(self, problems) -> str:
-        words = []
-        for p in problems:
-            where = self.tr("Line %1: ").replace("%1", str(p.line)) if p.line else ""
-            words.append(where + {
-                "empty": self.tr("the template is empty."),
-                "too_long": self.tr("the template is longer than 10,000 characters."),
-                "syntax": self.tr("check the braces: every {{ needs its }}."),
-                "unknown": self.tr("“%1” is not a placeholder: pick one from Insert "
-                                   "Placeholder.").replace("%1", p.name),
-                "unsafe": self.tr("only placeholders and filters can be used here."),
-            }.get(p.code, p.message))  # fmt: skip
-        return "\n".join(words)
-
     def values(self) -> dict:
         occurrence = None
         key = self.occurrence.currentData()
@@ -281,7 +302,7 @@ class PostsPage(QWidget):
         self._mark_line(next((p.line for p in problems if p.line), None))
         if problems:
             self._text = ""
-            self.problem.setText(self.problems_text(problems))
+            self.problem.setText(self.words.problems(problems))
             self.bubble.setText("")
             self.count.setText(self.tr("Fix the template to copy it."))
             self.copy_button.setEnabled(False)
@@ -290,7 +311,7 @@ class PostsPage(QWidget):
             self._text = render(body, self.values())
         except RenderError as exc:
             self._text = ""
-            self.problem.setText(self.problems_text(exc.problems))
+            self.problem.setText(self.words.problems(exc.problems))
             self.copy_button.setEnabled(False)
             return
         self.problem.clear()
@@ -306,7 +327,7 @@ class PostsPage(QWidget):
             posts.change_template(self.store, t.id, body=self.editor.toPlainText())
         except posts.PostError as exc:
             warn(self, self.tr("Save Template"),
-                 self.problems_text(exc.values.get("problems", [])) or str(exc))  # fmt: skip
+                 self.words.problems(exc.values.get("problems", [])) or str(exc))  # fmt: skip
             return
         self.status.emit(self.tr("Saved %1.").replace("%1", t.name))
         self.refresh()
@@ -317,18 +338,50 @@ class PostsPage(QWidget):
             posts.restore_default(self.store, t.id)
             self.refresh()
 
-    def ask_new(self) -> QInputDialog:
-        dialog = QInputDialog(self)
+    def ask_new(self) -> QDialog:
+        """Name, category and audience of a template of the shop's own."""
+        dialog = QDialog(self)
+        dialog.setObjectName("newTemplateDialog")
         dialog.setWindowTitle(self.tr("New Template"))
-        dialog.setLabelText(self.tr("Name of the new template:"))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.textValueSelected.connect(self.add_named)
+        name = QLineEdit(dialog)
+        name.setObjectName("templateName")
+        name.setMaxLength(60)
+        category = QComboBox(dialog)
+        category.setObjectName("templateCategory")
+        for key in posts.CATEGORIES:
+            category.addItem(self.words.category(key), key)
+        category.setCurrentIndex(category.findData("topic"))
+        audience = QComboBox(dialog)
+        audience.setObjectName("templateAudience")
+        for key in ("group", "member"):
+            audience.addItem(self.words.audience(key), key)
+        personal = {"birthday", "levelup", "expiring", "reactivation", "vip_invite", "referral",
+                    "yearly_report"}  # fmt: skip
+        category.currentIndexChanged.connect(lambda _i: audience.setCurrentIndex(
+            1 if category.currentData() in personal else 0))  # fmt: skip
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel, dialog)  # fmt: skip
+        form = QFormLayout(dialog)
+        form.addRow(self.tr("Name"), name)
+        form.addRow(self.tr("Category"), category)
+        form.addRow(self.tr("Sent to"), audience)
+        form.addRow(buttons)
+
+        def ok() -> None:
+            if self.add_named(name.text(), category.currentData(), audience.currentData()):
+                dialog.accept()
+
+        buttons.accepted.connect(ok)
+        buttons.rejected.connect(dialog.reject)
         dialog.open()
         return dialog
 
-    def add_named(self, name: str) -> int | None:
+    def add_named(self, name: str, category: str = "topic", audience: str = "group") -> int | None:
+        start = "{{ 称呼 or '亲' }}，" if audience == "member" else "【{{ 店名 or '本店' }}】"
         try:
-            new_id = posts.add_template(self.store, name, "{{ 称呼 or '亲' }}，")
+            new_id = posts.add_template(self.store, name, start, category=category,
+                                        audience=audience)  # fmt: skip
         except posts.PostError as exc:
             text = (self.tr("A template named %1 exists already.").replace("%1", name.strip())
                     if exc.code == "exists" else self.tr("A template needs a name.")
@@ -337,6 +390,7 @@ class PostsPage(QWidget):
             return None
         self.refresh()
         self.list.setCurrentRow(next(i for i, t in enumerate(self.templates) if t.id == new_id))
+        self.editor.moveCursor(QTextCursor.MoveOperation.End)
         self.editor.setFocus()
         return new_id
 
@@ -381,7 +435,6 @@ class PostsPage(QWidget):
         self.update_preview()
         if t is None or not self._text:
             return ""
-        QGuiApplication.clipboard().setText(self._text)
         group = self.group.currentData()
         if self.member_id:
             target, label = f"member:{self.member_id}", self.member_button.text()
@@ -389,8 +442,72 @@ class PostsPage(QWidget):
             target, label = f"group:{group}", self.group.currentText()
         else:
             target, label = "", ""
-        if not self.store.read_only:
-            posts.record_copy(self.store, t, self._text, rendered_for=target, label=label)
-        self.status.emit(self.tr("Copied “%1” — paste it in WeChat.").replace("%1", t.name))
+        copy_post(self, self.store, t, self._text, rendered_for=target, label=label)
+        self.status.emit(self.words.copied(t.name))
         self._fill_history()
         return self._text
+
+    # --- one by one ---------------------------------------------------------------------------
+
+    def _fill_send_menu(self) -> None:
+        menu = self.send_button.menu()
+        menu.clear()
+        seg_words = SegmentWords(self)
+        menu.addAction(self.tr("Birthdays this week"), lambda: self.send_to("birthdays_week"))
+        menu.addAction(self.tr("VIP-eligible, in no VIP group"),
+                       lambda: self.send_to("vip_invites"))  # fmt: skip
+        menu.addSection(self.tr("Segments"))
+        for key in segments.BUILTIN:
+            menu.addAction(seg_words.name(key), lambda k=key: self.send_to(f"segment:{k}"))
+        for name in segments.saved(self.store):
+            menu.addAction(name, lambda n=name: self.send_to(f"segment:{n}"))
+        menu.addSeparator()
+        menu.addAction(self.tr("Selected members: choose them on the Members page"),
+                       self.openMembers.emit)  # fmt: skip
+
+    def send_to(self, source: str) -> RunDialog | None:
+        """Start a one-by-one run of the current template for a list of members."""
+        t = self.current()
+        if t is None:
+            return None
+        titles = {"birthdays_week": self.tr("Birthdays this week"),
+                  "vip_invites": self.tr("VIP-eligible, in no VIP group")}  # fmt: skip
+        key = source.removeprefix("segment:")
+        title = titles.get(source) or SegmentWords(self).name(key)
+        ids = post_runs.members_for(self.store, source)
+        dialog = start_run(self, self.store, t, ids, title)
+        if dialog is not None:
+            dialog.changed.connect(self._fill_history)
+            dialog.finished.connect(lambda _r: self._fill_runs())
+        self._fill_runs()
+        return dialog
+
+    def _fill_runs(self) -> None:
+        self.runs.clear()
+        for r in post_runs.runs(self.store):
+            text = self.tr("%1 · %2: %3 of %4 done").replace("%1", r.template_name).replace(
+                "%2", r.title).replace("%3", str(r.done)).replace("%4", str(r.total))  # fmt: skip
+            item = QListWidgetItem(text)
+            item.setData(TemplateRole, r.id)
+            self.runs.addItem(item)
+        if self.runs.count():
+            self.runs.setCurrentRow(0)
+        self.lists.setTabText(1, self.tr("Unfinished one by one (%1)").replace(
+            "%1", str(self.runs.count())))  # fmt: skip
+        for b in (self.resume_button, self.discard_button):
+            b.setEnabled(self.runs.count() > 0 and not self.store.read_only)
+
+    def resume_run(self) -> RunDialog | None:
+        item = self.runs.currentItem()
+        if item is None or self.store.read_only:
+            return None
+        dialog = open_run(self, self.store, item.data(TemplateRole))
+        dialog.changed.connect(self._fill_history)
+        dialog.finished.connect(lambda _r: self._fill_runs())
+        return dialog
+
+    def discard_run(self) -> None:
+        item = self.runs.currentItem()
+        if item is not None:
+            post_runs.discard(self.store, item.data(TemplateRole))
+            self._fill_runs()

@@ -13,6 +13,7 @@ from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -21,11 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sqdesk.core import activities, festivals, groups, ledger
+from sqdesk.core import activities, festivals, groups, ledger, post_runs, posts
 from sqdesk.core.store import Store
 from sqdesk.ui.calendar.words import CalendarWords
 from sqdesk.ui.groups.words import GroupWords
 from sqdesk.ui.jobs import run_quiet
+from sqdesk.ui.posts.run_dialog import RunDialog, start_run
+from sqdesk.ui.today.posts_box import TodayPosts
 from sqdesk.ui.widgets import PageHeader
 
 # ("occurrence"|"task"|"member"|"group"|"points", …); dates as ordinals, since Qt would
@@ -68,14 +71,27 @@ class TodayPage(QWidget):
         self.birthday_label, self.birthdays = section(self.tr("Birthdays this week"),
                                                       "todayBirthdays")  # fmt: skip
         self.watch_label, self.watch = section(self.tr("Keep an eye on"), "todayWatch")
+        self.posts_label = QLabel(self.tr("Posts to copy today"), self)
+        self.posts_label.setObjectName("sectionTitle")
+        self.posts = TodayPosts(store, self)
+        self.posts.copied.connect(lambda: QTimer.singleShot(0, self._after_copy))
+        self.greet_button = QPushButton(self.tr("Send Greetings…"), self)
+        self.greet_button.setObjectName("sendGreetings")
+        self.greet_button.setToolTip(self.tr("A birthday greeting for each of them, one by one"))
+        self.greet_button.clicked.connect(self.send_greetings)
+        birthday_head = QHBoxLayout()
+        birthday_head.addWidget(self.birthday_label, 1)
+        birthday_head.addWidget(self.greet_button)
         self.calendar_button = QPushButton(self.tr("Open the Calendar"), self)
         self.calendar_button.clicked.connect(self.openCalendar)
         grid = QGridLayout()
-        grid.addWidget(self.plan_label, 0, 0)
-        grid.addWidget(self.plan, 1, 0, 3, 1)
+        grid.addWidget(self.posts_label, 0, 0)
+        grid.addWidget(self.posts, 1, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.plan_label, 2, 0)
+        grid.addWidget(self.plan, 3, 0)
         grid.addWidget(self.next_label, 0, 1)
         grid.addWidget(self.tomorrow, 1, 1)
-        grid.addWidget(self.birthday_label, 2, 1)
+        grid.addLayout(birthday_head, 2, 1)
         grid.addWidget(self.birthdays, 3, 1)
         grid.addWidget(self.watch_label, 4, 0, 1, 2)
         grid.addWidget(self.watch, 5, 0, 1, 2)
@@ -107,6 +123,7 @@ class TodayPage(QWidget):
         self._filled_for = today
         self.header.set_subtitle(QLocale().toString(
             QDate(today.year, today.month, today.day), "yyyy年M月d日 dddd"))  # fmt: skip
+        self.posts.fill(self.store, today)
         self._fill_plan(today)
         self._fill_tomorrow(today)
         self._fill_birthdays(today)
@@ -175,6 +192,7 @@ class TodayPage(QWidget):
             self.birthdays.addItem(self._item(f"🎂 {b.name} · {when}{lunar}",
                                               ("member", b.member_id),
                                               "#b7791f" if b.day == today else None))  # fmt: skip
+        self.greet_button.setEnabled(bool(found) and not self.store.read_only)
         if self.birthdays.count() == 0:
             self.birthdays.addItem(self.tr("No birthdays the rest of this week."))
 
@@ -233,3 +251,18 @@ class TodayPage(QWidget):
         if data and data[0] == "task" and not self.store.read_only:
             done = item.checkState() == Qt.CheckState.Checked
             activities.tick_phase(self.store, data[1], date.fromordinal(data[2]), data[3], done)
+
+    # --- posts --------------------------------------------------------------------------------
+
+    def _after_copy(self) -> None:
+        today = date.today()
+        self.posts.fill(self.store, today)
+        self._fill_plan(today)
+
+    def send_greetings(self) -> RunDialog | None:
+        """This week's birthday greetings, one by one ("Copy and next")."""
+        t = posts.first_of(self.store, "birthday")
+        if t is None:
+            return None
+        ids = post_runs.members_for(self.store, "birthdays_week")
+        return start_run(self, self.store, t, ids, self.tr("Birthdays this week"))

@@ -1,0 +1,48 @@
+"""The posts due today, for the Today page: the morning report, and for each activity the
+warm-up, reminder or recap its campaign phases ask for today (an activity without phases
+gets its reminder on the day). Each comes with the template it copies and what it is
+rendered for, so one click puts it on the clipboard."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqdesk.core import activities, posts
+from sqdesk.core.activities import Occurrence
+from sqdesk.core.posts import TemplateInfo
+from sqdesk.core.store import Store
+
+
+@dataclass(frozen=True)
+class DuePost:
+    kind: str  # morning | warmup | reminder | recap
+    template: TemplateInfo
+    occurrence: Occurrence | None
+    done: bool  # the phase task is ticked (a copied post ticks it)
+
+    @property
+    def target(self) -> str:
+        return posts.target_of(occurrence=self.occurrence)
+
+
+def due(store: Store, today: date) -> list[DuePost]:
+    out = []
+    morning = posts.first_of(store, "morning")
+    if morning is not None:
+        out.append(DuePost("morning", morning, None, False))
+    with_phase = set()
+    for task in activities.phase_tasks(store, today, today):
+        o = task.occurrence
+        t = posts.phase_template(store, o.activity_id, task.phase)
+        with_phase.add(o.key)
+        if t is not None:
+            out.append(DuePost(task.phase, t, o, task.done))
+    for o in activities.occurrences(store, today, today):
+        # Daily routines (签到, 早报) need no reminder of their own.
+        if o.category == "daily" or o.key in with_phase or o.warmup_days is not None:
+            continue
+        t = posts.phase_template(store, o.activity_id, "reminder")
+        if t is not None:
+            out.append(DuePost("reminder", t, o, False))
+    return out

@@ -1,0 +1,199 @@
+"""Personal messages one by one: each member's message rendered for them, "Copy and next"
+(Ctrl+Enter) to paste it into their chat and move on, Skip, Back, and Stop to carry on
+later (the run is stored: see sqdesk.core.post_runs)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sqdesk.core import members, post_runs, post_values, posts
+from sqdesk.core.post_render import RenderError, render
+from sqdesk.core.posts import PostError
+from sqdesk.core.store import Store
+from sqdesk.ui.posts.bubble import ChatBubble
+from sqdesk.ui.posts.words import PostWords, copy_post
+from sqdesk.ui.widgets import warn
+
+
+class RunDialog(QDialog):
+    changed = Signal()
+
+    def __init__(self, store: Store, run_id: int, *, today: date | None = None,
+                 parent: QWidget | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.setObjectName("runDialog")
+        self.store = store
+        self.run_id = run_id
+        self.today = today or date.today()
+        self.words = PostWords(self)
+        self.info = post_runs.run(store, run_id)
+        self.template = next((t for t in posts.list_templates(store)
+                              if t.id == self.info.template_id), None)  # fmt: skip
+        self.steps = post_runs.steps(store, run_id)
+        self.setWindowTitle(self.tr("Send One by One"))
+
+        self.heading = QLabel(self)
+        self.heading.setWordWrap(True)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, max(1, len(self.steps)))
+        self.progress.setFormat(self.tr("%v of %m done"))
+        self.who = QLabel(self)
+        self.who.setObjectName("runMember")
+        self.who.setStyleSheet("font-size: 15px; font-weight: 600;")
+        self.bubble = ChatBubble(self)
+        self.bubble.setMinimumHeight(150)
+        self.state = QLabel(self)
+        self.back_button = QPushButton(self.tr("Back"), self)
+        self.back_button.clicked.connect(lambda: self.go(self.index - 1))
+        self.skip_button = QPushButton(self.tr("Skip"), self)
+        self.skip_button.setToolTip(self.tr("Not this member (they stay unsent)"))
+        self.skip_button.clicked.connect(self.skip)
+        self.stop_button = QPushButton(self.tr("Stop for Now"), self)
+        self.stop_button.setToolTip(self.tr("Carry on later from the Posts page"))
+        self.stop_button.clicked.connect(self.reject)
+        self.next_button = QPushButton(self.tr("Copy and Next (Ctrl+Enter)"), self)
+        self.next_button.setObjectName("copyAndNext")
+        self.next_button.setDefault(True)
+        self.next_button.clicked.connect(self.copy_and_next)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, activated=self.copy_and_next)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.back_button)
+        buttons.addWidget(self.skip_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.stop_button)
+        buttons.addWidget(self.next_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.who)
+        layout.addWidget(self.bubble, 1)
+        layout.addWidget(self.state)
+        layout.addLayout(buttons)
+        self.resize(460, 440)
+        title = self.info.title or self.tr("%n member(s)", "", len(self.steps))
+        self.heading.setText(f"<b>{self.info.template_name}</b> · {title}")
+        self.rows = members.rows(store, [st.member_id for st in self.steps])
+        self._text = ""
+        start = post_runs.resume_position(self.steps)
+        positions = [st.position for st in self.steps]
+        self.go(positions.index(start) if start in positions else len(self.steps))
+
+    # --- moving through the list -----------------------------------------------------------
+
+    def _done_count(self) -> int:
+        return sum(1 for st in self.steps if st.state)
+
+    def go(self, index: int) -> None:
+        self.index = max(0, min(index, len(self.steps)))
+        self.progress.setValue(self._done_count())
+        self.back_button.setEnabled(self.index > 0)
+        if self.index >= len(self.steps) or self.template is None:
+            self._finished()
+            return
+        step = self.steps[self.index]
+        row = self.rows.get(step.member_id)
+        name = (row.nickname or row.name) if row else "?"
+        code = row.code if row else ""
+        self.who.setText(self.tr("%1 of %2: %3").replace("%1", str(self.index + 1)).replace(
+            "%2", str(len(self.steps))).replace("%3", f"{name}  ·  {code}"))  # fmt: skip
+        state = {post_runs.COPIED: self.tr("Already copied for this member."),
+                 post_runs.SKIPPED: self.tr("Skipped before.")}.get(step.state, "")  # fmt: skip
+        self.state.setText(state)
+        values = post_values.values_for(self.store, member_id=step.member_id, today=self.today)
+        try:
+            self._text = render(self.template.body, values)
+        except RenderError as exc:
+            self._text = ""
+            self.state.setText(self.words.problems(exc.problems))
+        self.bubble.setText(self._text)
+        for b in (self.skip_button, self.next_button):
+            b.setEnabled(bool(self._text))
+
+    def _finished(self) -> None:
+        self._text = ""
+        info = post_runs.run(self.store, self.run_id)
+        if self.template is None:
+            self.who.setText(self.tr("The template of this list was deleted."))
+        else:
+            self.who.setText(self.tr("All done: %1 copied, %2 skipped.").replace(
+                "%1", str(info.copied if info else 0)).replace(
+                "%2", str(info.skipped if info else 0)))  # fmt: skip
+        self.bubble.setText("")
+        self.state.setText("")
+        self.skip_button.setEnabled(False)
+        self.next_button.setEnabled(False)
+        self.stop_button.setText(self.tr("Close"))
+
+    def _mark(self, state: str) -> None:
+        step = self.steps[self.index]
+        row = self.rows.get(step.member_id)
+        label = (row.nickname or row.name) if row else ""
+        try:
+            if state == post_runs.COPIED:
+                copy_post(self, self.store, self.template, self._text,
+                          rendered_for=f"member:{step.member_id}", label=label,
+                          run=(self.run_id, step.position))  # fmt: skip
+            else:
+                post_runs.mark(self.store, self.run_id, step.position, state)
+        except PostError:
+            warn(self, self.windowTitle(), self.tr("This list was deleted meanwhile."))
+            self.reject()
+            return
+        self.steps[self.index] = post_runs.Step(step.position, step.member_id, state)
+        self.changed.emit()
+        # On to the next one not done yet (or the end).
+        later = [i for i in range(self.index + 1, len(self.steps)) if not self.steps[i].state]
+        self.go(later[0] if later else len(self.steps))
+
+    def copy_and_next(self) -> None:
+        if self._text and self.index < len(self.steps):
+            self._mark(post_runs.COPIED)
+
+    def skip(self) -> None:
+        if self.index < len(self.steps):
+            self._mark(post_runs.SKIPPED)
+
+
+def start_run(parent: QWidget, store: Store, t: posts.TemplateInfo, member_ids: list[int],
+              title: str) -> RunDialog | None:  # fmt: skip
+    """Make a run of `t` for these members and open it; a refusal is explained."""
+    try:
+        run_id = post_runs.start(store, t, member_ids, title=title)
+    except PostError as exc:
+        words = RunWords(parent)
+        warn(parent, words.title(), words.refusal(exc))
+        return None
+    return open_run(parent, store, run_id)
+
+
+def open_run(parent: QWidget, store: Store, run_id: int) -> RunDialog:
+    dialog = RunDialog(store, run_id, parent=parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
+
+
+class RunWords(PostWords):
+    def title(self) -> str:
+        return self.tr("Send One by One")
+
+    def refusal(self, exc: PostError) -> str:
+        return {
+            "no_members": self.tr("There is nobody in this list."),
+            "too_many": self.tr("One by one works for up to %1 members: narrow the list "
+                                "with a filter first.").replace("%1", f"{post_runs.MAX_MEMBERS:,}"),
+            "not_personal": self.tr("This template is for a group: choose a personal one."),
+        }.get(exc.code, str(exc))  # fmt: skip
