@@ -57,3 +57,45 @@ def test_runs_refuse_bad_input_and_survive_deleted_members(store):
     delete_archived(store, [ids[1]])
     assert [st.member_id for st in post_runs.steps(store, run_id)] == [ids[0], ids[2]]
     assert members.count(store) == 2
+
+
+def test_members_for_birthdays_this_week_vip_and_segments(store):
+    from datetime import date, timedelta
+
+    today = date(2026, 11, 25)  # a Wednesday
+    sunday = create(store, MemberInput(name="周日寿星", birthday=date(1990, 11, 29)))
+    wednesday = create(store, MemberInput(name="今天寿星", birthday=date(1991, 11, 25)))
+    create(store, MemberInput(name="下周寿星", birthday=date(1992, 11, 30)))
+    assert post_runs.members_for(store, "birthdays_week", today=today) == [wednesday, sunday]
+    old = create(store, MemberInput(name="老会员", joined_on=today - timedelta(days=400)))
+    assert old in post_runs.members_for(store, "segment:dormant", today=today)
+    assert post_runs.members_for(store, "vip_invites", today=today) == []
+    with pytest.raises(PostError):
+        post_runs.members_for(store, "segment:没有这个分组", today=today)
+
+
+def test_posts_due_today(store):
+    from datetime import date
+
+    from sqdesk.core import activities, post_today
+    from sqdesk.core.activities import ActivityInput
+
+    day = date(2026, 12, 12)
+    campaign = activities.create(store, ActivityInput("双十二", day, warmup_days=3))
+    weekly = activities.create(store, ActivityInput("品鉴会", day, rrule="FREQ=WEEKLY"))
+    activities.create(store, ActivityInput("签到", day, category="daily", rrule="FREQ=DAILY"))
+    due = post_today.due(store, day)
+    assert [(d.kind, d.occurrence and d.occurrence.activity_id) for d in due] == [
+        ("morning", None),
+        ("reminder", campaign),
+        ("reminder", weekly),
+    ]
+    warm = post_today.due(store, date(2026, 12, 9))
+    assert [(d.kind, d.template.key) for d in warm] == [
+        ("morning", "morning"),
+        ("warmup", "warmup"),
+    ]
+    assert warm[1].target == f"occurrence:{campaign}:2026-12-12"
+    activities.tick_phase(store, campaign, day, "recap", True)
+    (recap,) = [d for d in post_today.due(store, date(2026, 12, 13)) if d.kind == "recap"]
+    assert recap.done
