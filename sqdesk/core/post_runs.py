@@ -105,12 +105,12 @@ def resume_position(run_steps: list[Step]) -> int | None:
 
 
 def mark(store: Store, run_id: int, position: int, state: str, *, text: str = "",
-         label: str = "") -> bool:  # fmt: skip
+         label: str = "", at: datetime | None = None) -> bool:  # fmt: skip
     """Mark one step copied (recording the copy in the history) or skipped; returns
     whether the run is now finished."""
     if state not in (COPIED, SKIPPED):
         raise PostError("bad_state", f"unknown step state {state}")
-    now = datetime.now(UTC)
+    now = at or datetime.now(UTC)
     with store.session() as s:
         r = s.get(PostRun, run_id)
         step = s.get(PostRunMember, (run_id, position))

@@ -157,3 +157,24 @@ def test_demo_calendar_has_a_year_of_attendance_paid_through_the_ledger(store):
     tasks = activities.phase_tasks(store, TODAY - timedelta(days=60), TODAY - timedelta(days=1))
     assert tasks and sum(t.done for t in tasks) > len(tasks) // 2
     assert run_checks(store) == []
+
+
+def test_demo_store_has_a_copy_history_and_a_run_to_resume(store):
+    from sqdesk.core import post_runs, posts
+
+    fill_demo_store(store, members=1500, seed=8, today=TODAY)
+    yesterday = posts.copies_on(store, TODAY - timedelta(days=1))
+    names = {c.template_name for c in yesterday}
+    assert "早报" in names and "None" not in "".join(c.text for c in yesterday)
+    week = [c for d in range(1, 8) for c in posts.copies_on(store, TODAY - timedelta(days=d))]
+    assert any(c.template_name == "生日祝福" and c.rendered_for.startswith("member:")
+               for c in week)  # fmt: skip
+    (run,) = post_runs.runs(store)
+    assert (run.title, run.total, run.copied, run.skipped) == ("沉睡会员", 12, 4, 1)
+    with store.read() as s:
+        from sqlalchemy import func, select
+
+        from sqdesk.core.models import Member
+
+        liked = s.scalar(select(func.count()).where(Member.favourites != ""))
+    assert 300 < liked < 900  # about 40 % have favourites recorded

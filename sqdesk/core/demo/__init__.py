@@ -16,6 +16,7 @@ from sqdesk.core.demo.calendar import fill_calendar
 from sqdesk.core.demo.groups import fill_groups
 from sqdesk.core.demo.members import demo_member_rows
 from sqdesk.core.demo.points import fill_points
+from sqdesk.core.demo.posts import fill_post_history
 from sqdesk.core.demo.tagging import fill_tags
 from sqdesk.core.jobs import Cancelled, Progress, ShouldStop, never_stop, no_progress
 from sqdesk.core.member_edit import next_code
@@ -81,4 +82,8 @@ def fill_demo_store(
         for key, value in DEMO_SHOP.items():
             if s.get(Setting, key) is None:
                 s.add(Setting(key=key, value=value))
+    if points:
+        # After the members are in: the history is rendered by the code the Copy buttons
+        # use, which reads the store. Without it the store is whole, just quieter.
+        fill_post_history(store, seed=seed, today=today)
     return done

@@ -72,6 +72,9 @@ def demo_member_rows(
 ) -> Iterator[dict]:
     """Yield `count` member rows, oldest joiner first, with ids from `first_id`."""
     rng = random.Random(seed)
+    # Favourites come from their own stream, so adding them left every other value as it
+    # was for a given seed.
+    taste = random.Random(seed * 7 + 3)
     surname = _Picker(rng, names.SURNAMES)
     source = _Picker(rng, names.SOURCES)
     mobiles = taken_mobiles if taken_mobiles is not None else set()
@@ -121,6 +124,9 @@ def demo_member_rows(
             "consent_at": joined_at if consent else None,
             "consent_scope": "社群消息,生日祝福,活动通知" if consent else "",
             "remark": rng.choice(names.REMARKS),
+            "favourites": "、".join(taste.sample(names.DRINKS, taste.choice((1, 1, 2))))
+            if taste.random() < 0.4
+            else "",
             "archived": rng.random() < 0.02,
             "created_at": joined_at,
             "updated_at": joined_at,

@@ -72,6 +72,12 @@ REMARKS = (
     "上次投诉等太久，已致歉", "生日要送小蛋糕🎂", "公司团购联系人", "只喝热的",
 )  # fmt: skip
 
+# What members like to order (the 最爱 of the yearly report).
+DRINKS = (
+    "桂花乌龙", "茉莉奶绿", "燕麦拿铁少糖", "生椰拿铁", "杨枝甘露", "大红袍", "白桃乌龙🍑",
+    "抹茶千层", "冻顶乌龙", "美式不加糖", "芝士葡萄🍇", "陈皮普洱",
+)  # fmt: skip
+
 # Mobile prefixes that are mainland mobile ranges in every numbering plan version.
 MOBILE_PREFIXES = (
     "130", "131", "132", "133", "135", "136", "137", "138", "139", "150", "151", "152",
