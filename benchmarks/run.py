@@ -515,6 +515,30 @@ def bench_calendar(store: Store) -> list[Result]:
     return out
 
 
+def bench_posts(store: Store) -> list[Result]:
+    """Issue 7's figure: one template rendered for every member, values read in bulk (the
+    yearly report uses the most: visits, spend, points earned, activities, favourites)."""
+    from sqdesk.core import post_values, posts
+    from sqdesk.core.post_render import render
+
+    with store.read() as s:
+        ids = [r[0] for r in s.execute(select(Member.id).where(Member.archived.is_(False)))]
+    report = posts.find(store, "yearly_report")
+    ms, texts = timed(lambda: sum(1 for _ in posts.render_for_members(store, report, ids)))
+    out = [Result(f"render the yearly report for all {len(ids):,} members", "s", ms / 1000,
+                  None, None, None, f"{ms / max(1, texts):.2f} ms per member")]  # fmt: skip
+    birthday = posts.find(store, "birthday")
+    week = ids[:: max(1, len(ids) // 50)][:50]
+
+    def one_by_one():  # what the run dialog does for each member it shows
+        return [render(birthday.body, post_values.values_for(store, member_id=m)) for m in week]
+
+    ms, _texts = timed(one_by_one)
+    out.append(Result("one member's message, as Copy and next shows it", "ms", ms / len(week),
+                      None, 100, 30, "birthday greeting: all values, rendered"))  # fmt: skip
+    return out
+
+
 def bench_export(
     store: Store, raw: sqlite3.Connection, folder: Path
 ) -> tuple[list[Result], Path, Path]:
@@ -626,6 +650,7 @@ def main(argv: list[str] | None = None) -> int:
         results += bench_segments(store)
         results += bench_tags(store, raw)
         results += bench_calendar(store)
+        results += bench_posts(store)
         if not args.skip_io:
             exported, xlsx, csv_path = bench_export(store, raw, folder)
             results += exported
