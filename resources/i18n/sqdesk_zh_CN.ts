@@ -630,6 +630,35 @@
     </message>
 </context>
 <context>
+    <name>CopyPostDialog</name>
+    <message>
+        <source>Copy a Post</source>
+        <translation>复制文案</translation>
+    </message>
+    <message>
+        <source>Copy (Ctrl+Enter)</source>
+        <translation>复制 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>Use this template for this activity from now on</source>
+        <translation>以后这个活动都用这个模板</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character(s)</source>
+        <translation>
+            <numerusform>%n 个字</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DuplicatesDialog</name>
     <message>
         <source>Likely Duplicates</source>
@@ -790,8 +819,8 @@
         <translation>群规，和群公告里的一样</translation>
     </message>
     <message>
-        <source>Welcome text for people who just joined</source>
-        <translation>新人进群的欢迎语</translation>
+        <source>Welcome text for people who just joined; placeholders such as {{ 群名 }} work here</source>
+        <translation>给新进群的人的欢迎语；可以用 {{ 群名 }} 等占位符</translation>
     </message>
     <message>
         <source>Name</source>
@@ -936,6 +965,26 @@
         <translation>移除二维码</translation>
     </message>
     <message>
+        <source>Copy Post</source>
+        <translation>复制文案</translation>
+    </message>
+    <message>
+        <source>The welcome text, rules or another post for this group, ready to paste</source>
+        <translation>这个群的欢迎语、群规或其他文案，复制即可粘贴</translation>
+    </message>
+    <message>
+        <source>Welcome Text</source>
+        <translation>欢迎语</translation>
+    </message>
+    <message>
+        <source>Group Rules</source>
+        <translation>群规</translation>
+    </message>
+    <message>
+        <source>Other Post…</source>
+        <translation>其他文案…</translation>
+    </message>
+    <message>
         <source>Show those who left</source>
         <translation>显示已退群的</translation>
     </message>
@@ -1026,6 +1075,14 @@
     <message>
         <source>No group rules written yet (Edit…).</source>
         <translation>还没有写群规（点“编辑…”）。</translation>
+    </message>
+    <message>
+        <source>%1 welcome text</source>
+        <translation>%1欢迎语</translation>
+    </message>
+    <message>
+        <source>%1 rules</source>
+        <translation>%1群规</translation>
     </message>
     <message>
         <source>Delete Group</source>
@@ -1514,6 +1571,10 @@
         <translation>例如：社群消息、生日祝福</translation>
     </message>
     <message>
+        <source>e.g. 桂花乌龙、燕麦拿铁少糖</source>
+        <translation>例如：桂花乌龙、燕麦拿铁少糖</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -1558,8 +1619,20 @@
         <translation>授权</translation>
     </message>
     <message>
+        <source>Favourites</source>
+        <translation>最爱</translation>
+    </message>
+    <message>
         <source>Remark</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>发消息</translation>
+    </message>
+    <message>
+        <source>A personal message for this member, filled in and ready to paste in WeChat</source>
+        <translation>给这位会员的私信，已填好，复制后在微信粘贴</translation>
     </message>
     <message>
         <source>Profile</source>
@@ -1809,6 +1882,10 @@
         <translation>备注</translation>
     </message>
     <message>
+        <source>Favourites</source>
+        <translation>最爱</translation>
+    </message>
+    <message>
         <source>Points</source>
         <translation>积分</translation>
     </message>
@@ -2015,6 +2092,14 @@
         <translation>更多</translation>
     </message>
     <message>
+        <source>Send One by One</source>
+        <translation>逐个私信</translation>
+    </message>
+    <message>
+        <source>A personal message for each member in view (or each one selected), one after the other</source>
+        <translation>给列表中（或选中）的每位会员逐个发私信</translation>
+    </message>
+    <message>
         <source>Find</source>
         <translation>查找</translation>
     </message>
@@ -2219,6 +2304,10 @@
         <translation>新建标签…</translation>
     </message>
     <message>
+        <source>Send a Message</source>
+        <translation>发私信</translation>
+    </message>
+    <message>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
@@ -2282,6 +2371,14 @@
     <message>
         <source>This activity, with all its days, for another calendar program</source>
         <translation>把这个活动（含所有日期）导出给其他日历程序</translation>
+    </message>
+    <message>
+        <source>Copy Post</source>
+        <translation>复制文案</translation>
+    </message>
+    <message>
+        <source>The warm-up, reminder or recap for this day, filled in and ready to paste</source>
+        <translation>这一场的预热、提醒或回顾文案，已填好，复制即可粘贴</translation>
     </message>
     <message>
         <source>Move</source>
@@ -2753,6 +2850,105 @@
     </message>
 </context>
 <context>
+    <name>PostWords</name>
+    <message>
+        <source>Welcome</source>
+        <translation>欢迎</translation>
+    </message>
+    <message>
+        <source>Group rules / announcement</source>
+        <translation>群规 / 公告</translation>
+    </message>
+    <message>
+        <source>Morning report</source>
+        <translation>早报</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>话题</translation>
+    </message>
+    <message>
+        <source>Warm-up</source>
+        <translation>预热</translation>
+    </message>
+    <message>
+        <source>On-the-day reminder</source>
+        <translation>当天提醒</translation>
+    </message>
+    <message>
+        <source>Recap</source>
+        <translation>回顾</translation>
+    </message>
+    <message>
+        <source>Birthday greeting</source>
+        <translation>生日祝福</translation>
+    </message>
+    <message>
+        <source>Level-up congratulation</source>
+        <translation>升级祝贺</translation>
+    </message>
+    <message>
+        <source>Points about to expire</source>
+        <translation>积分即将过期</translation>
+    </message>
+    <message>
+        <source>Reactivation</source>
+        <translation>沉睡唤醒</translation>
+    </message>
+    <message>
+        <source>VIP invitation</source>
+        <translation>VIP 邀请</translation>
+    </message>
+    <message>
+        <source>Referral invitation</source>
+        <translation>邀请好友</translation>
+    </message>
+    <message>
+        <source>Yearly member report</source>
+        <translation>年度会员报告</translation>
+    </message>
+    <message>
+        <source>For a group</source>
+        <translation>发到群里</translation>
+    </message>
+    <message>
+        <source>For one member</source>
+        <translation>发给一位会员</translation>
+    </message>
+    <message>
+        <source>Copied “%1”: paste it in WeChat.</source>
+        <translation>已复制「%1」，去微信粘贴吧。</translation>
+    </message>
+    <message>
+        <source>Already copied today at %1.</source>
+        <translation>今天 %1 已复制过。</translation>
+    </message>
+    <message>
+        <source>Line %1: </source>
+        <translation>第 %1 行：</translation>
+    </message>
+    <message>
+        <source>the template is empty.</source>
+        <translation>模板是空的。</translation>
+    </message>
+    <message>
+        <source>the template is longer than 10,000 characters.</source>
+        <translation>模板超过 10,000 个字。</translation>
+    </message>
+    <message>
+        <source>check the braces: every {{ needs its }}.</source>
+        <translation>请检查括号：每个 {{ 都要有对应的 }}。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a placeholder: pick one from Insert Placeholder.</source>
+        <translation>「%1」不是占位符：请从“插入占位符”里选。</translation>
+    </message>
+    <message>
+        <source>only placeholders and filters can be used here.</source>
+        <translation>这里只能用占位符和过滤器。</translation>
+    </message>
+</context>
+<context>
     <name>PostsPage</name>
     <message>
         <source>Posts</source>
@@ -2791,6 +2987,26 @@
         <translation>复制（Ctrl+Enter）</translation>
     </message>
     <message>
+        <source>Send One by One</source>
+        <translation>逐个私信</translation>
+    </message>
+    <message>
+        <source>This personal message for each member of a list, one after the other</source>
+        <translation>把这条私信逐个发给名单里的每位会员</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <source>Unfinished one by one</source>
+        <translation>未完成的逐个私信</translation>
+    </message>
+    <message>
         <source>Member</source>
         <translation>会员</translation>
     </message>
@@ -2801,6 +3017,42 @@
     <message>
         <source>Group</source>
         <translation>群</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Sent to</source>
+        <translation>发给</translation>
+    </message>
+    <message>
+        <source>Birthdays this week</source>
+        <translation>本周生日</translation>
+    </message>
+    <message>
+        <source>VIP-eligible, in no VIP group</source>
+        <translation>符合 VIP、还没进 VIP 群</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>Selected members: choose them on the Members page</source>
+        <translation>选中的会员：到会员页选择</translation>
+    </message>
+    <message>
+        <source>%1 · %2: %3 of %4 done</source>
+        <translation>%1 · %2：已完成 %3/%4</translation>
+    </message>
+    <message>
+        <source>Unfinished one by one (%1)</source>
+        <translation>未完成的逐个私信（%1）</translation>
     </message>
     <message>
         <source>Copied today</source>
@@ -2823,30 +3075,6 @@
         <translation>（无）</translation>
     </message>
     <message>
-        <source>Line %1: </source>
-        <translation>第 %1 行：</translation>
-    </message>
-    <message>
-        <source>the template is empty.</source>
-        <translation>模板是空的。</translation>
-    </message>
-    <message>
-        <source>the template is longer than 10,000 characters.</source>
-        <translation>模板超过 10,000 字。</translation>
-    </message>
-    <message>
-        <source>check the braces: every {{ needs its }}.</source>
-        <translation>检查一下括号：每个 {{ 都要有对应的 }}。</translation>
-    </message>
-    <message>
-        <source>“%1” is not a placeholder: pick one from Insert Placeholder.</source>
-        <translation>“%1”不是占位词：请从“插入占位词”里选。</translation>
-    </message>
-    <message>
-        <source>only placeholders and filters can be used here.</source>
-        <translation>这里只能用占位词和过滤器。</translation>
-    </message>
-    <message>
         <source>Fix the template to copy it.</source>
         <translation>改好模板后才能复制。</translation>
     </message>
@@ -2867,10 +3095,6 @@
     <message>
         <source>New Template</source>
         <translation>新建模板</translation>
-    </message>
-    <message>
-        <source>Name of the new template:</source>
-        <translation>新模板的名称：</translation>
     </message>
     <message>
         <source>A template named %1 exists already.</source>
@@ -2896,10 +3120,6 @@
         <source>Render for Member</source>
         <translation>为会员生成</translation>
     </message>
-    <message>
-        <source>Copied “%1” — paste it in WeChat.</source>
-        <translation>已复制“%1”，去微信粘贴吧。</translation>
-    </message>
 </context>
 <context>
     <name>QrDateDialog</name>
@@ -2914,6 +3134,94 @@
     <message>
         <source>Screenshot taken on</source>
         <translation>截图日期</translation>
+    </message>
+</context>
+<context>
+    <name>RunDialog</name>
+    <message>
+        <source>Send One by One</source>
+        <translation>逐个私信</translation>
+    </message>
+    <message>
+        <source>%v of %m done</source>
+        <translation>已完成 %v/%m</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>上一个</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>Not this member (they stay unsent)</source>
+        <translation>不发给这位（记为未发送）</translation>
+    </message>
+    <message>
+        <source>Stop for Now</source>
+        <translation>先停一下</translation>
+    </message>
+    <message>
+        <source>Carry on later from the Posts page</source>
+        <translation>稍后可在文案页继续</translation>
+    </message>
+    <message>
+        <source>Copy and Next (Ctrl+Enter)</source>
+        <translation>复制并下一个 (Ctrl+Enter)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n 位会员</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2: %3</source>
+        <translation>第 %1/%2 位：%3</translation>
+    </message>
+    <message>
+        <source>Already copied for this member.</source>
+        <translation>已经给这位会员复制过。</translation>
+    </message>
+    <message>
+        <source>Skipped before.</source>
+        <translation>之前跳过了。</translation>
+    </message>
+    <message>
+        <source>The template of this list was deleted.</source>
+        <translation>这个名单用的模板已被删除。</translation>
+    </message>
+    <message>
+        <source>All done: %1 copied, %2 skipped.</source>
+        <translation>全部完成：复制 %1 条，跳过 %2 位。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>This list was deleted meanwhile.</source>
+        <translation>这个名单刚被删除了。</translation>
+    </message>
+</context>
+<context>
+    <name>RunWords</name>
+    <message>
+        <source>Send One by One</source>
+        <translation>逐个私信</translation>
+    </message>
+    <message>
+        <source>There is nobody in this list.</source>
+        <translation>这个名单里没有人。</translation>
+    </message>
+    <message>
+        <source>One by one works for up to %1 members: narrow the list with a filter first.</source>
+        <translation>逐个私信最多 %1 位会员：请先用筛选缩小名单。</translation>
+    </message>
+    <message>
+        <source>This template is for a group: choose a personal one.</source>
+        <translation>这个模板是发群的：请选一个私信模板。</translation>
     </message>
 </context>
 <context>
@@ -3245,6 +3553,18 @@
         <translation>需要留意</translation>
     </message>
     <message>
+        <source>Posts to copy today</source>
+        <translation>今天要发的文案</translation>
+    </message>
+    <message>
+        <source>Send Greetings…</source>
+        <translation>发生日祝福…</translation>
+    </message>
+    <message>
+        <source>A birthday greeting for each of them, one by one</source>
+        <translation>逐个给他们发生日祝福</translation>
+    </message>
+    <message>
         <source>Open the Calendar</source>
         <translation>打开活动日历</translation>
     </message>
@@ -3279,6 +3599,33 @@
     <message>
         <source>%1 points of %2 members expire within 7 days: a good reason to remind them.</source>
         <translation>%2 位会员共 %1 积分将在 7 天内过期：正好提醒他们来用。</translation>
+    </message>
+</context>
+<context>
+    <name>TodayPosts</name>
+    <message>
+        <source>Morning report</source>
+        <translation>早报</translation>
+    </message>
+    <message>
+        <source>✓ copied %1</source>
+        <translation>✓ %1 已复制</translation>
+    </message>
+    <message>
+        <source>✓ done</source>
+        <translation>✓ 已完成</translation>
+    </message>
+    <message>
+        <source>Preview…</source>
+        <translation>预览…</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Put “%1” on the clipboard, ready to paste in WeChat</source>
+        <translation>把「%1」复制到剪贴板，去微信粘贴</translation>
     </message>
 </context>
 <context>
