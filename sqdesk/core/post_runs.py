@@ -47,7 +47,8 @@ class Step:
 
 
 def start(store: Store, t: TemplateInfo, member_ids: list[int], *, title: str = "") -> int:
-    """A new run of template `t` for these members, in this order (repeats dropped)."""
+    """A new run of template `t` for these members, in this order (repeats dropped); the
+    unfinished run of the same template, title and members when there is one."""
     ids = list(dict.fromkeys(member_ids))
     if not ids:
         raise PostError("no_members", "there is nobody to send to")
@@ -56,6 +57,9 @@ def start(store: Store, t: TemplateInfo, member_ids: list[int], *, title: str = 
                         limit=MAX_MEMBERS)  # fmt: skip
     if t.audience != "member":
         raise PostError("not_personal", f"{t.name} is a group post, not a personal message")
+    same = _unfinished_like(store, t, ids, title)
+    if same is not None:
+        return same  # the same list again (Send Greetings clicked twice): carry on with it
     with store.session() as s:
         run = PostRun(template_id=t.id, template_name=t.name, title=" ".join(title.split())[:100])
         s.add(run)
@@ -63,6 +67,15 @@ def start(store: Store, t: TemplateInfo, member_ids: list[int], *, title: str = 
         s.add_all(PostRunMember(run_id=run.id, position=i, member_id=m)
                   for i, m in enumerate(ids))  # fmt: skip
         return run.id
+
+
+def _unfinished_like(store: Store, t: TemplateInfo, ids: list[int], title: str) -> int | None:
+    title = " ".join(title.split())[:100]
+    for r in runs(store):
+        same_kind = r.template_id == t.id and r.title == title
+        if same_kind and [st.member_id for st in steps(store, r.id)] == ids:
+            return r.id
+    return None
 
 
 def runs(store: Store, *, unfinished: bool = True) -> list[RunInfo]:

@@ -24,10 +24,14 @@ def test_copy_and_next_stop_and_resume(store):
     (info,) = post_runs.runs(store)
     assert (info.title, info.total, info.copied, info.skipped) == ("本周 生日", 4, 1, 1)
     assert post_runs.resume_position(post_runs.steps(store, run_id)) == 2
+    # The same list started again carries on with this run rather than starting over.
+    assert post_runs.start(store, birthday, [ids[2], *ids], title="本周 生日") == run_id
+    assert post_runs.start(store, birthday, ids, title="本周 生日") != run_id  # other order
     copies = posts.copies_on(store)
     assert [(c.template_name, c.rendered_for, c.text) for c in copies] == [
         ("生日祝福", f"member:{ids[2]}", "生日快乐")
     ]
+    post_runs.discard(store, post_runs.runs(store)[0].id)
     post_runs.mark(store, run_id, 2, post_runs.COPIED, text="x")
     assert post_runs.mark(store, run_id, 3, post_runs.COPIED, text="y")  # finished
     assert post_runs.runs(store) == []

@@ -134,7 +134,7 @@ class PostsPage(QWidget):
         runs_layout.addLayout(run_buttons)
         self.lists = QTabWidget(self)
         self.lists.setObjectName("postLists")
-        self.lists.setMaximumHeight(150)
+        self.lists.setMaximumHeight(130)
         self.lists.addTab(self.history, self.tr("Copied today"))
         self.lists.addTab(runs_box, self.tr("Unfinished one by one"))
         form = QFormLayout()
@@ -163,6 +163,8 @@ class PostsPage(QWidget):
         work = QSplitter(Qt.Orientation.Vertical, self)
         work.addWidget(editor_side)
         work.addWidget(preview_side)
+        work.setStretchFactor(1, 2)
+        work.setSizes([200, 420])
         # New and Delete sit under the list they change, which keeps the page narrow.
         library = QWidget(self)
         library_layout = QVBoxLayout(library)

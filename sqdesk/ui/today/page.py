@@ -97,8 +97,11 @@ class TodayPage(QWidget):
         grid.addWidget(self.watch, 5, 0, 1, 2)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
-        grid.setRowStretch(1, 1)
-        grid.setRowStretch(3, 1)
+        # Today's posts take the rows they need; the lists below share what is left.
+        grid.setRowStretch(3, 3)
+        grid.setRowStretch(5, 1)
+        self.tomorrow.setMinimumHeight(60)
+        self.tomorrow.setMaximumHeight(130)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(self.header)
