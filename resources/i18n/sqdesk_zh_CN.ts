@@ -35,6 +35,10 @@
         <translation> 分钟</translation>
     </message>
     <message>
+        <source>Shown in posts as {{ 报名方式 }}</source>
+        <translation>在文案里显示为 {{ 报名方式 }}</translation>
+    </message>
+    <message>
         <source>In store</source>
         <translation>门店</translation>
     </message>
@@ -165,6 +169,10 @@
     <message>
         <source>Place</source>
         <translation>地点</translation>
+    </message>
+    <message>
+        <source>How to sign up</source>
+        <translation>报名方式</translation>
     </message>
     <message>
         <source>For</source>
@@ -448,6 +456,10 @@
     <message>
         <source>A title has at most 100 characters.</source>
         <translation>名称最多 100 个字。</translation>
+    </message>
+    <message>
+        <source>A place, or how to sign up, has at most 100 characters.</source>
+        <translation>地点或报名方式最多 100 个字。</translation>
     </message>
     <message>
         <source>The time is between 00:00 and 23:59.</source>

@@ -56,6 +56,7 @@ class ActivityInput:
     checkin: bool = False
     warmup_days: int | None = None  # campaign phases when set
     uid: str = ""  # the .ics UID it came from
+    signup: str = ""  # how to sign up (群里接龙, 私信店长): {{ 报名方式 }} in posts
 
 
 def _checked(data: ActivityInput) -> ActivityInput:
@@ -74,6 +75,9 @@ def _checked(data: ActivityInput) -> ActivityInput:
         raise ActivityError("bad_time", "the time is between 00:00 and 23:59")
     if not 0 < data.duration_minutes <= 7 * 24 * 60:
         raise ActivityError("bad_duration", "an activity lasts a minute to a week")
+    for value, name in ((data.place, "place"), (data.signup, "signup")):
+        if len(" ".join(value.split())) > 100:
+            raise ActivityError("long_text", f"the {name} has at most 100 characters")
     if data.points < 0:
         raise ActivityError("bad_points", "points for taking part cannot be negative")
     if data.warmup_days is not None and not 0 <= data.warmup_days <= 60:
@@ -83,7 +87,13 @@ def _checked(data: ActivityInput) -> ActivityInput:
     except recurrence.RecurrenceError as exc:
         raise ActivityError(exc.code, str(exc)) from exc
     # DTSTART is the first real occurrence (RFC 5545 wants the two to agree).
-    return replace(data, title=title, start_date=start)
+    return replace(
+        data,
+        title=title,
+        start_date=start,
+        place=" ".join(data.place.split()),
+        signup=" ".join(data.signup.split()),
+    )
 
 
 def create(store: Store, data: ActivityInput) -> int:

@@ -423,6 +423,7 @@ class Activity(Base):
     # Campaign rhythm: a warm-up N days before, a reminder on the day, a recap the day
     # after. None: no phases.
     warmup_days: Mapped[int | None] = mapped_column(Integer, default=None)
+    signup: Mapped[str] = mapped_column(String(100), default="")  # 群里接龙, 私信店长 …
     # The UID of the .ics event it was imported from, so a second import adds nothing.
     uid: Mapped[str] = mapped_column(String(200), default="")
     archived: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -129,6 +129,8 @@ def _chunk_values(s, chunk, today, rules, level_names, thresholds) -> dict[int, 
 
 
 def occurrence_values(store: Store, o: Occurrence) -> dict[str, object]:
+    activity = activities.get(store, o.activity_id)
+    signup = activity.signup if activity is not None else ""
     came = activities.attendees(store, o.activity_id, o.original_date)
     rows = members.rows(store, came)
     names = [(rows[m].nickname or rows[m].name) for m in came if m in rows]
@@ -137,7 +139,7 @@ def occurrence_values(store: Store, o: Occurrence) -> dict[str, object]:
         "活动时间": f"{_md(o.day)} {WEEKDAYS[o.day.weekday()]} {o.minute // 60:02d}:"
         f"{o.minute % 60:02d}",
         "活动地点": o.place or None,
-        "报名方式": None,  # the template says how (接龙, 私信店长 ...)
+        "报名方式": signup or None,
         "参与积分": o.points or None,
         "参与人数": len(came),
         "参与名单": names,

@@ -72,7 +72,9 @@ BUILTINS: tuple[tuple[str, str, str, str, str], ...] = (
     ("yearly_report", "年度会员报告", "yearly_report", "member",
      "📖 {{ 称呼 or '亲' }}的年度茶语报告\n"
      "今年你来了 {{ 今年到店次数 }} 次，一共消费 {{ 今年消费 }}，"
-     "{% if 最爱 %}最爱的是{{ 最爱 }}，{% endif %}攒了 {{ 积分 }} 积分。\n"
+     "{% if 最爱 %}最爱的是{{ 最爱 }}，{% endif %}"
+     "{% if 今年活动次数 %}参加了 {{ 今年活动次数 }} 场活动，{% endif %}"
+     "共攒了 {{ 今年攒积分 }} 积分。\n"
      "我们已经认识 {{ 入会天数 }} 天啦，谢谢你的每一次光临，明年继续一起喝茶🍵"),
     ("flash_deal", "晚八点限时秒杀", "topic", "group",
      "⚡ 20:00 限时秒杀马上开始！\n今晚秒杀：招牌奶茶 9.9 元，限量 30 杯，群里接龙下单～"),
@@ -106,18 +108,35 @@ class TemplateInfo:
 
 _DEFAULTS = {key: body for key, _n, _c, _a, body in BUILTINS}
 
+# Built-in texts as earlier versions shipped them: a store still holding one unchanged gets
+# the new text (an edited one is the shop's and is left alone).
+_EARLIER = {
+    "yearly_report": (
+        "📖 {{ 称呼 or '亲' }}的年度茶语报告\n"
+        "今年你来了 {{ 今年到店次数 }} 次，一共消费 {{ 今年消费 }}，"
+        "{% if 最爱 %}最爱的是{{ 最爱 }}，{% endif %}攒了 {{ 积分 }} 积分。\n"
+        "我们已经认识 {{ 入会天数 }} 天啦，谢谢你的每一次光临，明年继续一起喝茶🍵",
+    ),
+}
+
 
 def ensure_builtins(store: Store) -> int:
-    """Add the built-in templates the store does not have yet (never overwrites edits)."""
+    """Add the built-in templates the store does not have yet, and bring unedited ones
+    up to this version's text (never overwrites edits); returns how many were added."""
     if store.read_only:
         return 0
     with store.read() as s:
-        have = set(s.scalars(select(PostTemplate.key).where(PostTemplate.key.is_not(None))))
+        have = dict(s.execute(select(PostTemplate.key, PostTemplate.body)
+                              .where(PostTemplate.key.is_not(None))).all())  # fmt: skip
         names = set(s.scalars(select(PostTemplate.name)))
     missing = [b for b in BUILTINS if b[0] not in have]
-    if not missing:
+    stale = [key for key, body in have.items() if body in _EARLIER.get(key, ())]
+    if not missing and not stale:
         return 0
     with store.session() as s:
+        for key in stale:
+            s.execute(update(PostTemplate).where(PostTemplate.key == key)
+                      .values(body=_DEFAULTS[key]))  # fmt: skip
         for position, (key, name, category, audience, body) in enumerate(BUILTINS):
             if key in have:
                 continue

@@ -127,3 +127,37 @@ def test_copied_at_finds_what_was_sent_to_whom_today(store):
     copies = posts.copies_on(store)
     assert posts.copied_at(copies, t, "group:1") is not None
     assert posts.copied_at(copies, t, "group:2") is None
+
+
+def test_how_to_sign_up_fills_its_placeholder_and_long_text_is_refused(store):
+    from sqdesk.core import activities
+    from sqdesk.core.activities import ActivityError, ActivityInput
+
+    day = date(2026, 12, 12)
+    a = activities.create(store, ActivityInput("品鉴会", day, signup="  私信店长  报名 "))
+    o = activities.occurrence(store, a, day)
+    warmup = posts.find(store, "warmup")
+    assert "报名方式：私信店长 报名，" in render(warmup.body, post_values.values_for(
+        store, occurrence=o))  # fmt: skip
+    b = activities.create(store, ActivityInput("盲盒日", day))
+    text = render(warmup.body, post_values.values_for(
+        store, occurrence=activities.occurrence(store, b, day)))  # fmt: skip
+    assert "报名方式：群里接龙" in text  # the template's fallback
+    with pytest.raises(ActivityError) as err:
+        activities.create(store, ActivityInput("x", day, place="门" * 101))
+    assert err.value.code == "long_text"
+
+
+def test_an_unedited_builtin_from_an_earlier_version_gets_the_new_text(store):
+    from sqlalchemy import update
+
+    from sqdesk.core.models import PostTemplate
+
+    report = posts.find(store, "yearly_report")
+    (old,) = posts._EARLIER["yearly_report"]
+    with store.session() as s:
+        s.execute(update(PostTemplate).where(PostTemplate.id == report.id).values(body=old))
+    assert posts.find(store, "yearly_report").body == posts._DEFAULTS["yearly_report"]
+    edited = "📖 {{ 称呼 }}，今年辛苦啦"
+    posts.change_template(store, report.id, body=edited)
+    assert posts.find(store, "yearly_report").body == edited  # the shop's own words stay

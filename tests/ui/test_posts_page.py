@@ -34,6 +34,8 @@ def test_copy_puts_exactly_the_preview_on_the_clipboard(qtbot, page, store):
     assert QGuiApplication.clipboard().text() == preview
     assert page.history.count() == 1 and "王芳" in page.history.item(0).text()
     assert [c.rendered_for for c in posts.copies_on(store)] == [f"member:{fan}"]
+    copied = posts.copies_on(store)[0].copied_at
+    assert page.words.sent_at(copied) in page.count.text()  # nothing is posted twice
 
 
 def test_problems_are_marked_and_copy_is_disabled(qtbot, page):

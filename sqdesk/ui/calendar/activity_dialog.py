@@ -74,6 +74,11 @@ class ActivityDialog(QDialog):
         self.duration.setRange(1, 7 * 24 * 60)
         self.duration.setValue(60)
         self.duration.setSuffix(self.tr(" min"))
+        self.signup = QComboBox(self)
+        self.signup.setObjectName("signup")
+        self.signup.setEditable(True)
+        self.signup.addItems(["", "群里接龙", "私信店长", "小程序报名", "到店登记"])
+        self.signup.setToolTip(self.tr("Shown in posts as {{ 报名方式 }}"))
         self.place = QComboBox(self)
         self.place.setEditable(True)
         self.place.addItems(["", self.tr("In store"), self.tr("Online"),
@@ -201,6 +206,7 @@ class ActivityDialog(QDialog):
         form.addRow("", ends_row)
         form.addRow("", self.note)
         form.addRow(self.tr("Place"), self.place)
+        form.addRow(self.tr("How to sign up"), self.signup)
         form.addRow(self.tr("For"), self.audience)
         form.addRow(self.tr("Points for taking part"), self.points)
         form.addRow("", self.checkin)
@@ -239,6 +245,7 @@ class ActivityDialog(QDialog):
         self.time.setTime(QTime(a.start_minute // 60, a.start_minute % 60))
         self.duration.setValue(a.duration_minutes)
         self.place.setCurrentText(a.place)
+        self.signup.setCurrentText(a.signup)
         self.audience.setCurrentIndex(max(0, self.audience.findData((a.audience, a.audience_ref))))
         self.points.setValue(a.points)
         self.checkin.setChecked(a.checkin)
@@ -323,6 +330,7 @@ class ActivityDialog(QDialog):
             category=self.category.currentData(),
             color=self.colour.currentData(),
             place=self.place.currentText().strip(),
+            signup=self.signup.currentText().strip(),
             audience=audience,
             audience_ref=ref,
             points=self.points.value(),

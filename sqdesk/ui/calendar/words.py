@@ -55,6 +55,7 @@ class CalendarWords(QObject):
         return {
             "empty": self.tr("An activity needs a title."),
             "too_long": self.tr("A title has at most 100 characters."),
+            "long_text": self.tr("A place, or how to sign up, has at most 100 characters."),
             "bad_time": self.tr("The time is between 00:00 and 23:59."),
             "bad_duration": self.tr("An activity lasts from a minute to a week."),
             "bad_points": self.tr("Points for taking part cannot be negative."),

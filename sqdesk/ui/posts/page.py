@@ -189,6 +189,7 @@ class PostsPage(QWidget):
         copy_action.triggered.connect(self.copy)
         self.addAction(copy_action)
         self._text = ""
+        self._copies: list[posts.CopyInfo] = []
         self.words = PostWords(self)
 
     def _group_name(self, key: str) -> str:
@@ -266,7 +267,8 @@ class PostsPage(QWidget):
 
     def _fill_history(self) -> None:
         self.history.clear()
-        for c in posts.copies_on(self.store):
+        self._copies = posts.copies_on(self.store)
+        for c in self._copies:
             when = c.copied_at.astimezone().strftime("%H:%M")
             self.history.addItem(
                 f"{when}  {c.template_name}" + (f" → {c.label}" if c.label else "")
@@ -318,7 +320,10 @@ class PostsPage(QWidget):
             return
         self.problem.clear()
         self.bubble.setText(self._text)
-        self.count.setText(self.tr("%n character(s)", "", len(self._text)))
+        count = self.tr("%n character(s)", "", len(self._text))
+        t = self.current()
+        when = posts.copied_at(self._copies, t, self._target()[0]) if t else None
+        self.count.setText(count + ("  " + self.words.sent_at(when) if when else ""))
         self.copy_button.setEnabled(True)
 
     def save(self) -> None:
@@ -437,17 +442,27 @@ class PostsPage(QWidget):
         self.update_preview()
         if t is None or not self._text:
             return ""
-        group = self.group.currentData()
-        if self.member_id:
-            target, label = f"member:{self.member_id}", self.member_button.text()
-        elif group:
-            target, label = f"group:{group}", self.group.currentText()
-        else:
-            target, label = "", ""
+        target, label = self._target()
         copy_post(self, self.store, t, self._text, rendered_for=target, label=label)
         self.status.emit(self.words.copied(t.name))
         self._fill_history()
+        self.update_preview()  # now says it was copied
         return self._text
+
+    def _target(self) -> tuple[str, str]:
+        """What the preview is rendered for, as the copy history names it, and its label."""
+        key = self.occurrence.currentData()
+        occurrence = None
+        if key:
+            occurrence = activities.occurrence(self.store, key[0], date.fromordinal(key[1]))
+        group = self.group.currentData()
+        target = posts.target_of(member_id=self.member_id, occurrence=occurrence,
+                                 group_id=group)  # fmt: skip
+        if self.member_id:
+            return target, self.member_button.text()
+        if occurrence is not None:
+            return target, occurrence.title
+        return target, self.group.currentText() if group else ""
 
     # --- one by one ---------------------------------------------------------------------------
 

@@ -4,8 +4,9 @@ Revision ID: 0013
 Revises: 0012
 Create Date: 2026-11-26
 
-A member's favourite items (for {{ 最爱 }}), the template each campaign phase copies, and
-bulk personal-message runs that can stop and resume.
+A member's favourite items (for {{ 最爱 }}), how to sign up for an activity (for
+{{ 报名方式 }}), the template each campaign phase copies, and bulk personal-message runs that
+can stop and resume.
 """
 
 import sqlalchemy as sa
@@ -20,6 +21,9 @@ depends_on = None
 def upgrade() -> None:
     with op.batch_alter_table("member", schema=None) as batch_op:
         batch_op.add_column(sa.Column("favourites", sa.String(length=200), nullable=False,
+                                      server_default=""))  # fmt: skip
+    with op.batch_alter_table("activity", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("signup", sa.String(length=100), nullable=False,
                                       server_default=""))  # fmt: skip
     op.create_table(
         "activity_post",
@@ -68,5 +72,7 @@ def downgrade() -> None:
     op.drop_table("post_run_member")
     op.drop_table("post_run")
     op.drop_table("activity_post")
+    with op.batch_alter_table("activity", schema=None) as batch_op:
+        batch_op.drop_column("signup")
     with op.batch_alter_table("member", schema=None) as batch_op:
         batch_op.drop_column("favourites")
