@@ -122,3 +122,25 @@ def test_calendar_attendance_and_posts(any_store):
     posts.record_copy(any_store, t, text, rendered_for=f"member:{mid}", label="王芳")
     assert [c.label for c in posts.copies_on(any_store)] == ["王芳"]
     assert run_checks(any_store) == []
+
+
+def test_bulk_values_phase_links_and_runs(any_store):
+    from sqdesk.core import activities, ledger, post_runs, post_today, posts
+    from sqdesk.core.activities import ActivityInput
+
+    today = date.today()
+    ids = [create(any_store, MemberInput(name=f"会员{i}", favourites="桂花乌龙")) for i in range(3)]
+    ledger.record_visit(any_store, ids[0], amount_cents=2500)
+    report = posts.find(any_store, "yearly_report")
+    texts = dict(posts.render_for_members(any_store, report, ids))
+    assert "最爱的是桂花乌龙" in texts[ids[0]] and "来了 1 次" in texts[ids[0]]
+    a = activities.create(any_store, ActivityInput("品鉴会", today, warmup_days=0, signup="接龙"))
+    posts.link_phase(any_store, a, "reminder", posts.find(any_store, "member_day").id)
+    kinds = {d.kind: d.template.key for d in post_today.due(any_store, today)}
+    assert kinds["reminder"] == "member_day"
+    run_id = post_runs.start(any_store, posts.find(any_store, "birthday"), ids, title="测试")
+    post_runs.mark(any_store, run_id, 0, post_runs.COPIED, text="生日快乐")
+    (info,) = post_runs.runs(any_store)
+    assert (info.copied, info.skipped, info.total) == (1, 0, 3)
+    post_runs.discard(any_store, run_id)
+    assert run_checks(any_store) == []
