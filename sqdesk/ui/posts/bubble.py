@@ -5,7 +5,7 @@ emoji as they will appear in the group."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 
 class ChatBubble(QScrollArea):
@@ -28,9 +28,14 @@ class ChatBubble(QScrollArea):
             "QLabel#chatBubble { background: #95ec69; color: #111; border-radius: 6px;"
             " padding: 8px 10px; font-size: 14px; }"
         )
+        # A stretch pushes the bubble right (what you send). No alignment flag on the label:
+        # with one, a layout sizes a wrapped label by its one-line height and cuts lines off.
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.label)
         layout = QVBoxLayout(inside)
         layout.setContentsMargins(12, 12, 12, 12)
-        layout.addWidget(self.label, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(row)
         layout.addStretch(1)
         self.setWidget(inside)
 

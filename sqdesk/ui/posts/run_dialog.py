@@ -106,9 +106,10 @@ class RunDialog(QDialog):
         step = self.steps[self.index]
         row = self.rows.get(step.member_id)
         name = (row.nickname or row.name) if row else "?"
-        code = row.code if row else ""
+        # What finds their chat in WeChat: the name, and the WeChat ID when recorded.
+        bits = [name, row.code if row else ""] + ([row.wechat_id] if row and row.wechat_id else [])
         self.who.setText(self.tr("%1 of %2: %3").replace("%1", str(self.index + 1)).replace(
-            "%2", str(len(self.steps))).replace("%3", f"{name}  ·  {code}"))  # fmt: skip
+            "%2", str(len(self.steps))).replace("%3", "  ·  ".join(bits)))  # fmt: skip
         state = {post_runs.COPIED: self.tr("Already copied for this member."),
                  post_runs.SKIPPED: self.tr("Skipped before.")}.get(step.state, "")  # fmt: skip
         self.state.setText(state)
