@@ -115,6 +115,12 @@ def compiled(body: str) -> Callable[[dict[str, object]], str]:
     return fill
 
 
+def as_text(values: dict[str, object]) -> dict[str, object]:
+    """The values as a render shows them (lists joined, None as ""): for values shared by
+    many renders, such as the day's, converted once instead of once per member."""
+    return {name: _text(value) for name, value in values.items()}
+
+
 def _text(value: object) -> object:
     if value is None:
         return ""

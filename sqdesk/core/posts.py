@@ -13,7 +13,7 @@ from sqlalchemy import delete, func, select, update
 from sqdesk.core import post_values
 from sqdesk.core.errors import CodedError
 from sqdesk.core.models import ActivityPost, PostCopy, PostTemplate
-from sqdesk.core.post_render import check, compiled
+from sqdesk.core.post_render import as_text, check, compiled
 from sqdesk.core.store import Store
 
 CATEGORIES = ("welcome", "rules", "morning", "topic", "warmup", "reminder", "recap",
@@ -221,7 +221,7 @@ def render_for_members(
     bulk (see post_values.member_values_many). Members that no longer exist are left out."""
     today = today or date.today()
     fill = compiled(t.body)
-    base = post_values.day_values(store, today)
+    base = as_text(post_values.day_values(store, today))
     ids = list(member_ids)
     step = post_values.CHUNK * 10
     for start in range(0, len(ids), step):
