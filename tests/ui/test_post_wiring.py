@@ -203,3 +203,31 @@ def test_new_template_gets_a_category_and_audience(qtbot, store):
     t = posts.find(store, "会员周年感谢💐")
     assert (t.category, t.audience) == ("yearly_report", "member")
     assert page.current().id == t.id and page.editor.toPlainText().startswith("{{ 称呼")
+
+
+def test_members_page_sends_to_one_to_the_selection_or_to_the_list_in_view(qtbot, store):
+    from PySide6.QtCore import QItemSelectionModel
+
+    from sqdesk.ui.members.page import MembersPage
+
+    ids = [create(store, MemberInput(name=n)) for n in ("张三", "李四", "王五")]
+    page = MembersPage(store)
+    qtbot.addWidget(page)
+    page.show()
+    vip = posts.find(store, "vip_invite")
+    page.table.selectRow(page.model.row_of(ids[0]))
+    one = page.send_message(vip.id)
+    assert isinstance(one, CopyPostDialog) and one.bubble.text().startswith("✨ 张三，")
+    one.reject()
+    rows = page.table.selectionModel()
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    rows.select(page.model.index(page.model.row_of(ids[1]), 0), flags)
+    two = page.send_message(vip.id)
+    assert isinstance(two, RunDialog) and len(two.steps) == 2
+    two.reject()
+    page.table.clearSelection()
+    everyone = page.send_message(vip.id)
+    assert isinstance(everyone, RunDialog) and len(everyone.steps) == 3
+    everyone.reject()
+    page._fill_send_menu()
+    assert "早报" not in [a.text() for a in page.send_menu.actions()]
