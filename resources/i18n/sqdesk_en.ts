@@ -326,4 +326,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>TodayPosts</name>
+    <message numerus="yes">
+        <source>… and %n more: open them from the list of today&apos;s activities.</source>
+        <translation>
+            <numerusform>… and %n more: open it from the list of today&apos;s activities.</numerusform>
+            <numerusform>… and %n more: open them from the list of today&apos;s activities.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -3615,6 +3615,12 @@
 </context>
 <context>
     <name>TodayPosts</name>
+    <message numerus="yes">
+        <source>… and %n more: open them from the list of today&apos;s activities.</source>
+        <translation>
+            <numerusform>……还有 %n 条：从今天的活动列表里打开。</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Morning report</source>
         <translation>早报</translation>

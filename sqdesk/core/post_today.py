@@ -27,22 +27,23 @@ class DuePost:
 
 
 def due(store: Store, today: date) -> list[DuePost]:
+    tasks = activities.phase_tasks(store, today, today)
+    # Daily routines (签到, 早报) need no reminder of their own; a campaign has its tasks.
+    plain = [o for o in activities.occurrences(store, today, today)
+             if o.category != "daily" and o.warmup_days is None]  # fmt: skip
+    wanted = [(t.occurrence.activity_id, t.phase) for t in tasks]
+    wanted += [(o.activity_id, "reminder") for o in plain]
+    chosen = posts.phase_templates(store, wanted)
     out = []
     morning = posts.first_of(store, "morning")
     if morning is not None:
         out.append(DuePost("morning", morning, None, False))
-    with_phase = set()
-    for task in activities.phase_tasks(store, today, today):
-        o = task.occurrence
-        t = posts.phase_template(store, o.activity_id, task.phase)
-        with_phase.add(o.key)
+    for task in tasks:
+        t = chosen[(task.occurrence.activity_id, task.phase)]
         if t is not None:
-            out.append(DuePost(task.phase, t, o, task.done))
-    for o in activities.occurrences(store, today, today):
-        # Daily routines (签到, 早报) need no reminder of their own.
-        if o.category == "daily" or o.key in with_phase or o.warmup_days is not None:
-            continue
-        t = posts.phase_template(store, o.activity_id, "reminder")
+            out.append(DuePost(task.phase, t, task.occurrence, task.done))
+    for o in plain:
+        t = chosen[(o.activity_id, "reminder")]
         if t is not None:
             out.append(DuePost("reminder", t, o, False))
     return out

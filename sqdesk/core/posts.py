@@ -206,12 +206,29 @@ def link_phase(store: Store, activity_id: int, phase: str, template_id: int | No
 def phase_template(store: Store, activity_id: int, phase: str) -> TemplateInfo | None:
     """The template a phase of an activity copies: its own choice, else the first of the
     phase's category."""
-    chosen = phase_links(store, activity_id).get(phase)
-    if chosen is not None:
-        found = next((t for t in list_templates(store) if t.id == chosen), None)
-        if found is not None:
-            return found
-    return first_of(store, PHASE_CATEGORIES[phase])
+    return phase_templates(store, [(activity_id, phase)])[(activity_id, phase)]
+
+
+def phase_templates(
+    store: Store, wanted: Sequence[tuple[int, str]]
+) -> dict[tuple[int, str], TemplateInfo | None]:
+    """phase_template for many (activity, phase) pairs: the library and the links are read
+    once (Today asks for every occurrence of the day)."""
+    templates = list_templates(store)
+    by_id = {t.id: t for t in templates}
+    first: dict[str, TemplateInfo] = {}
+    for t in templates:
+        first.setdefault(t.category, t)
+    ids = sorted({aid for aid, _phase in wanted})
+    links: dict[tuple[int, str], int] = {}
+    with store.read() as s:
+        for start in range(0, len(ids), post_values.CHUNK):
+            query = select(ActivityPost.activity_id, ActivityPost.phase,
+                           ActivityPost.template_id).where(
+                ActivityPost.activity_id.in_(ids[start : start + post_values.CHUNK]))  # fmt: skip
+            links |= {(aid, phase): tid for aid, phase, tid in s.execute(query)}
+    return {(aid, phase): by_id.get(links.get((aid, phase)), first.get(PHASE_CATEGORIES[phase]))
+            for aid, phase in wanted}  # fmt: skip
 
 
 def render_for_members(
@@ -343,5 +360,8 @@ def copies_on(store: Store, day: date | None = None) -> list[CopyInfo]:
 def copied_at(copies: list[CopyInfo], t: TemplateInfo, rendered_for: str) -> datetime | None:
     """When this template was last copied for this target among `copies` (newest first),
     so the app can say "already sent at 09:12"."""
+    # A text that is no library template (a group's own welcome text) goes by its name.
+    same = (lambda c: c.template_id == t.id) if t.id is not None else (
+        lambda c: c.template_id is None and c.template_name == t.name)  # fmt: skip
     return next((c.copied_at for c in copies
-                 if c.template_id == t.id and c.rendered_for == rendered_for), None)  # fmt: skip
+                 if same(c) and c.rendered_for == rendered_for), None)  # fmt: skip

@@ -231,3 +231,19 @@ def test_members_page_sends_to_one_to_the_selection_or_to_the_list_in_view(qtbot
     everyone.reject()
     page._fill_send_menu()
     assert "早报" not in [a.text() for a in page.send_menu.actions()]
+
+
+def test_a_busy_day_lists_the_first_posts_and_counts_the_rest(qtbot, store, today_page):
+    from PySide6.QtWidgets import QLabel
+
+    from sqdesk.ui.today.posts_box import MAX_ROWS
+
+    today = date.today()
+    for i in range(MAX_ROWS + 3):
+        activities.create(store, ActivityInput(f"活动{i}", today, start_minute=600 + i))
+    today_page.refresh()
+    box = today_page.posts
+    assert len(box.due) == MAX_ROWS + 4  # the morning report and 11 reminders
+    assert len(box.copy_buttons) == MAX_ROWS
+    more = box.findChild(QLabel, "morePosts")
+    assert more is not None and "4" in more.text()

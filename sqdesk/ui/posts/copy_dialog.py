@@ -63,7 +63,7 @@ class CopyPostDialog(QDialog):
         self.choice.setObjectName("templateChoice")
         for t in templates:
             self.choice.addItem(t.name, t.id)
-        self.remember = QCheckBox(self)
+        self.remember = QCheckBox(self.tr("Use this template for this activity from now on"), self)
         self.remember.setVisible(bool(phase and occurrence))
         self.bubble = ChatBubble(self)
         self.bubble.setMinimumHeight(160)
@@ -102,7 +102,6 @@ class CopyPostDialog(QDialog):
 
     def update_preview(self) -> None:
         t = self.current()
-        self.remember.setText(self.tr("Use this template for this activity from now on"))
         self.remember.setChecked(False)
         try:
             self._text = render(t.body, self.values) if t else ""

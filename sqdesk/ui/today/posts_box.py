@@ -23,6 +23,7 @@ from sqdesk.ui.posts.copy_dialog import CopyPostDialog, open_copy_dialog
 from sqdesk.ui.posts.words import copy_post
 
 ICONS = {"morning": "☀️", "warmup": "📣", "reminder": "⏰", "recap": "🙏"}
+MAX_ROWS = 8  # a busy day's other posts are a click away in each occurrence's window
 
 
 class TodayPosts(QWidget):
@@ -49,7 +50,12 @@ class TodayPosts(QWidget):
         self.due = post_today.due(store, today)
         copies = posts.copies_on(store, today)
         self.copy_buttons = []
-        for row, d in enumerate(self.due):
+        if len(self.due) > MAX_ROWS:
+            more = QLabel(self.tr("… and %n more: open them from the list of today's "
+                                  "activities.", "", len(self.due) - MAX_ROWS), self)  # fmt: skip
+            more.setObjectName("morePosts")
+            self.grid.addWidget(more, MAX_ROWS, 0, 1, 4)
+        for row, d in enumerate(self.due[:MAX_ROWS]):
             what = self.tr("Morning report") if d.kind == "morning" else (
                 f"{self.words.phase(d.kind)} · {d.occurrence.title}")  # fmt: skip
             label = QLabel(f"{ICONS.get(d.kind, '')} {what}", self)
