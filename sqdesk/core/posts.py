@@ -45,7 +45,8 @@ BUILTINS: tuple[tuple[str, str, str, str, str], ...] = (
      "⏰ 就是今天！「{{ 活动名称 }}」{{ 活动时间 }}\n地点：{{ 活动地点 or '门店' }}\n"
      "已经报名的朋友别忘了哦，还没报名的抓紧接龙👇"),
     ("recap", "活动回顾（感谢参与）", "recap", "group",
-     "🙏 感谢 {{ 参与人数 }} 位朋友参加「{{ 活动名称 }}」！\n"
+     "🙏 感谢{% if 参与人数 %} {{ 参与人数 }} 位朋友{% else %}大家{% endif %}"
+     "参加「{{ 活动名称 }}」！\n"
      "{% if 参与名单 %}特别感谢：{{ 参与名单 }}\n{% endif %}"
      "{% if 参与积分 %}参与积分 {{ 参与积分 }} 分已到账，可以在小程序查看～\n{% endif %}"
      "下次活动见！"),
@@ -111,6 +112,12 @@ _DEFAULTS = {key: body for key, _n, _c, _a, body in BUILTINS}
 # Built-in texts as earlier versions shipped them: a store still holding one unchanged gets
 # the new text (an edited one is the shop's and is left alone).
 _EARLIER = {
+    "recap": (
+        "🙏 感谢 {{ 参与人数 }} 位朋友参加「{{ 活动名称 }}」！\n"
+        "{% if 参与名单 %}特别感谢：{{ 参与名单 }}\n{% endif %}"
+        "{% if 参与积分 %}参与积分 {{ 参与积分 }} 分已到账，可以在小程序查看～\n{% endif %}"
+        "下次活动见！",
+    ),
     "yearly_report": (
         "📖 {{ 称呼 or '亲' }}的年度茶语报告\n"
         "今年你来了 {{ 今年到店次数 }} 次，一共消费 {{ 今年消费 }}，"

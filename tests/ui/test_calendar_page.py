@@ -147,9 +147,9 @@ def test_today_page_lists_and_ticks(qtbot, shop):
     task.setCheckState(Qt.CheckState.Checked)
     assert activities.phase_tasks(shop, TODAY, TODAY)[0].done
     opened = []
-    today.openOccurrence.connect(lambda a, d: opened.append((a, d)))
+    today.openOccurrence.connect(lambda a, d, phase: opened.append((a, d, phase)))
     today._activate(task)
-    assert opened == [(aid, TODAY + timedelta(days=3))]
+    assert opened == [(aid, TODAY + timedelta(days=3), "warmup")]
     if not (TODAY.month == 2 and TODAY.day == 29):
         assert "王芳" in today.birthdays.item(0).text()
 

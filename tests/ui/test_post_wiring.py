@@ -247,3 +247,17 @@ def test_a_busy_day_lists_the_first_posts_and_counts_the_rest(qtbot, store, toda
     assert len(box.copy_buttons) == MAX_ROWS
     more = box.findChild(QLabel, "morePosts")
     assert more is not None and "4" in more.text()
+
+
+def test_a_calendar_task_opens_its_post_rendered_for_the_occurrence(qtbot, store):
+    from sqdesk.ui.calendar.page import CalendarPage
+
+    day = date(2026, 12, 12)
+    a = activities.create(store, ActivityInput("双十二囤茶节", day, warmup_days=3))
+    page = CalendarPage(store)
+    qtbot.addWidget(page)
+    occurrence = page.open_occurrence(a, day, "recap")
+    (post,) = [d for d in occurrence.findChildren(CopyPostDialog) if d.isVisible()]
+    assert post.bubble.text().startswith("🙏 感谢大家参加「双十二囤茶节」")  # nobody yet
+    post.copy()
+    assert occurrence.phase_boxes["recap"].isChecked()

@@ -41,6 +41,7 @@ from sqdesk.ui.calendar.words import CalendarWords
 from sqdesk.ui.widgets import PageHeader
 
 OccurrenceRole = Qt.ItemDataRole.UserRole + 1  # (activity_id, original_date)
+PhaseRole = Qt.ItemDataRole.UserRole + 4  # a campaign task's phase
 DateRole = Qt.ItemDataRole.UserRole + 2
 HOURS = range(6, 24)  # the week view's rows
 MAX_LINES = 4  # occurrences listed in a month cell before "+N"
@@ -398,6 +399,7 @@ class CalendarPage(QWidget):
             mark = "☑" if x.done else "☐"
             item = QListWidgetItem(f"   {mark} {self.words.phase(x.phase)}: {o.title}"
                                    f"（{o.day.month}月{o.day.day}日）")  # fmt: skip
+            item.setData(PhaseRole, x.phase)
         else:
             o = x
             moved = "  " + self.tr("(moved)") if o.moved else ""
@@ -480,9 +482,12 @@ class CalendarPage(QWidget):
             return
         key = item.data(OccurrenceRole)
         if key:
-            self.open_occurrence(key[0], date.fromordinal(key[1]))
+            self.open_occurrence(key[0], date.fromordinal(key[1]), item.data(PhaseRole) or "")
 
-    def open_occurrence(self, activity_id: int, original: date) -> OccurrenceDialog | None:
+    def open_occurrence(self, activity_id: int, original: date,
+                        phase: str = "") -> OccurrenceDialog | None:  # fmt: skip
+        """The occurrence's window; for a campaign task, with the phase's post on top,
+        rendered for the occurrence and ready to copy."""
         o = activities.occurrence(self.store, activity_id, original)
         if o is None:
             return None
@@ -493,6 +498,8 @@ class CalendarPage(QWidget):
         dialog.status.connect(self.status)
         dialog.exportRequested.connect(lambda: self.ask_export([activity_id]))
         dialog.open()
+        if phase:
+            dialog.copy_post(phase)
         return dialog
 
     # --- .ics ---------------------------------------------------------------------------------

@@ -42,7 +42,7 @@ def _hm(minute: int) -> str:
 
 
 class TodayPage(QWidget):
-    openOccurrence = Signal(int, object)  # activity id, original date
+    openOccurrence = Signal(int, object, str)  # activity id, original date, phase or ""
     openMember = Signal(int)
     openGroups = Signal()
     openPoints = Signal()
@@ -238,8 +238,10 @@ class TodayPage(QWidget):
         if not data:
             return
         kind = data[0]
-        if kind in ("occurrence", "task"):
-            self.openOccurrence.emit(data[1], date.fromordinal(data[2]))
+        if kind == "occurrence":
+            self.openOccurrence.emit(data[1], date.fromordinal(data[2]), "")
+        elif kind == "task":  # the task is to send its post: open it, rendered
+            self.openOccurrence.emit(data[1], date.fromordinal(data[2]), data[3])
         elif kind == "member":
             self.openMember.emit(data[1])
         elif kind == "group":
