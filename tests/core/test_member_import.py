@@ -266,3 +266,18 @@ def test_an_update_is_judged_on_what_the_file_changes(store, tmp_path):
     path = write_csv(tmp_path / "u.csv", [["手机", "群昵称"], ["13800138000", "老王🍵"]])
     plan = plan_for(store, path)
     assert plan.update_count == 1 and not [r for r in plan.results if r.problems]
+
+
+def test_favourites_column_is_imported_and_kept_when_a_file_lacks_it(store, tmp_path):
+    rows = [["姓名", "手机", "最爱"], ["王芳", "13800138000", "桂花乌龙、燕麦拿铁🥛"]]
+    first = write_csv(tmp_path / "a.csv", rows)
+    member_import.commit(store, plan_for(store, first), today=TODAY)
+    mid = members.ordered_ids(store, search_text="13800138000")[0]
+    assert members.detail(store, mid).favourites == "桂花乌龙、燕麦拿铁🥛"
+    # A later file without the column updates the member and leaves the favourites.
+    again = write_csv(
+        tmp_path / "b.csv", [["姓名", "手机", "地区"], ["王芳", "13800138000", "天河"]]
+    )
+    member_import.commit(store, plan_for(store, again), today=TODAY)
+    d = members.detail(store, mid)
+    assert (d.region, d.favourites) == ("天河", "桂花乌龙、燕麦拿铁🥛")
