@@ -227,6 +227,61 @@
     </message>
 </context>
 <context>
+    <name>BackupsDialog</name>
+    <message>
+        <source>Restore from Backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>sqdesk keeps a copy of the store every day (the last seven days) and before every upgrade. Choose the copy to go back to: what was entered after it is replaced, and the store as it is now is kept as one more copy.</source>
+        <translation>sqdesk 每天自动备份一次门店数据（保留最近七天），每次升级前也会备份。请选择要恢复到的备份：之后录入的内容会被替换，现在的数据会先另存为一份备份。</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>恢复…</translation>
+    </message>
+    <message>
+        <source>No copies yet: the first is made today, in the background.</source>
+        <translation>还没有备份：今天会在后台自动做第一份。</translation>
+    </message>
+    <message>
+        <source>before an upgrade</source>
+        <translation>升级前</translation>
+    </message>
+    <message>
+        <source>daily</source>
+        <translation>每日</translation>
+    </message>
+    <message>
+        <source>made by hand</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <source>Go back to the copy of %1? Everything entered after it is replaced. The store as it is now is kept as a copy first.</source>
+        <translation>恢复到 %1 的备份吗？之后录入的内容都会被替换。现在的数据会先另存为一份备份。</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+</context>
+<context>
     <name>CalendarPage</name>
     <message>
         <source>Calendar</source>
@@ -1464,6 +1519,10 @@
         <translation>导出会员(&amp;E)…</translation>
     </message>
     <message>
+        <source>&amp;Back Up Now</source>
+        <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
         <source>Record &amp;Visit…</source>
         <translation>记录到店消费(&amp;V)…</translation>
     </message>
@@ -1484,6 +1543,30 @@
         <translation>
             <numerusform>今天有 %Ln 批积分到期。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Backed up to %1.</source>
+        <translation>已备份到 %1。</translation>
+    </message>
+    <message>
+        <source>Restore from Backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>sqdesk is busy with today&apos;s upkeep. Try again in a moment.</source>
+        <translation>sqdesk 正在做今天的例行整理，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>That copy could not be restored: %1 The store is as it was.</source>
+        <translation>这份备份无法恢复：%1 门店数据保持原样。</translation>
+    </message>
+    <message>
+        <source>Restored. The store as it was before is kept as a backup too.</source>
+        <translation>已恢复。恢复前的数据也已另存为备份。</translation>
+    </message>
+    <message>
+        <source>The store file is damaged (%1). Nothing more should be written to it: use File → Restore from Backup to go back to the last good copy.</source>
+        <translation>门店数据文件已损坏（%1）。请不要再往里录入：用“文件 → 从备份恢复”回到最近一份完好的备份。</translation>
     </message>
     <message>
         <source>No other stores yet</source>
@@ -1518,6 +1601,10 @@
     <message>
         <source>The store could not be opened</source>
         <translation>无法打开门店数据</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from Backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
         <source>Open Store</source>

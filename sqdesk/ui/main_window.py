@@ -23,12 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sqdesk.core import ledger, member_stats
+from sqdesk.core import backup, ledger, member_stats
 from sqdesk.core.errors import StoreError
 from sqdesk.core.paths import resource_path
 from sqdesk.core.store import STORE_SUFFIX, Store, StoreLocked
 from sqdesk.ui import prefs
 from sqdesk.ui.about import AboutDialog
+from sqdesk.ui.backups_dialog import BackupsDialog
 from sqdesk.ui.calendar.page import CalendarPage
 from sqdesk.ui.groups.page import GroupsPage
 from sqdesk.ui.jobs import Job, run_quiet
@@ -114,6 +115,13 @@ class MainWindow(QMainWindow):
         self.read_only_banner.setObjectName("demoBanner")
         self.read_only_banner.setWordWrap(True)
         self.read_only_banner.hide()
+        # The start-up check found the file damaged: say so where it cannot be missed.
+        self.damage_banner = QLabel(self)
+        self.damage_banner.setObjectName("damageBanner")
+        self.damage_banner.setStyleSheet("QLabel#damageBanner { background: #c53030; color: white;"
+                                         " padding: 8px 12px; }")  # fmt: skip
+        self.damage_banner.setWordWrap(True)
+        self.damage_banner.hide()
 
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
@@ -121,6 +129,7 @@ class MainWindow(QMainWindow):
         right_layout.setSpacing(0)
         right_layout.addWidget(self.demo_banner)
         right_layout.addWidget(self.read_only_banner)
+        right_layout.addWidget(self.damage_banner)
         right_layout.addWidget(self.pages, 1)
         central = QWidget(self)
         layout = QHBoxLayout(central)
@@ -194,6 +203,11 @@ class MainWindow(QMainWindow):
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.triggered.connect(self._export_members)
         file_menu.addSeparator()
+        self.backup_action = file_menu.addAction(self.tr("&Back Up Now"))
+        self.backup_action.triggered.connect(self.back_up_now)
+        self.restore_action = file_menu.addAction(self.tr("&Restore from Backup…"))
+        self.restore_action.triggered.connect(self.ask_restore)
+        file_menu.addSeparator()
         self.visit_action = file_menu.addAction(self.tr("Record &Visit…"))
         self.visit_action.setShortcuts([QKeySequence("F2"), QKeySequence("Ctrl+R")])
         self.visit_action.triggered.connect(self.record_visit)
@@ -215,20 +229,90 @@ class MainWindow(QMainWindow):
         self._upkeep_day = today
         store = self.store
 
-        def expired(count: int) -> None:
+        keep_copies = store.is_sqlite and store.path is not None and not self.demo
+
+        def done(result: tuple[int, list[str]]) -> None:
+            count, damage = result
             if count:
                 self.statusBar().showMessage(
                     self.tr("%n batch(es) of points expired today.", "", count), 8000
                 )
+            if damage and store is self.store:
+                self.show_damage(damage)
 
-        def work(_progress, _should_stop) -> int:
+        def work(_progress, _should_stop) -> tuple[int, list[str]]:
+            damage = backup.quick_check(store.path) if keep_copies else []
+            if damage:  # a damaged file is not backed up over good copies, nor changed
+                return 0, damage
+            if keep_copies:
+                backup.auto_backup(store.path)  # the daily copy, the last seven days kept
             made = ledger.expire(store, today=today)
             # Today's visit figures, so the first click on a segment is instant.
             member_stats.ensure_current(store, today=today)
-            return made
+            return made, []
 
-        self.upkeep_job = run_quiet(self, work, on_success=expired)
+        self.upkeep_job = run_quiet(self, work, on_success=done)
         return self.upkeep_job
+
+    # --- backups ----------------------------------------------------------------------------
+
+    def back_up_now(self) -> Job | None:
+        path = self.store.path
+        if not self.store.is_sqlite or path is None:
+            return None
+
+        def made(copy: Path) -> None:
+            self.statusBar().showMessage(
+                self.tr("Backed up to %1.").replace("%1", str(copy)), 8000)  # fmt: skip
+
+        return run_quiet(self, lambda _p, _s: backup.make_backup(path, kind="manual"),
+                         on_success=made)  # fmt: skip
+
+    def ask_restore(self) -> BackupsDialog | None:
+        if self.store.path is None or self.store.read_only:
+            return None
+        dialog = BackupsDialog(self.store.path, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.restoreRequested.connect(self.restore_from)
+        dialog.open()
+        return dialog
+
+    def restore_from(self, source: Path) -> bool:
+        """Replace the store with a backup and reopen it. The store is closed while the
+        copy is written back; if the copy is refused, the store opens as it was."""
+        if self.upkeep_job is not None and not self.upkeep_job.done:
+            self.show_error(self.tr("Restore from Backup"),
+                            self.tr("sqdesk is busy with today's upkeep. Try again in a "
+                                    "moment."))  # fmt: skip
+            return False
+        path = self.store.path
+        self.store.close()
+        problem = None
+        try:
+            backup.restore(path, source)
+        except StoreError as exc:
+            problem = str(exc)
+        try:
+            store = Store.open(path, lock=True)
+        except StoreError as exc:
+            self.show_error(self.tr("The store could not be opened"), str(exc))
+            return False
+        self.set_store(store)
+        if problem:
+            self.show_error(self.tr("Restore from Backup"),
+                            self.tr("That copy could not be restored: %1 The store is as "
+                                    "it was.").replace("%1", problem))  # fmt: skip
+            return False
+        self.statusBar().showMessage(self.tr("Restored. The store as it was before is kept "
+                                             "as a backup too."), 10000)  # fmt: skip
+        return True
+
+    def show_damage(self, damage: list[str]) -> None:
+        self.damage_banner.setText(self.tr(
+            "The store file is damaged (%1). Nothing more should be written to it: use File → "
+            "Restore from Backup to go back to the last good copy.").replace(
+            "%1", html.escape(damage[0][:120])))  # fmt: skip
+        self.damage_banner.show()
 
     def record_visit(self) -> VisitDialog | None:
         """F2 from anywhere: scan the card, type the amount, Enter."""
@@ -286,6 +370,10 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(self.tr("%1 — sqdesk").replace("%1", name))
         self.read_only_banner.setVisible(self.store.read_only)
         self.visit_action.setEnabled(not self.store.read_only)
+        # Copies are SQLite's online backups; a PostgreSQL store is backed up by its server.
+        copies = self.store.is_sqlite and self.store.path is not None and not self.demo
+        self.backup_action.setEnabled(copies)
+        self.restore_action.setEnabled(copies and not self.store.read_only)
         self.store_label.setText(self.tr("Store: %1").replace("%1", self.store.location))
         self.store_label.setToolTip(self.store.location)
         if not self.demo:
@@ -301,6 +389,7 @@ class MainWindow(QMainWindow):
         self.store = store
         self.demo = False
         self.demo_banner.hide()
+        self.damage_banner.hide()
         self.members_page.set_store(store)
         self.points_page.set_store(store)
         self.groups_page.set_store(store)

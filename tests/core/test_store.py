@@ -202,3 +202,72 @@ def test_backups_rotate(tmp_path):
     for _ in range(backup.KEEP_PER_KIND + 3):
         backup.make_backup(path, kind="daily")
     assert len(backup.list_backups(path, kind="daily")) == backup.KEEP_PER_KIND
+
+
+def test_daily_backup_once_a_day_and_listed_newest_first(tmp_path):
+    from datetime import datetime, timedelta
+
+    path = tmp_path / "茶语 店.sqdesk"
+    with Store.open(path) as store:
+        _add_member(store, name="王芳")
+    now = datetime(2026, 11, 26, 9, 0)
+    first = backup.auto_backup(path, now=now)
+    assert first is not None
+    assert backup.auto_backup(path, now=now + timedelta(hours=3)) is None  # done today
+    manual = backup.make_backup(path, kind="manual")
+    listed = backup.backups(path)
+    assert [b.kind for b in listed] == ["manual", "daily"] and listed[1].path == first
+    assert listed[0].size > 0
+    later = listed[1].taken + backup.DAILY_EVERY + timedelta(minutes=1)
+    assert backup.auto_backup(path, now=later) not in (None, first, manual)
+
+
+def test_restore_brings_back_the_backup_and_keeps_the_store_as_it_was(tmp_path):
+    path = tmp_path / "shop.sqdesk"
+    with Store.open(path) as store:
+        _add_member(store, name="王芳")
+    copy = backup.make_backup(path, kind="manual")
+    with Store.open(path) as store:
+        _add_member(store, code="1000019", name="录错的人")
+    safety = backup.restore(path, copy)
+    with Store.open(path) as store, store.read() as s:
+        assert s.execute(text("SELECT name FROM member")).scalars().all() == ["王芳"]
+    with closing(sqlite3.connect(safety)) as conn:  # the restore can itself be undone
+        assert len(conn.execute("SELECT name FROM member").fetchall()) == 2
+    assert backup.quick_check(path) == []
+
+
+def test_restore_refuses_a_damaged_or_foreign_file_and_changes_nothing(tmp_path):
+    path = tmp_path / "shop.sqdesk"
+    with Store.open(path) as store:
+        _add_member(store, name="王芳")
+    copy = backup.make_backup(path, kind="manual")
+    damaged = tmp_path / "damaged.sqdesk"
+    data = bytearray(copy.read_bytes())
+    data[4096 : 4096 * 3] = b"\xff" * (4096 * 2)  # overwrite pages past the header
+    damaged.write_bytes(bytes(data))
+    foreign = tmp_path / "other.db"
+    with closing(sqlite3.connect(foreign)) as conn:
+        conn.execute("CREATE TABLE t (x)")
+        conn.commit()
+    for bad in (damaged, foreign, tmp_path / "photo.sqdesk"):
+        if bad.name == "photo.sqdesk":
+            bad.write_bytes(b"\x89PNG" + b"\x00" * 200)
+        with pytest.raises(backup.RestoreError):
+            backup.restore(path, bad)
+    assert backup.quick_check(damaged) != []
+    assert [b.kind for b in backup.backups(path)] == ["manual"]  # no safety copy was made
+    with Store.open(path) as store, store.read() as s:
+        assert s.execute(text("SELECT name FROM member")).scalars().all() == ["王芳"]
+
+
+def test_daily_copies_keep_a_week(tmp_path):
+    from datetime import datetime, timedelta
+
+    path = tmp_path / "w.sqdesk"
+    with Store.open(path) as store:
+        _add_member(store)
+    for day in range(backup.DAILY_KEEP + 3):
+        made = backup.auto_backup(path, now=datetime(2030, 1, 1) + timedelta(days=day))
+        assert made is not None
+    assert len([b for b in backup.backups(path) if b.kind == "daily"]) == backup.DAILY_KEEP

@@ -1,0 +1,89 @@
+"""Restore from Backup: the store's copies (daily, made by hand, before an upgrade or a
+restore), newest first; restoring asks first, and keeps the store as it is now as one more
+copy, so a restore can itself be undone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sqdesk.core import backup
+from sqdesk.ui.widgets import fill_table, make_table
+
+
+class BackupsDialog(QDialog):
+    restoreRequested = Signal(Path)
+
+    def __init__(self, store_path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("backupsDialog")
+        self.setWindowTitle(self.tr("Restore from Backup"))
+        self.copies = backup.backups(store_path)
+        intro = QLabel(self.tr("sqdesk keeps a copy of the store every day (the last seven "
+                               "days) and before every upgrade. Choose the copy to go back "
+                               "to: what was entered after it is replaced, and the store as "
+                               "it is now is kept as one more copy."), self)  # fmt: skip
+        intro.setWordWrap(True)
+        self.table = make_table(self, [self.tr("Taken"), self.tr("Kind"), self.tr("Size")], 1)
+        fill_table(self.table, [(b.taken.strftime("%Y-%m-%d %H:%M"), self.kind(b.kind),
+                                 f"{b.size / 1_048_576:.1f} MB") for b in self.copies],
+                   numeric={2})  # fmt: skip
+        if self.copies:
+            self.table.selectRow(0)
+        self.table.doubleClicked.connect(lambda _i: self.ask_restore())
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.restore_button = buttons.addButton(self.tr("Restore…"),
+                                                QDialogButtonBox.ButtonRole.ActionRole)  # fmt: skip
+        self.restore_button.setEnabled(bool(self.copies))
+        self.restore_button.clicked.connect(self.ask_restore)
+        buttons.rejected.connect(self.reject)
+        empty = QLabel(self.tr("No copies yet: the first is made today, in the background."),
+                       self)  # fmt: skip
+        empty.setVisible(not self.copies)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(empty)
+        layout.addWidget(buttons)
+        self.resize(520, 380)
+
+    def kind(self, key: str) -> str:
+        if key.startswith("before-") and key != "before-restore":
+            return self.tr("before an upgrade")
+        return {"daily": self.tr("daily"), "manual": self.tr("made by hand"),
+                "before-restore": self.tr("before a restore")}.get(key, key)  # fmt: skip
+
+    def chosen(self) -> backup.BackupInfo | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.copies[rows[0].row()] if rows else None
+
+    def ask_restore(self) -> QMessageBox | None:
+        b = self.chosen()
+        if b is None:
+            return None
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Restore from Backup"),
+                          self.tr("Go back to the copy of %1? Everything entered after it is "
+                                  "replaced. The store as it is now is kept as a copy first.")
+                          .replace("%1", b.taken.strftime("%Y-%m-%d %H:%M")),
+                          QMessageBox.StandardButton.Cancel, self)  # fmt: skip
+        box.setObjectName("confirmRestore")
+        go = box.addButton(self.tr("Restore"), QMessageBox.ButtonRole.DestructiveRole)
+
+        def done(_r: int) -> None:
+            if box.clickedButton() is go:
+                self.restoreRequested.emit(b.path)
+                self.accept()
+
+        box.finished.connect(done)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        return box

@@ -1,0 +1,65 @@
+"""Backups from the window: the daily copy made in the background, Restore from Backup
+(with its confirmation) bringing the store back, and a damaged file shown at once."""
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from sqdesk.core import backup, members
+from sqdesk.core.member_edit import MemberInput, create
+from sqdesk.core.store import Store
+from sqdesk.ui.main_window import MainWindow
+
+
+def _window(qtbot, store):
+    w = MainWindow(store)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: w.upkeep_job is not None and w.upkeep_job.done, timeout=10000)
+    return w
+
+
+def test_daily_copy_and_restore_through_the_window(qtbot, tmp_path):
+    path = tmp_path / "茶语.sqdesk"
+    store = Store.open(path, lock=True)
+    create(store, MemberInput(name="王芳"))
+    w = _window(qtbot, store)
+    assert [b.kind for b in backup.backups(path)] == ["daily"]
+    create(w.store, MemberInput(name="录错的人🙈"))
+    assert members.count(w.store) == 2
+
+    dialog = w.ask_restore()
+    assert dialog.table.rowCount() == 1 and dialog.restore_button.isEnabled()
+    box = dialog.ask_restore()
+    assert box.objectName() == "confirmRestore"
+    next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole
+         ).click()  # fmt: skip
+    qtbot.waitUntil(lambda: w.store is not store, timeout=5000)
+    assert members.count(w.store) == 1  # back to the daily copy
+    assert w.members_page.model.rowCount() == 1
+    kinds = [b.kind for b in backup.backups(path)]
+    assert "before-restore" in kinds  # the restore can itself be undone
+    w.close()
+
+
+def test_a_damaged_store_is_shown_at_once_and_not_backed_up(qtbot, tmp_path):
+    path = tmp_path / "damaged.sqdesk"
+    with Store.open(path) as store:
+        for i in range(400):
+            create(store, MemberInput(name=f"会员{i}", remark="备注" * 40))
+    data = bytearray(path.read_bytes())
+    middle = len(data) // 2 // 4096 * 4096
+    data[middle : middle + 4096 * 4] = b"\xa5" * (4096 * 4)
+    path.write_bytes(bytes(data))
+    assert backup.quick_check(path)
+    w = _window(qtbot, Store.open(path))
+    assert w.damage_banner.isVisible()
+    text = w.damage_banner.text()
+    assert "Restore from Backup" in text or "从备份恢复" in text
+    assert backup.backups(path) == []  # a damaged file does not push out good copies
+    w.close()
+
+
+def test_no_copies_for_the_demo_or_a_read_only_store(qtbot, demo_store):
+    w = MainWindow(demo_store, demo=True)
+    qtbot.addWidget(w)
+    assert not w.backup_action.isEnabled() and not w.restore_action.isEnabled()
+    QApplication.processEvents()
