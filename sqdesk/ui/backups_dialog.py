@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QVBoxLayout,
@@ -37,6 +38,8 @@ class BackupsDialog(QDialog):
         fill_table(self.table, [(b.taken.strftime("%Y-%m-%d %H:%M"), self.kind(b.kind),
                                  f"{b.size / 1_048_576:.1f} MB") for b in self.copies],
                    numeric={2})  # fmt: skip
+        self.table.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.ResizeToContents)  # fmt: skip
         if self.copies:
             self.table.selectRow(0)
         self.table.doubleClicked.connect(lambda _i: self.ask_restore())
