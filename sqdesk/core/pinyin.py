@@ -11,8 +11,6 @@ from __future__ import annotations
 from functools import lru_cache
 from itertools import islice, product
 
-from pypinyin import Style, pinyin
-
 # Surnames whose surname reading differs from the character's usual one, or that have
 # several surname readings. Two-character surnames first: they are matched before one.
 SURNAME_READINGS: dict[str, tuple[str, ...]] = {
@@ -65,6 +63,10 @@ def surname_length(name: str) -> int:
 
 @lru_cache(maxsize=32768)
 def _char_readings(ch: str) -> tuple[str, ...]:
+    # Imported on first use: pypinyin's dictionaries take 0.4 s to load, which start-up
+    # does not need (the roster opens without a search).
+    from pypinyin import Style, pinyin
+
     found = pinyin(ch, style=Style.NORMAL, heteronym=True, errors="ignore")
     if not found:
         return ()
