@@ -155,7 +155,7 @@ def newer_sqdesk(tmp_path):
     shutil.copytree(migrate.MIGRATIONS_DIR, scripts, ignore=shutil.ignore_patterns("__pycache__"))
     head = migrate.head_revision()
     (scripts / "versions" / "9000_next.py").write_text(NEXT_MIGRATION.format(head=head))
-    caches = (migrate._scripts, migrate.head_revision, migrate.known_revisions)
+    caches = (migrate._graph, migrate.head_revision, migrate.known_revisions)
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(migrate, "MIGRATIONS_DIR", scripts)
         for fn in caches:
@@ -271,3 +271,11 @@ def test_daily_copies_keep_a_week(tmp_path):
         made = backup.auto_backup(path, now=datetime(2030, 1, 1) + timedelta(days=day))
         assert made is not None
     assert len([b for b in backup.backups(path) if b.kind == "daily"]) == backup.DAILY_KEEP
+
+
+def test_the_shipped_revisions_read_without_alembic_are_alembics():
+    from alembic.script import ScriptDirectory
+
+    scripts = ScriptDirectory.from_config(migrate.alembic_config())
+    assert migrate.head_revision() == scripts.get_current_head()
+    assert migrate.known_revisions() == {r.revision for r in scripts.walk_revisions()}
