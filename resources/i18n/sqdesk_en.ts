@@ -141,6 +141,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>The check found %n problem(s). If the file is damaged, go back to a good copy with File → Restore from Backup.</source>
+        <translation>
+            <numerusform>The check found %n problem. If the file is damaged, go back to a good copy with File → Restore from Backup.</numerusform>
+            <numerusform>The check found %n problems. If the file is damaged, go back to a good copy with File → Restore from Backup.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n member(s)</source>
         <translation>
             <numerusform>%Ln member</numerusform>

@@ -1523,6 +1523,10 @@
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
+        <source>&amp;Check Store…</source>
+        <translation>检查门店数据(&amp;C)…</translation>
+    </message>
+    <message>
         <source>Record &amp;Visit…</source>
         <translation>记录到店消费(&amp;V)…</translation>
     </message>
@@ -1563,6 +1567,24 @@
     <message>
         <source>Restored. The store as it was before is kept as a backup too.</source>
         <translation>已恢复。恢复前的数据也已另存为备份。</translation>
+    </message>
+    <message>
+        <source>Check Store</source>
+        <translation>检查门店数据</translation>
+    </message>
+    <message>
+        <source>The store passed every check.</source>
+        <translation>门店数据通过了全部检查。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The check found %n problem(s). If the file is damaged, go back to a good copy with File → Restore from Backup.</source>
+        <translation>
+            <numerusform>检查发现 %n 个问题。如果文件已损坏，请用“文件 → 从备份恢复”回到一份完好的备份。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Checking the file and every balance…</source>
+        <translation>正在检查数据文件和每一笔积分余额…</translation>
     </message>
     <message>
         <source>The store file is damaged (%1). Nothing more should be written to it: use File → Restore from Backup to go back to the last good copy.</source>

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from sqdesk.core import codes, phones
 from sqdesk.core.errors import StoreError
+from sqdesk.core.jobs import Cancelled, Progress, ShouldStop, never_stop, no_progress
 from sqdesk.core.models import Member
 from sqdesk.core.store import Store
 
@@ -44,15 +45,22 @@ def invariant(name: str) -> Callable[[Invariant], Invariant]:
     return register
 
 
-def run_checks(store: Store, *, file_checks: bool = True) -> list[Problem]:
-    """Every problem found; `file_checks=False` runs only sqdesk's own invariants."""
+def run_checks(store: Store, *, file_checks: bool = True, progress: Progress = no_progress,
+               should_stop: ShouldStop = never_stop) -> list[Problem]:  # fmt: skip
+    """Every problem found; `file_checks=False` runs only sqdesk's own invariants. Progress
+    counts the checks; a stop between two checks raises Cancelled."""
     problems: list[Problem] = []
+    total = len(_INVARIANTS) + 1
+    progress(0, total)
     if store.is_sqlite and file_checks:
         problems += _sqlite_checks(store)
         if problems:
             # A damaged file makes every later query's answer meaningless.
             return problems
-    for name, fn in _INVARIANTS:
+    for done, (name, fn) in enumerate(_INVARIANTS, 1):
+        if should_stop():
+            raise Cancelled()
+        progress(done, total)
         try:
             with store.read() as s:
                 for i, detail in enumerate(fn(s)):

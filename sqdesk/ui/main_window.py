@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sqdesk.core import backup, ledger, member_stats, pinyin
+from sqdesk.core import backup, check, ledger, member_stats, pinyin
 from sqdesk.core.errors import StoreError
 from sqdesk.core.paths import resource_path
 from sqdesk.core.store import STORE_SUFFIX, Store, StoreLocked
@@ -32,7 +32,7 @@ from sqdesk.ui.about import AboutDialog
 from sqdesk.ui.backups_dialog import BackupsDialog
 from sqdesk.ui.calendar.page import CalendarPage
 from sqdesk.ui.groups.page import GroupsPage
-from sqdesk.ui.jobs import Job, run_quiet
+from sqdesk.ui.jobs import Job, run_job, run_quiet
 from sqdesk.ui.members.page import MembersPage
 from sqdesk.ui.points.page import PointsPage
 from sqdesk.ui.points.visit_dialog import VisitDialog
@@ -210,6 +210,8 @@ class MainWindow(QMainWindow):
         self.backup_action.triggered.connect(self.back_up_now)
         self.restore_action = file_menu.addAction(self.tr("&Restore from Backup…"))
         self.restore_action.triggered.connect(self.ask_restore)
+        self.check_action = file_menu.addAction(self.tr("&Check Store…"))
+        self.check_action.triggered.connect(self.check_store)
         file_menu.addSeparator()
         self.visit_action = file_menu.addAction(self.tr("Record &Visit…"))
         self.visit_action.setShortcuts([QKeySequence("F2"), QKeySequence("Ctrl+R")])
@@ -309,6 +311,34 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Restored. The store as it was before is kept "
                                              "as a backup too."), 10000)  # fmt: skip
         return True
+
+    def check_store(self) -> Job:
+        """The full check: the file's integrity and every ledger and member invariant (about
+        90 s at 100,000 members), in the background with progress and Stop."""
+        store = self.store
+
+        def report(problems: list) -> QMessageBox:
+            if not problems:
+                box = QMessageBox(QMessageBox.Icon.Information, self.tr("Check Store"),
+                                  self.tr("The store passed every check."),
+                                  QMessageBox.StandardButton.Ok, self)  # fmt: skip
+            else:
+                box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Check Store"),
+                                  self.tr("The check found %n problem(s). If the file is "
+                                          "damaged, go back to a good copy with File → "
+                                          "Restore from Backup.", "", len(problems)),
+                                  QMessageBox.StandardButton.Ok, self)  # fmt: skip
+                box.setDetailedText("\n".join(str(p) for p in problems[:200]))
+            box.setObjectName("checkResult")
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
+            return box
+
+        return run_job(self, self.tr("Check Store"),
+                       lambda progress, stop: check.run_checks(store, progress=progress,
+                                                               should_stop=stop),
+                       label=self.tr("Checking the file and every balance…"),
+                       on_success=report)  # fmt: skip
 
     def show_damage(self, damage: list[str]) -> None:
         self.damage_banner.setText(self.tr(

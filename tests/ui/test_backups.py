@@ -63,3 +63,16 @@ def test_no_copies_for_the_demo_or_a_read_only_store(qtbot, demo_store):
     qtbot.addWidget(w)
     assert not w.backup_action.isEnabled() and not w.restore_action.isEnabled()
     QApplication.processEvents()
+
+
+def test_check_store_runs_in_the_background_and_says_the_result(qtbot, tmp_path):
+    path = tmp_path / "ok.sqdesk"
+    store = Store.open(path, lock=True)
+    create(store, MemberInput(name="王芳"))
+    w = _window(qtbot, store)
+    job = w.check_store()
+    qtbot.waitUntil(lambda: job.done, timeout=10000)
+    box = next(b for b in w.findChildren(QMessageBox) if b.objectName() == "checkResult")
+    assert box.isVisible() and box.icon() == QMessageBox.Icon.Information
+    box.close()
+    w.close()
