@@ -168,6 +168,11 @@ def find(store: Store, name: str) -> TemplateInfo | None:
     return next((t for t in list_templates(store) if text in (t.name, t.key)), None)
 
 
+def templates_for(store: Store, audience: str) -> list[TemplateInfo]:
+    """The templates for a group post ("group") or a personal message ("member")."""
+    return [t for t in list_templates(store) if t.audience == audience]
+
+
 def first_of(store: Store, category: str) -> TemplateInfo | None:
     """The first template of a category in the library's order (what a phase copies when
     the activity names no template of its own)."""

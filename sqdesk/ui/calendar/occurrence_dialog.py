@@ -170,8 +170,7 @@ class OccurrenceDialog(QDialog):
     def copy_post(self, phase: str) -> CopyPostDialog:
         """The phase's post rendered for this occurrence; copying it ticks the phase."""
         chosen = posts.phase_template(self.store, self.o.activity_id, phase)
-        group_posts = [t for t in posts.list_templates(self.store) if t.audience == "group"]
-        dialog = open_copy_dialog(self, self.store, group_posts,
+        dialog = open_copy_dialog(self, self.store, posts.templates_for(self.store, "group"),
                                   chosen=chosen.id if chosen else None, about=self.o.title,
                                   occurrence=self.o, phase=phase)  # fmt: skip
 

@@ -286,7 +286,7 @@ class GroupsPage(QWidget):
         g = self.current()
         if g is None:
             return None
-        library = [t for t in posts.list_templates(self.store) if t.audience == "group"]
+        library = posts.templates_for(self.store, "group")
         own = []
         if g.welcome.strip():
             own.append(posts.TemplateInfo(None, None, self.tr("%1 welcome text").replace(

@@ -340,15 +340,14 @@ class MemberDialog(QDialog):
     def _fill_message_menu(self) -> None:
         menu = self.message_button.menu()
         menu.clear()
-        for t in posts.list_templates(self.store):
-            if t.audience == "member":
-                menu.addAction(t.name, lambda tid=t.id: self.open_message(tid))
+        for t in posts.templates_for(self.store, "member"):
+            menu.addAction(t.name, lambda tid=t.id: self.open_message(tid))
 
     def open_message(self, template_id: int | None = None) -> CopyPostDialog | None:
         if self.detail is None:
             return None
-        personal = [t for t in posts.list_templates(self.store) if t.audience == "member"]
-        return open_copy_dialog(self, self.store, personal, chosen=template_id,
+        return open_copy_dialog(self, self.store, posts.templates_for(self.store, "member"),
+                                chosen=template_id,
                                 about=self.detail.name or self.detail.nickname,
                                 member_id=self.member_id)  # fmt: skip
 

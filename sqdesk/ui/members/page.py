@@ -773,10 +773,12 @@ class MembersPage(QWidget):
 
     def _fill_send_menu(self) -> None:
         self.send_menu.clear()
-        for t in posts.list_templates(self.store):
-            if t.audience == "member":
-                self.send_menu.addAction(t.name, lambda tid=t.id: self.send_message(tid))
+        self._add_message_actions(self.send_menu)
         self.send_menu.setEnabled(not self.store.read_only)
+
+    def _add_message_actions(self, menu: QMenu) -> None:
+        for t in posts.templates_for(self.store, "member"):
+            menu.addAction(t.name, lambda tid=t.id: self.send_message(tid))
 
     def send_message(self, template_id: int) -> QWidget | None:
         """One member: the message ready to copy. Several selected, or none selected (then
@@ -786,9 +788,9 @@ class MembersPage(QWidget):
             return None
         ids = self.selected_ids()
         if len(ids) == 1:
-            personal = [p for p in posts.list_templates(self.store) if p.audience == "member"]
             row = members.rows(self.store, ids).get(ids[0])
-            return open_copy_dialog(self, self.store, personal, chosen=t.id,
+            return open_copy_dialog(self, self.store, posts.templates_for(self.store, "member"),
+                                    chosen=t.id,
                                     about=(row.name or row.nickname) if row else "",
                                     member_id=ids[0])  # fmt: skip
         if ids:
@@ -807,10 +809,7 @@ class MembersPage(QWidget):
             menu.popup(self.table.viewport().mapToGlobal(pos))
             return
         menu.addSeparator()
-        message_menu = menu.addMenu(self.tr("Send a Message"))
-        for t in posts.list_templates(self.store):
-            if t.audience == "member":
-                message_menu.addAction(t.name, lambda tid=t.id: self.send_message(tid))
+        self._add_message_actions(menu.addMenu(self.tr("Send a Message")))
         self._fill_tag_menu(menu)
         group_list = groups.list_groups(self.store)
         if group_list:

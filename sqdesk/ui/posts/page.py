@@ -291,13 +291,15 @@ class PostsPage(QWidget):
             marks.append(sel)
         self.editor.setExtraSelections(marks)
 
-    def values(self) -> dict:
-        occurrence = None
+    def _chosen_occurrence(self) -> activities.Occurrence | None:
         key = self.occurrence.currentData()
-        if key:
-            occurrence = activities.occurrence(self.store, key[0], date.fromordinal(key[1]))
+        if not key:
+            return None
+        return activities.occurrence(self.store, key[0], date.fromordinal(key[1]))
+
+    def values(self) -> dict:
         return post_values.values_for(self.store, member_id=self.member_id,
-                                      occurrence=occurrence,
+                                      occurrence=self._chosen_occurrence(),
                                       group_id=self.group.currentData())  # fmt: skip
 
     def update_preview(self) -> None:
@@ -451,10 +453,7 @@ class PostsPage(QWidget):
 
     def _target(self) -> tuple[str, str]:
         """What the preview is rendered for, as the copy history names it, and its label."""
-        key = self.occurrence.currentData()
-        occurrence = None
-        if key:
-            occurrence = activities.occurrence(self.store, key[0], date.fromordinal(key[1]))
+        occurrence = self._chosen_occurrence()
         group = self.group.currentData()
         target = posts.target_of(member_id=self.member_id, occurrence=occurrence,
                                  group_id=group)  # fmt: skip

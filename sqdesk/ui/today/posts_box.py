@@ -109,7 +109,7 @@ class TodayPosts(QWidget):
 
     def preview(self, index: int) -> CopyPostDialog:
         d = self.due[index]
-        audience = [t for t in posts.list_templates(self.store) if t.audience == "group"]
+        audience = posts.templates_for(self.store, "group")
         about = d.occurrence.title if d.occurrence else self.tr("Morning report")
         dialog = open_copy_dialog(self, self.store, audience, chosen=d.template.id,
                                   about=about, occurrence=d.occurrence,
