@@ -1,13 +1,18 @@
 """Long work off the UI thread, with a progress dialog and a Cancel button.
 
-    job = run_job(parent, title, fn, on_success=..., on_failure=..., on_cancel=...)
+    job = run_job(owner, title, fn, on_success=..., on_failure=..., on_cancel=...)
 
 `fn(progress, should_stop) -> result`. The handlers are connected before the work starts:
 work that finishes at once must not finish before anyone listens.
 
 The work runs on Qt's thread pool; it reports progress through a signal (delivered on the
 UI thread) and checks `should_stop` between chunks. Core work opens its own sessions, so
-nothing from the UI thread's sessions crosses over (DESIGN.md §2).
+nothing from the UI thread's sessions crosses over (docs/ARCHITECTURE.md, "Threads").
+
+A result never outlives its window: the handlers are called by a small QObject that is a
+child of `owner`. When the owner is deleted (a window closed, a store switched), Qt deletes
+that child and disconnects it, and a result still on its way is dropped. A plain lambda
+connected to the job would have no receiver and run on a deleted window.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from sqdesk.core.jobs import Cancelled, Progress, ShouldStop
@@ -28,6 +33,9 @@ Work = Callable[[Progress, ShouldStop], Any]
 
 
 class Job(QObject):
+    """One piece of background work. Lives on the UI thread; `_run` runs on a pool thread
+    and only emits signals, which Qt queues to the UI thread."""
+
     progressed = Signal(int, int)
     succeeded = Signal(object)
     failed = Signal(object)  # the exception
@@ -38,7 +46,9 @@ class Job(QObject):
         super().__init__()
         self._work = work
         self._stop = threading.Event()
+        # True once the job ended and its handlers ran (set on the UI thread).
         self.done = False
+        self.ended.connect(self._ended)
 
     def cancel(self) -> None:
         self._stop.set()
@@ -47,25 +57,21 @@ class Job(QObject):
         try:
             result = self._work(self._progress, self._stop.is_set)
         except Cancelled:
-            self._emit(self.cancelled)
+            self.cancelled.emit()
         except Exception as exc:
             log.exception("background job failed")
-            self._emit(self.failed, exc)
+            self.failed.emit(exc)
         else:
-            self._emit(self.succeeded, result)
-        self._emit(self.ended)
-        _RUNNING.discard(self)
+            self.succeeded.emit(result)
+        self.ended.emit()
 
     def _progress(self, done: int, total: int) -> None:
-        self._emit(self.progressed, done, total)
+        self.progressed.emit(done, total)
 
-    @staticmethod
-    def _emit(signal, *args) -> None:
-        # The app may be closing: whoever waited for this job is gone, and that is fine.
-        try:
-            signal.emit(*args)
-        except RuntimeError:
-            log.info("a background job ended after its window closed")
+    @Slot()
+    def _ended(self) -> None:  # on the UI thread, after the outcome's handlers
+        self.done = True
+        _RUNNING.discard(self)
 
 
 # Jobs have no Qt parent (a window closing must not delete a job that still runs); this
@@ -87,8 +93,45 @@ class _Runnable(QRunnable):
         self.job._run()
 
 
+class _Handlers(QObject):
+    """The receiver of a job's outcome, a child of the object the handlers update."""
+
+    def __init__(
+        self,
+        owner: QObject,
+        job: Job,
+        on_success: Callable[[Any], None] | None,
+        on_failure: Callable[[Exception], None] | None,
+        on_cancel: Callable[[], None] | None,
+    ) -> None:
+        super().__init__(owner)
+        self._on_success, self._on_failure, self._on_cancel = on_success, on_failure, on_cancel
+        job.succeeded.connect(self.succeeded)
+        job.failed.connect(self.failed)
+        job.cancelled.connect(self.cancelled)
+        job.ended.connect(self.deleteLater)
+
+    @Slot(object)
+    def succeeded(self, result: object) -> None:
+        if self._on_success is not None:
+            self._on_success(result)
+
+    @Slot(object)
+    def failed(self, exc: object) -> None:
+        if self._on_failure is not None:
+            self._on_failure(exc)  # type: ignore[arg-type]
+
+    @Slot()
+    def cancelled(self) -> None:
+        if self._on_cancel is not None:
+            self._on_cancel()
+
+
 class JobProgressDialog(QProgressDialog):
-    def __init__(self, title: str, label: str, parent: QWidget) -> None:
+    """Progress and Cancel for one job; a child of the window that started it, so it goes
+    (and stops listening) with that window."""
+
+    def __init__(self, title: str, label: str, parent: QWidget, job: Job) -> None:
         super().__init__(label or title, self.tr("Cancel"), 0, 0, parent)
         self.setObjectName("jobProgress")
         self.setWindowTitle(title)
@@ -96,9 +139,29 @@ class JobProgressDialog(QProgressDialog):
         self.setMinimumDuration(300)  # quick work never flashes a dialog
         self.setAutoClose(False)
         self.setAutoReset(False)
+        self._job = job
+        job.progressed.connect(self.show_progress)
+        job.ended.connect(self.finish)
+        self.canceled.connect(self.stop_job)
 
-    def stopping(self) -> None:
+    @Slot(int, int)
+    def show_progress(self, done: int, total: int) -> None:
+        self.setMaximum(max(total, 1))
+        self.setValue(min(done, max(total, 1)))
+
+    @Slot()
+    def finish(self) -> None:
+        self._finished = True
+        self.reset()
+        self.close()
+        self.deleteLater()
+
+    @Slot()
+    def stop_job(self) -> None:
+        if getattr(self, "_finished", False):  # closing the finished dialog also "cancels"
+            return
         self.setLabelText(self.tr("Stopping…"))
+        self._job.cancel()
 
 
 def run_job(
@@ -111,53 +174,30 @@ def run_job(
     on_failure: Callable[[Exception], None] | None = None,
     on_cancel: Callable[[], None] | None = None,
 ) -> Job:
-    """Start `work` on the thread pool behind a window-modal but non-blocking dialog."""
+    """Start `work` on the thread pool behind a window-modal but non-blocking dialog. The
+    handlers run only while `parent` exists."""
     job = Job(work)
-    _RUNNING.add(job)
-    for signal, handler in ((job.succeeded, on_success), (job.failed, on_failure),
-                            (job.cancelled, on_cancel)):  # fmt: skip
-        if handler is not None:
-            signal.connect(handler)
-    dialog = JobProgressDialog(title, label, parent)
-    job.dialog = dialog  # type: ignore[attr-defined]
-
-    def show_progress(done: int, total: int) -> None:
-        dialog.setMaximum(max(total, 1))
-        dialog.setValue(min(done, max(total, 1)))
-
-    def finish() -> None:
-        job.done = True
-        dialog.reset()
-        dialog.close()
-        dialog.deleteLater()
-
-    def on_cancel() -> None:
-        if job.done:  # closing the finished dialog also says "canceled"
-            return
-        dialog.stopping()
-        job.cancel()
-
-    job.progressed.connect(show_progress)
-    job.ended.connect(finish)
-    dialog.canceled.connect(on_cancel)
-    QThreadPool.globalInstance().start(_Runnable(job))
+    _Handlers(parent, job, on_success, on_failure, on_cancel)
+    job.dialog = JobProgressDialog(title, label, parent, job)  # type: ignore[attr-defined]
+    _start(job)
     return job
 
 
 def run_quiet(
-    parent: QObject,
+    owner: QObject,
     work: Work,
     *,
     on_success: Callable[[Any], None] | None = None,
     on_failure: Callable[[Exception], None] | None = None,
 ) -> Job:
-    """Background upkeep the user does not wait for (no dialog, nothing to cancel)."""
+    """Background upkeep the user does not wait for (no dialog, nothing to cancel). The
+    handlers run only while `owner` exists."""
     job = Job(work)
-    _RUNNING.add(job)
-    if on_success is not None:
-        job.succeeded.connect(on_success)
-    if on_failure is not None:
-        job.failed.connect(on_failure)
-    job.ended.connect(lambda: setattr(job, "done", True))
-    QThreadPool.globalInstance().start(_Runnable(job))
+    _Handlers(owner, job, on_success, on_failure, None)
+    _start(job)
     return job
+
+
+def _start(job: Job) -> None:
+    _RUNNING.add(job)
+    QThreadPool.globalInstance().start(_Runnable(job))

@@ -165,7 +165,10 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self.daily_upkeep)
         # Load the pinyin dictionaries off the UI thread once the window is up: start-up
         # does not need them (0.4 s), the first Chinese search keystroke does.
-        QTimer.singleShot(0, lambda: run_quiet(self, lambda _p, _s: pinyin.name_readings("张伟")))
+        QTimer.singleShot(0, self, self._warm_pinyin)
+
+    def _warm_pinyin(self) -> None:
+        run_quiet(self, lambda _p, _s: pinyin.name_readings("张伟"))
 
     # --- building ------------------------------------------------------------------------
 
