@@ -91,6 +91,7 @@ async def _run(args: argparse.Namespace) -> int:
     from sqdesk.ui import prefs
     from sqdesk.ui.jobs import wait_for_jobs
     from sqdesk.ui.main_window import MainWindow
+    from sqdesk.ui.refusals import refusal_text
     from sqdesk.ui.store_messages import locked_box
 
     app = QApplication.instance()
@@ -145,7 +146,7 @@ async def _run(args: argparse.Namespace) -> int:
         box = QMessageBox(
             QMessageBox.Icon.Critical,
             QApplication.translate("app", "sqdesk cannot open the store"),
-            str(exc),
+            refusal_text(exc),
         )
         box.finished.connect(lambda _r: finish(EXIT_ERROR))
         box.open()

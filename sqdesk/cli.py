@@ -15,10 +15,14 @@ from pathlib import Path
 
 from sqdesk import __version__
 from sqdesk.core.check import check_location
-from sqdesk.core.errors import StoreError
+from sqdesk.core.errors import CodedError, StoreError
 from sqdesk.core.store import Store
 
 Handler = Callable[[argparse.Namespace], int]
+
+
+class UsageError(Exception):
+    """A command line that cannot be carried out as written (exit 2)."""
 
 
 def _open(args: argparse.Namespace) -> Store:
@@ -313,7 +317,7 @@ def _day(text: str | None, default):
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise StoreError(f"{text!r} is not a date like 2026-11-25") from None
+        raise UsageError(f"{text!r} is not a date like 2026-11-25") from None
 
 
 def cmd_calendar(args: argparse.Namespace) -> int:
@@ -612,9 +616,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: Handler = args.handler
     try:
         return handler(args)
-    except StoreError as exc:
+    except (StoreError, UsageError) as exc:  # no store to work on, or a bad argument
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except CodedError as exc:  # a refusal: the command found a problem
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

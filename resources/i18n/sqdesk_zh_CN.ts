@@ -556,6 +556,38 @@
         <source>The activity no longer exists.</source>
         <translation>这个活动已不存在。</translation>
     </message>
+    <message>
+        <source>Choose one of the categories.</source>
+        <translation>请选择一个活动类别。</translation>
+    </message>
+    <message>
+        <source>Choose who the activity is for.</source>
+        <translation>请选择活动面向的人群。</translation>
+    </message>
+    <message>
+        <source>A colour looks like #2e7d5b.</source>
+        <translation>颜色的写法如 #2e7d5b。</translation>
+    </message>
+    <message>
+        <source>Choose warm-up, reminder or recap.</source>
+        <translation>请选择预热、当天提醒或复盘。</translation>
+    </message>
+    <message>
+        <source>Choose how the activity repeats.</source>
+        <translation>请选择活动的重复方式。</translation>
+    </message>
+    <message>
+        <source>Choose the 1st to 4th, or the last, weekday.</source>
+        <translation>请选择第 1 至第 4 个，或最后一个星期几。</translation>
+    </message>
+    <message>
+        <source>A repeat ends on a date or after a number of times, not both.</source>
+        <translation>重复可以在某天结束，或重复若干次后结束，二者只能选一个。</translation>
+    </message>
+    <message>
+        <source>This repeat rule cannot be read.</source>
+        <translation>无法读取这条重复规则。</translation>
+    </message>
 </context>
 <context>
     <name>ConditionRow</name>
@@ -1320,34 +1352,6 @@
         <source>Same mobile as row %1.</source>
         <translation>与第 %1 行的手机号相同。</translation>
     </message>
-    <message>
-        <source>The file is not there any more.</source>
-        <translation>文件已经不在了。</translation>
-    </message>
-    <message>
-        <source>This is not a spreadsheet. Use .xlsx, .xls or .csv.</source>
-        <translation>这不是表格文件。请使用 .xlsx、.xls 或 .csv。</translation>
-    </message>
-    <message>
-        <source>The file is damaged or not really a spreadsheet.</source>
-        <translation>文件已损坏，或者不是真正的表格文件。</translation>
-    </message>
-    <message>
-        <source>This is not a text file in UTF-8 or GBK.</source>
-        <translation>这不是 UTF-8 或 GBK 编码的文本文件。</translation>
-    </message>
-    <message>
-        <source>The file is empty.</source>
-        <translation>文件是空的。</translation>
-    </message>
-    <message>
-        <source>No header row with known columns such as 姓名 or 手机号.</source>
-        <translation>找不到表头（需要“姓名”“手机号”等列名）。</translation>
-    </message>
-    <message>
-        <source>There is a header row but no members under it.</source>
-        <translation>有表头，但下面没有会员数据。</translation>
-    </message>
 </context>
 <context>
     <name>JielongDialog</name>
@@ -1953,10 +1957,153 @@
     </message>
 </context>
 <context>
-    <name>MemberProblems</name>
+    <name>MemberTableModel</name>
+    <message>
+        <source>Code</source>
+        <translation>会员码</translation>
+    </message>
     <message>
         <source>Name</source>
         <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Nickname</source>
+        <translation>群昵称</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Joined</source>
+        <translation>入会日期</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>WeChat ID</source>
+        <translation>微信号</translation>
+    </message>
+    <message>
+        <source>Remark</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+</context>
+<context>
+    <name>MemberWords</name>
+    <message>
+        <source>Export to a .xlsx or .csv file.</source>
+        <translation>请导出为 .xlsx 或 .csv 文件。</translation>
+    </message>
+    <message>
+        <source>Check the fields.</source>
+        <translation>请检查填写的内容。</translation>
+    </message>
+    <message>
+        <source>The member no longer exists.</source>
+        <translation>这位会员已不存在。</translation>
+    </message>
+    <message>
+        <source>A member cannot be merged into themselves.</source>
+        <translation>会员不能合并到自己。</translation>
+    </message>
+    <message>
+        <source>Archive these members before deleting them: %1</source>
+        <translation>请先归档这些会员，再彻底删除：%1</translation>
+    </message>
+    <message>
+        <source>%1 of these members have visits or points, which the ledger keeps for good, so they cannot be deleted: %2. Leave them archived: they stay out of every list.</source>
+        <translation>其中 %1 位会员有到店或积分记录，积分流水会永久保留，因此不能删除：%2。让他们保持归档即可：归档的会员不会出现在任何名单里。</translation>
+    </message>
+    <message>
+        <source>The file is not there any more.</source>
+        <translation>文件已经不在了。</translation>
+    </message>
+    <message>
+        <source>This is not a spreadsheet. Use .xlsx, .xls or .csv.</source>
+        <translation>这不是表格文件。请使用 .xlsx、.xls 或 .csv。</translation>
+    </message>
+    <message>
+        <source>The file is damaged or not really a spreadsheet.</source>
+        <translation>文件已损坏，或者不是真正的表格文件。</translation>
+    </message>
+    <message>
+        <source>This is not a text file in UTF-8 or GBK.</source>
+        <translation>这不是 UTF-8 或 GBK 编码的文本文件。</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>文件是空的。</translation>
+    </message>
+    <message>
+        <source>No header row with known columns such as 姓名 or 手机号.</source>
+        <translation>找不到表头（需要“姓名”“手机号”等列名）。</translation>
+    </message>
+    <message>
+        <source>There is a header row but no members under it.</source>
+        <translation>有表头，但下面没有会员数据。</translation>
+    </message>
+    <message>
+        <source>%1 row(s) have problems; nothing was imported.</source>
+        <translation>有 %1 行存在问题，什么都没有导入。</translation>
+    </message>
+    <message>
+        <source>The name %1 is taken (case, width and spaces do not count).</source>
+        <translation>名称“%1”已被使用（不区分大小写、全角半角和空格）。</translation>
+    </message>
+    <message>
+        <source>A name is needed.</source>
+        <translation>需要填写名称。</translation>
+    </message>
+    <message>
+        <source>At most 30 characters.</source>
+        <translation>最多 30 个字。</translation>
+    </message>
+    <message>
+        <source>Choose another tag to merge into.</source>
+        <translation>请选择另一个标签来合并。</translation>
+    </message>
+    <message>
+        <source>A colour looks like #2e7d5b.</source>
+        <translation>颜色的写法如 #2e7d5b。</translation>
+    </message>
+    <message>
+        <source>The tag group no longer exists.</source>
+        <translation>这个标签组已不存在。</translation>
+    </message>
+    <message>
+        <source>The tag no longer exists.</source>
+        <translation>这个标签已不存在。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>群名</translation>
     </message>
     <message>
         <source>Nickname</source>
@@ -2069,65 +2216,6 @@
     <message>
         <source>Not a date: write it like 1995-08-16.</source>
         <translation>不是日期，请写成 1995-08-16 这样。</translation>
-    </message>
-</context>
-<context>
-    <name>MemberTableModel</name>
-    <message>
-        <source>Code</source>
-        <translation>会员码</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <source>Nickname</source>
-        <translation>群昵称</translation>
-    </message>
-    <message>
-        <source>Mobile</source>
-        <translation>手机</translation>
-    </message>
-    <message>
-        <source>Gender</source>
-        <translation>性别</translation>
-    </message>
-    <message>
-        <source>Birthday</source>
-        <translation>生日</translation>
-    </message>
-    <message>
-        <source>Joined</source>
-        <translation>入会日期</translation>
-    </message>
-    <message>
-        <source>Source</source>
-        <translation>来源</translation>
-    </message>
-    <message>
-        <source>Region</source>
-        <translation>地区</translation>
-    </message>
-    <message>
-        <source>WeChat ID</source>
-        <translation>微信号</translation>
-    </message>
-    <message>
-        <source>Remark</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <source>Tags</source>
-        <translation>标签</translation>
-    </message>
-    <message>
-        <source>Female</source>
-        <translation>女</translation>
-    </message>
-    <message>
-        <source>Male</source>
-        <translation>男</translation>
     </message>
 </context>
 <context>
@@ -2249,14 +2337,6 @@
         <translation>分层名称（每次打开都按条件重新计算成员）：</translation>
     </message>
     <message>
-        <source>A segment needs a name.</source>
-        <translation>分层需要一个名字。</translation>
-    </message>
-    <message>
-        <source>A segment named %1 exists already.</source>
-        <translation>已有名为 %1 的分层。</translation>
-    </message>
-    <message>
         <source>Saved the segment %1.</source>
         <translation>已保存分层 %1。</translation>
     </message>
@@ -2311,14 +2391,6 @@
     <message>
         <source>My tags</source>
         <translation>我的标签</translation>
-    </message>
-    <message>
-        <source>A tag named %1 exists already.</source>
-        <translation>已有名为 %1 的标签。</translation>
-    </message>
-    <message>
-        <source>A tag needs a name.</source>
-        <translation>标签需要一个名称。</translation>
     </message>
     <message numerus="yes">
         <source>%n member(s) in %1</source>
@@ -2958,6 +3030,54 @@
         <translation>这笔积分已经发过了。</translation>
     </message>
     <message>
+        <source>Check the rules: a value is out of range.</source>
+        <translation>请检查规则：有一个数值超出了范围。</translation>
+    </message>
+    <message>
+        <source>The visit no longer exists.</source>
+        <translation>这次到店记录已不存在。</translation>
+    </message>
+    <message>
+        <source>The entry no longer exists.</source>
+        <translation>这条流水已不存在。</translation>
+    </message>
+    <message>
+        <source>The reward is no longer in the catalog.</source>
+        <translation>这个奖品已不在兑换目录中。</translation>
+    </message>
+    <message>
+        <source>A reward needs a name.</source>
+        <translation>奖品需要一个名称。</translation>
+    </message>
+    <message>
+        <source>A reward costs at least 1 point.</source>
+        <translation>奖品至少需要 1 积分。</translation>
+    </message>
+    <message>
+        <source>Stock cannot be negative.</source>
+        <translation>库存不能为负数。</translation>
+    </message>
+    <message>
+        <source>The reward ends before it starts.</source>
+        <translation>奖品的结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>A reward named %1 exists already.</source>
+        <translation>已有名为“%1”的奖品。</translation>
+    </message>
+    <message>
+        <source>A level needs a name.</source>
+        <translation>等级需要一个名称。</translation>
+    </message>
+    <message>
+        <source>A threshold cannot be negative.</source>
+        <translation>门槛不能为负数。</translation>
+    </message>
+    <message>
+        <source>Another level has this name or threshold.</source>
+        <translation>已有其他等级使用这个名称或门槛。</translation>
+    </message>
+    <message>
         <source>Recorded: &lt;b&gt;+%1 points&lt;/b&gt;</source>
         <translation>已记录：&lt;b&gt;+%1 积分&lt;/b&gt;</translation>
     </message>
@@ -3043,6 +3163,62 @@
     <message>
         <source>Already copied today at %1.</source>
         <translation>今天 %1 已复制过。</translation>
+    </message>
+    <message>
+        <source>Check the template.</source>
+        <translation>请检查模板。</translation>
+    </message>
+    <message>
+        <source>A template needs a name.</source>
+        <translation>模板需要一个名称。</translation>
+    </message>
+    <message>
+        <source>A template name has at most 60 characters.</source>
+        <translation>模板名称最多 60 个字。</translation>
+    </message>
+    <message>
+        <source>A template named %1 exists already.</source>
+        <translation>已有名为 %1 的模板。</translation>
+    </message>
+    <message>
+        <source>Only a built-in template has a default to go back to.</source>
+        <translation>只有内置模板才能恢复默认内容。</translation>
+    </message>
+    <message>
+        <source>A built-in template can be edited, not deleted.</source>
+        <translation>内置模板可以修改，但不能删除。</translation>
+    </message>
+    <message>
+        <source>Choose a category and who the post is for.</source>
+        <translation>请选择文案类别和发送对象。</translation>
+    </message>
+    <message>
+        <source>Choose warm-up, reminder or recap.</source>
+        <translation>请选择预热、当天提醒或复盘。</translation>
+    </message>
+    <message>
+        <source>There is nobody in this list.</source>
+        <translation>这个名单里没有人。</translation>
+    </message>
+    <message>
+        <source>One by one works for up to %1 members: narrow the list with a filter first.</source>
+        <translation>逐个私信最多 %1 位会员：请先用筛选缩小名单。</translation>
+    </message>
+    <message>
+        <source>This template is for a group: choose a personal one.</source>
+        <translation>这个模板是发群的：请选一个私信模板。</translation>
+    </message>
+    <message>
+        <source>This step cannot be marked that way.</source>
+        <translation>这一步不能这样标记。</translation>
+    </message>
+    <message>
+        <source>This list was deleted meanwhile.</source>
+        <translation>这个名单刚被删除了。</translation>
+    </message>
+    <message>
+        <source>This list of members is not known.</source>
+        <translation>不认识这个会员名单。</translation>
     </message>
     <message>
         <source>Line %1: </source>
@@ -3218,14 +3394,6 @@
         <translation>新建模板</translation>
     </message>
     <message>
-        <source>A template named %1 exists already.</source>
-        <translation>已有名为 %1 的模板。</translation>
-    </message>
-    <message>
-        <source>A template needs a name.</source>
-        <translation>模板需要一个名称。</translation>
-    </message>
-    <message>
         <source>Delete Template</source>
         <translation>删除模板</translation>
     </message>
@@ -3321,10 +3489,6 @@
         <source>Close</source>
         <translation>关闭</translation>
     </message>
-    <message>
-        <source>This list was deleted meanwhile.</source>
-        <translation>这个名单刚被删除了。</translation>
-    </message>
 </context>
 <context>
     <name>RunWords</name>
@@ -3332,21 +3496,29 @@
         <source>Send One by One</source>
         <translation>逐个私信</translation>
     </message>
-    <message>
-        <source>There is nobody in this list.</source>
-        <translation>这个名单里没有人。</translation>
-    </message>
-    <message>
-        <source>One by one works for up to %1 members: narrow the list with a filter first.</source>
-        <translation>逐个私信最多 %1 位会员：请先用筛选缩小名单。</translation>
-    </message>
-    <message>
-        <source>This template is for a group: choose a personal one.</source>
-        <translation>这个模板是发群的：请选一个私信模板。</translation>
-    </message>
 </context>
 <context>
     <name>SegmentWords</name>
+    <message>
+        <source>A segment needs a name.</source>
+        <translation>分层需要一个名字。</translation>
+    </message>
+    <message>
+        <source>A segment named %1 exists already.</source>
+        <translation>已有名为 %1 的分层。</translation>
+    </message>
+    <message>
+        <source>%1 is the name of a built-in segment: choose another.</source>
+        <translation>“%1”是内置分层的名称，请换一个。</translation>
+    </message>
+    <message>
+        <source>Thresholds cannot be negative.</source>
+        <translation>门槛不能为负数。</translation>
+    </message>
+    <message>
+        <source>This filter cannot be understood. Build it again in the filter.</source>
+        <translation>无法读取这个筛选条件，请在筛选器里重新设置。</translation>
+    </message>
     <message>
         <source>no visit since joining on %1</source>
         <translation>自 %1 入会后未到店</translation>
@@ -3433,6 +3605,42 @@
 <context>
     <name>StoreMessages</name>
     <message>
+        <source>%1 is not a sqdesk store (not a database file).</source>
+        <translation>%1 不是 sqdesk 数据文件（不是数据库文件）。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2.</source>
+        <translation>无法读取 %1：%2。</translation>
+    </message>
+    <message>
+        <source>%1 needs an upgrade, which a read-only copy cannot do. Open it in the copy of sqdesk that has it open.</source>
+        <translation>%1 需要升级，只读打开时无法升级。请在已打开它的那个 sqdesk 里操作。</translation>
+    </message>
+    <message>
+        <source>There is no store at %1.</source>
+        <translation>%1 处没有数据文件。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened: %2.</source>
+        <translation>无法打开 %1：%2。</translation>
+    </message>
+    <message>
+        <source>%1 is open read-only: nothing can be changed.</source>
+        <translation>%1 以只读方式打开，不能做任何修改。</translation>
+    </message>
+    <message>
+        <source>The store %1 was saved by a newer version of sqdesk. Update sqdesk to open it; the file was not changed.</source>
+        <translation>数据文件 %1 由更新版本的 sqdesk 保存。请先升级 sqdesk 再打开；文件没有被改动。</translation>
+    </message>
+    <message>
+        <source>%1 is damaged (%2).</source>
+        <translation>%1 已损坏（%2）。</translation>
+    </message>
+    <message>
+        <source>%1 is not a sqdesk store.</source>
+        <translation>%1 不是 sqdesk 数据文件。</translation>
+    </message>
+    <message>
         <source>%1 is open in another copy of sqdesk.</source>
         <translation>%1 正被另一个 sqdesk 使用。</translation>
     </message>
@@ -3498,22 +3706,6 @@
     <message>
         <source> (one per member)</source>
         <translation>（每位会员只能有一个）</translation>
-    </message>
-    <message>
-        <source>That name is taken (case, width and spaces do not count).</source>
-        <translation>这个名称已被使用（不区分大小写、全半角和空格）。</translation>
-    </message>
-    <message>
-        <source>A name is needed.</source>
-        <translation>需要填写名称。</translation>
-    </message>
-    <message>
-        <source>At most 30 characters.</source>
-        <translation>最多 30 个字。</translation>
-    </message>
-    <message>
-        <source>Choose another tag to merge into.</source>
-        <translation>请选择另一个标签来合并。</translation>
     </message>
     <message>
         <source>Group added.</source>

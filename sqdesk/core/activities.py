@@ -38,6 +38,8 @@ _CHUNK = 900
 class ActivityError(CodedError):
     """An activity refused (see CodedError)."""
 
+    area = "calendar"
+
 
 @dataclass(frozen=True)
 class ActivityInput:
@@ -85,7 +87,7 @@ def _checked(data: ActivityInput) -> ActivityInput:
     try:
         start = recurrence.check(data.rrule, data.start_date)
     except recurrence.RecurrenceError as exc:
-        raise ActivityError(exc.code, str(exc)) from exc
+        raise ActivityError(exc.code, str(exc), **exc.values) from exc
     # DTSTART is the first real occurrence (RFC 5545 wants the two to agree).
     return replace(
         data,

@@ -118,12 +118,14 @@ def restore(store_path: Path, source: Path) -> Path:
     returns that copy. A file that is not a sound sqdesk store is refused."""
     problems = quick_check(source)
     if problems:
-        raise RestoreError(f"{source.name} is damaged: {problems[0]}")
+        raise RestoreError("damaged_copy", f"{source.name} is damaged: {problems[0]}",
+                           name=source.name, detail=problems[0])
     try:
         with closing(sqlite3.connect(f"file:{source}?mode=ro", uri=True)) as conn:
             conn.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.DatabaseError as exc:
-        raise RestoreError(f"{source.name} is not a sqdesk store") from exc
+        raise RestoreError("foreign_copy", f"{source.name} is not a sqdesk store",
+                           name=source.name) from exc
     safety = make_backup(store_path, kind="before-restore")
     # The online backup API writes through SQLite (WAL and all), page by page, in one
     # transaction: a crash midway leaves the store as it was.

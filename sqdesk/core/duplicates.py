@@ -16,7 +16,7 @@ from datetime import date
 from sqlalchemy import delete, func, select, tuple_, update
 
 from sqdesk.core import groups, member_stats, search
-from sqdesk.core.errors import StoreError
+from sqdesk.core.member_edit import MemberError
 from sqdesk.core.models import Base, Member, MemberId, MemberToken
 from sqdesk.core.store import Store
 
@@ -115,13 +115,13 @@ _FILLABLE = ("name", "nickname", "mobile", "wechat_id", "gender", "birthday", "r
 def merge(store: Store, *, survivor_id: int, merged_id: int, today: date | None = None) -> None:
     """Fold `merged_id` into `survivor_id`: every history row moves, nothing is lost."""
     if survivor_id == merged_id:
-        raise StoreError("a member cannot be merged into themselves")
+        raise MemberError("merge_self", "a member cannot be merged into themselves")
     today = today or date.today()
     with store.session() as s:
         survivor = s.get(Member, survivor_id)
         merged = s.get(Member, merged_id)
         if survivor is None or merged is None:
-            raise StoreError("one of the members no longer exists")
+            raise MemberError("gone", "one of the members no longer exists")
         who = f"{merged.code} {merged.name or merged.nickname}"
         note = f"[合并] {today.isoformat()} 并入会员 {who}"
         for name in _FILLABLE:

@@ -24,14 +24,21 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, and_, exists, extract, false, func, not_, or_, select, true
 
+from sqdesk.core.errors import CodedError
 from sqdesk.core.groups import in_group_condition
 from sqdesk.core.models import Member, MemberPoints, MemberStats, MemberTag, Visit
 
 Node = dict[str, Any]
 
 
-class FilterError(ValueError):
-    """A filter that cannot be understood; the message says which part."""
+class FilterError(CodedError):
+    """A filter that cannot be understood (a damaged saved segment, or a bug): the English
+    message says which part."""
+
+    area = "segments"
+
+    def __init__(self, message: str) -> None:
+        super().__init__("bad_filter", message, detail=message)
 
 
 def _day(value: Any, name: str) -> date:

@@ -45,6 +45,8 @@ class LeaveReason(StrEnum):
 class GroupError(CodedError):
     """A WeChat group change refused (see CodedError)."""
 
+    area = "groups"
+
 
 @dataclass(frozen=True)
 class GroupInfo:

@@ -20,7 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from sqdesk.core import member_stats, settings
-from sqdesk.core.errors import StoreError
+from sqdesk.core.errors import CodedError
 from sqdesk.core.models import (
     CheckIn,
     LedgerConsumption,
@@ -39,13 +39,10 @@ RULES_KEY = "points.rules"
 EARN, REDEEM, ADJUST, EXPIRE, REVERSE = "earn", "redeem", "adjust", "expire", "reverse"
 
 
-class PointsError(StoreError):
-    """A refusal, with a code for the UI's words and what to do instead."""
+class PointsError(CodedError):
+    """A points, rewards or levels refusal (see CodedError)."""
 
-    def __init__(self, code: str, message: str, **values: object) -> None:
-        self.code = code
-        self.values = values
-        super().__init__(message)
+    area = "points"
 
 
 def load_rules(s: Session) -> EarningRules:

@@ -45,7 +45,7 @@ class StoreLocked(StoreError):
         self.holder = holder
         who = (f"on {holder.host} by {holder.user or 'someone'} since {holder.since}"
                if holder else "by another program")  # fmt: skip
-        super().__init__(f"{path.name} is open in sqdesk {who}.")
+        super().__init__("locked", f"{path.name} is open in sqdesk {who}.", name=path.name)
 
 
 def lock_path(store_path: Path) -> Path:

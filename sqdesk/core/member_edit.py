@@ -12,13 +12,13 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, date, datetime
 
 from sqlalchemy import delete as sql_delete
-from sqlalchemy import func, select
+from sqlalchemy import exists, func, select
 from sqlalchemy import update as sql_update
 from sqlalchemy.orm import Session
 
 from sqdesk.core import codes, phones, search
-from sqdesk.core.errors import StoreError
-from sqdesk.core.models import Member, MemberId
+from sqdesk.core.errors import CodedError
+from sqdesk.core.models import LedgerEntry, Member, MemberId, Visit
 from sqdesk.core.store import Store
 
 MAX_NAME = 50
@@ -80,10 +80,19 @@ ENGLISH = {
 }
 
 
-class MemberInvalid(StoreError):
+class MemberError(CodedError):
+    """A member change refused (see CodedError)."""
+
+    area = "members"
+
+
+class MemberInvalid(MemberError):
+    """Fields that do not pass `check`; each Problem is worded by the UI field by field."""
+
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
-        super().__init__("; ".join(f"{p.field}: {p.english}" for p in problems))
+        super().__init__("invalid", "; ".join(f"{p.field}: {p.english}" for p in problems),
+                         problems=problems)
 
 
 def clean_text(text: str) -> str:
@@ -237,7 +246,7 @@ def change(store: Store, member_id: int, data: MemberInput, *, today: date | Non
     with store.session() as s:
         member = s.get(Member, member_id)
         if member is None:
-            raise StoreError(f"member {member_id} no longer exists")
+            raise MemberError("gone", f"member {member_id} no longer exists")
         clean, problems = check(s, data, member_id=member_id, today=today)
         if problems:
             raise MemberInvalid(problems)
@@ -261,17 +270,30 @@ def set_archived(store: Store, member_ids: list[int], archived: bool) -> int:
         return result.rowcount or 0
 
 
-class NotArchived(StoreError):
-    """Only archived members may be deleted: archiving first is the undo-able step."""
-
-
 def delete_archived(store: Store, member_ids: list[int]) -> int:
-    """Delete members for good; every one of them must be archived already."""
+    """Delete members for good. Only archived members may be deleted (archiving first is the
+    step that can be undone), and only those without visits or points: the ledger is never
+    edited, so a member with history stays archived."""
     with store.session() as s:
         active = s.scalars(
             select(Member.code).where(Member.id.in_(member_ids), Member.archived.is_(False))
         ).all()
         if active:
-            raise NotArchived(f"archive these members before deleting them: {', '.join(active)}")
+            raise MemberError("not_archived", "archive these members before deleting them: "
+                              + ", ".join(active), codes=", ".join(active))  # fmt: skip
+        with_history = s.scalars(
+            select(Member.code).where(
+                Member.id.in_(member_ids),
+                exists().where(Visit.member_id == Member.id)
+                | exists().where(LedgerEntry.member_id == Member.id),
+            ).order_by(Member.code)
+        ).all()
+        if with_history:
+            raise MemberError(
+                "has_history",
+                f"{len(with_history)} of these members have visits or points, which the ledger "
+                "keeps for good; leave them archived: " + ", ".join(with_history[:10]),
+                count=len(with_history), codes=", ".join(with_history[:10]),
+            )
         result = s.execute(sql_delete(Member).where(Member.id.in_(member_ids)))
         return result.rowcount or 0

@@ -15,6 +15,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from sqdesk.core import tags
+from sqdesk.core.errors import CodedError
 from sqdesk.core.jobs import Cancelled, Progress, ShouldStop, never_stop, no_progress
 from sqdesk.core.members import SortKey
 from sqdesk.core.models import Member
@@ -32,8 +33,10 @@ _BLOCK = 1000
 TEXT_COLUMNS = {SortKey.MOBILE, SortKey.CODE, SortKey.WECHAT}
 
 
-class ExportError(ValueError):
-    pass
+class ExportError(CodedError):
+    """An export refused before anything was written (see CodedError)."""
+
+    area = "export"
 
 
 # Not a member column: the member's tags, joined with 、 (as the roster's chips show them).
@@ -80,8 +83,9 @@ def export_members(
     """Write these members (in this order) with these (field, header) columns."""
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
-        raise ExportError(f"cannot export to {suffix or 'a file without extension'}: "
-                          "use .xlsx or .csv")  # fmt: skip
+        where = suffix or "a file without extension"
+        raise ExportError("bad_suffix", f"cannot export to {where}: use .xlsx or .csv",
+                          suffix=suffix)
     cols = list(columns) if columns else list(DEFAULT_HEADERS.items())
     keys = [k for k, _ in cols]
     headers = [h for _, h in cols]

@@ -19,7 +19,7 @@ from pathlib import Path
 from sqlalchemy import func, insert, select, update
 
 from sqdesk.core import codes, ledger, member_edit, search, sheets
-from sqdesk.core.errors import StoreError
+from sqdesk.core.errors import CodedError
 from sqdesk.core.jobs import Cancelled, Progress, ShouldStop, never_stop, no_progress
 from sqdesk.core.member_edit import MemberInput, Problem
 from sqdesk.core.models import Member
@@ -56,12 +56,16 @@ def field_for_header(header: object) -> str | None:
     return _LOOKUP.get(sheets.normalize_header(header))
 
 
-class ImportRejected(StoreError):
+class ImportRejected(CodedError):
     """Bad rows and no permission to skip them: nothing was written."""
+
+    area = "sheet"
 
     def __init__(self, plan: ImportPlan) -> None:
         self.plan = plan
-        super().__init__(f"{len(plan.bad_rows)} row(s) have problems; nothing was imported")
+        super().__init__("bad_rows",
+                         f"{len(plan.bad_rows)} row(s) have problems; nothing was imported",
+                         count=len(plan.bad_rows))  # fmt: skip
 
 
 @dataclass

@@ -61,8 +61,10 @@ def current_revision(conn: Connection) -> str | None:
 def refuse_unknown_revision(revision: str | None, *, location: str) -> None:
     if revision is not None and revision not in known_revisions():
         raise StoreTooNewError(
+            "too_new",
             f"The store {location} was saved by a newer version of sqdesk "
-            f"(schema {revision}). Update sqdesk to open it; the file was not changed."
+            f"(schema {revision}). Update sqdesk to open it; the file was not changed.",
+            location=location, revision=revision,
         )
 
 

@@ -13,14 +13,18 @@ from typing import ClassVar
 import phonenumbers
 from phonenumbers import NumberParseException
 
+from sqdesk.core.errors import CodedError
+
 _CN_MOBILE = re.compile(
     phonenumbers.PhoneMetadata.metadata_for_region("CN").mobile.national_number_pattern
 )
 _SEPARATORS = re.compile(r"[\s\-‐‑–—()（）.·]")
 
 
-class PhoneError(ValueError):
+class PhoneError(CodedError):
     """A number that is not usable: `code` says why (for translated messages), str() in English."""
+
+    area = "phone"
 
     ENGLISH: ClassVar[dict[str, str]] = {
         "empty": "empty",
@@ -31,9 +35,7 @@ class PhoneError(ValueError):
     }
 
     def __init__(self, code: str, **values: object) -> None:
-        self.code = code
-        self.values = values
-        super().__init__(self.ENGLISH[code].format(**values))
+        super().__init__(code, self.ENGLISH[code].format(**values), **values)
 
 
 def _clean(raw: str) -> str:

@@ -19,6 +19,8 @@ from jinja2 import TemplateSyntaxError, meta, nodes
 from jinja2.exceptions import SecurityError, UndefinedError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from sqdesk.core.errors import CodedError
+
 MAX_CHARS = 10_000
 
 # Every placeholder, by group, with what it holds (English, for the CLI and the picker's
@@ -84,10 +86,14 @@ def check(body: str) -> list[TemplateProblem]:
     return problems
 
 
-class RenderError(ValueError):
+class RenderError(CodedError):
+    """A template that cannot be rendered; each TemplateProblem is worded by the UI."""
+
+    area = "posts"
+
     def __init__(self, problems: list[TemplateProblem]) -> None:
         self.problems = problems
-        super().__init__("; ".join(p.message for p in problems))
+        super().__init__("bad_body", "; ".join(p.message for p in problems), problems=problems)
 
 
 def render(body: str, values: dict[str, object]) -> str:

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 
 from sqdesk.core import activities, festivals, groups, ledger, members, settings
 from sqdesk.core.activities import Occurrence
+from sqdesk.core.member_edit import MemberError
 from sqdesk.core.models import Attendance, LedgerEntry, Level, Member, MemberPoints, Visit
 from sqdesk.core.store import Store
 
@@ -42,7 +43,7 @@ CHUNK = 900  # ids per IN (…): under SQLite's old limit of 999 bound parameter
 def member_values(store: Store, member_id: int, today: date) -> dict[str, object]:
     found = member_values_many(store, [member_id], today)
     if member_id not in found:
-        raise ValueError(f"no member {member_id}")
+        raise MemberError("gone", f"member {member_id} no longer exists")
     return found[member_id]
 
 

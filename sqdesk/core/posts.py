@@ -88,6 +88,8 @@ BUILTINS: tuple[tuple[str, str, str, str, str], ...] = (
 class PostError(CodedError):
     """A template change refused (see CodedError)."""
 
+    area = "posts"
+
 
 @dataclass(frozen=True)
 class TemplateInfo:

@@ -15,17 +15,17 @@ from datetime import date, datetime, time, timedelta
 
 from dateutil.rrule import rrule, rrulestr
 
+from sqdesk.core.errors import CodedError
+
 WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 KINDS = ("none", "daily", "weekdays", "weekly", "monthly_day", "monthly_nth", "yearly")
 MAX_COUNT = 5000
 
 
-class RecurrenceError(ValueError):
-    """A rule that cannot be used; `code` says why (for the UI's words)."""
+class RecurrenceError(CodedError):
+    """A rule that cannot be used (see CodedError); worded with the calendar's refusals."""
 
-    def __init__(self, code: str, message: str) -> None:
-        self.code = code
-        super().__init__(message)
+    area = "calendar"
 
 
 @dataclass(frozen=True)

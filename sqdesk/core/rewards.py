@@ -9,7 +9,6 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 
 from sqdesk.core import ledger
-from sqdesk.core.errors import StoreError
 from sqdesk.core.models import Level, LevelChange, Member, MemberPoints, Reward
 from sqdesk.core.store import Store
 
@@ -56,16 +55,17 @@ def add_reward(
 ) -> int:
     name = " ".join(name.split())
     if not name:
-        raise StoreError("a reward needs a name")
+        raise ledger.PointsError("reward_no_name", "a reward needs a name")
     if cost <= 0:
-        raise StoreError("a reward costs at least 1 point")
+        raise ledger.PointsError("reward_cost", "a reward costs at least 1 point")
     if stock is not None and stock < 0:
-        raise StoreError("stock cannot be negative")
+        raise ledger.PointsError("reward_stock", "stock cannot be negative")
     if active_from and active_to and active_to < active_from:
-        raise StoreError("the reward ends before it starts")
+        raise ledger.PointsError("reward_dates", "the reward ends before it starts")
     with store.session() as s:
         if s.scalar(select(Reward.id).where(Reward.name == name)):
-            raise StoreError(f"a reward named {name} exists already")
+            raise ledger.PointsError("reward_exists", f"a reward named {name} exists already",
+                                     name=name)
         r = Reward(name=name, cost=cost, stock=stock, active_from=active_from, active_to=active_to)
         s.add(r)
         s.flush()
@@ -89,12 +89,12 @@ def list_levels(store: Store) -> list[LevelInfo]:
 def add_level(store: Store, *, name: str, threshold: int, benefits: str = "") -> int:
     name = " ".join(name.split())
     if not name:
-        raise StoreError("a level needs a name")
+        raise ledger.PointsError("level_no_name", "a level needs a name")
     if threshold < 0:
-        raise StoreError("a threshold cannot be negative")
+        raise ledger.PointsError("level_threshold", "a threshold cannot be negative")
     with store.session() as s:
         if s.scalar(select(Level.id).where((Level.name == name) | (Level.threshold == threshold))):
-            raise StoreError("another level has this name or threshold")
+            raise ledger.PointsError("level_exists", "another level has this name or threshold")
         lv = Level(name=name, threshold=threshold, benefits=benefits)
         s.add(lv)
         s.flush()

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from sqlalchemy import select
 
 from sqdesk.core import filters, member_stats, settings
+from sqdesk.core.errors import CodedError
 from sqdesk.core.groups import vip_candidates, vip_lapsed
 from sqdesk.core.models import Member, Segment
 from sqdesk.core.store import Store
@@ -47,6 +48,12 @@ class Thresholds:
         return replace(cls(), **{k: v for k, v in json.loads(text).items() if k in known})
 
 
+class SegmentError(CodedError):
+    """A segment or threshold change refused (see CodedError)."""
+
+    area = "segments"
+
+
 def load_thresholds(store: Store) -> Thresholds:
     with store.read() as s:
         return Thresholds.from_json(settings.get(s, KEY))
@@ -54,7 +61,7 @@ def load_thresholds(store: Store) -> Thresholds:
 
 def save_thresholds(store: Store, t: Thresholds) -> None:
     if any(getattr(t, f.name) < 0 for f in fields(t)):
-        raise ValueError("thresholds cannot be negative")
+        raise SegmentError("negative_threshold", "thresholds cannot be negative")
     with store.session() as s:
         settings.put(s, KEY, t.to_json())
 
@@ -174,13 +181,13 @@ def save_segment(store: Store, name: str, tree: filters.Node) -> int:
     """Save a filter as a named segment (its members are always computed, never stored)."""
     text = " ".join(name.split())
     if not text:
-        raise ValueError("a segment needs a name")
+        raise SegmentError("no_name", "a segment needs a name")
     if text in BUILTIN:
-        raise ValueError(f"{text} is a built-in segment")
+        raise SegmentError("builtin", f"{text} is a built-in segment", name=text)
     filters.compile_filter(tree)  # refuses a filter it cannot understand
     with store.session() as s:
         if s.scalar(select(Segment.id).where(Segment.name == text)):
-            raise ValueError(f"a segment named {text} exists already")
+            raise SegmentError("exists", f"a segment named {text} exists already", name=text)
         seg = Segment(name=text, definition=json.dumps(tree, ensure_ascii=False))
         s.add(seg)
         s.flush()

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ClassVar
 
+from sqdesk.core.errors import CodedError
+
 EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
 TEXT_SUFFIXES = {".csv", ".txt", ".tsv"}
 HEADER_SEARCH_ROWS = 20
@@ -23,8 +25,10 @@ HEADER_SEARCH_ROWS = 20
 ENCODINGS = ("utf-8-sig", "gb18030")
 
 
-class SheetError(ValueError):
+class SheetError(CodedError):
     """The file cannot be read as a table: `code` says why, str() in English."""
+
+    area = "sheet"
 
     ENGLISH: ClassVar[dict[str, str]] = {
         "missing": "the file does not exist",
@@ -37,9 +41,7 @@ class SheetError(ValueError):
     }
 
     def __init__(self, code: str, **values: object) -> None:
-        self.code = code
-        self.values = values
-        super().__init__(self.ENGLISH[code].format(**values))
+        super().__init__(code, self.ENGLISH[code].format(**values), **values)
 
 
 @dataclass

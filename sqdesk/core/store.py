@@ -103,7 +103,8 @@ def _peek_sqlite_revision(path: Path) -> str | None:
     with path.open("rb") as fh:
         header = fh.read(len(SQLITE_HEADER))
     if header != SQLITE_HEADER:
-        raise StoreError(f"{path} is not a sqdesk store (not an SQLite database file).")
+        raise StoreError("not_sqlite", f"{path} is not a sqdesk store (not an SQLite database "
+                         "file).", path=str(path))
     uri = path.as_uri() + "?mode=ro"
     try:
         with closing(sqlite3.connect(uri, uri=True)) as conn:
@@ -114,7 +115,8 @@ def _peek_sqlite_revision(path: Path) -> str | None:
                 return None
             found = conn.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.DatabaseError as exc:
-        raise StoreError(f"{path} cannot be read: {exc}.") from exc
+        raise StoreError("unreadable", f"{path} cannot be read: {exc}.", path=str(path),
+                         detail=str(exc)) from exc
     return found[0] if found else None
 
 
@@ -155,11 +157,13 @@ class Store:
                 migrate.refuse_unknown_revision(revision, location=str(file))
                 if read_only and revision != migrate.head_revision():
                     raise StoreError(
+                        "upgrade_needs_writer",
                         f"{file.name} needs an upgrade, which a read-only copy cannot do. "
-                        "Open it in the copy of sqdesk that has it open."
+                        "Open it in the copy of sqdesk that has it open.",
+                        name=file.name,
                     )
             elif not create or read_only:
-                raise StoreError(f"There is no store at {file}.")
+                raise StoreError("no_store", f"There is no store at {file}.", path=str(file))
             else:
                 file.parent.mkdir(parents=True, exist_ok=True)
         held = None
@@ -190,7 +194,8 @@ class Store:
                 current = migrate.current_revision(conn)
                 has_tables = bool(inspect(conn).get_table_names())
         except DBAPIError as exc:
-            raise StoreError(f"{self.location} cannot be opened: {exc.orig}.") from exc
+            raise StoreError("cannot_open", f"{self.location} cannot be opened: {exc.orig}.",
+                             location=self.location, detail=str(exc.orig)) from exc
         migrate.refuse_unknown_revision(current, location=self.location)
         if current != migrate.head_revision():
             if has_tables and self.path is not None:
@@ -253,7 +258,8 @@ class Store:
     def session(self) -> Iterator[Session]:
         """A write transaction: commits when the block ends, rolls back on an exception."""
         if self.read_only:
-            raise StoreReadOnly(f"{self.display_name} is open read-only: nothing can be changed.")
+            raise StoreReadOnly("read_only", f"{self.display_name} is open read-only: nothing "
+                                "can be changed.", name=self.display_name)
         with self._writer.begin() as s:
             yield s
 

@@ -25,6 +25,8 @@ _CHUNK = 900  # ids per IN (...) list: below every database's parameter limit
 class TagError(CodedError):
     """A tag change refused (see CodedError)."""
 
+    area = "tags"
+
 
 def fold(name: str) -> str:
     return "".join(unicodedata.normalize("NFKC", name).casefold().split())

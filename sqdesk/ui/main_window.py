@@ -37,6 +37,7 @@ from sqdesk.ui.members.page import MembersPage
 from sqdesk.ui.points.page import PointsPage
 from sqdesk.ui.points.visit_dialog import VisitDialog
 from sqdesk.ui.posts.page import PostsPage
+from sqdesk.ui.refusals import refusal_text
 from sqdesk.ui.store_messages import locked_box
 from sqdesk.ui.today.page import TodayPage
 
@@ -299,11 +300,11 @@ class MainWindow(QMainWindow):
         try:
             backup.restore(path, source)
         except StoreError as exc:
-            problem = str(exc)
+            problem = refusal_text(exc)
         try:
             store = Store.open(path, lock=True)
         except StoreError as exc:
-            self.show_error(self.tr("The store could not be opened"), str(exc))
+            self.show_error(self.tr("The store could not be opened"), refusal_text(exc))
             return False
         self.set_store(store)
         if problem:
@@ -456,7 +457,7 @@ class MainWindow(QMainWindow):
             box.open()
             return False
         except StoreError as exc:
-            self.show_error(self.tr("The store could not be opened"), str(exc))
+            self.show_error(self.tr("The store could not be opened"), refusal_text(exc))
             return False
         self.set_store(store)
         return True
@@ -465,7 +466,7 @@ class MainWindow(QMainWindow):
         try:
             self.set_store(Store.open(location, read_only=True))
         except StoreError as exc:
-            self.show_error(self.tr("The store could not be opened"), str(exc))
+            self.show_error(self.tr("The store could not be opened"), refusal_text(exc))
 
     def ask_open_store(self) -> QFileDialog:
         dialog = self._store_dialog(self.tr("Open Store"))

@@ -5,10 +5,37 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from sqdesk.core.errors import StoreError
 from sqdesk.core.lock import StoreLocked
 
 
 class StoreMessages(QObject):
+    def refusal(self, exc: StoreError) -> str | None:
+        v = exc.values
+        if isinstance(exc, StoreLocked):
+            return self.locked_text(exc)
+        return {
+            "not_sqlite": self.tr("%1 is not a sqdesk store (not a database file).").replace(
+                "%1", str(v.get("path"))),
+            "unreadable": self.tr("%1 cannot be read: %2.").replace(
+                "%1", str(v.get("path"))).replace("%2", str(v.get("detail"))),
+            "upgrade_needs_writer": self.tr(
+                "%1 needs an upgrade, which a read-only copy cannot do. Open it in the copy "
+                "of sqdesk that has it open.").replace("%1", str(v.get("name"))),
+            "no_store": self.tr("There is no store at %1.").replace("%1", str(v.get("path"))),
+            "cannot_open": self.tr("%1 cannot be opened: %2.").replace(
+                "%1", str(v.get("location"))).replace("%2", str(v.get("detail"))),
+            "read_only": self.tr("%1 is open read-only: nothing can be changed.").replace(
+                "%1", str(v.get("name"))),
+            "too_new": self.tr("The store %1 was saved by a newer version of sqdesk. Update "
+                               "sqdesk to open it; the file was not changed.").replace(
+                "%1", str(v.get("location"))),
+            "damaged_copy": self.tr("%1 is damaged (%2).").replace(
+                "%1", str(v.get("name"))).replace("%2", str(v.get("detail"))),
+            "foreign_copy": self.tr("%1 is not a sqdesk store.").replace(
+                "%1", str(v.get("name"))),
+        }.get(exc.code)  # fmt: skip
+
     def locked_text(self, exc: StoreLocked) -> str:
         h = exc.holder
         if h is None:

@@ -7,8 +7,7 @@ from sqdesk.core import members
 from sqdesk.core.check import run_checks
 from sqdesk.core.codes import make_code
 from sqdesk.core.duplicates import find_duplicates, merge
-from sqdesk.core.errors import StoreError
-from sqdesk.core.member_edit import MemberInput, create
+from sqdesk.core.member_edit import MemberError, MemberInput, create
 from sqdesk.core.models import Member
 from sqdesk.core.search import reindex
 
@@ -73,8 +72,9 @@ def test_merge_a_member_who_referred_the_survivor(store):
 
 def test_merge_refuses_nonsense(store):
     a = create(store, MemberInput(name="甲"))
-    with pytest.raises(StoreError):
+    with pytest.raises(MemberError, match="themselves"):
         merge(store, survivor_id=a, merged_id=a)
-    with pytest.raises(StoreError):
+    with pytest.raises(MemberError) as gone:
         merge(store, survivor_id=a, merged_id=9999)
+    assert gone.value.code == "gone"
     assert members.detail(store, a) is not None

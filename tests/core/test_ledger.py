@@ -239,6 +239,7 @@ def test_adding_a_level_moves_members_and_lists_upgrades(shop):
     counts = catalog.level_counts(store)
     levels = {lv.name: lv.id for lv in catalog.list_levels(store)}
     assert counts.get(levels["银卡"]) == 1
-    with pytest.raises(ledger.StoreError):
+    with pytest.raises(ledger.PointsError) as refused:
         catalog.add_level(store, name="铜卡", threshold=150)
+    assert refused.value.code == "level_exists"
     assert run_checks(store) == []

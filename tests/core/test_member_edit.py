@@ -5,9 +5,9 @@ from sqlalchemy import select
 
 from sqdesk.core import codes
 from sqdesk.core.member_edit import (
+    MemberError,
     MemberInput,
     MemberInvalid,
-    NotArchived,
     change,
     check,
     create,
@@ -99,8 +99,9 @@ def test_invalid_update_changes_nothing(store):
 def test_archive_restore_delete(store):
     a = create(store, MemberInput(name="甲"))
     b = create(store, MemberInput(name="乙", referrer_id=a))
-    with pytest.raises(NotArchived):
+    with pytest.raises(MemberError) as refused:
         delete_archived(store, [a])
+    assert refused.value.code == "not_archived"
     assert set_archived(store, [a], True) == 1
     assert set_archived(store, [a], True) == 0
     assert delete_archived(store, [a]) == 1
@@ -108,3 +109,19 @@ def test_archive_restore_delete(store):
         assert s.get(Member, b).referrer_id is None  # the referral link goes, b stays
         assert s.scalars(select(Member.name)).all() == ["乙"]
     assert set_archived(store, [b], True) == 1 and set_archived(store, [b], False) == 1
+
+
+def test_a_member_with_visits_or_points_cannot_be_deleted_for_good(store):
+    from sqdesk.core import ledger
+
+    kept = create(store, MemberInput(name="老顾客☕"))
+    gone = create(store, MemberInput(name="只登记过"))
+    ledger.record_visit(store, kept, amount_cents=3800)
+    set_archived(store, [kept, gone], True)
+    with pytest.raises(MemberError) as refused:
+        delete_archived(store, [kept, gone])
+    assert refused.value.code == "has_history"
+    assert refused.value.values["count"] == 1
+    with store.read() as s:  # nothing was deleted: the refusal comes first
+        assert sorted(s.scalars(select(Member.name))) == sorted(["老顾客☕", "只登记过"])
+    assert delete_archived(store, [gone]) == 1

@@ -95,8 +95,9 @@ def test_saved_segments_and_the_cli_contract(shop, capsys):
 
     store, _ = shop
     segments.save_segment(store, "抖音来的", {"field": "source", "in": ["抖音"]})
-    with pytest.raises(ValueError):
+    with pytest.raises(segments.SegmentError) as refused:
         segments.save_segment(store, "抖音来的", {"field": "source", "in": ["抖音"]})
+    assert (refused.value.code, refused.value.values) == ("exists", {"name": "抖音来的"})
     with pytest.raises(FilterError):
         segments.save_segment(store, "坏的", {"field": "nope"})
     db = str(store.path)

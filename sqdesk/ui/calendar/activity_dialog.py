@@ -30,6 +30,7 @@ from sqdesk.core.store import Store
 from sqdesk.ui.calendar.words import CalendarWords
 from sqdesk.ui.members.segment_words import SegmentWords
 from sqdesk.ui.members.tags_dialog import swatch
+from sqdesk.ui.refusals import refusal_text
 
 COLOURS = ("#2e7d5b", "#2b6cb0", "#c05621", "#d53f8c", "#6b46c1", "#c53030", "#2c7a7b")
 
@@ -295,7 +296,7 @@ class ActivityDialog(QDialog):
         start = _pydate(self.start.date())
         try:
             notes = recurrence.notes(self.recurrence(), start)
-        except (RecurrenceError, ValueError):
+        except (RecurrenceError, ValueError):  # a rule half typed: no notes yet
             notes = []
         self.note.setText(" ".join(self.words.note(n) for n in notes))
         self.note.setVisible(bool(notes))
@@ -347,7 +348,7 @@ class ActivityDialog(QDialog):
             else:
                 activities.change(self.store, self.activity_id, data)
         except (ActivityError, RecurrenceError) as exc:
-            self.problem.setText(self.words.error(exc))  # the dialog stays; nothing lost
+            self.problem.setText(refusal_text(exc))  # the dialog stays; nothing lost
             return
         self.saved.emit(self.activity_id)
         self.accept()

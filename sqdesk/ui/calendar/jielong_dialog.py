@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 
 from sqdesk.core import jielong, member_edit, members
 from sqdesk.core.activities import Occurrence
-from sqdesk.core.errors import StoreError
 from sqdesk.core.store import Store
 from sqdesk.ui.calendar.words import CalendarWords
 from sqdesk.ui.groups.member_picker import MemberPicker
@@ -172,7 +171,7 @@ class JielongDialog(QDialog):
                 try:
                     value = member_edit.create(self.store, member_edit.MemberInput(
                         name=r.line.name, source="接龙", remark=r.line.remark))  # fmt: skip
-                except StoreError:
+                except member_edit.MemberError:
                     continue  # a name the member form refuses: the line is skipped
             if isinstance(value, int) and value > 0 and value not in notes:
                 ids.append(value)

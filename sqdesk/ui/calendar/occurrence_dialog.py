@@ -31,6 +31,7 @@ from sqdesk.ui.calendar.jielong_dialog import JielongDialog
 from sqdesk.ui.calendar.words import CalendarWords
 from sqdesk.ui.groups.member_picker import MemberPicker
 from sqdesk.ui.posts.copy_dialog import CopyPostDialog, open_copy_dialog
+from sqdesk.ui.refusals import refusal_text
 from sqdesk.ui.widgets import fill_table, make_table, warn
 
 
@@ -192,7 +193,7 @@ class OccurrenceDialog(QDialog):
                                              self.o.original_date, ids, source=source,
                                              notes=notes)  # fmt: skip
         except ActivityError as exc:
-            warn(self, self.windowTitle(), self.words.error(exc))
+            warn(self, self.windowTitle(), refusal_text(exc))
             return
         text = self.tr("Recorded %n new attendee(s).", "", r.added)
         if r.points_paid:

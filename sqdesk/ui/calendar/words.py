@@ -51,7 +51,7 @@ class CalendarWords(QObject):
             "no_name": self.tr("no name"),
         }.get(key, key)
 
-    def error(self, exc: ActivityError) -> str:
+    def refusal(self, exc: ActivityError) -> str | None:
         return {
             "empty": self.tr("An activity needs a title."),
             "too_long": self.tr("A title has at most 100 characters."),
@@ -67,4 +67,13 @@ class CalendarWords(QObject):
             "bad_count": self.tr("The number of times is 1 to 5,000."),
             "bad_day": self.tr("A day of the month is 1 to 31."),
             "no_activity": self.tr("The activity no longer exists."),
-        }.get(exc.code, str(exc))  # fmt: skip
+            "bad_category": self.tr("Choose one of the categories."),
+            "bad_audience": self.tr("Choose who the activity is for."),
+            "bad_color": self.tr("A colour looks like #2e7d5b."),
+            "bad_phase": self.tr("Choose warm-up, reminder or recap."),
+            "unknown": self.tr("Choose how the activity repeats."),
+            "bad_nth": self.tr("Choose the 1st to 4th, or the last, weekday."),
+            "both_ends": self.tr("A repeat ends on a date or after a number of times, not "
+                                 "both."),
+            "unreadable": self.tr("This repeat rule cannot be read."),
+        }.get(exc.code)  # fmt: skip

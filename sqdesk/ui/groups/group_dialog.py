@@ -22,6 +22,7 @@ from sqdesk.core.post_render import check
 from sqdesk.core.store import Store
 from sqdesk.ui.groups.words import GroupWords
 from sqdesk.ui.posts.words import PostWords
+from sqdesk.ui.refusals import refusal_text
 
 
 class GroupDialog(QDialog):
@@ -98,7 +99,7 @@ class GroupDialog(QDialog):
             else:
                 groups.change_group(self.store, self.group_id, **values)
         except GroupError as exc:
-            self.problem.setText(self.words.error(exc))  # the dialog stays, nothing is lost
+            self.problem.setText(refusal_text(exc))  # the dialog stays, nothing is lost
             return
         self.saved.emit(self.group_id)
         self.accept()

@@ -35,6 +35,7 @@ from sqdesk.ui.groups.member_picker import MemberPicker
 from sqdesk.ui.groups.qr_dialog import QrDateDialog, read_image
 from sqdesk.ui.groups.words import GroupWords
 from sqdesk.ui.posts.copy_dialog import CopyPostDialog, open_copy_dialog
+from sqdesk.ui.refusals import refusal_text
 from sqdesk.ui.widgets import PageHeader, fill_table, make_table, warn
 
 GroupRole = Qt.ItemDataRole.UserRole + 1
@@ -388,8 +389,8 @@ class GroupsPage(QWidget):
         gid = self.current_id()
         loaded = read_image(path)
         if loaded is None or groups.image_kind(loaded[0]) is None:
-            return self._warn(self.tr("Group QR Image"), self.words.error(
-                GroupError("not_image", "not an image")))  # fmt: skip
+            return self._warn(self.tr("Group QR Image"),
+                              refusal_text(GroupError("not_image", "not an image")))
         data, image = loaded
         dialog = QrDateDialog(path, image, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -398,7 +399,7 @@ class GroupsPage(QWidget):
             try:
                 groups.set_qr(self.store, gid, data, taken_on=taken_on)
             except GroupError as exc:
-                self._warn(self.tr("Group QR Image"), self.words.error(exc))
+                self._warn(self.tr("Group QR Image"), refusal_text(exc))
                 return
             self.refresh()
 
@@ -429,7 +430,7 @@ class GroupsPage(QWidget):
         try:
             result = groups.add_members(self.store, gid, ids)
         except GroupError as exc:
-            self._warn(self.tr("Add to Group"), self.words.error(exc))
+            self._warn(self.tr("Add to Group"), refusal_text(exc))
             return 0
         text = self.tr("Added %n member(s) to the group.", "", result.added)
         if result.already:

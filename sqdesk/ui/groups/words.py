@@ -46,7 +46,7 @@ class GroupWords(QObject):
             text += " " + self.tr("Take a new screenshot in WeChat soon.")
         return text
 
-    def error(self, exc: GroupError) -> str:
+    def refusal(self, exc: GroupError) -> str | None:
         v = exc.values
         return {
             "exists": self.tr("A group named %1 exists already.").replace("%1", str(v.get("name"))),
@@ -62,4 +62,4 @@ class GroupWords(QObject):
             "too_big": self.tr("That image is larger than 10 MB."),
             "future": self.tr("The QR image cannot be from a future day."),
             "no_group": self.tr("The group no longer exists."),
-        }.get(exc.code, str(exc))  # fmt: skip
+        }.get(exc.code)  # fmt: skip

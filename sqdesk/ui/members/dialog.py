@@ -33,9 +33,9 @@ from sqdesk.core import groups, member_edit, members, posts, segments, tags
 from sqdesk.core.member_edit import MemberInput, Problem
 from sqdesk.core.parsing import parse_date
 from sqdesk.core.store import Store
-from sqdesk.ui.members.problems import describe
 from sqdesk.ui.members.segment_words import SegmentWords
 from sqdesk.ui.members.tag_chips import chip_html
+from sqdesk.ui.members.words import describe
 from sqdesk.ui.points.member_points import MemberPointsPanel
 from sqdesk.ui.posts.copy_dialog import CopyPostDialog, open_copy_dialog
 

@@ -28,13 +28,14 @@ from PySide6.QtWidgets import (
 )
 
 from sqdesk.core import member_import
+from sqdesk.core.errors import CodedError
 from sqdesk.core.member_edit import Problem
 from sqdesk.core.member_import import ImportPlan
 from sqdesk.core.parsing import to_text
-from sqdesk.core.sheets import SheetError
 from sqdesk.core.store import Store
 from sqdesk.ui.jobs import Job, run_job
-from sqdesk.ui.members.problems import describe, field_label
+from sqdesk.ui.members.words import describe, field_label
+from sqdesk.ui.refusals import refusal_text
 
 MAX_LISTED_PROBLEMS = 1000
 SAMPLE_ROWS = 3
@@ -124,7 +125,7 @@ class ImportDialog(QDialog):
         return self.job
 
     def _show_failure(self, exc: Exception) -> None:
-        text = self.sheet_error_text(exc) if isinstance(exc, SheetError) else str(exc)
+        text = refusal_text(exc) if isinstance(exc, CodedError) else str(exc)
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Cannot import this file"),
                           f"{self.path.name}: {text}", QMessageBox.StandardButton.Ok,
                           self.parentWidget())  # fmt: skip
@@ -247,17 +248,6 @@ class ImportDialog(QDialog):
             return self.tr("Same mobile as row %1.").replace("%1", str(p.values.get("row")))
         return describe(p)
 
-    def sheet_error_text(self, exc: SheetError) -> str:
-        texts = {
-            "missing": self.tr("The file is not there any more."),
-            "unsupported": self.tr("This is not a spreadsheet. Use .xlsx, .xls or .csv."),
-            "not_a_spreadsheet": self.tr("The file is damaged or not really a spreadsheet."),
-            "encoding": self.tr("This is not a text file in UTF-8 or GBK."),
-            "empty": self.tr("The file is empty."),
-            "no_header": self.tr("No header row with known columns such as 姓名 or 手机号."),
-            "no_data": self.tr("There is a header row but no members under it."),
-        }
-        return texts.get(exc.code) or str(exc)
 
 
 def _item(text: str) -> QTableWidgetItem:

@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from sqdesk.core import groups, member_edit, member_export, members, posts, segments, tags
+from sqdesk.core.errors import CodedError
 from sqdesk.core.member_export import export_members
 from sqdesk.core.members import SortKey
 from sqdesk.core.store import Store
 from sqdesk.ui import prefs
-from sqdesk.ui.groups.words import GroupWords
 from sqdesk.ui.jobs import Job, run_job
 from sqdesk.ui.members.dialog import MemberDialog
 from sqdesk.ui.members.duplicates_dialog import DuplicatesDialog
@@ -44,6 +44,7 @@ from sqdesk.ui.members.tags_dialog import TagsDialog, swatch
 from sqdesk.ui.members.thresholds_dialog import ThresholdsDialog
 from sqdesk.ui.posts.copy_dialog import open_copy_dialog
 from sqdesk.ui.posts.run_dialog import start_run
+from sqdesk.ui.refusals import refusal_text
 from sqdesk.ui.widgets import PageHeader, warn
 
 # Fixed widths: measuring 100k rows to fit them is far too slow (DESIGN.md §2b).
@@ -352,11 +353,8 @@ class MembersPage(QWidget):
                 name = ""  # a built-in's shown name would make two entries look the same
             try:
                 segments.save_segment(self.store, name, tree)
-            except ValueError as exc:
-                text = (self.tr("A segment needs a name.") if not name.strip()
-                        else self.tr("A segment named %1 exists already.").replace("%1", name)
-                        if "exists" in str(exc) else str(exc))  # fmt: skip
-                self.warn(self.tr("Save as Segment"), text)
+            except segments.SegmentError as exc:
+                self.warn(self.tr("Save as Segment"), refusal_text(exc))
                 return
             self.filter_button.setChecked(False)
             self._custom_filter = None
@@ -449,7 +447,7 @@ class MembersPage(QWidget):
         try:
             result = groups.add_members(self.store, group_id, ids)
         except groups.GroupError as exc:
-            self.warn(self.tr("Add to WeChat Group"), GroupWords(self).error(exc))
+            self.warn(self.tr("Add to WeChat Group"), refusal_text(exc))
             return 0
         self.status.emit(self.tr("Added %n member(s) to the group.", "", result.added))
         if self.model.filtered:
@@ -472,20 +470,13 @@ class MembersPage(QWidget):
                     group = tags.create_group(self.store, self.tr("My tags"))
                 tag_id = tags.create_tag(self.store, group, name)
             except tags.TagError as exc:
-                self.warn(self.tr("New Tag"), self.tag_error(exc))
+                self.warn(self.tr("New Tag"), refusal_text(exc))
                 return
             self.tag_selected(tag_id, True)
 
         dialog.textValueSelected.connect(create)
         dialog.open()
         return dialog
-
-    def tag_error(self, exc: tags.TagError) -> str:
-        if exc.code == "exists":
-            return self.tr("A tag named %1 exists already.").replace("%1", str(exc.values["name"]))
-        if exc.code == "empty":
-            return self.tr("A tag needs a name.")
-        return str(exc)
 
     def _apply_read_only(self) -> None:
         """A store another copy of the app has open is for looking only."""
@@ -663,8 +654,8 @@ class MembersPage(QWidget):
             if box.clickedButton() is delete:
                 try:
                     member_edit.delete_archived(self.store, ids)
-                except member_edit.NotArchived as exc:
-                    self.warn(self.tr("Delete members"), str(exc))
+                except member_edit.MemberError as exc:
+                    self.warn(self.tr("Delete members"), refusal_text(exc))
                 self.reload()
 
         box.finished.connect(done)
@@ -758,7 +749,8 @@ class MembersPage(QWidget):
             )
 
         def failed(exc: Exception) -> None:
-            self.status.emit(self.tr("Export failed: %1").replace("%1", str(exc)))
+            text = refusal_text(exc) if isinstance(exc, CodedError) else str(exc)
+            self.status.emit(self.tr("Export failed: %1").replace("%1", text))
 
         job = run_job(
             self,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
+from sqdesk.core.errors import CodedError
+
 
 def yuan(cents: int) -> str:
     """¥1,280 or ¥12.50: whole yuan without the zeros."""
@@ -11,6 +13,18 @@ def yuan(cents: int) -> str:
 
 
 class SegmentWords(QObject):
+    def refusal(self, exc: CodedError) -> str | None:
+        return {
+            "no_name": self.tr("A segment needs a name."),
+            "exists": self.tr("A segment named %1 exists already.").replace(
+                "%1", str(exc.values.get("name"))),
+            "builtin": self.tr("%1 is the name of a built-in segment: choose another.").replace(
+                "%1", str(exc.values.get("name"))),
+            "negative_threshold": self.tr("Thresholds cannot be negative."),
+            "bad_filter": self.tr("This filter cannot be understood. Build it again in the "
+                                  "filter."),
+        }.get(exc.code)  # fmt: skip
+
     def why(self, segment: str, values: dict) -> str:
         """The facts that put a member in a segment, for the profile."""
         if segment in ("dormant", "lapsed"):

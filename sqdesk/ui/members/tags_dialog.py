@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from sqdesk.core import tags
 from sqdesk.core.store import Store
+from sqdesk.ui.refusals import refusal_text
 
 TagRole = Qt.ItemDataRole.UserRole + 1
 GroupRole = Qt.ItemDataRole.UserRole + 2
@@ -125,13 +128,8 @@ class TagsDialog(QDialog):
         self.changed.emit()
 
     def _error(self, exc: tags.TagError) -> None:
-        texts = {
-            "exists": self.tr("That name is taken (case, width and spaces do not count)."),
-            "empty": self.tr("A name is needed."),
-            "too_long": self.tr("At most 30 characters."),
-            "same": self.tr("Choose another tag to merge into."),
-        }
-        self.message.setText(f"<span style='color:#b3261e'>{texts.get(exc.code) or exc}</span>")
+        text = html.escape(refusal_text(exc))
+        self.message.setText(f"<span style='color:#b3261e'>{text}</span>")
 
     def _ask_text(self, title: str, label: str, value: str, done) -> QInputDialog:
         dialog = QInputDialog(self)

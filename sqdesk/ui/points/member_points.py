@@ -28,6 +28,7 @@ from sqdesk.core import ledger, points_view, rewards
 from sqdesk.core.store import Store
 from sqdesk.ui.points.visit_dialog import VisitDialog
 from sqdesk.ui.points.words import PointsWords
+from sqdesk.ui.refusals import refusal_text
 
 ENTRY_ID = Qt.ItemDataRole.UserRole + 1
 
@@ -114,7 +115,7 @@ class MemberPointsPanel(QWidget):
         self.changed.emit()
 
     def _refused(self, exc: ledger.PointsError) -> None:
-        self.message.setText(self.words.error_html(self.words.refusal(exc)))
+        self.message.setText(self.words.error_html(refusal_text(exc)))
 
     # --- actions -------------------------------------------------------------------------
 

@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from sqdesk.core import ledger, points_view, rewards
-from sqdesk.core.errors import StoreError
 from sqdesk.core.parsing import parse_date
 from sqdesk.core.points_rules import EXPIRY_POLICIES, EarningRules, visit_awards
 from sqdesk.core.store import Store
 from sqdesk.ui.points.words import PointsWords
+from sqdesk.ui.refusals import refusal_text
 from sqdesk.ui.widgets import PageHeader, fill_table, make_table
 
 KINDS = ("earn", "redeem", "adjust", "expire", "reverse")
@@ -221,8 +221,8 @@ class PointsPage(QWidget):
                                cost=self.reward_cost.value(),
                                stock=None if stock < 0 else stock, active_from=active_from,
                                active_to=active_to)  # fmt: skip
-        except StoreError as exc:
-            self.reward_message.setText(self.words.error_html(str(exc)))
+        except ledger.PointsError as exc:
+            self.reward_message.setText(self.words.error_html(refusal_text(exc)))
             return False
         self.reward_message.setText("")
         for w in (self.reward_name, self.reward_from, self.reward_to):
@@ -293,8 +293,8 @@ class PointsPage(QWidget):
             rewards.add_level(self.store, name=self.level_name.text(),
                               threshold=self.level_threshold.value(),
                               benefits=self.level_benefits.text().strip())  # fmt: skip
-        except StoreError as exc:
-            self.level_message.setText(self.words.error_html(str(exc)))
+        except ledger.PointsError as exc:
+            self.level_message.setText(self.words.error_html(refusal_text(exc)))
             return False
         self.level_message.setText("")
         self.level_name.clear()
@@ -420,7 +420,7 @@ class PointsPage(QWidget):
         try:
             ledger.save_rules(self.store, self.rules())
         except ledger.PointsError as exc:
-            self.rules_message.setText(self.words.error_html(str(exc)))
+            self.rules_message.setText(self.words.error_html(refusal_text(exc)))
             return False
         self.rules_message.setText(self.tr("Saved. New visits earn by these rules."))
         return True

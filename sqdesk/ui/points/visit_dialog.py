@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from sqdesk.core import ledger, members
 from sqdesk.core.store import Store
 from sqdesk.ui.points.words import PointsWords
+from sqdesk.ui.refusals import refusal_text
 
 MAX_MATCHES = 8
 CHANNELS = ("门店", "小程序", "外卖")
@@ -177,7 +178,7 @@ class VisitDialog(QDialog):
                                          channel=self.channel.currentText(),
                                          remark=self.remark.text())  # fmt: skip
         except ledger.PointsError as exc:
-            self.result.setText(self.words.error_html(self.words.refusal(exc)))
+            self.result.setText(self.words.error_html(refusal_text(exc)))
             return False
         self.result.setText(self.words.visit_html(result))
         self.recorded.emit(self.member_id, result.points)

@@ -59,7 +59,7 @@ class PointsWords(QObject):
             "reverse": self.tr("reversed"),
         }.get(kind, kind)
 
-    def refusal(self, exc: PointsError) -> str:
+    def refusal(self, exc: PointsError) -> str | None:
         v = exc.values
         texts = {
             "insufficient": self.tr("Not enough points: the member has %1.").replace(
@@ -78,8 +78,21 @@ class PointsWords(QObject):
             "no_member": self.tr("The member no longer exists."),
             "zero": self.tr("An adjustment of 0 points changes nothing."),
             "already_paid": self.tr("These points were already paid."),
+            "bad_rules": self.tr("Check the rules: a value is out of range."),
+            "no_visit": self.tr("The visit no longer exists."),
+            "no_entry": self.tr("The entry no longer exists."),
+            "no_reward": self.tr("The reward is no longer in the catalog."),
+            "reward_no_name": self.tr("A reward needs a name."),
+            "reward_cost": self.tr("A reward costs at least 1 point."),
+            "reward_stock": self.tr("Stock cannot be negative."),
+            "reward_dates": self.tr("The reward ends before it starts."),
+            "reward_exists": self.tr("A reward named %1 exists already.").replace(
+                "%1", str(v.get("name", ""))),
+            "level_no_name": self.tr("A level needs a name."),
+            "level_threshold": self.tr("A threshold cannot be negative."),
+            "level_exists": self.tr("Another level has this name or threshold."),
         }  # fmt: skip
-        return texts.get(exc.code) or str(exc)
+        return texts.get(exc.code)
 
     def visit_html(self, result: VisitResult) -> str:
         parts = [f"+{a.points} {html.escape(self.award(a))}" for a in result.awards]

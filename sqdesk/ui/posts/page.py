@@ -38,6 +38,7 @@ from sqdesk.ui.members.segment_words import SegmentWords
 from sqdesk.ui.posts.bubble import ChatBubble
 from sqdesk.ui.posts.run_dialog import RunDialog, open_run, start_run
 from sqdesk.ui.posts.words import PostWords, copy_post
+from sqdesk.ui.refusals import refusal_text
 from sqdesk.ui.widgets import PageHeader, warn
 
 TemplateRole = Qt.ItemDataRole.UserRole + 1
@@ -335,8 +336,7 @@ class PostsPage(QWidget):
         try:
             posts.change_template(self.store, t.id, body=self.editor.toPlainText())
         except posts.PostError as exc:
-            warn(self, self.tr("Save Template"),
-                 self.words.problems(exc.values.get("problems", [])) or str(exc))  # fmt: skip
+            warn(self, self.tr("Save Template"), refusal_text(exc))
             return
         self.status.emit(self.tr("Saved %1.").replace("%1", t.name))
         self.refresh()
@@ -392,10 +392,7 @@ class PostsPage(QWidget):
             new_id = posts.add_template(self.store, name, start, category=category,
                                         audience=audience)  # fmt: skip
         except posts.PostError as exc:
-            text = (self.tr("A template named %1 exists already.").replace("%1", name.strip())
-                    if exc.code == "exists" else self.tr("A template needs a name.")
-                    if exc.code == "empty_name" else str(exc))  # fmt: skip
-            warn(self, self.tr("New Template"), text)
+            warn(self, self.tr("New Template"), refusal_text(exc))
             return None
         self.refresh()
         self.list.setCurrentRow(next(i for i, t in enumerate(self.templates) if t.id == new_id))

@@ -24,6 +24,7 @@ from sqdesk.core.posts import PostError
 from sqdesk.core.store import Store
 from sqdesk.ui.posts.bubble import ChatBubble
 from sqdesk.ui.posts.words import PostWords, copy_post
+from sqdesk.ui.refusals import refusal_text
 from sqdesk.ui.widgets import warn
 
 
@@ -149,8 +150,8 @@ class RunDialog(QDialog):
                           run=(self.run_id, step.position))  # fmt: skip
             else:
                 post_runs.mark(self.store, self.run_id, step.position, state)
-        except PostError:
-            warn(self, self.windowTitle(), self.tr("This list was deleted meanwhile."))
+        except PostError as exc:
+            warn(self, self.windowTitle(), refusal_text(exc))
             self.reject()
             return
         self.steps[self.index] = post_runs.Step(step.position, step.member_id, state)
@@ -174,8 +175,7 @@ def start_run(parent: QWidget, store: Store, t: posts.TemplateInfo, member_ids: 
     try:
         run_id = post_runs.start(store, t, member_ids, title=title)
     except PostError as exc:
-        words = RunWords(parent)
-        warn(parent, words.title(), words.refusal(exc))
+        warn(parent, RunWords(parent).title(), refusal_text(exc))
         return None
     return open_run(parent, store, run_id)
 
@@ -190,11 +190,3 @@ def open_run(parent: QWidget, store: Store, run_id: int) -> RunDialog:
 class RunWords(PostWords):
     def title(self) -> str:
         return self.tr("Send One by One")
-
-    def refusal(self, exc: PostError) -> str:
-        return {
-            "no_members": self.tr("There is nobody in this list."),
-            "too_many": self.tr("One by one works for up to %1 members: narrow the list "
-                                "with a filter first.").replace("%1", f"{post_runs.MAX_MEMBERS:,}"),
-            "not_personal": self.tr("This template is for a group: choose a personal one."),
-        }.get(exc.code, str(exc))  # fmt: skip

@@ -9,6 +9,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
 from sqdesk.core import post_runs, posts
+from sqdesk.core.errors import CodedError
 from sqdesk.core.store import Store
 from sqdesk.ui.widgets import toast
 
@@ -41,6 +42,28 @@ class PostWords(QObject):
     def sent_at(self, when: datetime) -> str:
         return self.tr("Already copied today at %1.").replace(
             "%1", when.astimezone().strftime("%H:%M"))  # fmt: skip
+
+    def refusal(self, exc: CodedError) -> str | None:
+        v = exc.values
+        if exc.code == "bad_body":
+            return self.problems(v.get("problems", [])) or self.tr("Check the template.")
+        return {
+            "empty_name": self.tr("A template needs a name."),
+            "long_name": self.tr("A template name has at most 60 characters."),
+            "exists": self.tr("A template named %1 exists already.").replace(
+                "%1", str(v.get("name"))),
+            "not_builtin": self.tr("Only a built-in template has a default to go back to."),
+            "builtin": self.tr("A built-in template can be edited, not deleted."),
+            "bad_kind": self.tr("Choose a category and who the post is for."),
+            "bad_phase": self.tr("Choose warm-up, reminder or recap."),
+            "no_members": self.tr("There is nobody in this list."),
+            "too_many": self.tr("One by one works for up to %1 members: narrow the list "
+                                "with a filter first.").replace("%1", f"{post_runs.MAX_MEMBERS:,}"),
+            "not_personal": self.tr("This template is for a group: choose a personal one."),
+            "bad_state": self.tr("This step cannot be marked that way."),
+            "no_run": self.tr("This list was deleted meanwhile."),
+            "no_source": self.tr("This list of members is not known."),
+        }.get(exc.code)  # fmt: skip
 
     def problems(self, problems) -> str:
         words = []
