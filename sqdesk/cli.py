@@ -294,9 +294,7 @@ def cmd_redeem(args: argparse.Namespace) -> int:
         except ledger.PointsError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 1
-        with store.read() as s:
-            left = ledger.balance_of(s, member_id)
-    print(f"redeemed {reward.name} for {-entry.amount} points; balance {left}")
+    print(f"redeemed {reward.name} for {-entry.amount} points; balance {entry.balance}")
     return 0
 
 

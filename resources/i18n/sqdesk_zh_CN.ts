@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AboutDialog</name>
@@ -8,7 +7,7 @@
         <translation>关于 sqdesk</translation>
     </message>
     <message>
-        <source>Runs your shop&apos;s WeChat member community: the member roster, points, activities and posts, all kept on this computer.</source>
+        <source>Runs your shop's WeChat member community: the member roster, points, activities and posts, all kept on this computer.</source>
         <translation>帮您运营门店的微信会员社群：会员名册、积分、活动和文案，数据都保存在这台电脑上。</translation>
     </message>
     <message>
@@ -63,7 +62,7 @@
         <translation>每位参与者得到的积分（0 表示不送）</translation>
     </message>
     <message>
-        <source>This is the daily check-in (签到): taking part counts as the day&apos;s check-in</source>
+        <source>This is the daily check-in (签到): taking part counts as the day's check-in</source>
         <translation>这是每日签到：参与即算当天签到</translation>
     </message>
     <message>
@@ -360,7 +359,7 @@
         <translation>（已改期）</translation>
     </message>
     <message>
-        <source>🎂 %1&apos;s birthday</source>
+        <source>🎂 %1's birthday</source>
         <translation>🎂 %1 生日</translation>
     </message>
     <message>
@@ -1044,7 +1043,7 @@
         <translation>在会员列表中查看</translation>
     </message>
     <message>
-        <source>Filter, tag or export this group&apos;s members</source>
+        <source>Filter, tag or export this group's members</source>
         <translation>筛选、打标签或导出这个群的成员</translation>
     </message>
     <message>
@@ -1561,7 +1560,7 @@
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <source>sqdesk is busy with today&apos;s upkeep. Try again in a moment.</source>
+        <source>sqdesk is busy with today's upkeep. Try again in a moment.</source>
         <translation>sqdesk 正在做今天的例行整理，请稍后再试。</translation>
     </message>
     <message>
@@ -1880,8 +1879,8 @@
         <translation>说明</translation>
     </message>
     <message>
-        <source>&lt;b style=&apos;font-size:16px&apos;&gt;%1 points&lt;/b&gt; · level %2</source>
-        <translation>&lt;b style=&apos;font-size:16px&apos;&gt;%1 积分&lt;/b&gt; · 等级 %2</translation>
+        <source>&lt;b style='font-size:16px'&gt;%1 points&lt;/b&gt; · level %2</source>
+        <translation>&lt;b style='font-size:16px'&gt;%1 积分&lt;/b&gt; · 等级 %2</translation>
     </message>
     <message>
         <source>none</source>
@@ -1936,7 +1935,7 @@
         <translation>撤销消费</translation>
     </message>
     <message>
-        <source>Every point this visit paid (bonuses and the referrer&apos;s reward too) is reversed. Why?</source>
+        <source>Every point this visit paid (bonuses and the referrer's reward too) is reversed. Why?</source>
         <translation>这笔消费发放的所有积分（含奖励和推荐人奖励）都会冲正。原因是？</translation>
     </message>
     <message>
@@ -3823,7 +3822,7 @@
         <translation>高价值：近 12 个月消费至少</translation>
     </message>
     <message>
-        <source>Rising: last 3 months&apos; spend over the 3 before, ×</source>
+        <source>Rising: last 3 months' spend over the 3 before, ×</source>
         <translation>潜力：近 3 个月消费是之前 3 个月的倍数 ×</translation>
     </message>
     <message>
@@ -3839,7 +3838,7 @@
         <translation>可邀 VIP：或单笔消费至少</translation>
     </message>
     <message>
-        <source>Segments are always worked out from the members&apos; visits with these numbers; changing them changes who is in each at once.</source>
+        <source>Segments are always worked out from the members' visits with these numbers; changing them changes who is in each at once.</source>
         <translation>分层总是按这些标准从会员的到店记录算出来；改了标准，各分层的成员马上跟着变。</translation>
     </message>
 </context>
@@ -3850,11 +3849,11 @@
         <translation>今天</translation>
     </message>
     <message>
-        <source>Today&apos;s activities and tasks</source>
+        <source>Today's activities and tasks</source>
         <translation>今天的活动和任务</translation>
     </message>
     <message>
-        <source>Coming up: tomorrow&apos;s warm-ups</source>
+        <source>Coming up: tomorrow's warm-ups</source>
         <translation>明天要准备的</translation>
     </message>
     <message>
@@ -3917,7 +3916,7 @@
 <context>
     <name>TodayPosts</name>
     <message numerus="yes">
-        <source>… and %n more: open them from the list of today&apos;s activities.</source>
+        <source>… and %n more: open them from the list of today's activities.</source>
         <translation>
             <numerusform>……还有 %n 条：从今天的活动列表里打开。</numerusform>
         </translation>

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import delete, func, insert, select, update
@@ -59,6 +59,19 @@ class ActivityInput:
     warmup_days: int | None = None  # campaign phases when set
     uid: str = ""  # the .ics UID it came from
     signup: str = ""  # how to sign up (群里接龙, 私信店长): {{ 报名方式 }} in posts
+
+
+@dataclass(frozen=True)
+class ActivityInfo(ActivityInput):
+    """An activity as stored (what the UI reads; never the ORM row)."""
+
+    id: int = 0
+    archived: bool = False
+
+
+def _info(a: Activity) -> ActivityInfo:
+    return ActivityInfo(id=a.id, archived=a.archived,
+                        **{f.name: getattr(a, f.name) for f in fields(ActivityInput)})
 
 
 def _checked(data: ActivityInput) -> ActivityInput:
@@ -133,22 +146,18 @@ def set_archived(store: Store, activity_id: int, archived: bool = True) -> None:
         s.execute(update(Activity).where(Activity.id == activity_id).values(archived=archived))
 
 
-def get(store: Store, activity_id: int) -> Activity | None:
+def get(store: Store, activity_id: int) -> ActivityInfo | None:
     with store.read() as s:
         activity = s.get(Activity, activity_id)
-        if activity is not None:
-            s.expunge(activity)
-        return activity
+        return _info(activity) if activity is not None else None
 
 
-def list_activities(store: Store, *, include_archived: bool = False) -> list[Activity]:
+def list_activities(store: Store, *, include_archived: bool = False) -> list[ActivityInfo]:
     query = select(Activity).order_by(Activity.start_date, Activity.start_minute, Activity.id)
     if not include_archived:
         query = query.where(Activity.archived.is_(False))
     with store.read() as s:
-        rows = list(s.scalars(query))
-        s.expunge_all()
-        return rows
+        return [_info(a) for a in s.scalars(query)]
 
 
 # --- one occurrence --------------------------------------------------------------------------
@@ -397,7 +406,7 @@ def record_attendance_in(
         s.execute(insert(Attendance), [
             {"activity_id": o.activity_id, "occurrence_date": o.original_date, "member_id": m,
              "source": source, "note": notes.get(m, "")[:100]} for m in new])  # fmt: skip
-    rules = ledger.load_rules(s)
+    rules = ledger.rules_in(s)
     today = date.today()
     for m in new:
         earned = False

@@ -45,8 +45,14 @@ class PointsError(CodedError):
     area = "points"
 
 
-def load_rules(s: Session) -> EarningRules:
+def rules_in(s: Session) -> EarningRules:
     return EarningRules.from_json(settings.get(s, RULES_KEY))
+
+
+def rules(store: Store) -> EarningRules:
+    """The shop's earning rules (points per yuan, member day, expiry, levels' basis)."""
+    with store.read() as s:
+        return rules_in(s)
 
 
 def save_rules(store: Store, rules: EarningRules) -> None:
@@ -126,9 +132,28 @@ def _consume(s: Session, entry: LedgerEntry, points: int, *, first_lot: int | No
     s.flush()
 
 
-def balance_of(s: Session, member_id: int) -> int:
+def balance_in(s: Session, member_id: int) -> int:
     row = s.get(MemberPoints, member_id)
     return row.balance if row else 0
+
+
+def balance(store: Store, member_id: int) -> int:
+    with store.read() as s:
+        return balance_in(s, member_id)
+
+
+@dataclass(frozen=True)
+class Posted:
+    """A ledger entry just written: its id, its signed amount and the balance after it."""
+
+    id: int
+    amount: int
+    balance: int
+
+
+def _posted(s: Session, entry: LedgerEntry) -> Posted:
+    s.flush()
+    return Posted(entry.id, entry.amount, balance_in(s, entry.member_id))
 
 
 # --- visits -------------------------------------------------------------------------------
@@ -162,7 +187,7 @@ def record_visit(
         member = s.get(Member, member_id)
         if member is None:
             raise PointsError("no_member", "the member does not exist")
-        rules = load_rules(s)
+        rules = rules_in(s)
         first = not s.scalar(
             select(func.count(Visit.id)).where(Visit.member_id == member_id,
                                                Visit.voided.is_(False))
@@ -196,7 +221,7 @@ def record_visit(
         update_level(s, member_id, today=date.today(), rules=rules)
         member_stats.refresh_member(s, member_id)
         return VisitResult(visit.id, awards, sum(a.points for a in awards), referral,
-                           balance_of(s, member_id))  # fmt: skip
+                           balance_in(s, member_id))  # fmt: skip
 
 
 def void_visit(store: Store, visit_id: int, *, reason: str, actor: str = "") -> int:
@@ -224,7 +249,7 @@ def void_visit(store: Store, visit_id: int, *, reason: str, actor: str = "") -> 
         s.flush()
         member_stats.refresh_member(s, visit.member_id)
         for member_id in {e.member_id for e in entries} | {visit.member_id}:
-            update_level(s, member_id, today=date.today(), rules=load_rules(s))
+            update_level(s, member_id, today=date.today(), rules=rules_in(s))
         return total
 
 
@@ -233,7 +258,7 @@ def void_visit(store: Store, visit_id: int, *, reason: str, actor: str = "") -> 
 
 def redeem(
     store: Store, member_id: int, reward_id: int, *, at: datetime | None = None, actor: str = ""
-) -> LedgerEntry:
+) -> Posted:
     at = at or _now()
     with store.session() as s:
         reward = s.get(Reward, reward_id)
@@ -247,7 +272,7 @@ def redeem(
                               reward=reward.name)  # fmt: skip
         if reward.stock is not None and reward.stock <= 0:
             raise PointsError("no_stock", f"{reward.name} is out of stock", reward=reward.name)
-        balance = balance_of(s, member_id)
+        balance = balance_in(s, member_id)
         if balance < reward.cost:
             raise PointsError("insufficient", f"{reward.name} costs {reward.cost} points; "
                               f"the member has {balance}", cost=reward.cost,
@@ -258,7 +283,7 @@ def redeem(
         _consume(s, entry, reward.cost)
         if reward.stock is not None:
             reward.stock -= 1
-        return entry
+        return _posted(s, entry)
 
 
 def adjust(
@@ -271,7 +296,7 @@ def adjust(
     actor: str = "",
     source_key: str | None = None,
     source_type: str = "manual",
-) -> LedgerEntry:
+) -> Posted:
     """Add (positive) or take away (negative) points by hand; a reason is required."""
     if not reason.strip():
         raise PointsError("reason_required", "an adjustment needs a reason")
@@ -281,10 +306,10 @@ def adjust(
     with store.session() as s:
         if s.get(Member, member_id) is None:
             raise PointsError("no_member", "the member does not exist")
-        rules = load_rules(s)
-        if points < 0 and balance_of(s, member_id) < -points:
+        rules = rules_in(s)
+        if points < 0 and balance_in(s, member_id) < -points:
             raise PointsError("insufficient", "the balance cannot go below zero",
-                              balance=balance_of(s, member_id))  # fmt: skip
+                              balance=balance_in(s, member_id))  # fmt: skip
         entry = _add_entry(
             s, member_id=member_id, at=at, kind=ADJUST if source_type == "manual" else EARN,
             amount=points, reason=reason.strip(), source_type=source_type,
@@ -294,7 +319,7 @@ def adjust(
         if points < 0:
             _consume(s, entry, -points)
         update_level(s, member_id, today=date.today(), rules=rules)
-        return entry
+        return _posted(s, entry)
 
 
 def _reversal_of(s: Session, entry_id: int) -> int | None:
@@ -309,9 +334,9 @@ def _reverse(s: Session, entry: LedgerEntry, *, reason: str, actor: str) -> Ledg
                           "give them back with an adjustment")  # fmt: skip
     if _reversal_of(s, entry.id) is not None:
         raise PointsError("already_reversed", "this entry was already reversed")
-    if entry.amount > 0 and balance_of(s, entry.member_id) < entry.amount:
+    if entry.amount > 0 and balance_in(s, entry.member_id) < entry.amount:
         raise PointsError("insufficient", "the member has already used these points",
-                          balance=balance_of(s, entry.member_id), points=entry.amount)  # fmt: skip
+                          balance=balance_in(s, entry.member_id), points=entry.amount)  # fmt: skip
     reversal = _add_entry(s, member_id=entry.member_id, at=_now(), kind=REVERSE,
                           amount=-entry.amount, reason=reason.strip(), source_type="reversal",
                           source_id=entry.id, reverses_id=entry.id, actor=actor)  # fmt: skip
@@ -332,7 +357,7 @@ def _reverse(s: Session, entry: LedgerEntry, *, reason: str, actor: str) -> Ledg
     return reversal
 
 
-def reverse(store: Store, entry_id: int, *, reason: str, actor: str = "") -> LedgerEntry:
+def reverse(store: Store, entry_id: int, *, reason: str, actor: str = "") -> Posted:
     if not reason.strip():
         raise PointsError("reason_required", "say why the entry is reversed")
     with store.session() as s:
@@ -340,8 +365,8 @@ def reverse(store: Store, entry_id: int, *, reason: str, actor: str = "") -> Led
         if entry is None:
             raise PointsError("no_entry", "the entry does not exist")
         reversal = _reverse(s, entry, reason=reason, actor=actor)
-        update_level(s, entry.member_id, today=date.today(), rules=load_rules(s))
-        return reversal
+        update_level(s, entry.member_id, today=date.today(), rules=rules_in(s))
+        return _posted(s, reversal)
 
 
 # --- expiry -------------------------------------------------------------------------------
@@ -507,7 +532,7 @@ def refresh_levels(store: Store, *, today: date | None = None) -> int:
 
 
 def refresh_levels_in(s: Session, *, today: date) -> int:
-    rules = load_rules(s)
+    rules = rules_in(s)
     expected = expected_levels(s, today=today, rules=rules)
     base = s.scalar(select(Level.id).where(Level.threshold <= 0)
                     .order_by(Level.threshold.desc()).limit(1))  # fmt: skip
@@ -552,7 +577,7 @@ def add_opening_balances(
     todo = {m: p for k, m in keys.items() if k not in paid for p in [wanted[m]]}
     if not todo:
         return 0
-    rules = load_rules(s)
+    rules = rules_in(s)
     now = _now()
     expires = expiry_date(today, rules)
     conn = s.connection()
@@ -633,7 +658,7 @@ def checkin_in(
     # makes thousands of these in one transaction.
     if s.scalar(select(Member.id).where(Member.id == member_id)) is None:
         raise PointsError("no_member", "the member does not exist")
-    rules = rules or load_rules(s)
+    rules = rules or rules_in(s)
     had = s.scalar(select(CheckIn.day).where(CheckIn.member_id == member_id, CheckIn.day == day))
     if had is not None:
         return CheckInResult(False, _streak(s, member_id, day), 0)
@@ -682,7 +707,7 @@ def award_activity_in(
 ) -> LedgerEntry | None:  # fmt: skip
     """award_activity inside the caller's transaction (a whole 接龙 in one)."""
     at = at or _now()
-    rules = rules or load_rules(s)
+    rules = rules or rules_in(s)
     amount = rules.activity_points if points is None else points
     key = f"activity:{activity_key}:{member_id}"
     if amount <= 0 or s.scalar(select(LedgerEntry.id).where(LedgerEntry.source_key == key)):

@@ -19,7 +19,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from sqdesk.core.check import invariant
-from sqdesk.core.ledger import ADJUST, EARN, EXPIRE, REVERSE, expected_levels, load_rules
+from sqdesk.core.ledger import ADJUST, EARN, EXPIRE, REVERSE, expected_levels, rules_in
 from sqdesk.core.models import LedgerConsumption, LedgerEntry, Level, MemberPoints
 
 
@@ -131,7 +131,7 @@ def _levels(s: Session) -> Iterator[str]:
     if not s.scalar(select(func.count(Level.id))):
         return
     today = date.today()
-    expected = expected_levels(s, today=today, rules=load_rules(s))
+    expected = expected_levels(s, today=today, rules=rules_in(s))
     base = s.scalar(select(Level.id).where(Level.threshold <= 0)
                     .order_by(Level.threshold.desc()).limit(1))  # fmt: skip
     for member_id, level_id in s.execute(select(MemberPoints.member_id, MemberPoints.level_id)):

@@ -54,7 +54,7 @@ def member_values_many(
     (rendering a birthday greeting for a whole segment must not cost queries per member)."""
     out: dict[int, dict[str, object]] = {}
     with store.read() as s:
-        rules = ledger.load_rules(s)
+        rules = ledger.rules_in(s)
         levels = s.execute(select(Level.id, Level.name, Level.threshold)).all()
         names = {lid: name for lid, name, _t in levels}
         thresholds = sorted(t for _i, _n, t in levels)

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QFontMetrics, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -31,6 +30,7 @@ from sqdesk.ui import prefs
 from sqdesk.ui.about import AboutDialog
 from sqdesk.ui.backups_dialog import BackupsDialog
 from sqdesk.ui.calendar.page import CalendarPage
+from sqdesk.ui.changes import Area, announce
 from sqdesk.ui.groups.page import GroupsPage
 from sqdesk.ui.jobs import Job, run_job, run_quiet
 from sqdesk.ui.members.page import MembersPage
@@ -41,28 +41,22 @@ from sqdesk.ui.refusals import refusal_text
 from sqdesk.ui.store_messages import locked_box
 from sqdesk.ui.today.page import TodayPage
 
-StoreOpener = Callable[[str], Store]
 UPKEEP_CHECK_MS = 10 * 60 * 1000  # is it a new day yet?
 
 
 class MainWindow(QMainWindow):
-    storeChanged = Signal(object)  # the new Store
 
     def __init__(
         self,
         store: Store,
         *,
         demo: bool = False,
-        open_store: StoreOpener | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.store = store
         self.demo = demo
-        # How a path picked in a dialog becomes a Store; the app passes one that also runs
-        # migrations with progress, tests pass Store.open.
-        self._open_store = open_store or (lambda location: Store.open(location, lock=True))
         self.setWindowIcon(QIcon(str(resource_path("icons", "sqdesk.svg"))))
 
         self.nav = QListWidget(self)
@@ -235,6 +229,8 @@ class MainWindow(QMainWindow):
         today = date.today()
         if self.store.read_only or self._upkeep_day == today:
             return None
+        if self._upkeep_day is not None:  # the app stayed open past midnight
+            announce(Area.DAY)
         self._upkeep_day = today
         store = self.store
 
@@ -242,7 +238,8 @@ class MainWindow(QMainWindow):
 
         def done(result: tuple[int, list[str]]) -> None:
             count, damage = result
-            if count:
+            if count and store is self.store:
+                announce(Area.POINTS, Area.MEMBERS)  # balances and levels moved
                 self.statusBar().showMessage(
                     self.tr("%n batch(es) of points expired today.", "", count), 8000
                 )
@@ -434,7 +431,7 @@ class MainWindow(QMainWindow):
         self.today_page.set_store(store)
         self.posts_page.set_store(store)
         self._show_store()
-        self.storeChanged.emit(store)
+        announce(*Area)  # every page shows the new store's data when it is next seen
         if old is not store:
             busy = self.upkeep_job is not None and not self.upkeep_job.done
             if busy:  # the old store's upkeep still runs: close it when that is done
@@ -446,7 +443,7 @@ class MainWindow(QMainWindow):
     def open_store_at(self, location: str) -> bool:
         """Open the store at a path or URL and switch to it; tell the user if that fails."""
         try:
-            store = self._open_store(location)
+            store = Store.open(location, lock=True)
         except StoreLocked as exc:
             box = locked_box(exc, self)
             box.finished.connect(

@@ -33,7 +33,7 @@ def rewards(store):
 
 def balance(store, member_id):
     with store.read() as s:
-        return ledger.balance_of(s, member_id)
+        return ledger.balance_in(s, member_id)
 
 
 def test_visit_awards_explained():

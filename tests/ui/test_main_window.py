@@ -9,6 +9,7 @@ from sqdesk.core import members
 from sqdesk.core.store import Store
 from sqdesk.ui import prefs
 from sqdesk.ui.about import AboutDialog
+from sqdesk.ui.changes import hub
 from sqdesk.ui.main_window import MainWindow
 
 
@@ -76,7 +77,7 @@ def test_open_another_store_through_the_dialog(window, qtbot, tmp_path):
     dialog = window.ask_open_store()
     assert isinstance(dialog, QFileDialog) and dialog.isVisible()
     dialog.selectFile(str(other))
-    with qtbot.waitSignal(window.storeChanged):
+    with qtbot.waitSignal(hub().changed):
         dialog.accept()
     assert window.store.path == other
     assert window.members_page.model.rowCount() == 0
@@ -149,7 +150,7 @@ def test_a_store_open_elsewhere_can_be_opened_read_only(window, tmp_path, qtbot)
     assert not window.open_store_at(str(path))
     box = next(b for b in _visible(window, QMessageBox) if "front.sqdesk" in b.text())
     assert "front.sqdesk" in box.text()
-    with qtbot.waitSignal(window.storeChanged):
+    with qtbot.waitSignal(hub().changed):
         box.read_only_button.click()
     assert window.store.read_only
     assert "read-only" in window.windowTitle() or "只读" in window.windowTitle()

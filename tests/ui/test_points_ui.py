@@ -5,6 +5,7 @@ from PySide6.QtCore import Qt
 
 from sqdesk.core import ledger, members, rewards
 from sqdesk.core.member_edit import MemberInput, create
+from sqdesk.ui.changes import hub
 from sqdesk.ui.main_window import MainWindow
 from sqdesk.ui.members.dialog import MemberDialog
 from sqdesk.ui.points.visit_dialog import VisitDialog
@@ -19,7 +20,7 @@ def shop(store):
 
 def balance(store, mid):
     with store.read() as s:
-        return ledger.balance_of(s, mid)
+        return ledger.balance_in(s, mid)
 
 
 def test_scan_amount_enter_records_a_visit(qtbot, shop):
@@ -68,17 +69,18 @@ def test_profile_points_tab_redeem_adjust_reverse(qtbot, shop):
     qtbot.addWidget(dialog)
     dialog.show()
     panel = dialog.points
+    dialog.tabs.setCurrentWidget(panel)  # where one redeems and adjusts
     assert panel is not None and "150" in panel.summary_label.text()
     assert panel.table.rowCount() == 2
     ask = panel.ask_redeem()
-    with qtbot.waitSignal(panel.changed):
+    with qtbot.waitSignal(hub().changed):
         ask.textValueSelected.emit(ask.comboBoxItems()[0])
     assert balance(store, mid) == 100
     adjust = panel.ask_adjust()
     adjust.points.setValue(-30)
     assert not adjust.buttons.button(adjust.buttons.StandardButton.Ok).isEnabled()  # no reason
     adjust.reason.setText("纠正")
-    with qtbot.waitSignal(panel.changed):
+    with qtbot.waitSignal(hub().changed):
         adjust.accept()
     assert balance(store, mid) == 70
     # Reversing the first visit's 100 points: more than the member still has? no: 70 < 100.
@@ -89,7 +91,7 @@ def test_profile_points_tab_redeem_adjust_reverse(qtbot, shop):
     assert balance(store, mid) == 70
     redeem = next(e.id for e in panel.summary.entries if e.kind == "redeem")
     ask = panel.ask_reverse(redeem)
-    with qtbot.waitSignal(panel.changed):
+    with qtbot.waitSignal(hub().changed):
         ask.textValueSelected.emit("顾客退回")
     assert balance(store, mid) == 120
 
@@ -132,6 +134,7 @@ def test_points_page_lists_totals_expiring_rewards_and_saves_rules(qtbot, shop):
     assert page.expiring.rowCount() == 1 and page.expiring.item(0, 3).text() == "20"
     page.load_rewards()
     assert page.rewards.item(0, 0).text() == "美式咖啡"
+    page.tabs.setCurrentIndex(3)  # Rewards, where one adds a reward
     page.reward_name.setText("美式咖啡")
     assert not page.add_reward()  # the name exists
     page.reward_name.setText("帆布袋")
@@ -142,7 +145,7 @@ def test_points_page_lists_totals_expiring_rewards_and_saves_rules(qtbot, shop):
     assert "18" in page.example.text()
     assert page.save_rules()
     with store.read() as s:
-        rules = ledger.load_rules(s)
+        rules = ledger.rules_in(s)
     assert rules.points_per_yuan == 2 and rules.member_days == (18,)
 
 
@@ -152,7 +155,7 @@ def test_undo_a_whole_visit_from_the_ledger(qtbot, shop):
     dialog = MemberDialog(store, mid)
     qtbot.addWidget(dialog)
     ask = dialog.points.ask_void_visit(result.visit_id)
-    with qtbot.waitSignal(dialog.points.changed):
+    with qtbot.waitSignal(hub().changed):
         ask.textValueSelected.emit("收银录错")
     assert balance(store, mid) == 0
     assert "90" in dialog.points.message.text()
@@ -164,6 +167,8 @@ def test_levels_tab_adds_a_level_and_lists_upgrades(qtbot, shop):
     store, mid, _ = shop
     page = PointsPage(store)
     qtbot.addWidget(page)
+    page.show()
+    page.tabs.setCurrentIndex(4)  # Levels
     page.level_name.setText("银卡")
     page.level_threshold.setValue(100)
     assert page.add_level()

@@ -137,7 +137,7 @@ def fill_points(s, *, seed: int, today: date, first_member_id: int,
                 progress: Progress, should_stop: ShouldStop) -> int:  # fmt: skip
     """Visits, ledger, rewards and levels for members with id >= first_member_id."""
     rng = random.Random(seed * 7919 + 1)
-    rules = ledger.load_rules(s)
+    rules = ledger.rules_in(s)
     rewards = _ensure_catalog(s)
     people = {
         r.id: _Member(r.id, r.joined_on, r.birthday, r.referrer_id)

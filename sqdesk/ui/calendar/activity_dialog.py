@@ -28,6 +28,7 @@ from sqdesk.core.activities import ActivityError, ActivityInput
 from sqdesk.core.recurrence import Recurrence, RecurrenceError
 from sqdesk.core.store import Store
 from sqdesk.ui.calendar.words import CalendarWords
+from sqdesk.ui.changes import Area, announce
 from sqdesk.ui.members.segment_words import SegmentWords
 from sqdesk.ui.members.tags_dialog import swatch
 from sqdesk.ui.refusals import refusal_text
@@ -350,5 +351,6 @@ class ActivityDialog(QDialog):
         except (ActivityError, RecurrenceError) as exc:
             self.problem.setText(refusal_text(exc))  # the dialog stays; nothing lost
             return
+        announce(Area.CALENDAR)
         self.saved.emit(self.activity_id)
         self.accept()

@@ -29,6 +29,7 @@ from sqdesk.core.store import Store
 from sqdesk.ui.calendar.activity_dialog import ActivityDialog
 from sqdesk.ui.calendar.jielong_dialog import JielongDialog
 from sqdesk.ui.calendar.words import CalendarWords
+from sqdesk.ui.changes import Area, announce, follow
 from sqdesk.ui.groups.member_picker import MemberPicker
 from sqdesk.ui.posts.copy_dialog import CopyPostDialog, open_copy_dialog
 from sqdesk.ui.refusals import refusal_text
@@ -36,7 +37,6 @@ from sqdesk.ui.widgets import fill_table, make_table, warn
 
 
 class OccurrenceDialog(QDialog):
-    changed = Signal()
     openMember = Signal(int)
     status = Signal(str)
     exportRequested = Signal()
@@ -134,6 +134,7 @@ class OccurrenceDialog(QDialog):
             b.setVisible(not store.read_only)
         self.resize(620, 480)
         self.refresh()
+        follow(self, {Area.CALENDAR, Area.MEMBERS}, self.refresh)
 
     def refresh(self) -> None:
         o = self.o
@@ -185,7 +186,7 @@ class OccurrenceDialog(QDialog):
 
     def tick(self, phase: str, done: bool) -> None:
         activities.tick_phase(self.store, self.o.activity_id, self.o.original_date, phase, done)
-        self.changed.emit()
+        announce(Area.CALENDAR)
 
     def record(self, ids: list[int], *, source: str, notes: dict[int, str] | None = None) -> None:
         try:
@@ -201,8 +202,8 @@ class OccurrenceDialog(QDialog):
         if r.already:
             text += " " + self.tr("%n were recorded already.", "", r.already)
         self.status.emit(text)
-        self.refresh()
-        self.changed.emit()
+        # Attendance pays points and counts as a check-in: this window follows CALENDAR.
+        announce(Area.CALENDAR, Area.POINTS, Area.MEMBERS)
 
     def ask_add(self) -> MemberPicker:
         picker = MemberPicker(self.store, self.tr("Who took part in %1").replace(
@@ -230,20 +231,20 @@ class OccurrenceDialog(QDialog):
                                    t.hour() * 60 + t.minute())  # fmt: skip
         self.status.emit(self.tr("Moved %1 to %2.").replace("%1", self.o.title).replace(
             "%2", new_day.isoformat()))  # fmt: skip
-        self.changed.emit()
+        announce(Area.CALENDAR)
         self.accept()
 
     def cancel_occurrence(self) -> None:
         activities.cancel_occurrence(self.store, self.o.activity_id, self.o.original_date)
         self.status.emit(self.tr("Cancelled %1 on %2; the other days stay.").replace(
             "%1", self.o.title).replace("%2", self.o.day.isoformat()))  # fmt: skip
-        self.changed.emit()
+        announce(Area.CALENDAR)
         self.accept()
 
     def edit_activity(self) -> ActivityDialog:
         dialog = ActivityDialog(self.store, self.o.activity_id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.saved.connect(lambda _id: (self.changed.emit(), self.accept()))
+        dialog.saved.connect(self.accept)
         dialog.open()
         return dialog
 
@@ -258,7 +259,7 @@ class OccurrenceDialog(QDialog):
             if box.clickedButton() is delete:
                 activities.set_archived(self.store, self.o.activity_id, True)
                 self.status.emit(self.tr("Deleted %1.").replace("%1", self.o.title))
-                self.changed.emit()
+                announce(Area.CALENDAR)
                 self.accept()
 
         box.finished.connect(done)

@@ -38,6 +38,7 @@ from sqdesk.ui import prefs
 from sqdesk.ui.calendar.activity_dialog import ActivityDialog
 from sqdesk.ui.calendar.occurrence_dialog import OccurrenceDialog
 from sqdesk.ui.calendar.words import CalendarWords
+from sqdesk.ui.changes import Area, announce, follow
 from sqdesk.ui.widgets import PageHeader
 
 OccurrenceRole = Qt.ItemDataRole.UserRole + 1  # (activity_id, original_date)
@@ -192,11 +193,9 @@ class CalendarPage(QWidget):
         self.birthday_counts: dict[date, int] = {}
         self.by_day: dict[date, list] = {}
         self.marks: dict[date, list[Overlay]] = {}
-        # Filled when shown (showEvent): the app starts on Today.
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        self.refresh()  # activities change on Today and in the dialogs
+        # Filled when first shown: the app starts on Today.
+        follow(self, {Area.CALENDAR, Area.MEMBERS, Area.DAY}, self.refresh,
+               fill_when_shown=True)  # fmt: skip
 
     # --- navigation ---------------------------------------------------------------------------
 
@@ -471,7 +470,6 @@ class CalendarPage(QWidget):
             return None
         dialog = ActivityDialog(self.store, None, self, on=on, minute=minute)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.saved.connect(lambda _id: self.refresh())
         dialog.open()
         return dialog
 
@@ -493,7 +491,6 @@ class CalendarPage(QWidget):
             return None
         dialog = OccurrenceDialog(self.store, o, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.changed.connect(self.refresh)
         dialog.openMember.connect(self.openMember)
         dialog.status.connect(self.status)
         dialog.exportRequested.connect(lambda: self.ask_export([activity_id]))
@@ -542,7 +539,7 @@ class CalendarPage(QWidget):
         from sqdesk.core import ics
 
         report = ics.import_ics(self.store, path)
-        self.refresh()
+        announce(Area.CALENDAR)
         text = self.tr("Imported %1 activities (%2 were imported before; %3 days cancelled, "
                        "%4 moved).").replace("%1", str(report.created)).replace(
             "%2", str(report.already)).replace("%3", str(report.cancelled)).replace(
@@ -561,5 +558,5 @@ class CalendarPage(QWidget):
         ids = starter_plan.add_starter_plan(self.store)
         self.status.emit(self.tr("Added the starter plan: %n activities to edit as you like.",
                                  "", len(ids)))  # fmt: skip
-        self.refresh()
+        announce(Area.CALENDAR)
         return len(ids)

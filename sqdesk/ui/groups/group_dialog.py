@@ -20,6 +20,7 @@ from sqdesk.core import groups
 from sqdesk.core.groups import GroupError, Kind
 from sqdesk.core.post_render import check
 from sqdesk.core.store import Store
+from sqdesk.ui.changes import Area, announce
 from sqdesk.ui.groups.words import GroupWords
 from sqdesk.ui.posts.words import PostWords
 from sqdesk.ui.refusals import refusal_text
@@ -101,5 +102,6 @@ class GroupDialog(QDialog):
         except GroupError as exc:
             self.problem.setText(refusal_text(exc))  # the dialog stays, nothing is lost
             return
+        announce(Area.GROUPS)
         self.saved.emit(self.group_id)
         self.accept()

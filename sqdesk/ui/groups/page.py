@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from sqdesk.core import filters, groups, members, posts, segments
 from sqdesk.core.groups import GroupError, GroupInfo, Kind
 from sqdesk.core.store import Store
+from sqdesk.ui.changes import Area, announce, follow
 from sqdesk.ui.groups.group_dialog import GroupDialog
 from sqdesk.ui.groups.leave_dialog import LeaveDialog
 from sqdesk.ui.groups.member_picker import MemberPicker
@@ -193,18 +194,16 @@ class GroupsPage(QWidget):
         remove_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         remove_action.triggered.connect(self.ask_remove)
         self.table.addAction(remove_action)
-        # Filled when shown (showEvent): the app starts on Today, and counting the VIP
-        # lists of a big store should not delay that.
+        # Filled when first shown: the app starts on Today, and counting the VIP lists of a
+        # big store should not delay that.
+        follow(self, {Area.GROUPS, Area.MEMBERS, Area.POINTS, Area.SEGMENTS, Area.DAY},
+               self.refresh, fill_when_shown=True)  # fmt: skip
 
     # --- store and lists -------------------------------------------------------------------
 
     def set_store(self, store: Store) -> None:
         self.store = store
         self.refresh()
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        self.refresh()  # memberships change on other pages (the roster's context menu)
 
     def refresh(self) -> None:
         today = date.today()
@@ -344,7 +343,6 @@ class GroupsPage(QWidget):
         return dialog
 
     def _select_after_save(self, gid: int) -> None:
-        self.refresh()
         for i in range(self.list.count()):
             if self.list.item(i).data(GroupRole) == gid:
                 self.list.setCurrentRow(i)
@@ -365,7 +363,7 @@ class GroupsPage(QWidget):
             if box.clickedButton() is delete:
                 groups.delete_group(self.store, g.id)
                 self.status.emit(self.tr("Deleted the group %1.").replace("%1", g.name))
-                self.refresh()
+                announce(Area.GROUPS)
 
         box.finished.connect(done)
         box.open()
@@ -401,7 +399,7 @@ class GroupsPage(QWidget):
             except GroupError as exc:
                 self._warn(self.tr("Group QR Image"), refusal_text(exc))
                 return
-            self.refresh()
+            announce(Area.GROUPS)
 
         dialog.chosen.connect(chosen)
         dialog.open()
@@ -411,7 +409,7 @@ class GroupsPage(QWidget):
         gid = self.current_id()
         if gid is not None:
             groups.clear_qr(self.store, gid)
-            self.refresh()
+            announce(Area.GROUPS)
 
     # --- memberships ---------------------------------------------------------------------
 
@@ -436,7 +434,7 @@ class GroupsPage(QWidget):
         if result.already:
             text += " " + self.tr("%n were in it already.", "", result.already)
         self.status.emit(text)
-        self.refresh()
+        announce(Area.GROUPS)
         return result.added
 
     def ask_remove(self) -> LeaveDialog | None:
@@ -454,7 +452,7 @@ class GroupsPage(QWidget):
         def chosen(reason: str, on: date) -> None:
             n = groups.leave(self.store, gid, ids, reason=reason, left_on=on)
             self.status.emit(self.tr("Took %n member(s) out of the group.", "", n))
-            self.refresh()
+            announce(Area.GROUPS)
 
         dialog.chosen.connect(chosen)
         dialog.open()

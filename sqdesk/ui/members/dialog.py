@@ -33,6 +33,7 @@ from sqdesk.core import groups, member_edit, members, posts, segments, tags
 from sqdesk.core.member_edit import MemberInput, Problem
 from sqdesk.core.parsing import parse_date
 from sqdesk.core.store import Store
+from sqdesk.ui.changes import Area, announce
 from sqdesk.ui.members.segment_words import SegmentWords
 from sqdesk.ui.members.tag_chips import chip_html
 from sqdesk.ui.members.words import describe
@@ -46,8 +47,6 @@ CHECK_DELAY_MS = 150
 class MemberDialog(QDialog):
     saved = Signal(int)  # member id
     openMember = Signal(int)  # the user asked to open another member (a duplicate's link)
-    archivedChanged = Signal(int)
-    pointsChanged = Signal(int)
 
     def __init__(
         self, store: Store, member_id: int | None = None, parent: QWidget | None = None
@@ -160,7 +159,6 @@ class MemberDialog(QDialog):
         self.points: MemberPointsPanel | None = None
         if member_id is not None and self.detail is not None:
             self.points = MemberPointsPanel(store, member_id, self)
-            self.points.changed.connect(lambda: self.pointsChanged.emit(member_id))
             self.tabs.addTab(self.points, self.tr("Points"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
@@ -324,6 +322,7 @@ class MemberDialog(QDialog):
             self.problems = exc.problems
             self.check_now()
             return False
+        announce(Area.MEMBERS)
         self.saved.emit(self.member_id)
         self.accept()
         return True
@@ -332,7 +331,7 @@ class MemberDialog(QDialog):
         if self.detail is None:
             return
         member_edit.set_archived(self.store, [self.detail.id], not self.detail.archived)
-        self.archivedChanged.emit(self.detail.id)
+        announce(Area.MEMBERS)
         self.accept()
 
     # --- personal messages -------------------------------------------------------------------

@@ -20,6 +20,7 @@ from sqdesk.core import members
 from sqdesk.core.duplicates import DuplicateGroup, find_duplicates, merge
 from sqdesk.core.phones import mask
 from sqdesk.core.store import Store
+from sqdesk.ui.changes import Area, announce
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 
@@ -130,6 +131,7 @@ class DuplicatesDialog(QDialog):
             if box.clickedButton() is ok:
                 for other in others:
                     merge(self.store, survivor_id=keep, merged_id=other)
+                    announce(Area.MEMBERS, Area.POINTS, Area.TAGS, Area.GROUPS)
                     self.merged.emit(keep, other)
                 self.refresh()
 

@@ -33,6 +33,7 @@ from sqdesk.core.member_edit import Problem
 from sqdesk.core.member_import import ImportPlan
 from sqdesk.core.parsing import to_text
 from sqdesk.core.store import Store
+from sqdesk.ui.changes import Area, announce
 from sqdesk.ui.jobs import Job, run_job
 from sqdesk.ui.members.words import describe, field_label
 from sqdesk.ui.refusals import refusal_text
@@ -238,6 +239,7 @@ class ImportDialog(QDialog):
         return self.job
 
     def _imported(self, counts: tuple[int, int]) -> None:
+        announce(Area.MEMBERS, Area.POINTS)  # opening balances come in with the members
         self.imported.emit(*counts)
         self.accept()
 

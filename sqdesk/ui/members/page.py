@@ -32,6 +32,7 @@ from sqdesk.core.member_export import export_members
 from sqdesk.core.members import SortKey
 from sqdesk.core.store import Store
 from sqdesk.ui import prefs
+from sqdesk.ui.changes import Area, announce, follow
 from sqdesk.ui.jobs import Job, run_job
 from sqdesk.ui.members.dialog import MemberDialog
 from sqdesk.ui.members.duplicates_dialog import DuplicatesDialog
@@ -60,7 +61,6 @@ SEARCH_COALESCE_MS = 30
 
 class MembersPage(QWidget):
     countChanged = Signal(int)
-    membersChanged = Signal()
     status = Signal(str)  # a short message for the status bar
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
@@ -222,6 +222,9 @@ class MembersPage(QWidget):
         self._update_count()
         self._add_actions()
         self._apply_read_only()
+        follow(self, {Area.MEMBERS, Area.POINTS}, self.reload)
+        follow(self, {Area.TAGS, Area.GROUPS}, self._reload_if_filtered)
+        follow(self, {Area.TAGS, Area.SEGMENTS}, self._fill_segments)
 
     def _add_actions(self) -> None:
         def action(owner: QWidget, text: str, shortcut, slot) -> QAction:
@@ -358,7 +361,7 @@ class MembersPage(QWidget):
                 return
             self.filter_button.setChecked(False)
             self._custom_filter = None
-            self._fill_segments()
+            announce(Area.SEGMENTS)
             self.show_segment(" ".join(name.split()))
             self.status.emit(self.tr("Saved the segment %1.").replace("%1", name))
 
@@ -385,6 +388,7 @@ class MembersPage(QWidget):
         def done(_result: int) -> None:
             if box.clickedButton() is delete:
                 segments.delete_segment(self.store, name)
+                announce(Area.SEGMENTS)
                 self.show_all()
 
         box.finished.connect(done)
@@ -414,9 +418,7 @@ class MembersPage(QWidget):
             self.tr("Tagged %n member(s).", "", changed) if add
              else self.tr("Untagged %n member(s).", "", changed)
         )  # fmt: skip
-        self._fill_segments()
-        if self.model.filtered:
-            self.reload()
+        announce(Area.TAGS)
         return changed
 
     def _fill_tag_menu(self, menu: QMenu) -> None:
@@ -450,8 +452,7 @@ class MembersPage(QWidget):
             self.warn(self.tr("Add to WeChat Group"), refusal_text(exc))
             return 0
         self.status.emit(self.tr("Added %n member(s) to the group.", "", result.added))
-        if self.model.filtered:
-            self.reload()
+        announce(Area.GROUPS)
         return result.added
 
     def warn(self, title: str, text: str) -> QMessageBox:
@@ -493,7 +494,11 @@ class MembersPage(QWidget):
 
     def reload(self) -> None:
         self.model.reload()
-        self.membersChanged.emit()
+
+    def _reload_if_filtered(self) -> None:
+        """Tags and groups show in the roster only through a filter on them."""
+        if self.model.filtered:
+            self.reload()
 
     def focus_search(self) -> None:
         self.search.setFocus()
@@ -616,13 +621,11 @@ class MembersPage(QWidget):
     def _show_dialog(self, dialog: MemberDialog) -> MemberDialog:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(self._after_save)
-        dialog.archivedChanged.connect(lambda _id: self.reload())
         dialog.openMember.connect(self.open_member)
         dialog.open()
         return dialog
 
     def _after_save(self, member_id: int) -> None:
-        self.reload()
         row = self.model.row_of(member_id)
         if row >= 0:
             self.table.selectRow(row)
@@ -633,7 +636,7 @@ class MembersPage(QWidget):
         if not ids:
             return 0
         changed = member_edit.set_archived(self.store, ids, archived)
-        self.reload()
+        announce(Area.MEMBERS)
         return changed
 
     def delete_selected(self) -> QMessageBox | None:
@@ -656,7 +659,8 @@ class MembersPage(QWidget):
                     member_edit.delete_archived(self.store, ids)
                 except member_edit.MemberError as exc:
                     self.warn(self.tr("Delete members"), refusal_text(exc))
-                self.reload()
+                    return
+                announce(Area.MEMBERS)
 
         box.finished.connect(done)
         box.open()
@@ -665,15 +669,12 @@ class MembersPage(QWidget):
     def show_tags(self) -> TagsDialog:
         dialog = TagsDialog(self.store, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.changed.connect(self._fill_segments)
-        dialog.changed.connect(lambda: self.model.filtered and self.reload())
         dialog.open()
         return dialog
 
     def show_duplicates(self) -> DuplicatesDialog:
         dialog = DuplicatesDialog(self.store, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.merged.connect(lambda _keep, _gone: self.reload())
         dialog.open()
         return dialog
 
@@ -700,7 +701,6 @@ class MembersPage(QWidget):
         return dialog
 
     def _after_import(self, added: int, updated: int) -> None:
-        self.reload()
         self.status.emit(
             self.tr("Imported: %1 added, %2 updated.")
             .replace("%1", str(added)).replace("%2", str(updated))

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from sqdesk.core import tags
 from sqdesk.core.store import Store
+from sqdesk.ui.changes import Area, announce
 from sqdesk.ui.refusals import refusal_text
 
 TagRole = Qt.ItemDataRole.UserRole + 1
@@ -125,6 +126,7 @@ class TagsDialog(QDialog):
     def _done(self, text: str) -> None:
         self.message.setText(text)
         self.refresh()
+        announce(Area.TAGS)
         self.changed.emit()
 
     def _error(self, exc: tags.TagError) -> None:

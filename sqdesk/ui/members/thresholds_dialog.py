@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from sqdesk.core import segments
 from sqdesk.core.segments import Thresholds
+from sqdesk.ui.changes import Area, announce
 
 # Thresholds held in cents are edited in yuan.
 _CENTS = {"core_spend_12m", "high_value_12m", "potential_min_90d", "vip_single_purchase"}
@@ -98,5 +99,6 @@ class ThresholdsDialog(QDialog):
 
     def save(self) -> None:
         segments.save_thresholds(self.store, self.values())
+        announce(Area.SEGMENTS)
         self.saved.emit()
         self.accept()

@@ -3,7 +3,7 @@ running balance, and the actions (visit, redeem, adjust, reverse from the contex
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from sqdesk.core import ledger, points_view, rewards
 from sqdesk.core.store import Store
+from sqdesk.ui.changes import Area, announce, follow
 from sqdesk.ui.points.visit_dialog import VisitDialog
 from sqdesk.ui.points.words import PointsWords
 from sqdesk.ui.refusals import refusal_text
@@ -34,8 +35,6 @@ ENTRY_ID = Qt.ItemDataRole.UserRole + 1
 
 
 class MemberPointsPanel(QWidget):
-    changed = Signal()
-
     def __init__(self, store: Store, member_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("memberPoints")
@@ -76,6 +75,7 @@ class MemberPointsPanel(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.table, 1)
         self.refresh()
+        follow(self, {Area.POINTS}, self.refresh)
 
     def refresh(self) -> None:
         s = points_view.summary(self.store, self.member_id)
@@ -111,8 +111,7 @@ class MemberPointsPanel(QWidget):
 
     def _done(self, text: str) -> None:
         self.message.setText(f"<span style='color:#1f6b4a'>{text}</span>")
-        self.refresh()
-        self.changed.emit()
+        announce(Area.POINTS, Area.MEMBERS)  # this panel follows POINTS too
 
     def _refused(self, exc: ledger.PointsError) -> None:
         self.message.setText(self.words.error_html(refusal_text(exc)))
@@ -122,7 +121,6 @@ class MemberPointsPanel(QWidget):
     def record_visit(self) -> VisitDialog:
         dialog = VisitDialog(self.store, self, member_id=self.member_id)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.recorded.connect(lambda _m, _p: (self.refresh(), self.changed.emit()))
         dialog.open()
         return dialog
 

@@ -24,6 +24,7 @@ from sqdesk.core import ledger, points_view, rewards
 from sqdesk.core.parsing import parse_date
 from sqdesk.core.points_rules import EXPIRY_POLICIES, EarningRules, visit_awards
 from sqdesk.core.store import Store
+from sqdesk.ui.changes import Area, announce, follow
 from sqdesk.ui.points.words import PointsWords
 from sqdesk.ui.refusals import refusal_text
 from sqdesk.ui.widgets import PageHeader, fill_table, make_table
@@ -48,6 +49,7 @@ class PointsPage(QWidget):
         self.tabs.addTab(self._levels_tab(), self.tr("Levels"))
         self.tabs.addTab(self._rules_tab(), self.tr("Earning Rules"))
         self.tabs.currentChanged.connect(lambda _i: self.refresh())
+        follow(self, {Area.POINTS, Area.MEMBERS, Area.DAY}, self.refresh, fill_when_shown=True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(self.header)
@@ -56,10 +58,6 @@ class PointsPage(QWidget):
     def set_store(self, store: Store) -> None:
         self.store = store
         self._load_rules()
-        self.refresh()
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
         self.refresh()
 
     def refresh(self) -> None:
@@ -227,7 +225,7 @@ class PointsPage(QWidget):
         self.reward_message.setText("")
         for w in (self.reward_name, self.reward_from, self.reward_to):
             w.clear()
-        self.load_rewards()
+        announce(Area.POINTS)
         return True
 
     # --- levels --------------------------------------------------------------------------
@@ -266,8 +264,7 @@ class PointsPage(QWidget):
 
     def load_levels(self) -> None:
         counts = rewards.level_counts(self.store)
-        with self.store.read() as s:
-            spend = ledger.load_rules(s).level_basis == "spend"
+        spend = ledger.rules(self.store).level_basis == "spend"
         unit = self.tr("¥%1 spent") if spend else self.tr("%1 points")
         levels = rewards.list_levels(self.store)
         fill_table(self.levels, [
@@ -299,7 +296,7 @@ class PointsPage(QWidget):
         self.level_message.setText("")
         self.level_name.clear()
         self.level_benefits.clear()
-        self.load_levels()
+        announce(Area.POINTS, Area.MEMBERS)  # members may move to the new level
         return True
 
     # --- rules ---------------------------------------------------------------------------
@@ -366,8 +363,7 @@ class PointsPage(QWidget):
         return tab
 
     def _load_rules(self) -> None:
-        with self.store.read() as s:
-            r = ledger.load_rules(s)
+        r = ledger.rules(self.store)
         self.ppy.setValue(r.points_per_yuan)
         self.member_day.setValue(r.member_days[0] if r.member_days else 0)
         self.member_mult.setValue(r.member_day_multiplier)
@@ -423,4 +419,5 @@ class PointsPage(QWidget):
             self.rules_message.setText(self.words.error_html(refusal_text(exc)))
             return False
         self.rules_message.setText(self.tr("Saved. New visits earn by these rules."))
+        announce(Area.POINTS)
         return True

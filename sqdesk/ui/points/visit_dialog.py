@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from sqdesk.core import ledger, members
 from sqdesk.core.store import Store
+from sqdesk.ui.changes import Area, announce
 from sqdesk.ui.points.words import PointsWords
 from sqdesk.ui.refusals import refusal_text
 
@@ -135,8 +136,7 @@ class VisitDialog(QDialog):
         detail = members.detail(self.store, member_id)
         if detail is None:
             return
-        with self.store.read() as s:
-            balance = ledger.balance_of(s, member_id)
+        balance = ledger.balance(self.store, member_id)
         self.member_id = member_id
         self.chosen.setText(
             self.tr("<b>%1</b> %2 · balance %3 points")
@@ -181,6 +181,7 @@ class VisitDialog(QDialog):
             self.result.setText(self.words.error_html(refusal_text(exc)))
             return False
         self.result.setText(self.words.visit_html(result))
+        announce(Area.POINTS, Area.MEMBERS)  # balances, levels, last visit, segments
         self.recorded.emit(self.member_id, result.points)
         # Ready for the next customer: the finder takes the next scan.
         self.member_id = None

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from sqdesk.core import activities, groups, members, post_runs, post_values, posts, segments
 from sqdesk.core.post_render import PLACEHOLDERS, RenderError, check, render
 from sqdesk.core.store import Store
+from sqdesk.ui.changes import Area, announce, follow
 from sqdesk.ui.groups.member_picker import MemberPicker
 from sqdesk.ui.members.segment_words import SegmentWords
 from sqdesk.ui.posts.bubble import ChatBubble
@@ -55,6 +56,11 @@ class PostsPage(QWidget):
         self.store = store
         self.member_id: int | None = None
         self.header = PageHeader(self.tr("Posts"), parent=self)
+        # Filled when first shown. Later changes elsewhere refill only what they touch: the
+        # template being edited is never reloaded under the user's hands.
+        follow(self, set(), self.refresh, fill_when_shown=True)
+        follow(self, {Area.POSTS}, self._copies_changed)
+        follow(self, {Area.CALENDAR, Area.GROUPS, Area.MEMBERS, Area.DAY}, self._sources_changed)
 
         self.list = QListWidget(self)
         self.list.setObjectName("templateList")
@@ -206,10 +212,6 @@ class PostsPage(QWidget):
         if self.isVisible():
             self.refresh()
 
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        self.refresh()
-
     def refresh(self) -> None:
         current = self.current()
         self.templates = posts.list_templates(self.store)
@@ -227,7 +229,24 @@ class PostsPage(QWidget):
         index = next((i for i, t in enumerate(self.templates)
                       if current and t.id == current.id), 0)  # fmt: skip
         self.list.setCurrentRow(index)
+        self._fill_sources()
+        self._fill_history()
+        self._fill_runs()
+        self._load_current()
+
+    def _copies_changed(self) -> None:
+        self._fill_history()
+        self._fill_runs()
+        self.update_preview()  # "already copied today"
+
+    def _sources_changed(self) -> None:
+        self._fill_sources()
+        self.update_preview()
+
+    def _fill_sources(self) -> None:
+        """The activity occurrences and groups a post can be rendered for."""
         today = date.today()
+        chosen_occurrence, chosen_group = self.occurrence.currentData(), self.group.currentData()
         self.occurrence.blockSignals(True)
         self.occurrence.clear()
         self.occurrence.addItem(self.tr("(none)"), None)
@@ -242,10 +261,9 @@ class PostsPage(QWidget):
         self.group.addItem(self.tr("(none)"), None)
         for g in groups.list_groups(self.store):
             self.group.addItem(g.name, g.id)
+        self.occurrence.setCurrentIndex(max(0, self.occurrence.findData(chosen_occurrence)))
+        self.group.setCurrentIndex(max(0, self.group.findData(chosen_group)))
         self.group.blockSignals(False)
-        self._fill_history()
-        self._fill_runs()
-        self._load_current()
 
     def current(self) -> posts.TemplateInfo | None:
         item = self.list.currentItem()
@@ -340,12 +358,14 @@ class PostsPage(QWidget):
             return
         self.status.emit(self.tr("Saved %1.").replace("%1", t.name))
         self.refresh()
+        announce(Area.POSTS)
 
     def restore(self) -> None:
         t = self.current()
         if t is not None and t.builtin:
             posts.restore_default(self.store, t.id)
             self.refresh()
+            announce(Area.POSTS)
 
     def ask_new(self) -> QDialog:
         """Name, category and audience of a template of the shop's own."""
@@ -395,6 +415,7 @@ class PostsPage(QWidget):
             warn(self, self.tr("New Template"), refusal_text(exc))
             return None
         self.refresh()
+        announce(Area.POSTS)
         self.list.setCurrentRow(next(i for i, t in enumerate(self.templates) if t.id == new_id))
         self.editor.moveCursor(QTextCursor.MoveOperation.End)
         self.editor.setFocus()
@@ -414,6 +435,7 @@ class PostsPage(QWidget):
             if box.clickedButton() is delete:
                 posts.delete_template(self.store, t.id)
                 self.refresh()
+                announce(Area.POSTS)
 
         box.finished.connect(done)
         box.open()
@@ -442,11 +464,10 @@ class PostsPage(QWidget):
         if t is None or not self._text:
             return ""
         target, label = self._target()
-        copy_post(self, self.store, t, self._text, rendered_for=target, label=label)
+        text = self._text
+        copy_post(self, self.store, t, text, rendered_for=target, label=label)
         self.status.emit(self.words.copied(t.name))
-        self._fill_history()
-        self.update_preview()  # now says it was copied
-        return self._text
+        return text
 
     def _target(self) -> tuple[str, str]:
         """What the preview is rendered for, as the copy history names it, and its label."""
@@ -489,10 +510,6 @@ class PostsPage(QWidget):
         title = titles.get(source) or SegmentWords(self).name(key)
         ids = post_runs.members_for(self.store, source)
         dialog = start_run(self, self.store, t, ids, title)
-        if dialog is not None:
-            dialog.changed.connect(self._fill_history)
-            dialog.finished.connect(lambda _r: self._fill_runs())
-        self._fill_runs()
         return dialog
 
     def _fill_runs(self) -> None:
@@ -514,13 +531,10 @@ class PostsPage(QWidget):
         item = self.runs.currentItem()
         if item is None or self.store.read_only:
             return None
-        dialog = open_run(self, self.store, item.data(TemplateRole))
-        dialog.changed.connect(self._fill_history)
-        dialog.finished.connect(lambda _r: self._fill_runs())
-        return dialog
+        return open_run(self, self.store, item.data(TemplateRole))
 
     def discard_run(self) -> None:
         item = self.runs.currentItem()
         if item is not None:
             post_runs.discard(self.store, item.data(TemplateRole))
-            self._fill_runs()
+            announce(Area.POSTS)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,6 +22,7 @@ from sqdesk.core import members, post_runs, post_values, posts
 from sqdesk.core.post_render import RenderError, render
 from sqdesk.core.posts import PostError
 from sqdesk.core.store import Store
+from sqdesk.ui.changes import Area, announce
 from sqdesk.ui.posts.bubble import ChatBubble
 from sqdesk.ui.posts.words import PostWords, copy_post
 from sqdesk.ui.refusals import refusal_text
@@ -29,7 +30,6 @@ from sqdesk.ui.widgets import warn
 
 
 class RunDialog(QDialog):
-    changed = Signal()
 
     def __init__(self, store: Store, run_id: int, *, today: date | None = None,
                  parent: QWidget | None = None) -> None:  # fmt: skip
@@ -150,12 +150,12 @@ class RunDialog(QDialog):
                           run=(self.run_id, step.position))  # fmt: skip
             else:
                 post_runs.mark(self.store, self.run_id, step.position, state)
+                announce(Area.POSTS)  # copy_post announces a copy itself
         except PostError as exc:
             warn(self, self.windowTitle(), refusal_text(exc))
             self.reject()
             return
         self.steps[self.index] = post_runs.Step(step.position, step.member_id, state)
-        self.changed.emit()
         # On to the next one not done yet (or the end).
         later = [i for i in range(self.index + 1, len(self.steps)) if not self.steps[i].state]
         self.go(later[0] if later else len(self.steps))
@@ -174,6 +174,7 @@ def start_run(parent: QWidget, store: Store, t: posts.TemplateInfo, member_ids: 
     """Make a run of `t` for these members and open it; a refusal is explained."""
     try:
         run_id = post_runs.start(store, t, member_ids, title=title)
+        announce(Area.POSTS)
     except PostError as exc:
         warn(parent, RunWords(parent).title(), refusal_text(exc))
         return None

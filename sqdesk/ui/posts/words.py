@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QWidget
 from sqdesk.core import post_runs, posts
 from sqdesk.core.errors import CodedError
 from sqdesk.core.store import Store
+from sqdesk.ui.changes import Area, announce
 from sqdesk.ui.widgets import toast
 
 
@@ -93,4 +94,6 @@ def copy_post(widget: QWidget, store: Store, t: posts.TemplateInfo, text: str, *
         post_runs.mark(store, run[0], run[1], post_runs.COPIED, text=text, label=label)
     else:
         posts.record_copy(store, t, text, rendered_for=rendered_for, label=label)
+    if not store.read_only:
+        announce(Area.POSTS)
     toast(widget, PostWords(widget).copied(t.name))

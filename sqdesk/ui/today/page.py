@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from sqdesk.core import activities, festivals, groups, ledger, post_runs, posts
 from sqdesk.core.store import Store
 from sqdesk.ui.calendar.words import CalendarWords
+from sqdesk.ui.changes import Area, announce, follow
 from sqdesk.ui.groups.words import GroupWords
 from sqdesk.ui.jobs import run_quiet
 from sqdesk.ui.posts.run_dialog import RunDialog, start_run
@@ -74,7 +75,6 @@ class TodayPage(QWidget):
         self.posts_label = QLabel(self.tr("Posts to copy today"), self)
         self.posts_label.setObjectName("sectionTitle")
         self.posts = TodayPosts(store, self)
-        self.posts.copied.connect(lambda: QTimer.singleShot(0, self._after_copy))
         self.greet_button = QPushButton(self.tr("Send Greetings…"), self)
         self.greet_button.setObjectName("sendGreetings")
         self.greet_button.setToolTip(self.tr("A birthday greeting for each of them, one by one"))
@@ -110,7 +110,11 @@ class TodayPage(QWidget):
         self._filled_for: date | None = None
         self._expiring: list = []
         self._qr: list = []
-        QTimer.singleShot(0, self.refresh)
+        QTimer.singleShot(0, self, self.refresh)
+        # Deferred: the posts' own Copy buttons announce, and the refill rebuilds them.
+        follow(self, {Area.MEMBERS, Area.POINTS, Area.GROUPS, Area.DAY}, self.refresh,
+               deferred=True)  # fmt: skip
+        follow(self, {Area.POSTS, Area.CALENDAR}, self._refill_plan, deferred=True)
 
     def set_store(self, store: Store) -> None:
         self.store = store
@@ -118,8 +122,8 @@ class TodayPage(QWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if self._filled_for is not None:
-            self.refresh()  # ticks and attendance change on other pages
+        if self._filled_for is not None and self._filled_for != date.today():
+            self.refresh()  # a new day (changes on other pages come through follow())
 
     def refresh(self) -> None:
         today = date.today()
@@ -256,10 +260,11 @@ class TodayPage(QWidget):
         if data and data[0] == "task" and not self.store.read_only:
             done = item.checkState() == Qt.CheckState.Checked
             activities.tick_phase(self.store, data[1], date.fromordinal(data[2]), data[3], done)
+            announce(Area.CALENDAR)
 
     # --- posts --------------------------------------------------------------------------------
 
-    def _after_copy(self) -> None:
+    def _refill_plan(self) -> None:
         today = date.today()
         self.posts.fill(self.store, today)
         self._fill_plan(today)

@@ -19,6 +19,7 @@ from sqdesk.core import activities, post_today, post_values, posts
 from sqdesk.core.post_render import RenderError, render
 from sqdesk.core.store import Store
 from sqdesk.ui.calendar.words import CalendarWords
+from sqdesk.ui.changes import Area, announce
 from sqdesk.ui.posts.copy_dialog import CopyPostDialog, open_copy_dialog
 from sqdesk.ui.posts.words import copy_post
 
@@ -105,6 +106,7 @@ class TodayPosts(QWidget):
             o = d.occurrence
             if o.warmup_days is not None:
                 activities.tick_phase(self.store, o.activity_id, o.original_date, d.kind, True)
+                announce(Area.CALENDAR)
         self.copied.emit()
 
     def preview(self, index: int) -> CopyPostDialog:
