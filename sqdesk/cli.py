@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -16,6 +17,7 @@ from pathlib import Path
 from sqdesk import __version__
 from sqdesk.core.check import check_location
 from sqdesk.core.errors import CodedError, StoreError
+from sqdesk.core.lock import StoreLocked
 from sqdesk.core.store import Store
 
 Handler = Callable[[argparse.Namespace], int]
@@ -25,8 +27,20 @@ class UsageError(Exception):
     """A command line that cannot be carried out as written (exit 2)."""
 
 
-def _open(args: argparse.Namespace) -> Store:
-    return Store.open(args.db)
+def _open(args: argparse.Namespace, *, write: bool = False) -> Store:
+    """The store, for reading; `write` also takes the store's lock, so a command that
+    changes it is refused while the app (or another command) has it open."""
+    return Store.open(args.db, lock=write)
+
+
+def _positive(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of 1 or more")
+    return n
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -35,7 +49,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if args.members < 0:
         print("--members must be 0 or more", file=sys.stderr)
         return 2
-    with _open(args) as store:
+    with _open(args, write=True) as store:
         added = fill_demo_store(store, members=args.members, seed=args.seed)
         print(f"added {added} demo members to {store.location}")
     return 0
@@ -76,7 +90,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from sqdesk.core.sheets import SheetError
 
     path = Path(args.file)
-    with _open(args) as store:
+    with _open(args, write=True) as store:
         try:
             plan = member_import.prepare(store, path)
         except SheetError as exc:
@@ -200,28 +214,25 @@ def _parse_time(text: str | None):
     try:
         moment = datetime.fromisoformat(text)
     except ValueError as exc:
-        raise SystemExit(f"error: --at {text!r} is not a time like 2026-11-25T14:30") from exc
+        raise UsageError(f"--at {text!r} is not a time like 2026-11-25T14:30") from exc
     return moment if moment.tzinfo else moment.astimezone()  # naive: the PC's local time
 
 
 def cmd_visit(args: argparse.Namespace) -> int:
-    from decimal import Decimal, InvalidOperation
-
-    from sqdesk.core import ledger
+    from sqdesk.core import ledger, money
 
     try:
-        cents = int((Decimal(args.amount) * 100).to_integral_exact())
-    except (InvalidOperation, ValueError):
-        print(f"error: --amount {args.amount!r} is not an amount in yuan like 38.5",
-              file=sys.stderr)  # fmt: skip
-        return 2
-    with _open(args) as store:
+        cents = money.parse_yuan(args.amount)  # as the visit dialog reads it
+    except ledger.PointsError as exc:
+        raise UsageError(f"--amount {args.amount!r}: {exc}") from None
+    at = _parse_time(args.at)
+    with _open(args, write=True) as store:
         member_id = _member_by_code(store, args.code)
         if member_id is None:
             return 1
         try:
-            result = ledger.record_visit(store, member_id, amount_cents=cents,
-                                         at=_parse_time(args.at), actor="cli")  # fmt: skip
+            result = ledger.record_visit(store, member_id, amount_cents=cents, at=at,
+                                         actor="cli")  # fmt: skip
         except ledger.PointsError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 1
@@ -281,7 +292,7 @@ def cmd_points(args: argparse.Namespace) -> int:
 def cmd_redeem(args: argparse.Namespace) -> int:
     from sqdesk.core import ledger, rewards
 
-    with _open(args) as store:
+    with _open(args, write=True) as store:
         member_id = _member_by_code(store, args.code)
         if member_id is None:
             return 1
@@ -301,7 +312,7 @@ def cmd_redeem(args: argparse.Namespace) -> int:
 def cmd_expire(args: argparse.Namespace) -> int:
     from sqdesk.core import ledger
 
-    with _open(args) as store:
+    with _open(args, write=True) as store:
         made = ledger.expire(store)
     print(f"expired points in {made} batch(es)")
     return 0
@@ -326,7 +337,7 @@ def cmd_calendar(args: argparse.Namespace) -> int:
     if args.action in ("export", "import") and not args.file:
         print(f"error: calendar {args.action} needs a FILE.ics", file=sys.stderr)
         return 2
-    with _open(args) as store:
+    with _open(args, write=args.action == "import") as store:
         if args.action == "export":
             n = ics.export_ics(store, Path(args.file))
             print(f"exported {n} activities to {args.file}")
@@ -385,13 +396,16 @@ def cmd_jielong(args: argparse.Namespace) -> int:
     if args.file == "-":
         text = sys.stdin.read()
     else:
-        raw = Path(args.file).read_bytes()
+        try:
+            raw = Path(args.file).read_bytes()
+        except OSError as exc:
+            raise UsageError(f"cannot read {args.file}: {exc.strerror or exc}") from None
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
             text = raw.decode("gb18030", errors="replace")
     day = _day(args.date, None)
-    with _open(args) as store:
+    with _open(args, write=not args.dry_run) as store:
         o = activities.occurrence(store, args.activity_id, day)
         if o is None:
             print(f"error: activity {args.activity_id} has no occurrence on {day}",
@@ -471,6 +485,9 @@ def cmd_post(args: argparse.Namespace) -> int:
         if not args.name:
             print("error: post render needs a template NAME", file=sys.stderr)
             return 2
+        if args.activity is not None and not args.date:
+            raise UsageError("--activity needs --date: the day of the occurrence (as the rule "
+                             "gives it), like 2026-12-01")  # fmt: skip
         t = posts.find(store, args.name)
         if t is None:
             print(f"error: no template named {args.name!r}", file=sys.stderr)
@@ -549,7 +566,8 @@ def build_parser() -> argparse.ArgumentParser:
     find = sub.add_parser("search", help="search members as the roster does")
     find.add_argument("query", metavar="QUERY")
     find.add_argument("--json", action="store_true", help="print a JSON array, best first")
-    find.add_argument("--limit", type=int, default=0, metavar="N", help="at most N results")
+    find.add_argument("--limit", type=_positive, default=None, metavar="N",
+                      help="at most N results (1 or more)")
     find.set_defaults(handler=cmd_search)
 
     visit = sub.add_parser("visit", help="record a visit (purchase) and the points it earns")
@@ -562,7 +580,7 @@ def build_parser() -> argparse.ArgumentParser:
     points = sub.add_parser("points", help="a member's balance, level and ledger")
     points.add_argument("code", metavar="CODE")
     points.add_argument("--json", action="store_true", help="print JSON")
-    points.add_argument("--limit", type=int, default=100, metavar="N",
+    points.add_argument("--limit", type=_positive, default=100, metavar="N",
                         help="newest N entries (default 100)")  # fmt: skip
     points.set_defaults(handler=cmd_points)
 
@@ -614,11 +632,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: Handler = args.handler
     try:
         return handler(args)
+    except StoreLocked as exc:
+        print(f"error: {exc} Close it there first (or wait for the other command); "
+              "nothing was changed.", file=sys.stderr)  # fmt: skip
+        return 2
     except (StoreError, UsageError) as exc:  # no store to work on, or a bad argument
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except CodedError as exc:  # a refusal: the command found a problem
         print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        # The reader stopped reading (`sqdesk-cli search 张 --json | head`): not an error
+        # of ours. Point stdout at nothing so Python's own flush at exit stays quiet too.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
         return 1
 
 

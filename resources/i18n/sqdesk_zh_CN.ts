@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AboutDialog</name>
@@ -7,7 +8,7 @@
         <translation>关于 sqdesk</translation>
     </message>
     <message>
-        <source>Runs your shop's WeChat member community: the member roster, points, activities and posts, all kept on this computer.</source>
+        <source>Runs your shop&apos;s WeChat member community: the member roster, points, activities and posts, all kept on this computer.</source>
         <translation>帮您运营门店的微信会员社群：会员名册、积分、活动和文案，数据都保存在这台电脑上。</translation>
     </message>
     <message>
@@ -62,7 +63,7 @@
         <translation>每位参与者得到的积分（0 表示不送）</translation>
     </message>
     <message>
-        <source>This is the daily check-in (签到): taking part counts as the day's check-in</source>
+        <source>This is the daily check-in (签到): taking part counts as the day&apos;s check-in</source>
         <translation>这是每日签到：参与即算当天签到</translation>
     </message>
     <message>
@@ -359,7 +360,7 @@
         <translation>（已改期）</translation>
     </message>
     <message>
-        <source>🎂 %1's birthday</source>
+        <source>🎂 %1&apos;s birthday</source>
         <translation>🎂 %1 生日</translation>
     </message>
     <message>
@@ -383,10 +384,6 @@
     <message>
         <source>Calendar files (*.ics)</source>
         <translation>日历文件 (*.ics)</translation>
-    </message>
-    <message>
-        <source>Could not save %1: %2</source>
-        <translation>无法保存 %1：%2</translation>
     </message>
     <message numerus="yes">
         <source>Saved %n activities to %1.</source>
@@ -586,6 +583,10 @@
     <message>
         <source>This repeat rule cannot be read.</source>
         <translation>无法读取这条重复规则。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written (%2).</source>
+        <translation>无法写入 %1（%2）。</translation>
     </message>
 </context>
 <context>
@@ -1043,7 +1044,7 @@
         <translation>在会员列表中查看</translation>
     </message>
     <message>
-        <source>Filter, tag or export this group's members</source>
+        <source>Filter, tag or export this group&apos;s members</source>
         <translation>筛选、打标签或导出这个群的成员</translation>
     </message>
     <message>
@@ -1560,7 +1561,7 @@
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <source>sqdesk is busy with today's upkeep. Try again in a moment.</source>
+        <source>sqdesk is busy with today&apos;s upkeep. Try again in a moment.</source>
         <translation>sqdesk 正在做今天的例行整理，请稍后再试。</translation>
     </message>
     <message>
@@ -1879,8 +1880,8 @@
         <translation>说明</translation>
     </message>
     <message>
-        <source>&lt;b style='font-size:16px'&gt;%1 points&lt;/b&gt; · level %2</source>
-        <translation>&lt;b style='font-size:16px'&gt;%1 积分&lt;/b&gt; · 等级 %2</translation>
+        <source>&lt;b style=&apos;font-size:16px&apos;&gt;%1 points&lt;/b&gt; · level %2</source>
+        <translation>&lt;b style=&apos;font-size:16px&apos;&gt;%1 积分&lt;/b&gt; · 等级 %2</translation>
     </message>
     <message>
         <source>none</source>
@@ -1935,7 +1936,7 @@
         <translation>撤销消费</translation>
     </message>
     <message>
-        <source>Every point this visit paid (bonuses and the referrer's reward too) is reversed. Why?</source>
+        <source>Every point this visit paid (bonuses and the referrer&apos;s reward too) is reversed. Why?</source>
         <translation>这笔消费发放的所有积分（含奖励和推荐人奖励）都会冲正。原因是？</translation>
     </message>
     <message>
@@ -2019,6 +2020,14 @@
     <message>
         <source>Export to a .xlsx or .csv file.</source>
         <translation>请导出为 .xlsx 或 .csv 文件。</translation>
+    </message>
+    <message>
+        <source>There is no folder %1.</source>
+        <translation>没有 %1 这个文件夹。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written (%2). Is it open in Excel?</source>
+        <translation>无法写入 %1（%2）。是不是正在 Excel 里打开？</translation>
     </message>
     <message>
         <source>Check the fields.</source>
@@ -3077,6 +3086,30 @@
         <translation>已有其他等级使用这个名称或门槛。</translation>
     </message>
     <message>
+        <source>Type the amount in yuan, like 38.5.</source>
+        <translation>请输入金额（元），例如 38.5。</translation>
+    </message>
+    <message>
+        <source>The amount must be more than 0.</source>
+        <translation>金额必须大于 0。</translation>
+    </message>
+    <message>
+        <source>At most two decimals (fen): check the amount.</source>
+        <translation>最多两位小数（到分）：请检查金额。</translation>
+    </message>
+    <message>
+        <source>More than ¥100,000 in one visit: check the amount.</source>
+        <translation>一次消费超过 ¥100,000：请检查金额。</translation>
+    </message>
+    <message>
+        <source>%1 is in the future.</source>
+        <translation>%1 还没到。</translation>
+    </message>
+    <message>
+        <source>The member joined on %1, after that day. Correct the join date in the profile first.</source>
+        <translation>这位会员的入会日期是 %1，晚于这一天。请先在资料里改正入会日期。</translation>
+    </message>
+    <message>
         <source>Recorded: &lt;b&gt;+%1 points&lt;/b&gt;</source>
         <translation>已记录：&lt;b&gt;+%1 积分&lt;/b&gt;</translation>
     </message>
@@ -3640,6 +3673,18 @@
         <translation>%1 不是 sqdesk 数据文件。</translation>
     </message>
     <message>
+        <source>%1 is a folder. Choose a store file in it, or a new file name.</source>
+        <translation>%1 是一个文件夹。请选择其中的数据文件，或输入新的文件名。</translation>
+    </message>
+    <message>
+        <source>%1 is neither a file nor a database address.</source>
+        <translation>%1 既不是文件，也不是数据库地址。</translation>
+    </message>
+    <message>
+        <source>sqdesk keeps its data in a SQLite file or on a PostgreSQL server, not in %1.</source>
+        <translation>sqdesk 的数据保存在 SQLite 文件或 PostgreSQL 服务器上，不支持 %1。</translation>
+    </message>
+    <message>
         <source>%1 is open in another copy of sqdesk.</source>
         <translation>%1 正被另一个 sqdesk 使用。</translation>
     </message>
@@ -3822,7 +3867,7 @@
         <translation>高价值：近 12 个月消费至少</translation>
     </message>
     <message>
-        <source>Rising: last 3 months' spend over the 3 before, ×</source>
+        <source>Rising: last 3 months&apos; spend over the 3 before, ×</source>
         <translation>潜力：近 3 个月消费是之前 3 个月的倍数 ×</translation>
     </message>
     <message>
@@ -3838,7 +3883,7 @@
         <translation>可邀 VIP：或单笔消费至少</translation>
     </message>
     <message>
-        <source>Segments are always worked out from the members' visits with these numbers; changing them changes who is in each at once.</source>
+        <source>Segments are always worked out from the members&apos; visits with these numbers; changing them changes who is in each at once.</source>
         <translation>分层总是按这些标准从会员的到店记录算出来；改了标准，各分层的成员马上跟着变。</translation>
     </message>
 </context>
@@ -3849,11 +3894,11 @@
         <translation>今天</translation>
     </message>
     <message>
-        <source>Today's activities and tasks</source>
+        <source>Today&apos;s activities and tasks</source>
         <translation>今天的活动和任务</translation>
     </message>
     <message>
-        <source>Coming up: tomorrow's warm-ups</source>
+        <source>Coming up: tomorrow&apos;s warm-ups</source>
         <translation>明天要准备的</translation>
     </message>
     <message>
@@ -3916,7 +3961,7 @@
 <context>
     <name>TodayPosts</name>
     <message numerus="yes">
-        <source>… and %n more: open them from the list of today's activities.</source>
+        <source>… and %n more: open them from the list of today&apos;s activities.</source>
         <translation>
             <numerusform>……还有 %n 条：从今天的活动列表里打开。</numerusform>
         </translation>
@@ -3985,12 +4030,16 @@
         <translation>不是有效的会员码，请核对数字。</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; %2 · balance %3 points</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; %2 · 余额 %3 积分</translation>
+        <source>No member has the code %1.</source>
+        <translation>没有会员码为 %1 的会员。</translation>
     </message>
     <message>
-        <source>Type the amount in yuan, like 38.5.</source>
-        <translation>请输入金额（元），例如 38.5。</translation>
+        <source>No member matches “%1”.</source>
+        <translation>没有会员匹配“%1”。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; %2 · balance %3 points</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; %2 · 余额 %3 积分</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@ its activity and its original date (the date the rule gives), also after it was 
 from __future__ import annotations
 
 import re
+import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields, replace
 from datetime import UTC, date, datetime, time, timedelta
@@ -112,7 +113,8 @@ def _checked(data: ActivityInput) -> ActivityInput:
 
 
 def create(store: Store, data: ActivityInput) -> int:
-    data = _checked(data)
+    # The UID it is exported with, kept for good so that importing the export adds nothing.
+    data = replace(_checked(data), uid=data.uid or f"{uuid.uuid4()}@sqdesk")
     with store.session() as s:
         activity = Activity(**_columns(data))
         s.add(activity)
@@ -126,7 +128,9 @@ def change(store: Store, activity_id: int, data: ActivityInput) -> None:
     with store.session() as s:
         if s.get(Activity, activity_id) is None:
             raise ActivityError("no_activity", "the activity does not exist")
-        s.execute(update(Activity).where(Activity.id == activity_id).values(**_columns(data)))
+        values = _columns(data)
+        del values["uid"]  # an activity's UID never changes
+        s.execute(update(Activity).where(Activity.id == activity_id).values(**values))
         for ex in s.scalars(select(ActivityException).where(
                 ActivityException.activity_id == activity_id)):  # fmt: skip
             d = ex.original_date

@@ -31,7 +31,7 @@ _SUPPORTED = {"UID", "SUMMARY", "DESCRIPTION", "DTSTART", "DTEND", "DURATION", "
 
 
 def _uid(a: Activity) -> str:
-    return a.uid or f"activity-{a.id}@sqdesk"
+    return a.uid or f"activity-{a.id}@sqdesk"  # every activity has one since revision 0014
 
 
 def _dt(d: date, minute: int) -> datetime:
@@ -95,8 +95,13 @@ def export_ics(store: Store, path: Path, *, activity_ids: list[int] | None = Non
                 over.add("location", a.place)
             cal.add_component(over)
     tmp = path.with_name(path.name + ".part")
-    tmp.write_bytes(cal.to_ical())
-    tmp.replace(path)
+    try:
+        tmp.write_bytes(cal.to_ical())
+        tmp.replace(path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise ActivityError("cannot_write", f"cannot write {path}: {exc.strerror or exc}",
+                            path=str(path), detail=exc.strerror or str(exc)) from exc
     return len(acts)
 
 
@@ -115,6 +120,8 @@ def _local(value) -> tuple[date, int, bool]:
         if value.tzinfo is not None:
             value = value.astimezone().replace(tzinfo=None)
         return value.date(), value.hour * 60 + value.minute, False
+    if not isinstance(value, date):
+        raise ValueError(f"{value!r} is not a date")
     return value, 0, True
 
 
@@ -129,11 +136,89 @@ def _rrule_text(prop) -> str:
     return rule.to_ical().decode()
 
 
+def _import_event(store: Store, comp, report: ImportReport, known: dict[str, int],
+                  new_here: set[str], overrides: list) -> None:  # fmt: skip
+    """One component of the file: an event becomes an activity, the rest is reported."""
+    if comp.name in ("VCALENDAR", "VTIMEZONE", "STANDARD", "DAYLIGHT"):
+        return
+    if comp.name != "VEVENT":
+        if comp.name == "VALARM":
+            report.problems.append("VALARM (reminder alarms): not imported")
+        else:
+            report.problems.append(f"{comp.name}: not an event, not imported")
+        return
+    title = str(comp.get("SUMMARY", "")).strip() or "(无标题)"
+    uid = str(comp.get("UID", "")).strip()
+    if "RECURRENCE-ID" in comp:
+        overrides.append(comp)
+        return
+    if uid and uid in known and uid not in new_here:
+        report.already += 1
+        return
+    extra = sorted(k for k in comp if k not in _SUPPORTED and not k.startswith("X-"))
+    for key in extra:
+        report.problems.append(f"{title}: {key} not imported")
+    if "DTSTART" not in comp:
+        report.problems.append(f"{title}: no start, not imported")
+        return
+    day, minute, all_day = _local(comp.decoded("DTSTART"))
+    if "DTEND" in comp:
+        end_day, end_minute, _ = _local(comp.decoded("DTEND"))
+        duration = int((_dt(end_day, end_minute) - _dt(day, minute)).total_seconds() // 60)
+    elif "DURATION" in comp:
+        duration = int(comp.decoded("DURATION").total_seconds() // 60)
+    else:
+        duration = 24 * 60 if all_day else 60
+    rrules = comp.get("RRULE")
+    if isinstance(rrules, list):
+        report.problems.append(f"{title}: more than one RRULE, the first imported")
+        rrules = rrules[0]
+    category = str(comp.get(_CATEGORY_TAG, "")).lower()
+    data = ActivityInput(
+        title=title[:100],
+        start_date=day,
+        start_minute=minute,
+        duration_minutes=max(1, min(duration, 7 * 24 * 60)),
+        description=str(comp.get("DESCRIPTION", "")),
+        place=str(comp.get("LOCATION", ""))[:100],
+        category=category if category in activities.CATEGORIES else "oneoff",
+        color=str(comp.get("COLOR", "#2e7d5b")) if str(comp.get("COLOR", "")).startswith("#")
+        else "#2e7d5b",
+        points=int(str(comp.get("X-SQDESK-POINTS", "0")) or 0),
+        checkin=str(comp.get("X-SQDESK-CHECKIN", "")) == "1",
+        warmup_days=int(str(comp["X-SQDESK-WARMUP-DAYS"]))
+        if "X-SQDESK-WARMUP-DAYS" in comp else None,
+        rrule=_rrule_text(rrules) if rrules else "",
+        uid=uid[:200],
+    )  # fmt: skip
+    try:
+        aid = activities.create(store, data)
+    except ActivityError as exc:
+        report.problems.append(f"{title}: {exc}")
+        return
+    if uid:
+        known[uid] = aid
+        new_here.add(uid)
+    report.created += 1
+    exdates = comp.get("EXDATE")
+    for group in exdates if isinstance(exdates, list) else [exdates] if exdates else []:
+        for when in group.dts:
+            ex_day, _, _ = _local(when.dt)
+            try:
+                activities.cancel_occurrence(store, aid, ex_day)
+                report.cancelled += 1
+            except ActivityError:
+                report.problems.append(f"{title}: EXDATE {ex_day} is not an occurrence")
+
+
 def import_ics(store: Store, path: Path) -> ImportReport:
     report = ImportReport()
     try:
         cal = icalendar.Calendar.from_ical(path.read_bytes())
-    except (ValueError, OSError) as exc:
+    except OSError as exc:
+        report.problems.append(f"cannot read {path.name}: {exc.strerror or exc}")
+        return report
+    except ValueError as exc:
         report.problems.append(f"not a calendar file: {exc}")
         return report
     with store.read() as s:
@@ -142,76 +227,13 @@ def import_ics(store: Store, path: Path) -> ImportReport:
     overrides = []
     new_here: set[str] = set()
     for comp in cal.walk():
-        if comp.name in ("VCALENDAR", "VTIMEZONE", "STANDARD", "DAYLIGHT"):
-            continue
-        if comp.name != "VEVENT":
-            if comp.name == "VALARM":
-                report.problems.append("VALARM (reminder alarms): not imported")
-            else:
-                report.problems.append(f"{comp.name}: not an event, not imported")
-            continue
-        title = str(comp.get("SUMMARY", "")).strip() or "(无标题)"
-        uid = str(comp.get("UID", "")).strip()
-        if "RECURRENCE-ID" in comp:
-            overrides.append(comp)
-            continue
-        if uid and uid in known and uid not in new_here:
-            report.already += 1
-            continue
-        extra = sorted(k for k in comp if k not in _SUPPORTED and not k.startswith("X-"))
-        for key in extra:
-            report.problems.append(f"{title}: {key} not imported")
-        if "DTSTART" not in comp:
-            report.problems.append(f"{title}: no start, not imported")
-            continue
-        day, minute, all_day = _local(comp.decoded("DTSTART"))
-        if "DTEND" in comp:
-            end_day, end_minute, _ = _local(comp.decoded("DTEND"))
-            duration = int((_dt(end_day, end_minute) - _dt(day, minute)).total_seconds() // 60)
-        elif "DURATION" in comp:
-            duration = int(comp.decoded("DURATION").total_seconds() // 60)
-        else:
-            duration = 24 * 60 if all_day else 60
-        rrules = comp.get("RRULE")
-        if isinstance(rrules, list):
-            report.problems.append(f"{title}: more than one RRULE, the first imported")
-            rrules = rrules[0]
-        category = str(comp.get(_CATEGORY_TAG, "")).lower()
-        data = ActivityInput(
-            title=title[:100],
-            start_date=day,
-            start_minute=minute,
-            duration_minutes=max(1, min(duration, 7 * 24 * 60)),
-            description=str(comp.get("DESCRIPTION", "")),
-            place=str(comp.get("LOCATION", ""))[:100],
-            category=category if category in activities.CATEGORIES else "oneoff",
-            color=str(comp.get("COLOR", "#2e7d5b")) if str(comp.get("COLOR", "")).startswith("#")
-            else "#2e7d5b",
-            points=int(str(comp.get("X-SQDESK-POINTS", "0")) or 0),
-            checkin=str(comp.get("X-SQDESK-CHECKIN", "")) == "1",
-            warmup_days=int(str(comp["X-SQDESK-WARMUP-DAYS"]))
-            if "X-SQDESK-WARMUP-DAYS" in comp else None,
-            rrule=_rrule_text(rrules) if rrules else "",
-            uid=uid[:200],
-        )  # fmt: skip
         try:
-            aid = activities.create(store, data)
-        except ActivityError as exc:
-            report.problems.append(f"{title}: {exc}")
-            continue
-        if uid:
-            known[uid] = aid
-            new_here.add(uid)
-        report.created += 1
-        exdates = comp.get("EXDATE")
-        for group in exdates if isinstance(exdates, list) else [exdates] if exdates else []:
-            for when in group.dts:
-                ex_day, _, _ = _local(when.dt)
-                try:
-                    activities.cancel_occurrence(store, aid, ex_day)
-                    report.cancelled += 1
-                except ActivityError:
-                    report.problems.append(f"{title}: EXDATE {ex_day} is not an occurrence")
+            _import_event(store, comp, report, known, new_here, overrides)
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+            # A date or a rule the file spells in a way no calendar reads: that event is
+            # reported and the others still come in.
+            title = str(comp.get("SUMMARY", "")).strip() or comp.name
+            report.problems.append(f"{title}: cannot be read ({exc}), not imported")
     for comp in overrides:
         uid = str(comp.get("UID", "")).strip()
         title = str(comp.get("SUMMARY", "")).strip()

@@ -36,6 +36,8 @@ from sqdesk.core.points_rules import Award, EarningRules, expiry_date, visit_awa
 from sqdesk.core.store import Store
 
 RULES_KEY = "points.rules"
+MAX_VISIT_CENTS = 100_000_00  # ¥100,000: more in one visit is a typing mistake
+FUTURE_SLACK = timedelta(minutes=5)  # two PCs' clocks are rarely further apart
 EARN, REDEEM, ADJUST, EXPIRE, REVERSE = "earn", "redeem", "adjust", "expire", "reverse"
 
 
@@ -180,13 +182,20 @@ def record_visit(
 ) -> VisitResult:
     if amount_cents < 0:
         raise PointsError("bad_amount", "an amount cannot be negative")
-    if amount_cents > 100_000_00:
-        raise PointsError("bad_amount", "more than ¥100,000 in one visit: check the amount")
+    if amount_cents > MAX_VISIT_CENTS:
+        raise PointsError("amount_too_big", "more than ¥100,000 in one visit: check the amount")
     at = at or _now()
+    if at > _now() + FUTURE_SLACK:
+        raise PointsError("visit_in_future", f"{at:%Y-%m-%d %H:%M} is in the future",
+                          at=f"{at.astimezone():%Y-%m-%d %H:%M}")  # fmt: skip
     with store.session() as s:
         member = s.get(Member, member_id)
         if member is None:
             raise PointsError("no_member", "the member does not exist")
+        if local_day(at) < member.joined_on:
+            raise PointsError("visit_before_joining", f"the member joined on {member.joined_on},"
+                              f" after {local_day(at)}", joined=member.joined_on.isoformat(),
+                              day=local_day(at).isoformat())  # fmt: skip
         rules = rules_in(s)
         first = not s.scalar(
             select(func.count(Visit.id)).where(Visit.member_id == member_id,

@@ -43,9 +43,13 @@ class StoreLocked(StoreError):
     def __init__(self, path: Path, holder: Holder | None) -> None:
         self.path = path
         self.holder = holder
-        who = (f"on {holder.host} by {holder.user or 'someone'} since {holder.since}"
-               if holder else "by another program")  # fmt: skip
-        super().__init__("locked", f"{path.name} is open in sqdesk {who}.", name=path.name)
+        # The same words the app shows (ui/store_messages.py), in English.
+        if holder is None:
+            text = f"{path.name} is open in another copy of sqdesk."
+        else:
+            text = (f"{path.name} is open in sqdesk on {holder.host} (user {holder.user or '?'})"
+                    f" since {holder.since.replace('T', ' ')}.")  # fmt: skip
+        super().__init__("locked", text, name=path.name)
 
 
 def lock_path(store_path: Path) -> Path:

@@ -89,6 +89,9 @@ def export_members(
     cols = list(columns) if columns else list(DEFAULT_HEADERS.items())
     keys = [k for k, _ in cols]
     headers = [h for _, h in cols]
+    if not path.parent.is_dir():
+        raise ExportError("no_folder", f"there is no folder {path.parent}",
+                          folder=str(path.parent))  # fmt: skip
     tmp = path.with_name(path.name + ".part")
     total = len(member_ids)
     written = 0
@@ -106,6 +109,9 @@ def export_members(
         else:
             written = _write_xlsx(tmp, headers, keys, rows, total, progress, should_stop)
         os.replace(tmp, path)
+    except OSError as exc:  # a full disk, a file open in Excel, no permission
+        raise ExportError("cannot_write", f"cannot write {path}: {exc.strerror or exc}",
+                          path=str(path), detail=exc.strerror or str(exc)) from exc
     finally:
         tmp.unlink(missing_ok=True)
     progress(total, total)

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, Select, create_engine, event, func, inspect, select
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from sqdesk.core import backup, migrate, paths, search
@@ -53,13 +53,29 @@ class StoreInfo:
     counts: dict[str, int]
 
 
+SUPPORTED_BACKENDS = ("sqlite", "postgresql")
+
+
 def to_url(target: str | Path) -> URL:
-    """A SQLAlchemy URL for a file path or a URL given as text."""
+    """A SQLAlchemy URL for a file path or a URL given as text; StoreError for a URL of a
+    database sqdesk does not run on."""
     text = str(target)
-    if "://" in text:
-        return make_url(text)
-    path = Path(text).expanduser().resolve()
-    return URL.create("sqlite+pysqlite", database=str(path))
+    if "://" not in text:
+        path = Path(text).expanduser().resolve()
+        return URL.create("sqlite+pysqlite", database=str(path))
+    try:
+        url = make_url(text)
+    except ArgumentError:
+        raise StoreError("bad_url", f"{text!r} is neither a file path nor a database URL",
+                         url=text) from None  # fmt: skip
+    if url.get_backend_name() not in SUPPORTED_BACKENDS:
+        raise StoreError(
+            "unsupported_database",
+            f"sqdesk keeps its data in a SQLite file or on a PostgreSQL server "
+            f"(postgresql+psycopg://user:password@host/shop), not in {url.get_backend_name()}",
+            backend=url.get_backend_name(),
+        )
+    return url
 
 
 def _sqlite_path(url: URL) -> Path | None:
@@ -151,6 +167,9 @@ class Store:
         """
         url = to_url(target if target is not None else paths.default_store_path())
         file = _sqlite_path(url)
+        if file is not None and file.is_dir():
+            raise StoreError("is_folder", f"{file} is a folder, not a store file",
+                             path=str(file))  # fmt: skip
         if file is not None:
             if file.exists() and file.stat().st_size > 0:
                 revision = _peek_sqlite_revision(file)

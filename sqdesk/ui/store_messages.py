@@ -34,6 +34,13 @@ class StoreMessages(QObject):
                 "%1", str(v.get("name"))).replace("%2", str(v.get("detail"))),
             "foreign_copy": self.tr("%1 is not a sqdesk store.").replace(
                 "%1", str(v.get("name"))),
+            "is_folder": self.tr("%1 is a folder. Choose a store file in it, or a new file "
+                                 "name.").replace("%1", str(v.get("path"))),
+            "bad_url": self.tr("%1 is neither a file nor a database address.").replace(
+                "%1", str(v.get("url"))),
+            "unsupported_database": self.tr(
+                "sqdesk keeps its data in a SQLite file or on a PostgreSQL server, not in %1.")
+            .replace("%1", str(v.get("backend"))),
         }.get(exc.code)  # fmt: skip
 
     def locked_text(self, exc: StoreLocked) -> str:

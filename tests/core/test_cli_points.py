@@ -1,4 +1,5 @@
 import json
+from datetime import date
 
 from sqdesk import cli
 from sqdesk.core import members, rewards
@@ -15,7 +16,8 @@ def run(capsys, *argv):
 def test_visit_points_redeem_expire_contract(tmp_path, capsys):
     db = str(tmp_path / "p.sqdesk")
     with Store.open(db) as store:
-        mid = create(store, MemberInput(name="张三", mobile="13800138000"))
+        mid = create(store, MemberInput(name="张三", mobile="13800138000",
+                                        joined_on=date(2026, 1, 5)))  # fmt: skip
         code = members.detail(store, mid).code
         rewards.add_reward(store, name="美式咖啡", cost=50, stock=1)
     c, out, _ = run(capsys, "--db", db, "visit", code, "--amount", "38.50", "--json")
@@ -45,6 +47,6 @@ def test_cli_points_errors(tmp_path, capsys):
     assert run(capsys, "--db", db, "points", "1000002")[0] == 1
     with Store.open(db) as store:
         code = members.detail(store, create(store, MemberInput(name="李四"))).code
-    assert run(capsys, "--db", db, "visit", code, "--amount", "-5")[0] == 1
+    assert run(capsys, "--db", db, "visit", code, "--amount", "-5")[0] == 2
     assert run(capsys, "--db", db, "visit", code, "--amount", "五块")[0] == 2
     assert run(capsys, "--db", db, "redeem", code, "不存在")[0] == 1

@@ -14,7 +14,8 @@ PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + (64).to_bytes(4, "big") * 2
 
 @pytest.fixture
 def people(store):
-    return store, [create(store, MemberInput(name=f"群友{i}🌸")) for i in range(6)]
+    return store, [create(store, MemberInput(name=f"群友{i}🌸", joined_on=date(2026, 1, 5)))
+                   for i in range(6)]
 
 
 def test_names_kinds_and_capacity(store):

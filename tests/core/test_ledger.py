@@ -17,8 +17,9 @@ def at(y, m, d, h=12):
 
 @pytest.fixture
 def shop(store):
-    alice = create(store, MemberInput(name="张三", birthday=date(1990, 3, 15)))
-    bob = create(store, MemberInput(name="李四", referrer_id=alice))
+    joined = date(2020, 1, 1)  # before every visit the tests record
+    alice = create(store, MemberInput(name="张三", birthday=date(1990, 3, 15), joined_on=joined))
+    bob = create(store, MemberInput(name="李四", referrer_id=alice, joined_on=joined))
     with store.session() as s:
         s.add_all([Reward(name="美式咖啡", cost=100, stock=2), Reward(name="无限券", cost=10)])
         s.add_all([Level(name="普通", threshold=0), Level(name="银卡", threshold=200),

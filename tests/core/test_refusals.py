@@ -17,6 +17,8 @@ NOT_FOR_A_PERSON = {
     ("sqdesk.core.member_import", ValueError),
     # A member code is made and read only by the core; a bad one is a bug, not input.
     ("sqdesk.core.codes", ValueError),
+    # A date .ics spells in a way no calendar reads: the import loop reports that event.
+    ("sqdesk.core.ics", ValueError),
     # A naive datetime written to a UTC column is a programming error.
     ("sqdesk.core.models", ValueError),
 }

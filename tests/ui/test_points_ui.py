@@ -13,7 +13,8 @@ from sqdesk.ui.points.visit_dialog import VisitDialog
 
 @pytest.fixture
 def shop(store):
-    mid = create(store, MemberInput(name="张三", mobile="13800138000", birthday=date(1990, 1, 2)))
+    mid = create(store, MemberInput(name="张三", mobile="13800138000", birthday=date(1990, 1, 2),
+                                    joined_on=date(2020, 1, 1)))  # fmt: skip
     rewards.add_reward(store, name="美式咖啡", cost=50)
     return store, mid, members.detail(store, mid).code
 

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from sqdesk.core import activities, festivals, starter_plan
-from sqdesk.core.activities import Occurrence, PhaseTask
+from sqdesk.core.activities import ActivityError, Occurrence, PhaseTask
 from sqdesk.core.festivals import Overlay
 from sqdesk.core.store import Store
 from sqdesk.ui import prefs
@@ -39,6 +39,7 @@ from sqdesk.ui.calendar.activity_dialog import ActivityDialog
 from sqdesk.ui.calendar.occurrence_dialog import OccurrenceDialog
 from sqdesk.ui.calendar.words import CalendarWords
 from sqdesk.ui.changes import Area, announce, follow
+from sqdesk.ui.refusals import refusal_text
 from sqdesk.ui.widgets import PageHeader
 
 OccurrenceRole = Qt.ItemDataRole.UserRole + 1  # (activity_id, original_date)
@@ -518,9 +519,8 @@ class CalendarPage(QWidget):
 
         try:
             n = ics.export_ics(self.store, path, activity_ids=activity_ids)
-        except OSError as exc:
-            self.status.emit(self.tr("Could not save %1: %2").replace("%1", str(path)).replace(
-                "%2", exc.strerror or str(exc)))  # fmt: skip
+        except ActivityError as exc:
+            self.status.emit(refusal_text(exc))
             return 0
         self.status.emit(self.tr("Saved %n activities to %1.", "", n).replace("%1", str(path)))
         return n

@@ -76,4 +76,6 @@ class CalendarWords(QObject):
             "both_ends": self.tr("A repeat ends on a date or after a number of times, not "
                                  "both."),
             "unreadable": self.tr("This repeat rule cannot be read."),
+            "cannot_write": self.tr("%1 cannot be written (%2).").replace(
+                "%1", str(exc.values.get("path"))).replace("%2", str(exc.values.get("detail"))),
         }.get(exc.code)  # fmt: skip

@@ -21,7 +21,13 @@ class MemberWords(QObject):
         if exc.area == "tags":
             return self.tag_refusal(exc)
         if exc.area == "export":
-            return {"bad_suffix": self.tr("Export to a .xlsx or .csv file.")}.get(exc.code)
+            return {
+                "bad_suffix": self.tr("Export to a .xlsx or .csv file."),
+                "no_folder": self.tr("There is no folder %1.").replace(
+                    "%1", str(v.get("folder"))),
+                "cannot_write": self.tr("%1 cannot be written (%2). Is it open in Excel?")
+                .replace("%1", str(v.get("path"))).replace("%2", str(v.get("detail"))),
+            }.get(exc.code)  # fmt: skip
         if exc.code == "invalid":
             return "\n".join(f"{self.field_label(p.field)}: {self.describe(p)}"
                              for p in v.get("problems", [])) or self.tr("Check the fields.")

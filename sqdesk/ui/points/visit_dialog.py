@@ -5,8 +5,6 @@ customer.
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
-
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sqdesk.core import ledger, members
+from sqdesk.core import codes, ledger, members, money
 from sqdesk.core.store import Store
 from sqdesk.ui.changes import Area, announce
 from sqdesk.ui.points.words import PointsWords
@@ -125,12 +123,18 @@ class VisitDialog(QDialog):
         # A keyboard-wedge scanner types the code and Enter: take the best match at once.
         self._search_timer.stop()
         self._search()
+        text = self.finder.text().strip()
         if self.matches.count():
             self.choose(self.matches.item(0).data(Qt.ItemDataRole.UserRole))
-        elif members.looks_like_bad_code(self.finder.text().strip()):
-            self.result.setText(
-                self.words.error_html(self.tr("Not a valid member code: check the digits."))
-            )
+            return
+        if members.looks_like_bad_code(text):
+            why = self.tr("Not a valid member code: check the digits.")
+        elif codes.is_valid_code(text):
+            why = self.tr("No member has the code %1.").replace("%1", text)
+        else:
+            why = self.tr("No member matches “%1”.").replace("%1", text)
+        self.result.setText(self.words.error_html(why))
+        self.finder.selectAll()  # the next scan replaces it
 
     def choose(self, member_id: int) -> None:
         detail = members.detail(self.store, member_id)
@@ -138,6 +142,7 @@ class VisitDialog(QDialog):
             return
         balance = ledger.balance(self.store, member_id)
         self.member_id = member_id
+        self.result.setText("")  # an earlier refusal is stale now
         self.chosen.setText(
             self.tr("<b>%1</b> %2 · balance %3 points")
             .replace("%1", _html(detail.name or detail.nickname)).replace("%2", detail.code)
@@ -149,15 +154,9 @@ class VisitDialog(QDialog):
 
     # --- recording ------------------------------------------------------------------------
 
-    def cents(self) -> int | None:
-        text = self.amount.text().strip().replace("¥", "").replace("，", ".").replace(",", "")
-        try:
-            value = Decimal(text)
-        except InvalidOperation:
-            return None
-        if value < 0 or value != value.quantize(Decimal("0.01")):
-            return None
-        return int(value * 100)
+    def cents(self) -> int:
+        """The amount typed, in cents; PointsError says what is wrong with it."""
+        return money.parse_yuan(self.amount.text())
 
     def _update_buttons(self) -> None:
         self.record_button.setEnabled(self.member_id is not None)
@@ -166,12 +165,12 @@ class VisitDialog(QDialog):
         if self.member_id is None:
             self.finder.setFocus()
             return False
-        cents = self.cents()
-        if cents is None:
-            self.result.setText(
-                self.words.error_html(self.tr("Type the amount in yuan, like 38.5."))
-            )
+        try:
+            cents = self.cents()
+        except ledger.PointsError as exc:
+            self.result.setText(self.words.error_html(refusal_text(exc)))
             self.amount.setFocus()
+            self.amount.selectAll()  # the next typing replaces it
             return False
         try:
             result = ledger.record_visit(self.store, self.member_id, amount_cents=cents,

@@ -91,6 +91,15 @@ class PointsWords(QObject):
             "level_no_name": self.tr("A level needs a name."),
             "level_threshold": self.tr("A threshold cannot be negative."),
             "level_exists": self.tr("Another level has this name or threshold."),
+            "amount_missing": self.tr("Type the amount in yuan, like 38.5."),
+            "amount_not_number": self.tr("Type the amount in yuan, like 38.5."),
+            "amount_not_positive": self.tr("The amount must be more than 0."),
+            "amount_decimals": self.tr("At most two decimals (fen): check the amount."),
+            "amount_too_big": self.tr("More than ¥100,000 in one visit: check the amount."),
+            "visit_in_future": self.tr("%1 is in the future.").replace("%1", str(v.get("at"))),
+            "visit_before_joining": self.tr("The member joined on %1, after that day. Correct the "
+                                            "join date in the profile first.").replace(
+                "%1", str(v.get("joined"))),
         }  # fmt: skip
         return texts.get(exc.code)
 
