@@ -147,6 +147,25 @@ def test_archive_with_delete_key_then_restore_and_delete(qtbot, page, shop, monk
     assert members.ordered_ids(shop, search_text="李四", include_archived=True) == []
 
 
+def test_deleting_a_member_with_visits_says_why_not_and_keeps_them(qtbot, page, shop):
+    from sqdesk.core import ledger
+
+    mid = members.ordered_ids(shop, search_text="曾乐")[0]
+    ledger.record_visit(shop, mid, amount_cents=2800)
+    page.show_archived.setChecked(True)
+    page.table.selectRow(names(page).index("曾乐"))
+    assert page.archive_selected(True) == 1
+    page.table.selectRow(names(page).index("曾乐"))
+    box = page.delete_selected()
+    next(b for b in box.buttons()
+         if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole).click()  # fmt: skip
+    refused = next(b for b in page.findChildren(QMessageBox)
+                   if b.isVisible() and b is not box)  # fmt: skip
+    assert "visits or points" in refused.text() or "到店或积分" in refused.text()
+    assert members.detail(shop, mid) is not None  # nothing was deleted
+    assert "曾乐" in names(page)
+
+
 def test_cancel_delete_keeps_the_member(qtbot, page):
     page.show_archived.setChecked(True)
     page.table.selectRow(0)

@@ -49,6 +49,24 @@ def test_scan_amount_enter_records_a_visit(qtbot, shop):
     assert dialog.member_id is None and dialog.finder.text() == ""
 
 
+def test_a_scanned_code_of_nobody_is_called_out_and_selected_for_the_next_scan(qtbot, shop):
+    from sqdesk.core import codes
+
+    store, mid, code = shop
+    dialog = VisitDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    nobody = codes.make_code(codes.serial_of(code) + 500)  # well formed, nobody has it
+    qtbot.keyClicks(dialog.finder, nobody)
+    qtbot.keyClick(dialog.finder, Qt.Key.Key_Return)
+    assert dialog.member_id is None
+    assert nobody in dialog.result.text()
+    assert dialog.finder.selectedText() == nobody  # the next scan replaces it
+    qtbot.keyClicks(dialog.finder, code)  # the next scan
+    qtbot.keyClick(dialog.finder, Qt.Key.Key_Return)
+    assert dialog.member_id == mid and dialog.result.text() == ""  # the error is gone
+
+
 def test_visit_dialog_refuses_bad_amounts_and_finds_by_mobile_tail(qtbot, shop):
     store, mid, _ = shop
     dialog = VisitDialog(store)
@@ -57,9 +75,10 @@ def test_visit_dialog_refuses_bad_amounts_and_finds_by_mobile_tail(qtbot, shop):
     qtbot.keyClicks(dialog.finder, "8000")
     qtbot.keyClick(dialog.finder, Qt.Key.Key_Return)
     assert dialog.member_id == mid
-    for bad in ("abc", "-5", "1.234"):
+    for bad in ("abc", "-5", "1.234", "0", "inf", "nan", "1e-5", ""):
         dialog.amount.setText(bad)
         assert not dialog.record()
+        assert dialog.result.text()  # says why
     assert balance(store, mid) == 0
 
 
