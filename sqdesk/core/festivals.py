@@ -12,6 +12,7 @@ from lunar_python import Lunar, LunarYear, Solar
 from sqlalchemy import and_, extract, func, literal_column, select
 
 from sqdesk.core.models import Member
+from sqdesk.core.pinyin import sort_key
 from sqdesk.core.store import Store
 
 KINDS = ("festival", "solar_term", "marketing", "birthday")
@@ -65,7 +66,8 @@ def _year_days(year: int) -> tuple[Overlay, ...]:
         if d.year == year:
             out.append(Overlay(d, "solar_term", _TERM_PINYIN.get(key, key)))
     unique = {(o.day, o.kind, o.name): o for o in out if o.day.year == year}
-    return tuple(sorted(unique.values(), key=lambda o: (o.day, KINDS.index(o.kind), o.name)))
+    return tuple(sorted(unique.values(),
+                        key=lambda o: (o.day, KINDS.index(o.kind), sort_key(o.name))))  # fmt: skip
 
 
 def overlays(store: Store | None, lo: date, hi: date, kinds=KINDS) -> list[Overlay]:
@@ -74,7 +76,7 @@ def overlays(store: Store | None, lo: date, hi: date, kinds=KINDS) -> list[Overl
            if o.kind in kinds and lo <= o.day <= hi]  # fmt: skip
     if "birthday" in kinds and store is not None:
         out += birthdays(store, lo, hi)
-    out.sort(key=lambda o: (o.day, KINDS.index(o.kind), o.name))
+    out.sort(key=lambda o: (o.day, KINDS.index(o.kind), sort_key(o.name)))
     return out
 
 

@@ -36,6 +36,8 @@ class SortKey(StrEnum):
 
 
 _SORT_COLUMNS = {key: getattr(Member, key.value) for key in SortKey}
+# Names sort as people read them, by pinyin (张 under Z beside Zhang Wei): an indexed key.
+_SORT_COLUMNS[SortKey.NAME] = Member.name_sort
 
 
 @dataclass(frozen=True, slots=True)

@@ -79,6 +79,11 @@ class Setting(Base):
     value: Mapped[str] = mapped_column(Text, default="")
 
 
+# Sort keys compare byte by byte, as SQLite's default BINARY collation does; PostgreSQL needs
+# the C collation for that, whatever the server's locale.
+_SORT_KEY = String(200).with_variant(String(200, collation="C"), "postgresql")
+
+
 class Member(Base):
     __tablename__ = "member"
 
@@ -110,12 +115,15 @@ class Member(Base):
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    # The name (or nickname) as people sort it: its pinyin (sqdesk.core.pinyin.sort_key).
+    # Derived data: sqdesk.core.search writes it with the member's search tokens.
+    name_sort: Mapped[str] = mapped_column(_SORT_KEY, default="")
 
     __table_args__ = (
         # The roster lists active members by join date or name: these indexes hand SQLite
         # the ids already in order, with no sort over 100k rows.
         Index("ix_member_roster_joined", "archived", "joined_on", "id"),
-        Index("ix_member_roster_name", "archived", "name", "id"),
+        Index("ix_member_roster_name", "archived", "name_sort", "id"),
         Index("ix_member_mobile", "mobile"),
         Index("ix_member_referrer_id", "referrer_id"),
     )

@@ -8,6 +8,7 @@ readings (多音字) give every common one, so 乐 is found by both le and yue.
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 from itertools import islice, product
 
@@ -59,6 +60,44 @@ def surname_length(name: str) -> int:
     if not han:
         return 0
     return 2 if han[:2] in COMPOUND_SURNAMES and len(han) > 2 else 1
+
+
+# A name with nothing to sort by (only emoji or signs) goes after every other name.
+SORT_LAST = "\x7f"
+
+
+@lru_cache(maxsize=65536)
+def sort_key(name: str) -> str:
+    """How a name sorts for people: by its pinyin, so 张三 ("zhang san") stands under Z
+    beside "Zhang Wei", and a surname by the reading people say (曾 zeng, 单 shan).
+    Latin letters are lowercased, digits kept, emoji and punctuation skipped. The same key
+    sorts in Python and, kept in member.name_sort, in SQL."""
+    text = unicodedata.normalize("NFKC", name or "").strip()
+    words: list[str] = []
+    latin = ""
+    surname = han_only(text)[: surname_length(text)]
+    special = SURNAME_READINGS.get(surname) if surname else None
+    han_seen = 0
+    for ch in text:
+        if _is_han(ch):
+            if latin:
+                words.append(latin)
+                latin = ""
+            if special is not None and han_seen < len(surname):
+                reading = special[han_seen] if len(surname) == 2 else special[0]
+            else:
+                readings = _char_readings(ch)
+                reading = readings[0] if readings else ch
+            words.append(reading)
+            han_seen += 1
+        elif ch.isascii() and ch.isalnum():
+            latin += ch.lower()
+        elif latin:
+            words.append(latin)
+            latin = ""
+    if latin:
+        words.append(latin)
+    return " ".join(words) or SORT_LAST
 
 
 @lru_cache(maxsize=32768)

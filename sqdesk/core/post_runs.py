@@ -15,6 +15,7 @@ from sqlalchemy import case, delete, func, select, update
 
 from sqdesk.core import festivals, filters, posts, segments
 from sqdesk.core.models import Member, PostRun, PostRunMember
+from sqdesk.core.pinyin import sort_key
 from sqdesk.core.posts import PostError, TemplateInfo
 from sqdesk.core.store import Store
 
@@ -165,7 +166,8 @@ def members_for(store: Store, source: str, *, today: date | None = None) -> list
     today = today or date.today()
     if source == "birthdays_week":
         week_end = today + timedelta(days=6 - today.weekday())
-        found = sorted(festivals.birthdays(store, today, week_end), key=lambda b: (b.day, b.name))
+        found = sorted(festivals.birthdays(store, today, week_end),
+                       key=lambda b: (b.day, sort_key(b.name)))  # fmt: skip
         return list(dict.fromkeys(b.member_id for b in found))
     if source == "vip_invites":
         return filters.member_ids(store, segments.vip_invites(store, today=today), today=today)

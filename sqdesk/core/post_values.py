@@ -13,6 +13,7 @@ from sqdesk.core import activities, festivals, groups, ledger, members, settings
 from sqdesk.core.activities import Occurrence
 from sqdesk.core.member_edit import MemberError
 from sqdesk.core.models import Attendance, LedgerEntry, Level, Member, MemberPoints, Visit
+from sqdesk.core.pinyin import sort_key
 from sqdesk.core.store import Store
 
 WEEKDAYS = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
@@ -30,7 +31,7 @@ def day_values(store: Store, today: date) -> dict[str, object]:
     with store.read() as s:
         shop = {k: settings.get(s, f"shop.{k}") for k in ("name", "manager", "address", "hours")}
     born = festivals.birthdays(store, today, today)
-    names = [b.name for b in sorted(born, key=lambda b: b.name)]
+    names = [b.name for b in sorted(born, key=lambda b: sort_key(b.name))]
     return {"店名": shop["name"], "店长": shop["manager"], "地址": shop["address"],
             "营业时间": shop["hours"], "今天": _md(today), "星期": WEEKDAYS[today.weekday()],
             "明天": _md(today + timedelta(days=1)), "今日生日名单": names,

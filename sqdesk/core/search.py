@@ -41,7 +41,7 @@ from sqlalchemy.orm import Session
 from sqdesk.core import settings
 from sqdesk.core.jobs import Cancelled, Progress, ShouldStop, never_stop, no_progress
 from sqdesk.core.models import Member, MemberToken
-from sqdesk.core.pinyin import name_readings, surname_length
+from sqdesk.core.pinyin import name_readings, sort_key, surname_length
 
 MAX_SUFFIX = 12  # longest name/nickname part indexed: nobody types more to find a person
 MIN_TAIL = 4  # the mobile tail people read out: the last four digits
@@ -99,18 +99,23 @@ def member_tokens(
 
 
 def insert_tokens(conn: Connection, rows: Iterable[dict]) -> int:
-    """Add the tokens of these member rows (dicts with id, name, ...) in one executemany.
+    """Add the tokens of these member rows (dicts with id, name, ...) in one executemany,
+    and write each one's name sort key (member.name_sort) in another.
 
     Straight through the driver: at a million tokens SQLAlchemy's per-row parameter
     handling costs more than SQLite's inserts. Tokens are plain (str, int) pairs, so no
     type conversion is skipped by doing so.
     """
+    rows = list(rows)
     pairs = [(t, r["id"]) for r in rows for t in tokens_for_row(r)]
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
     if pairs:
-        mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
         conn.exec_driver_sql(
             f"INSERT INTO member_token (token, member_id) VALUES ({mark}, {mark})", pairs
         )
+    if rows:
+        keys = [(sort_key(r.get("name") or r.get("nickname") or ""), r["id"]) for r in rows]
+        conn.exec_driver_sql(f"UPDATE member SET name_sort = {mark} WHERE id = {mark}", keys)
     return len(pairs)
 
 
@@ -214,8 +219,9 @@ def matches(query: Query) -> Select:
 
 # --- keeping the whole index current -----------------------------------------------------
 
-# Bump when member_tokens() changes: stores then rebuild their index once when opened.
-INDEX_VERSION = "1"
+# Bump when member_tokens() or pinyin.sort_key() changes: stores then rebuild their index
+# (and every name sort key) once when opened. 2: member.name_sort (revision 0015).
+INDEX_VERSION = "2"
 _VERSION_KEY = "search.index_version"
 _CHUNK = 5000
 

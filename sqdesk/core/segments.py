@@ -16,6 +16,7 @@ from sqdesk.core import filters, member_stats, settings
 from sqdesk.core.errors import CodedError
 from sqdesk.core.groups import vip_candidates, vip_lapsed
 from sqdesk.core.models import Member, Segment
+from sqdesk.core.pinyin import sort_key
 from sqdesk.core.store import Store
 
 KEY = "segments.thresholds"
@@ -206,9 +207,10 @@ def delete_segment(store: Store, name: str) -> dict | None:
 
 
 def saved(store: Store) -> dict[str, filters.Node]:
-    query = select(Segment.name, Segment.definition).order_by(Segment.name)
+    """Saved segments by name, in the order people read the names (pinyin)."""
     with store.read() as s:
-        return {name: json.loads(d) for name, d in s.execute(query)}
+        found = list(s.execute(select(Segment.name, Segment.definition)))
+    return {name: json.loads(d) for name, d in sorted(found, key=lambda r: sort_key(r[0]))}
 
 
 def resolve(store: Store, name: str, *, today: date | None = None) -> filters.Node | None:

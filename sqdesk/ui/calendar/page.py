@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from sqdesk.core import activities, festivals, starter_plan
 from sqdesk.core.activities import ActivityError, Occurrence, PhaseTask
 from sqdesk.core.festivals import Overlay
+from sqdesk.core.pinyin import sort_key
 from sqdesk.core.store import Store
 from sqdesk.ui import prefs
 from sqdesk.ui.calendar.activity_dialog import ActivityDialog
@@ -435,7 +436,7 @@ class CalendarPage(QWidget):
                 self.day_list.addItem(self._overlay_entry(m))
         if self.birthday_counts.get(d):
             born = festivals.birthdays(self.store, d, d)
-            for m in sorted(born, key=lambda b: b.name)[:DAY_NAMES]:
+            for m in sorted(born, key=lambda b: sort_key(b.name))[:DAY_NAMES]:
                 self.day_list.addItem(self._overlay_entry(m))
             if len(born) > DAY_NAMES:
                 self.day_list.addItem(self._count_entry(d, len(born)))

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from sqdesk.core import activities, festivals, groups, ledger, post_runs, posts
+from sqdesk.core.pinyin import sort_key
 from sqdesk.core.store import Store
 from sqdesk.ui.calendar.words import CalendarWords
 from sqdesk.ui.changes import Area, announce, follow
@@ -193,7 +194,7 @@ class TodayPage(QWidget):
         self.birthdays.clear()
         week_end = today + timedelta(days=6 - today.weekday())
         found = festivals.birthdays(self.store, today, max(week_end, today))
-        for b in sorted(found, key=lambda b: (b.day, b.name)):
+        for b in sorted(found, key=lambda b: (b.day, sort_key(b.name))):
             when = self.tr("today") if b.day == today else f"{b.day.month}月{b.day.day}日"
             lunar = " " + self.tr("(lunar)") if b.lunar else ""
             self.birthdays.addItem(self._item(f"🎂 {b.name} · {when}{lunar}",
