@@ -168,34 +168,6 @@
 <context>
     <name>MembersPage</name>
     <message numerus="yes">
-        <source>Tagged %n member(s).</source>
-        <translation>
-            <numerusform>Tagged %Ln member.</numerusform>
-            <numerusform>Tagged %Ln members.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Untagged %n member(s).</source>
-        <translation>
-            <numerusform>Untagged %Ln member.</numerusform>
-            <numerusform>Untagged %Ln members.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n selected member(s)</source>
-        <translation>
-            <numerusform>%n selected member</numerusform>
-            <numerusform>%n selected members</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Added %n member(s) to the group.</source>
-        <translation>
-            <numerusform>Added %n member to the group.</numerusform>
-            <numerusform>Added %n members to the group.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n member(s) in %1</source>
         <translation>
             <numerusform>%Ln member in %1</numerusform>
@@ -214,20 +186,6 @@
         <translation>
             <numerusform>%Ln member</numerusform>
             <numerusform>%Ln members</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Delete %n archived member(s) for good? This cannot be undone.</source>
-        <translation>
-            <numerusform>Delete %Ln archived member for good? This cannot be undone.</numerusform>
-            <numerusform>Delete %Ln archived members for good? This cannot be undone.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Exporting %n member(s)</source>
-        <translation>
-            <numerusform>Exporting %Ln member</numerusform>
-            <numerusform>Exporting %Ln members</numerusform>
         </translation>
     </message>
 </context>
@@ -283,6 +241,16 @@
     </message>
 </context>
 <context>
+    <name>RosterFiles</name>
+    <message numerus="yes">
+        <source>Exporting %n member(s)</source>
+        <translation>
+            <numerusform>Exporting %Ln member</numerusform>
+            <numerusform>Exporting %Ln members</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RunDialog</name>
     <message numerus="yes">
         <source>%n member(s)</source>
@@ -313,6 +281,44 @@
         <translation>
             <numerusform>%n visit %1</numerusform>
             <numerusform>%n visits %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SelectionActions</name>
+    <message numerus="yes">
+        <source>Tagged %n member(s).</source>
+        <translation>
+            <numerusform>Tagged %Ln member.</numerusform>
+            <numerusform>Tagged %Ln members.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Untagged %n member(s).</source>
+        <translation>
+            <numerusform>Untagged %Ln member.</numerusform>
+            <numerusform>Untagged %Ln members.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected member(s)</source>
+        <translation>
+            <numerusform>%n selected member</numerusform>
+            <numerusform>%n selected members</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n member(s) to the group.</source>
+        <translation>
+            <numerusform>Added %n member to the group.</numerusform>
+            <numerusform>Added %n members to the group.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n archived member(s) for good? This cannot be undone.</source>
+        <translation>
+            <numerusform>Delete %Ln archived member for good? This cannot be undone.</numerusform>
+            <numerusform>Delete %Ln archived members for good? This cannot be undone.</numerusform>
         </translation>
     </message>
 </context>

@@ -2237,10 +2237,6 @@
         <translation>搜索姓名、拼音（zs、zhangsan）、群昵称、手机尾号或会员码</translation>
     </message>
     <message>
-        <source>Show one segment or tag: who should get the VIP invite, who went quiet...</source>
-        <translation>只看一个分层或标签：谁该邀请进 VIP 群、谁沉睡了……</translation>
-    </message>
-    <message>
         <source>Show archived</source>
         <translation>显示已归档</translation>
     </message>
@@ -2253,56 +2249,8 @@
         <translation>新增会员 (Ctrl+N)</translation>
     </message>
     <message>
-        <source>Import…</source>
-        <translation>导入…</translation>
-    </message>
-    <message>
-        <source>Add or update members from an Excel or CSV file</source>
-        <translation>从 Excel 或 CSV 文件新增或更新会员</translation>
-    </message>
-    <message>
-        <source>Export…</source>
-        <translation>导出…</translation>
-    </message>
-    <message>
-        <source>Save the members in view to Excel or CSV</source>
-        <translation>把当前列表中的会员保存为 Excel 或 CSV</translation>
-    </message>
-    <message>
-        <source>Duplicates…</source>
-        <translation>查重…</translation>
-    </message>
-    <message>
-        <source>Find members entered twice and merge them</source>
-        <translation>找出重复录入的会员并合并</translation>
-    </message>
-    <message>
-        <source>Manage Tags…</source>
-        <translation>管理标签…</translation>
-    </message>
-    <message>
-        <source>Segment Thresholds…</source>
-        <translation>分层标准…</translation>
-    </message>
-    <message>
-        <source>Delete Saved Segment…</source>
-        <translation>删除已存分层…</translation>
-    </message>
-    <message>
         <source>Tag</source>
         <translation>打标签</translation>
-    </message>
-    <message>
-        <source>Add or remove a tag on the selected members (Ctrl+T)</source>
-        <translation>给选中的会员加上或去掉标签（Ctrl+T）</translation>
-    </message>
-    <message>
-        <source>Filter</source>
-        <translation>筛选</translation>
-    </message>
-    <message>
-        <source>Build a filter from tags, visits, spend, groups… (Ctrl+Shift+F)</source>
-        <translation>按标签、到店、消费、微信群等条件筛选…（Ctrl+Shift+F）</translation>
     </message>
     <message>
         <source>More</source>
@@ -2327,78 +2275,6 @@
     <message>
         <source>Archive</source>
         <translation>归档</translation>
-    </message>
-    <message>
-        <source>All members</source>
-        <translation>全部会员</translation>
-    </message>
-    <message>
-        <source>Tag: %1</source>
-        <translation>标签：%1</translation>
-    </message>
-    <message>
-        <source>Save as Segment</source>
-        <translation>存为分层</translation>
-    </message>
-    <message>
-        <source>Name of the segment (its members are worked out afresh each time you open it):</source>
-        <translation>分层名称（每次打开都按条件重新计算成员）：</translation>
-    </message>
-    <message>
-        <source>Saved the segment %1.</source>
-        <translation>已保存分层 %1。</translation>
-    </message>
-    <message>
-        <source>Delete Saved Segment</source>
-        <translation>删除已存分层</translation>
-    </message>
-    <message>
-        <source>Delete the saved segment %1? Its members and their tags stay as they are.</source>
-        <translation>删除已存分层 %1？会员和他们的标签都不受影响。</translation>
-    </message>
-    <message numerus="yes">
-        <source>Tagged %n member(s).</source>
-        <translation>
-            <numerusform>已给 %Ln 位会员打上标签。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Untagged %n member(s).</source>
-        <translation>
-            <numerusform>已从 %Ln 位会员移除标签。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Select members in the list first</source>
-        <translation>请先在列表里选中会员</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n selected member(s)</source>
-        <translation>
-            <numerusform>已选 %n 位会员</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Add to WeChat Group</source>
-        <translation>加入微信群</translation>
-    </message>
-    <message numerus="yes">
-        <source>Added %n member(s) to the group.</source>
-        <translation>
-            <numerusform>已把 %n 位会员加入群。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>New Tag</source>
-        <translation>新建标签</translation>
-    </message>
-    <message>
-        <source>Name of the new tag for the selected members:</source>
-        <translation>给选中会员的新标签名称：</translation>
-    </message>
-    <message>
-        <source>My tags</source>
-        <translation>我的标签</translation>
     </message>
     <message numerus="yes">
         <source>%n member(s) in %1</source>
@@ -2431,90 +2307,6 @@
     <message>
         <source>No members yet. Members you add or import will be listed here.</source>
         <translation>还没有会员。新增或导入的会员会显示在这里。</translation>
-    </message>
-    <message>
-        <source>Delete members</source>
-        <translation>删除会员</translation>
-    </message>
-    <message numerus="yes">
-        <source>Delete %n archived member(s) for good? This cannot be undone.</source>
-        <translation>
-            <numerusform>要永久删除 %Ln 位已归档会员吗？此操作无法撤销。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <source>Import Members</source>
-        <translation>导入会员</translation>
-    </message>
-    <message>
-        <source>Spreadsheets (*.xlsx *.xls *.xlsm *.ods *.csv)</source>
-        <translation>表格文件 (*.xlsx *.xls *.xlsm *.ods *.csv)</translation>
-    </message>
-    <message>
-        <source>All files (*)</source>
-        <translation>所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Imported: %1 added, %2 updated.</source>
-        <translation>导入完成：新增 %1 位，更新 %2 位。</translation>
-    </message>
-    <message>
-        <source>members-%1.xlsx</source>
-        <translation>会员-%1.xlsx</translation>
-    </message>
-    <message>
-        <source>Export Members</source>
-        <translation>导出会员</translation>
-    </message>
-    <message>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>CSV for Excel (*.csv)</source>
-        <translation>CSV（Excel 可打开）(*.csv)</translation>
-    </message>
-    <message numerus="yes">
-        <source>Exporting %n member(s)</source>
-        <translation>
-            <numerusform>正在导出 %Ln 位会员</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Saved %1 members to %2.</source>
-        <translation>已把 %1 位会员保存到 %2。</translation>
-    </message>
-    <message>
-        <source>Export failed: %1</source>
-        <translation>导出失败：%1</translation>
-    </message>
-    <message>
-        <source>Add Tag</source>
-        <translation>添加标签</translation>
-    </message>
-    <message>
-        <source>Remove Tag</source>
-        <translation>移除标签</translation>
-    </message>
-    <message>
-        <source>New Tag…</source>
-        <translation>新建标签…</translation>
-    </message>
-    <message>
-        <source>Send a Message</source>
-        <translation>发私信</translation>
-    </message>
-    <message>
-        <source>Restore</source>
-        <translation>恢复</translation>
-    </message>
-    <message>
-        <source>Delete…</source>
-        <translation>删除…</translation>
     </message>
     <message numerus="yes">
         <source>%n member(s)</source>
@@ -3458,6 +3250,71 @@
     </message>
 </context>
 <context>
+    <name>RosterFiles</name>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Add or update members from an Excel or CSV file</source>
+        <translation>从 Excel 或 CSV 文件新增或更新会员</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Save the members in view to Excel or CSV</source>
+        <translation>把当前列表中的会员保存为 Excel 或 CSV</translation>
+    </message>
+    <message>
+        <source>Import Members</source>
+        <translation>导入会员</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xls *.xlsm *.ods *.csv)</source>
+        <translation>表格文件 (*.xlsx *.xls *.xlsm *.ods *.csv)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Imported: %1 added, %2 updated.</source>
+        <translation>导入完成：新增 %1 位，更新 %2 位。</translation>
+    </message>
+    <message>
+        <source>members-%1.xlsx</source>
+        <translation>会员-%1.xlsx</translation>
+    </message>
+    <message>
+        <source>Export Members</source>
+        <translation>导出会员</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV for Excel (*.csv)</source>
+        <translation>CSV（Excel 可打开）(*.csv)</translation>
+    </message>
+    <message>
+        <source>Saved %1 members to %2.</source>
+        <translation>已把 %1 位会员保存到 %2。</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting %n member(s)</source>
+        <translation>
+            <numerusform>正在导出 %Ln 位会员</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RunDialog</name>
     <message>
         <source>Send One by One</source>
@@ -3527,6 +3384,61 @@
     <message>
         <source>Send One by One</source>
         <translation>逐个私信</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentBar</name>
+    <message>
+        <source>Show one segment or tag: who should get the VIP invite, who went quiet...</source>
+        <translation>只看一个分层或标签：谁该邀请进 VIP 群、谁沉睡了……</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <source>Build a filter from tags, visits, spend, groups… (Ctrl+Shift+F)</source>
+        <translation>按标签、到店、消费、微信群等条件筛选…（Ctrl+Shift+F）</translation>
+    </message>
+    <message>
+        <source>Segment Thresholds…</source>
+        <translation>分层标准…</translation>
+    </message>
+    <message>
+        <source>Delete Saved Segment…</source>
+        <translation>删除已存分层…</translation>
+    </message>
+    <message>
+        <source>All members</source>
+        <translation>全部会员</translation>
+    </message>
+    <message>
+        <source>Tag: %1</source>
+        <translation>标签：%1</translation>
+    </message>
+    <message>
+        <source>Save as Segment</source>
+        <translation>存为分层</translation>
+    </message>
+    <message>
+        <source>Name of the segment (its members are worked out afresh each time you open it):</source>
+        <translation>分层名称（每次打开都按条件重新计算成员）：</translation>
+    </message>
+    <message>
+        <source>Saved the segment %1.</source>
+        <translation>已保存分层 %1。</translation>
+    </message>
+    <message>
+        <source>Delete Saved Segment</source>
+        <translation>删除已存分层</translation>
+    </message>
+    <message>
+        <source>Delete the saved segment %1? Its members and their tags stay as they are.</source>
+        <translation>删除已存分层 %1？会员和他们的标签都不受影响。</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
     </message>
 </context>
 <context>
@@ -3632,6 +3544,119 @@
     <message>
         <source>VIP eligible (可邀请进 VIP 群)</source>
         <translation>可邀请进 VIP 群</translation>
+    </message>
+</context>
+<context>
+    <name>SelectionActions</name>
+    <message>
+        <source>Tag</source>
+        <translation>打标签</translation>
+    </message>
+    <message>
+        <source>Add or remove a tag on the selected members (Ctrl+T)</source>
+        <translation>给选中的会员加上或去掉标签（Ctrl+T）</translation>
+    </message>
+    <message>
+        <source>Duplicates…</source>
+        <translation>查重…</translation>
+    </message>
+    <message>
+        <source>Find members entered twice and merge them</source>
+        <translation>找出重复录入的会员并合并</translation>
+    </message>
+    <message>
+        <source>Manage Tags…</source>
+        <translation>管理标签…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tagged %n member(s).</source>
+        <translation>
+            <numerusform>已给 %Ln 位会员打上标签。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Untagged %n member(s).</source>
+        <translation>
+            <numerusform>已从 %Ln 位会员移除标签。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add Tag</source>
+        <translation>添加标签</translation>
+    </message>
+    <message>
+        <source>Remove Tag</source>
+        <translation>移除标签</translation>
+    </message>
+    <message>
+        <source>New Tag…</source>
+        <translation>新建标签…</translation>
+    </message>
+    <message>
+        <source>Select members in the list first</source>
+        <translation>请先在列表里选中会员</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected member(s)</source>
+        <translation>
+            <numerusform>已选 %n 位会员</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New Tag</source>
+        <translation>新建标签</translation>
+    </message>
+    <message>
+        <source>Name of the new tag for the selected members:</source>
+        <translation>给选中会员的新标签名称：</translation>
+    </message>
+    <message>
+        <source>My tags</source>
+        <translation>我的标签</translation>
+    </message>
+    <message>
+        <source>Add to WeChat Group</source>
+        <translation>加入微信群</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n member(s) to the group.</source>
+        <translation>
+            <numerusform>已把 %n 位会员加入群。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete members</source>
+        <translation>删除会员</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n archived member(s) for good? This cannot be undone.</source>
+        <translation>
+            <numerusform>要永久删除 %Ln 位已归档会员吗？此操作无法撤销。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Send a Message</source>
+        <translation>发私信</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
     </message>
 </context>
 <context>

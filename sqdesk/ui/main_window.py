@@ -363,15 +363,15 @@ class MainWindow(QMainWindow):
     def show_members(self, tree: dict, title: str) -> None:
         """The roster, showing the members a filter selects (a group, the VIP lists)."""
         self.nav.setCurrentRow(self.pages.indexOf(self.members_page))
-        self.members_page.show_filter(tree, title)
+        self.members_page.segments.show_filter(tree, title)
 
     def _import_members(self) -> None:
         self.nav.setCurrentRow(self.pages.indexOf(self.members_page))
-        self.members_page.ask_import()
+        self.members_page.files.ask_import()
 
     def _export_members(self) -> None:
         self.nav.setCurrentRow(self.pages.indexOf(self.members_page))
-        self.members_page.ask_export()
+        self.members_page.files.ask_export()
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -56,6 +60,26 @@ def fill_table(table: QTableWidget, rows: list[tuple], numeric: set[int] = froze
             if c in numeric:
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             table.setItem(r, c, item)
+
+
+def open_file_dialog(parent: QWidget, title: str, start: str, filters: list[str],
+                     chosen: Callable[[Path], object], *,
+                     save_suffix: str | None = None) -> QFileDialog:  # fmt: skip
+    """Ask for a file: Qt's own dialog (the same on every system, and it works offscreen in
+    tests), opened with open() so nothing blocks, deleted when closed. `chosen` gets the
+    path; with `save_suffix` it is a Save dialog that adds that suffix."""
+    dialog = QFileDialog(parent, title, start)
+    if save_suffix is None:
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+    else:
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix(save_suffix)
+    dialog.setNameFilters(filters)
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.fileSelected.connect(lambda path: chosen(Path(path)))
+    dialog.open()
+    return dialog
 
 
 def warn(parent: QWidget, title: str, text: str) -> QMessageBox:

@@ -72,7 +72,7 @@ def test_archiving_a_member_updates_todays_birthdays(qtbot, window, store):
     # From the roster, with Today hidden: Today is right when shown again.
     window.show_page(window.members_page)
     window.members_page.table.selectRow(window.members_page.model.row_of(mid))
-    assert window.members_page.archive_selected() == 1
+    assert window.members_page.selection.archive_selected() == 1
     window.show_page(window.today_page)
     assert "寿星🎂" not in _birthday_names(window)
     # Restored from the profile, opened over Today: Today follows while in front.

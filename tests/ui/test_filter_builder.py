@@ -48,30 +48,30 @@ def settle(qtbot, page, expected_count):
 
 def test_tags_and_not_with_live_count(qtbot, page, shop):
     _store, ids, tea, sugar = shop
-    page.filter_button.click()
-    assert page.filter_panel.isVisible()
-    row = page.filter_panel.rows[0]  # opens with a tag condition ready
+    page.segments.filter_button.click()
+    assert page.segments.filter_panel.isVisible()
+    row = page.segments.filter_panel.rows[0]  # opens with a tag condition ready
     row.editors["tags"].set_values([tea])
     settle(qtbot, page, 3)
-    no_sugar = page.filter_panel.add_condition("tags")
+    no_sugar = page.segments.filter_panel.add_condition("tags")
     no_sugar.negate.setCurrentIndex(1)  # without
     no_sugar.editors["tags"].set_values([sugar])
     settle(qtbot, page, 2)
     assert shown_ids(page) == {ids["张三"], ids["王芳"]}
     assert "2" in page.header.subtitle.text()
-    spend = page.filter_panel.add_condition("spend")
+    spend = page.segments.filter_panel.add_condition("spend")
     spend.editors["min"].setValue(500)  # ¥500 in the last 365 days
     settle(qtbot, page, 1)
     assert shown_ids(page) == {ids["张三"]}
-    page.filter_panel.match.setCurrentIndex(1)  # any of them: 李四 has no sugar tag either
+    page.segments.filter_panel.match.setCurrentIndex(1)  # any of them: 李四 has no sugar tag either
     settle(qtbot, page, 4)
 
 
 def test_contradictory_filter_shows_nobody_without_error(qtbot, page, shop):
     _store, _ids, tea, _ = shop
-    page.filter_button.click()
-    page.filter_panel.rows[0].editors["tags"].set_values([tea])
-    other = page.filter_panel.add_condition("tags")
+    page.segments.filter_button.click()
+    page.segments.filter_panel.rows[0].editors["tags"].set_values([tea])
+    other = page.segments.filter_panel.add_condition("tags")
     other.editors["tags"].set_values([tea])
     other.negate.setCurrentIndex(1)
     settle(qtbot, page, 0)
@@ -80,18 +80,19 @@ def test_contradictory_filter_shows_nobody_without_error(qtbot, page, shop):
 
 def test_save_as_segment_and_delete_it(qtbot, page, shop):
     store, _ids, _, _ = shop
-    page.filter_button.click()
-    row = page.filter_panel.rows[0]
-    page.filter_panel.remove_condition(row)
-    source = page.filter_panel.add_condition("source")
+    page.segments.filter_button.click()
+    row = page.segments.filter_panel.rows[0]
+    page.segments.filter_panel.remove_condition(row)
+    source = page.segments.filter_panel.add_condition("source")
     source.editors["in"].set_values(["抖音"])
     settle(qtbot, page, 2)
-    dialog = page.ask_save_segment(page.filter_panel.tree())
+    dialog = page.segments.ask_save(page.segments.filter_panel.tree())
     dialog.setTextValue("抖音来的会员🎵")
     dialog.accept()
     assert "抖音来的会员🎵" in segments.saved(store)
-    assert page.segment.currentText() == "抖音来的会员🎵" and page.model.rowCount() == 2
-    again = page.ask_save_segment(page.filter_panel.tree() or {"field": "source", "in": ["x"]})
+    assert page.segments.combo.currentText() == "抖音来的会员🎵" and page.model.rowCount() == 2
+    again = page.segments.ask_save(page.segments.filter_panel.tree()
+                                   or {"field": "source", "in": ["x"]})  # fmt: skip
     again.setTextValue(" 抖音来的会员🎵 ")
     again.accept()  # same name: refused with a message, nothing saved twice
     assert list(segments.saved(store)) == ["抖音来的会员🎵"]
@@ -99,7 +100,7 @@ def test_save_as_segment_and_delete_it(qtbot, page, shop):
 
     for box in page.findChildren(QMessageBox):
         box.close()
-    box = page.delete_saved_segment()
+    box = page.segments.delete_saved()
     next(b for b in box.buttons()
          if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole).click()  # fmt: skip
     assert segments.saved(store) == {} and page.model.rowCount() == 4
@@ -107,21 +108,21 @@ def test_save_as_segment_and_delete_it(qtbot, page, shop):
 
 def test_closing_the_panel_shows_everyone_again(qtbot, page, shop):
     _, _, tea, _ = shop
-    page.filter_button.click()
-    page.filter_panel.rows[0].editors["tags"].set_values([tea])
+    page.segments.filter_button.click()
+    page.segments.filter_panel.rows[0].editors["tags"].set_values([tea])
     settle(qtbot, page, 3)
-    page.filter_button.click()
-    assert not page.filter_panel.isVisible() and page.model.rowCount() == 4
+    page.segments.filter_button.click()
+    assert not page.segments.filter_panel.isVisible() and page.model.rowCount() == 4
 
 
 def test_group_condition_and_roster_add_to_group(qtbot, page, shop):
     store, ids, _, _ = shop
     vip = groups.create_group(store, "VIP群", kind="vip")
     page.table.selectRow(page.model.row_of(ids["张三"]))
-    assert page.add_selected_to_group(vip) == 1
-    page.filter_button.click()
-    page.filter_panel.remove_condition(page.filter_panel.rows[0])
-    cond = page.filter_panel.add_condition("group")
+    assert page.selection.add_selected_to_group(vip) == 1
+    page.segments.filter_button.click()
+    page.segments.filter_panel.remove_condition(page.segments.filter_panel.rows[0])
+    cond = page.segments.filter_panel.add_condition("group")
     cond.editors["which"].setCurrentIndex(cond.editors["which"].findData("kind:vip"))
     settle(qtbot, page, 1)
     cond.negate.setCurrentIndex(1)  # not in
@@ -137,7 +138,7 @@ def test_tag_chips_in_the_roster_and_export(qtbot, page, shop, tmp_path):
     assert chips == [("爱喝茶🍵", "#2e7d5b"), ("少糖去冰", "#2b6cb0")]
     assert m.index(row, MemberTableModel.TAGS_COLUMN).data() == "爱喝茶🍵、少糖去冰"
     page.table.viewport().grab()  # the delegate paints without error
-    columns = page.export_columns()
+    columns = page.files.export_columns()
     assert columns[-1][1] == "Tags"
     from sqdesk.core.member_export import export_members
 
@@ -159,13 +160,13 @@ def test_profile_shows_chips_and_groups(qtbot, page, shop):
 def test_thresholds_dialog_changes_who_is_in_a_segment(qtbot, page, shop):
     store, ids, _, _ = shop
     assert segments.members_of(store, "high_value") == []
-    dialog = page.show_thresholds()
+    dialog = page.segments.show_thresholds()
     assert dialog.editors["high_value_12m"].value() == 5000  # shown in yuan
     dialog.editors["high_value_12m"].setValue(500)
     dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
     assert segments.load_thresholds(store).high_value_12m == 50_000
     assert segments.members_of(store, "high_value") == [ids["张三"]]
-    again = page.show_thresholds()
+    again = page.segments.show_thresholds()
     again.findChild(QDialogButtonBox).button(
         QDialogButtonBox.StandardButton.RestoreDefaults).click()  # fmt: skip
     assert again.editors["high_value_12m"].value() == 5000
@@ -175,11 +176,11 @@ def test_thresholds_dialog_changes_who_is_in_a_segment(qtbot, page, shop):
 
 def test_tag_button_tags_the_selection(qtbot, page, shop):
     store, _ids, _, _sugar = shop
-    menu = page.tag_button.menu()
-    page._refill_tag_button_menu()
+    menu = page.selection.tag_button.menu()
+    page.selection._refill_tag_button_menu()
     assert not menu.actions()[0].isEnabled()  # nothing selected: it says so
     page.table.selectAll()
-    page._refill_tag_button_menu()
+    page.selection._refill_tag_button_menu()
     add = next(a.menu() for a in menu.actions() if a.menu() and a.text() == "Add Tag")
     next(a for a in add.actions() if a.text() == "少糖去冰").trigger()
     assert {t.name: t.members for t in tags.list_tags(store)}["少糖去冰"] == 4

@@ -39,7 +39,7 @@ def test_import_with_bad_rows_then_skip_them(qtbot, page, tmp_path, store):
         ["王五", "13700137000", "1990-02-30", ""],
         ["赵六", "13600136000", "", ""],
     ], encoding="gb18030")  # fmt: skip
-    dialog = page.import_file(path)
+    dialog = page.files.import_file(path)
     wait_plan(qtbot, dialog)
     plan = dialog.plan
     assert (plan.new_count, len(plan.bad_rows)) == (2, 2)
@@ -58,7 +58,7 @@ def test_import_with_bad_rows_then_skip_them(qtbot, page, tmp_path, store):
 
 def test_changing_the_mapping_rechecks(qtbot, page, tmp_path):
     path = write_csv(tmp_path / "m.csv", [["姓名", "电话", "备注"], ["张三", "13800138000", "x"]])
-    dialog = page.import_file(path)
+    dialog = page.files.import_file(path)
     wait_plan(qtbot, dialog)
     assert dialog.chosen_mapping() == {0: "name", 1: "mobile", 2: "remark"}
     dialog.set_field(0, "nickname")
@@ -76,7 +76,7 @@ def test_changing_the_mapping_rechecks(qtbot, page, tmp_path):
 def test_a_file_that_is_not_a_sheet_gets_a_plain_message(qtbot, page, tmp_path, store):
     path = tmp_path / "photo.xlsx"
     path.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 100)
-    page.import_file(path)
+    page.files.import_file(path)
     qtbot.waitUntil(lambda: any(b.isVisible() for b in page.findChildren(QMessageBox)),
                     timeout=10000)  # fmt: skip
     box = next(b for b in page.findChildren(QMessageBox) if b.isVisible())
@@ -93,7 +93,7 @@ def test_export_writes_the_view_with_its_columns(qtbot, page, tmp_path, store):
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=2000)
     page.set_column_visible(MemberTableModel.COLUMNS.index(SortKey.GENDER), False)
     out = tmp_path / "view.xlsx"
-    job = page.export_to(out)
+    job = page.files.export_to(out)
     qtbot.waitUntil(lambda: job.done, timeout=10000)
     rows = read_rows(out)
     assert len(rows) == 2
@@ -110,7 +110,7 @@ def test_duplicates_dialog_merges_after_confirmation(qtbot, page, store):
     keep = create(store, MemberInput(name="李四", birthday=date(1990, 1, 2), mobile="13900139000"))
     other = create(store, MemberInput(name="李四", birthday=date(1990, 1, 2), nickname="小四"))
     page.reload()
-    dialog = page.show_duplicates()
+    dialog = page.selection.show_duplicates()
     assert isinstance(dialog, DuplicatesDialog)
     assert dialog.tree.topLevelItemCount() == 1
     assert not dialog.merge_button.isEnabled()

@@ -149,13 +149,13 @@ def test_closing_the_import_dialog_while_it_checks(qtbot, store, tmp_path, monke
 
 def test_closing_the_members_page_while_it_exports(qtbot, store, tmp_path, monkeypatch):
     create(store, MemberInput(name="李四"))
-    import sqdesk.ui.members.page as page_module
+    import sqdesk.ui.members.roster_files as page_module
 
     gate = Gate(result=1)
     monkeypatch.setattr(page_module, "export_members", gate)
     page = MembersPage(store)
     page.show()
-    job = page.export_to(tmp_path / "out.csv")
+    job = page.files.export_to(tmp_path / "out.csv")
     assert gate.entered.wait(5)
     _delete(qtbot, page)
     _finish(qtbot, gate, job)

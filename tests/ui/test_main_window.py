@@ -157,7 +157,7 @@ def test_a_store_open_elsewhere_can_be_opened_read_only(window, tmp_path, qtbot)
     assert window.read_only_banner.isVisible()
     page = window.members_page
     assert page.model.rowCount() == 1
-    assert not page.new_button.isVisible() and not page.import_action.isVisible()
+    assert not page.new_button.isVisible() and not page.files.import_action.isVisible()
     assert page.new_member() is None
     dialog = page.open_member(page.model.member_id(0))
     assert not dialog.save_button.isVisible() and dialog.name.isReadOnly()

@@ -137,7 +137,7 @@ def test_archive_with_delete_key_then_restore_and_delete(qtbot, page, shop, monk
     page.show_archived.setChecked(True)
     assert "李四" in names(page)
     page.table.selectRow(names(page).index("李四"))
-    box = page.delete_selected()
+    box = page.selection.delete_selected()
     assert isinstance(box, QMessageBox) and box.isVisible()
     delete = next(
         b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole
@@ -154,9 +154,9 @@ def test_deleting_a_member_with_visits_says_why_not_and_keeps_them(qtbot, page, 
     ledger.record_visit(shop, mid, amount_cents=2800)
     page.show_archived.setChecked(True)
     page.table.selectRow(names(page).index("曾乐"))
-    assert page.archive_selected(True) == 1
+    assert page.selection.archive_selected(True) == 1
     page.table.selectRow(names(page).index("曾乐"))
-    box = page.delete_selected()
+    box = page.selection.delete_selected()
     next(b for b in box.buttons()
          if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole).click()  # fmt: skip
     refused = next(b for b in page.findChildren(QMessageBox)
@@ -169,9 +169,9 @@ def test_deleting_a_member_with_visits_says_why_not_and_keeps_them(qtbot, page, 
 def test_cancel_delete_keeps_the_member(qtbot, page):
     page.show_archived.setChecked(True)
     page.table.selectRow(0)
-    page.archive_selected(True)
+    page.selection.archive_selected(True)
     page.table.selectRow(0)
-    box = page.delete_selected()
+    box = page.selection.delete_selected()
     box.button(QMessageBox.StandardButton.Cancel).click()
     assert len(names(page)) == 4
 
@@ -241,20 +241,20 @@ def test_one_click_on_a_segment_and_tagging_the_selection(qtbot, page, shop):
     zs = members.ordered_ids(shop, search_text="张三")[0]
     ledger.record_visit(shop, zs, amount_cents=6000)  # a single purchase >= ¥50: VIP eligible
     page.reload()
-    page.show_segment("vip_eligible")
+    page.segments.show_segment("vip_eligible")
     assert names(page) == ["张三"]
     assert "张三" not in page.header.subtitle.text() and "1" in page.header.subtitle.text()
-    page.segment.setCurrentIndex(0)
-    page._apply_segment()
+    page.segments.combo.setCurrentIndex(0)
+    page.segments.apply()
     assert len(names(page)) == 4
     group = tags.create_group(shop, "行为")
     tea = tags.create_tag(shop, group, "爱喝茶")
     page.table.selectRow(names(page).index("王芳"))
-    assert page.tag_selected(tea) == 1
-    index = page.segment.findData(f"tag:{tea}")
+    assert page.selection.tag_selected(tea) == 1
+    index = page.segments.combo.findData(f"tag:{tea}")
     assert index > 0
-    page.segment.setCurrentIndex(index)
-    page._apply_segment()
+    page.segments.combo.setCurrentIndex(index)
+    page.segments.apply()
     assert names(page) == ["王芳"]
     page.search.insert("zengyue")  # search within the tag: nobody
     qtbot.waitUntil(lambda: page.model.search_text == "zengyue", timeout=2000)
@@ -264,7 +264,7 @@ def test_one_click_on_a_segment_and_tagging_the_selection(qtbot, page, shop):
 def test_tags_dialog_add_rename_merge_delete_undo(qtbot, page, shop):
     from sqdesk.core import tags
 
-    dialog = page.show_tags()
+    dialog = page.selection.show_tags()
     dialog.ask_new_group().textValueSelected.emit("行为标签")
     for name in ("爱喝茶🍵", "ＶＩＰ", " vip "):
         dialog.tree.setCurrentItem(dialog.tree.topLevelItem(0))  # the group
@@ -287,7 +287,7 @@ def test_tags_dialog_add_rename_merge_delete_undo(qtbot, page, shop):
     dialog.undo_delete()
     assert {t.name: t.members for t in tags.list_tags(shop)} == {"常客": 4}
     restored = tags.list_tags(shop)[0].id
-    assert page.segment.findData(f"tag:{restored}") >= 0  # the roster's list follows
+    assert page.segments.combo.findData(f"tag:{restored}") >= 0  # the roster's list follows
 
 
 def test_profile_says_which_segments_and_why(qtbot, page, shop):

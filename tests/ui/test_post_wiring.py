@@ -216,17 +216,17 @@ def test_members_page_sends_to_one_to_the_selection_or_to_the_list_in_view(qtbot
     page.show()
     vip = posts.find(store, "vip_invite")
     page.table.selectRow(page.model.row_of(ids[0]))
-    one = page.send_message(vip.id)
+    one = page.selection.send_message(vip.id)
     assert isinstance(one, CopyPostDialog) and one.bubble.text().startswith("✨ 张三，")
     one.reject()
     rows = page.table.selectionModel()
     flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
     rows.select(page.model.index(page.model.row_of(ids[1]), 0), flags)
-    two = page.send_message(vip.id)
+    two = page.selection.send_message(vip.id)
     assert isinstance(two, RunDialog) and len(two.steps) == 2
     two.reject()
     page.table.clearSelection()
-    everyone = page.send_message(vip.id)
+    everyone = page.selection.send_message(vip.id)
     assert isinstance(everyone, RunDialog) and len(everyone.steps) == 3
     everyone.reject()
     page._fill_send_menu()

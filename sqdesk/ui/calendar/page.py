@@ -41,7 +41,7 @@ from sqdesk.ui.calendar.occurrence_dialog import OccurrenceDialog
 from sqdesk.ui.calendar.words import CalendarWords
 from sqdesk.ui.changes import Area, announce, follow
 from sqdesk.ui.refusals import refusal_text
-from sqdesk.ui.widgets import PageHeader
+from sqdesk.ui.widgets import PageHeader, open_file_dialog
 
 OccurrenceRole = Qt.ItemDataRole.UserRole + 1  # (activity_id, original_date)
 PhaseRole = Qt.ItemDataRole.UserRole + 4  # a campaign task's phase
@@ -504,16 +504,11 @@ class CalendarPage(QWidget):
     # --- .ics ---------------------------------------------------------------------------------
 
     def ask_export(self, activity_ids: list[int] | None = None) -> QFileDialog:
-        dialog = QFileDialog(self, self.tr("Export Activities"),
-                             str(Path.home() / "sqdesk-activities.ics"))  # fmt: skip
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilters([self.tr("Calendar files (*.ics)")])
-        dialog.setDefaultSuffix("ics")
-        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.fileSelected.connect(lambda path: self.export_to(Path(path), activity_ids))
-        dialog.open()
-        return dialog
+        return open_file_dialog(self, self.tr("Export Activities"),
+                                str(Path.home() / "sqdesk-activities.ics"),
+                                [self.tr("Calendar files (*.ics)")],
+                                lambda path: self.export_to(path, activity_ids),
+                                save_suffix="ics")  # fmt: skip
 
     def export_to(self, path: Path, activity_ids: list[int] | None = None) -> int:
         from sqdesk.core import ics  # icalendar loads in 50 ms: not at start-up
@@ -527,14 +522,9 @@ class CalendarPage(QWidget):
         return n
 
     def ask_import(self) -> QFileDialog:
-        dialog = QFileDialog(self, self.tr("Import Activities"), str(Path.home()))
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.setNameFilters([self.tr("Calendar files (*.ics)"), self.tr("All files (*)")])
-        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.fileSelected.connect(lambda path: self.import_from(Path(path)))
-        dialog.open()
-        return dialog
+        return open_file_dialog(self, self.tr("Import Activities"), str(Path.home()),
+                                [self.tr("Calendar files (*.ics)"), self.tr("All files (*)")],
+                                self.import_from)  # fmt: skip
 
     def import_from(self, path: Path) -> QMessageBox:
         from sqdesk.core import ics

@@ -37,7 +37,7 @@ from sqdesk.ui.groups.qr_dialog import QrDateDialog, read_image
 from sqdesk.ui.groups.words import GroupWords
 from sqdesk.ui.posts.copy_dialog import CopyPostDialog, open_copy_dialog
 from sqdesk.ui.refusals import refusal_text
-from sqdesk.ui.widgets import PageHeader, fill_table, make_table, warn
+from sqdesk.ui.widgets import PageHeader, fill_table, make_table, open_file_dialog, warn
 
 GroupRole = Qt.ItemDataRole.UserRole + 1
 _STATE_COLOURS = {"none": "#6c7166", "fresh": "#2e7d5b", "expiring": "#b7791f",
@@ -374,14 +374,9 @@ class GroupsPage(QWidget):
     def ask_qr(self) -> QFileDialog | None:
         if self.current_id() is None:
             return None
-        dialog = QFileDialog(self, self.tr("Import Group QR Image"), str(Path.home()))
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.setNameFilters([self.tr("Images (*.png *.jpg *.jpeg)"), self.tr("All files (*)")])
-        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.fileSelected.connect(lambda path: self.import_qr(Path(path)))
-        dialog.open()
-        return dialog
+        return open_file_dialog(self, self.tr("Import Group QR Image"), str(Path.home()),
+                                [self.tr("Images (*.png *.jpg *.jpeg)"), self.tr("All files (*)")],
+                                self.import_qr)  # fmt: skip
 
     def import_qr(self, path: Path) -> QrDateDialog | QMessageBox:
         gid = self.current_id()
