@@ -1,4 +1,4 @@
-"""sqdesk's benchmark suite: the DESIGN.md §4 budgets, each beside raw sqlite3.
+"""sqdesk's benchmark suite: the budgets of docs/ARCHITECTURE.md, each beside raw sqlite3.
 
     .venv/bin/python -m benchmarks.run                 # 100k members (a few minutes)
     .venv/bin/python -m benchmarks.run --members 20000 --out results.json

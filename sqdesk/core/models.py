@@ -171,8 +171,9 @@ class Visit(Base):
 
 
 class LedgerEntry(Base):
-    """One signed change of a member's points. Never edited or deleted (DESIGN.md §2):
-    a mistake is undone by a `reverse` entry pointing at the one it reverses."""
+    """One signed change of a member's points. Never edited or deleted (docs/ARCHITECTURE.md,
+    "Reliability"): a mistake is undone by a `reverse` entry pointing at the one it
+    reverses."""
 
     __tablename__ = "ledger_entry"
 

@@ -4,7 +4,7 @@ Every member has a few short tokens in `member_token`, each starting with a lett
 what it is. A query becomes a handful of prefix ranges on the (token, member_id) primary
 key, so any query length, Chinese or pinyin, is an index range scan, on SQLite and
 PostgreSQL alike (FTS5's trigram tokenizer cannot match the 2-character queries most
-Chinese names need, DESIGN.md §2b).
+Chinese names need, docs/ARCHITECTURE.md, "Item views and speed").
 
     N  the whole name                   prefix match  -> "name starts with"
     n  each later suffix of the name    prefix match  -> "name contains"

@@ -7,7 +7,7 @@ work that finishes at once must not finish before anyone listens.
 
 The work runs on Qt's thread pool; it reports progress through a signal (delivered on the
 UI thread) and checks `should_stop` between chunks. Core work opens its own sessions, so
-nothing from the UI thread's sessions crosses over (docs/ARCHITECTURE.md, "Threads").
+nothing from the UI thread's sessions crosses over (docs/ARCHITECTURE.md, "Threads and long work").
 
 A result never outlives its window: the handlers are called by a small QObject that is a
 child of `owner`. When the owner is deleted (a window closed, a store switched), Qt deletes

@@ -1,5 +1,6 @@
 """Guards the PySide6 6.12.0 bug that leaks a reference to None on every void Qt call
-under Python 3.11 and kills the process with "none_dealloc" (DESIGN.md §2b)."""
+under Python 3.11 and kills the process with "none_dealloc" (docs/ARCHITECTURE.md, "Traps
+in the fixed stack")."""
 
 import sys
 

@@ -30,7 +30,7 @@ WELCOME = (
 
 def qr_png(text: str) -> bytes:
     out = io.BytesIO()
-    segno.make(text, error="m").save(out, kind="png", scale=6, border=2)
+    segno.make(text, error="m", micro=False).save(out, kind="png", scale=6, border=2)
     return out.getvalue()
 
 

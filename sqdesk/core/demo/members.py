@@ -1,7 +1,8 @@
 """Deterministic demo members: the same seed and day always give the same people.
 
 Rows are plain dicts inserted with SQLAlchemy Core in chunks: ORM objects for 100k members
-take seconds to build and insert (DESIGN.md §2b), dicts take a fraction of that.
+take seconds to build and insert, dicts a fraction of that (docs/ARCHITECTURE.md, "The store
+and units of work").
 """
 
 from __future__ import annotations

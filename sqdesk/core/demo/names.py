@@ -26,7 +26,8 @@ SURNAMES: tuple[tuple[str, float], ...] = (
     ("贺", 0.16), ("顾", 0.15), ("毛", 0.15), ("郝", 0.14), ("龚", 0.14), ("邵", 0.14),
     ("万", 0.13), ("钱", 0.13), ("严", 0.13), ("覃", 0.12), ("武", 0.12), ("戴", 0.12),
     ("莫", 0.11), ("孔", 0.11), ("向", 0.10), ("汤", 0.10),
-    # Surnames read differently from the everyday character (see DESIGN.md §2b).
+    # Surnames read differently from the everyday character (docs/ARCHITECTURE.md, "Traps
+    # in the fixed stack").
     ("单", 0.08), ("解", 0.06), ("区", 0.05), ("仇", 0.05), ("朴", 0.06), ("查", 0.05),
     ("乐", 0.05),
     # Two-character surnames.

@@ -34,7 +34,8 @@ from sqdesk.ui.members.selection_actions import SelectionActions
 from sqdesk.ui.members.tag_chips import TagChipsDelegate
 from sqdesk.ui.widgets import PageHeader
 
-# Fixed widths: measuring 100k rows to fit them is far too slow (DESIGN.md §2b).
+# Fixed widths: measuring 100k rows to fit them is far too slow (docs/ARCHITECTURE.md,
+# "Item views and speed").
 _WIDTHS = {
     SortKey.CODE: 90, SortKey.NAME: 110, SortKey.NICKNAME: 150, SortKey.MOBILE: 120,
     SortKey.GENDER: 60, SortKey.BIRTHDAY: 100, SortKey.JOINED: 100, SortKey.SOURCE: 100,
