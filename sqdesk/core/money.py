@@ -1,9 +1,9 @@
 """Money as people type it: yuan in, integer cents (分) out.
 
 The visit dialog and `sqdesk-cli visit --amount` read amounts here, so both accept and refuse
-the same text: "38.5", "¥38.50", "1,280", full-width "３８．５" are fine; nothing, 0, a negative
-number, more than two decimals (10.001, 1e-5), "inf" or "nan", and more than one visit can
-plausibly cost are refused with a coded reason.
+the same text: "38.5", "¥38.50", "1,280", full-width "３８．５" and "38。5" are fine; nothing,
+0, a negative number, more than two decimals (10.001, 1e-5), "inf" or "nan", and more than
+one visit can plausibly cost are refused with a coded reason.
 """
 
 from __future__ import annotations
@@ -16,9 +16,11 @@ from sqdesk.core.ledger import MAX_VISIT_CENTS, PointsError
 
 def parse_yuan(text: str) -> int:
     """The amount in cents, or PointsError with a code saying what is wrong."""
-    clean = unicodedata.normalize("NFKC", text or "").strip()
+    # A Chinese IME types "。" or "，" where the decimal point was meant (38。5, 38，5);
+    # a plain comma groups thousands (1,280).
+    clean = (text or "").replace("。", ".").replace("，", ".")
+    clean = unicodedata.normalize("NFKC", clean).strip()
     clean = clean.replace("¥", "").replace("元", "").replace(",", "").replace(" ", "")
-    clean = clean.replace("。", ".")  # a Chinese full stop typed for the decimal point
     if not clean:
         raise PointsError("amount_missing", "type the amount in yuan, like 38.5")
     try:
