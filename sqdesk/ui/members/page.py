@@ -173,8 +173,9 @@ class MembersPage(QWidget):
         self._update_count()
         self._add_actions()
         self._apply_read_only()
-        follow(self, {Area.MEMBERS, Area.POINTS}, self.reload)
-        follow(self, {Area.TAGS, Area.GROUPS}, self._reload_if_filtered)
+        follow(self, {Area.MEMBERS}, self.reload)
+        # Tags, groups and visits change who is in a segment, not what a row shows.
+        follow(self, {Area.TAGS, Area.GROUPS, Area.POINTS}, self._reload_if_filtered)
         follow(self, {Area.TAGS, Area.SEGMENTS}, self.segments.fill)
 
     def _add_actions(self) -> None:

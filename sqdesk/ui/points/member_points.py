@@ -111,7 +111,7 @@ class MemberPointsPanel(QWidget):
 
     def _done(self, text: str) -> None:
         self.message.setText(f"<span style='color:#1f6b4a'>{text}</span>")
-        announce(Area.POINTS, Area.MEMBERS)  # this panel follows POINTS too
+        announce(Area.POINTS)  # this panel follows POINTS too
 
     def _refused(self, exc: ledger.PointsError) -> None:
         self.message.setText(self.words.error_html(refusal_text(exc)))

@@ -180,7 +180,7 @@ class VisitDialog(QDialog):
             self.result.setText(self.words.error_html(refusal_text(exc)))
             return False
         self.result.setText(self.words.visit_html(result))
-        announce(Area.POINTS, Area.MEMBERS)  # balances, levels, last visit, segments
+        announce(Area.POINTS)  # balances, levels, visits
         self.recorded.emit(self.member_id, result.points)
         # Ready for the next customer: the finder takes the next scan.
         self.member_id = None

@@ -112,10 +112,14 @@ class TodayPage(QWidget):
         self._expiring: list = []
         self._qr: list = []
         QTimer.singleShot(0, self, self.refresh)
-        # Deferred: the posts' own Copy buttons announce, and the refill rebuilds them.
-        follow(self, {Area.MEMBERS, Area.POINTS, Area.GROUPS, Area.DAY}, self.refresh,
-               deferred=True)  # fmt: skip
+        # Each change refills only the part that shows it: Today stays in front while visits
+        # are recorded over it, one after another. Deferred: the posts' own Copy buttons
+        # announce, and the refill rebuilds them.
+        follow(self, {Area.DAY}, self.refresh, deferred=True)
         follow(self, {Area.POSTS, Area.CALENDAR}, self._refill_plan, deferred=True)
+        follow(self, {Area.MEMBERS}, lambda: self._fill_birthdays(date.today()), deferred=True)
+        follow(self, {Area.GROUPS}, lambda: self._fill_watch(date.today()), deferred=True)
+        follow(self, {Area.POINTS}, self._count_expiring, deferred=True)
 
     def set_store(self, store: Store) -> None:
         self.store = store
@@ -136,6 +140,11 @@ class TodayPage(QWidget):
         self._fill_tomorrow(today)
         self._fill_birthdays(today)
         self._fill_watch(today)
+        self._count_expiring()
+
+    def _count_expiring(self) -> None:
+        """Points expiring within the week, counted in the background (a scan of the
+        ledger: it never holds up the page)."""
         store = self.store
         run_quiet(self, lambda _p, _s: ledger.expiring_within(store, days=EXPIRING_DAYS),
                   on_success=lambda batches: self._expiring_ready(store, batches))  # fmt: skip
