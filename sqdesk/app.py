@@ -82,6 +82,24 @@ class DemoStore:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
+async def _opened(open_store):
+    """Open the store off the UI thread. Usually that takes a blink; the first start after an
+    upgrade migrates the schema and may rebuild the search index (about 12 s at 100,000
+    members), so a busy dialog says what is happening if it takes longer than a moment."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QProgressDialog
+
+    busy = QProgressDialog(QApplication.translate("app", "Opening the store…"), "", 0, 0)
+    busy.setCancelButton(None)
+    busy.setWindowTitle("sqdesk")
+    QTimer.singleShot(700, busy, busy.show)
+    try:
+        return await asyncio.get_running_loop().run_in_executor(None, open_store)
+    finally:
+        busy.close()
+        busy.deleteLater()
+
+
 async def _run(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
@@ -125,7 +143,7 @@ async def _run(args: argparse.Namespace) -> int:
                 busy.close()
         else:
             try:
-                store = Store.open(target, lock=True)
+                store = await _opened(lambda: Store.open(target, lock=True))
             except StoreLocked as exc:
                 if args.smoke_test:
                     raise

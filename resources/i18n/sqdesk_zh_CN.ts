@@ -4070,6 +4070,10 @@
 <context>
     <name>app</name>
     <message>
+        <source>Opening the store…</source>
+        <translation>正在打开门店数据…</translation>
+    </message>
+    <message>
         <source>Making a demo store with %1 members…</source>
         <translation>正在生成含 %1 位会员的演示数据…</translation>
     </message>

@@ -89,3 +89,16 @@ def test_the_first_page_by_name_is_an_index_read(store):
 def _key(store, member_id: int) -> str:
     with store.read() as s:
         return s.scalar(select(Member.name_sort).where(Member.id == member_id))
+
+
+def test_a_store_from_before_the_key_gets_it_when_opened(tmp_path):
+    from sqdesk.core.store import Store
+
+    path = tmp_path / "old.sqdesk"
+    with Store.open(path) as store:
+        mid = create(store, MemberInput(name="欧阳娜娜"))
+        with store.session() as s:  # as revision 0015 leaves an older store
+            s.execute(text("UPDATE member SET name_sort = ''"))
+            s.execute(text("UPDATE setting SET value = '1' WHERE key = 'search.index_version'"))
+    with Store.open(path) as store:
+        assert _key(store, mid) == "ou yang na na"
