@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sqdesk.core import backup, check, ledger, member_stats, pinyin
+from sqdesk.core import backup, check, ledger, member_stats, members, pinyin
 from sqdesk.core.errors import StoreError
 from sqdesk.core.paths import resource_path
 from sqdesk.core.store import STORE_SUFFIX, Store, StoreLocked
@@ -30,7 +30,7 @@ from sqdesk.ui import prefs
 from sqdesk.ui.about import AboutDialog
 from sqdesk.ui.backups_dialog import BackupsDialog
 from sqdesk.ui.calendar.page import CalendarPage
-from sqdesk.ui.changes import Area, announce
+from sqdesk.ui.changes import Area, announce, follow
 from sqdesk.ui.groups.page import GroupsPage
 from sqdesk.ui.jobs import Job, run_job, run_quiet
 from sqdesk.ui.members.page import MembersPage
@@ -140,12 +140,13 @@ class MainWindow(QMainWindow):
         self.count_label.setObjectName("memberCount")
         self.statusBar().addWidget(self.store_label, 1)
         self.statusBar().addPermanentWidget(self.count_label)
-        self.members_page.countChanged.connect(self._show_count)
         self.members_page.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.groups_page.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.calendar_page.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.posts_page.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self._show_count(self.members_page.model.rowCount())
+        # The store's member count, whatever the roster's search or segment shows.
+        self._show_count()
+        follow(self, {Area.MEMBERS}, self._show_count)
 
         self._build_menus()
         self._show_store()
@@ -413,7 +414,8 @@ class MainWindow(QMainWindow):
         if not self.demo:
             prefs.add_recent_store(self.store.location)
 
-    def _show_count(self, n: int) -> None:
+    def _show_count(self) -> None:
+        n = members.count(self.store)
         self.count_label.setText(self.tr("%n member(s)", "", n))
 
     def set_store(self, store: Store) -> None:
@@ -431,6 +433,7 @@ class MainWindow(QMainWindow):
         self.today_page.set_store(store)
         self.posts_page.set_store(store)
         self._show_store()
+        self._show_count()
         announce(*Area)  # every page shows the new store's data when it is next seen
         if old is not store:
             busy = self.upkeep_job is not None and not self.upkeep_job.done

@@ -163,3 +163,22 @@ def test_a_store_open_elsewhere_can_be_opened_read_only(window, tmp_path, qtbot)
     assert not dialog.save_button.isVisible() and dialog.name.isReadOnly()
     dialog.reject()
     other_copy.close()
+
+
+def test_the_status_bar_counts_the_store_not_the_roster_view(window, qtbot, demo_store):
+    n = members.count(demo_store)
+    page = window.members_page
+    window.show_page(page)
+    page.search.setText("zhang")
+    qtbot.waitUntil(lambda: 0 < page.model.rowCount() < n, timeout=3000)
+    page.segments.show_segment("vip_eligible")
+    for other in (window.calendar_page, window.points_page, window.today_page):
+        window.show_page(other)
+        assert f"{n}" in window.count_label.text()
+    window.show_page(page)
+    page.search.clear()
+    page.segments.show_all()
+    qtbot.waitUntil(lambda: page.model.rowCount() == n, timeout=3000)
+    page.table.selectRow(0)
+    assert page.selection.archive_selected(True) == 1
+    assert f"{n - 1}" in window.count_label.text()  # archiving changes the store's count

@@ -47,7 +47,6 @@ SEARCH_COALESCE_MS = 30
 
 
 class MembersPage(QWidget):
-    countChanged = Signal(int)
     status = Signal(str)  # a short message for the status bar
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
@@ -272,7 +271,6 @@ class MembersPage(QWidget):
             self.table.setVisible(n > 0)
             self.empty.setVisible(n == 0)
             self.empty.setText(self.tr("Nobody is in this segment right now."))
-            self.countChanged.emit(n)
             return
         if n == 0 and members.looks_like_bad_code(text):
             # A misread card or a typo in a code: say so rather than "no match".
@@ -293,7 +291,6 @@ class MembersPage(QWidget):
                 if self.model.searching
                 else self.tr("No members yet. Members you add or import will be listed here.")
             )
-        self.countChanged.emit(n)
 
     # --- columns ------------------------------------------------------------------------
 
