@@ -2290,6 +2290,10 @@
         <source>%1 is not a valid member code: check the digits.</source>
         <translation>%1 不是有效的会员码，请核对数字。</translation>
     </message>
+    <message>
+        <source>No member has the code %1.</source>
+        <translation>没有会员码为 %1 的会员。</translation>
+    </message>
     <message numerus="yes">
         <source>%n match(es)</source>
         <translation>
@@ -2902,16 +2906,12 @@
         <translation>这位会员的入会日期是 %1，晚于这一天。请先在资料里改正入会日期。</translation>
     </message>
     <message>
-        <source>Recorded: &lt;b&gt;+%1 points&lt;/b&gt;</source>
-        <translation>已记录：&lt;b&gt;+%1 积分&lt;/b&gt;</translation>
+        <source>&lt;b&gt;%1 +%2 points, balance %3&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1 +%2 积分，余额 %3&lt;/b&gt;</translation>
     </message>
     <message>
         <source>The referrer gets %1 points.</source>
         <translation>推荐人获得 %1 积分。</translation>
-    </message>
-    <message>
-        <source>Balance now %1.</source>
-        <translation>当前余额 %1。</translation>
     </message>
 </context>
 <context>

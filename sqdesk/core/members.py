@@ -67,14 +67,19 @@ def count(store: Store, *, include_archived: bool = False) -> int:
         return s.scalar(query) or 0
 
 
+def _code_shaped(text: str) -> bool:
+    return text.isascii() and text.isdigit() and len(text) == len(codes.make_code(
+        codes.FIRST_SERIAL))  # fmt: skip
+
+
 def looks_like_bad_code(text: str) -> bool:
     """Digits as long as a member code, whose check digit is wrong (a typo, a misread card)."""
-    return (
-        text.isascii()
-        and text.isdigit()
-        and len(text) == len(codes.make_code(codes.FIRST_SERIAL))
-        and not codes.is_valid_code(text)
-    )
+    return _code_shaped(text) and not codes.is_valid_code(text)
+
+
+def looks_like_code(text: str) -> bool:
+    """Digits as long as a member code, with a right check digit: a scanned card."""
+    return _code_shaped(text) and codes.is_valid_code(text)
 
 
 def search_key(text: str) -> search.Query | None:

@@ -216,6 +216,24 @@ def test_a_mistyped_code_is_called_out(qtbot, page, shop):
     assert names(page) == ["李四"]
 
 
+def test_a_scanned_code_of_nobody_says_so_and_is_replaced_by_the_next_scan(qtbot, page, shop):
+    from sqdesk.core import codes
+
+    mid = members.ordered_ids(shop, search_text="李四")[0]
+    code = members.detail(shop, mid).code
+    nobody = codes.make_code(codes.serial_of(code) + 900)
+    page.search.setFocus()
+    qtbot.keyClicks(page.search, nobody)
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)  # a keyboard-wedge scanner's Enter
+    assert names(page) == []
+    assert nobody in page.header.subtitle.text()
+    assert page.search.selectedText() == nobody
+    qtbot.keyClicks(page.search, code)  # the next scan replaces the refused one
+    assert page.search.text() == code
+    qtbot.waitUntil(lambda: names(page) == ["李四"], timeout=2000)
+    assert nobody not in page.header.subtitle.text()  # the stale message is gone
+
+
 def test_enter_and_double_click_open_the_profile(qtbot, page):
     page.table.setFocus()
     page.table.selectRow(0)

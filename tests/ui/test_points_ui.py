@@ -43,7 +43,8 @@ def test_scan_amount_enter_records_a_visit(qtbot, shop):
         qtbot.keyClick(dialog.amount, Qt.Key.Key_Return)
     assert done.args == [mid, 38 + 50]
     assert dialog.isVisible()  # ready for the next customer
-    assert "+88" in dialog.result.text()
+    # The confirmation names the member: "张三 +88 积分，余额 88" in Chinese.
+    assert "张三 +88" in dialog.result.text() and "88</b>" in dialog.result.text()
     assert balance(store, mid) == 88
     # Ready for the next customer.
     assert dialog.member_id is None and dialog.finder.text() == ""

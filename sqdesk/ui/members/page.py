@@ -276,6 +276,8 @@ class MembersPage(QWidget):
             # A misread card or a typo in a code: say so rather than "no match".
             self.header.set_subtitle(self.tr("%1 is not a valid member code: check the digits.")
                                      .replace("%1", text))  # fmt: skip
+        elif n == 0 and members.looks_like_code(text):
+            self.header.set_subtitle(self.tr("No member has the code %1.").replace("%1", text))
         elif self.model.searching:
             self.header.set_subtitle(self.tr("%n match(es)", "", n))
         elif self.model.search_text.strip():
@@ -348,6 +350,8 @@ class MembersPage(QWidget):
         self._apply_search()
         if self.model.rowCount() >= 1 and self.search.text().strip():
             self.open_member(self.model.member_id(0))
+        else:
+            self.search.selectAll()  # refused: the next scan replaces it
 
     def open_member(self, member_id: int | None) -> MemberDialog | None:
         if member_id is None:

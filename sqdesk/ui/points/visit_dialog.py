@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sqdesk.core import codes, ledger, members, money
+from sqdesk.core import ledger, members, money
 from sqdesk.core.store import Store
 from sqdesk.ui.changes import Area, announce
 from sqdesk.ui.points.words import PointsWords
@@ -129,7 +129,7 @@ class VisitDialog(QDialog):
             return
         if members.looks_like_bad_code(text):
             why = self.tr("Not a valid member code: check the digits.")
-        elif codes.is_valid_code(text):
+        elif members.looks_like_code(text):
             why = self.tr("No member has the code %1.").replace("%1", text)
         else:
             why = self.tr("No member matches “%1”.").replace("%1", text)
@@ -142,6 +142,7 @@ class VisitDialog(QDialog):
             return
         balance = ledger.balance(self.store, member_id)
         self.member_id = member_id
+        self._name = detail.name or detail.nickname
         self.result.setText("")  # an earlier refusal is stale now
         self.chosen.setText(
             self.tr("<b>%1</b> %2 · balance %3 points")
@@ -179,7 +180,7 @@ class VisitDialog(QDialog):
         except ledger.PointsError as exc:
             self.result.setText(self.words.error_html(refusal_text(exc)))
             return False
-        self.result.setText(self.words.visit_html(result))
+        self.result.setText(self.words.visit_html(result, self._name))
         announce(Area.POINTS)  # balances, levels, visits
         self.recorded.emit(self.member_id, result.points)
         # Ready for the next customer: the finder takes the next scan.

@@ -103,15 +103,18 @@ class PointsWords(QObject):
         }  # fmt: skip
         return texts.get(exc.code)
 
-    def visit_html(self, result: VisitResult) -> str:
+    def visit_html(self, result: VisitResult, name: str) -> str:
+        """The confirmation the counter reads at a glance: who, how many points, the new
+        balance; then how the points were made up."""
+        text = (self.tr("<b>%1 +%2 points, balance %3</b>")
+                .replace("%1", html.escape(name)).replace("%2", str(result.points))
+                .replace("%3", f"{result.balance:,}"))  # fmt: skip
         parts = [f"+{a.points} {html.escape(self.award(a))}" for a in result.awards]
-        text = self.tr("Recorded: <b>+%1 points</b>").replace("%1", str(result.points))
         if parts:
-            text += " (" + "; ".join(parts) + ")"
+            text += "<br>" + "; ".join(parts)
         if result.referral:
             text += "<br>" + self.tr("The referrer gets %1 points.").replace(
                 "%1", str(result.referral.points))  # fmt: skip
-        text += "<br>" + self.tr("Balance now %1.").replace("%1", f"{result.balance:,}")
         return f"<span style='color:#1f6b4a'>{text}</span>"
 
     def error_html(self, text: str) -> str:
