@@ -3,7 +3,7 @@
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from sqdesk.core import activities, points_view
@@ -178,3 +178,45 @@ def test_ics_export_and_import_through_the_page(qtbot, page, shop, tmp_path):
         box = again.import_from(bad)
         assert "VTODO" in box.detailedText()
         box.close()
+
+
+def _dialogs(page, kind):
+    return [d for d in page.findChildren(kind) if d.isVisible()]
+
+
+def _double_click(qtbot, widget, pos):
+    """As a mouse does it: a click, then the double-click (QTest's mouseDClick alone sends
+    no press first, and item views then ignore it)."""
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=pos)
+    qtbot.mouseDClick(widget, Qt.MouseButton.LeftButton, pos=pos)
+
+
+def test_double_clicking_an_occurrence_opens_it_once(qtbot, page, shop):
+    from sqdesk.ui.calendar.activity_dialog import ActivityDialog
+    from sqdesk.ui.calendar.occurrence_dialog import OccurrenceDialog
+
+    activities.create(shop, ActivityInput(title="会员日🎉", start_date=TODAY,
+                                          start_minute=15 * 60))  # fmt: skip
+    page.refresh()
+    row = next(i for i in range(page.day_list.count())
+               if "会员日" in page.day_list.item(i).text())  # fmt: skip
+    rect = page.day_list.visualItemRect(page.day_list.item(row))
+    _double_click(qtbot, page.day_list.viewport(), rect.center())
+    (first,) = _dialogs(page, OccurrenceDialog)  # once, not twice
+    # Asked again (from Today, from the agenda): the open one comes to the front.
+    o = first.o
+    assert page.open_occurrence(o.activity_id, o.original_date) is first
+    assert len(_dialogs(page, OccurrenceDialog)) == 1
+    first.close()
+
+    # In the month grid: a double-click on the activity's line opens it, below it a new one.
+    page.set_view("month")
+    r, c = next(k for k, v in page._cells.items() if v[0] == TODAY)
+    cell = page.grid.visualRect(page.grid.model().index(r, c))
+    line = page.grid.fontMetrics().lineSpacing()
+    _double_click(qtbot, page.grid.viewport(), cell.topLeft() + QPoint(8, line + line // 2))
+    (opened,) = _dialogs(page, OccurrenceDialog)
+    assert opened.o.title == "会员日🎉"
+    opened.close()
+    _double_click(qtbot, page.grid.viewport(), cell.bottomLeft() + QPoint(8, -3))
+    assert len(_dialogs(page, ActivityDialog)) == 1 and not _dialogs(page, OccurrenceDialog)

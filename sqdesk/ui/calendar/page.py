@@ -7,8 +7,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
-from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
+from PySide6.QtCore import QDate, QEvent, QLocale, Qt, Signal
+from PySide6.QtGui import QAction, QBrush, QColor, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -145,17 +145,20 @@ class CalendarPage(QWidget):
         self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.grid.currentCellChanged.connect(self._cell_changed)
         self.grid.cellDoubleClicked.connect(self._cell_double_clicked)
+        # Where a double-click landed in a month cell: on an activity's line, it opens it.
+        self._double_click_y: int | None = None
+        self.grid.viewport().installEventFilter(self)
         self.agenda = QListWidget(self)
         self.agenda.setObjectName("agendaList")
+        # itemActivated alone: a double-click also activates, and connecting both opened
+        # every occurrence twice.
         self.agenda.itemActivated.connect(self._open_item)
-        self.agenda.itemDoubleClicked.connect(self._open_item)
         self.agenda.hide()
         self.day_title = QLabel(self)
         self.day_title.setObjectName("dayTitle")
         self.day_list = QListWidget(self)
         self.day_list.setObjectName("dayList")
         self.day_list.itemActivated.connect(self._open_item)
-        self.day_list.itemDoubleClicked.connect(self._open_item)
         day_panel = QWidget(self)
         day_layout = QVBoxLayout(day_panel)
         day_layout.setContentsMargins(8, 0, 0, 0)
@@ -191,6 +194,8 @@ class CalendarPage(QWidget):
             a.triggered.connect(slot)
             self.addAction(a)
         self._cells: dict[tuple[int, int], tuple[date, int | None]] = {}
+        # The occurrences a month cell lists by name, in line order (after the day's heading).
+        self._cell_lines: dict[tuple[int, int], list[Occurrence]] = {}
         self.occurrences, self.tasks, self.overlays = [], [], []
         self.birthday_counts: dict[date, int] = {}
         self.by_day: dict[date, list] = {}
@@ -299,6 +304,7 @@ class CalendarPage(QWidget):
         self.grid.verticalHeader().setVisible(False)
         self.grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self._cells.clear()
+        self._cell_lines.clear()
         today = date.today()
         for i in range(42):
             d = lo + timedelta(days=i)
@@ -323,6 +329,7 @@ class CalendarPage(QWidget):
                 cell.setBackground(QBrush(QColor("#e3f1e9")))
             self.grid.setItem(i // 7, i % 7, cell)
             self._cells[(i // 7, i % 7)] = (d, None)
+            self._cell_lines[(i // 7, i % 7)] = special[: MAX_LINES - 1]
         index = (self.current - lo).days
         self.grid.setCurrentCell(index // 7, index % 7)
         self.grid.blockSignals(False)
@@ -462,10 +469,29 @@ class CalendarPage(QWidget):
         self.current = d
         self._fill_day()
 
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.grid.viewport() and event.type() == QEvent.Type.MouseButtonDblClick:
+            self._double_click_y = event.position().toPoint().y()
+        return super().eventFilter(watched, event)
+
     def _cell_double_clicked(self, row: int, column: int) -> None:
+        """On an activity's line in a month cell: open that occurrence. Anywhere else in a
+        cell: a new activity on that day (and hour, in the week view)."""
+        o = self._occurrence_at(row, column, self._double_click_y)
+        if o is not None:
+            self.open_occurrence(o.activity_id, o.original_date)
+            return
         hit = self._cells.get((row, column))
         if hit is not None and not self.store.read_only:
             self.new_activity(hit[0], hit[1])
+
+    def _occurrence_at(self, row: int, column: int, y: int | None) -> Occurrence | None:
+        lines = self._cell_lines.get((row, column)) if self.view == "month" else None
+        if not lines or y is None:
+            return None
+        top = self.grid.visualRect(self.grid.model().index(row, column)).top()
+        line = int((y - top - 1) // QFontMetrics(self.grid.font()).lineSpacing())
+        return lines[line - 1] if 1 <= line <= len(lines) else None  # line 0: the day
 
     def new_activity(self, on: date, minute: int | None = None) -> ActivityDialog | None:
         if self.store.read_only:
@@ -491,6 +517,14 @@ class CalendarPage(QWidget):
         o = activities.occurrence(self.store, activity_id, original)
         if o is None:
             return None
+        for open_one in self.findChildren(OccurrenceDialog):
+            if open_one.isVisible() and (open_one.o.activity_id, open_one.o.original_date) == (
+                    activity_id, original):  # fmt: skip
+                open_one.raise_()  # already open: one window per occurrence
+                open_one.activateWindow()
+                if phase:
+                    open_one.copy_post(phase)
+                return open_one
         dialog = OccurrenceDialog(self.store, o, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.openMember.connect(self.openMember)

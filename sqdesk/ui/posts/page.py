@@ -124,8 +124,7 @@ class PostsPage(QWidget):
         self.history.setObjectName("copyHistory")
         self.runs = QListWidget(self)
         self.runs.setObjectName("runList")
-        self.runs.itemActivated.connect(lambda _i: self.resume_run())
-        self.runs.itemDoubleClicked.connect(lambda _i: self.resume_run())
+        self.runs.itemActivated.connect(lambda _i: self.resume_run())  # double-click too
         self.resume_button = QPushButton(self.tr("Resume"), self)
         self.resume_button.clicked.connect(self.resume_run)
         self.discard_button = QPushButton(self.tr("Discard"), self)

@@ -62,8 +62,7 @@ class TodayPage(QWidget):
             label.setObjectName("sectionTitle")
             lst = QListWidget(self)
             lst.setObjectName(name)
-            lst.itemActivated.connect(self._activate)
-            lst.itemDoubleClicked.connect(self._activate)
+            lst.itemActivated.connect(self._activate)  # a double-click activates too
             lst.itemChanged.connect(self._ticked)
             return label, lst
 
