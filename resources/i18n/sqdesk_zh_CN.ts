@@ -1427,6 +1427,14 @@
         <source>Who is “%1”?</source>
         <translation>“%1”是哪位？</translation>
     </message>
+    <message>
+        <source>skipped</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>new member</source>
+        <translation>新建会员</translation>
+    </message>
 </context>
 <context>
     <name>JobProgressDialog</name>

@@ -4,6 +4,7 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialogButtonBox
 
 from sqdesk.core import activities, points_view
@@ -83,7 +84,7 @@ def test_dialog_explains_the_31st_and_refuses_a_rule_that_never_happens(qtbot, p
     dialog.reject()
 
 
-def test_occurrence_jielong_review_and_record(qtbot, page, shop):
+def test_occurrence_jielong_review_and_record(qtbot, page, shop, capfd):
     aid = activities.create(shop, ActivityInput("周六盲盒抽奖🎲", TODAY, 19 * 60, points=10,
                                                 warmup_days=2))  # fmt: skip
     page.refresh()
@@ -91,20 +92,28 @@ def test_occurrence_jielong_review_and_record(qtbot, page, shop):
     assert "0 of 3" in dialog.rate.text()
     dialog.phase_boxes["reminder"].setChecked(True)
     assert [t.done for t in activities.phase_tasks(shop, TODAY, TODAY)] == [True]
+    # Copied in WeChat a moment ago: the paste box has it already.
+    QGuiApplication.clipboard().setText("盲盒抽奖接龙\n1. 张三\n2、Lily🌸 +1\n3 新朋友\n4. 张三")
     jl = dialog.ask_jielong()
-    jl.text.setPlainText("盲盒抽奖接龙\n1. 张三\n2、Lily🌸 +1\n3 新朋友\n4. 张三")
+    assert "Lily🌸 +1" in jl.text.toPlainText()
     jl.read_button.click()
     assert jl.pages.currentIndex() == 1
     statuses = [jl.table.item(r, 2).text() for r in range(jl.table.rowCount())]
     assert statuses == ["matched", "matched", "not found", "listed twice"]
     new_friend = jl.choices[2]
     new_friend.setCurrentIndex(new_friend.findData(-2))  # create the member
+    assert jl.table.item(2, 2).text() == "new member"  # the status follows the choice
+    jl.choices[0].setCurrentIndex(jl.choices[0].findData(-1))  # skip 张三 after all...
+    assert jl.table.item(0, 2).text() == "skipped"
+    jl.choices[0].setCurrentIndex(0)  # ...no, keep him
+    assert jl.table.item(0, 2).text() == "matched"
     jl.confirm_button.click()
     assert "3 of 4" in dialog.rate.text()
     assert dialog.table.rowCount() == 3
     lily = next(r for r in range(dialog.table.rowCount()) if dialog.table.item(r, 1).text()
                 == "王芳")  # fmt: skip
-    assert lily >= 0
+    assert dialog.table.item(lily, 3).text() == "+1"  # the line's remark is kept
+    assert "Cannot copy-convert" not in capfd.readouterr().err  # the remarks crossed intact
     balance = points_view.summary(shop, activities.attendees(shop, aid, TODAY)[0]).balance
     assert balance == 10
     dialog.reject()

@@ -6,6 +6,7 @@ can pick a member by search, create a new member with that name, or be skipped."
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -31,7 +32,10 @@ SKIP, CREATE, PICK = -1, -2, -3  # choices besides a member id
 
 
 class JielongDialog(QDialog):
-    confirmed = Signal(list, dict)  # member ids, {member id: remark}
+    # member ids, {member id: remark}. `object`, not `dict`: Qt converts a dict to a
+    # QVariantMap, which has string keys only, so int keys arrived as an empty dict (the
+    # remarks were lost, and "_pythonToCppCopy: Cannot copy-convert (dict)" was printed).
+    confirmed = Signal(list, object)
 
     def __init__(self, store: Store, o: Occurrence, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -91,6 +95,10 @@ class JielongDialog(QDialog):
         layout.addWidget(self.pages, 1)
         layout.addWidget(close)
         self.resize(640, 520)
+        # The manager has just copied the 接龙 in WeChat: have it here already.
+        copied = QGuiApplication.clipboard().text()
+        if len(copied) < 50_000 and jielong.parse(copied).lines:
+            self.text.setPlainText(copied)
 
     def read(self) -> None:
         parsed = jielong.parse(self.text.toPlainText())
@@ -124,7 +132,7 @@ class JielongDialog(QDialog):
             else:  # duplicate, no name
                 combo.addItem(self.tr("Skip (already in the list)") if r.status == "duplicate"
                               else self.tr("Skip this line"), SKIP)  # fmt: skip
-            combo.activated.connect(lambda _i, row=i: self._choice_made(row))
+            combo.currentIndexChanged.connect(lambda _i, row=i: self._choice_made(row))
             self.table.setCellWidget(i, 3, combo)
             self.choices.append(combo)
         counts = jielong.summary(self.results)
@@ -147,6 +155,7 @@ class JielongDialog(QDialog):
 
     def _choice_made(self, row: int) -> None:
         combo = self.choices[row]
+        self._show_status(row)
         if combo.currentData() != PICK:
             return
         picker = MemberPicker(self.store, self.tr("Who is “%1”?").replace(
@@ -161,6 +170,22 @@ class JielongDialog(QDialog):
 
         picker.picked.connect(picked)
         picker.open()
+
+    def _show_status(self, row: int) -> None:
+        """The status column says what will happen to the line, as chosen."""
+        value = self.choices[row].currentData()
+        r = self.results[row]
+        if value == SKIP:
+            text = (self.words.status(r.status) if r.status in ("duplicate", "no_name")
+                    else self.tr("skipped") if r.status == "matched"
+                    else self.words.status(r.status))  # fmt: skip
+        elif value == CREATE:
+            text = self.tr("new member")
+        elif value == PICK:
+            text = self.words.status(r.status)
+        else:
+            text = self.words.status("matched")
+        self.table.item(row, 2).setText(text)
 
     def chosen(self) -> tuple[list[int], dict[int, str]]:
         """The members to record (creating those asked for), with each line's remark."""
