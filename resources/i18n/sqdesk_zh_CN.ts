@@ -3526,6 +3526,10 @@
         <translation>新手</translation>
     </message>
     <message>
+        <source>Joined this week (本周新会员)</source>
+        <translation>本周新会员</translation>
+    </message>
+    <message>
         <source>Active, with potential (活跃潜力)</source>
         <translation>活跃潜力</translation>
     </message>
@@ -3550,8 +3554,8 @@
         <translation>潜力（消费上升）</translation>
     </message>
     <message>
-        <source>VIP eligible (可邀请进 VIP 群)</source>
-        <translation>可邀请进 VIP 群</translation>
+        <source>VIP eligible, in a VIP group or not (符合 VIP 条件)</source>
+        <translation>符合 VIP 条件（含已在 VIP 群的）</translation>
     </message>
 </context>
 <context>

@@ -20,8 +20,11 @@ from sqdesk.core.pinyin import sort_key
 from sqdesk.core.store import Store
 
 KEY = "segments.thresholds"
-BUILTIN = ("new", "active_potential", "core_loyal", "dormant", "lapsed", "high_value",
-           "potential", "vip_eligible")  # fmt: skip
+BUILTIN = ("new", "new_this_week", "active_potential", "core_loyal", "dormant", "lapsed",
+           "high_value", "potential", "vip_eligible")  # fmt: skip
+# Built-ins that are a view for a task rather than a layer a member is in: the profile does
+# not list them (a member who joined on Monday is "new" already).
+VIEWS = ("new_this_week",)
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,8 @@ def definition(key: str, t: Thresholds, today: date) -> filters.Node:
     }
     trees: dict[str, filters.Node] = {
         "new": {"field": "joined", "from": days_ago(t.new_days - 1)},
+        # Since Monday: whose entry cards to print, who to welcome in the groups.
+        "new_this_week": {"field": "joined", "from": days_ago(today.weekday())},
         "active_potential": {"all": [{"field": "visits", "days": 30,
                                       "min": t.active_visits_30d}, {"not": core}]},
         "core_loyal": core,
@@ -119,6 +124,16 @@ def counts(store: Store, *, today: date | None = None) -> dict[str, int]:
     today = today or date.today()
     t = load_thresholds(store)
     return {key: filters.count(store, definition(key, t, today), today=today) for key in BUILTIN}
+
+
+def all_counts(store: Store, *, today: date | None = None) -> dict[str, int]:
+    """Members in each built-in segment (by key) and each saved one (by name): the segment
+    list shows them. A few aggregate queries per segment: the UI runs this off its thread."""
+    today = today or date.today()
+    found = counts(store, today=today)
+    for name, tree in saved(store).items():
+        found[name] = filters.count(store, tree, today=today)
+    return found
 
 
 def members_of(store: Store, key: str, *, today: date | None = None) -> list[int]:
@@ -163,7 +178,7 @@ def explain(store: Store, member_id: int, *, today: date | None = None) -> list[
     }
     out = []
     for key in BUILTIN:
-        if not _in(store, definition(key, t, today), member_id, today):
+        if key in VIEWS or not _in(store, definition(key, t, today), member_id, today):
             continue
         text = english[key]
         if values["last_visit"] is None and key in ("dormant", "lapsed"):

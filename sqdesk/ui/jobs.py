@@ -179,7 +179,7 @@ def run_job(
     job = Job(work)
     _Handlers(parent, job, on_success, on_failure, on_cancel)
     job.dialog = JobProgressDialog(title, label, parent, job)  # type: ignore[attr-defined]
-    _start(job)
+    _start(job, _WAITED_FOR)
     return job
 
 
@@ -194,10 +194,21 @@ def run_quiet(
     handlers run only while `owner` exists."""
     job = Job(work)
     _Handlers(owner, job, on_success, on_failure, None)
-    _start(job)
+    _start(job, _UPKEEP)
     return job
 
 
-def _start(job: Job) -> None:
+# Work the user waits for (a dialog with progress) goes before upkeep nobody waits for.
+_WAITED_FOR, _UPKEEP = 1, 0
+# At least four threads, even on a 2-core PC: the day's upkeep can take several seconds on
+# a big store, and a count for the segment list or an import must not queue behind it.
+# The work is mostly SQLite, which runs without Python's GIL.
+_MIN_THREADS = 4
+
+
+def _start(job: Job, priority: int) -> None:
     _RUNNING.add(job)
-    QThreadPool.globalInstance().start(_Runnable(job))
+    pool = QThreadPool.globalInstance()
+    if pool.maxThreadCount() < _MIN_THREADS:
+        pool.setMaxThreadCount(_MIN_THREADS)
+    pool.start(_Runnable(job), priority)

@@ -90,7 +90,7 @@ def test_save_as_segment_and_delete_it(qtbot, page, shop):
     dialog.setTextValue("抖音来的会员🎵")
     dialog.accept()
     assert "抖音来的会员🎵" in segments.saved(store)
-    assert page.segments.combo.currentText() == "抖音来的会员🎵" and page.model.rowCount() == 2
+    assert page.segments.current_title() == "抖音来的会员🎵" and page.model.rowCount() == 2
     again = page.segments.ask_save(page.segments.filter_panel.tree()
                                    or {"field": "source", "in": ["x"]})  # fmt: skip
     again.setTextValue(" 抖音来的会员🎵 ")

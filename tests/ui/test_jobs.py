@@ -11,7 +11,7 @@ import pytest
 import shiboken6
 from PySide6.QtWidgets import QWidget
 
-from sqdesk.core import check, ledger, member_import, member_stats
+from sqdesk.core import check, ledger, member_import
 from sqdesk.core.member_edit import MemberInput, create
 from sqdesk.core.store import Store
 from sqdesk.ui.jobs import run_job, run_quiet
@@ -94,8 +94,8 @@ def test_failure_and_cancel_handlers_are_dropped_too(qtbot):
 def test_closing_the_main_window_during_upkeep_and_check(qtbot, tmp_path, monkeypatch):
     store = Store.open(tmp_path / "shop.sqdesk", lock=True)
     create(store, MemberInput(name="王芳"))
-    upkeep = Gate()
-    monkeypatch.setattr(member_stats, "ensure_current", upkeep)
+    upkeep = Gate(result=0)
+    monkeypatch.setattr(ledger, "expire", upkeep)  # only the day's upkeep expires points
     checking = Gate(result=[])
     monkeypatch.setattr(check, "run_checks", checking)
     w = MainWindow(store)
@@ -116,16 +116,16 @@ def test_closing_the_main_window_during_upkeep_and_check(qtbot, tmp_path, monkey
 def test_switching_store_during_upkeep_reports_to_the_new_one_only(qtbot, tmp_path,
                                                                    monkeypatch):  # fmt: skip
     first = Store.open(tmp_path / "a.sqdesk", lock=True)
-    gate = Gate()
-    monkeypatch.setattr(member_stats, "ensure_current", gate)
+    gate = Gate(result=0)
+    monkeypatch.setattr(ledger, "expire", gate)
     w = MainWindow(first)
     qtbot.addWidget(w)
     qtbot.waitUntil(lambda: w.upkeep_job is not None, timeout=5000)
     assert gate.entered.wait(5)
     old_job = w.upkeep_job
     second = Store.open(tmp_path / "b.sqdesk", lock=True)
-    gate_two = Gate()
-    monkeypatch.setattr(member_stats, "ensure_current", gate_two)
+    gate_two = Gate(result=0)
+    monkeypatch.setattr(ledger, "expire", gate_two)
     w.set_store(second)
     _finish(qtbot, gate, old_job)
     _finish(qtbot, gate_two, w.upkeep_job)

@@ -322,3 +322,21 @@ def test_profile_says_which_segments_and_why(qtbot, page, shop):
     text = dialog.header.text()
     assert "120" in text and "爱喝茶" in text
     dialog.reject()
+
+
+def test_segments_show_their_live_counts_and_this_weeks_new_members(qtbot, page, shop):
+    from datetime import timedelta
+
+    from sqdesk.core import segments
+
+    monday = date.today() - timedelta(days=date.today().weekday())
+    create(shop, MemberInput(name="周一来的🍵", joined_on=monday))
+    page.segments.fill()  # after a change elsewhere the page refills and recounts
+    combo = page.segments.combo
+    index = combo.findData("segment:new_this_week")
+    expected = len(segments.members_of(shop, "new_this_week"))
+    assert expected >= 1
+    qtbot.waitUntil(lambda: combo.itemText(index).endswith(f"· {expected}"), timeout=5000)
+    page.segments.show_segment("new_this_week")  # one click away
+    assert "周一来的🍵" in names(page)
+    assert "·" not in page.segments.current_title()  # titles and headers carry no count

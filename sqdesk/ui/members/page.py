@@ -176,6 +176,7 @@ class MembersPage(QWidget):
         # Tags, groups and visits change who is in a segment, not what a row shows.
         follow(self, {Area.TAGS, Area.GROUPS, Area.POINTS}, self._reload_if_filtered)
         follow(self, {Area.TAGS, Area.SEGMENTS}, self.segments.fill)
+        follow(self, {Area.MEMBERS, Area.POINTS, Area.GROUPS, Area.DAY}, self.segments.count)
 
     def _add_actions(self) -> None:
         def action(owner: QWidget, text: str, shortcut, slot) -> QAction:

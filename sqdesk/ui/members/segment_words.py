@@ -59,11 +59,12 @@ class SegmentWords(QObject):
     def name(self, key: str) -> str:
         return {
             "new": self.tr("New (新手)"),
+            "new_this_week": self.tr("Joined this week (本周新会员)"),
             "active_potential": self.tr("Active, with potential (活跃潜力)"),
             "core_loyal": self.tr("Core loyal (核心忠诚)"),
             "dormant": self.tr("Dormant (沉睡)"),
             "lapsed": self.tr("Lapsed (衰退)"),
             "high_value": self.tr("High value (高价值)"),
             "potential": self.tr("Rising spend (潜力)"),
-            "vip_eligible": self.tr("VIP eligible (可邀请进 VIP 群)"),
+            "vip_eligible": self.tr("VIP eligible, in a VIP group or not (符合 VIP 条件)"),
         }.get(key, key)
