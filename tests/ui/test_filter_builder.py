@@ -185,3 +185,25 @@ def test_tag_button_tags_the_selection(qtbot, page, shop):
     next(a for a in add.actions() if a.text() == "少糖去冰").trigger()
     assert {t.name: t.members for t in tags.list_tags(store)}["少糖去冰"] == 4
     assert page.tag_action.shortcut().toString() == "Ctrl+T"
+
+
+def test_the_join_date_calendar_opens_at_this_month_and_esc_closes_only_it(qtbot, page):
+    from PySide6.QtCore import QDate, QPoint, Qt
+    from PySide6.QtWidgets import QApplication
+
+    page.segments.filter_button.setChecked(True)
+    panel = page.segments.filter_panel
+    row = panel.add_condition("joined")
+    edit = row.editors["from"]
+    assert edit.text() in ("any", "不限")  # no bound yet
+    # A click on the arrow at the right opens the calendar.
+    qtbot.mouseClick(edit, Qt.MouseButton.LeftButton, pos=edit.rect().topRight() + QPoint(-8, 8))
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None, timeout=3000)
+    calendar = edit.calendarWidget()
+    today = QDate.currentDate()
+    assert (calendar.yearShown(), calendar.monthShown()) == (today.year(), today.month())
+    qtbot.keyClick(QApplication.activePopupWidget(), Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None, timeout=3000)
+    assert panel.isVisible() and row in panel.rows  # Esc closed the calendar, not the filter
+    panel._escape()  # Esc again, with nothing open: now the filter closes
+    assert not page.segments.filter_button.isChecked()

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDateEdit,
     QFrame,
@@ -41,6 +42,20 @@ def _qdate(d: date) -> QDate:
 def _iso(edit: QDateEdit) -> str | None:
     d = edit.date()
     return None if d == _NO_BOUND else d.toString("yyyy-MM-dd")
+
+
+class _OpenAtThisMonth(QObject):
+    """A date edit set to "any" opens its calendar at this month."""
+
+    def __init__(self, edit: QDateEdit) -> None:
+        super().__init__(edit)
+        self.edit = edit
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and self.edit.date() == _NO_BOUND:
+            today = QDate.currentDate()
+            watched.setCurrentPage(today.year(), today.month())
+        return False
 
 
 class ChoiceButton(QToolButton):
@@ -135,6 +150,8 @@ class ConditionRow(QFrame):
         edit.setMinimumDate(_NO_BOUND)
         edit.setSpecialValueText(self.tr("any"))
         edit.setDate(value or _NO_BOUND)
+        # "any" is the edit's minimum date: its calendar would open in January 2000.
+        edit.calendarWidget().installEventFilter(_OpenAtThisMonth(edit))
         return edit
 
     def _build_tags(self, store: Store) -> None:
@@ -312,7 +329,7 @@ class FilterPanel(QFrame):
         escape = QAction(self)
         escape.setShortcut(QKeySequence(Qt.Key.Key_Escape))
         escape.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        escape.triggered.connect(self.closed)
+        escape.triggered.connect(self._escape)
         self.addAction(escape)
         self.rows_layout = QVBoxLayout()
         self.rows_layout.setSpacing(4)
@@ -321,6 +338,14 @@ class FilterPanel(QFrame):
         layout.addLayout(top)
         layout.addLayout(self.rows_layout)
         self._update_buttons()
+
+    def _escape(self) -> None:
+        """Esc closes an open calendar or list first; only then the filter."""
+        popup = QApplication.activePopupWidget()
+        if popup is not None:
+            popup.close()
+            return
+        self.closed.emit()
 
     def kind_name(self, kind: str) -> str:
         return {
