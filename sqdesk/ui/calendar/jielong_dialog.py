@@ -176,9 +176,8 @@ class JielongDialog(QDialog):
         value = self.choices[row].currentData()
         r = self.results[row]
         if value == SKIP:
-            text = (self.words.status(r.status) if r.status in ("duplicate", "no_name")
-                    else self.tr("skipped") if r.status == "matched"
-                    else self.words.status(r.status))  # fmt: skip
+            # A matched line the manager skips says so; the others were skips already.
+            text = self.tr("skipped") if r.status == "matched" else self.words.status(r.status)
         elif value == CREATE:
             text = self.tr("new member")
         elif value == PICK:

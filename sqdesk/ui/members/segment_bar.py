@@ -215,7 +215,6 @@ class SegmentBar(QObject):
         choice = self.combo.currentData() or ""
         saved = choice.startswith("segment:") and choice[8:] not in segments.BUILTIN
         self.delete_action.setEnabled(saved and not self.store.read_only)
-        self.thresholds_action.setVisible(not self.store.read_only)
 
     def delete_saved(self) -> QMessageBox | None:
         choice = self.combo.currentData() or ""
