@@ -173,6 +173,8 @@ async def _run(args: argparse.Namespace) -> int:
     window = MainWindow(store, demo=demo is not None)
     app.lastWindowClosed.connect(lambda: finish(0))
     window.show()
+    if not args.smoke_test:
+        window.offer_setup()  # a new shop's first start: its name, hours, points
     # Everything made during start-up lives as long as the app: keep it out of the cyclic
     # GC's way, so later collections are short (no pause while the manager types).
     gc.collect()

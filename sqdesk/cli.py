@@ -520,6 +520,36 @@ def cmd_post(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_settings(args: argparse.Namespace) -> int:
+    from sqdesk.core import shop_settings
+
+    if args.action is None:
+        if args.key is not None:
+            raise UsageError("to change a setting: settings set KEY VALUE")
+        with _open(args) as store:
+            values = shop_settings.values(store)
+        if args.json:
+            _print_json(shop_settings.as_json(values))
+            return 0
+        width = max(len(k) for k in values)
+        for sp in shop_settings.SPECS:
+            shown = shop_settings.show(sp.key, values[sp.key]) or "(not set)"
+            print(f"{sp.key:<{width}}  {shown:<16}  {sp.help}")
+        return 0
+    if args.key is None or args.value is None:
+        raise UsageError("settings set needs a KEY and a VALUE, like: settings set shop.name "
+                         "茶语时光 (\"\" clears one)")  # fmt: skip
+    shop_settings.spec(args.key)  # an unknown key is refused before the store is locked
+    with _open(args, write=True) as store:
+        saved = shop_settings.set_value(store, args.key, args.value)
+    key = shop_settings.spec(args.key).key
+    if args.json:
+        _print_json({key: shop_settings.as_json({key: saved})[key]})
+    else:
+        print(f"{key} = {shop_settings.show(key, saved) or '(not set)'}")
+    return 0
+
+
 def _print_json(payload: object) -> None:
     print(json.dumps(payload, ensure_ascii=False, indent=2))
 
@@ -620,6 +650,13 @@ def build_parser() -> argparse.ArgumentParser:
     post.add_argument("--group", metavar="NAME", help="render for this WeChat group")
     post.add_argument("--json", action="store_true", help="post list as JSON")
     post.set_defaults(handler=cmd_post)
+
+    sets = sub.add_parser("settings", help="the shop's settings: list them, or set one")
+    sets.add_argument("action", nargs="?", choices=["set"], help="set KEY VALUE")
+    sets.add_argument("key", nargs="?", metavar="KEY", help="e.g. shop.name, shop.hours")
+    sets.add_argument("value", nargs="?", metavar="VALUE", help="the new value (\"\" clears)")
+    sets.add_argument("--json", action="store_true")
+    sets.set_defaults(handler=cmd_settings)
     return parser
 
 

@@ -323,6 +323,16 @@
     </message>
 </context>
 <context>
+    <name>SetupWizard</name>
+    <message numerus="yes">
+        <source>%n ready-made post templates (welcome, morning report, birthday wishes…) are on the Posts page.</source>
+        <translation>
+            <numerusform>%n ready-made post template (welcome, morning report, birthday wishes…) is on the Posts page.</numerusform>
+            <numerusform>%n ready-made post templates (welcome, morning report, birthday wishes…) are on the Posts page.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TagsDialog</name>
     <message numerus="yes">
         <source>Merged: %n member(s) moved.</source>

@@ -1257,6 +1257,33 @@
     </message>
 </context>
 <context>
+    <name>ImagePicker</name>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>not a picture</source>
+        <translation>不是图片</translation>
+    </message>
+    <message>
+        <source>Choose a Picture</source>
+        <translation>选择图片</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg)</source>
+        <translation>图片 (*.png *.jpg *.jpeg)</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import Members — %1</source>
@@ -1539,6 +1566,14 @@
         <translation>检查门店数据(&amp;C)…</translation>
     </message>
     <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Set &amp;Up Shop…</source>
+        <translation>门店设置向导(&amp;U)…</translation>
+    </message>
+    <message>
         <source>Record &amp;Visit…</source>
         <translation>记录到店消费(&amp;V)…</translation>
     </message>
@@ -1631,6 +1666,10 @@
         <translation>
             <numerusform>%Ln 位会员</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>You can set up the shop any time: File → Set Up Shop…</source>
+        <translation>随时可以设置门店：文件 → 门店设置向导…</translation>
     </message>
     <message>
         <source>The store could not be opened</source>
@@ -3669,6 +3708,341 @@
     <message>
         <source>Delete…</source>
         <translation>删除…</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Read-only: the settings can be read, not changed.</source>
+        <translation>只读：设置只能查看，不能修改。</translation>
+    </message>
+    <message>
+        <source>Levels and rewards are set on the Points page.</source>
+        <translation>等级和兑换礼品在“积分”页设置。</translation>
+    </message>
+    <message>
+        <source>Language of the interface</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>The language changes when sqdesk next starts. It is this computer&apos;s choice; the other settings belong to the store.</source>
+        <translation>语言在下次启动 sqdesk 时生效。语言是这台电脑的选择，其他设置保存在门店数据里。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsWords</name>
+    <message>
+        <source>Shop</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>Points and Levels</source>
+        <translation>积分与等级</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>会员分层</translation>
+    </message>
+    <message>
+        <source>Scanning</source>
+        <translation>扫码</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Shop name</source>
+        <translation>店名</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Opening hours</source>
+        <translation>营业时间</translation>
+    </message>
+    <message>
+        <source>Manager&apos;s name</source>
+        <translation>店长称呼</translation>
+    </message>
+    <message>
+        <source>Manager&apos;s WeChat</source>
+        <translation>店长微信号</translation>
+    </message>
+    <message>
+        <source>Shop phone</source>
+        <translation>门店电话</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>店标（Logo）</translation>
+    </message>
+    <message>
+        <source>Group QR code</source>
+        <translation>社群二维码</translation>
+    </message>
+    <message>
+        <source>Points per yuan (rounded down)</source>
+        <translation>每元积分（向下取整）</translation>
+    </message>
+    <message>
+        <source>Member days (days of the month)</source>
+        <translation>会员日（每月几号）</translation>
+    </message>
+    <message>
+        <source>Member day multiplier</source>
+        <translation>会员日积分倍数</translation>
+    </message>
+    <message>
+        <source>Birthday month multiplier</source>
+        <translation>生日月积分倍数</translation>
+    </message>
+    <message>
+        <source>First visit bonus</source>
+        <translation>首次到店奖励</translation>
+    </message>
+    <message>
+        <source>Referral bonus (to the referrer)</source>
+        <translation>推荐奖励（给推荐人）</translation>
+    </message>
+    <message>
+        <source>Check-in streak: days</source>
+        <translation>连续签到：天数</translation>
+    </message>
+    <message>
+        <source>Check-in streak: bonus</source>
+        <translation>连续签到：奖励</translation>
+    </message>
+    <message>
+        <source>Points for taking part in an activity</source>
+        <translation>参加活动积分</translation>
+    </message>
+    <message>
+        <source>Points expire</source>
+        <translation>积分过期</translation>
+    </message>
+    <message>
+        <source>Levels go by</source>
+        <translation>等级依据</translation>
+    </message>
+    <message>
+        <source>New: joined within (days)</source>
+        <translation>新会员：入会天数以内</translation>
+    </message>
+    <message>
+        <source>Active: visits in the last 30 days</source>
+        <translation>活跃：近 30 天到店次数</translation>
+    </message>
+    <message>
+        <source>Core: visits in the last 90 days</source>
+        <translation>核心：近 90 天到店次数</translation>
+    </message>
+    <message>
+        <source>Core: spend in the last 12 months</source>
+        <translation>核心：近 12 个月消费</translation>
+    </message>
+    <message>
+        <source>Dormant: no visit for (days)</source>
+        <translation>沉睡：未到店天数</translation>
+    </message>
+    <message>
+        <source>Lapsed: no visit for (days)</source>
+        <translation>流失：未到店天数</translation>
+    </message>
+    <message>
+        <source>High value: spend in 12 months</source>
+        <translation>高价值：近 12 个月消费</translation>
+    </message>
+    <message>
+        <source>Rising: last 3 months against the 3 before</source>
+        <translation>潜力：近 3 个月与前 3 个月之比</translation>
+    </message>
+    <message>
+        <source>Rising: spend in the last 3 months at least</source>
+        <translation>潜力：近 3 个月消费至少</translation>
+    </message>
+    <message>
+        <source>VIP invite: visits in a month</source>
+        <translation>VIP 邀请：一个月内到店次数</translation>
+    </message>
+    <message>
+        <source>VIP invite: one purchase of at least</source>
+        <translation>VIP 邀请：单笔消费至少</translation>
+    </message>
+    <message>
+        <source>A short sound after each scan</source>
+        <translation>每次扫码后提示音</translation>
+    </message>
+    <message>
+        <source>A backup copy once a day</source>
+        <translation>每天自动备份一份</translation>
+    </message>
+    <message>
+        <source>Daily copies to keep</source>
+        <translation>保留的每日备份份数</translation>
+    </message>
+    <message>
+        <source>e.g. 茶语时光 · 天河店</source>
+        <translation>例如：茶语时光 · 天河店</translation>
+    </message>
+    <message>
+        <source>e.g. 天河路 385 号 1 楼</source>
+        <translation>例如：天河路 385 号 1 楼</translation>
+    </message>
+    <message>
+        <source>e.g. 10:00-22:00</source>
+        <translation>例如：10:00-22:00</translation>
+    </message>
+    <message>
+        <source>e.g. 林店长</source>
+        <translation>例如：林店长</translation>
+    </message>
+    <message>
+        <source>the WeChat ID members add</source>
+        <translation>会员加你用的微信号</translation>
+    </message>
+    <message>
+        <source>e.g. 020-3888 1234</source>
+        <translation>例如：020-3888 1234</translation>
+    </message>
+    <message>
+        <source>e.g. 8, or 8, 18; empty: no member day</source>
+        <translation>例如 8，或 8, 18；留空表示没有会员日</translation>
+    </message>
+    <message>
+        <source>12 months after they are earned</source>
+        <translation>获得 12 个月后</translation>
+    </message>
+    <message>
+        <source>at the end of the following year</source>
+        <translation>次年年底</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>永不过期</translation>
+    </message>
+    <message>
+        <source>points earned in the last 12 months</source>
+        <translation>近 12 个月获得的积分</translation>
+    </message>
+    <message>
+        <source>spend in the last 12 months</source>
+        <translation>近 12 个月消费</translation>
+    </message>
+    <message>
+        <source>There is no setting called “%1”.</source>
+        <translation>没有名为“%1”的设置。</translation>
+    </message>
+    <message>
+        <source>%1: “%2” is not a number.</source>
+        <translation>%1：“%2”不是数字。</translation>
+    </message>
+    <message>
+        <source>%1 is from %2 to %3.</source>
+        <translation>%1 应在 %2 到 %3 之间。</translation>
+    </message>
+    <message>
+        <source>%1 is at most %2 characters.</source>
+        <translation>%1 最多 %2 个字。</translation>
+    </message>
+    <message>
+        <source>%1 is one line.</source>
+        <translation>%1 只能写一行。</translation>
+    </message>
+    <message>
+        <source>%1 is one of: %2.</source>
+        <translation>%1 只能是：%2。</translation>
+    </message>
+    <message>
+        <source>%1: days of the month from 1 to 31, such as 8 or 8, 18.</source>
+        <translation>%1：每月 1 到 31 号，例如 8 或 8, 18。</translation>
+    </message>
+    <message>
+        <source>%1 is on or off.</source>
+        <translation>%1 只能是开或关。</translation>
+    </message>
+    <message>
+        <source>%1 must be a PNG or JPEG picture.</source>
+        <translation>%1 必须是 PNG 或 JPEG 图片。</translation>
+    </message>
+    <message>
+        <source>%1 is at most 2 MB; choose a smaller picture.</source>
+        <translation>%1 最大 2 MB，请选一张小一点的图片。</translation>
+    </message>
+    <message>
+        <source>%1: the file %2 cannot be read.</source>
+        <translation>%1：无法读取文件 %2。</translation>
+    </message>
+    <message>
+        <source>These earning rules do not fit together; check the Points and Levels section.</source>
+        <translation>这些积分规则互相矛盾，请检查“积分与等级”。</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>Set Up Your Shop</source>
+        <translation>设置你的门店</translation>
+    </message>
+    <message>
+        <source>Skip for Now</source>
+        <translation>暂时跳过</translation>
+    </message>
+    <message>
+        <source>Start Using sqdesk</source>
+        <translation>开始使用 sqdesk</translation>
+    </message>
+    <message>
+        <source>Your shop</source>
+        <translation>你的门店</translation>
+    </message>
+    <message>
+        <source>Posts greet members with these. Leave out what you do not want shown: a line with nothing to show is left out of a post.</source>
+        <translation>发帖时会用到这些信息。不想显示的可以不填：没有内容的那一行不会出现在帖子里。</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>The usual rules are filled in: a point per yuan, and double points on the member day. Everything else about points is in Settings.</source>
+        <translation>已填好常用规则：每消费 1 元积 1 分，会员日双倍积分。其他积分规则在“设置”里。</translation>
+    </message>
+    <message>
+        <source>Getting started</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>The group QR code is optional: printed cards and posters use it.</source>
+        <translation>社群二维码可不填：打印会员卡和海报时会用到。</translation>
+    </message>
+    <message>
+        <source>Add the starter plan to the calendar: the daily morning post, the weekly topics, the monthly member day and the yearly fan festival</source>
+        <translation>把入门活动计划加到日历：每日早报、每周话题、每月会员日和年度粉丝节</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ready-made post templates (welcome, morning report, birthday wishes…) are on the Posts page.</source>
+        <translation>
+            <numerusform>“帖子”页已备好 %n 个模板（欢迎、早报、生日祝福…）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your morning report</source>
+        <translation>你的早报</translation>
     </message>
 </context>
 <context>

@@ -87,14 +87,16 @@ def backups(store_path: Path) -> list[BackupInfo]:
     return sorted(out, key=lambda b: b.taken, reverse=True)
 
 
-def auto_backup(store_path: Path, *, now: datetime | None = None) -> Path | None:
+def auto_backup(store_path: Path, *, now: datetime | None = None,
+                keep: int = DAILY_KEEP) -> Path | None:  # fmt: skip
     """The daily backup, when the newest one is older than DAILY_EVERY (rotated, so the
-    last DAILY_KEEP days are kept); None when one was made recently."""
+    last `keep` days are kept: the shop's backups.keep_days); None when one was made
+    recently."""
     now = now or datetime.now()
     daily = [b for b in backups(store_path) if b.kind == "daily"]
     if daily and now - daily[0].taken < DAILY_EVERY:
         return None
-    return make_backup(store_path, kind="daily", keep=DAILY_KEEP)
+    return make_backup(store_path, kind="daily", keep=keep)
 
 
 def quick_check(path: Path) -> list[str]:

@@ -6,8 +6,10 @@ with a loop. The sandbox keeps a template from running code or reaching Python o
 
 `check` finds what would stop a render (a syntax error with its line, a placeholder that
 does not exist, an empty or over-long template) before anything is copied; `render` fills
-the values, and a value that is missing renders as "" (so a fallback applies), never as
-"None".
+the values. A value that is missing (None, an empty list) is false, so a fallback
+(`{{ 店长 or "我们" }}`) or an `{% if %}` applies; shown bare, it leaves its whole line out,
+so a shop that has not set its hours gets no "营业时间 ，地址：" line and never a made-up
+value. It never shows as "None".
 """
 
 from __future__ import annotations
@@ -26,8 +28,9 @@ MAX_CHARS = 10_000
 # Every placeholder, by group, with what it holds (English, for the CLI and the picker's
 # tooltips; the picker shows the Chinese name itself).
 PLACEHOLDERS: dict[str, dict[str, str]] = {
-    "store": {"店名": "shop name", "店长": "manager", "地址": "address",
-              "营业时间": "opening hours", "群名": "the group's name"},
+    "store": {"店名": "shop name", "店长": "manager", "店长微信": "the manager's WeChat ID",
+              "地址": "address", "营业时间": "opening hours", "电话": "the shop's phone",
+              "会员日": "member days (day of the month)", "群名": "the group's name"},
     "date": {"今天": "today's date", "星期": "day of the week", "明天": "tomorrow's date"},
     "member": {"称呼": "nickname, or the name", "姓名": "name", "积分": "points balance",
                "等级": "level", "距下一等级": "points to the next level",
@@ -96,9 +99,27 @@ class RenderError(CodedError):
         super().__init__("bad_body", "; ".join(p.message for p in problems), problems=problems)
 
 
+class _Missing(str):
+    """A value that is not there: false in `or` and `{% if %}`, and shown bare it marks
+    its line to be left out (a noncharacter, which no real text holds)."""
+
+    def __bool__(self) -> bool:
+        return False
+
+
+_MARK = "\ufdd0"
+MISSING = _Missing(_MARK)
+
+
+def _without_missing_lines(text: str) -> str:
+    if _MARK not in text:
+        return text
+    return "\n".join(line for line in text.split("\n") if _MARK not in line)
+
+
 def render(body: str, values: dict[str, object]) -> str:
-    """The text with its placeholders filled. A value of None renders as "" (so `or`
-    fallbacks work); lists render joined with 、. Raises RenderError when `check` finds
+    """The text with its placeholders filled: lists joined with 、, and a line that shows a
+    missing value left out (see the module's note). Raises RenderError when `check` finds
     problems, or the sandbox refuses something the template tries."""
     return compiled(body)(values)
 
@@ -114,7 +135,7 @@ def compiled(body: str) -> Callable[[dict[str, object]], str]:
     def fill(values: dict[str, object]) -> str:
         context = {name: _text(values.get(name)) for name in KNOWN}
         try:
-            return template.render(context)
+            return _without_missing_lines(template.render(context))
         except (SecurityError, UndefinedError, TypeError) as exc:
             raise RenderError([TemplateProblem("unsafe", f"cannot render: {exc}")]) from exc
 
@@ -122,14 +143,14 @@ def compiled(body: str) -> Callable[[dict[str, object]], str]:
 
 
 def as_text(values: dict[str, object]) -> dict[str, object]:
-    """The values as a render shows them (lists joined, None as ""): for values shared by
-    many renders, such as the day's, converted once instead of once per member."""
+    """The values as a render reads them (lists joined, None as MISSING): for values shared
+    by many renders, such as the day's, converted once instead of once per member."""
     return {name: _text(value) for name, value in values.items()}
 
 
 def _text(value: object) -> object:
-    if value is None:
-        return ""
+    if value is None or value == "":
+        return MISSING
     if isinstance(value, list | tuple):
-        return "、".join(str(v) for v in value) if value else ""
+        return "、".join(str(v) for v in value) if value else MISSING
     return value

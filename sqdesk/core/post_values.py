@@ -29,11 +29,15 @@ def _yuan(cents: int) -> str:
 
 def day_values(store: Store, today: date) -> dict[str, object]:
     with store.read() as s:
-        shop = {k: settings.get(s, f"shop.{k}") for k in ("name", "manager", "address", "hours")}
+        shop = {k: settings.get(s, f"shop.{k}") or None
+                for k in ("name", "manager", "manager_wechat", "address", "hours", "phone")}
+        member_days = ledger.rules_in(s).member_days
     born = festivals.birthdays(store, today, today)
     names = [b.name for b in sorted(born, key=lambda b: sort_key(b.name))]
-    return {"店名": shop["name"], "店长": shop["manager"], "地址": shop["address"],
-            "营业时间": shop["hours"], "今天": _md(today), "星期": WEEKDAYS[today.weekday()],
+    return {"店名": shop["name"], "店长": shop["manager"], "店长微信": shop["manager_wechat"],
+            "地址": shop["address"], "营业时间": shop["hours"], "电话": shop["phone"],
+            "会员日": "、".join(str(d) for d in member_days) or None,
+            "今天": _md(today), "星期": WEEKDAYS[today.weekday()],
             "明天": _md(today + timedelta(days=1)), "今日生日名单": names,
             "今日生日艾特": " ".join(f"@{n}" for n in names) or None}  # fmt: skip
 

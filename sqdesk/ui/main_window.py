@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sqdesk.core import backup, check, ledger, member_stats, members, pinyin
+from sqdesk.core import backup, check, ledger, member_stats, members, pinyin, shop_settings
 from sqdesk.core.errors import StoreError
 from sqdesk.core.paths import resource_path
 from sqdesk.core.store import STORE_SUFFIX, Store, StoreLocked
@@ -38,6 +38,8 @@ from sqdesk.ui.points.page import PointsPage
 from sqdesk.ui.points.visit_dialog import VisitDialog
 from sqdesk.ui.posts.page import PostsPage
 from sqdesk.ui.refusals import refusal_text
+from sqdesk.ui.settings.dialog import SettingsDialog
+from sqdesk.ui.settings.setup_wizard import SetupWizard
 from sqdesk.ui.store_messages import locked_box
 from sqdesk.ui.today.page import TodayPage
 
@@ -212,6 +214,13 @@ class MainWindow(QMainWindow):
         self.check_action = file_menu.addAction(self.tr("&Check Store…"))
         self.check_action.triggered.connect(self.check_store)
         file_menu.addSeparator()
+        self.settings_action = file_menu.addAction(self.tr("&Settings…"))
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.settings_action.triggered.connect(self.show_settings)
+        self.setup_action = file_menu.addAction(self.tr("Set &Up Shop…"))
+        self.setup_action.triggered.connect(self.show_setup)
+        file_menu.addSeparator()
         self.visit_action = file_menu.addAction(self.tr("Record &Visit…"))
         self.visit_action.setShortcuts([QKeySequence("F2"), QKeySequence("Ctrl+R")])
         self.visit_action.triggered.connect(self.record_visit)
@@ -252,7 +261,9 @@ class MainWindow(QMainWindow):
             if damage:  # a damaged file is not backed up over good copies, nor changed
                 return 0, damage
             if keep_copies:
-                backup.auto_backup(store.path)  # the daily copy, the last seven days kept
+                wanted = shop_settings.values(store)
+                if wanted["backups.daily"]:  # the daily copy, the last N days kept
+                    backup.auto_backup(store.path, keep=wanted["backups.keep_days"])
             made = ledger.expire(store, today=today)
             # Today's visit figures, so the first click on a segment is instant.
             member_stats.ensure_current(store, today=today)
@@ -495,7 +506,10 @@ class MainWindow(QMainWindow):
                 ),
             )
             return False
-        return self.open_store_at(str(target))
+        if not self.open_store_at(str(target)):
+            return False
+        self.offer_setup()
+        return True
 
     def _store_dialog(self, title: str) -> QFileDialog:
         start = str(Path(self.store.location).parent) if self.store.path else str(Path.home())
@@ -518,6 +532,26 @@ class MainWindow(QMainWindow):
         # open(), not exec(): a nested event loop inside qasync starves running tasks.
         box.open()
         return box
+
+    def show_settings(self) -> SettingsDialog:
+        dialog = SettingsDialog(self.store, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def show_setup(self) -> SetupWizard:
+        wizard = SetupWizard(self.store, self)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.rejected.connect(lambda: self.statusBar().showMessage(
+            self.tr("You can set up the shop any time: File → Set Up Shop…"), 8000))
+        wizard.open()
+        return wizard
+
+    def offer_setup(self) -> SetupWizard | None:
+        """The set-up, on a new and empty store that was never set up (not the demo)."""
+        if self.demo or self.store.read_only or not shop_settings.needs_setup(self.store):
+            return None
+        return self.show_setup()
 
     def show_about(self) -> AboutDialog:
         dialog = AboutDialog(store_location=html.escape(self.store.location), parent=self)
