@@ -2640,6 +2640,10 @@
         <translation>新等级</translation>
     </message>
     <message>
+        <source>e.g. 8, or 8, 18; empty: no member day</source>
+        <translation>例如 8，或 8, 18；留空表示没有会员日</translation>
+    </message>
+    <message>
         <source>Members</source>
         <translation>会员数</translation>
     </message>
@@ -2676,10 +2680,6 @@
         <translation>
             <numerusform>近 30 天有 %Ln 位会员升级，记得发条祝贺。</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation>无</translation>
     </message>
     <message>
         <source>12 months after they are earned</source>

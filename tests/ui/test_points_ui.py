@@ -3,9 +3,9 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 
-from sqdesk.core import ledger, members, rewards
+from sqdesk.core import ledger, members, rewards, shop_settings
 from sqdesk.core.member_edit import MemberInput, create
-from sqdesk.ui.changes import hub
+from sqdesk.ui.changes import Area, announce, hub
 from sqdesk.ui.main_window import MainWindow
 from sqdesk.ui.members.dialog import MemberDialog
 from sqdesk.ui.points.visit_dialog import VisitDialog
@@ -162,12 +162,21 @@ def test_points_page_lists_totals_expiring_rewards_and_saves_rules(qtbot, shop):
     page.reward_stock.setValue(10)
     assert page.add_reward() and page.rewards.rowCount() == 2
     page.ppy.setValue(2)
-    page.member_day.setValue(18)
+    page.member_day.setText("18")
     assert "18" in page.example.text()
     assert page.save_rules()
     with store.read() as s:
         rules = ledger.rules_in(s)
     assert rules.points_per_yuan == 2 and rules.member_days == (18,)
+    page.member_day.setText("18，28")  # as Settings takes them, a full-width comma too
+    assert page.save_rules() and ledger.rules(store).member_days == (18, 28)
+    page.member_day.setText("32")
+    assert not page.save_rules() and "31" in page.rules_message.text()
+    assert ledger.rules(store).member_days == (18, 28)
+    shop_settings.save(store, {"points.member_days": (8,)})  # from Settings meanwhile
+    announce(Area.POINTS)
+    page.tabs.setCurrentIndex(5)
+    assert page.member_day.text() == "8"
 
 
 def test_undo_a_whole_visit_from_the_ledger(qtbot, shop):

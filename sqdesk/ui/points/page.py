@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sqdesk.core import ledger, points_view, rewards
+from sqdesk.core import ledger, points_view, rewards, shop_settings
 from sqdesk.core.parsing import parse_date
 from sqdesk.core.points_rules import EXPIRY_POLICIES, EarningRules, visit_awards
 from sqdesk.core.store import Store
@@ -63,7 +63,7 @@ class PointsPage(QWidget):
     def refresh(self) -> None:
         current = self.tabs.currentIndex()
         (self.load_entries, self.load_totals, self.load_expiring, self.load_rewards,
-         self.load_levels, lambda: None)[current]()  # fmt: skip
+         self.load_levels, self._load_rules)[current]()  # fmt: skip
 
     # --- recent entries ------------------------------------------------------------------
 
@@ -305,9 +305,10 @@ class PointsPage(QWidget):
         tab = QWidget(self)
         self.ppy = QSpinBox(tab)
         self.ppy.setRange(0, 100)
-        self.member_day = QSpinBox(tab)
-        self.member_day.setRange(0, 31)
-        self.member_day.setSpecialValueText(self.tr("none"))
+        # Days of the month, as Settings takes them ("8", "8, 18"; empty: none).
+        self.member_day = QLineEdit(tab)
+        self.member_day.setPlaceholderText(self.tr("e.g. 8, or 8, 18; empty: no member day"))
+        self.member_day.textChanged.connect(self._show_example)
         self.member_mult = QSpinBox(tab)
         self.member_mult.setRange(1, 10)
         self.birthday_mult = QSpinBox(tab)
@@ -355,7 +356,7 @@ class PointsPage(QWidget):
         layout.addWidget(self.save_rules_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.rules_message)
         layout.addStretch(1)
-        for w in (self.ppy, self.member_day, self.member_mult, self.birthday_mult,
+        for w in (self.ppy, self.member_mult, self.birthday_mult,
                   self.first_bonus, self.referral_bonus, self.streak_days, self.streak_bonus,
                   self.activity_points):  # fmt: skip
             w.valueChanged.connect(self._show_example)
@@ -365,7 +366,7 @@ class PointsPage(QWidget):
     def _load_rules(self) -> None:
         r = ledger.rules(self.store)
         self.ppy.setValue(r.points_per_yuan)
-        self.member_day.setValue(r.member_days[0] if r.member_days else 0)
+        self.member_day.setText(", ".join(str(d) for d in r.member_days))
         self.member_mult.setValue(r.member_day_multiplier)
         self.birthday_mult.setValue(r.birthday_month_multiplier)
         self.first_bonus.setValue(r.first_visit_bonus)
@@ -379,10 +380,13 @@ class PointsPage(QWidget):
         self._show_example()
 
     def rules(self) -> EarningRules:
-        day = self.member_day.value()
+        try:
+            days = self._member_days()
+        except shop_settings.SettingsError:
+            days = ledger.rules(self.store).member_days  # refused when saved (save_rules)
         return EarningRules(
             points_per_yuan=self.ppy.value(),
-            member_days=(day,) if day else (),
+            member_days=days,
             member_day_multiplier=self.member_mult.value(),
             birthday_month_multiplier=self.birthday_mult.value(),
             first_visit_bonus=self.first_bonus.value(),
@@ -393,6 +397,10 @@ class PointsPage(QWidget):
             expiry_policy=self.expiry.currentData(),
             level_basis=self.basis.currentData(),
         )
+
+    def _member_days(self) -> tuple[int, ...]:
+        key = "points.member_days"
+        return shop_settings.check(key, shop_settings.parse(key, self.member_day.text()))
 
     def _show_example(self) -> None:
         rules = self.rules()
@@ -414,8 +422,9 @@ class PointsPage(QWidget):
 
     def save_rules(self) -> bool:
         try:
+            self._member_days()
             ledger.save_rules(self.store, self.rules())
-        except ledger.PointsError as exc:
+        except (ledger.PointsError, shop_settings.SettingsError) as exc:
             self.rules_message.setText(self.words.error_html(refusal_text(exc)))
             return False
         self.rules_message.setText(self.tr("Saved. New visits earn by these rules."))

@@ -60,7 +60,8 @@ class PostsPage(QWidget):
         # template being edited is never reloaded under the user's hands.
         follow(self, set(), self.refresh, fill_when_shown=True)
         follow(self, {Area.POSTS}, self._copies_changed)
-        follow(self, {Area.CALENDAR, Area.GROUPS, Area.MEMBERS, Area.DAY}, self._sources_changed)
+        follow(self, {Area.CALENDAR, Area.GROUPS, Area.MEMBERS, Area.DAY,
+                      Area.SHOP}, self._sources_changed)
 
         self.list = QListWidget(self)
         self.list.setObjectName("templateList")

@@ -115,7 +115,7 @@ class TodayPage(QWidget):
         # are recorded over it, one after another. Deferred: the posts' own Copy buttons
         # announce, and the refill rebuilds them.
         follow(self, {Area.DAY}, self.refresh, deferred=True)
-        follow(self, {Area.POSTS, Area.CALENDAR}, self._refill_plan, deferred=True)
+        follow(self, {Area.POSTS, Area.CALENDAR, Area.SHOP}, self._refill_plan, deferred=True)
         follow(self, {Area.MEMBERS}, lambda: self._fill_birthdays(date.today()), deferred=True)
         follow(self, {Area.GROUPS}, lambda: self._fill_watch(date.today()), deferred=True)
         follow(self, {Area.POINTS}, self._count_expiring, deferred=True)
