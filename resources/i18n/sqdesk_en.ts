@@ -164,6 +164,27 @@
             <numerusform>referred %Ln members</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n day ago</numerusform>
+            <numerusform>%n days ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>30 days: %n visit(s), %1</source>
+        <translation>
+            <numerusform>30 days: %n visit, %1</numerusform>
+            <numerusform>30 days: %n visits, %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>12 months: %n visit(s), %1</source>
+        <translation>
+            <numerusform>12 months: %n visit, %1</numerusform>
+            <numerusform>12 months: %n visits, %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MembersPage</name>

@@ -1815,6 +1815,10 @@
         <translation>积分</translation>
     </message>
     <message>
+        <source>Visits</source>
+        <translation>到店记录</translation>
+    </message>
+    <message>
         <source>New Member</source>
         <translation>新增会员</translation>
     </message>
@@ -1851,6 +1855,48 @@
     <message>
         <source>WeChat groups: %1</source>
         <translation>微信群：%1</translation>
+    </message>
+    <message>
+        <source>No visits yet</source>
+        <translation>还没有到店</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>今天</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n 天前</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last visit %1 (%2)</source>
+        <translation>最近到店 %1（%2）</translation>
+    </message>
+    <message numerus="yes">
+        <source>30 days: %n visit(s), %1</source>
+        <translation>
+            <numerusform>近 30 天：%n 次，%1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>12 months: %n visit(s), %1</source>
+        <translation>
+            <numerusform>近 12 个月：%n 次，%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 points · %2</source>
+        <translation>%1 积分 · %2</translation>
+    </message>
+    <message>
+        <source>no level</source>
+        <translation>无等级</translation>
+    </message>
+    <message>
+        <source>Favourite: %1</source>
+        <translation>最爱：%1</translation>
     </message>
     <message>
         <source>Restore</source>
@@ -2048,6 +2094,22 @@
     <message>
         <source>Remark</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Last Visit</source>
+        <translation>最近到店</translation>
+    </message>
+    <message>
+        <source>Spend (12 mo.)</source>
+        <translation>近一年消费</translation>
     </message>
     <message>
         <source>Tags</source>
@@ -2815,6 +2877,18 @@
     <message>
         <source>points expired</source>
         <translation>积分过期</translation>
+    </message>
+    <message>
+        <source>In store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>Mini program</source>
+        <translation>小程序</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>外卖</translation>
     </message>
     <message>
         <source>earned</source>
@@ -4451,6 +4525,41 @@
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; %2 · balance %3 points</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; %2 · 余额 %3 积分</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsPanel</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Spent</source>
+        <translation>消费</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Remark</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>No visits yet.</source>
+        <translation>还没有到店记录。</translation>
+    </message>
+    <message>
+        <source>Show Older Visits</source>
+        <translation>显示更早的到店记录</translation>
+    </message>
+    <message>
+        <source>(undone)</source>
+        <translation>（已撤销）</translation>
     </message>
 </context>
 <context>

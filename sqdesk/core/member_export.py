@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqdesk.core import tags
 from sqdesk.core.errors import CodedError
 from sqdesk.core.jobs import Cancelled, Progress, ShouldStop, never_stop, no_progress
-from sqdesk.core.members import SortKey
+from sqdesk.core.members import FIGURE_VALUES, FIGURES, SortKey, with_figures
 from sqdesk.core.models import Member
 from sqdesk.core.store import Store
 
@@ -27,6 +27,9 @@ DEFAULT_HEADERS: dict[SortKey, str] = {
     SortKey.MOBILE: "手机号", SortKey.GENDER: "性别", SortKey.BIRTHDAY: "生日",
     SortKey.JOINED: "入会日期", SortKey.SOURCE: "来源", SortKey.REGION: "地区",
     SortKey.WECHAT: "微信号", SortKey.REMARK: "备注",
+    # Figures: written for reading, ignored by an import (they come from the ledger).
+    SortKey.POINTS: "积分", SortKey.LEVEL: "等级", SortKey.LAST_VISIT: "最近到店",
+    SortKey.SPEND: "近12个月消费",
 }  # fmt: skip
 _GENDER = {"F": "女", "M": "男", "": ""}
 _BLOCK = 1000
@@ -45,12 +48,14 @@ TAGS = "tags"
 
 def _values(store: Store, ids: Sequence[int], keys: Sequence[SortKey | str]) -> Iterator[list[str]]:
     fields = [k for k in keys if k != TAGS]
-    columns = [getattr(Member, k.value) for k in fields]
+    columns = [FIGURE_VALUES[k] if k in FIGURES else getattr(Member, k.value) for k in fields]
+    query = select(Member.id, *columns)
+    if any(k in FIGURES for k in fields):
+        query = with_figures(query)
     for start in range(0, len(ids), _BLOCK):
         block = list(ids[start : start + _BLOCK])
         with store.read() as s:
-            found = {r[0]: r[1:] for r in s.execute(select(Member.id, *columns).where(
-                Member.id.in_(block)))}  # fmt: skip
+            found = {r[0]: r[1:] for r in s.execute(query.where(Member.id.in_(block)))}
         tag_names = tags.names_by_member(store, block) if TAGS in keys else {}
         for member_id in block:
             row = found.get(member_id)
@@ -65,6 +70,10 @@ def _values(store: Store, ids: Sequence[int], keys: Sequence[SortKey | str]) -> 
                 value = next(values)
                 if key is SortKey.GENDER:
                     value = _GENDER.get(value, value)
+                elif key is SortKey.LAST_VISIT and value is not None:
+                    value = value.astimezone().date().isoformat()  # the shop's day
+                elif key is SortKey.SPEND:
+                    value = f"{value / 100:.2f}"  # yuan, as a number Excel sums
                 elif hasattr(value, "isoformat"):
                     value = value.isoformat()
                 out.append("" if value is None else str(value))

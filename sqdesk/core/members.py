@@ -14,7 +14,7 @@ from enum import StrEnum
 from sqlalchemy import func, select
 
 from sqdesk.core import codes, filters, search
-from sqdesk.core.models import Member, MemberId
+from sqdesk.core.models import Level, Member, MemberId, MemberPoints, MemberStats
 from sqdesk.core.phones import mask
 from sqdesk.core.store import Store, first_column
 
@@ -33,11 +33,33 @@ class SortKey(StrEnum):
     REGION = "region"
     WECHAT = "wechat_id"
     REMARK = "remark"
+    # The member's figures, from the points cache and the daily visit statistics.
+    POINTS = "points"
+    LEVEL = "level"
+    LAST_VISIT = "last_visit"
+    SPEND = "spend_12m"  # cents spent in the last 365 days
 
 
-_SORT_COLUMNS = {key: getattr(Member, key.value) for key in SortKey}
+FIGURES = (SortKey.POINTS, SortKey.LEVEL, SortKey.LAST_VISIT, SortKey.SPEND)
+# What a figure column shows, and what it sorts by (a level by its threshold, not its name).
+FIGURE_VALUES = {
+    SortKey.POINTS: func.coalesce(MemberPoints.balance, 0),
+    SortKey.LEVEL: Level.name,
+    SortKey.LAST_VISIT: MemberStats.last_visit_at,
+    SortKey.SPEND: func.coalesce(MemberStats.spend_365, 0),
+}
+_SORT_COLUMNS = {key: getattr(Member, key.value) for key in SortKey if key not in FIGURES}
 # Names sort as people read them, by pinyin (张 under Z beside Zhang Wei): an indexed key.
 _SORT_COLUMNS[SortKey.NAME] = Member.name_sort
+_SORT_COLUMNS |= FIGURE_VALUES | {SortKey.LEVEL: func.coalesce(Level.threshold, -1)}
+
+
+def with_figures(query):
+    """The query with each member's points, level and visit statistics beside them (outer
+    joins on primary keys: a member with no points or no visits still shows)."""
+    return (query.outerjoin(MemberPoints, MemberPoints.member_id == Member.id)
+            .outerjoin(Level, Level.id == MemberPoints.level_id)
+            .outerjoin(MemberStats, MemberStats.member_id == Member.id))  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +79,10 @@ class MemberRow:
     wechat_id: str
     remark: str
     archived: bool
+    points: int = 0
+    level: str = ""
+    last_visit: date | None = None  # the shop's local day
+    spend_12m: int = 0  # cents
 
 
 def count(store: Store, *, include_archived: bool = False) -> int:
@@ -109,6 +135,8 @@ def ordered_ids(
         found = search.matches(parsed).subquery()
         query = query.join(found, found.c.member_id == Member.id)
         order.append(found.c.rank)
+    if sort in FIGURES:
+        query = with_figures(query)
     if sort is not None:
         column = _SORT_COLUMNS[sort]
         order.append(column.desc() if descending else column.asc())
@@ -140,10 +168,11 @@ def rows(store: Store, ids: Sequence[int]) -> dict[MemberId, MemberRow]:
         Member.wechat_id,
         Member.remark,
         Member.archived,
+        *(FIGURE_VALUES[k].label(k.value) for k in FIGURES),
     ).where(Member.id.in_(list(ids)))
     out: dict[MemberId, MemberRow] = {}
     with store.read() as s:
-        for r in s.execute(query):
+        for r in s.execute(with_figures(query)):
             out[MemberId(r.id)] = MemberRow(
                 id=MemberId(r.id),
                 code=r.code,
@@ -158,6 +187,10 @@ def rows(store: Store, ids: Sequence[int]) -> dict[MemberId, MemberRow]:
                 wechat_id=r.wechat_id,
                 remark=r.remark,
                 archived=r.archived,
+                points=r.points,
+                level=r.level or "",
+                last_visit=r.last_visit.astimezone().date() if r.last_visit else None,
+                spend_12m=r.spend_12m,
             )
     return out
 

@@ -229,3 +229,51 @@ def test_double_clicking_an_occurrence_opens_it_once(qtbot, page, shop):
     opened.close()
     _double_click(qtbot, page.grid.viewport(), cell.bottomLeft() + QPoint(8, -3))
     assert len(_dialogs(page, ActivityDialog)) == 1 and not _dialogs(page, OccurrenceDialog)
+
+
+def test_month_cells_show_whole_titles_and_count_the_rest(qtbot, shop):
+    """At the window's usual size (1180 × 760) a long title wraps instead of being cut to
+    "10:00 周一…"; a day with more than fits says how many more; a double-click on any
+    line of a wrapped title opens that activity."""
+    from sqdesk.ui.calendar.month_cell import LinesRole, layout
+    from sqdesk.ui.calendar.occurrence_dialog import OccurrenceDialog
+    from sqdesk.ui.main_window import MainWindow
+
+    day = TODAY
+    long_title = "周六新品预告·盲盒抽奖🎲"
+    activities.create(shop, ActivityInput(title=long_title, start_date=day,
+                                          start_minute=19 * 60))  # fmt: skip
+    busy = TODAY + timedelta(days=1) if TODAY.day < 27 else TODAY - timedelta(days=1)
+    for n in range(5):
+        activities.create(shop, ActivityInput(title=f"活动{n}", start_date=busy,
+                                              start_minute=9 * 60 + n))  # fmt: skip
+    window = MainWindow(shop)
+    qtbot.addWidget(window)
+    window.resize(1180, 760)
+    window.show()
+    window.show_page(window.calendar_page)
+    page = window.calendar_page
+    page.set_view("month")
+    qtbot.waitExposed(window)
+    page.grid.viewport().grab()  # paint every cell once
+
+    def cell(d):
+        r, c = next(k for k, v in page._cells.items() if v[0] == d)
+        return page.grid.model().index(r, c)
+
+    index = cell(day)
+    rect = page.grid.visualRect(index)
+    laid = layout(rect.adjusted(3, 1, -3, -1), page.grid.fontMetrics(),
+                  index.data(LinesRole), True)  # fmt: skip
+    (box, text), = laid.titles
+    assert text == f"19:00 {long_title}" and box.height() > page.grid.fontMetrics().lineSpacing()
+    crowded = cell(busy)
+    hidden = page.month_cells.hidden[(crowded.row(), crowded.column())]
+    assert 0 < hidden < 5
+    assert len(layout(page.grid.visualRect(crowded).adjusted(3, 1, -3, -1),
+                      page.grid.fontMetrics(), crowded.data(LinesRole), True).titles) \
+        == 5 - hidden  # fmt: skip
+    # The title's second line opens it too.
+    _double_click(qtbot, page.grid.viewport(), QPoint(rect.left() + 8, box.bottom() - 2))
+    (opened,) = _dialogs(page, OccurrenceDialog)
+    assert opened.o.title == long_title

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QEvent, QLocale, Qt, Signal
-from PySide6.QtGui import QAction, QBrush, QColor, QFontMetrics, QKeySequence
+from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -37,6 +37,7 @@ from sqdesk.core.pinyin import sort_key
 from sqdesk.core.store import Store
 from sqdesk.ui import prefs
 from sqdesk.ui.calendar.activity_dialog import ActivityDialog
+from sqdesk.ui.calendar.month_cell import HeadingRole, LinesRole, MonthCellDelegate, RoutineRole
 from sqdesk.ui.calendar.occurrence_dialog import OccurrenceDialog
 from sqdesk.ui.calendar.words import CalendarWords
 from sqdesk.ui.changes import Area, announce, follow
@@ -47,7 +48,6 @@ OccurrenceRole = Qt.ItemDataRole.UserRole + 1  # (activity_id, original_date)
 PhaseRole = Qt.ItemDataRole.UserRole + 4  # a campaign task's phase
 DateRole = Qt.ItemDataRole.UserRole + 2
 HOURS = range(6, 24)  # the week view's rows
-MAX_LINES = 4  # occurrences listed in a month cell before "+N"
 DAY_NAMES = 100  # birthdays named in the day list
 AGENDA_NAMES = 300  # birthdays named in the agenda; more are counted per day
 _OVERLAY_COLOURS = {"festival": "#c53030", "solar_term": "#2c7a7b", "marketing": "#d53f8c",
@@ -142,6 +142,10 @@ class CalendarPage(QWidget):
         self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.grid.setWordWrap(False)
         self.grid.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # Kept on self: PySide calls the Python paint() only while the wrapper lives.
+        self.month_cells = MonthCellDelegate(self.grid, more_text=lambda n: self.tr(
+            "+%1 more").replace("%1", str(n)))  # fmt: skip
+        self.grid.setItemDelegate(self.month_cells)
         self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.grid.currentCellChanged.connect(self._cell_changed)
         self.grid.cellDoubleClicked.connect(self._cell_double_clicked)
@@ -312,13 +316,14 @@ class CalendarPage(QWidget):
             # The daily routine is the same every day: one summary line, the rest by name.
             routine = [o for o in items if o.category == "daily"]
             special = [o for o in items if o.category != "daily"]
-            lines = [self._day_heading(d)]
-            lines += [f"{_hm(o.minute)} {o.title}" for o in special[: MAX_LINES - 1]]
-            if len(special) > MAX_LINES - 1:
-                lines.append(self.tr("+%1 more").replace("%1", str(len(special) - MAX_LINES + 1)))
-            if routine:
-                lines.append(f"· {self.words.category('daily')} ×{len(routine)}")
-            cell = QTableWidgetItem("\n".join(lines))
+            heading = self._day_heading(d)
+            titles = [f"{_hm(o.minute)} {o.title}" for o in special]
+            summary = f"· {self.words.category('daily')} ×{len(routine)}" if routine else ""
+            # Drawn by MonthCellDelegate: whole titles, as many as fit, then "+N more".
+            cell = QTableWidgetItem("\n".join([heading, *titles, summary]).strip())
+            cell.setData(HeadingRole, heading)
+            cell.setData(LinesRole, titles)
+            cell.setData(RoutineRole, summary)
             cell.setData(DateRole, d.toordinal())
             cell.setTextAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
             cell.setToolTip("\n".join([self._day_heading(d)] + [
@@ -329,7 +334,7 @@ class CalendarPage(QWidget):
                 cell.setBackground(QBrush(QColor("#e3f1e9")))
             self.grid.setItem(i // 7, i % 7, cell)
             self._cells[(i // 7, i % 7)] = (d, None)
-            self._cell_lines[(i // 7, i % 7)] = special[: MAX_LINES - 1]
+            self._cell_lines[(i // 7, i % 7)] = special
         index = (self.current - lo).days
         self.grid.setCurrentCell(index // 7, index % 7)
         self.grid.blockSignals(False)
@@ -489,9 +494,9 @@ class CalendarPage(QWidget):
         lines = self._cell_lines.get((row, column)) if self.view == "month" else None
         if not lines or y is None:
             return None
-        top = self.grid.visualRect(self.grid.model().index(row, column)).top()
-        line = int((y - top - 1) // QFontMetrics(self.grid.font()).lineSpacing())
-        return lines[line - 1] if 1 <= line <= len(lines) else None  # line 0: the day
+        index = self.grid.model().index(row, column)
+        line = self.month_cells.line_at(self.grid, index, y)  # as the delegate lays it out
+        return lines[line] if line is not None and line < len(lines) else None
 
     def new_activity(self, on: date, minute: int | None = None) -> ActivityDialog | None:
         if self.store.read_only:

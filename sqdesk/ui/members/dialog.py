@@ -29,13 +29,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sqdesk.core import groups, member_edit, members, posts, segments, tags
+from sqdesk.core import groups, member_edit, member_story, members, posts, segments, tags
 from sqdesk.core.member_edit import MemberInput, Problem
 from sqdesk.core.parsing import parse_date
 from sqdesk.core.store import Store
-from sqdesk.ui.changes import Area, announce
+from sqdesk.ui.changes import Area, announce, follow
 from sqdesk.ui.members.segment_words import SegmentWords
 from sqdesk.ui.members.tag_chips import chip_html
+from sqdesk.ui.members.visits_panel import VisitsPanel
 from sqdesk.ui.members.words import describe
 from sqdesk.ui.points.member_points import MemberPointsPanel
 from sqdesk.ui.posts.copy_dialog import CopyPostDialog, open_copy_dialog
@@ -63,6 +64,7 @@ class MemberDialog(QDialog):
         self.header = QLabel(self)
         self.header.setObjectName("memberHeader")
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.header.setWordWrap(True)
 
         self.name = QLineEdit(self)
         self.nickname = QLineEdit(self)
@@ -157,9 +159,14 @@ class MemberDialog(QDialog):
         self.tabs.setObjectName("memberTabs")
         self.tabs.addTab(profile, self.tr("Profile"))
         self.points: MemberPointsPanel | None = None
+        self.visits: VisitsPanel | None = None
         if member_id is not None and self.detail is not None:
             self.points = MemberPointsPanel(store, member_id, self)
             self.tabs.addTab(self.points, self.tr("Points"))
+            self.visits = VisitsPanel(store, member_id, self)
+            self.tabs.addTab(self.visits, self.tr("Visits"))
+            # The story line follows new visits and points while the profile is open.
+            follow(self, {Area.POINTS}, self._show_header)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(self.tabs, 1)
@@ -203,6 +210,30 @@ class MemberDialog(QDialog):
             return
         self.setWindowTitle(self.tr("Member %1 %2").replace("%1", d.code).replace(
             "%2", d.name or d.nickname))  # fmt: skip
+        self._show_header()
+        self.name.setText(d.name)
+        self.nickname.setText(d.nickname)
+        self.mobile.setText(d.mobile)
+        self.mobile_foreign.setChecked(d.mobile_foreign)
+        self.wechat.setText(d.wechat_id)
+        self.gender.setCurrentIndex(max(0, self.gender.findData(d.gender)))
+        self.birthday.setText(d.birthday.isoformat() if d.birthday else "")
+        self.birthday_lunar.setChecked(d.birthday_lunar)
+        self.region.setText(d.region)
+        self.source.setCurrentText(d.source)
+        self.referrer.setText(d.referrer_code)
+        self.joined.setDate(QDate(d.joined_on.year, d.joined_on.month, d.joined_on.day))
+        self.consent.setChecked(d.consent_at is not None)
+        self.consent_scope.setText(d.consent_scope)
+        self.favourites.setText(d.favourites)
+        self.remark.setPlainText(d.remark)
+        self.archive_button.setText(self.tr("Restore") if d.archived else self.tr("Archive"))
+
+    def _show_header(self) -> None:
+        """The name, code, the member's story, segments, tags and groups, above the tabs."""
+        d = self.detail
+        if d is None:
+            return
         status = self.tr("archived") if d.archived else ""
         referred = self.tr("referred %n member(s)", "", d.referred_count)
         code = self.tr("Code %1").replace("%1", d.code)
@@ -224,25 +255,38 @@ class MemberDialog(QDialog):
         self.header.setText(
             f"<b style='font-size:18px'>{_html(d.name or d.nickname)}</b>"
             f"&nbsp;&nbsp;<span style='color:#6c7166'>{code} · {referred} {status}</span>"
+            f"<br><span style='color:#2f6f4f'>{self.story_text()}</span>"
             f"<span style='color:#4a4f45'>{extra}</span>"
         )
-        self.name.setText(d.name)
-        self.nickname.setText(d.nickname)
-        self.mobile.setText(d.mobile)
-        self.mobile_foreign.setChecked(d.mobile_foreign)
-        self.wechat.setText(d.wechat_id)
-        self.gender.setCurrentIndex(max(0, self.gender.findData(d.gender)))
-        self.birthday.setText(d.birthday.isoformat() if d.birthday else "")
-        self.birthday_lunar.setChecked(d.birthday_lunar)
-        self.region.setText(d.region)
-        self.source.setCurrentText(d.source)
-        self.referrer.setText(d.referrer_code)
-        self.joined.setDate(QDate(d.joined_on.year, d.joined_on.month, d.joined_on.day))
-        self.consent.setChecked(d.consent_at is not None)
-        self.consent_scope.setText(d.consent_scope)
-        self.favourites.setText(d.favourites)
-        self.remark.setPlainText(d.remark)
-        self.archive_button.setText(self.tr("Restore") if d.archived else self.tr("Archive"))
+
+    def story_text(self) -> str:
+        """The member at a glance: the last visit, visits and spend lately, points, level
+        and favourite (HTML, escaped)."""
+        d = self.detail
+        st = member_story.story(self.store, d.id)
+        today = date.today()
+        if st.last_visit is None:
+            last = self.tr("No visits yet")
+        else:
+            ago = (today - st.last_visit).days
+            when = (self.tr("today") if ago == 0 else
+                    self.tr("%n day(s) ago", "", ago))  # fmt: skip
+            last = self.tr("Last visit %1 (%2)").replace("%1", st.last_visit.isoformat()) \
+                .replace("%2", when)
+
+        def money(cents: int) -> str:
+            return f"¥{cents / 100:,.2f}".removesuffix(".00")
+
+        lately = self.tr("30 days: %n visit(s), %1", "", st.visits_30).replace(
+            "%1", money(st.spend_30))
+        year = self.tr("12 months: %n visit(s), %1", "", st.visits_365).replace(
+            "%1", money(st.spend_365))
+        points = self.tr("%1 points · %2").replace("%1", f"{st.balance:,}").replace(
+            "%2", st.level or self.tr("no level"))
+        parts = [last, lately, year, points]
+        if d.favourites:
+            parts.append(self.tr("Favourite: %1").replace("%1", d.favourites))
+        return " · ".join(_html(p) for p in parts)
 
     def read_input(self) -> tuple[MemberInput, list[Problem]]:
         """What the form says, plus the problems only the form can see (unparsable text)."""

@@ -27,7 +27,11 @@ _Index = QModelIndex | QPersistentModelIndex
 class MemberTableModel(QAbstractTableModel):
     COLUMNS: tuple[SortKey, ...] = tuple(SortKey)
     # Shown until the user picks columns of their own.
-    DEFAULT_HIDDEN = frozenset({SortKey.WECHAT, SortKey.REMARK, SortKey.REGION})
+    # The main columns fit a 1024-pixel window; the rest are a right-click on the header away.
+    DEFAULT_HIDDEN = frozenset({SortKey.WECHAT, SortKey.REMARK, SortKey.REGION,
+                                SortKey.GENDER, SortKey.BIRTHDAY, SortKey.SOURCE,
+                                SortKey.SPEND})  # fmt: skip
+    NUMERIC = frozenset({SortKey.POINTS, SortKey.SPEND})
 
     # After the field columns: the member's tags, drawn as chips (not sortable).
     TAGS_COLUMN = len(COLUMNS)
@@ -59,6 +63,10 @@ class MemberTableModel(QAbstractTableModel):
             SortKey.REGION: self.tr("Region"),
             SortKey.WECHAT: self.tr("WeChat ID"),
             SortKey.REMARK: self.tr("Remark"),
+            SortKey.POINTS: self.tr("Points"),
+            SortKey.LEVEL: self.tr("Level"),
+            SortKey.LAST_VISIT: self.tr("Last Visit"),
+            SortKey.SPEND: self.tr("Spend (12 mo.)"),
         }
         self.tags_header = self.tr("Tags")
         self._genders = {"F": self.tr("Female"), "M": self.tr("Male"), "": ""}
@@ -181,6 +189,10 @@ class MemberTableModel(QAbstractTableModel):
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
                 return "、".join(name for name, _ in self.tags_of_row(index.row()))
             return None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if self.COLUMNS[index.column()] in self.NUMERIC:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return None
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole):
             return None
         row = self._row(index.row())
@@ -202,6 +214,12 @@ class MemberTableModel(QAbstractTableModel):
             return value.isoformat() if value else ""
         if key is SortKey.REMARK:
             return row.remark.replace("\n", " ")
+        if key is SortKey.POINTS:
+            return f"{row.points:,}"
+        if key is SortKey.LAST_VISIT:
+            return row.last_visit.isoformat() if row.last_visit else ""
+        if key is SortKey.SPEND:
+            return f"¥{row.spend_12m / 100:,.0f}" if row.spend_12m else ""
         return getattr(row, key.value)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from sqdesk.core import members
-from sqdesk.core.members import SortKey
+from sqdesk.core.members import FIGURES, SortKey
 from sqdesk.core.store import Store
 from sqdesk.ui import prefs
 from sqdesk.ui.changes import Area, follow
@@ -34,12 +34,16 @@ from sqdesk.ui.members.selection_actions import SelectionActions
 from sqdesk.ui.members.tag_chips import TagChipsDelegate
 from sqdesk.ui.widgets import PageHeader
 
+# The roster's columns as the user left them; "2" since the figure columns came (a layout
+# saved before them would hide them for good).
+HEADER_KEY = "roster/header2"
 # Fixed widths: measuring 100k rows to fit them is far too slow (docs/ARCHITECTURE.md,
 # "Item views and speed").
 _WIDTHS = {
-    SortKey.CODE: 90, SortKey.NAME: 110, SortKey.NICKNAME: 150, SortKey.MOBILE: 120,
-    SortKey.GENDER: 60, SortKey.BIRTHDAY: 100, SortKey.JOINED: 100, SortKey.SOURCE: 100,
-    SortKey.REGION: 110, SortKey.WECHAT: 140, SortKey.REMARK: 220,
+    SortKey.CODE: 76, SortKey.NAME: 90, SortKey.NICKNAME: 110, SortKey.MOBILE: 104,
+    SortKey.GENDER: 60, SortKey.BIRTHDAY: 92, SortKey.JOINED: 92, SortKey.SOURCE: 100,
+    SortKey.REGION: 110, SortKey.WECHAT: 140, SortKey.REMARK: 220, SortKey.POINTS: 60,
+    SortKey.LEVEL: 72, SortKey.LAST_VISIT: 92, SortKey.SPEND: 92,
 }  # fmt: skip
 # Typing pauses shorter than this are one search: the query runs once per pause, not per
 # key, when someone types faster than the roster can redraw.
@@ -141,7 +145,9 @@ class MembersPage(QWidget):
         for column, key in enumerate(MemberTableModel.COLUMNS):
             self.table.setColumnWidth(column, _WIDTHS[key])
         tags_column = MemberTableModel.TAGS_COLUMN
-        self.table.setColumnWidth(tags_column, 220)
+        # The last column stretches into whatever is left: the main columns and the tags fit
+        # a 1024-pixel window without scrolling sideways.
+        self.table.setColumnWidth(tags_column, 100)
         # Kept on self: PySide calls the Python paint() only while the wrapper lives.
         self.tag_delegate = TagChipsDelegate(self.table)
         self.table.setItemDelegateForColumn(tags_column, self.tag_delegate)
@@ -326,13 +332,18 @@ class MembersPage(QWidget):
 
     def _restore_columns(self) -> None:
         hh = self.table.horizontalHeader()
-        state = prefs.settings().value("roster/header")
+        state = prefs.settings().value(HEADER_KEY)
         if state is None or not hh.restoreState(state):
             for column, key in enumerate(MemberTableModel.COLUMNS):
                 hh.setSectionHidden(column, key in MemberTableModel.DEFAULT_HIDDEN)
+            # The member's figures right after the mobile: who, how to reach, how engaged.
+            after = hh.visualIndex(MemberTableModel.COLUMNS.index(SortKey.MOBILE))
+            for offset, key in enumerate(FIGURES, 1):
+                hh.moveSection(hh.visualIndex(MemberTableModel.COLUMNS.index(key)),
+                               after + offset)  # fmt: skip
 
     def _save_columns(self, *_args) -> None:
-        prefs.settings().setValue("roster/header", self.table.horizontalHeader().saveState())
+        prefs.settings().setValue(HEADER_KEY, self.table.horizontalHeader().saveState())
 
     # --- members ------------------------------------------------------------------------
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sqdesk.core import ledger, points_view, rewards
+from sqdesk.core import ledger, member_story, points_view, rewards
 from sqdesk.core.store import Store
 from sqdesk.ui.changes import Area, announce, follow
 from sqdesk.ui.points.visit_dialog import VisitDialog
@@ -92,8 +92,14 @@ class MemberPointsPanel(QWidget):
         self.summary_label.setText(text)
         self.table.setRowCount(len(s.entries))
         grey = QBrush(QColor("#9a9d94"))
+        # A visit's entries say what was spent ("points for spending · ¥38.50").
+        spent = member_story.spent_by_visit(self.store, [
+            v for v in map(_own_visit, s.entries) if v is not None])
         for row, e in enumerate(s.entries):
             reason = self.words.entry_reason(e.kind, e.reason, e.source_key)
+            visit_id = _own_visit(e)
+            if visit_id in spent:
+                reason += f" · ¥{spent[visit_id] / 100:,.2f}".removesuffix(".00")
             if e.reversed_by is not None:
                 reason += "  " + self.tr("(reversed)")
             cells = (e.at.astimezone().strftime("%Y-%m-%d %H:%M"), self.words.kind(e.kind),
@@ -247,3 +253,11 @@ class AdjustDialog(QDialog):
     def _update(self) -> None:
         ok = self.points.value() != 0 and bool(self.reason.text().strip())
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+
+
+def _own_visit(e: points_view.EntryRow) -> int | None:
+    """The visit an entry was earned on by this member (not a referral bonus for a friend's
+    visit, which names the friend's visit)."""
+    if e.source.startswith("visit:") and (e.source_key or "").startswith("visit:"):
+        return int(e.source.split(":")[1])
+    return None

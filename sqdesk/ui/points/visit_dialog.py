@@ -57,7 +57,8 @@ class VisitDialog(QDialog):
         self.amount.setObjectName("visitAmount")
         self.amount.setPlaceholderText(self.tr("amount in yuan, e.g. 38.5"))
         self.channel = QComboBox(self)
-        self.channel.addItems(CHANNELS)
+        for key in CHANNELS:  # stored as the key, shown in the interface's language
+            self.channel.addItem(self.words.channel(key), key)
         self.remark = QLineEdit(self)
         self.result = QLabel(self)
         self.result.setObjectName("visitResult")
@@ -175,7 +176,7 @@ class VisitDialog(QDialog):
             return False
         try:
             result = ledger.record_visit(self.store, self.member_id, amount_cents=cents,
-                                         channel=self.channel.currentText(),
+                                         channel=self.channel.currentData(),
                                          remark=self.remark.text())  # fmt: skip
         except ledger.PointsError as exc:
             self.result.setText(self.words.error_html(refusal_text(exc)))

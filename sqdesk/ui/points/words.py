@@ -50,6 +50,12 @@ class PointsWords(QObject):
             return self.tr("points expired")
         return reason
 
+    def channel(self, key: str) -> str:
+        """Where a visit happened: stored as the shop's Chinese key (门店, as imports and the
+        CLI write it), shown in the interface's language; a channel of the shop's own as is."""
+        return {"门店": self.tr("In store"), "小程序": self.tr("Mini program"),
+                "外卖": self.tr("Delivery")}.get(key, key)  # fmt: skip
+
     def kind(self, kind: str) -> str:
         return {
             "earn": self.tr("earned"),
