@@ -3221,6 +3221,10 @@
         <translation>删除…</translation>
     </message>
     <message>
+        <source>Edit Text</source>
+        <translation>编辑原文</translation>
+    </message>
+    <message>
         <source>Choose Member…</source>
         <translation>选择会员…</translation>
     </message>
@@ -3368,6 +3372,33 @@
     <message>
         <source>Screenshot taken on</source>
         <translation>截图日期</translation>
+    </message>
+</context>
+<context>
+    <name>ReadableWords</name>
+    <message>
+        <source>%1, or “%2”</source>
+        <translation>%1（没有时写“%2”）</translation>
+    </message>
+    <message>
+        <source>if there is no %1:</source>
+        <translation>如果没有%1：</translation>
+    </message>
+    <message>
+        <source>if there is %1:</source>
+        <translation>如果有%1：</translation>
+    </message>
+    <message>
+        <source>or if there is %1:</source>
+        <translation>否则如果有%1：</translation>
+    </message>
+    <message>
+        <source>for each of %1:</source>
+        <translation>对每个%1：</translation>
+    </message>
+    <message>
+        <source>otherwise:</source>
+        <translation>否则：</translation>
     </message>
 </context>
 <context>
@@ -4307,6 +4338,13 @@
     <message>
         <source>Restored.</source>
         <translation>已恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateView</name>
+    <message>
+        <source>Click to edit the text</source>
+        <translation>点击编辑原文</translation>
     </message>
 </context>
 <context>

@@ -78,3 +78,37 @@ def test_own_template_added_and_deleted(qtbot, page, store):
     assert posts.find(store, "周末拼单🍰") is None
     select(page, "早报")
     assert not page.delete_button.isEnabled()  # built-ins are restored, not deleted
+
+
+def test_a_template_reads_with_named_placeholders_and_edits_a_click_away(qtbot, page):
+    from PySide6.QtCore import Qt
+
+    select(page, "早报")
+    view = page.template_view
+    assert not view.editing and view.readable.isVisible() and not page.editor.isVisible()
+    shown = "".join(view.readable.toPlainText().split())  # without the chips' thin spaces
+    assert "{{" not in shown and "{%" not in shown
+    assert "营业时间：营业时间" in shown and "今日生日艾特" in shown
+    assert "ifthereis今日生日名单:" in shown
+    # A click on the text (or Edit Text) shows the Jinja text, to edit.
+    qtbot.mouseClick(view.readable.viewport(), Qt.MouseButton.LeftButton)
+    assert view.editing and page.editor.isVisible() and page.edit_button.isChecked()
+    assert "{{ 营业时间 }}" in page.editor.toPlainText()
+    page.edit_button.click()
+    assert not view.editing
+    page.insert_placeholder("店名")  # inserting a placeholder edits the text
+    assert view.editing and "{{ 店名 }}" in page.editor.toPlainText()
+    select(page, "生日祝福")  # another template is read first
+    assert not view.editing and "称呼, or “亲”" in view.readable.toPlainText()
+
+
+def test_readable_words_cover_the_template_syntax(qapp):
+    from sqdesk.ui.posts.readable import ReadableWords
+
+    words = ReadableWords()
+    text = words.html("嗨 {{ 称呼 or '亲' }}<b>！\n{% if 最爱 %}最爱{{最爱}}{% else %}无"
+                      "{% endif %}{{ 不存在 }}{% for x in 参与名单 %}{{ x }}{% endfor %}")
+    assert "&lt;b&gt;" in text and "<br>" in text  # the shop's text is text, not HTML
+    assert "称呼, or “亲”" in text and "if there is 最爱:" in text and "otherwise:" in text
+    assert "#fde2e1" in text  # an unknown placeholder stands out
+    assert "for each of 参与名单:" in text and "endif" not in text

@@ -24,7 +24,8 @@ from sqdesk.core.models import Member, Setting
 from sqdesk.core.store import Store, sync_id_sequence
 
 CHUNK = 5000
-DEMO_SHOP = {"shop.name": "茶语时光 · 天河店", "shop.manager": "林店长"}
+DEMO_SHOP = {"shop.name": "茶语时光 · 天河店", "shop.manager": "林店长",
+             "shop.address": "天河路 385 号 1 楼", "shop.hours": "10:00-22:00"}
 
 
 def fill_demo_store(

@@ -40,10 +40,10 @@ HEADER_KEY = "roster/header2"
 # Fixed widths: measuring 100k rows to fit them is far too slow (docs/ARCHITECTURE.md,
 # "Item views and speed").
 _WIDTHS = {
-    SortKey.CODE: 76, SortKey.NAME: 90, SortKey.NICKNAME: 110, SortKey.MOBILE: 104,
-    SortKey.GENDER: 60, SortKey.BIRTHDAY: 92, SortKey.JOINED: 92, SortKey.SOURCE: 100,
-    SortKey.REGION: 110, SortKey.WECHAT: 140, SortKey.REMARK: 220, SortKey.POINTS: 60,
-    SortKey.LEVEL: 72, SortKey.LAST_VISIT: 92, SortKey.SPEND: 92,
+    SortKey.CODE: 72, SortKey.NAME: 86, SortKey.NICKNAME: 104, SortKey.MOBILE: 100,
+    SortKey.GENDER: 60, SortKey.BIRTHDAY: 88, SortKey.JOINED: 88, SortKey.SOURCE: 100,
+    SortKey.REGION: 110, SortKey.WECHAT: 140, SortKey.REMARK: 220, SortKey.POINTS: 56,
+    SortKey.LEVEL: 70, SortKey.LAST_VISIT: 88, SortKey.SPEND: 92,
 }  # fmt: skip
 # Typing pauses shorter than this are one search: the query runs once per pause, not per
 # key, when someone types faster than the roster can redraw.

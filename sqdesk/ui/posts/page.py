@@ -37,6 +37,7 @@ from sqdesk.ui.changes import Area, announce, follow
 from sqdesk.ui.groups.member_picker import MemberPicker
 from sqdesk.ui.members.segment_words import SegmentWords
 from sqdesk.ui.posts.bubble import ChatBubble
+from sqdesk.ui.posts.readable import TemplateView
 from sqdesk.ui.posts.run_dialog import RunDialog, open_run, start_run
 from sqdesk.ui.posts.words import PostWords, copy_post
 from sqdesk.ui.refusals import refusal_text
@@ -96,7 +97,15 @@ class PostsPage(QWidget):
         self.new_button.clicked.connect(self.ask_new)
         self.delete_button = QPushButton(self.tr("Delete…"), self)
         self.delete_button.clicked.connect(self.ask_delete)
+        # The template reads as text with named placeholders; its Jinja text a click away.
+        self.template_view = TemplateView(self.editor, self)
+        self.edit_button = QPushButton(self.tr("Edit Text"), self)
+        self.edit_button.setObjectName("editTemplateText")
+        self.edit_button.setCheckable(True)
+        self.edit_button.toggled.connect(self.template_view.set_editing)
+        self.template_view.editingChanged.connect(self.edit_button.setChecked)
         edit_bar = QHBoxLayout()
+        edit_bar.addWidget(self.edit_button)
         edit_bar.addWidget(self.picker)
         edit_bar.addStretch(1)
         edit_bar.addWidget(self.restore_button)
@@ -157,7 +166,7 @@ class PostsPage(QWidget):
         left = QVBoxLayout(editor_side)
         left.setContentsMargins(0, 0, 0, 0)
         left.addLayout(edit_bar)
-        left.addWidget(self.editor, 1)
+        left.addWidget(self.template_view, 1)
         left.addWidget(self.problem)
         preview_side = QWidget(self)
         right = QVBoxLayout(preview_side)
@@ -276,6 +285,7 @@ class PostsPage(QWidget):
         self.editor.blockSignals(True)
         self.editor.setPlainText(t.body if t else "")
         self.editor.blockSignals(False)
+        self.template_view.reload()  # another template: read it first
         self.restore_button.setEnabled(bool(t and t.modified))
         self.delete_button.setEnabled(bool(t and not t.builtin) and not self.store.read_only)
         for b in (self.save_button, self.new_button):
@@ -296,6 +306,7 @@ class PostsPage(QWidget):
     # --- editing --------------------------------------------------------------------------
 
     def insert_placeholder(self, name: str) -> None:
+        self.template_view.set_editing(True)
         self.editor.insertPlainText("{{ " + name + " }}")
         self.editor.setFocus()
 
@@ -417,6 +428,7 @@ class PostsPage(QWidget):
         self.refresh()
         announce(Area.POSTS)
         self.list.setCurrentRow(next(i for i, t in enumerate(self.templates) if t.id == new_id))
+        self.template_view.set_editing(True)
         self.editor.moveCursor(QTextCursor.MoveOperation.End)
         self.editor.setFocus()
         return new_id
