@@ -473,6 +473,170 @@
         <translation>会员生日</translation>
     </message>
     <message>
+        <source>Spring Festival</source>
+        <translation>春节</translation>
+    </message>
+    <message>
+        <source>Lantern Festival</source>
+        <translation>元宵节</translation>
+    </message>
+    <message>
+        <source>Dragon Boat Festival</source>
+        <translation>端午节</translation>
+    </message>
+    <message>
+        <source>Qixi Festival</source>
+        <translation>七夕</translation>
+    </message>
+    <message>
+        <source>Mid-Autumn Festival</source>
+        <translation>中秋节</translation>
+    </message>
+    <message>
+        <source>Double Ninth Festival</source>
+        <translation>重阳节</translation>
+    </message>
+    <message>
+        <source>New Year&apos;s Eve (lunar)</source>
+        <translation>除夕</translation>
+    </message>
+    <message>
+        <source>New Year&apos;s Day</source>
+        <translation>元旦</translation>
+    </message>
+    <message>
+        <source>Labour Day</source>
+        <translation>劳动节</translation>
+    </message>
+    <message>
+        <source>National Day</source>
+        <translation>国庆节</translation>
+    </message>
+    <message>
+        <source>Valentine&apos;s Day</source>
+        <translation>情人节</translation>
+    </message>
+    <message>
+        <source>Women&apos;s Day</source>
+        <translation>妇女节</translation>
+    </message>
+    <message>
+        <source>520 (I love you day)</source>
+        <translation>520</translation>
+    </message>
+    <message>
+        <source>618 shopping festival</source>
+        <translation>618</translation>
+    </message>
+    <message>
+        <source>Double Eleven</source>
+        <translation>双十一</translation>
+    </message>
+    <message>
+        <source>Double Twelve</source>
+        <translation>双十二</translation>
+    </message>
+    <message>
+        <source>Christmas</source>
+        <translation>圣诞节</translation>
+    </message>
+    <message>
+        <source>Beginning of Spring</source>
+        <translation>立春</translation>
+    </message>
+    <message>
+        <source>Rain Water</source>
+        <translation>雨水</translation>
+    </message>
+    <message>
+        <source>Awakening of Insects</source>
+        <translation>惊蛰</translation>
+    </message>
+    <message>
+        <source>Spring Equinox</source>
+        <translation>春分</translation>
+    </message>
+    <message>
+        <source>Pure Brightness</source>
+        <translation>清明</translation>
+    </message>
+    <message>
+        <source>Grain Rain</source>
+        <translation>谷雨</translation>
+    </message>
+    <message>
+        <source>Beginning of Summer</source>
+        <translation>立夏</translation>
+    </message>
+    <message>
+        <source>Grain Buds</source>
+        <translation>小满</translation>
+    </message>
+    <message>
+        <source>Grain in Ear</source>
+        <translation>芒种</translation>
+    </message>
+    <message>
+        <source>Summer Solstice</source>
+        <translation>夏至</translation>
+    </message>
+    <message>
+        <source>Minor Heat</source>
+        <translation>小暑</translation>
+    </message>
+    <message>
+        <source>Major Heat</source>
+        <translation>大暑</translation>
+    </message>
+    <message>
+        <source>Beginning of Autumn</source>
+        <translation>立秋</translation>
+    </message>
+    <message>
+        <source>End of Heat</source>
+        <translation>处暑</translation>
+    </message>
+    <message>
+        <source>White Dew</source>
+        <translation>白露</translation>
+    </message>
+    <message>
+        <source>Autumn Equinox</source>
+        <translation>秋分</translation>
+    </message>
+    <message>
+        <source>Cold Dew</source>
+        <translation>寒露</translation>
+    </message>
+    <message>
+        <source>Frost&apos;s Descent</source>
+        <translation>霜降</translation>
+    </message>
+    <message>
+        <source>Beginning of Winter</source>
+        <translation>立冬</translation>
+    </message>
+    <message>
+        <source>Minor Snow</source>
+        <translation>小雪</translation>
+    </message>
+    <message>
+        <source>Major Snow</source>
+        <translation>大雪</translation>
+    </message>
+    <message>
+        <source>Winter Solstice</source>
+        <translation>冬至</translation>
+    </message>
+    <message>
+        <source>Minor Cold</source>
+        <translation>小寒</translation>
+    </message>
+    <message>
+        <source>Major Cold</source>
+        <translation>大寒</translation>
+    </message>
+    <message>
         <source>Months without that day are skipped (as every calendar program does).</source>
         <translation>没有这一天的月份会跳过（所有日历程序都这样处理）。</translation>
     </message>
@@ -755,6 +919,25 @@
         <translation>
             <numerusform>%n 个字</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>DateWords</name>
+    <message>
+        <source>dddd, d MMMM yyyy</source>
+        <translation>yyyy年M月d日 dddd</translation>
+    </message>
+    <message>
+        <source>dddd d MMM</source>
+        <translation>M月d日 dddd</translation>
+    </message>
+    <message>
+        <source>d MMM</source>
+        <translation>M月d日</translation>
+    </message>
+    <message>
+        <source>MMMM yyyy</source>
+        <translation>yyyy年M月</translation>
     </message>
 </context>
 <context>
@@ -2126,6 +2309,38 @@
 </context>
 <context>
     <name>MemberWords</name>
+    <message>
+        <source>Scanned in store</source>
+        <translation>门店扫码</translation>
+    </message>
+    <message>
+        <source>Delivery card</source>
+        <translation>外卖卡片</translation>
+    </message>
+    <message>
+        <source>Douyin</source>
+        <translation>抖音</translation>
+    </message>
+    <message>
+        <source>Xiaohongshu</source>
+        <translation>小红书</translation>
+    </message>
+    <message>
+        <source>Referred by a member</source>
+        <translation>老带新</translation>
+    </message>
+    <message>
+        <source>Meituan</source>
+        <translation>美团</translation>
+    </message>
+    <message>
+        <source>WeChat Moments</source>
+        <translation>朋友圈</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>导入</translation>
+    </message>
     <message>
         <source>Export to a .xlsx or .csv file.</source>
         <translation>请导出为 .xlsx 或 .csv 文件。</translation>

@@ -235,7 +235,7 @@ def test_month_cells_show_whole_titles_and_count_the_rest(qtbot, shop):
     """At the window's usual size (1180 × 760) a long title wraps instead of being cut to
     "10:00 周一…"; a day with more than fits says how many more; a double-click on any
     line of a wrapped title opens that activity."""
-    from sqdesk.ui.calendar.month_cell import LinesRole, layout
+    from sqdesk.ui.calendar.month_cell import HeadingRole, LinesRole, layout
     from sqdesk.ui.calendar.occurrence_dialog import OccurrenceDialog
     from sqdesk.ui.main_window import MainWindow
 
@@ -263,7 +263,7 @@ def test_month_cells_show_whole_titles_and_count_the_rest(qtbot, shop):
 
     index = cell(day)
     rect = page.grid.visualRect(index)
-    laid = layout(rect.adjusted(3, 1, -3, -1), page.grid.fontMetrics(),
+    laid = layout(rect.adjusted(3, 1, -3, -1), page.grid.fontMetrics(), str(day.day),
                   index.data(LinesRole), True)  # fmt: skip
     (box, text), = laid.titles
     assert text == f"19:00 {long_title}" and box.height() > page.grid.fontMetrics().lineSpacing()
@@ -271,7 +271,8 @@ def test_month_cells_show_whole_titles_and_count_the_rest(qtbot, shop):
     hidden = page.month_cells.hidden[(crowded.row(), crowded.column())]
     assert 0 < hidden < 5
     assert len(layout(page.grid.visualRect(crowded).adjusted(3, 1, -3, -1),
-                      page.grid.fontMetrics(), crowded.data(LinesRole), True).titles) \
+                      page.grid.fontMetrics(), crowded.data(HeadingRole),
+                      crowded.data(LinesRole), True).titles) \
         == 5 - hidden  # fmt: skip
     # The title's second line opens it too.
     _double_click(qtbot, page.grid.viewport(), QPoint(rect.left() + 8, box.bottom() - 2))

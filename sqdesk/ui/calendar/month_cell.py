@@ -43,7 +43,6 @@ class MonthCellDelegate(QStyledItemDelegate):
         key = (index.row(), index.column())
         rect = option.rect.adjusted(PAD, 1, -PAD, -1)
         fm = option.fontMetrics
-        lh = fm.lineSpacing()
         painter.save()
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         foreground = index.data(Qt.ItemDataRole.ForegroundRole)  # another month's days: grey
@@ -52,11 +51,9 @@ class MonthCellDelegate(QStyledItemDelegate):
             colour = option.palette.highlightedText().color()
         painter.setPen(colour)
         painter.setFont(option.font)
-        heading = index.data(HeadingRole) or ""
-        heading = fm.elidedText(heading, Qt.TextElideMode.ElideRight, rect.width())
-        painter.drawText(QRect(rect.left(), rect.top(), rect.width(), lh),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, heading)
-        laid = layout(rect, fm, index.data(LinesRole) or [], bool(index.data(RoutineRole)))
+        laid = layout(rect, fm, index.data(HeadingRole) or "", index.data(LinesRole) or [],
+                      bool(index.data(RoutineRole)))  # fmt: skip
+        painter.drawText(laid.heading_box, _WRAP, laid.heading)
         for box, text in laid.titles:
             painter.drawText(box, _WRAP, text)
         if laid.hidden:
@@ -72,8 +69,8 @@ class MonthCellDelegate(QStyledItemDelegate):
         """Which activity (an index into LinesRole) is drawn at height y of the cell, laid
         out as paint() lays it out."""
         rect = view.visualRect(index).adjusted(PAD, 1, -PAD, -1)
-        laid = layout(rect, view.fontMetrics(), index.data(LinesRole) or [],
-                      bool(index.data(RoutineRole)))  # fmt: skip
+        laid = layout(rect, view.fontMetrics(), index.data(HeadingRole) or "",
+                      index.data(LinesRole) or [], bool(index.data(RoutineRole)))  # fmt: skip
         for i, (box, _text) in enumerate(laid.titles):
             if box.top() <= y <= box.bottom():
                 return i
@@ -82,19 +79,27 @@ class MonthCellDelegate(QStyledItemDelegate):
 
 @dataclass
 class Layout:
+    heading_box: QRect
+    heading: str  # the day and its marks, on one line or two (cut with … beyond)
     titles: list[tuple[QRect, str]]  # the titles shown, in order, each in its box
     hidden: int  # how many "+N more" stands for
     more: QRect
     routine: QRect | None
 
 
-def layout(rect: QRect, fm: QFontMetrics, lines: list[str], routine: bool) -> Layout:
-    """Where a cell's parts go: the heading's line, then whole titles while they fit (the
+def layout(rect: QRect, fm: QFontMetrics, heading: str, lines: list[str],
+           routine: bool) -> Layout:  # fmt: skip
+    """Where a cell's parts go: the heading (the day, a festival's name: wrapped onto a
+    second line when the name is long, "Beginning of Winter"), then whole titles while they fit (the
     first one, if nothing fits whole, cut with …), "+N more" for the rest, and the daily
     routine's summary when there is still room (it is the same every day, and the day's
     list beside the grid names it)."""
     lh = fm.lineSpacing()
-    y = rect.top() + lh
+    head = min(_height(fm, heading, rect.width()), 2 * lh) if heading else lh
+    if heading and _height(fm, heading, rect.width()) > head:
+        heading = _cut(fm, heading, rect.width(), head)
+    heading_box = QRect(rect.left(), rect.top(), rect.width(), head)
+    y = rect.top() + head
     bottom = rect.bottom() + 1
     titles: list[tuple[QRect, str]] = []
     hidden = 0
@@ -118,8 +123,8 @@ def layout(rect: QRect, fm: QFontMetrics, lines: list[str], routine: bool) -> La
     if hidden:
         y += lh
     fits = routine and y + lh <= bottom
-    return Layout(titles, hidden, more, QRect(rect.left(), y, rect.width(), lh) if fits
-                  else None)  # fmt: skip
+    routine_box = QRect(rect.left(), y, rect.width(), lh) if fits else None
+    return Layout(heading_box, heading, titles, hidden, more, routine_box)
 
 
 def _height(fm: QFontMetrics, text: str, width: int) -> int:

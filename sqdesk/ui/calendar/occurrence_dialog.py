@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from sqdesk.core import activities, members, posts
 from sqdesk.core.activities import ActivityError, Occurrence
 from sqdesk.core.store import Store
+from sqdesk.ui import dates
 from sqdesk.ui.calendar.activity_dialog import ActivityDialog
 from sqdesk.ui.calendar.jielong_dialog import JielongDialog
 from sqdesk.ui.calendar.words import CalendarWords
@@ -58,7 +59,8 @@ class OccurrenceDialog(QDialog):
         if o.warmup_days is not None:
             for phase in activities.PHASES:
                 due = activities.phase_due(o, phase)
-                box = QCheckBox(f"{self.words.phase(phase)}（{due.month}月{due.day}日）", self)
+                box = QCheckBox(f"{self.words.phase(phase)}（{dates.words().month_day(due)}）",
+                                self)  # fmt: skip
                 box.toggled.connect(lambda on, p=phase: self.tick(p, on))
                 self.phase_boxes[phase] = box
                 phase_row.addWidget(box)

@@ -35,7 +35,7 @@ from sqdesk.core.activities import ActivityError, Occurrence, PhaseTask
 from sqdesk.core.festivals import Overlay
 from sqdesk.core.pinyin import sort_key
 from sqdesk.core.store import Store
-from sqdesk.ui import prefs
+from sqdesk.ui import dates, prefs
 from sqdesk.ui.calendar.activity_dialog import ActivityDialog
 from sqdesk.ui.calendar.month_cell import HeadingRole, LinesRole, MonthCellDelegate, RoutineRole
 from sqdesk.ui.calendar.occurrence_dialog import OccurrenceDialog
@@ -275,7 +275,7 @@ class CalendarPage(QWidget):
             marks.setdefault(ov.day, []).append(ov)
         self.by_day, self.marks = by_day, marks
         if self.view == "month":
-            self.header.set_subtitle(f"{self.current.year}年{self.current.month}月")
+            self.header.set_subtitle(dates.words().month(self.current.year, self.current.month))
         else:
             self.header.set_subtitle(f"{lo.isoformat()} – {hi.isoformat()}")
         self.grid.setVisible(self.view != "agenda")
@@ -293,7 +293,8 @@ class CalendarPage(QWidget):
         self._fill_day()
 
     def _day_heading(self, d: date) -> str:
-        names = [ov.name for ov in self.marks.get(d, []) if ov.kind != "birthday"]
+        names = [self.words.overlay_name(ov.name) for ov in self.marks.get(d, [])
+                 if ov.kind != "birthday"]
         cakes = self.birthday_counts.get(d, 0)
         text = str(d.day) + ("  " + " ".join(names) if names else "")
         return text + (f"  🎂{cakes}" if cakes else "")
@@ -348,7 +349,8 @@ class CalendarPage(QWidget):
         labels = []
         for i in range(7):
             d = lo + timedelta(days=i)
-            names = [ov.name for ov in self.marks.get(d, []) if ov.kind != "birthday"]
+            names = [self.words.overlay_name(ov.name) for ov in self.marks.get(d, [])
+                 if ov.kind != "birthday"]
             labels.append(QLocale().toString(QDate(d.year, d.month, d.day), "ddd M/d")
                           + ("\n" + " ".join(names) if names else ""))  # fmt: skip
         self.grid.setHorizontalHeaderLabels(labels)
@@ -386,7 +388,7 @@ class CalendarPage(QWidget):
             named = any(m.kind == "birthday" for m in marks)
             if items or marks or cakes:
                 names = " · ".join(m.name for m in marks if m.kind != "birthday")
-                heading = QLocale().toString(QDate(d.year, d.month, d.day), "M月d日 dddd")
+                heading = dates.words().day_and_weekday(d)
                 head = QListWidgetItem(heading + ("  " + names if names else ""))
                 font = head.font()
                 font.setBold(True)
@@ -423,7 +425,7 @@ class CalendarPage(QWidget):
 
     def _overlay_entry(self, m: Overlay) -> QListWidgetItem:
         text = (self.tr("🎂 %1's birthday").replace("%1", m.name) if m.kind == "birthday"
-                else f"   {self.words.overlay(m.kind)}: {m.name}")  # fmt: skip
+                else f"   {self.words.overlay(m.kind)}: {self.words.overlay_name(m.name)}")
         if m.lunar:
             text += " " + self.tr("(lunar)")
         item = QListWidgetItem("   " + text if m.kind == "birthday" else text)
@@ -440,7 +442,7 @@ class CalendarPage(QWidget):
     def _fill_day(self) -> None:
         d = self.current
         self.day_title.setText(
-            QLocale().toString(QDate(d.year, d.month, d.day), "yyyy年M月d日 dddd")
+            dates.words().long_day(d)
         )
         self.day_list.clear()
         for m in self.marks.get(d, []):

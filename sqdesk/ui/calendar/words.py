@@ -34,6 +34,33 @@ class CalendarWords(QObject):
             "birthday": self.tr("Birthdays"),
         }.get(kind, kind)
 
+    def overlay_name(self, name: str) -> str:
+        """A festival, solar term or marketing day in the interface's language (the core
+        names them in Chinese; a name not listed here is shown as it is)."""
+        return {
+            "春节": self.tr("Spring Festival"), "元宵节": self.tr("Lantern Festival"),
+            "端午节": self.tr("Dragon Boat Festival"), "七夕": self.tr("Qixi Festival"),
+            "中秋节": self.tr("Mid-Autumn Festival"), "重阳节": self.tr("Double Ninth Festival"),
+            "除夕": self.tr("New Year's Eve (lunar)"), "元旦": self.tr("New Year's Day"),
+            "劳动节": self.tr("Labour Day"), "国庆节": self.tr("National Day"),
+            "情人节": self.tr("Valentine's Day"), "妇女节": self.tr("Women's Day"),
+            "520": self.tr("520 (I love you day)"), "618": self.tr("618 shopping festival"),
+            "双十一": self.tr("Double Eleven"), "双十二": self.tr("Double Twelve"),
+            "圣诞节": self.tr("Christmas"),
+            "立春": self.tr("Beginning of Spring"), "雨水": self.tr("Rain Water"),
+            "惊蛰": self.tr("Awakening of Insects"), "春分": self.tr("Spring Equinox"),
+            "清明": self.tr("Pure Brightness"), "谷雨": self.tr("Grain Rain"),
+            "立夏": self.tr("Beginning of Summer"), "小满": self.tr("Grain Buds"),
+            "芒种": self.tr("Grain in Ear"), "夏至": self.tr("Summer Solstice"),
+            "小暑": self.tr("Minor Heat"), "大暑": self.tr("Major Heat"),
+            "立秋": self.tr("Beginning of Autumn"), "处暑": self.tr("End of Heat"),
+            "白露": self.tr("White Dew"), "秋分": self.tr("Autumn Equinox"),
+            "寒露": self.tr("Cold Dew"), "霜降": self.tr("Frost's Descent"),
+            "立冬": self.tr("Beginning of Winter"), "小雪": self.tr("Minor Snow"),
+            "大雪": self.tr("Major Snow"), "冬至": self.tr("Winter Solstice"),
+            "小寒": self.tr("Minor Cold"), "大寒": self.tr("Major Cold"),
+        }.get(name, name)  # fmt: skip
+
     def note(self, code: str) -> str:
         return {
             "skips_short_months": self.tr("Months without that day are skipped (as every "

@@ -7,10 +7,11 @@ from datetime import date, timedelta
 from PySide6.QtCore import QObject
 
 from sqdesk.core.groups import QR_VALID_DAYS, GroupError, GroupInfo, Kind, LeaveReason
+from sqdesk.ui import dates
 
 
 def month_day(d: date) -> str:
-    return f"{d.month}月{d.day}日"
+    return dates.words().month_day(d)
 
 
 class GroupWords(QObject):

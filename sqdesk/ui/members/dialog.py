@@ -37,11 +37,10 @@ from sqdesk.ui.changes import Area, announce, follow
 from sqdesk.ui.members.segment_words import SegmentWords
 from sqdesk.ui.members.tag_chips import chip_html
 from sqdesk.ui.members.visits_panel import VisitsPanel
-from sqdesk.ui.members.words import describe
+from sqdesk.ui.members.words import COMMON_SOURCES, MemberWords, describe
 from sqdesk.ui.points.member_points import MemberPointsPanel
 from sqdesk.ui.posts.copy_dialog import CopyPostDialog, open_copy_dialog
 
-COMMON_SOURCES = ("门店扫码", "外卖卡片", "抖音", "小红书", "老带新", "美团", "朋友圈", "导入")
 CHECK_DELAY_MS = 150
 
 
@@ -82,7 +81,8 @@ class MemberDialog(QDialog):
         self.region = QLineEdit(self)
         self.source = QComboBox(self)
         self.source.setEditable(True)
-        self.source.addItems(["", *COMMON_SOURCES])
+        self.member_words = MemberWords(self)
+        self.source.addItems(["", *(self.member_words.source(k) for k in COMMON_SOURCES)])
         self.referrer = QLineEdit(self)
         self.referrer.setPlaceholderText(self.tr("member code"))
         self.referrer_name = QLabel(self)
@@ -220,7 +220,7 @@ class MemberDialog(QDialog):
         self.birthday.setText(d.birthday.isoformat() if d.birthday else "")
         self.birthday_lunar.setChecked(d.birthday_lunar)
         self.region.setText(d.region)
-        self.source.setCurrentText(d.source)
+        self.source.setCurrentText(self.member_words.source(d.source))
         self.referrer.setText(d.referrer_code)
         self.joined.setDate(QDate(d.joined_on.year, d.joined_on.month, d.joined_on.day))
         self.consent.setChecked(d.consent_at is not None)
@@ -317,7 +317,7 @@ class MemberDialog(QDialog):
             birthday=birthday,
             birthday_lunar=self.birthday_lunar.isChecked(),
             region=self.region.text(),
-            source=self.source.currentText(),
+            source=self.member_words.source_key(self.source.currentText().strip()),
             referrer_id=referrer_id,
             joined_on=date(qd.year(), qd.month(), qd.day()),
             consent=self.consent.isChecked(),

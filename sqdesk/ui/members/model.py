@@ -14,6 +14,7 @@ from PySide6.QtGui import QBrush, QColor
 from sqdesk.core import members, tags
 from sqdesk.core.members import MemberRow, SortKey
 from sqdesk.core.store import Store
+from sqdesk.ui.members.words import MemberWords
 
 BLOCK = 200
 MAX_CACHED_BLOCKS = 50
@@ -70,6 +71,7 @@ class MemberTableModel(QAbstractTableModel):
         }
         self.tags_header = self.tr("Tags")
         self._genders = {"F": self.tr("Female"), "M": self.tr("Male"), "": ""}
+        self._words = MemberWords(self)
 
     # --- loading -------------------------------------------------------------------------
 
@@ -214,6 +216,8 @@ class MemberTableModel(QAbstractTableModel):
             return value.isoformat() if value else ""
         if key is SortKey.REMARK:
             return row.remark.replace("\n", " ")
+        if key is SortKey.SOURCE:
+            return self._words.source(row.source)
         if key is SortKey.POINTS:
             return f"{row.points:,}"
         if key is SortKey.LAST_VISIT:

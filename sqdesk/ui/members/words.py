@@ -8,9 +8,26 @@ from PySide6.QtCore import QObject
 from sqdesk.core.errors import CodedError
 from sqdesk.core.member_edit import Problem
 
+# The sources a shop picks from (stored as these words; shown through MemberWords.source).
+COMMON_SOURCES = ("门店扫码", "外卖卡片", "抖音", "小红书", "老带新", "美团", "朋友圈", "导入")
+
 
 class MemberWords(QObject):
     """Words for member fields and problems (a QObject so lupdate sees each tr() string)."""
+
+    def source(self, key: str) -> str:
+        """Where a member came from: stored as the shop's Chinese word (imports and the CLI
+        write it so), shown in the interface's language; a source of the shop's own as is."""
+        return {
+            "门店扫码": self.tr("Scanned in store"), "外卖卡片": self.tr("Delivery card"),
+            "抖音": self.tr("Douyin"), "小红书": self.tr("Xiaohongshu"),
+            "老带新": self.tr("Referred by a member"), "美团": self.tr("Meituan"),
+            "朋友圈": self.tr("WeChat Moments"), "导入": self.tr("Imported"),
+        }.get(key, key)  # fmt: skip
+
+    def source_key(self, shown: str) -> str:
+        """The stored word for a source as shown (or typed) in the interface."""
+        return next((k for k in COMMON_SOURCES if self.source(k) == shown), shown)
 
     def refusal(self, exc: CodedError) -> str | None:
         v = exc.values

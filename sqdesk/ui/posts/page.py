@@ -108,8 +108,12 @@ class PostsPage(QWidget):
         edit_bar.addWidget(self.edit_button)
         edit_bar.addWidget(self.picker)
         edit_bar.addStretch(1)
-        edit_bar.addWidget(self.restore_button)
         edit_bar.addWidget(self.save_button)
+        # Under the text, beside what is wrong with it: the bar above stays narrow enough
+        # for an 800-pixel window.
+        problem_bar = QHBoxLayout()
+        problem_bar.addWidget(self.problem, 1)
+        problem_bar.addWidget(self.restore_button, 0, Qt.AlignmentFlag.AlignTop)
 
         self.member_button = QPushButton(self.tr("Choose Member…"), self)
         self.member_button.clicked.connect(self.ask_member)
@@ -167,7 +171,7 @@ class PostsPage(QWidget):
         left.setContentsMargins(0, 0, 0, 0)
         left.addLayout(edit_bar)
         left.addWidget(self.template_view, 1)
-        left.addWidget(self.problem)
+        left.addLayout(problem_bar)
         preview_side = QWidget(self)
         right = QVBoxLayout(preview_side)
         right.setContentsMargins(0, 0, 0, 0)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from sqdesk.core import activities, festivals, groups, ledger, post_runs, posts
 from sqdesk.core.pinyin import sort_key
 from sqdesk.core.store import Store
+from sqdesk.ui import dates
 from sqdesk.ui.calendar.words import CalendarWords
 from sqdesk.ui.changes import Area, announce, follow
 from sqdesk.ui.groups.words import GroupWords
@@ -132,8 +133,7 @@ class TodayPage(QWidget):
     def refresh(self) -> None:
         today = date.today()
         self._filled_for = today
-        self.header.set_subtitle(QLocale().toString(
-            QDate(today.year, today.month, today.day), "yyyy年M月d日 dddd"))  # fmt: skip
+        self.header.set_subtitle(dates.words().long_day(today))
         self.posts.fill(self.store, today)
         self._fill_plan(today)
         self._fill_tomorrow(today)
@@ -160,7 +160,8 @@ class TodayPage(QWidget):
         self.plan.clear()
         marks = festivals.overlays(None, today, today, ("festival", "solar_term", "marketing"))
         for m in marks:
-            self.plan.addItem(self._item(f"🎏 {m.name}", ("calendar",), "#c53030"))
+            self.plan.addItem(self._item(f"🎏 {self.words.overlay_name(m.name)}", ("calendar",),
+                                         "#c53030"))  # fmt: skip
         for o in activities.occurrences(self.store, today, today):
             came = ""
             self.plan.addItem(self._item(f"{_hm(o.minute)}  {o.title}{came}",
@@ -187,7 +188,7 @@ class TodayPage(QWidget):
         for t in activities.phase_tasks(self.store, tomorrow, tomorrow):
             o = t.occurrence
             self.tomorrow.addItem(self._item(
-                f"{self.words.phase(t.phase)}: {o.title}（{o.day.month}月{o.day.day}日）",
+                f"{self.words.phase(t.phase)}: {o.title}（{dates.words().month_day(o.day)}）",
                 ("occurrence", o.activity_id, o.original_date.toordinal())))  # fmt: skip
         for o in activities.occurrences(self.store, tomorrow, tomorrow):
             if o.category not in ("daily",):
