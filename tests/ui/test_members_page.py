@@ -75,6 +75,20 @@ def test_scanned_code_plus_enter_opens_the_member(qtbot, page, shop):
     assert dialog.member_id == mid and dialog.name.text() == "李四"
     assert dialog.mobile.text() == "15000003333"  # the full number in the profile
     dialog.reject()
+    # With the shop's scan sound on, the counter hears a found card and a refused one.
+    from sqdesk.core import shop_settings
+    from sqdesk.ui import sounds
+
+    shop_settings.save(shop, {"scan.sound": True})
+    sounds.played.clear()
+    page.search.clear()
+    qtbot.keyClicks(page.search, code)
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    page.findChild(MemberDialog).reject()
+    page.search.clear()
+    qtbot.keyClicks(page.search, "1000000")
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    assert sounds.played == ["ok", "refused"]
 
 
 def test_roster_masks_mobiles(page):

@@ -229,3 +229,25 @@ def test_reward_with_dates_and_every_rule_in_the_example(qtbot, shop):
     page.referral_bonus.setValue(77)
     page.streak_days.setValue(5)
     assert "77" in page.example.text() and "5" in page.example.text()
+
+
+def test_a_scan_sounds_its_result_when_the_shop_wants_it(qtbot, shop):
+    from sqdesk.ui import sounds
+
+    store, mid, code = shop
+    dialog = VisitDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    sounds.played.clear()
+    qtbot.keyClicks(dialog.finder, code)
+    qtbot.keyClick(dialog.finder, Qt.Key.Key_Return)
+    assert dialog.member_id == mid and sounds.played == []  # off unless switched on
+    shop_settings.save(store, {"scan.sound": True})
+    dialog.finder.clear()
+    qtbot.keyClicks(dialog.finder, code)
+    qtbot.keyClick(dialog.finder, Qt.Key.Key_Return)
+    qtbot.keyClicks(dialog.amount, "38")
+    qtbot.keyClick(dialog.amount, Qt.Key.Key_Return)
+    qtbot.keyClicks(dialog.finder, "1000000")  # a code no member has (or a bad one)
+    qtbot.keyClick(dialog.finder, Qt.Key.Key_Return)
+    assert sounds.played == ["ok", "ok", "refused"]

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from sqdesk.core import members
 from sqdesk.core.members import FIGURES, SortKey
 from sqdesk.core.store import Store
-from sqdesk.ui import prefs
+from sqdesk.ui import prefs, sounds
 from sqdesk.ui.changes import Area, follow
 from sqdesk.ui.members.dialog import MemberDialog
 from sqdesk.ui.members.model import IdRole, MemberTableModel
@@ -360,10 +360,16 @@ class MembersPage(QWidget):
         # Enter in the search box: a scanned or typed code opens its member at once.
         self._search_timer.stop()
         self._apply_search()
-        if self.model.rowCount() >= 1 and self.search.text().strip():
+        text = self.search.text().strip()
+        scanned = members.looks_like_code(text) or members.looks_like_bad_code(text)
+        if self.model.rowCount() >= 1 and text:
             self.open_member(self.model.member_id(0))
+            if scanned:
+                sounds.scan_result(self.store, sounds.OK)
         else:
             self.search.selectAll()  # refused: the next scan replaces it
+            if scanned:
+                sounds.scan_result(self.store, sounds.REFUSED)
 
     def open_member(self, member_id: int | None) -> MemberDialog | None:
         if member_id is None:

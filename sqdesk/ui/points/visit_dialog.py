@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from sqdesk.core import ledger, members, money
 from sqdesk.core.store import Store
+from sqdesk.ui import sounds
 from sqdesk.ui.changes import Area, announce
 from sqdesk.ui.points.words import PointsWords
 from sqdesk.ui.refusals import refusal_text
@@ -127,6 +128,7 @@ class VisitDialog(QDialog):
         text = self.finder.text().strip()
         if self.matches.count():
             self.choose(self.matches.item(0).data(Qt.ItemDataRole.UserRole))
+            sounds.scan_result(self.store, sounds.OK)
             return
         if members.looks_like_bad_code(text):
             why = self.tr("Not a valid member code: check the digits.")
@@ -136,6 +138,7 @@ class VisitDialog(QDialog):
             why = self.tr("No member matches “%1”.").replace("%1", text)
         self.result.setText(self.words.error_html(why))
         self.finder.selectAll()  # the next scan replaces it
+        sounds.scan_result(self.store, sounds.REFUSED)
 
     def choose(self, member_id: int) -> None:
         detail = members.detail(self.store, member_id)
@@ -180,8 +183,10 @@ class VisitDialog(QDialog):
                                          remark=self.remark.text())  # fmt: skip
         except ledger.PointsError as exc:
             self.result.setText(self.words.error_html(refusal_text(exc)))
+            sounds.scan_result(self.store, sounds.REFUSED)
             return False
         self.result.setText(self.words.visit_html(result, self._name))
+        sounds.scan_result(self.store, sounds.OK)
         announce(Area.POINTS)  # balances, levels, visits
         self.recorded.emit(self.member_id, result.points)
         # Ready for the next customer: the finder takes the next scan.
