@@ -2295,6 +2295,10 @@
         <translation>近一年消费</translation>
     </message>
     <message>
+        <source>Visits (90 d)</source>
+        <translation>近90天到店</translation>
+    </message>
+    <message>
         <source>Tags</source>
         <translation>标签</translation>
     </message>

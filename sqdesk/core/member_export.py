@@ -29,7 +29,7 @@ DEFAULT_HEADERS: dict[SortKey, str] = {
     SortKey.WECHAT: "微信号", SortKey.REMARK: "备注",
     # Figures: written for reading, ignored by an import (they come from the ledger).
     SortKey.POINTS: "积分", SortKey.LEVEL: "等级", SortKey.LAST_VISIT: "最近到店",
-    SortKey.SPEND: "近12个月消费",
+    SortKey.SPEND: "近12个月消费", SortKey.VISITS: "近90天到店次数",
 }  # fmt: skip
 _GENDER = {"F": "女", "M": "男", "": ""}
 _BLOCK = 1000

@@ -12,6 +12,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import aliased
 
 from sqdesk.core import codes, filters, search
 from sqdesk.core.models import Level, Member, MemberId, MemberPoints, MemberStats
@@ -38,28 +39,35 @@ class SortKey(StrEnum):
     LEVEL = "level"
     LAST_VISIT = "last_visit"
     SPEND = "spend_12m"  # cents spent in the last 365 days
+    VISITS = "visits_90d"  # visits in the last 90 days
 
 
-FIGURES = (SortKey.POINTS, SortKey.LEVEL, SortKey.LAST_VISIT, SortKey.SPEND)
+FIGURES = (SortKey.POINTS, SortKey.LEVEL, SortKey.LAST_VISIT, SortKey.SPEND, SortKey.VISITS)
+# The figures' tables under their own names: a segment's filter has subqueries on the same
+# tables, which would otherwise correlate with these joins and filter nothing.
+_POINTS = aliased(MemberPoints, name="fig_points")
+_LEVEL = aliased(Level, name="fig_level")
+_STATS = aliased(MemberStats, name="fig_stats")
 # What a figure column shows, and what it sorts by (a level by its threshold, not its name).
 FIGURE_VALUES = {
-    SortKey.POINTS: func.coalesce(MemberPoints.balance, 0),
-    SortKey.LEVEL: Level.name,
-    SortKey.LAST_VISIT: MemberStats.last_visit_at,
-    SortKey.SPEND: func.coalesce(MemberStats.spend_365, 0),
+    SortKey.POINTS: func.coalesce(_POINTS.balance, 0),
+    SortKey.LEVEL: _LEVEL.name,
+    SortKey.LAST_VISIT: _STATS.last_visit_at,
+    SortKey.SPEND: func.coalesce(_STATS.spend_365, 0),
+    SortKey.VISITS: func.coalesce(_STATS.visits_90, 0),
 }
 _SORT_COLUMNS = {key: getattr(Member, key.value) for key in SortKey if key not in FIGURES}
 # Names sort as people read them, by pinyin (张 under Z beside Zhang Wei): an indexed key.
 _SORT_COLUMNS[SortKey.NAME] = Member.name_sort
-_SORT_COLUMNS |= FIGURE_VALUES | {SortKey.LEVEL: func.coalesce(Level.threshold, -1)}
+_SORT_COLUMNS |= FIGURE_VALUES | {SortKey.LEVEL: func.coalesce(_LEVEL.threshold, -1)}
 
 
 def with_figures(query):
     """The query with each member's points, level and visit statistics beside them (outer
     joins on primary keys: a member with no points or no visits still shows)."""
-    return (query.outerjoin(MemberPoints, MemberPoints.member_id == Member.id)
-            .outerjoin(Level, Level.id == MemberPoints.level_id)
-            .outerjoin(MemberStats, MemberStats.member_id == Member.id))  # fmt: skip
+    return (query.outerjoin(_POINTS, _POINTS.member_id == Member.id)
+            .outerjoin(_LEVEL, _LEVEL.id == _POINTS.level_id)
+            .outerjoin(_STATS, _STATS.member_id == Member.id))  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +91,7 @@ class MemberRow:
     level: str = ""
     last_visit: date | None = None  # the shop's local day
     spend_12m: int = 0  # cents
+    visits_90d: int = 0
 
 
 def count(store: Store, *, include_archived: bool = False) -> int:
@@ -191,6 +200,7 @@ def rows(store: Store, ids: Sequence[int]) -> dict[MemberId, MemberRow]:
                 level=r.level or "",
                 last_visit=r.last_visit.astimezone().date() if r.last_visit else None,
                 spend_12m=r.spend_12m,
+                visits_90d=r.visits_90d,
             )
     return out
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from sqdesk.core import backup, check, ledger, member_stats, members, pinyin, shop_settings
 from sqdesk.core.errors import StoreError
+from sqdesk.core.members import SortKey
 from sqdesk.core.paths import resource_path
 from sqdesk.core.store import STORE_SUFFIX, Store, StoreLocked
 from sqdesk.ui import prefs
@@ -372,10 +373,13 @@ class MainWindow(QMainWindow):
     def show_page(self, page: QWidget) -> None:
         self.nav.setCurrentRow(self.pages.indexOf(page))
 
-    def show_members(self, tree: dict, title: str) -> None:
-        """The roster, showing the members a filter selects (a group, the VIP lists)."""
+    def show_members(self, tree: dict, title: str, sort: str = "") -> None:
+        """The roster, showing the members a filter selects (a group, the VIP lists),
+        ordered by `sort` (a SortKey value) when one is given."""
         self.nav.setCurrentRow(self.pages.indexOf(self.members_page))
         self.members_page.segments.show_filter(tree, title)
+        if sort:
+            self.members_page.sort_by(SortKey(sort))
 
     def _import_members(self) -> None:
         self.nav.setCurrentRow(self.pages.indexOf(self.members_page))

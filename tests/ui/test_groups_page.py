@@ -114,7 +114,7 @@ def test_vip_lists_go_to_the_roster(qtbot, page, shop):
     page.refresh()
     assert page.invite_button.text() == "VIP invites: 1"
     shown = []
-    page.showMembers.connect(lambda tree, title: shown.append((tree, title)))
+    page.showMembers.connect(lambda tree, title, _sort: shown.append((tree, title)))
     page.invite_button.click()
     from sqdesk.core import filters
 

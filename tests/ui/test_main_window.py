@@ -182,3 +182,49 @@ def test_the_status_bar_counts_the_store_not_the_roster_view(window, qtbot, demo
     page.table.selectRow(0)
     assert page.selection.archive_selected(True) == 1
     assert f"{n - 1}" in window.count_label.text()  # archiving changes the store's count
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_every_page_fits_1024_by_700(qtbot, demo_store, lang):
+    """The smallest screen a shop PC has: no page wider than the window, and the roster's
+    main columns without a sideways scrollbar, in the app's own style and either language."""
+    from PySide6.QtCore import QCoreApplication, QLocale
+    from PySide6.QtWidgets import QApplication
+
+    from sqdesk.ui import i18n
+    from sqdesk.ui.members.page import CELL_PADDING
+    from sqdesk.ui.style import apply_style
+
+    app = QApplication.instance()
+    old_style = app.style().name()
+    installed = i18n.install_translators(app, lang)
+    apply_style(app)
+    prefs.settings().remove("roster/header2")  # the default columns
+    try:
+        w = MainWindow(demo_store)
+        qtbot.addWidget(w)
+        w.resize(1024, 700)
+        w.show()
+        qtbot.waitExposed(w)
+        assert (w.width(), w.height()) == (1024, 700)
+        for i in range(w.pages.count()):
+            w.nav.setCurrentRow(i)
+            QApplication.processEvents()
+            page = w.pages.widget(i)
+            assert page.minimumSizeHint().width() <= w.pages.width(), type(page).__name__
+        w.show_page(w.members_page)
+        QApplication.processEvents()
+        table = w.members_page.table
+        assert not table.horizontalScrollBar().isVisible()
+        date_column = w.members_page.model.COLUMNS.index(members.SortKey.JOINED)
+        wanted = table.fontMetrics().horizontalAdvance("2026-11-30")
+        # A date is never cut to "2026-11-…": its text and the cell's margins fit.
+        assert table.columnWidth(date_column) >= wanted + CELL_PADDING
+        w.close()
+    finally:
+        app.setStyleSheet("")
+        app.setStyle(old_style)
+        for t in installed:
+            QCoreApplication.removeTranslator(t)
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        prefs.settings().remove("roster/header2")

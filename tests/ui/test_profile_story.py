@@ -114,3 +114,30 @@ def test_the_roster_shows_and_sorts_by_points_and_last_visit(qtbot, store):
     assert page.model.member_id(0) == other
     assert page.model.data(page.model.index(0, last)) == ""
     assert members.count(store) == 2
+
+
+def test_the_vip_invites_come_by_spend_and_can_go_by_visits(qtbot, store):
+    from sqdesk.core import segments
+
+    big = create(store, MemberInput(name="大客户", joined_on=date(2025, 1, 1)))
+    small = create(store, MemberInput(name="常客", joined_on=date(2025, 1, 1)))
+    now = datetime.now(UTC)
+    ledger.record_visit(store, big, amount_cents=90_000, at=now - timedelta(days=2))
+    for n in range(5):  # smaller spend, more visits
+        ledger.record_visit(store, small, amount_cents=6_000, at=now - timedelta(days=n + 3))
+    window = MainWindow(store)
+    qtbot.addWidget(window)
+    window.show()
+    invites = segments.vip_invites(store)
+    window.groups_page.show_vip_invites()
+    page = window.members_page
+    assert window.pages.currentWidget() is page
+    spend = MemberTableModel.COLUMNS.index(SortKey.SPEND)
+    visits = MemberTableModel.COLUMNS.index(SortKey.VISITS)
+    assert not page.table.horizontalHeader().isSectionHidden(spend)
+    assert [page.model.member_id(r) for r in range(page.model.rowCount())] == [big, small]
+    assert page.model.filtered and invites
+    page.sort_by(SortKey.VISITS)
+    assert not page.table.horizontalHeader().isSectionHidden(visits)
+    assert [page.model.member_id(r) for r in range(page.model.rowCount())] == [small, big]
+    assert page.model.data(page.model.index(0, visits)) == "5"

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from sqdesk.core import filters, groups, members, posts, segments
 from sqdesk.core.groups import GroupError, GroupInfo, Kind
+from sqdesk.core.members import SortKey
 from sqdesk.core.store import Store
 from sqdesk.ui.changes import Area, announce, follow
 from sqdesk.ui.groups.group_dialog import GroupDialog
@@ -45,7 +46,9 @@ _STATE_COLOURS = {"none": "#6c7166", "fresh": "#2e7d5b", "expiring": "#b7791f",
 
 
 class GroupsPage(QWidget):
-    showMembers = Signal(object, str)  # a filter tree and its title, for the roster
+    # A filter tree, its title and how to order it ("" as the roster is; a SortKey value),
+    # for the roster.
+    showMembers = Signal(object, str, str)
     openMember = Signal(int)
     status = Signal(str)
 
@@ -457,14 +460,16 @@ class GroupsPage(QWidget):
         g = self.current()
         if g is not None:
             self.showMembers.emit({"field": "group", "ids": [g.id]},
-                                  self.tr("Group: %1").replace("%1", g.name))  # fmt: skip
+                                  self.tr("Group: %1").replace("%1", g.name), "")  # fmt: skip
 
     def show_vip_invites(self) -> None:
-        self.showMembers.emit(segments.vip_invites(self.store), self.tr("VIP invites"))
+        # Best customers first: by spend in the last 12 months (Visits is a click away).
+        self.showMembers.emit(segments.vip_invites(self.store), self.tr("VIP invites"),
+                              SortKey.SPEND.value)  # fmt: skip
 
     def show_vip_no_longer(self) -> None:
         self.showMembers.emit(segments.vip_no_longer(self.store),
-                              self.tr("No longer VIP-eligible"))  # fmt: skip
+                              self.tr("No longer VIP-eligible"), "")  # fmt: skip
 
     def _warn(self, title: str, text: str) -> QMessageBox:
         return warn(self, title, text)

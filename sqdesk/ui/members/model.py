@@ -31,8 +31,8 @@ class MemberTableModel(QAbstractTableModel):
     # The main columns fit a 1024-pixel window; the rest are a right-click on the header away.
     DEFAULT_HIDDEN = frozenset({SortKey.WECHAT, SortKey.REMARK, SortKey.REGION,
                                 SortKey.GENDER, SortKey.BIRTHDAY, SortKey.SOURCE,
-                                SortKey.SPEND})  # fmt: skip
-    NUMERIC = frozenset({SortKey.POINTS, SortKey.SPEND})
+                                SortKey.SPEND, SortKey.VISITS})  # fmt: skip
+    NUMERIC = frozenset({SortKey.POINTS, SortKey.SPEND, SortKey.VISITS})
 
     # After the field columns: the member's tags, drawn as chips (not sortable).
     TAGS_COLUMN = len(COLUMNS)
@@ -68,6 +68,7 @@ class MemberTableModel(QAbstractTableModel):
             SortKey.LEVEL: self.tr("Level"),
             SortKey.LAST_VISIT: self.tr("Last Visit"),
             SortKey.SPEND: self.tr("Spend (12 mo.)"),
+            SortKey.VISITS: self.tr("Visits (90 d)"),
         }
         self.tags_header = self.tr("Tags")
         self._genders = {"F": self.tr("Female"), "M": self.tr("Male"), "": ""}
@@ -222,6 +223,8 @@ class MemberTableModel(QAbstractTableModel):
             return f"{row.points:,}"
         if key is SortKey.LAST_VISIT:
             return row.last_visit.isoformat() if row.last_visit else ""
+        if key is SortKey.VISITS:
+            return str(row.visits_90d) if row.visits_90d else ""
         if key is SortKey.SPEND:
             return f"¥{row.spend_12m / 100:,.0f}" if row.spend_12m else ""
         return getattr(row, key.value)

@@ -37,14 +37,19 @@ from sqdesk.ui.widgets import PageHeader
 # The roster's columns as the user left them; "2" since the figure columns came (a layout
 # saved before them would hide them for good).
 HEADER_KEY = "roster/header2"
-# Fixed widths: measuring 100k rows to fit them is far too slow (docs/ARCHITECTURE.md,
-# "Item views and speed").
-_WIDTHS = {
-    SortKey.CODE: 72, SortKey.NAME: 86, SortKey.NICKNAME: 104, SortKey.MOBILE: 100,
-    SortKey.GENDER: 60, SortKey.BIRTHDAY: 88, SortKey.JOINED: 88, SortKey.SOURCE: 100,
-    SortKey.REGION: 110, SortKey.WECHAT: 140, SortKey.REMARK: 220, SortKey.POINTS: 56,
-    SortKey.LEVEL: 70, SortKey.LAST_VISIT: 88, SortKey.SPEND: 92,
+# Widths from a typical value, measured in the table's font: measuring 100k rows to fit
+# them is far too slow (docs/ARCHITECTURE.md, "Item views and speed"), and fixed pixels
+# cut a date to "2026-11-…" in a font a little wider than the one they were tried in.
+_SAMPLES = {
+    SortKey.CODE: "1029999", SortKey.NAME: "欧阳娜娜", SortKey.NICKNAME: "小鹿乱撞🦌",
+    SortKey.MOBILE: "155****7808", SortKey.GENDER: "Female", SortKey.BIRTHDAY: "2026-11-30",
+    SortKey.JOINED: "2026-11-30", SortKey.SOURCE: "门店扫码", SortKey.REGION: "广州·海珠区",
+    SortKey.WECHAT: "wxid_abcdefgh12", SortKey.REMARK: "不喝冰的，喜欢少糖，周末带娃来",
+    SortKey.POINTS: "12,345", SortKey.LEVEL: "普通会员", SortKey.LAST_VISIT: "2026-11-30",
+    SortKey.SPEND: "¥12,345", SortKey.VISITS: "99",
 }  # fmt: skip
+CELL_PADDING = 12  # the cell's margins and its grid line
+SORT_ARROW = 16  # the header's room for the sort indicator
 # Typing pauses shorter than this are one search: the query runs once per pause, not per
 # key, when someone types faster than the roster can redraw.
 SEARCH_COALESCE_MS = 30
@@ -143,7 +148,7 @@ class MembersPage(QWidget):
         hh.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         hh.customContextMenuRequested.connect(self._column_menu)
         for column, key in enumerate(MemberTableModel.COLUMNS):
-            self.table.setColumnWidth(column, _WIDTHS[key])
+            self.table.setColumnWidth(column, self._width(key))
         tags_column = MemberTableModel.TAGS_COLUMN
         # The last column stretches into whatever is left: the main columns and the tags fit
         # a 1024-pixel window without scrolling sideways.
@@ -370,6 +375,25 @@ class MembersPage(QWidget):
             self.search.selectAll()  # refused: the next scan replaces it
             if scanned:
                 sounds.scan_result(self.store, sounds.REFUSED)
+
+    def _width(self, key: SortKey) -> int:
+        # The style sheet's font, not Qt's default: the table is polished on first show.
+        self.table.ensurePolished()
+        self.table.horizontalHeader().ensurePolished()
+        cells = self.table.fontMetrics().horizontalAdvance(_SAMPLES[key]) + CELL_PADDING
+        title = self.model.headerData(MemberTableModel.COLUMNS.index(key),
+                                      Qt.Orientation.Horizontal)  # fmt: skip
+        header = self.table.horizontalHeader().fontMetrics().horizontalAdvance(title)
+        return max(cells, header + CELL_PADDING + SORT_ARROW)
+
+    def sort_by(self, key: SortKey, *, descending: bool = True) -> None:
+        """Order the roster by a column, showing it if it was hidden (the VIP invites come
+        by spend, with the spend on screen)."""
+        column = MemberTableModel.COLUMNS.index(key)
+        if self.table.horizontalHeader().isSectionHidden(column):
+            self.set_column_visible(column, True)
+        order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        self.table.sortByColumn(column, order)
 
     def open_member(self, member_id: int | None) -> MemberDialog | None:
         if member_id is None:
