@@ -8,12 +8,14 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDateEdit,
     QDialog,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
+    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QWidget,
@@ -142,3 +144,22 @@ def toast(widget: QWidget, text: str) -> Toast:
         found = Toast(window)
     found.show_text(text)
     return found
+
+
+def date_picker(edit: QDateEdit) -> QDateEdit:
+    """A date edit with its calendar popup, the calendar tall enough for its last week.
+
+    QCalendarWidget sizes its day grid for Latin digits in its own font; with the style
+    sheet's larger table font and a CJK font's taller lines, the popup cut the last week
+    in half. Seven rows of the grid's own line height, plus the month bar, fix that."""
+    edit.setCalendarPopup(True)
+    calendar = edit.calendarWidget()
+    grid = calendar.findChild(QTableView)
+    if grid is not None:
+        grid.ensurePolished()
+        line = grid.fontMetrics().height() + 8
+        bar = calendar.fontMetrics().height() + 16
+        wide = grid.fontMetrics().horizontalAdvance("周三") * 7 + 40
+        calendar.setMinimumSize(max(calendar.sizeHint().width(), wide), bar + 7 * line)
+    return edit
+

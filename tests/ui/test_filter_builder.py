@@ -187,7 +187,20 @@ def test_tag_button_tags_the_selection(qtbot, page, shop):
     assert page.tag_action.shortcut().toString() == "Ctrl+T"
 
 
-def test_the_join_date_calendar_opens_at_this_month_and_esc_closes_only_it(qtbot, page):
+@pytest.fixture
+def app_style(qapp):
+    """The app's own style sheet (its table font is what squeezed the calendar)."""
+    from sqdesk.ui.style import apply_style
+
+    old = qapp.style().name()
+    apply_style(qapp)
+    yield
+    qapp.setStyleSheet("")
+    qapp.setStyle(old)
+
+
+def test_the_join_date_calendar_opens_at_this_month_and_esc_closes_only_it(qtbot, app_style,
+                                                                          page):  # fmt: skip
     from PySide6.QtCore import QDate, QPoint, Qt
     from PySide6.QtWidgets import QApplication
 
@@ -202,6 +215,12 @@ def test_the_join_date_calendar_opens_at_this_month_and_esc_closes_only_it(qtbot
     calendar = edit.calendarWidget()
     today = QDate.currentDate()
     assert (calendar.yearShown(), calendar.monthShown()) == (today.year(), today.month())
+    # Not cut off: every week of the month has a row as tall as its text.
+    from PySide6.QtWidgets import QTableView
+
+    grid = calendar.findChild(QTableView)
+    text = grid.fontMetrics().height()
+    assert all(grid.rowHeight(r) >= text + 4 for r in range(grid.model().rowCount()))
     qtbot.keyClick(QApplication.activePopupWidget(), Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None, timeout=3000)
     assert panel.isVisible() and row in panel.rows  # Esc closed the calendar, not the filter

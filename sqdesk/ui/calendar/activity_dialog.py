@@ -32,6 +32,7 @@ from sqdesk.ui.changes import Area, announce
 from sqdesk.ui.members.segment_words import SegmentWords
 from sqdesk.ui.members.tags_dialog import swatch
 from sqdesk.ui.refusals import refusal_text
+from sqdesk.ui.widgets import date_picker
 
 COLOURS = ("#2e7d5b", "#2b6cb0", "#c05621", "#d53f8c", "#6b46c1", "#c53030", "#2c7a7b")
 
@@ -68,7 +69,7 @@ class ActivityDialog(QDialog):
         for c in COLOURS:
             self.colour.addItem(swatch(c), "", c)
         self.start = QDateEdit(_qdate(on or date.today()), self)
-        self.start.setCalendarPopup(True)
+        date_picker(self.start)
         self.start.setDisplayFormat("yyyy-MM-dd")
         self.time = QTimeEdit(QTime((minute or 600) // 60, (minute or 600) % 60), self)
         self.time.setDisplayFormat("HH:mm")
@@ -163,7 +164,7 @@ class ActivityDialog(QDialog):
         self.ends.addItem(self.tr("Ends on"), "until")
         self.ends.addItem(self.tr("Ends after"), "count")
         self.until = QDateEdit(_qdate(on or date.today()).addMonths(3), self)
-        self.until.setCalendarPopup(True)
+        date_picker(self.until)
         self.until.setDisplayFormat("yyyy-MM-dd")
         self.count = QSpinBox(self)
         self.count.setRange(1, recurrence.MAX_COUNT)

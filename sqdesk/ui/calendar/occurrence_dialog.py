@@ -34,7 +34,7 @@ from sqdesk.ui.changes import Area, announce, follow
 from sqdesk.ui.groups.member_picker import MemberPicker
 from sqdesk.ui.posts.copy_dialog import CopyPostDialog, open_copy_dialog
 from sqdesk.ui.refusals import refusal_text
-from sqdesk.ui.widgets import fill_table, make_table, warn
+from sqdesk.ui.widgets import date_picker, fill_table, make_table, warn
 
 
 class OccurrenceDialog(QDialog):
@@ -103,7 +103,7 @@ class OccurrenceDialog(QDialog):
         attend_row.addWidget(self.paste_button)
         self.move_panel = QWidget(self)
         self.move_date = QDateEdit(QDate(o.day.year, o.day.month, o.day.day), self)
-        self.move_date.setCalendarPopup(True)
+        date_picker(self.move_date)
         self.move_date.setDisplayFormat("yyyy-MM-dd")
         self.move_time = QTimeEdit(QTime(o.minute // 60, o.minute % 60), self)
         self.move_time.setDisplayFormat("HH:mm")

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from sqdesk.core.groups import LeaveReason
+from sqdesk.ui.widgets import date_picker
 
 
 class LeaveDialog(QDialog):
@@ -33,7 +34,7 @@ class LeaveDialog(QDialog):
         self.left.setChecked(True)
         self.removed = QRadioButton(self.tr("Removed for breaking the group rules"), self)
         self.on = QDateEdit(QDate.currentDate(), self)
-        self.on.setCalendarPopup(True)
+        date_picker(self.on)
         self.on.setDisplayFormat("yyyy-MM-dd")
         self.on.setMaximumDate(QDate.currentDate())
         buttons = QDialogButtonBox(

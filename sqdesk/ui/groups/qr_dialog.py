@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sqdesk.ui.widgets import date_picker
+
 
 def read_image(path: Path) -> tuple[bytes, QImage] | None:
     """The file's bytes and the decoded image; None if it is not an image Qt can read."""
@@ -53,7 +55,7 @@ class QrDateDialog(QDialog):
         except OSError:
             guess = today
         self.taken = QDateEdit(QDate(guess.year, guess.month, guess.day), self)
-        self.taken.setCalendarPopup(True)
+        date_picker(self.taken)
         self.taken.setDisplayFormat("yyyy-MM-dd")
         self.taken.setMaximumDate(QDate.currentDate())
         buttons = QDialogButtonBox(

@@ -40,6 +40,7 @@ from sqdesk.ui.members.visits_panel import VisitsPanel
 from sqdesk.ui.members.words import COMMON_SOURCES, MemberWords, describe
 from sqdesk.ui.points.member_points import MemberPointsPanel
 from sqdesk.ui.posts.copy_dialog import CopyPostDialog, open_copy_dialog
+from sqdesk.ui.widgets import date_picker
 
 CHECK_DELAY_MS = 150
 
@@ -87,7 +88,7 @@ class MemberDialog(QDialog):
         self.referrer.setPlaceholderText(self.tr("member code"))
         self.referrer_name = QLabel(self)
         self.joined = QDateEdit(self)
-        self.joined.setCalendarPopup(True)
+        date_picker(self.joined)
         self.joined.setDisplayFormat("yyyy-MM-dd")
         self.consent = QCheckBox(self.tr("Agreed to be contacted"), self)
         self.consent_scope = QLineEdit(self)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from sqdesk.core import groups, members, rewards, tags
 from sqdesk.core.store import Store
 from sqdesk.ui.groups.words import GroupWords
+from sqdesk.ui.widgets import date_picker
 
 # Filters apply this long after the last change: one roster query per pause, not per click.
 APPLY_DELAY_MS = 250
@@ -145,7 +146,7 @@ class ConditionRow(QFrame):
 
     def _date(self, value: QDate | None) -> QDateEdit:
         edit = QDateEdit(self)
-        edit.setCalendarPopup(True)
+        date_picker(edit)
         edit.setDisplayFormat("yyyy-MM-dd")
         edit.setMinimumDate(_NO_BOUND)
         edit.setSpecialValueText(self.tr("any"))

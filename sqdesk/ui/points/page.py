@@ -27,7 +27,7 @@ from sqdesk.core.store import Store
 from sqdesk.ui.changes import Area, announce, follow
 from sqdesk.ui.points.words import PointsWords
 from sqdesk.ui.refusals import refusal_text
-from sqdesk.ui.widgets import PageHeader, fill_table, make_table
+from sqdesk.ui.widgets import PageHeader, date_picker, fill_table, make_table
 
 KINDS = ("earn", "redeem", "adjust", "expire", "reverse")
 
@@ -77,7 +77,7 @@ class PointsPage(QWidget):
         self.since = QDateEdit(today.addMonths(-1), tab)
         self.until = QDateEdit(today, tab)
         for d in (self.since, self.until):
-            d.setCalendarPopup(True)
+            date_picker(d)
             d.setDisplayFormat("yyyy-MM-dd")
         self.member_filter = QLineEdit(tab)
         self.member_filter.setPlaceholderText(self.tr("member: name, pinyin, code, mobile tail"))
