@@ -17,12 +17,13 @@ connected to the job would have no receiver and run on a deleted window.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from sqdesk.core.jobs import Cancelled, Progress, ShouldStop
@@ -33,8 +34,8 @@ Work = Callable[[Progress, ShouldStop], Any]
 
 
 class Job(QObject):
-    """One piece of background work. Lives on the UI thread; `_run` runs on a pool thread
-    and only emits signals, which Qt queues to the UI thread."""
+    """One piece of background work, as the UI thread sees it: its signals are emitted on
+    the UI thread only (see _Mailbox), so a handler never races the pool thread."""
 
     progressed = Signal(int, int)
     succeeded = Signal(object)
@@ -48,35 +49,60 @@ class Job(QObject):
         self._stop = threading.Event()
         # True once the job ended and its handlers ran (set on the UI thread).
         self.done = False
-        self.ended.connect(self._ended)
 
     def cancel(self) -> None:
         self._stop.set()
 
-    def _run(self) -> None:  # on a pool thread
-        try:
-            result = self._work(self._progress, self._stop.is_set)
-        except Cancelled:
-            self.cancelled.emit()
-        except Exception as exc:
-            log.exception("background job failed")
-            self.failed.emit(exc)
+    def _deliver(self, kind: str, payload: object) -> None:  # on the UI thread
+        if kind == "progress":
+            self.progressed.emit(*payload)  # type: ignore[misc]
+            return
+        if kind == "success":
+            self.succeeded.emit(payload)
+        elif kind == "failure":
+            self.failed.emit(payload)
         else:
-            self.succeeded.emit(result)
+            self.cancelled.emit()
+        self.done = True
         self.ended.emit()
 
-    def _progress(self, done: int, total: int) -> None:
-        self.progressed.emit(done, total)
 
-    @Slot()
-    def _ended(self) -> None:  # on the UI thread, after the outcome's handlers
-        self.done = True
-        _RUNNING.discard(self)
+class _Mailbox(QObject):
+    """Carries each job's news from the pool thread to the UI thread. It lives as long as
+    the application, so a pool thread only ever emits on an object that exists, and the
+    pool never holds a Job: a Job (a QObject of the UI thread) could otherwise be freed on
+    the pool thread, with its queued signals still pending, when the UI thread let go of it
+    first (a rare crash, seen while taking screenshots)."""
+
+    news = Signal(int, str, object)  # job number, kind, payload
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.news.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    @Slot(int, str, object)
+    def _deliver(self, number: int, kind: str, payload: object) -> None:
+        job = _RUNNING.get(number)
+        if job is None:
+            return
+        if kind != "progress":
+            del _RUNNING[number]  # after this, only its owner's references keep it
+        job._deliver(kind, payload)
+
+
+def _mailbox() -> _Mailbox:
+    app = QCoreApplication.instance()
+    found = app.findChild(_Mailbox, "sqdeskJobMailbox")
+    if found is None:
+        found = _Mailbox(app)
+        found.setObjectName("sqdeskJobMailbox")
+    return found
 
 
 # Jobs have no Qt parent (a window closing must not delete a job that still runs); this
-# set keeps each alive until it has ended.
-_RUNNING: set[Job] = set()
+# map keeps each alive, by number, until its outcome reached the UI thread.
+_RUNNING: dict[int, Job] = {}
+_NUMBERS = itertools.count(1)
 
 
 def wait_for_jobs(timeout_ms: int = 30_000) -> bool:
@@ -85,12 +111,25 @@ def wait_for_jobs(timeout_ms: int = 30_000) -> bool:
 
 
 class _Runnable(QRunnable):
-    def __init__(self, job: Job) -> None:
+    """The pool thread's part: the work, the stop flag and the job's number; no Job."""
+
+    def __init__(self, number: int, work: Work, stop: threading.Event, box: _Mailbox) -> None:
         super().__init__()
-        self.job = job
+        self.number, self.work, self.stop, self.box = number, work, stop, box
 
     def run(self) -> None:
-        self.job._run()
+        number, news = self.number, self.box.news
+        try:
+            result = self.work(lambda done, total: news.emit(number, "progress", (done, total)),
+                               self.stop.is_set)  # fmt: skip
+        except Cancelled:
+            news.emit(number, "cancel", None)
+        except Exception as exc:
+            log.exception("background job failed")
+            news.emit(number, "failure", exc)
+        else:
+            news.emit(number, "success", result)
+        self.work = None  # the closure (and what it holds) goes with the pool thread's part
 
 
 class _Handlers(QObject):
@@ -207,8 +246,9 @@ _MIN_THREADS = 4
 
 
 def _start(job: Job, priority: int) -> None:
-    _RUNNING.add(job)
+    number = next(_NUMBERS)
+    _RUNNING[number] = job
     pool = QThreadPool.globalInstance()
     if pool.maxThreadCount() < _MIN_THREADS:
         pool.setMaxThreadCount(_MIN_THREADS)
-    pool.start(_Runnable(job), priority)
+    pool.start(_Runnable(number, job._work, job._stop, _mailbox()), priority)

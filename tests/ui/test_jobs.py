@@ -169,6 +169,32 @@ def test_closing_today_while_expiring_points_are_read(qtbot, store, monkeypatch)
     assert gate.entered.wait(5)
     import sqdesk.ui.jobs as jobs
 
-    job = next(iter(jobs._RUNNING))
+    job = next(iter(jobs._RUNNING.values()))
     _delete(qtbot, page)
     _finish(qtbot, gate, job)
+
+
+def test_jobs_are_freed_on_the_ui_thread_only(qtbot):
+    """A Job is a QObject of the UI thread: freeing it on a pool thread, with its queued
+    signals pending, can crash the app. The pool thread never holds one (jobs._Mailbox)."""
+    import gc
+    import threading
+
+    from PySide6.QtCore import QObject, Qt
+
+    import sqdesk.ui.jobs as jobs
+
+    owner = QObject()
+    freed_on: list[int] = []
+    results: list[int] = []
+    for n in range(300):
+        job = jobs.run_quiet(owner, lambda _p, _s, n=n: n, on_success=results.append)
+        job.destroyed.connect(lambda *_: freed_on.append(threading.get_ident()),
+                              Qt.ConnectionType.DirectConnection)  # fmt: skip
+        del job
+    qtbot.waitUntil(lambda: len(results) == 300 and not jobs._RUNNING, timeout=10_000)
+    assert jobs.wait_for_jobs()
+    gc.collect()
+    qtbot.waitUntil(lambda: len(freed_on) == 300, timeout=5000)
+    assert sorted(results) == list(range(300))
+    assert set(freed_on) == {threading.get_ident()}

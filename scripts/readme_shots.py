@@ -1,0 +1,110 @@
+"""The README's screenshots, made again from a fresh demo store (run under Xvfb, with
+fonts-noto-cjk installed; see scripts/setup.sh):
+
+    xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python scripts/readme_shots.py docs
+
+Each page of the main window at 1180 × 760 in Chinese (the roster also in English), the
+filter builder, a member's profile, the settings and the first-run set-up. Look at every
+one before committing it.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication
+
+from sqdesk.core.demo import fill_demo_store
+from sqdesk.core.store import Store
+from sqdesk.ui import prefs
+from sqdesk.ui.i18n import install_translators
+from sqdesk.ui.main_window import MainWindow
+from sqdesk.ui.style import apply_style
+
+SIZE = (1180, 760)
+
+
+def main() -> int:
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs")
+    lang = sys.argv[2] if len(sys.argv) > 2 else "zh_CN"
+    work = Path(tempfile.mkdtemp(prefix="sqdesk-shots-"))
+    app = QApplication(sys.argv[:1])
+    QCoreApplication.setApplicationName("sqdesk-screenshots")  # not the user's own settings
+    prefs.settings().clear()
+    keep = install_translators(app, lang)  # noqa: F841 (the translators must stay alive)
+    apply_style(app)
+    with Store.open(work / "demo.sqdesk") as store:
+        fill_demo_store(store, members=3000, seed=42)
+    store = Store.open(work / "demo.sqdesk")
+    window = MainWindow(store, demo=True)
+    window.resize(*SIZE)
+    window.show()
+    steps = []
+
+    def page(index: int, name: str):
+        def go():
+            window.nav.setCurrentRow(index)
+            return lambda: window.grab().save(str(out / f"screenshot-{name}-{lang}.png"))
+        steps.append(go)
+
+    def roster():
+        window.show_page(window.members_page)
+        return lambda: window.grab().save(str(out / f"screenshot-{lang}.png"))
+
+    def filtered():
+        segments = window.members_page.segments
+        segments.filter_button.setChecked(True)
+        segments.filter_panel.add_condition("last_visit")
+        return lambda: window.grab().save(str(out / f"screenshot-filter-{lang}.png"))
+
+    def profile():
+        segments = window.members_page.segments
+        segments.filter_button.setChecked(False)
+        page_ = window.members_page
+        dialog = page_.open_member(page_.model.member_id(5))
+        return lambda: (dialog.grab().save(str(out / f"screenshot-profile-{lang}.png")),
+                        dialog.close())
+
+    def settings():
+        dialog = window.show_settings()
+        return lambda: (dialog.grab().save(str(out / f"screenshot-settings-{lang}.png")),
+                        dialog.close())
+
+    def setup():
+        fresh = Store.open(work / "new.sqdesk")
+        window.set_store(fresh)
+        wizard = window.offer_setup()
+        fields = wizard.fields
+        fields["shop.name"].widget.setText("茶语时光 · 天河店")
+        fields["shop.address"].widget.setText("天河路 385 号 1 楼")
+        fields["shop.hours"].widget.setText("10:00-22:00")
+        fields["shop.manager"].widget.setText("林店长")
+        wizard.next()
+        wizard.next()
+        return lambda: (wizard.grab().save(str(out / f"screenshot-setup-{lang}.png")),
+                        wizard.reject())
+
+    steps.append(roster)
+    page(0, "today")
+    page(2, "calendar")
+    page(3, "points")
+    steps += [filtered, profile, settings, setup]
+
+    def run(i: int = 0) -> None:
+        if i == len(steps):
+            app.quit()
+            return
+        shoot = steps[i]()
+        QTimer.singleShot(1200, lambda: (shoot(), run(i + 1)))
+
+    QTimer.singleShot(1500, run)
+    app.exec()
+    print(f"saved screenshots to {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
