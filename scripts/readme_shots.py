@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
 from sqdesk.core.demo import fill_demo_store
+from sqdesk.core.members import SortKey
 from sqdesk.core.store import Store
 from sqdesk.ui import prefs
 from sqdesk.ui.i18n import install_translators
@@ -55,6 +56,7 @@ def main() -> int:
         return lambda: window.grab().save(str(out / f"screenshot-{lang}.png"))
 
     def filtered():
+        window.show_page(window.members_page)
         segments = window.members_page.segments
         segments.filter_button.setChecked(True)
         segments.filter_panel.add_condition("last_visit")
@@ -64,7 +66,9 @@ def main() -> int:
         segments = window.members_page.segments
         segments.filter_button.setChecked(False)
         page_ = window.members_page
-        dialog = page_.open_member(page_.model.member_id(5))
+        page_.segments.show_all()
+        page_.sort_by(SortKey.SPEND)  # a member with a story to tell
+        dialog = page_.open_member(page_.model.member_id(2))
         return lambda: (dialog.grab().save(str(out / f"screenshot-profile-{lang}.png")),
                         dialog.close())
 
