@@ -4355,8 +4355,12 @@
         <translation>社群二维码可不填：打印会员卡和海报时会用到。</translation>
     </message>
     <message>
-        <source>Add the starter plan to the calendar: the daily morning post, the weekly topics, the monthly member day and the yearly fan festival</source>
-        <translation>把入门活动计划加到日历：每日早报、每周话题、每月会员日和年度粉丝节</translation>
+        <source>Add the starter plan to the calendar</source>
+        <translation>把入门活动计划加到日历</translation>
+    </message>
+    <message>
+        <source>The daily morning post, the weekly topics, the monthly member day and the yearly fan festival: edit or delete any of it later.</source>
+        <translation>每日早报、每周话题、每月会员日和年度粉丝节，之后都可以修改或删除。</translation>
     </message>
     <message numerus="yes">
         <source>%n ready-made post templates (welcome, morning report, birthday wishes…) are on the Posts page.</source>

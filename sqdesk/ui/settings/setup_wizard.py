@@ -98,9 +98,12 @@ class SetupWizard(QWizard):
             self, START_KEYS, self.tr("Getting started"),
             self.tr("The group QR code is optional: printed cards and posters use it."))
         self.starter = QCheckBox(self.start_page)
-        self.starter.setText(self.tr("Add the starter plan to the calendar: the daily morning "
-                                     "post, the weekly topics, the monthly member day and the "
-                                     "yearly fan festival"))  # fmt: skip
+        self.starter.setText(self.tr("Add the starter plan to the calendar"))
+        starter_note = QLabel(self.tr("The daily morning post, the weekly topics, the monthly "
+                                      "member day and the yearly fan festival: edit or delete "
+                                      "any of it later."), self.start_page)  # fmt: skip
+        starter_note.setWordWrap(True)
+        starter_note.setObjectName("hint")
         self.starter.setObjectName("addStarterPlan")
         self.starter.setChecked(not activities.list_activities(store))
         self.templates_note = QLabel(self.tr("%n ready-made post templates (welcome, morning "
@@ -112,6 +115,7 @@ class SetupWizard(QWizard):
         self.preview.setReadOnly(True)
         self.preview.setMaximumHeight(130)
         self.start_page.form.addRow(self.starter)
+        self.start_page.form.addRow(starter_note)
         self.start_page.form.addRow(self.templates_note)
         self.start_page.form.addRow(self.tr("Your morning report"), self.preview)
         for page in (self.shop_page, self.points_page, self.start_page):
