@@ -98,6 +98,7 @@ def layout(rect: QRect, fm: QFontMetrics, heading: str, lines: list[str],
     head = min(_height(fm, heading, rect.width()), 2 * lh) if heading else lh
     if heading and _height(fm, heading, rect.width()) > head:
         heading = _cut(fm, heading, rect.width(), head)
+        head = max(lh, _height(fm, heading, rect.width()))  # what the cut text takes
     heading_box = QRect(rect.left(), rect.top(), rect.width(), head)
     y = rect.top() + head
     bottom = rect.bottom() + 1
