@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QFontMetrics, QIcon, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -437,6 +438,13 @@ class MainWindow(QMainWindow):
         """Switch the whole window to another store; the old one is closed."""
         self._upkeep_day = None
         old = self.store
+        if old is not store:
+            # The old store's windows (a profile, an activity, Settings) go with it: left
+            # open, they would read a closed store at the next change.
+            # (Not a file dialog or a message box: one of those may be what switched.)
+            for dialog in self.findChildren(QDialog):
+                if dialog.isVisible() and not isinstance(dialog, QFileDialog | QMessageBox):
+                    dialog.reject()
         self.store = store
         self.demo = False
         self.demo_banner.hide()

@@ -228,3 +228,18 @@ def test_every_page_fits_1024_by_700(qtbot, demo_store, lang):
             QCoreApplication.removeTranslator(t)
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
         prefs.settings().remove("roster/header2")
+
+
+def test_switching_store_closes_the_old_stores_windows(window, qtbot, tmp_path):
+    """A profile left open on the old store would read it (closed) at the next change."""
+    from sqdesk.ui.changes import Area, announce
+    from sqdesk.ui.members.dialog import MemberDialog
+
+    page = window.members_page
+    dialog = page.open_member(page.model.member_id(0))
+    assert dialog.isVisible()
+    settings = window.show_settings()
+    window.set_store(Store.open(tmp_path / "other.sqdesk"))
+    assert not dialog.isVisible() and not settings.isVisible()
+    announce(Area.POINTS, Area.MEMBERS)  # nothing left that reads the closed store
+    assert not [d for d in window.findChildren(MemberDialog) if d.isVisible()]
