@@ -95,7 +95,10 @@ def export_members(
         where = suffix or "a file without extension"
         raise ExportError("bad_suffix", f"cannot export to {where}: use .xlsx or .csv",
                           suffix=suffix)
-    cols = list(columns) if columns else list(DEFAULT_HEADERS.items())
+    # Without a choice (the CLI), the member's own fields, as before the figure columns came:
+    # the file other tools read keeps its columns.
+    cols = list(columns) if columns else [(k, h) for k, h in DEFAULT_HEADERS.items()
+                                          if k not in FIGURES]  # fmt: skip
     keys = [k for k, _ in cols]
     headers = [h for _, h in cols]
     if not path.parent.is_dir():

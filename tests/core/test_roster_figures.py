@@ -69,3 +69,13 @@ def test_a_figure_sort_keeps_a_segment_filter_that_reads_the_same_tables(store):
     for key in members.FIGURES:
         assert set(members.ordered_ids(store, sort=key, where=invites)) == wanted
     assert wanted == {b}  # the ¥120 purchase; a's ¥38.50 and c's nothing are not VIP
+
+
+def test_the_default_export_keeps_its_columns(store, tmp_path: Path):
+    """sqdesk-cli export writes the member's fields only (a contract): figures are written
+    when the roster shows them."""
+    _shop(store)
+    out = tmp_path / "all.csv"
+    member_export.export_members(store, out, member_ids=members.ordered_ids(store))
+    header = out.read_text(encoding="utf-8-sig").splitlines()[0]
+    assert header == "会员码,姓名,群昵称,手机号,性别,生日,入会日期,来源,地区,微信号,备注"
