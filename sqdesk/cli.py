@@ -550,6 +550,59 @@ def cmd_settings(args: argparse.Namespace) -> int:
     return 0
 
 
+def _note_json(n) -> dict:
+    return {"id": n.id, "member_code": n.member_code, "at": n.at.isoformat(), "kind": n.kind,
+            "text": n.text,
+            "follow_up": n.follow_up_at.isoformat() if n.follow_up_at else None}  # fmt: skip
+
+
+def cmd_note(args: argparse.Namespace) -> int:
+    from sqdesk.core import notes
+
+    if args.kind not in notes.KINDS:
+        raise UsageError(f"--kind is one of {', '.join(notes.KINDS)}")
+    follow_up = notes.parse_follow_up(args.follow_up) if args.follow_up else None
+    with _open(args, write=True) as store:
+        member_id = _member_by_code(store, args.code)
+        if member_id is None:
+            return 1
+        note = notes.add(store, member_id, args.text, kind=args.kind, follow_up_at=follow_up,
+                         author="sqdesk-cli")  # fmt: skip
+    if args.json:
+        _print_json(_note_json(note))
+    else:
+        due = f", follow up {note.follow_up_at.astimezone():%Y-%m-%d %H:%M}" \
+            if note.follow_up_at else ""  # fmt: skip
+        print(f"note {note.id} for {note.member_name} ({note.member_code}){due}")
+    return 0
+
+
+def cmd_followups(args: argparse.Namespace) -> int:
+    from sqdesk.core import notes
+
+    with _open(args) as store:
+        due = notes.follow_ups_due(store)
+    if args.json:
+        _print_json([{"note_id": f.note.id, "member_code": f.note.member_code,
+                      "member_name": f.note.member_name, "due": f.due.isoformat(),
+                      "text": f.note.text, "overdue": f.overdue} for f in due])  # fmt: skip
+        return 0
+    for f in due:
+        late = " (overdue)" if f.overdue else ""
+        print(f"{f.note.id:>6}  {f.due.astimezone():%Y-%m-%d %H:%M}{late}  "
+              f"{f.note.member_name} ({f.note.member_code})  {f.note.text[:60]}")  # fmt: skip
+    return 0
+
+
+def cmd_followup(args: argparse.Namespace) -> int:
+    from sqdesk.core import notes
+
+    with _open(args, write=True) as store:
+        note = notes.follow_up_done(store, args.note_id, outcome=args.outcome or "")
+    print(f"follow-up of note {note.id} done")
+    return 0
+
+
 def _print_json(payload: object) -> None:
     print(json.dumps(payload, ensure_ascii=False, indent=2))
 
@@ -650,6 +703,27 @@ def build_parser() -> argparse.ArgumentParser:
     post.add_argument("--group", metavar="NAME", help="render for this WeChat group")
     post.add_argument("--json", action="store_true", help="post list as JSON")
     post.set_defaults(handler=cmd_post)
+
+    note = sub.add_parser("note", help="notes about members: add one")
+    note.add_argument("action", choices=["add"])
+    note.add_argument("code", metavar="CODE", help="the member's code")
+    note.add_argument("text", metavar="TEXT")
+    note.add_argument("--kind", default="other", metavar="KIND",
+                      help="counter, private, group, phone, complaint, suggestion, lapse, other")
+    note.add_argument("--follow-up", metavar="DATE",
+                      help="when to follow up: 2026-12-05, 3d, 明天, 下周一 …")
+    note.add_argument("--json", action="store_true")
+    note.set_defaults(handler=cmd_note)
+
+    fups = sub.add_parser("followups", help="open follow-ups due today or earlier")
+    fups.add_argument("--json", action="store_true")
+    fups.set_defaults(handler=cmd_followups)
+
+    fup = sub.add_parser("followup", help="mark a follow-up done")
+    fup.add_argument("action", choices=["done"])
+    fup.add_argument("note_id", type=int, metavar="NOTE_ID")
+    fup.add_argument("--outcome", metavar="TEXT", help="what came of it")
+    fup.set_defaults(handler=cmd_followup)
 
     sets = sub.add_parser("settings", help="the shop's settings: list them, or set one")
     sets.add_argument("action", nargs="?", choices=["set"], help="set KEY VALUE")

@@ -2648,6 +2648,77 @@
     </message>
 </context>
 <context>
+    <name>NoteWords</name>
+    <message>
+        <source>At the counter</source>
+        <translation>店内聊天</translation>
+    </message>
+    <message>
+        <source>Private chat</source>
+        <translation>私聊</translation>
+    </message>
+    <message>
+        <source>In a group</source>
+        <translation>群里</translation>
+    </message>
+    <message>
+        <source>Phone call</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Suggestion</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>Reason for lapsing</source>
+        <translation>流失原因</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>A note needs some text.</source>
+        <translation>记录不能为空。</translation>
+    </message>
+    <message>
+        <source>A note is at most %1 characters; this one has %2.</source>
+        <translation>一条记录最多 %1 个字，这条有 %2 个字。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a kind of note.</source>
+        <translation>没有“%1”这种记录类型。</translation>
+    </message>
+    <message>
+        <source>The member no longer exists.</source>
+        <translation>这位会员已不存在。</translation>
+    </message>
+    <message>
+        <source>The note no longer exists.</source>
+        <translation>这条记录已不存在。</translation>
+    </message>
+    <message>
+        <source>A note can be changed for a day after it was written; add an amendment instead.</source>
+        <translation>记录写下后一天内可以修改；超过一天请追加补充说明。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a day to follow up, such as 3d, 明天, 下周一 or 2026-12-05.</source>
+        <translation>“%1”不是跟进日期，可以写 3d、明天、下周一或 2026-12-05。</translation>
+    </message>
+    <message>
+        <source>The note has no open follow-up.</source>
+        <translation>这条记录没有待办的跟进。</translation>
+    </message>
+    <message>
+        <source>The follow-up was done already.</source>
+        <translation>这次跟进已经完成了。</translation>
+    </message>
+</context>
+<context>
     <name>OccurrenceDialog</name>
     <message>
         <source>Code</source>

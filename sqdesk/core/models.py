@@ -563,3 +563,32 @@ class PostRunMember(Base):
     member_id: Mapped[int] = mapped_column(ForeignKey("member.id", ondelete="CASCADE"))
     state: Mapped[str] = mapped_column(String(8), default="")  # "" | copied | skipped
     done_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+
+
+class Note(Base):
+    """What the manager learned about a member (a chat at the counter, a complaint, why they
+    stopped coming), with an optional follow-up. Editable for a day; after that a change is
+    an amendment, a new note pointing at the one it amends, so the history is kept."""
+
+    __tablename__ = "note"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id", ondelete="CASCADE"))
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    kind: Mapped[str] = mapped_column(String(12), default="other")  # notes.KINDS
+    text: Mapped[str] = mapped_column(Text)
+    author: Mapped[str] = mapped_column(String(40), default="")
+    follow_up_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    follow_up_done_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    outcome: Mapped[str] = mapped_column(Text, default="")
+    amends_id: Mapped[int | None] = mapped_column(
+        ForeignKey("note.id", ondelete="CASCADE"), default=None
+    )
+    edited_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+
+    __table_args__ = (
+        Index("ix_note_member_at", "member_id", "at"),
+        # Open follow-ups by due time: Today's list reads only these.
+        Index("ix_note_follow_up", "follow_up_done_at", "follow_up_at"),
+    )
+

@@ -43,6 +43,10 @@ def _words_for(area: str) -> QObject | None:
         from sqdesk.ui.calendar.words import CalendarWords
 
         return CalendarWords()
+    if area == "notes":
+        from sqdesk.ui.notes.words import NoteWords
+
+        return NoteWords()
     if area == "settings":
         from sqdesk.ui.settings.words import SettingsWords
 
