@@ -1761,6 +1761,10 @@
         <translation>记录到店消费(&amp;V)…</translation>
     </message>
     <message>
+        <source>New &amp;Note…</source>
+        <translation>记一笔(&amp;N)…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1849,6 +1853,10 @@
         <translation>
             <numerusform>%Ln 位会员</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Note saved.</source>
+        <translation>已记下。</translation>
     </message>
     <message>
         <source>You can set up the shop any time: File → Set Up Shop…</source>
@@ -1988,6 +1996,14 @@
     <message>
         <source>A personal message for this member, filled in and ready to paste in WeChat</source>
         <translation>给这位会员的私信，已填好，复制后在微信粘贴</translation>
+    </message>
+    <message>
+        <source>Note…</source>
+        <translation>记一笔…</translation>
+    </message>
+    <message>
+        <source>Write down what you learned about this member (Ctrl+J)</source>
+        <translation>记下这位会员的情况（Ctrl+J）</translation>
     </message>
     <message>
         <source>Profile</source>
@@ -2645,6 +2661,57 @@
         <translation>
             <numerusform>%Ln 位会员</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>NoteCaptureDialog</name>
+    <message>
+        <source>New Note</source>
+        <translation>记一笔</translation>
+    </message>
+    <message>
+        <source>Member: name, pinyin, mobile tail or code</source>
+        <translation>会员：姓名、拼音、手机尾号或会员码</translation>
+    </message>
+    <message>
+        <source>What did you learn? Enter saves, Shift+Enter starts a new line.</source>
+        <translation>了解到什么？回车保存，Shift+回车换行。</translation>
+    </message>
+    <message>
+        <source>optional: 3d, 明天, 下周一, 2026-12-05</source>
+        <translation>可不填：3d、明天、下周一、2026-12-05</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Follow up</source>
+        <translation>跟进</translation>
+    </message>
+    <message>
+        <source> (archived)</source>
+        <translation>（已归档）</translation>
+    </message>
+    <message>
+        <source>No member matches “%1”.</source>
+        <translation>没有会员匹配“%1”。</translation>
+    </message>
+    <message>
+        <source> · archived</source>
+        <translation> · 已归档</translation>
+    </message>
+    <message>
+        <source>Choose the member first: type a name and press Enter.</source>
+        <translation>请先选会员：输入姓名后按回车。</translation>
     </message>
 </context>
 <context>
@@ -4087,6 +4154,10 @@
     <message>
         <source>Open</source>
         <translation>打开</translation>
+    </message>
+    <message>
+        <source>New Note…</source>
+        <translation>记一笔…</translation>
     </message>
     <message>
         <source>Send a Message</source>

@@ -35,6 +35,7 @@ class Area(StrEnum):
     POINTS = "points"  # visits, ledger, rewards, levels, rules
     CALENDAR = "calendar"  # activities, occurrences, attendance, phase ticks
     POSTS = "posts"  # templates, copies, one-by-one runs
+    NOTES = "notes"  # notes about members and their follow-ups
     SHOP = "shop"  # the shop's own settings: name, address, hours, manager, logo
     DAY = "day"  # the date changed while the app stayed open
 

@@ -36,6 +36,7 @@ from sqdesk.ui.changes import Area, announce, follow
 from sqdesk.ui.groups.page import GroupsPage
 from sqdesk.ui.jobs import Job, run_job, run_quiet
 from sqdesk.ui.members.page import MembersPage
+from sqdesk.ui.notes.capture import NoteCaptureDialog
 from sqdesk.ui.points.page import PointsPage
 from sqdesk.ui.points.visit_dialog import VisitDialog
 from sqdesk.ui.posts.page import PostsPage
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
             page.openMember.connect(self.members_page.open_member)
         self.groups_page.showMembers.connect(self.show_members)
         self.today_page.openMember.connect(self.members_page.open_member)
+        self.members_page.newNote.connect(self.new_note)
         self.today_page.openOccurrence.connect(self.calendar_page.open_occurrence)
         self.today_page.openCalendar.connect(lambda: self.show_page(self.calendar_page))
         self.today_page.openGroups.connect(lambda: self.show_page(self.groups_page))
@@ -226,6 +228,10 @@ class MainWindow(QMainWindow):
         self.visit_action = file_menu.addAction(self.tr("Record &Visit…"))
         self.visit_action.setShortcuts([QKeySequence("F2"), QKeySequence("Ctrl+R")])
         self.visit_action.triggered.connect(self.record_visit)
+        # Ctrl+J: free in every page (Ctrl+N is New Member, Ctrl+Shift+N New Store).
+        self.note_action = file_menu.addAction(self.tr("New &Note…"))
+        self.note_action.setShortcut(QKeySequence("Ctrl+J"))
+        self.note_action.triggered.connect(lambda: self.new_note())
         file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("&Quit"))
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
@@ -544,6 +550,17 @@ class MainWindow(QMainWindow):
         # open(), not exec(): a nested event loop inside qasync starves running tasks.
         box.open()
         return box
+
+    def new_note(self, member_id: int | None = None) -> NoteCaptureDialog | None:
+        """The note capture window, for a member already chosen or one to find."""
+        if self.store.read_only:
+            return None
+        dialog = NoteCaptureDialog(self.store, self, member_id=member_id)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(lambda _id: self.statusBar().showMessage(
+            self.tr("Note saved."), 5000))  # fmt: skip
+        dialog.open()
+        return dialog
 
     def show_settings(self) -> SettingsDialog:
         dialog = SettingsDialog(self.store, self)

@@ -48,6 +48,7 @@ CHECK_DELAY_MS = 150
 class MemberDialog(QDialog):
     saved = Signal(int)  # member id
     openMember = Signal(int)  # the user asked to open another member (a duplicate's link)
+    newNote = Signal(int)  # write a note about this member
 
     def __init__(
         self, store: Store, member_id: int | None = None, parent: QWidget | None = None
@@ -150,6 +151,13 @@ class MemberDialog(QDialog):
         self.message_button.menu().aboutToShow.connect(self._fill_message_menu)
         self.buttons.addButton(self.message_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.message_button.setVisible(self.detail is not None)
+        self.note_button = QPushButton(self.tr("Note…"), self)
+        self.note_button.setObjectName("memberNote")
+        self.note_button.setToolTip(self.tr("Write down what you learned about this member "
+                                            "(Ctrl+J)"))  # fmt: skip
+        self.note_button.clicked.connect(lambda: self.newNote.emit(self.member_id))
+        self.buttons.addButton(self.note_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.note_button.setVisible(self.detail is not None and not store.read_only)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)

@@ -57,6 +57,7 @@ SEARCH_COALESCE_MS = 30
 
 class MembersPage(QWidget):
     status = Signal(str)  # a short message for the status bar
+    newNote = Signal(int)  # write a note about this member (the main window's capture)
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -409,6 +410,7 @@ class MembersPage(QWidget):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(self._after_save)
         dialog.openMember.connect(self.open_member)
+        dialog.newNote.connect(self.newNote)
         dialog.open()
         return dialog
 

@@ -202,6 +202,8 @@ class SelectionActions(QObject):
             menu.popup(page.table.viewport().mapToGlobal(pos))
             return menu
         menu.addSeparator()
+        if len(ids) == 1:
+            menu.addAction(self.tr("New Note…"), lambda: page.newNote.emit(ids[0]))
         self.add_message_actions(menu.addMenu(self.tr("Send a Message")))
         self.fill_tag_menu(menu)
         group_list = groups.list_groups(self.store)

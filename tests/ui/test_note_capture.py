@@ -1,0 +1,150 @@
+"""Capturing a note with the keyboard only (issue 14.2), through the real window."""
+
+import time
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication
+
+from sqdesk.core import members, notes
+from sqdesk.core.member_edit import MemberInput, create
+from sqdesk.ui.main_window import MainWindow
+from sqdesk.ui.members.dialog import MemberDialog
+from sqdesk.ui.notes.capture import NoteCaptureDialog
+
+
+@pytest.fixture
+def shop(store):
+    people = (("张诗芳", "13800138001"), ("张伟", "13900139002"), ("李明", "13700137003"))
+    ids = {n: create(store, MemberInput(name=n, mobile=m)) for n, m in people}
+    return store, ids
+
+
+@pytest.fixture
+def window(qtbot, shop):
+    w = MainWindow(shop[0])
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    w.close()
+
+
+def _type(qtbot, widget, text):
+    """As a person types: ASCII through keys, Chinese as an input method commits it."""
+    for ch in text:
+        if ch.isascii():
+            qtbot.keyClicks(widget, ch)
+        else:
+            event = QInputMethodEvent()
+            event.setCommitString(ch)
+            QApplication.sendEvent(widget, event)
+
+
+def _capture(window) -> NoteCaptureDialog:
+    (dialog,) = [d for d in window.findChildren(NoteCaptureDialog) if d.isVisible()]
+    return dialog
+
+
+def test_a_note_in_under_five_seconds_without_the_mouse(qtbot, window, shop):
+    store, ids = shop
+    started = time.perf_counter()
+    qtbot.keyClick(window, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)
+    dialog = _capture(window)
+    assert dialog.focusWidget() is dialog.finder
+    qtbot.keyClicks(dialog.finder, "zhangs")  # pinyin initials and syllables, as the roster
+    qtbot.keyClick(dialog.finder, Qt.Key.Key_Return)
+    assert dialog.member_id == ids["张诗芳"] and dialog.focusWidget() is dialog.text
+    _type(qtbot, dialog.text, "搬家了，离店远🏠")
+    qtbot.keyClick(dialog.text, Qt.Key.Key_Return)
+    elapsed = time.perf_counter() - started
+    assert not dialog.isVisible()
+    (note,) = notes.for_member(store, ids["张诗芳"])
+    assert note.text == "搬家了，离店远🏠" and note.kind == "counter"
+    assert elapsed < 5
+    assert "Note saved" in window.statusBar().currentMessage()
+
+
+def test_down_picks_another_match_and_the_phone_tail_finds_one(qtbot, window, shop):
+    store, ids = shop
+    window.new_note()
+    dialog = _capture(window)
+    qtbot.keyClicks(dialog.finder, "zhang")
+    qtbot.wait(60)  # the search runs once typing pauses
+    assert dialog.matches.count() == 2
+    qtbot.keyClick(dialog.finder, Qt.Key.Key_Down)
+    second = dialog.matches.currentItem().data(Qt.ItemDataRole.UserRole + 1)
+    qtbot.keyClick(dialog.finder, Qt.Key.Key_Return)
+    assert dialog.member_id == second
+    dialog.reject()
+    window.new_note()
+    dialog = _capture(window)
+    qtbot.keyClicks(dialog.finder, "7003")  # the mobile's last four digits
+    qtbot.keyClick(dialog.finder, Qt.Key.Key_Return)
+    assert dialog.member_id == ids["李明"]
+    dialog.finder.selectAll()
+    qtbot.keyClicks(dialog.finder, "zhangwei")  # changed their mind: another member
+    assert dialog.member_id is None
+    qtbot.keyClick(dialog.finder, Qt.Key.Key_Return)
+    assert dialog.member_id == ids["张伟"] and dialog.matches.isHidden()
+    dialog.finder.selectAll()
+    qtbot.keyClicks(dialog.finder, "7003")
+    qtbot.keyClick(dialog.finder, Qt.Key.Key_Return)
+    assert dialog.member_id == ids["李明"]
+    # Shift+Enter starts a new line; kind and follow-up are a Tab away.
+    qtbot.keyClicks(dialog.text, "line one")
+    qtbot.keyClick(dialog.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClicks(dialog.text, "line two")
+    qtbot.keyClick(dialog.text, Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is dialog.kind
+    dialog.kind.setCurrentIndex(dialog.kind.findData("complaint"))
+    qtbot.keyClick(dialog.kind, Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is dialog.follow_up
+    qtbot.keyClicks(dialog.follow_up, "3d")
+    dialog.save()
+    (note,) = notes.for_member(store, ids["李明"])
+    assert note.text == "line one\nline two" and note.kind == "complaint"
+    assert note.follow_up_at is not None
+
+
+def test_bad_input_is_named_and_nothing_is_saved(qtbot, window, shop):
+    store, ids = shop
+    window.new_note()
+    dialog = _capture(window)
+    qtbot.keyClicks(dialog.finder, "nobody")
+    qtbot.keyClick(dialog.finder, Qt.Key.Key_Return)
+    assert dialog.member_id is None and "nobody" in dialog.problem.text()
+    dialog.choose(ids["张伟"])
+    qtbot.keyClick(dialog.text, Qt.Key.Key_Return)  # empty
+    assert dialog.isVisible() and "text" in dialog.problem.text()
+    qtbot.keyClicks(dialog.text, "hello")
+    dialog.follow_up.setText("明天吧")
+    qtbot.keyClick(dialog.text, Qt.Key.Key_Return)
+    assert dialog.isVisible() and "明天吧" in dialog.problem.text()
+    dialog.text.setPlainText("x" * 5_001)
+    dialog.follow_up.clear()
+    dialog.save()
+    assert dialog.isVisible() and "5,000" in dialog.problem.text()
+    assert notes.count_for(store, ids["张伟"]) == 0
+
+
+def test_from_the_profile_and_the_roster_the_member_is_chosen(qtbot, window, shop):
+    store, ids = shop
+    window.show_page(window.members_page)
+    page = window.members_page
+    profile = page.open_member(ids["李明"])
+    assert isinstance(profile, MemberDialog)
+    profile.note_button.click()
+    dialog = _capture(window)
+    assert dialog.member_id == ids["李明"] and dialog.focusWidget() is dialog.text
+    dialog.reject()
+    profile.reject()
+    row = page.model.row_of(ids["张伟"])
+    page.table.selectRow(row)
+    menu = page.selection.row_menu(page.table.visualRect(page.model.index(row, 0)).center())
+    (action,) = [a for a in menu.actions() if a.text() == "New Note…"]
+    action.trigger()
+    dialog = _capture(window)
+    assert dialog.member_id == ids["张伟"]
+    assert members.detail(store, ids["张伟"]).name == "张伟"
