@@ -371,6 +371,16 @@
     </message>
 </context>
 <context>
+    <name>TodayPage</name>
+    <message numerus="yes">
+        <source>overdue %n day(s)</source>
+        <translation>
+            <numerusform>overdue %n day</numerusform>
+            <numerusform>overdue %n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TodayPosts</name>
     <message numerus="yes">
         <source>… and %n more: open them from the list of today&apos;s activities.</source>

@@ -4817,6 +4817,52 @@
         <source>Nothing planned today. Open the Calendar to plan activities (or add the starter plan).</source>
         <translation>今天没有安排。打开活动日历来安排活动（或添加入门方案）。</translation>
     </message>
+    <message numerus="yes">
+        <source>overdue %n day(s)</source>
+        <translation>
+            <numerusform>逾期 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>📝 Follow up %1: %2 (%3)</source>
+        <translation>📝 跟进 %1：%2（%3）</translation>
+    </message>
+    <message>
+        <source>Done, with What Came of It…</source>
+        <translation>完成，并记下结果…</translation>
+    </message>
+    <message>
+        <source>Snooze</source>
+        <translation>推迟</translation>
+    </message>
+    <message>
+        <source>Until Tomorrow</source>
+        <translation>到明天</translation>
+    </message>
+    <message>
+        <source>3 Days</source>
+        <translation>3 天</translation>
+    </message>
+    <message>
+        <source>A Week</source>
+        <translation>一周</translation>
+    </message>
+    <message>
+        <source>Open the Member</source>
+        <translation>打开会员</translation>
+    </message>
+    <message>
+        <source>Follow-up Done</source>
+        <translation>跟进完成</translation>
+    </message>
+    <message>
+        <source>What came of it? (optional)</source>
+        <translation>结果如何？（可不填）</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>跟进</translation>
+    </message>
     <message>
         <source>Tomorrow %1  %2</source>
         <translation>明天 %1  %2</translation>

@@ -148,3 +148,36 @@ def test_from_the_profile_and_the_roster_the_member_is_chosen(qtbot, window, sho
     dialog = _capture(window)
     assert dialog.member_id == ids["张伟"]
     assert members.detail(store, ids["张伟"]).name == "张伟"
+
+
+def test_today_lists_due_follow_ups_done_in_one_click_or_snoozed(qtbot, shop):
+    from datetime import UTC, datetime, timedelta
+
+    from sqdesk.ui.today.page import ItemRole, TodayPage
+
+    store, ids = shop
+    now = datetime.now(UTC)
+    overdue = notes.add(store, ids["张诗芳"], "问问孩子生日", follow_up_at=now - timedelta(days=2))
+    due = notes.add(store, ids["李明"], "回访新品口味", follow_up_at=now)
+    notes.add(store, ids["李明"], "嫌新品太甜", kind="complaint")
+    later = notes.add(store, ids["张伟"], "下周再说", follow_up_at=now + timedelta(days=8))
+    page = TodayPage(store)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.plan.count() > 0)
+
+    def follow_ups():
+        items = [page.plan.item(i) for i in range(page.plan.count())]
+        return {i.data(ItemRole)[1]: i for i in items
+                if i.data(ItemRole) and i.data(ItemRole)[0] == "followup"}  # fmt: skip
+
+    shown = follow_ups()
+    assert set(shown) == {overdue.id, due.id} and later.id not in shown
+    assert "overdue 2 day" in shown[overdue.id].text()
+    assert "嫌新品太甜" in shown[due.id].toolTip()  # the member's latest notes beside it
+    shown[overdue.id].setCheckState(Qt.CheckState.Checked)  # one click: done
+    qtbot.waitUntil(lambda: set(follow_ups()) == {due.id})
+    assert notes.get(store, overdue.id).follow_up_done_at is not None
+    assert page.snooze(due.id, 3)
+    qtbot.waitUntil(lambda: follow_ups() == {})
+    assert notes.follow_ups_due(store) == []

@@ -14,15 +14,17 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from sqdesk.core import activities, festivals, groups, ledger, post_runs, posts
+from sqdesk.core import activities, festivals, groups, ledger, notes, post_runs, posts
 from sqdesk.core.pinyin import sort_key
 from sqdesk.core.store import Store
 from sqdesk.ui import dates
@@ -30,11 +32,13 @@ from sqdesk.ui.calendar.words import CalendarWords
 from sqdesk.ui.changes import Area, announce, follow
 from sqdesk.ui.groups.words import GroupWords
 from sqdesk.ui.jobs import run_quiet
+from sqdesk.ui.notes.words import NoteWords
 from sqdesk.ui.posts.run_dialog import RunDialog, start_run
+from sqdesk.ui.refusals import refusal_text
 from sqdesk.ui.today.posts_box import TodayPosts
-from sqdesk.ui.widgets import PageHeader
+from sqdesk.ui.widgets import PageHeader, warn
 
-# ("occurrence"|"task"|"member"|"group"|"points", …); dates as ordinals, since Qt would
+# ("occurrence"|"task"|"member"|"followup"|"group"|"points", …); dates as ordinals, since Qt would
 # turn a Python date into a QDate.
 ItemRole = Qt.ItemDataRole.UserRole + 1
 EXPIRING_DAYS = 7
@@ -56,6 +60,7 @@ class TodayPage(QWidget):
         self.setObjectName("todayPage")
         self.store = store
         self.words = CalendarWords(self)
+        self.note_words = NoteWords(self)
         self.header = PageHeader(self.tr("Today"), parent=self)
 
         def section(title: str, name: str) -> tuple[QLabel, QListWidget]:
@@ -68,6 +73,8 @@ class TodayPage(QWidget):
             return label, lst
 
         self.plan_label, self.plan = section(self.tr("Today's activities and tasks"), "todayPlan")
+        self.plan.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.plan.customContextMenuRequested.connect(self._plan_menu)
         self.next_label, self.tomorrow = section(self.tr("Coming up: tomorrow's warm-ups"),
                                                  "todayTomorrow")  # fmt: skip
         self.birthday_label, self.birthdays = section(self.tr("Birthdays this week"),
@@ -116,7 +123,8 @@ class TodayPage(QWidget):
         # are recorded over it, one after another. Deferred: the posts' own Copy buttons
         # announce, and the refill rebuilds them.
         follow(self, {Area.DAY}, self.refresh, deferred=True)
-        follow(self, {Area.POSTS, Area.CALENDAR, Area.SHOP}, self._refill_plan, deferred=True)
+        follow(self, {Area.POSTS, Area.CALENDAR, Area.SHOP, Area.NOTES}, self._refill_plan,
+               deferred=True)  # fmt: skip
         follow(self, {Area.MEMBERS}, lambda: self._fill_birthdays(date.today()), deferred=True)
         follow(self, {Area.GROUPS}, lambda: self._fill_watch(date.today()), deferred=True)
         follow(self, {Area.POINTS}, self._count_expiring, deferred=True)
@@ -170,16 +178,82 @@ class TodayPage(QWidget):
         for t in activities.phase_tasks(self.store, today, today):
             o = t.occurrence
             text = (f"{self.words.phase(t.phase)}: {o.title}"
-                    f"（{o.day.month}月{o.day.day}日 {_hm(o.minute)}）")  # fmt: skip
+                    f"（{dates.words().month_day(o.day)} {_hm(o.minute)}）")  # fmt: skip
             item = self._item(text, ("task", o.activity_id, o.original_date.toordinal(), t.phase))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if t.done else Qt.CheckState.Unchecked)
             self.plan.addItem(item)
+        self._add_follow_ups(today)
         if self.plan.count() == 0:
             self.plan.addItem(self._item(self.tr("Nothing planned today. Open the Calendar to "
                                                  "plan activities (or add the starter plan)."),
                                          ("calendar",)))  # fmt: skip
         self.plan.blockSignals(False)
+
+    def _add_follow_ups(self, today: date) -> None:
+        """Follow-ups due today or earlier: tick one when it is done; right-click to add what
+        came of it or to snooze it; its tooltip shows the member's latest notes."""
+        for f in notes.follow_ups_due(self.store, today=today):
+            n = f.note
+            late = (today - f.due.astimezone().date()).days
+            when = (self.tr("overdue %n day(s)", "", late) if f.overdue
+                    else f.due.astimezone().strftime("%H:%M"))  # fmt: skip
+            text = self.tr("📝 Follow up %1: %2 (%3)").replace("%1", n.member_name).replace(
+                "%2", n.text.splitlines()[0][:40]).replace("%3", when)  # fmt: skip
+            item = self._item(text, ("followup", n.id, n.member_id),
+                              "#c05621" if f.overdue else "#2b6cb0")  # fmt: skip
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            recent = notes.for_member(self.store, n.member_id, limit=3)
+            item.setToolTip("\n".join(
+                f"{r.at.astimezone():%m-%d} {self.note_words.kind(r.kind)}: {r.text[:80]}"
+                for r in recent))  # fmt: skip
+            self.plan.addItem(item)
+
+    def _plan_menu(self, pos) -> QMenu | None:
+        item = self.plan.itemAt(pos)
+        data = item.data(ItemRole) if item is not None else None
+        if not data or data[0] != "followup" or self.store.read_only:
+            return None
+        note_id, member_id = data[1], data[2]
+        menu = QMenu(self)
+        menu.addAction(self.tr("Done, with What Came of It…"),
+                       lambda: self.ask_outcome(note_id))  # fmt: skip
+        snooze = menu.addMenu(self.tr("Snooze"))
+        for label, days in ((self.tr("Until Tomorrow"), 1), (self.tr("3 Days"), 3),
+                            (self.tr("A Week"), 7)):  # fmt: skip
+            snooze.addAction(label, lambda d=days: self.snooze(note_id, d))
+        menu.addAction(self.tr("Open the Member"), lambda: self.openMember.emit(member_id))
+        menu.popup(self.plan.viewport().mapToGlobal(pos))
+        return menu
+
+    def ask_outcome(self, note_id: int) -> QInputDialog:
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(self.tr("Follow-up Done"))
+        dialog.setLabelText(self.tr("What came of it? (optional)"))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.textValueSelected.connect(lambda text: self.follow_up_done(note_id, text))
+        dialog.open()
+        return dialog
+
+    def follow_up_done(self, note_id: int, outcome: str = "") -> bool:
+        try:
+            notes.follow_up_done(self.store, note_id, outcome=outcome)
+        except notes.NoteError as exc:
+            warn(self, self.tr("Follow-up"), refusal_text(exc))
+            return False
+        announce(Area.NOTES)
+        return True
+
+    def snooze(self, note_id: int, days: int) -> bool:
+        until = notes.parse_follow_up(f"{days}d")
+        try:
+            notes.snooze(self.store, note_id, until)
+        except notes.NoteError as exc:
+            warn(self, self.tr("Follow-up"), refusal_text(exc))
+            return False
+        announce(Area.NOTES)
+        return True
 
     def _fill_tomorrow(self, today: date) -> None:
         self.tomorrow.blockSignals(True)
@@ -256,8 +330,8 @@ class TodayPage(QWidget):
             self.openOccurrence.emit(data[1], date.fromordinal(data[2]), "")
         elif kind == "task":  # the task is to send its post: open it, rendered
             self.openOccurrence.emit(data[1], date.fromordinal(data[2]), data[3])
-        elif kind == "member":
-            self.openMember.emit(data[1])
+        elif kind in ("member", "followup"):
+            self.openMember.emit(data[1] if kind == "member" else data[2])
         elif kind == "group":
             self.openGroups.emit()
         elif kind == "points":
@@ -271,6 +345,9 @@ class TodayPage(QWidget):
             done = item.checkState() == Qt.CheckState.Checked
             activities.tick_phase(self.store, data[1], date.fromordinal(data[2]), data[3], done)
             announce(Area.CALENDAR)
+        elif (data and data[0] == "followup" and not self.store.read_only
+              and item.checkState() == Qt.CheckState.Checked):  # fmt: skip
+            self.follow_up_done(data[1])  # one click; an outcome is a right-click away
 
     # --- posts --------------------------------------------------------------------------------
 
