@@ -603,6 +603,36 @@ def cmd_followup(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_timeline(args: argparse.Namespace) -> int:
+    from sqdesk.core import timeline
+
+    with _open(args) as store:
+        member_id = _member_by_code(store, args.code)
+        if member_id is None:
+            return 1
+        found = timeline.events(store, member_id, limit=args.limit)
+    if args.json:
+        _print_json([{"at": e.at.isoformat(), "type": e.type, "text": _event_text(e)}
+                     for e in found])  # fmt: skip
+        return 0
+    for e in found:
+        print(f"{e.at.astimezone():%Y-%m-%d %H:%M}  {e.type:<10}  {_event_text(e)}")
+    return 0
+
+
+def _event_text(e) -> str:
+    """One line for an event (English words around the shop's own text)."""
+    if e.type == "note":
+        return f"[{e.detail}] {e.text}"
+    if e.type == "visit":
+        return f"{e.text} ({e.detail})"
+    if e.type == "ledger":
+        return f"{e.amount:+} {e.detail}: {e.text}"
+    if e.type == "group":
+        return f"{e.detail} {e.text}"
+    return e.text
+
+
 def _print_json(payload: object) -> None:
     print(json.dumps(payload, ensure_ascii=False, indent=2))
 
@@ -724,6 +754,13 @@ def build_parser() -> argparse.ArgumentParser:
     fup.add_argument("note_id", type=int, metavar="NOTE_ID")
     fup.add_argument("--outcome", metavar="TEXT", help="what came of it")
     fup.set_defaults(handler=cmd_followup)
+
+    tl = sub.add_parser("timeline", help="a member's notes, visits, points, activities, "
+                                         "groups and posts, newest first")
+    tl.add_argument("code", metavar="CODE")
+    tl.add_argument("--json", action="store_true")
+    tl.add_argument("--limit", type=_positive, default=100, metavar="N")
+    tl.set_defaults(handler=cmd_timeline)
 
     sets = sub.add_parser("settings", help="the shop's settings: list them, or set one")
     sets.add_argument("action", nargs="?", choices=["set"], help="set KEY VALUE")

@@ -2018,6 +2018,10 @@
         <translation>到店记录</translation>
     </message>
     <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
         <source>New Member</source>
         <translation>新增会员</translation>
     </message>
@@ -4773,6 +4777,77 @@
     <message>
         <source>Segments are always worked out from the members&apos; visits with these numbers; changing them changes who is in each at once.</source>
         <translation>分层总是按这些标准从会员的到店记录算出来；改了标准，各分层的成员马上跟着变。</translation>
+    </message>
+</context>
+<context>
+    <name>TimelinePanel</name>
+    <message>
+        <source>Everything</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Nothing here yet.</source>
+        <translation>还没有记录。</translation>
+    </message>
+    <message>
+        <source>Show Older</source>
+        <translation>显示更早的</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>到店</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>社群</translation>
+    </message>
+    <message>
+        <source>Posts</source>
+        <translation>文案</translation>
+    </message>
+    <message>
+        <source>📝 %1: %2</source>
+        <translation>📝 %1：%2</translation>
+    </message>
+    <message>
+        <source>🧾 Visit, %1 (%2)</source>
+        <translation>🧾 到店消费 %1（%2）</translation>
+    </message>
+    <message>
+        <source>⭐ %1 points, %2</source>
+        <translation>⭐ %1 积分，%2</translation>
+    </message>
+    <message>
+        <source>🎉 Took part: %1</source>
+        <translation>🎉 参加了：%1</translation>
+    </message>
+    <message>
+        <source>👥 Joined %1</source>
+        <translation>👥 加入 %1</translation>
+    </message>
+    <message>
+        <source>👥 Left %1</source>
+        <translation>👥 离开 %1</translation>
+    </message>
+    <message>
+        <source>💬 Post copied: %1</source>
+        <translation>💬 发了文案：%1</translation>
     </message>
 </context>
 <context>

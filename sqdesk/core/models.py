@@ -519,7 +519,11 @@ class PostCopy(Base):
     text: Mapped[str] = mapped_column(Text)
     copied_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
-    __table_args__ = (Index("ix_post_copy_copied_at", "copied_at"),)
+    __table_args__ = (
+        Index("ix_post_copy_copied_at", "copied_at"),
+        # A member's timeline reads the posts copied for them.
+        Index("ix_post_copy_rendered_for", "rendered_for", "copied_at"),
+    )
 
 
 class ActivityPost(Base):

@@ -181,3 +181,25 @@ def test_today_lists_due_follow_ups_done_in_one_click_or_snoozed(qtbot, shop):
     assert page.snooze(due.id, 3)
     qtbot.waitUntil(lambda: follow_ups() == {})
     assert notes.follow_ups_due(store) == []
+
+
+def test_the_profile_timeline_shows_a_note_just_captured(qtbot, window, shop):
+    from sqdesk.core import ledger
+
+    store, ids = shop
+    mid = ids["李明"]
+    ledger.record_visit(store, mid, amount_cents=3850)
+    window.show_page(window.members_page)
+    profile = window.members_page.open_member(mid)
+    profile.tabs.setCurrentWidget(profile.timeline)
+    lines = lambda: [profile.timeline.list.item(i).text()  # noqa: E731
+                     for i in range(profile.timeline.list.count())]  # fmt: skip
+    assert any("¥38.50" in line for line in lines())
+    profile.note_button.click()
+    dialog = _capture(window)
+    qtbot.keyClicks(dialog.text, "likes oolong")
+    qtbot.keyClick(dialog.text, Qt.Key.Key_Return)
+    assert "likes oolong" in lines()[0]  # newest first, at once
+    profile.timeline.kind.setCurrentIndex(profile.timeline.kind.findData("note"))
+    assert len(lines()) == 1 and "likes oolong" in lines()[0]
+    profile.reject()

@@ -36,6 +36,7 @@ from sqdesk.core.store import Store
 from sqdesk.ui.changes import Area, announce, follow
 from sqdesk.ui.members.segment_words import SegmentWords
 from sqdesk.ui.members.tag_chips import chip_html
+from sqdesk.ui.members.timeline_panel import TimelinePanel
 from sqdesk.ui.members.visits_panel import VisitsPanel
 from sqdesk.ui.members.words import COMMON_SOURCES, MemberWords, describe
 from sqdesk.ui.points.member_points import MemberPointsPanel
@@ -169,11 +170,14 @@ class MemberDialog(QDialog):
         self.tabs.addTab(profile, self.tr("Profile"))
         self.points: MemberPointsPanel | None = None
         self.visits: VisitsPanel | None = None
+        self.timeline: TimelinePanel | None = None
         if member_id is not None and self.detail is not None:
             self.points = MemberPointsPanel(store, member_id, self)
             self.tabs.addTab(self.points, self.tr("Points"))
             self.visits = VisitsPanel(store, member_id, self)
             self.tabs.addTab(self.visits, self.tr("Visits"))
+            self.timeline = TimelinePanel(store, member_id, self)
+            self.tabs.addTab(self.timeline, self.tr("Timeline"))
             # The story line follows new visits and points while the profile is open.
             follow(self, {Area.POINTS}, self._show_header)
         layout = QVBoxLayout(self)

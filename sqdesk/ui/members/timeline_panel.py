@@ -1,0 +1,107 @@
+"""The profile's Timeline tab: everything that happened with the member, newest first,
+100 events at a time, filtered by kind (core/timeline)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sqdesk.core import timeline
+from sqdesk.core.store import Store
+from sqdesk.core.timeline import Event
+from sqdesk.ui.changes import Area, follow
+from sqdesk.ui.notes.words import NoteWords
+from sqdesk.ui.points.words import PointsWords
+
+_COLOURS = {"note": "#7b341e", "visit": "#1f6b4a", "ledger": "#4a4f45", "attendance": "#2b6cb0",
+            "group": "#6b46c1", "post": "#b7791f"}  # fmt: skip
+
+
+class TimelinePanel(QWidget):
+    def __init__(self, store: Store, member_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.member_id = member_id
+        self.note_words = NoteWords(self)
+        self.points_words = PointsWords(self)
+        self.events: list[Event] = []
+        self.kind = QComboBox(self)
+        self.kind.setObjectName("timelineKind")
+        self.kind.addItem(self.tr("Everything"), None)
+        for t in timeline.TYPES:
+            self.kind.addItem(self.type_name(t), t)
+        self.kind.currentIndexChanged.connect(self.refresh)
+        self.list = QListWidget(self)
+        self.list.setObjectName("timelineList")
+        self.list.setWordWrap(True)
+        self.empty = QLabel(self.tr("Nothing here yet."), self)
+        self.more_button = QPushButton(self.tr("Show Older"), self)
+        self.more_button.clicked.connect(self.show_more)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Show"), self))
+        bar.addWidget(self.kind)
+        bar.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.more_button, 0, Qt.AlignmentFlag.AlignLeft)
+        follow(self, {Area.NOTES, Area.POINTS, Area.CALENDAR, Area.GROUPS, Area.POSTS},
+               self.refresh, fill_when_shown=True)  # fmt: skip
+
+    def type_name(self, t: str) -> str:
+        return {"note": self.tr("Notes"), "visit": self.tr("Visits"),
+                "ledger": self.tr("Points"), "attendance": self.tr("Activities"),
+                "group": self.tr("Groups"), "post": self.tr("Posts")}[t]  # fmt: skip
+
+    def _types(self) -> list[str]:
+        chosen = self.kind.currentData()
+        return [chosen] if chosen else list(timeline.TYPES)
+
+    def refresh(self) -> None:
+        self.events = []
+        self.list.clear()
+        self._fetch()
+
+    def show_more(self) -> None:
+        self._fetch()
+
+    def _fetch(self) -> None:
+        before = self.events[-1] if self.events else None
+        page = timeline.events(self.store, self.member_id, before=before,
+                               limit=timeline.PAGE + 1, types=self._types())  # fmt: skip
+        self.more_button.setVisible(len(page) > timeline.PAGE)
+        page = page[: timeline.PAGE]
+        self.events += page
+        for e in page:
+            item = QListWidgetItem(f"{e.at.astimezone():%Y-%m-%d %H:%M}   {self.describe(e)}")
+            item.setForeground(QBrush(QColor(_COLOURS.get(e.type, "#4a4f45"))))
+            self.list.addItem(item)
+        self.empty.setVisible(not self.events)
+
+    def describe(self, e: Event) -> str:
+        if e.type == "note":
+            return self.tr("📝 %1: %2").replace("%1", self.note_words.kind(e.detail)).replace(
+                "%2", e.text)  # fmt: skip
+        if e.type == "visit":
+            return self.tr("🧾 Visit, %1 (%2)").replace("%1", e.text).replace(
+                "%2", self.points_words.channel(e.detail))  # fmt: skip
+        if e.type == "ledger":
+            return self.tr("⭐ %1 points, %2").replace("%1", f"{e.amount:+,}").replace(
+                "%2", self.points_words.kind(e.detail))  # fmt: skip
+        if e.type == "attendance":
+            return self.tr("🎉 Took part: %1").replace("%1", e.text)
+        if e.type == "group":
+            words = self.tr("👥 Joined %1") if e.detail == "joined" else self.tr("👥 Left %1")
+            return words.replace("%1", e.text)
+        return self.tr("💬 Post copied: %1").replace("%1", e.text)
