@@ -2702,10 +2702,6 @@
         <translation>跟进</translation>
     </message>
     <message>
-        <source> (archived)</source>
-        <translation>（已归档）</translation>
-    </message>
-    <message>
         <source>No member matches “%1”.</source>
         <translation>没有会员匹配“%1”。</translation>
     </message>
@@ -5099,6 +5095,13 @@
     <message>
         <source>sqdesk cannot open the store</source>
         <translation>sqdesk 无法打开门店数据</translation>
+    </message>
+</context>
+<context>
+    <name>finder</name>
+    <message>
+        <source> (archived)</source>
+        <translation>（已归档）</translation>
     </message>
 </context>
 </TS>

@@ -74,7 +74,7 @@ def test_down_picks_another_match_and_the_phone_tail_finds_one(qtbot, window, sh
     qtbot.wait(60)  # the search runs once typing pauses
     assert dialog.matches.count() == 2
     qtbot.keyClick(dialog.finder, Qt.Key.Key_Down)
-    second = dialog.matches.currentItem().data(Qt.ItemDataRole.UserRole + 1)
+    second = dialog.matches.currentItem().data(Qt.ItemDataRole.UserRole)
     qtbot.keyClick(dialog.finder, Qt.Key.Key_Return)
     assert dialog.member_id == second
     dialog.reject()

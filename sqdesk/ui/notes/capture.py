@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -28,12 +27,11 @@ from sqdesk.core import members, notes
 from sqdesk.core.errors import CodedError
 from sqdesk.core.store import Store
 from sqdesk.ui.changes import Area, announce
+from sqdesk.ui.members.finder import MemberRole, fill_matches
 from sqdesk.ui.notes.words import NoteWords
 from sqdesk.ui.refusals import refusal_text
 
-MAX_MATCHES = 8
 SEARCH_DELAY_MS = 30  # typing pauses shorter than this are one search, as in the roster
-MemberRole = Qt.ItemDataRole.UserRole + 1
 
 
 class _Keys(QObject):
@@ -149,21 +147,7 @@ class NoteCaptureDialog(QDialog):
         self._search_timer.start()
 
     def _search(self) -> None:
-        self.matches.clear()
-        text = self.finder.text()
-        if members.search_key(text) is None:
-            return
-        ids = members.ordered_ids(self.store, search_text=text, sort=None)[:MAX_MATCHES]
-        rows = members.rows(self.store, ids)
-        for member_id in ids:
-            r = rows[member_id]
-            archived = self.tr(" (archived)") if r.archived else ""
-            item = QListWidgetItem(f"{r.name or r.nickname}  {r.code}  {r.mobile_masked}"
-                                   f"{archived}")  # fmt: skip
-            item.setData(MemberRole, member_id)
-            self.matches.addItem(item)
-        if self.matches.count():
-            self.matches.setCurrentRow(0)
+        fill_matches(self.matches, self.store, self.finder.text())
 
     def take_match(self) -> None:
         """Enter in the finder: the highlighted match (searching first if a scan or fast

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -24,10 +23,10 @@ from sqdesk.core import ledger, members, money
 from sqdesk.core.store import Store
 from sqdesk.ui import sounds
 from sqdesk.ui.changes import Area, announce
+from sqdesk.ui.members.finder import MemberRole, fill_matches
 from sqdesk.ui.points.words import PointsWords
 from sqdesk.ui.refusals import refusal_text
 
-MAX_MATCHES = 8
 CHANNELS = ("门店", "小程序", "外卖")
 
 
@@ -96,7 +95,7 @@ class VisitDialog(QDialog):
         self.finder.textEdited.connect(self._search_timer.start)
         self.finder.returnPressed.connect(self._finder_enter)
         self.matches.itemActivated.connect(
-            lambda item: self.choose(item.data(Qt.ItemDataRole.UserRole))
+            lambda item: self.choose(item.data(MemberRole))
         )
         self.amount.returnPressed.connect(self.record)
         self._update_buttons()
@@ -106,20 +105,7 @@ class VisitDialog(QDialog):
     # --- finding the member ---------------------------------------------------------------
 
     def _search(self) -> None:
-        self.matches.clear()
-        text = self.finder.text()
-        if members.search_key(text) is None:
-            return
-        ids = members.ordered_ids(self.store, search_text=text, sort=None)[:MAX_MATCHES]
-        rows = members.rows(self.store, ids)
-        for member_id in ids:
-            r = rows[member_id]
-            label = f"{r.code}  {r.name or r.nickname}  {r.mobile_masked}"
-            item = QListWidgetItem(label)
-            item.setData(Qt.ItemDataRole.UserRole, member_id)
-            self.matches.addItem(item)
-        if self.matches.count():
-            self.matches.setCurrentRow(0)
+        fill_matches(self.matches, self.store, self.finder.text())
 
     def _finder_enter(self) -> None:
         # A keyboard-wedge scanner types the code and Enter: take the best match at once.
@@ -127,7 +113,7 @@ class VisitDialog(QDialog):
         self._search()
         text = self.finder.text().strip()
         if self.matches.count():
-            self.choose(self.matches.item(0).data(Qt.ItemDataRole.UserRole))
+            self.choose(self.matches.item(0).data(MemberRole))
             sounds.scan_result(self.store, sounds.OK)
             return
         if members.looks_like_bad_code(text):
