@@ -633,6 +633,23 @@ def _event_text(e) -> str:
     return e.text
 
 
+def cmd_losing_touch(args: argparse.Namespace) -> int:
+    from sqdesk.core import contacts
+
+    with _open(args) as store:
+        found = contacts.losing_touch(store, days=args.days)
+    if args.json:
+        _print_json([{"member_code": m.code, "name": m.name,
+                      "last_contact": m.last_contact.isoformat() if m.last_contact else None,
+                      "days_since": m.days_since} for m in found])  # fmt: skip
+        return 0
+    for m in found:
+        last = f"{m.last_contact.astimezone():%Y-%m-%d}" if m.last_contact else "never"
+        since = f" ({m.days_since} days)" if m.days_since is not None else ""
+        print(f"{m.code}  {m.name}  last contact {last}{since}")
+    return 0
+
+
 def _print_json(payload: object) -> None:
     print(json.dumps(payload, ensure_ascii=False, indent=2))
 
@@ -761,6 +778,12 @@ def build_parser() -> argparse.ArgumentParser:
     tl.add_argument("--json", action="store_true")
     tl.add_argument("--limit", type=_positive, default=100, metavar="N")
     tl.set_defaults(handler=cmd_timeline)
+
+    lt = sub.add_parser("losing-touch", help="members with no contact of any kind for N days "
+                                             "(default: the dormant threshold), by value")
+    lt.add_argument("--days", type=_positive, metavar="N")
+    lt.add_argument("--json", action="store_true")
+    lt.set_defaults(handler=cmd_losing_touch)
 
     sets = sub.add_parser("settings", help="the shop's settings: list them, or set one")
     sets.add_argument("action", nargs="?", choices=["set"], help="set KEY VALUE")

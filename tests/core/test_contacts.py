@@ -1,0 +1,62 @@
+"""The losing-touch queue (issue 14.5): any contact takes a member off it at once."""
+
+import json
+from datetime import UTC, date, datetime, timedelta
+
+from sqdesk import cli
+from sqdesk.core import activities, contacts, ledger, members, notes, posts
+from sqdesk.core.activities import ActivityInput
+from sqdesk.core.member_edit import MemberInput, create
+from sqdesk.core.store import Store
+
+NOW = datetime.now(UTC)
+LONG_AGO = date.today() - timedelta(days=400)
+
+
+def _quiet(store, name, spend_cents=0, visit_days_ago=None):
+    mid = create(store, MemberInput(name=name, joined_on=LONG_AGO))
+    if visit_days_ago is not None:
+        ledger.record_visit(store, mid, amount_cents=spend_cents or 1000,
+                            at=NOW - timedelta(days=visit_days_ago))  # fmt: skip
+    return mid
+
+
+def test_any_contact_takes_a_member_off_the_queue(any_store):
+    store = any_store
+    big = _quiet(store, "大客户", 90_000, visit_days_ago=120)
+    small = _quiet(store, "小客户", 2_000, visit_days_ago=100)
+    never = _quiet(store, "从没来过")
+    fresh = create(store, MemberInput(name="新会员", joined_on=date.today() - timedelta(days=3)))
+    active = _quiet(store, "常客", 3_000, visit_days_ago=5)
+    queue = contacts.losing_touch(store, days=90)
+    assert [m.member_id for m in queue] == [big, small, never]  # by spend, then the rest
+    assert queue[0].days_since in (119, 120, 121) and queue[2].last_contact is None
+    assert fresh not in {m.member_id for m in queue} and active not in {m.member_id for m in queue}
+    # A note, an attendance and a post copied one by one each count as contact.
+    notes.add(store, big, "打电话问候了")
+    aid = activities.create(store, ActivityInput("茶话会", date.today() - timedelta(days=1)))
+    activities.record_attendance(store, aid, date.today() - timedelta(days=1), [small])
+    t = posts.find(store, "好久不见（沉睡唤醒）")
+    posts.record_copy(store, t, "👋 好久不见", rendered_for=f"member:{never}", label="从没来过")
+    assert contacts.losing_touch(store, days=90) == []
+    assert {m.member_id for m in contacts.losing_touch(store, days=0)} >= {big, small, never}
+
+
+def test_the_default_is_the_dormant_threshold(store):
+    mid = _quiet(store, "沉睡", visit_days_ago=95)
+    assert [m.member_id for m in contacts.losing_touch(store)] == [mid]  # 90 days by default
+    assert contacts.losing_touch(store, days=100) == []
+
+
+def test_cli_losing_touch_json(tmp_path, capsys):
+    db = str(tmp_path / "c.sqdesk")
+    with Store.open(db) as store:
+        mid = _quiet(store, "沉睡", visit_days_ago=95)
+        code = members.detail(store, mid).code
+        _quiet(store, "常客", visit_days_ago=3)
+    assert cli.main(["--db", db, "losing-touch", "--json"]) == 0
+    (row,) = json.loads(capsys.readouterr().out)
+    assert row["member_code"] == code and set(row) == {"member_code", "name", "last_contact",
+                                                       "days_since"}  # fmt: skip
+    assert cli.main(["--db", db, "losing-touch", "--days", "200", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
