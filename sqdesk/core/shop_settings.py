@@ -159,7 +159,12 @@ def values_in(s: Session) -> dict[str, object]:
 
 
 def value(store: Store, key: str) -> object:
-    return values(store)[spec(key).key]
+    """One setting's value (a shop value is one row; a rule or threshold its JSON)."""
+    sp = spec(key)
+    if sp.field:
+        return values(store)[sp.key]
+    with store.read() as s:
+        return _from_stored(sp, settings.get(s, sp.key))
 
 
 def _from_stored(sp: Spec, raw: str | None) -> object:
