@@ -427,6 +427,8 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(self.tr("%1 — sqdesk").replace("%1", name))
         self.read_only_banner.setVisible(self.store.read_only)
         self.visit_action.setEnabled(not self.store.read_only)
+        self.note_action.setEnabled(not self.store.read_only)
+        self.setup_action.setEnabled(not self.store.read_only)  # Settings opens, to read
         # Copies are SQLite's online backups; a PostgreSQL store is backed up by its server.
         copies = self.store.is_sqlite and self.store.path is not None and not self.demo
         self.backup_action.setEnabled(copies)
