@@ -132,6 +132,16 @@
     </message>
 </context>
 <context>
+    <name>LosingTouchDialog</name>
+    <message numerus="yes">
+        <source>%n member(s) with no contact of any kind (a visit, an activity, a note, a message) for a while, the most valuable first.</source>
+        <translation>
+            <numerusform>%n member with no contact of any kind (a visit, an activity, a note, a message) for a while.</numerusform>
+            <numerusform>%n members with no contact of any kind (a visit, an activity, a note, a message) for a while, the most valuable first.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>%n batch(es) of points expired today.</source>
@@ -377,6 +387,13 @@
         <translation>
             <numerusform>overdue %n day</numerusform>
             <numerusform>overdue %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s) you are losing touch with: no contact of any kind for a while. Say hello…</source>
+        <translation>
+            <numerusform>%n member you are losing touch with: no contact of any kind for a while. Say hello…</numerusform>
+            <numerusform>%n members you are losing touch with: no contact of any kind for a while. Say hello…</numerusform>
         </translation>
     </message>
 </context>

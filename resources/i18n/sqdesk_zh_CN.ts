@@ -1683,6 +1683,55 @@
     </message>
 </context>
 <context>
+    <name>LosingTouchDialog</name>
+    <message>
+        <source>Losing Touch</source>
+        <translation>快要失联的会员</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>会员码</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>最近联系</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <source>Spend (12 mo.)</source>
+        <translation>近一年消费</translation>
+    </message>
+    <message>
+        <source>Say Hello…</source>
+        <translation>打个招呼…</translation>
+    </message>
+    <message>
+        <source>The 好久不见 message for this member, ready to paste in WeChat</source>
+        <translation>给这位会员的“好久不见”消息，复制后可直接粘贴到微信</translation>
+    </message>
+    <message>
+        <source>Open Member</source>
+        <translation>打开会员</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s) with no contact of any kind (a visit, an activity, a note, a message) for a while, the most valuable first.</source>
+        <translation>
+            <numerusform>%n 位会员有一阵子没有任何联系（到店、活动、记录、消息），价值高的排在前面。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Today</source>
@@ -4953,6 +5002,12 @@
     <message>
         <source>No birthdays the rest of this week.</source>
         <translation>本周余下几天没有会员过生日。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s) you are losing touch with: no contact of any kind for a while. Say hello…</source>
+        <translation>
+            <numerusform>%n 位会员快要失联：有一阵子没有任何联系。去打个招呼…</numerusform>
+        </translation>
     </message>
     <message>
         <source>All clear: no group QR code about to expire.</source>

@@ -203,3 +203,39 @@ def test_the_profile_timeline_shows_a_note_just_captured(qtbot, window, shop):
     profile.timeline.kind.setCurrentIndex(profile.timeline.kind.findData("note"))
     assert len(lines()) == 1 and "likes oolong" in lines()[0]
     profile.reject()
+
+
+def test_losing_touch_from_today_and_a_hello_takes_them_off(qtbot, store):
+    from datetime import UTC, date, datetime, timedelta
+
+    from PySide6.QtGui import QGuiApplication
+
+    from sqdesk.core import ledger
+    from sqdesk.ui.notes.losing_dialog import LosingTouchDialog
+    from sqdesk.ui.posts.copy_dialog import CopyPostDialog
+    from sqdesk.ui.today.page import ItemRole, TodayPage
+
+    long_ago = date.today() - timedelta(days=400)
+    quiet = create(store, MemberInput(name="沉睡的王芳", joined_on=long_ago))
+    ledger.record_visit(store, quiet, amount_cents=5000,
+                        at=datetime.now(UTC) - timedelta(days=120))  # fmt: skip
+    create(store, MemberInput(name="新会员", joined_on=date.today()))
+    page = TodayPage(store)
+    qtbot.addWidget(page)
+    page.show()
+
+    def losing_item():
+        items = [page.watch.item(i) for i in range(page.watch.count())]
+        return next((i for i in items if i.data(ItemRole) == ("losing",)), None)
+
+    qtbot.waitUntil(lambda: losing_item() is not None, timeout=5000)
+    page._activate(losing_item())
+    (dialog,) = [d for d in page.findChildren(LosingTouchDialog) if d.isVisible()]
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=5000)
+    assert dialog.table.item(0, 0).text() == "沉睡的王芳" and dialog.table.item(0, 3).text()
+    copy = dialog.say_hello()
+    assert isinstance(copy, CopyPostDialog)
+    copy.copy()  # the 好久不见 message, copied for her: a contact
+    assert "好久不见" in QGuiApplication.clipboard().text()
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 0, timeout=5000)
+    qtbot.waitUntil(lambda: losing_item() is None, timeout=5000)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sqdesk.core import activities, festivals, groups, ledger, notes, post_runs, posts
+from sqdesk.core import activities, contacts, festivals, groups, ledger, notes, post_runs, posts
 from sqdesk.core.pinyin import sort_key
 from sqdesk.core.store import Store
 from sqdesk.ui import dates
@@ -32,6 +32,7 @@ from sqdesk.ui.calendar.words import CalendarWords
 from sqdesk.ui.changes import Area, announce, follow
 from sqdesk.ui.groups.words import GroupWords
 from sqdesk.ui.jobs import run_quiet
+from sqdesk.ui.notes.losing_dialog import LosingTouchDialog
 from sqdesk.ui.notes.words import NoteWords
 from sqdesk.ui.posts.run_dialog import RunDialog, start_run
 from sqdesk.ui.refusals import refusal_text
@@ -117,6 +118,7 @@ class TodayPage(QWidget):
         layout.addWidget(self.calendar_button, 0, Qt.AlignmentFlag.AlignRight)
         self._filled_for: date | None = None
         self._expiring: list = []
+        self._losing = 0  # members in the losing-touch queue (counted in the background)
         self._qr: list = []
         QTimer.singleShot(0, self, self.refresh)
         # Each change refills only the part that shows it: Today stays in front while visits
@@ -128,6 +130,9 @@ class TodayPage(QWidget):
         follow(self, {Area.MEMBERS}, lambda: self._fill_birthdays(date.today()), deferred=True)
         follow(self, {Area.GROUPS}, lambda: self._fill_watch(date.today()), deferred=True)
         follow(self, {Area.POINTS}, self._count_expiring, deferred=True)
+        # Any contact can take a member off the losing-touch queue.
+        follow(self, {Area.POINTS, Area.NOTES, Area.CALENDAR, Area.POSTS}, self._count_losing,
+               deferred=True)  # fmt: skip
 
     def set_store(self, store: Store) -> None:
         self.store = store
@@ -148,6 +153,7 @@ class TodayPage(QWidget):
         self._fill_birthdays(today)
         self._fill_watch(today)
         self._count_expiring()
+        self._count_losing()
 
     def _count_expiring(self) -> None:
         """Points expiring within the week, counted in the background (a scan of the
@@ -300,10 +306,32 @@ class TodayPage(QWidget):
             self.watch.addItem(self._item(f"{g.name}: {words.qr_status(g, today)}", ("group",),
                                           "#c53030" if g.qr_state(today) == "expired"
                                           else "#b7791f"))  # fmt: skip
+        if self._losing:
+            text = self.tr("%n member(s) you are losing touch with: no contact of any kind "
+                           "for a while. Say hello…", "", self._losing)  # fmt: skip
+            self.watch.addItem(self._item(text, ("losing",), "#7b341e"))
         if self._expiring:
             self._add_expiring()
         elif self.watch.count() == 0:
             self.watch.addItem(self.tr("All clear: no group QR code about to expire."))
+
+    def _count_losing(self) -> None:
+        store = self.store
+        run_quiet(self, lambda _p, _s: len(contacts.losing_touch(store)),
+                  on_success=lambda n: self._losing_ready(store, n))  # fmt: skip
+
+    def _losing_ready(self, store: Store, n: int) -> None:
+        if store is not self.store:
+            return
+        self._losing = n
+        self._show_watch(date.today())
+
+    def show_losing_touch(self) -> LosingTouchDialog:
+        dialog = LosingTouchDialog(self.store, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.openMember.connect(self.openMember)
+        dialog.open()
+        return dialog
 
     def _expiring_ready(self, store: Store, batches: list) -> None:
         if store is not self.store:
@@ -336,6 +364,8 @@ class TodayPage(QWidget):
             self.openGroups.emit()
         elif kind == "points":
             self.openPoints.emit()
+        elif kind == "losing":
+            self.show_losing_touch()
         elif kind == "calendar":
             self.openCalendar.emit()
 
