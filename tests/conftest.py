@@ -68,3 +68,16 @@ def _app_names():
 
     QCoreApplication.setOrganizationName(ORG_NAME)
     QCoreApplication.setApplicationName(APP_NAME + "-tests")
+
+
+@pytest.fixture
+def app_style(qapp):
+    """The app's own style and style sheet, as the app applies them, put back after the test
+    (what a page looks like and measures depends on them)."""
+    from sqdesk.ui.style import apply_style
+
+    old = qapp.style().name()
+    apply_style(qapp)
+    yield
+    qapp.setStyleSheet("")
+    qapp.setStyle(old)

@@ -187,18 +187,6 @@ def test_tag_button_tags_the_selection(qtbot, page, shop):
     assert page.tag_action.shortcut().toString() == "Ctrl+T"
 
 
-@pytest.fixture
-def app_style(qapp):
-    """The app's own style sheet (its table font is what squeezed the calendar)."""
-    from sqdesk.ui.style import apply_style
-
-    old = qapp.style().name()
-    apply_style(qapp)
-    yield
-    qapp.setStyleSheet("")
-    qapp.setStyle(old)
-
-
 def test_the_join_date_calendar_opens_at_this_month_and_esc_closes_only_it(qtbot, app_style,
                                                                           page):  # fmt: skip
     from PySide6.QtCore import QDate, QPoint, Qt

@@ -185,7 +185,7 @@ def test_the_status_bar_counts_the_store_not_the_roster_view(window, qtbot, demo
 
 
 @pytest.mark.parametrize("lang", ["zh_CN", "en"])
-def test_every_page_fits_1024_by_700(qtbot, demo_store, lang):
+def test_every_page_fits_1024_by_700(qtbot, app_style, demo_store, lang):
     """The smallest screen a shop PC has: no page wider than the window, and the roster's
     main columns without a sideways scrollbar, in the app's own style and either language."""
     from PySide6.QtCore import QCoreApplication, QLocale
@@ -193,12 +193,9 @@ def test_every_page_fits_1024_by_700(qtbot, demo_store, lang):
 
     from sqdesk.ui import i18n
     from sqdesk.ui.members.page import CELL_PADDING
-    from sqdesk.ui.style import apply_style
 
     app = QApplication.instance()
-    old_style = app.style().name()
     installed = i18n.install_translators(app, lang)
-    apply_style(app)
     prefs.settings().remove("roster/header2")  # the default columns
     try:
         w = MainWindow(demo_store)
@@ -222,8 +219,6 @@ def test_every_page_fits_1024_by_700(qtbot, demo_store, lang):
         assert table.columnWidth(date_column) >= wanted + CELL_PADDING
         w.close()
     finally:
-        app.setStyleSheet("")
-        app.setStyle(old_style)
         for t in installed:
             QCoreApplication.removeTranslator(t)
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))

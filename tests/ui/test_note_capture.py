@@ -4,14 +4,13 @@ import time
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication
 
 from sqdesk.core import members, notes
 from sqdesk.core.member_edit import MemberInput, create
 from sqdesk.ui.main_window import MainWindow
 from sqdesk.ui.members.dialog import MemberDialog
 from sqdesk.ui.notes.capture import NoteCaptureDialog
+from tests.ui.typing import type_text
 
 
 @pytest.fixture
@@ -31,16 +30,6 @@ def window(qtbot, shop):
     w.close()
 
 
-def _type(qtbot, widget, text):
-    """As a person types: ASCII through keys, Chinese as an input method commits it."""
-    for ch in text:
-        if ch.isascii():
-            qtbot.keyClicks(widget, ch)
-        else:
-            event = QInputMethodEvent()
-            event.setCommitString(ch)
-            QApplication.sendEvent(widget, event)
-
 
 def _capture(window) -> NoteCaptureDialog:
     (dialog,) = [d for d in window.findChildren(NoteCaptureDialog) if d.isVisible()]
@@ -56,7 +45,7 @@ def test_a_note_in_under_five_seconds_without_the_mouse(qtbot, window, shop):
     qtbot.keyClicks(dialog.finder, "zhangs")  # pinyin initials and syllables, as the roster
     qtbot.keyClick(dialog.finder, Qt.Key.Key_Return)
     assert dialog.member_id == ids["张诗芳"] and dialog.focusWidget() is dialog.text
-    _type(qtbot, dialog.text, "搬家了，离店远🏠")
+    type_text(qtbot, dialog.text, "搬家了，离店远🏠")
     qtbot.keyClick(dialog.text, Qt.Key.Key_Return)
     elapsed = time.perf_counter() - started
     assert not dialog.isVisible()

@@ -4,8 +4,7 @@ import time
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QWizard
+from PySide6.QtWidgets import QWizard
 
 from sqdesk.core import activities, ledger, post_values, posts, shop_settings
 from sqdesk.core.member_edit import MemberInput, create
@@ -14,6 +13,7 @@ from sqdesk.ui.changes import Area, hub
 from sqdesk.ui.main_window import MainWindow
 from sqdesk.ui.settings.dialog import SettingsDialog
 from sqdesk.ui.settings.setup_wizard import SetupWizard
+from tests.ui.typing import type_text
 
 
 @pytest.fixture
@@ -27,17 +27,10 @@ def window(qtbot, store):
 
 
 def _type(qtbot, widget, text):
-    """Type as a person does: the field focused, its text replaced; Chinese arrives as an
-    input method commits it (QTest's key clicks know only ASCII)."""
+    """The field focused and its text replaced, as a person retypes it."""
     widget.setFocus()
     widget.selectAll()
-    for ch in text:
-        if ch.isascii():
-            qtbot.keyClicks(widget, ch)
-        else:
-            event = QInputMethodEvent()
-            event.setCommitString(ch)
-            QApplication.sendEvent(widget, event)
+    type_text(qtbot, widget, text)
 
 
 def _morning(store):
