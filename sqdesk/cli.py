@@ -12,6 +12,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date, timedelta
 from pathlib import Path
 
 from sqdesk import __version__
@@ -567,13 +568,43 @@ def cmd_note(args: argparse.Namespace) -> int:
         if member_id is None:
             return 1
         note = notes.add(store, member_id, args.text, kind=args.kind, follow_up_at=follow_up,
-                         author="sqdesk-cli")  # fmt: skip
+                         author="sqdesk-cli", reason=args.reason)  # fmt: skip
     if args.json:
         _print_json(_note_json(note))
     else:
         due = f", follow up {note.follow_up_at.astimezone():%Y-%m-%d %H:%M}" \
             if note.follow_up_at else ""  # fmt: skip
         print(f"note {note.id} for {note.member_name} ({note.member_code}){due}")
+    return 0
+
+
+def cmd_notes(args: argparse.Namespace) -> int:
+    from sqdesk.core import note_search, notes
+
+    if args.action == "lapses":
+        since = date.today() - timedelta(days=args.days) if args.days else None
+        with _open(args) as store:
+            counts = notes.lapse_reasons(store, since=since)
+        if args.json:
+            _print_json([{"reason": c.reason, "members": c.members,
+                          "share": round(c.share, 4)} for c in counts])  # fmt: skip
+            return 0
+        for c in counts:
+            print(f"{c.reason or '(not said)':<12} {c.members:>6}  {c.share:6.1%}")
+        return 0
+    if args.query is None:
+        raise UsageError("notes search needs the words to search for")
+    with _open(args) as store:
+        hits = note_search.search_notes(store, args.query, limit=args.limit)
+    if args.json:
+        _print_json([{"id": h.id, "member_code": h.member_code, "member_name": h.member_name,
+                      "at": h.at.isoformat(), "kind": h.kind, "text": h.text}
+                     for h in hits])  # fmt: skip
+        return 0
+    for h in hits:
+        line = h.text.replace("\n", " ")
+        print(f"{h.id:>7}  {h.at.astimezone():%Y-%m-%d %H:%M}  {h.member_name} "
+              f"({h.member_code})  [{h.kind}] {line[:80]}")  # fmt: skip
     return 0
 
 
@@ -759,8 +790,20 @@ def build_parser() -> argparse.ArgumentParser:
                       help="counter, private, group, phone, complaint, suggestion, lapse, other")
     note.add_argument("--follow-up", metavar="DATE",
                       help="when to follow up: 2026-12-05, 3d, 明天, 下周一 …")
+    note.add_argument("--reason", default="", metavar="REASON",
+                      help="on a lapse note: moved, price, taste, service, wait, elsewhere, "
+                           "busy, other")
     note.add_argument("--json", action="store_true")
     note.set_defaults(handler=cmd_note)
+
+    nts = sub.add_parser("notes", help="search all notes, or count why members stopped coming")
+    nts.add_argument("action", choices=["search", "lapses"])
+    nts.add_argument("query", nargs="?", metavar="QUERY",
+                     help="words (2 characters or more) or a member's name, pinyin or code")
+    nts.add_argument("--json", action="store_true")
+    nts.add_argument("--limit", type=_positive, default=50, metavar="N")
+    nts.add_argument("--days", type=_positive, metavar="N", help="lapses: in the last N days")
+    nts.set_defaults(handler=cmd_notes)
 
     fups = sub.add_parser("followups", help="open follow-ups due today or earlier")
     fups.add_argument("--json", action="store_true")

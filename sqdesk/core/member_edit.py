@@ -16,7 +16,7 @@ from sqlalchemy import exists, func, select
 from sqlalchemy import update as sql_update
 from sqlalchemy.orm import Session
 
-from sqdesk.core import codes, phones, search
+from sqdesk.core import codes, note_search, phones, search
 from sqdesk.core.errors import CodedError
 from sqdesk.core.models import LedgerEntry, Member, MemberId, Visit
 from sqdesk.core.store import Store
@@ -295,5 +295,6 @@ def delete_archived(store: Store, member_ids: list[int]) -> int:
                 "keeps for good; leave them archived: " + ", ".join(with_history[:10]),
                 count=len(with_history), codes=", ".join(with_history[:10]),
             )
+        note_search.forget_members(s.connection(), member_ids)
         result = s.execute(sql_delete(Member).where(Member.id.in_(member_ids)))
         return result.rowcount or 0

@@ -580,6 +580,8 @@ class Note(Base):
     member_id: Mapped[int] = mapped_column(ForeignKey("member.id", ondelete="CASCADE"))
     at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     kind: Mapped[str] = mapped_column(String(12), default="other")  # notes.KINDS
+    # Why a member stopped coming (notes.LAPSE_REASONS), on "lapse" notes; "" when not said.
+    reason: Mapped[str] = mapped_column(String(12), default="", server_default="")
     text: Mapped[str] = mapped_column(Text)
     author: Mapped[str] = mapped_column(String(40), default="")
     follow_up_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
@@ -592,6 +594,7 @@ class Note(Base):
 
     __table_args__ = (
         Index("ix_note_member_at", "member_id", "at"),
+        Index("ix_note_at", "at"),  # note search lists newest first
         # Open follow-ups by due time: Today's list reads only these.
         Index("ix_note_follow_up", "follow_up_done_at", "follow_up_at"),
     )

@@ -16,11 +16,14 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import func, select
 
+from sqdesk.core import note_search
 from sqdesk.core.errors import CodedError
 from sqdesk.core.models import Member, Note
 from sqdesk.core.store import Store
 
 KINDS = ("counter", "private", "group", "phone", "complaint", "suggestion", "lapse", "other")
+# Why members stop coming, as the shop counts it (a "lapse" note may say which).
+LAPSE_REASONS = ("moved", "price", "taste", "service", "wait", "elsewhere", "busy", "other")
 MAX_CHARS = 5_000
 EDITABLE_FOR = timedelta(hours=24)
 DEFAULT_FOLLOW_UP_TIME = time(10, 0)  # a follow-up given as a day: in the morning
@@ -43,6 +46,7 @@ class NoteInfo:
     kind: str
     text: str
     author: str
+    reason: str
     follow_up_at: datetime | None
     follow_up_done_at: datetime | None
     outcome: str
@@ -131,6 +135,15 @@ def _follow_up_day(raw: str, today: date) -> date | None:
     return None
 
 
+def _check_reason(kind: str, reason: str) -> None:
+    if reason and kind != "lapse":
+        raise NoteError("reason_not_lapse", "only a note on why a member stopped coming has a "
+                        "reason")  # fmt: skip
+    if reason and reason not in LAPSE_REASONS:
+        raise NoteError("bad_reason", f"a reason is one of {', '.join(LAPSE_REASONS)}",
+                        reason=reason)  # fmt: skip
+
+
 # --- writing ---------------------------------------------------------------------------------
 
 
@@ -139,20 +152,22 @@ def _now() -> datetime:
 
 
 def add(store: Store, member_id: int, text: str, *, kind: str = "other",
-        follow_up_at: datetime | None = None, author: str = "",
+        follow_up_at: datetime | None = None, author: str = "", reason: str = "",
         at: datetime | None = None) -> NoteInfo:  # fmt: skip
-    """A new note; returns it as saved."""
+    """A new note; returns it as saved. `reason` (LAPSE_REASONS) only on a "lapse" note."""
     cleaned = check_text(text)
     if kind not in KINDS:
         raise NoteError("bad_kind", f"a note's kind is one of {', '.join(KINDS)}", kind=kind)
+    _check_reason(kind, reason)
     with store.session() as s:
         if s.get(Member, member_id) is None:
             raise NoteError("no_member", "the member does not exist")
         note = Note(member_id=member_id, text=cleaned, kind=kind, author=author.strip()[:40],
-                    at=at or _now(), follow_up_at=follow_up_at)  # fmt: skip
+                    at=at or _now(), follow_up_at=follow_up_at, reason=reason)  # fmt: skip
         s.add(note)
         s.flush()
         note_id = note.id
+        note_search.index(s.connection(), note_id, cleaned)
     return get(store, note_id)
 
 
@@ -172,6 +187,7 @@ def edit(store: Store, note_id: int, text: str, *, kind: str | None = None,
         if kind is not None and kind not in KINDS:
             raise NoteError("bad_kind", f"a note's kind is one of {', '.join(KINDS)}",
                             kind=kind)  # fmt: skip
+        note_search.index(s.connection(), note_id, cleaned, old_text=note.text)
         note.text = cleaned
         note.kind = kind or note.kind
         note.edited_at = now
@@ -188,6 +204,7 @@ def amend(store: Store, note_id: int, text: str, *, author: str = "") -> NoteInf
         s.add(note)
         s.flush()
         new_id = note.id
+        note_search.index(s.connection(), new_id, cleaned)
     return get(store, new_id)
 
 
@@ -228,7 +245,7 @@ def _query():
 def _info(row) -> NoteInfo:
     n, code, name, nickname, archived = row
     return NoteInfo(n.id, n.member_id, code, name or nickname, archived, n.at, n.kind, n.text,
-                    n.author, n.follow_up_at, n.follow_up_done_at, n.outcome, n.amends_id,
+                    n.author, n.reason, n.follow_up_at, n.follow_up_done_at, n.outcome, n.amends_id,
                     n.edited_at)  # fmt: skip
 
 
@@ -273,3 +290,26 @@ def follow_ups_due(store: Store, *, today: date | None = None) -> list[FollowUp]
     with store.read() as s:
         found = [_info(r) for r in s.execute(query)]
     return [FollowUp(n, n.follow_up_at, n.follow_up_at < start) for n in found]  # type: ignore
+
+
+@dataclass(frozen=True)
+class LapseCount:
+    reason: str  # LAPSE_REASONS, or "" for lapse notes that did not say
+    members: int
+    share: float  # of the members with a lapse note in the period
+
+
+def lapse_reasons(store: Store, *, since: date | None = None) -> list[LapseCount]:
+    """Why members stopped coming: for each reason, the members with a "lapse" note giving
+    it (since a day, or ever), the most common first. A member counts once per reason."""
+    where = [Note.kind == "lapse"]
+    if since is not None:
+        where.append(Note.at >= datetime.combine(since, time.min).astimezone(UTC))
+    counted = (select(Note.reason, func.count(func.distinct(Note.member_id)))
+               .where(*where).group_by(Note.reason))  # fmt: skip
+    with store.read() as s:
+        counts = dict(s.execute(counted).all())
+        total = s.scalar(select(func.count(func.distinct(Note.member_id))).where(*where)) or 0
+    order = {r: i for i, r in enumerate(LAPSE_REASONS)}
+    ranked = sorted(counts.items(), key=lambda rc: (-rc[1], order.get(rc[0], len(order))))
+    return [LapseCount(r, n, n / total if total else 0.0) for r, n in ranked]

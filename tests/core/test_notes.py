@@ -171,3 +171,35 @@ def test_notes_and_follow_ups_on_sqlite_and_postgresql(any_store):
     assert listed.note.id == note.id and listed.overdue and listed.note.text == "嫌新品太甜😅"
     notes.follow_up_done(any_store, note.id, outcome="换了少糖")
     assert notes.follow_ups_due(any_store) == []
+
+
+def test_lapse_reasons_are_counted_once_per_member_most_common_first(store, capsys):
+    a = create(store, MemberInput(name="王芳"))
+    b = create(store, MemberInput(name="李娜"))
+    c = create(store, MemberInput(name="陈静"))
+    notes.add(store, a, "搬家了，离店远", kind="lapse", reason="moved")
+    notes.add(store, a, "又说了一次：搬到番禺了", kind="lapse", reason="moved")
+    notes.add(store, b, "嫌贵", kind="lapse", reason="price")
+    notes.add(store, c, "搬家了", kind="lapse", reason="moved")
+    notes.add(store, c, "没说原因", kind="lapse")
+    counts = notes.lapse_reasons(store)
+    assert [(x.reason, x.members) for x in counts] == [("moved", 2), ("price", 1), ("", 1)]
+    assert counts[0].share == pytest.approx(2 / 3)
+    assert notes.lapse_reasons(store, since=date.today() + timedelta(days=1)) == []
+    assert cli.main(["--db", store.location, "notes", "lapses", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert rows[0] == {"reason": "moved", "members": 2, "share": 0.6667}
+
+
+def test_a_reason_belongs_to_a_lapse_note_and_is_one_of_the_list(store, member, capsys):
+    with pytest.raises(NoteError) as caught:
+        notes.add(store, member, "嫌贵", kind="complaint", reason="price")
+    assert caught.value.code == "reason_not_lapse"
+    with pytest.raises(NoteError) as caught:
+        notes.add(store, member, "嫌贵", kind="lapse", reason="money")
+    assert caught.value.code == "bad_reason"
+    assert notes.count_for(store, member) == 0
+    code = members.detail(store, member).code
+    assert cli.main(["--db", store.location, "note", "add", code, "嫌贵", "--kind", "lapse",
+                     "--reason", "price"]) == 0  # fmt: skip
+    assert notes.for_member(store, member)[0].reason == "price"
