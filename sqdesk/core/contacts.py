@@ -5,7 +5,8 @@ Any contact counts, as the members themselves feel it: a visit, taking part in a
 activity, a note about them (a chat at the counter, a private message, a call) or a post
 copied for them one by one. Joining counts too, so a new member is not "lost" on day one.
 The queue is computed from those tables as they are, so any contact takes a member off it
-at once.
+at once. How long is too long depends on the member's value (`windows`): a regular who
+spends much is missed sooner than one who came twice last year.
 """
 
 from __future__ import annotations
@@ -13,11 +14,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import String, cast, exists, func, literal, select
+from sqlalchemy import Date, String, case, cast, func, literal, or_, select
 
-from sqdesk.core import member_stats, segments
-from sqdesk.core.models import Attendance, Member, MemberStats, Note, PostCopy, Visit
+from sqdesk.core import member_stats, segments, shop_settings
+from sqdesk.core.models import Attendance, Member, MemberStats, Note, PostCopy, UTCDateTime
 from sqdesk.core.store import Store
+
+LAYERS = ("core", "regular", "quiet")
 
 
 @dataclass(frozen=True)
@@ -28,6 +31,32 @@ class LosingTouch:
     last_contact: datetime | None  # None: nothing since joining
     days_since: int | None
     spend_12m: int  # cents: the queue is ordered by value, highest first
+    layer: str  # LAYERS: which N applied
+
+
+@dataclass(frozen=True)
+class Windows:
+    """Days without contact after which a member is in the queue, per layer by value:
+    core (12 months' spend at the core threshold or more), regular (spent something in 12
+    months) and quiet (nothing in 12 months)."""
+
+    core: int
+    regular: int
+    quiet: int
+
+    def days(self, layer: str) -> int:
+        return getattr(self, layer)
+
+
+def windows(store: Store) -> Windows:
+    """The shop's windows: each `contact.*_days` setting, or when 0 (the default) from the
+    thresholds: a third of the dormant days for core members, the dormant days for the
+    regulars, the lapsed days for the quiet ones."""
+    t = segments.load_thresholds(store)
+    chosen = {layer: shop_settings.value(store, f"contact.{layer}_days") for layer in LAYERS}
+    auto = {"core": max(1, t.dormant_days // 3), "regular": t.dormant_days,
+            "quiet": t.lapsed_days}  # fmt: skip
+    return Windows(**{layer: int(chosen[layer] or auto[layer]) for layer in LAYERS})
 
 
 def _rendered_for(member_id_column):
@@ -35,46 +64,63 @@ def _rendered_for(member_id_column):
     return literal("member:", String) + cast(member_id_column, String)
 
 
+def _start_of(day: date) -> datetime:
+    return datetime.combine(day, time.min).astimezone(UTC)
+
+
 def losing_touch(store: Store, *, days: int | None = None,
                  today: date | None = None) -> list[LosingTouch]:  # fmt: skip
-    """Members (not archived) with no contact of any kind in the last `days` days (the
-    shop's dormant threshold when not given), the highest spend in 12 months first."""
+    """Members (not archived) with no contact of any kind for their layer's window (or for
+    `days`, the same for everyone), the highest spend in 12 months first.
+
+    The visit side is read from member_stats (last visit, 12 months' spend): only members
+    with no visit within their window are looked at further, each by an index look into
+    notes, attendance and posts copied for them.
+    """
     today = today or date.today()
-    if days is None:
-        days = segments.load_thresholds(store).dormant_days
-    member_stats.ensure_current(store, today=today)  # the spend that orders the queue
-    cutoff_day = today - timedelta(days=days)
-    cutoff = datetime.combine(cutoff_day + timedelta(days=1), time.min).astimezone(UTC)
-    m = Member
-    recent_visit = exists().where(Visit.member_id == m.id, Visit.voided.is_(False),
-                                  Visit.at >= cutoff)  # fmt: skip
-    recent_note = exists().where(Note.member_id == m.id, Note.at >= cutoff)
-    recent_attendance = exists().where(Attendance.member_id == m.id,
-                                       Attendance.occurrence_date > cutoff_day)  # fmt: skip
-    recent_post = exists().where(PostCopy.rendered_for == _rendered_for(m.id),
-                                 PostCopy.copied_at >= cutoff)  # fmt: skip
-    live_visit = (Visit.member_id == m.id) & Visit.voided.is_(False)
-    last_visit = select(func.max(Visit.at)).where(live_visit).scalar_subquery()
+    member_stats.ensure_current(store, today=today)  # last visits and the spend that orders
+    win = Windows(days, days, days) if days is not None else windows(store)
+    core_spend = segments.load_thresholds(store).core_spend_12m
+    # Contact on the day N days ago or later keeps a member off: the window starts the day
+    # after the cutoff day.
+    cutoff_day = {layer: today - timedelta(days=win.days(layer)) for layer in LAYERS}
+    cutoff = {layer: _start_of(day + timedelta(days=1)) for layer, day in cutoff_day.items()}
+    m, ms = Member, MemberStats
+    spend = func.coalesce(ms.spend_365, 0)
+    layer = case((spend >= core_spend, literal("core")), (spend > 0, literal("regular")),
+                 else_=literal("quiet"))  # fmt: skip
+
+    def by_layer(values: dict):
+        return case((spend >= core_spend, values["core"]), (spend > 0, values["regular"]),
+                    else_=values["quiet"])  # fmt: skip
+
     last_note = select(func.max(Note.at)).where(Note.member_id == m.id).scalar_subquery()
     last_attendance = (select(func.max(Attendance.occurrence_date))
                        .where(Attendance.member_id == m.id).scalar_subquery())  # fmt: skip
     for_member = PostCopy.rendered_for == _rendered_for(m.id)
     last_post = select(func.max(PostCopy.copied_at)).where(for_member).scalar_subquery()
+    typed_cutoff = {k: literal(v, UTCDateTime()) for k, v in cutoff.items()}
+    typed_day = {k: literal(v, Date()) for k, v in cutoff_day.items()}
     query = (
-        select(m.id, m.code, m.name, m.nickname, last_visit,
-               func.coalesce(MemberStats.spend_365, 0), last_note, last_attendance, last_post)
-        .outerjoin(MemberStats, MemberStats.member_id == m.id)
-        .where(m.archived.is_(False), m.joined_on <= cutoff_day,
-               ~recent_visit, ~recent_note, ~recent_attendance, ~recent_post)
-        .order_by(func.coalesce(MemberStats.spend_365, 0).desc(), m.id)
+        select(m.id, m.code, m.name, m.nickname, spend, layer, ms.last_visit_at,
+               last_note, last_attendance, last_post)
+        .outerjoin(ms, ms.member_id == m.id)
+        .where(m.archived.is_(False), m.joined_on <= by_layer(typed_day),
+               or_(ms.last_visit_at.is_(None), ms.last_visit_at < by_layer(typed_cutoff)))
+        .order_by(spend.desc(), m.id)
     )  # fmt: skip
     out = []
     with store.read() as s:
-        for mid, code, name, nickname, visit, spend, note, attended, post in s.execute(query):
+        for row in s.execute(query):
+            mid, code, name, nickname, spent, lay, visit, note, attended, post = row
+            if attended is not None and attended > cutoff_day[lay]:
+                continue
             moments = [t for t in (visit, note, post) if t is not None]
+            if any(t >= cutoff[lay] for t in moments):
+                continue
             if attended is not None:
                 moments.append(datetime.combine(attended, time(12)).astimezone(UTC))
             last = max(moments) if moments else None
             since = (today - last.astimezone().date()).days if last else None
-            out.append(LosingTouch(mid, code, name or nickname, last, since, spend))
+            out.append(LosingTouch(mid, code, name or nickname, last, since, spent, lay))
     return out

@@ -33,7 +33,7 @@ from sqdesk.core.points_rules import EXPIRY_POLICIES, LEVEL_BASES, EarningRules
 from sqdesk.core.segments import Thresholds
 from sqdesk.core.store import Store
 
-SECTIONS = ("shop", "points", "segments", "scanning", "backups")
+SECTIONS = ("shop", "points", "segments", "contact", "scanning", "backups")
 MAX_IMAGE_BYTES = 2 * 1024 * 1024  # a logo or a QR picture, not a photo album
 SETUP_KEY = "setup.done"  # set when the first-run set-up was finished or skipped
 
@@ -118,6 +118,12 @@ SPECS: tuple[Spec, ...] = (
     _threshold("segments.vip_visits_month", "int", "VIP invite: visits in a month", 1, 100),
     _threshold("segments.vip_single_purchase", "yuan",
                "VIP invite: a single purchase of at least (yuan)"),
+    Spec("contact.core_days", "contact", "int", 0, "losing touch with a core member after "
+         "N days without contact (0: a third of the dormant days)", 0, 3650),
+    Spec("contact.regular_days", "contact", "int", 0, "losing touch with a member who spent in "
+         "12 months after N days (0: the dormant days)", 0, 3650),
+    Spec("contact.quiet_days", "contact", "int", 0, "losing touch with a member who spent "
+         "nothing in 12 months after N days (0: the lapsed days)", 0, 3650),
     Spec("scan.sound", "scanning", "bool", False, "a short sound after each scan"),
     Spec("backups.daily", "backups", "bool", True, "a backup copy once a day"),
     Spec("backups.keep_days", "backups", "int", 7, "how many daily copies to keep", 1, 60),

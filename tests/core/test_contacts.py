@@ -60,3 +60,20 @@ def test_cli_losing_touch_json(tmp_path, capsys):
                                                        "days_since"}  # fmt: skip
     assert cli.main(["--db", db, "losing-touch", "--days", "200", "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == []
+
+
+def test_each_layer_has_its_own_window_from_the_thresholds_or_the_settings(store):
+    from sqdesk.core import shop_settings
+
+    core = _quiet(store, "核心", 250_000, visit_days_ago=40)  # ¥2,500 in 12 months: core
+    regular = _quiet(store, "普通", 3_000, visit_days_ago=40)
+    quiet = _quiet(store, "安静", 3_000, visit_days_ago=370)  # nothing in 12 months
+    assert contacts.windows(store) == contacts.Windows(core=30, regular=90, quiet=365)
+    queue = contacts.losing_touch(store)
+    assert [(m.member_id, m.layer) for m in queue] == [(core, "core"), (quiet, "quiet")]
+    assert regular not in {m.member_id for m in queue}
+    shop_settings.save(store, {"contact.core_days": 60, "contact.quiet_days": 400})
+    assert contacts.windows(store) == contacts.Windows(core=60, regular=90, quiet=400)
+    assert contacts.losing_touch(store) == []
+    shop_settings.save(store, {"segments.dormant_days": 30})  # regulars follow the threshold
+    assert [m.member_id for m in contacts.losing_touch(store)] == [regular]

@@ -15,6 +15,7 @@ from sqdesk.core.codes import serial_of
 from sqdesk.core.demo.calendar import fill_calendar
 from sqdesk.core.demo.groups import fill_groups
 from sqdesk.core.demo.members import demo_member_rows
+from sqdesk.core.demo.notes import fill_notes
 from sqdesk.core.demo.points import fill_points
 from sqdesk.core.demo.posts import fill_post_history
 from sqdesk.core.demo.tagging import fill_tags
@@ -37,6 +38,7 @@ def fill_demo_store(
     progress: Progress = no_progress,
     should_stop: ShouldStop = never_stop,
     points: bool = True,
+    notes: bool = True,
 ) -> int:
     """Add `members` demo members with their visits and points, in one transaction.
 
@@ -80,6 +82,10 @@ def fill_demo_store(
             sync_id_sequence(s, table)
         if points:  # attendance pays points: it needs the ledger the points step makes
             fill_calendar(s, seed=seed, today=today, first_member_id=max_id + 1)
+        if notes:  # regulars get more notes: after the visits
+            fill_notes(s, seed=seed, today=today, first_member_id=max_id + 1,
+                       progress=progress, should_stop=should_stop)  # fmt: skip
+            sync_id_sequence(s, "note")
         for key, value in DEMO_SHOP.items():
             if s.get(Setting, key) is None:
                 s.add(Setting(key=key, value=value))

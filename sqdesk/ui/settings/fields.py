@@ -98,6 +98,7 @@ class Field:
         if sp.kind == "int":
             box = QSpinBox(parent)
             box.setRange(int(sp.low), int(sp.high))
+            box.setSpecialValueText(words.zero(sp.key))  # 0 shown as what it stands for
             return box
         if sp.kind in ("yuan", "ratio"):
             box = QDoubleSpinBox(parent)

@@ -15,6 +15,7 @@ class SettingsWords(QObject):
             "shop": self.tr("Shop"),
             "points": self.tr("Points and Levels"),
             "segments": self.tr("Segments"),
+            "contact": self.tr("Staying in Touch"),
             "scanning": self.tr("Scanning"),
             "backups": self.tr("Backups"),
             "language": self.tr("Language"),
@@ -52,6 +53,10 @@ class SettingsWords(QObject):
             "segments.potential_min_90d": self.tr("Rising: spend in the last 3 months at least"),
             "segments.vip_visits_month": self.tr("VIP invite: visits in a month"),
             "segments.vip_single_purchase": self.tr("VIP invite: one purchase of at least"),
+            "contact.core_days": self.tr("Core members: no contact for (days)"),
+            "contact.regular_days": self.tr("Members who spent this year: no contact for (days)"),
+            "contact.quiet_days": self.tr("Members who spent nothing this year: no contact for "
+                                          "(days)"),
             "scan.sound": self.tr("A short sound after each scan"),
             "backups.daily": self.tr("A backup copy once a day"),
             "backups.keep_days": self.tr("Daily copies to keep"),
@@ -67,6 +72,14 @@ class SettingsWords(QObject):
             "shop.manager_wechat": self.tr("the WeChat ID members add"),
             "shop.phone": self.tr("e.g. 020-3888 1234"),
             "points.member_days": self.tr("e.g. 8, or 8, 18; empty: no member day"),
+        }.get(key, "")
+
+    def zero(self, key: str) -> str:
+        """What 0 means in a number field, where it means something ("" where it does not)."""
+        return {
+            "contact.core_days": self.tr("a third of the dormant days"),
+            "contact.regular_days": self.tr("the dormant days"),
+            "contact.quiet_days": self.tr("the lapsed days"),
         }.get(key, "")
 
     def choice(self, key: str, value: str) -> str:
