@@ -732,6 +732,9 @@ def main(argv: list[str] | None = None) -> int:
         results += bench_tags(store, raw)
         results += bench_calendar(store)
         results += bench_posts(store)
+        from benchmarks.bench_notes import bench_notes  # it builds its rows with Result
+
+        results += bench_notes(store, raw, Result)
         if not args.skip_io:
             exported, xlsx, csv_path = bench_export(store, raw, folder)
             results += exported

@@ -595,7 +595,7 @@ def cmd_notes(args: argparse.Namespace) -> int:
     if args.query is None:
         raise UsageError("notes search needs the words to search for")
     with _open(args) as store:
-        hits = note_search.search_notes(store, args.query, limit=args.limit)
+        hits = note_search.search_notes(store, args.query, limit=args.limit).hits
     if args.json:
         _print_json([{"id": h.id, "member_code": h.member_code, "member_name": h.member_name,
                       "at": h.at.isoformat(), "kind": h.kind, "text": h.text}

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import Date, String, case, cast, func, literal, or_, select
+from sqlalchemy import Date, Select, String, case, cast, func, literal, or_, select
 
 from sqdesk.core import member_stats, segments, shop_settings
 from sqdesk.core.models import Attendance, Member, MemberStats, Note, PostCopy, UTCDateTime
@@ -68,15 +68,39 @@ def _start_of(day: date) -> datetime:
     return datetime.combine(day, time.min).astimezone(UTC)
 
 
-def losing_touch(store: Store, *, days: int | None = None,
-                 today: date | None = None) -> list[LosingTouch]:  # fmt: skip
+def losing_touch(store: Store, *, days: int | None = None, today: date | None = None,
+                 limit: int | None = None) -> list[LosingTouch]:  # fmt: skip
     """Members (not archived) with no contact of any kind for their layer's window (or for
-    `days`, the same for everyone), the highest spend in 12 months first.
+    `days`, the same for everyone), the highest spend in 12 months first; the first
+    `limit` of them when given."""
+    query = _queue(store, days=days, today=today)
+    if limit is not None:
+        query = query.limit(limit)
+    today = today or date.today()
+    out = []
+    with store.read() as s:
+        for mid, code, name, nickname, spent, lay, visit, note, attended, post in s.execute(query):
+            moments = [t for t in (visit, note, post) if t is not None]
+            if attended is not None:
+                moments.append(datetime.combine(attended, time(12)).astimezone(UTC))
+            last = max(moments) if moments else None
+            since = (today - last.astimezone().date()).days if last else None
+            out.append(LosingTouch(mid, code, name or nickname, last, since, spent, lay))
+    return out
 
-    The visit side is read from member_stats (last visit, 12 months' spend): only members
-    with no visit within their window are looked at further, each by an index look into
-    notes, attendance and posts copied for them.
-    """
+
+def count_losing_touch(store: Store, *, days: int | None = None,
+                       today: date | None = None) -> int:  # fmt: skip
+    """How many members the queue holds (counted in SQL, for Today's line)."""
+    query = _queue(store, days=days, today=today).order_by(None).subquery()
+    with store.read() as s:
+        return s.scalar(select(func.count()).select_from(query)) or 0
+
+
+def _queue(store: Store, *, days: int | None, today: date | None) -> Select:
+    """The queue as one query, filtered in SQL. The visit side is read from member_stats
+    (last visit, 12 months' spend); notes, attendance and posts copied for a member are
+    each one index look for the members with no visit in their window."""
     today = today or date.today()
     member_stats.ensure_current(store, today=today)  # last visits and the spend that orders
     win = Windows(days, days, days) if days is not None else windows(store)
@@ -87,40 +111,30 @@ def losing_touch(store: Store, *, days: int | None = None,
     cutoff = {layer: _start_of(day + timedelta(days=1)) for layer, day in cutoff_day.items()}
     m, ms = Member, MemberStats
     spend = func.coalesce(ms.spend_365, 0)
-    layer = case((spend >= core_spend, literal("core")), (spend > 0, literal("regular")),
-                 else_=literal("quiet"))  # fmt: skip
 
     def by_layer(values: dict):
         return case((spend >= core_spend, values["core"]), (spend > 0, values["regular"]),
                     else_=values["quiet"])  # fmt: skip
 
+    layer = by_layer({k: literal(k) for k in LAYERS})
+    since = by_layer({k: literal(v, UTCDateTime()) for k, v in cutoff.items()})
+    since_day = by_layer({k: literal(v, Date()) for k, v in cutoff_day.items()})
     last_note = select(func.max(Note.at)).where(Note.member_id == m.id).scalar_subquery()
     last_attendance = (select(func.max(Attendance.occurrence_date))
                        .where(Attendance.member_id == m.id).scalar_subquery())  # fmt: skip
     for_member = PostCopy.rendered_for == _rendered_for(m.id)
     last_post = select(func.max(PostCopy.copied_at)).where(for_member).scalar_subquery()
-    typed_cutoff = {k: literal(v, UTCDateTime()) for k, v in cutoff.items()}
-    typed_day = {k: literal(v, Date()) for k, v in cutoff_day.items()}
-    query = (
+
+    def before(last, edge):  # never, or before the window
+        return or_(last.is_(None), last < edge)
+
+    return (
         select(m.id, m.code, m.name, m.nickname, spend, layer, ms.last_visit_at,
                last_note, last_attendance, last_post)
         .outerjoin(ms, ms.member_id == m.id)
-        .where(m.archived.is_(False), m.joined_on <= by_layer(typed_day),
-               or_(ms.last_visit_at.is_(None), ms.last_visit_at < by_layer(typed_cutoff)))
+        .where(m.archived.is_(False), m.joined_on <= since_day,
+               before(ms.last_visit_at, since), before(last_note, since),
+               before(last_post, since), or_(last_attendance.is_(None),
+                                             last_attendance <= since_day))
         .order_by(spend.desc(), m.id)
     )  # fmt: skip
-    out = []
-    with store.read() as s:
-        for row in s.execute(query):
-            mid, code, name, nickname, spent, lay, visit, note, attended, post = row
-            if attended is not None and attended > cutoff_day[lay]:
-                continue
-            moments = [t for t in (visit, note, post) if t is not None]
-            if any(t >= cutoff[lay] for t in moments):
-                continue
-            if attended is not None:
-                moments.append(datetime.combine(attended, time(12)).astimezone(UTC))
-            last = max(moments) if moments else None
-            since = (today - last.astimezone().date()).days if last else None
-            out.append(LosingTouch(mid, code, name or nickname, last, since, spent, lay))
-    return out

@@ -20,13 +20,13 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Connection, Integer, Select, bindparam, column, select, text
+from sqlalchemy import Connection, Integer, Select, bindparam, column, func, select, text
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.types import Text
 
 from sqdesk.core import search
 from sqdesk.core.errors import CodedError
-from sqdesk.core.models import Member, Note
+from sqdesk.core.models import Member, MemberToken, Note
 from sqdesk.core.store import Store
 
 MIN_QUERY = 2  # characters in the longest word of a query
@@ -179,28 +179,52 @@ def _find(folded: list[str], word: str, start: int) -> int:
     return -1
 
 
-def search_notes(store: Store, query: str, *, limit: int = DEFAULT_LIMIT) -> list[Hit]:
+@dataclass(frozen=True)
+class Found:
+    hits: list[Hit]
+    # A name or pinyin that fits more than MAX_MEMBERS members ("li") is too loose to list
+    # their notes by: only the text side answered, and the page says to type more.
+    too_many_members: bool = False
+
+
+MAX_MEMBERS = 500
+# Newest matches spread over more notes than this: the word is rare (see _newest_matching).
+SPARSE = 20_000
+
+
+def search_notes(store: Store, query: str, *, limit: int = DEFAULT_LIMIT,
+                 member_id: int | None = None) -> Found:  # fmt: skip
     """Notes whose text holds every word of `query`, or about a member whose name (pinyin
-    included) or code `query` matches, newest first. SearchError for a query of only
-    punctuation or of one character."""
+    included) or code starts with `query`, newest first; only one member's notes with
+    `member_id`. SearchError for a query of only punctuation or of one character."""
     words = query_runs(query)
-    member_query = search.parse(query)
+    too_many = False
     with store.read() as s:
         conn = s.connection()
-        found = list(conn.execute(_by_text(conn, words).limit(limit)))
-        if member_query is not None and (by_member := _by_member(member_query)) is not None:
-            found += list(conn.execute(by_member.limit(limit)))
-        ids = list(dict.fromkeys(i for i, _at in sorted(found, key=lambda r: (r[1], r[0]),
-                                                           reverse=True)))[:limit]  # fmt: skip
+        found = _by_text(conn, words, limit, member_id)
+        parsed = search.parse(query)
+        if member_id is None and parsed is not None:
+            members = _members_named(conn, parsed)
+            too_many = members is None
+            if members:
+                query_ = _newest_first(select(Note.id, Note.at).where(Note.member_id.in_(members)))
+                found += [tuple(r) for r in conn.execute(query_.limit(limit))]
+        ids = [i for i, _at in _newest(found)][:limit]
         rows = _rows(conn, ids)
-    return [Hit(*rows[i], tuple(words)) for i in ids if i in rows]
+    return Found([Hit(*rows[i], tuple(words)) for i in ids if i in rows], too_many)
+
+
+def _newest(found: list[tuple[int, datetime]]) -> list[tuple[int, datetime]]:
+    """Newest first (then the later written), each note once."""
+    return list(dict.fromkeys(sorted(found, key=lambda r: (r[1], r[0]), reverse=True)))
 
 
 def _newest_first(query: Select) -> Select:
     return query.order_by(Note.at.desc(), Note.id.desc())
 
 
-def _by_text(conn: Connection, words: list[str]) -> Select:
+def _by_text(conn: Connection, words: list[str], limit: int,
+             member_id: int | None) -> list[tuple[int, datetime]]:  # fmt: skip
     if conn.dialect.name == "postgresql":
         pairs = sorted({p for w in words for p in _pairs(w)})
         confirm = " AND ".join(f"position(:w{i} in flat) > 0" for i in range(len(words)))
@@ -208,22 +232,68 @@ def _by_text(conn: Connection, words: list[str]) -> Select:
                    ).bindparams(bindparam("pairs", pairs, type_=ARRAY(Text)),
                                 *(bindparam(f"w{i}", w) for i, w in enumerate(words))
                                 ).columns(column("note_id", Integer))  # fmt: skip
-    else:
-        # A phrase per word: its pairs side by side; quoted, so nothing in it is FTS5 syntax.
-        match = " AND ".join('"' + " ".join(_pairs(w)) + '"' for w in words)
-        ids = text("SELECT rowid FROM note_fts WHERE note_fts MATCH :m"
-                   ).bindparams(m=match).columns(column("rowid", Integer))  # fmt: skip
-    return _newest_first(select(Note.id, Note.at).where(Note.id.in_(ids)))
+        query = _newest_first(select(Note.id, Note.at).where(Note.id.in_(ids)))
+        if member_id is not None:
+            query = query.where(Note.member_id == member_id)
+        return [tuple(r) for r in conn.execute(query.limit(limit))]
+    # A phrase per word: its pairs side by side; quoted, so nothing in it is FTS5 syntax.
+    match = " AND ".join('"' + " ".join(_pairs(w)) + '"' for w in words)
+    if member_id is not None:  # one member's notes: few, each looked up in the index
+        query = _newest_first(select(Note.id, Note.at).where(
+            Note.member_id == member_id, Note.id.in_(_fts_ids(match))))  # fmt: skip
+        return [tuple(r) for r in conn.execute(query.limit(limit))]
+    return _newest_matching(conn, match, limit)
 
 
-def _by_member(parsed: search.Query) -> Select | None:
-    """Notes about the members a roster search for the query finds (name, pinyin, code)."""
-    kinds = "".join(k for k in parsed.prefix_kinds if k in "NnPpkc")
-    if not kinds:
-        return None
-    members = search.matches(search.Query(parsed.text, kinds, "")).subquery()
-    return _newest_first(select(Note.id, Note.at)
-                         .where(Note.member_id.in_(select(members.c.member_id))))  # fmt: skip
+def _fts_ids(match: str):
+    return text("SELECT rowid FROM note_fts WHERE note_fts MATCH :m").bindparams(
+        m=match).columns(column("rowid", Integer))  # fmt: skip
+
+
+def _newest_matching(conn: Connection, match: str, limit: int) -> list[tuple[int, datetime]]:
+    """The `limit` newest notes matching, without sorting every match (a common word is in
+    tens of thousands of notes). FTS5 lists matches by note number, highest first, at once;
+    notes are numbered as written, so those are the newest, except a note written with an
+    earlier time after later ones (an import). Such a note is newer than the oldest of the
+    first `limit` and has a lower number: the few of those are looked up and checked."""
+    top = conn.execute(text("SELECT rowid FROM note_fts WHERE note_fts MATCH :m "
+                            "ORDER BY rowid DESC LIMIT :n"), {"m": match, "n": limit}
+                       ).scalars().all()  # fmt: skip
+    if not top:
+        return []
+    found = [tuple(r) for r in conn.execute(select(Note.id, Note.at).where(Note.id.in_(top)))]
+    if len(top) < limit:
+        return found  # every match is here
+    lowest = min(top)
+    if (conn.scalar(select(func.max(Note.id))) or 0) - lowest > SPARSE:
+        # A rare word: its newest matches are spread over many notes, so all of its matches
+        # are few; sorting them is quicker than reading every note written since.
+        every = _newest_first(select(Note.id, Note.at).where(Note.id.in_(_fts_ids(match))))
+        return [tuple(r) for r in conn.execute(every.limit(limit))]
+    oldest = min(at for _i, at in found)
+    out_of_order = conn.execute(select(Note.id).where(Note.at >= oldest, Note.id < lowest)
+                                ).scalars().all()  # fmt: skip
+    if out_of_order:
+        matching = select(Note.id, Note.at).where(Note.id.in_(out_of_order),
+                                                  Note.id.in_(_fts_ids(match)))  # fmt: skip
+        found += [tuple(r) for r in conn.execute(matching)]
+    return found
+
+
+def _members_named(conn: Connection, parsed: search.Query) -> list[int] | None:
+    """Members whose name (or its pinyin) or code starts with the query, read
+    from the roster's search index by ranges that stop at MAX_MEMBERS + 1; None when more
+    match than that."""
+    kinds = "".join(k for k in parsed.prefix_kinds if k in "NPc")
+    found: set[int] = set()
+    for kind in kinds:
+        starts = search.prefix_range(MemberToken.token, kind + parsed.text)
+        # A member has several tokens of a kind (zhangsanfeng, zsf ...): distinct ones.
+        ranged = select(MemberToken.member_id).where(starts).distinct().limit(MAX_MEMBERS + 1)
+        found.update(conn.execute(ranged).scalars())
+        if len(found) > MAX_MEMBERS:
+            return None
+    return sorted(found)
 
 
 def _rows(conn: Connection, ids: list[int]) -> dict[int, tuple]:

@@ -299,17 +299,70 @@ class LapseCount:
     share: float  # of the members with a lapse note in the period
 
 
-def lapse_reasons(store: Store, *, since: date | None = None) -> list[LapseCount]:
-    """Why members stopped coming: for each reason, the members with a "lapse" note giving
-    it (since a day, or ever), the most common first. A member counts once per reason."""
+def lapsed_members(store: Store, *, since: date | None = None) -> int:
+    """Members with a "lapse" note (since a day, or ever): the whole the shares are of."""
+    with store.read() as s:
+        return s.scalar(select(func.count(func.distinct(Note.member_id)))
+                        .where(*_lapse_where(since))) or 0  # fmt: skip
+
+
+def _lapse_where(since: date | None) -> list:
     where = [Note.kind == "lapse"]
     if since is not None:
         where.append(Note.at >= datetime.combine(since, time.min).astimezone(UTC))
+    return where
+
+
+def lapse_reasons(store: Store, *, since: date | None = None) -> list[LapseCount]:
+    """Why members stopped coming: for each reason, the members with a "lapse" note giving
+    it (since a day, or ever), the most common first. A member counts once per reason."""
     counted = (select(Note.reason, func.count(func.distinct(Note.member_id)))
-               .where(*where).group_by(Note.reason))  # fmt: skip
+               .where(*_lapse_where(since)).group_by(Note.reason))  # fmt: skip
     with store.read() as s:
         counts = dict(s.execute(counted).all())
-        total = s.scalar(select(func.count(func.distinct(Note.member_id))).where(*where)) or 0
+    total = lapsed_members(store, since=since)
     order = {r: i for i, r in enumerate(LAPSE_REASONS)}
     ranked = sorted(counts.items(), key=lambda rc: (-rc[1], order.get(rc[0], len(order))))
     return [LapseCount(r, n, n / total if total else 0.0) for r, n in ranked]
+
+
+FOLLOW_UP_VIEWS = ("due", "overdue", "upcoming", "open", "done")
+
+
+def follow_ups(store: Store, *, view: str = "due", kind: str | None = None,
+               today: date | None = None, limit: int = 500) -> list[FollowUp]:  # fmt: skip
+    """Follow-ups for the list page, by `view`: "due" (open, due today or earlier),
+    "overdue" (open, due before today), "upcoming" (open, due after today), "open" (all
+    open), "done" (the latest done first); optionally only notes of one `kind`."""
+    if view not in FOLLOW_UP_VIEWS:
+        raise NoteError("bad_view", f"a follow-up view is one of {', '.join(FOLLOW_UP_VIEWS)}",
+                        view=view)  # fmt: skip
+    today = today or date.today()
+    start = datetime.combine(today, time.min).astimezone(UTC)
+    end = datetime.combine(today + timedelta(days=1), time.min).astimezone(UTC)
+    query = _query().where(Note.follow_up_at.is_not(None))
+    if view == "done":
+        query = query.where(Note.follow_up_done_at.is_not(None)).order_by(
+            Note.follow_up_done_at.desc(), Note.id.desc())
+    else:
+        query = query.where(Note.follow_up_done_at.is_(None))
+        bounds = {"due": Note.follow_up_at < end, "overdue": Note.follow_up_at < start,
+                  "upcoming": Note.follow_up_at >= end}  # fmt: skip
+        if view in bounds:
+            query = query.where(bounds[view])
+        query = query.order_by(Note.follow_up_at, Note.id)
+    if kind is not None:
+        query = query.where(Note.kind == kind)
+    with store.read() as s:
+        found = [_info(r) for r in s.execute(query.limit(limit))]
+    return [FollowUp(n, n.follow_up_at, n.follow_up_at < start and n.follow_up_done_at is None)
+            for n in found]  # type: ignore[arg-type]  # fmt: skip
+
+
+def recent(store: Store, *, limit: int = 50, kind: str | None = None) -> list[NoteInfo]:
+    """The latest notes about anyone, newest first (the Notes page before a search)."""
+    query = _query().order_by(Note.at.desc(), Note.id.desc()).limit(limit)
+    if kind is not None:
+        query = query.where(Note.kind == kind)
+    with store.read() as s:
+        return [_info(r) for r in s.execute(query)]

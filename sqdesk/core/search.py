@@ -192,7 +192,8 @@ def _after(prefix: str) -> str:
     return prefix[:-1] + chr(ord(prefix[-1]) + 1)
 
 
-def _range(token_col, prefix: str) -> ColumnElement[bool]:
+def prefix_range(token_col, prefix: str) -> ColumnElement[bool]:
+    """Tokens starting with `prefix`, as an index range."""
     return and_(token_col >= prefix, token_col < _after(prefix))
 
 
@@ -211,7 +212,7 @@ def matches(query: Query) -> Select:
         else:
             rank = literal(RANK_NAME_PREFIX if kind in "NP" else RANK_OTHER)
         branches.append(
-            select(MemberToken.member_id, rank.label("rank")).where(_range(t, kind + text))
+            select(MemberToken.member_id, rank.label("rank")).where(prefix_range(t, kind + text))
         )
     hits = union_all(*branches).subquery()
     return select(hits.c.member_id, func.min(hits.c.rank).label("rank")).group_by(hits.c.member_id)

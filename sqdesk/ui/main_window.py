@@ -37,6 +37,7 @@ from sqdesk.ui.groups.page import GroupsPage
 from sqdesk.ui.jobs import Job, run_job, run_quiet
 from sqdesk.ui.members.page import MembersPage
 from sqdesk.ui.notes.capture import NoteCaptureDialog
+from sqdesk.ui.notes.page import NotesPage
 from sqdesk.ui.points.page import PointsPage
 from sqdesk.ui.points.visit_dialog import VisitDialog
 from sqdesk.ui.posts.page import PostsPage
@@ -78,17 +79,21 @@ class MainWindow(QMainWindow):
         self.points_page = PointsPage(store, self)
         self.groups_page = GroupsPage(store, self)
         self.posts_page = PostsPage(store, self)
+        self.notes_page = NotesPage(store, self)
         self._add_page(self.today_page, self.tr("Today"), "today.svg", "Ctrl+1")
         self._add_page(self.members_page, self.tr("Members"), "members.svg", "Ctrl+2")
         self._add_page(self.calendar_page, self.tr("Calendar"), "calendar.svg", "Ctrl+3")
         self._add_page(self.points_page, self.tr("Points"), "points.svg", "Ctrl+4")
         self._add_page(self.groups_page, self.tr("WeChat Groups"), "groups.svg", "Ctrl+5")
         self._add_page(self.posts_page, self.tr("Posts"), "posts.svg", "Ctrl+6")
+        self._add_page(self.notes_page, self.tr("Notes"), "notes.svg", "Ctrl+7")
         for page in (self.points_page, self.groups_page, self.calendar_page):
             page.openMember.connect(self.members_page.open_member)
         self.groups_page.showMembers.connect(self.show_members)
         self.today_page.openMember.connect(self.members_page.open_member)
         self.members_page.newNote.connect(self.new_note)
+        self.notes_page.openMember.connect(self.members_page.open_member)
+        self.notes_page.newNote.connect(self.new_note)
         self.today_page.openOccurrence.connect(self.calendar_page.open_occurrence)
         self.today_page.openCalendar.connect(lambda: self.show_page(self.calendar_page))
         self.today_page.openGroups.connect(lambda: self.show_page(self.groups_page))

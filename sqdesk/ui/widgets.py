@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -52,6 +53,17 @@ def make_table(parent: QWidget, headers: list[str], stretch: int) -> QTableWidge
     table.setAlternatingRowColors(True)
     table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return table
+
+
+def on_enter(widget: QWidget, slot: Callable[[], object]) -> QAction:
+    """Enter opens what is chosen in `widget` (a list, a table), and only while it has the
+    focus: Enter in a search box beside it keeps its own meaning."""
+    action = QAction(widget)
+    action.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
+    action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+    action.triggered.connect(slot)
+    widget.addAction(action)
+    return action
 
 
 def fill_table(table: QTableWidget, rows: list[tuple], numeric: set[int] = frozenset()) -> None:

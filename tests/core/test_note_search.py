@@ -30,8 +30,12 @@ def shop(any_store):
     return any_store, fang, wei, [n.id for n in made]
 
 
-def texts(hits):
-    return [h.text for h in hits]
+def texts(found):
+    return [h.text for h in found.hits]
+
+
+def ids_of(found):
+    return [h.id for h in found.hits]
 
 
 def test_the_text_is_indexed_as_pairs_with_runs_apart():
@@ -42,14 +46,14 @@ def test_the_text_is_indexed_as_pairs_with_runs_apart():
 
 def test_two_character_chinese_words_are_found_newest_first(shop):
     store, _, _, ids = shop
-    assert [h.id for h in search_notes(store, "太甜")] == [ids[4], ids[1]]
+    assert ids_of(search_notes(store, "太甜")) == [ids[4], ids[1]]
     assert texts(search_notes(store, "搬家")) == ["搬家了，离店远🏠 以后周末才来"]
 
 
 def test_three_and_four_characters_match_only_where_they_stand_together(shop):
     store, *_ = shop
     assert texts(search_notes(store, "新品太甜")) == ["嫌新品太甜，建议出少糖版"]
-    assert search_notes(store, "甜新") == []  # both pairs' characters occur, never together
+    assert search_notes(store, "甜新").hits == []  # both pairs' characters occur, never together
     assert texts(search_notes(store, "离店远")) == ["搬家了，离店远🏠 以后周末才来"]
 
 
@@ -63,19 +67,19 @@ def test_latin_digits_full_width_and_several_words(shop):
     assert texts(search_notes(store, "CAKE")) == ["女儿下周过生日，想订一个蛋糕 cake"]
     assert texts(search_notes(store, "２０")) == ["投诉：排队太久，等了 20 分钟"]
     assert texts(search_notes(store, "排队 分钟")) == ["投诉：排队太久，等了 20 分钟"]
-    assert search_notes(store, "排队 蛋糕") == []
+    assert search_notes(store, "排队 蛋糕").hits == []
 
 
 def test_the_members_name_in_pinyin_finds_their_notes(shop):
     store, fang, _, _ = shop
-    hits = search_notes(store, "zhangsf")
+    hits = search_notes(store, "zhangsf").hits
     assert len(hits) == 3 and {h.member_id for h in hits} == {fang}
     assert hits[0].member_name == "张诗芳" and hits[0].at > hits[-1].at
 
 
 def test_highlight_spans_point_at_the_words_in_the_text(shop):
     store, *_ = shop
-    hit = search_notes(store, "太甜")[0]
+    hit = search_notes(store, "太甜").hits[0]
     assert [hit.text[i : i + n] for i, n in hit.spans()] == ["太甜"]
     assert note_search.highlight_spans("Cake and ＣＡＫＥ", ("cake",)) == [(0, 4), (9, 4)]
 
@@ -83,8 +87,8 @@ def test_highlight_spans_point_at_the_words_in_the_text(shop):
 def test_an_edited_note_is_found_by_its_new_words_only(shop):
     store, _, _, ids = shop
     notes.edit(store, ids[0], "换了新工作，午休来", now=T0 + timedelta(hours=2))
-    assert search_notes(store, "搬家") == []
-    assert [h.id for h in search_notes(store, "午休")] == [ids[0]]
+    assert search_notes(store, "搬家").hits == []
+    assert ids_of(search_notes(store, "午休")) == [ids[0]]
 
 
 def test_notes_of_deleted_members_are_forgotten(shop):
@@ -93,8 +97,8 @@ def test_notes_of_deleted_members_are_forgotten(shop):
     member_edit.delete_archived(store, [wei])
     assert texts(search_notes(store, "太甜")) == ["说新品的芝士奶盖太甜了"]
     late = notes.add(store, shop[1], "又嫌太甜")  # a new note may take a freed number
-    assert search_notes(store, "太甜")[0].id == late.id
-    assert search_notes(store, "排队") == []
+    assert ids_of(search_notes(store, "太甜"))[0] == late.id
+    assert search_notes(store, "排队").hits == []
 
 
 @pytest.mark.parametrize(("query", "code"), [("，。！？", "no_words"), ("🎉", "no_words"),
@@ -108,7 +112,7 @@ def test_punctuation_and_one_character_are_refused(shop, query, code):
 
 def test_limit_keeps_the_newest(shop):
     store, _, _, ids = shop
-    assert [h.id for h in search_notes(store, "zhangsf", limit=2)] == [ids[4], ids[2]]
+    assert ids_of(search_notes(store, "zhangsf", limit=2)) == [ids[4], ids[2]]
 
 
 def test_a_store_with_notes_is_indexed_when_upgraded(tmp_path):
@@ -148,3 +152,34 @@ def test_cli_refuses_a_one_character_search(shop, capsys):
     store = shop[0]
     assert cli.main(["--db", store.location, "notes", "search", "甜"]) == 1
     assert "2 characters" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("sparse", [0, 10**9])  # both ways of finding the newest agree
+def test_a_note_written_later_with_an_earlier_time_keeps_its_place(any_store, monkeypatch,
+                                                                    sparse):  # fmt: skip
+    monkeypatch.setattr(note_search, "SPARSE", sparse)
+    store = any_store
+    member = create(store, MemberInput(name="王芳"))
+    late = notes.add(store, member, "太甜了", at=T0 + timedelta(days=10))  # written first
+    made = [notes.add(store, member, f"第{i}次：太甜", at=T0 + timedelta(days=i))
+            for i in range(1, 5)]  # fmt: skip
+    for i in range(3):
+        notes.add(store, member, f"别的事 {i}", at=T0 + timedelta(days=20 + i))
+    assert ids_of(search_notes(store, "太甜", limit=2)) == [late.id, made[3].id]
+    assert ids_of(search_notes(store, "太甜", limit=10)) == [late.id] + [n.id for n in made[::-1]]
+
+
+def test_a_name_that_fits_too_many_members_leaves_the_text_side(shop, monkeypatch):
+    store = shop[0]
+    zhang = create(store, MemberInput(name="张伟"))
+    notes.add(store, zhang, "zhang 的笔记")
+    assert len(search_notes(store, "zhang").hits) == 4  # 张诗芳's three and 张伟's one
+    monkeypatch.setattr(note_search, "MAX_MEMBERS", 1)
+    found = search_notes(store, "zhang")
+    assert found.too_many_members and texts(found) == ["zhang 的笔记"]
+
+
+def test_one_members_notes_only(shop):
+    store, fang, wei, _ = shop
+    assert texts(search_notes(store, "太甜", member_id=fang)) == ["说新品的芝士奶盖太甜了"]
+    assert texts(search_notes(store, "太甜", member_id=wei)) == ["嫌新品太甜，建议出少糖版"]

@@ -203,3 +203,32 @@ def test_a_reason_belongs_to_a_lapse_note_and_is_one_of_the_list(store, member, 
     assert cli.main(["--db", store.location, "note", "add", code, "嫌贵", "--kind", "lapse",
                      "--reason", "price"]) == 0  # fmt: skip
     assert notes.for_member(store, member)[0].reason == "price"
+
+
+def test_follow_up_views_filter_by_due_day_state_and_kind(store, member):
+    today = date.today()
+    day = timedelta(days=1)
+    at = notes.parse_follow_up  # a day as a person types it
+
+    late = notes.add(store, member, "回电话", kind="phone", follow_up_at=at("2000-01-03"))
+    due = notes.add(store, member, "送券", kind="private", follow_up_at=at("今天"))
+    later = notes.add(store, member, "问蛋糕", kind="other", follow_up_at=at("3d"))
+    done = notes.add(store, member, "补积分", kind="complaint", follow_up_at=at("今天"))
+    notes.follow_up_done(store, done.id, outcome="已补")
+    notes.add(store, member, "没有跟进")
+
+    def ids(view, **kw):
+        return [f.note.id for f in notes.follow_ups(store, view=view, **kw)]
+
+    assert ids("due") == [late.id, due.id]
+    assert ids("overdue") == [late.id]
+    assert ids("upcoming") == [later.id]
+    assert ids("open") == [late.id, due.id, later.id]
+    assert ids("done") == [done.id]
+    assert ids("open", kind="private") == [due.id]
+    assert ids("upcoming", today=today + 5 * day) == []
+    assert [f.overdue for f in notes.follow_ups(store, view="open")] == [True, False, False]
+    with pytest.raises(NoteError):
+        notes.follow_ups(store, view="soon")
+    assert [n.text for n in notes.recent(store, limit=2)] == ["没有跟进", "补积分"]
+    assert [n.text for n in notes.recent(store, kind="phone")] == ["回电话"]

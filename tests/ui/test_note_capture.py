@@ -228,3 +228,16 @@ def test_losing_touch_from_today_and_a_hello_takes_them_off(qtbot, store):
     assert "好久不见" in QGuiApplication.clipboard().text()
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 0, timeout=5000)
     qtbot.waitUntil(lambda: losing_item() is None, timeout=5000)
+
+
+def test_a_lapse_note_says_why_and_only_a_lapse_note_asks(qtbot, window, shop):
+    store, ids = shop
+    dialog = window.new_note(ids["李明"])
+    assert dialog.reason.isHidden()
+    dialog.kind.setCurrentIndex(dialog.kind.findData("lapse"))
+    assert not dialog.reason.isHidden()
+    dialog.reason.setCurrentIndex(dialog.reason.findData("moved"))
+    type_text(qtbot, dialog.text, "搬家了")
+    qtbot.keyClick(dialog.text, Qt.Key.Key_Return)
+    (note,) = notes.for_member(store, ids["李明"])
+    assert (note.kind, note.reason) == ("lapse", "moved")

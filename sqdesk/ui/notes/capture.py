@@ -95,6 +95,11 @@ class NoteCaptureDialog(QDialog):
         self.kind = QComboBox(self)
         for key in notes.KINDS:
             self.kind.addItem(self.words.kind(key), key)
+        # Why a member stopped coming, for a "reason for lapsing" note: the shop counts them.
+        self.reason = QComboBox(self)
+        self.reason.setObjectName("noteReason")
+        for key in ("", *notes.LAPSE_REASONS):
+            self.reason.addItem(self.words.reason(key), key)
         self.follow_up = QLineEdit(self)
         self.follow_up.setPlaceholderText(self.tr("optional: 3d, 明天, 下周一, 2026-12-05"))
         self.problem = QLabel(self)
@@ -113,7 +118,11 @@ class NoteCaptureDialog(QDialog):
         form.addRow("", self.chosen)
         form.addRow(self.tr("Note"), self.text)
         form.addRow(self.tr("Kind"), self.kind)
+        form.addRow(self.tr("Why"), self.reason)
         form.addRow(self.tr("Follow up"), self.follow_up)
+        self.kind.currentIndexChanged.connect(
+            lambda: form.setRowVisible(self.reason, self.kind.currentData() == "lapse"))
+        form.setRowVisible(self.reason, False)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.problem)
@@ -128,7 +137,8 @@ class NoteCaptureDialog(QDialog):
         self.text.installEventFilter(keys)
         self.setTabOrder(self.finder, self.text)
         self.setTabOrder(self.text, self.kind)
-        self.setTabOrder(self.kind, self.follow_up)
+        self.setTabOrder(self.kind, self.reason)
+        self.setTabOrder(self.reason, self.follow_up)
         if member_id is not None:
             self.choose(member_id)
 
@@ -188,7 +198,9 @@ class NoteCaptureDialog(QDialog):
         try:
             follow_up = notes.parse_follow_up(self.follow_up.text())
             note = notes.add(self.store, self.member_id, self.text.toPlainText(),
-                             kind=self.kind.currentData(), follow_up_at=follow_up)  # fmt: skip
+                             kind=self.kind.currentData(), follow_up_at=follow_up,
+                             reason=self.reason.currentData() if self.kind.currentData() == "lapse"
+                             else "")  # fmt: skip
         except CodedError as exc:
             self.problem.setText(f"<span style='color:#b3261e'>{_html(refusal_text(exc))}"
                                  "</span>")  # fmt: skip

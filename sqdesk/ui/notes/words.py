@@ -20,6 +20,20 @@ class NoteWords(QObject):
             "other": self.tr("Other"),
         }.get(key, key)
 
+    def reason(self, key: str) -> str:
+        """Why a member stopped coming (notes.LAPSE_REASONS; "" when the note did not say)."""
+        return {
+            "moved": self.tr("Moved away"),
+            "price": self.tr("Price"),
+            "taste": self.tr("Taste"),
+            "service": self.tr("Service"),
+            "wait": self.tr("Waiting too long"),
+            "elsewhere": self.tr("Went elsewhere"),
+            "busy": self.tr("No time"),
+            "other": self.tr("Other reason"),
+            "": self.tr("Not said"),
+        }.get(key, key)
+
     def refusal(self, exc: CodedError) -> str | None:
         v = exc.values
         texts = {
@@ -35,5 +49,15 @@ class NoteWords(QObject):
                                      "or 2026-12-05.").replace("%1", str(v.get("text", ""))),
             "no_follow_up": self.tr("The note has no open follow-up."),
             "already_done": self.tr("The follow-up was done already."),
+            "bad_view": self.tr("“%1” is not a list of follow-ups.").replace(
+                "%1", str(v.get("view", ""))),
+            "reason_not_lapse": self.tr("Only a note on why a member stopped coming has a "
+                                        "reason."),
+            "bad_reason": self.tr("“%1” is not one of the reasons for lapsing.").replace(
+                "%1", str(v.get("reason", ""))),
+            "no_words": self.tr("Search for some words or a member's name, not only "
+                                "punctuation."),
+            "too_short": self.tr("Type at least %1 characters to search the notes.").replace(
+                "%1", str(v.get("min", 2))),
         }  # fmt: skip
         return texts.get(exc.code)

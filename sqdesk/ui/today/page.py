@@ -32,12 +32,12 @@ from sqdesk.ui.calendar.words import CalendarWords
 from sqdesk.ui.changes import Area, announce, follow
 from sqdesk.ui.groups.words import GroupWords
 from sqdesk.ui.jobs import run_quiet
+from sqdesk.ui.notes import follow_up_actions
 from sqdesk.ui.notes.losing_dialog import LosingTouchDialog
 from sqdesk.ui.notes.words import NoteWords
 from sqdesk.ui.posts.run_dialog import RunDialog, start_run
-from sqdesk.ui.refusals import refusal_text
 from sqdesk.ui.today.posts_box import TodayPosts
-from sqdesk.ui.widgets import PageHeader, warn
+from sqdesk.ui.widgets import PageHeader
 
 # ("occurrence"|"task"|"member"|"followup"|"group"|"points", …); dates as ordinals, since Qt would
 # turn a Python date into a QDate.
@@ -223,43 +223,19 @@ class TodayPage(QWidget):
             return None
         note_id, member_id = data[1], data[2]
         menu = QMenu(self)
-        menu.addAction(self.tr("Done, with What Came of It…"),
-                       lambda: self.ask_outcome(note_id))  # fmt: skip
-        snooze = menu.addMenu(self.tr("Snooze"))
-        for label, days in ((self.tr("Until Tomorrow"), 1), (self.tr("3 Days"), 3),
-                            (self.tr("A Week"), 7)):  # fmt: skip
-            snooze.addAction(label, lambda d=days: self.snooze(note_id, d))
-        menu.addAction(self.tr("Open the Member"), lambda: self.openMember.emit(member_id))
+        follow_up_actions.add_actions(menu, self, self.store, note_id,
+                                      lambda: self.openMember.emit(member_id))  # fmt: skip
         menu.popup(self.plan.viewport().mapToGlobal(pos))
         return menu
 
     def ask_outcome(self, note_id: int) -> QInputDialog:
-        dialog = QInputDialog(self)
-        dialog.setWindowTitle(self.tr("Follow-up Done"))
-        dialog.setLabelText(self.tr("What came of it? (optional)"))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.textValueSelected.connect(lambda text: self.follow_up_done(note_id, text))
-        dialog.open()
-        return dialog
+        return follow_up_actions.ask_outcome(self, self.store, note_id)
 
     def follow_up_done(self, note_id: int, outcome: str = "") -> bool:
-        try:
-            notes.follow_up_done(self.store, note_id, outcome=outcome)
-        except notes.NoteError as exc:
-            warn(self, self.tr("Follow-up"), refusal_text(exc))
-            return False
-        announce(Area.NOTES)
-        return True
+        return follow_up_actions.mark_done(self, self.store, note_id, outcome)
 
     def snooze(self, note_id: int, days: int) -> bool:
-        until = notes.parse_follow_up(f"{days}d")
-        try:
-            notes.snooze(self.store, note_id, until)
-        except notes.NoteError as exc:
-            warn(self, self.tr("Follow-up"), refusal_text(exc))
-            return False
-        announce(Area.NOTES)
-        return True
+        return follow_up_actions.snooze(self, self.store, note_id, days)
 
     def _fill_tomorrow(self, today: date) -> None:
         self.tomorrow.blockSignals(True)
@@ -317,7 +293,7 @@ class TodayPage(QWidget):
 
     def _count_losing(self) -> None:
         store = self.store
-        run_quiet(self, lambda _p, _s: len(contacts.losing_touch(store)),
+        run_quiet(self, lambda _p, _s: contacts.count_losing_touch(store),
                   on_success=lambda n: self._losing_ready(store, n))  # fmt: skip
 
     def _losing_ready(self, store: Store, n: int) -> None:
