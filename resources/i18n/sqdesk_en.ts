@@ -53,6 +53,23 @@
     </message>
 </context>
 <context>
+    <name>FollowUpsTab</name>
+    <message numerus="yes">
+        <source>%1 (overdue %n day(s))</source>
+        <translation>
+            <numerusform>%1 (overdue %n day)</numerusform>
+            <numerusform>%1 (overdue %n days)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n follow-up(s)</source>
+        <translation>
+            <numerusform>%n follow-up</numerusform>
+            <numerusform>%n follow-ups</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>GroupsPage</name>
     <message numerus="yes">
         <source>%n group(s)</source>
@@ -118,6 +135,16 @@
         <translation>
             <numerusform>Import %Ln member</numerusform>
             <numerusform>Import %Ln members</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LapsesTab</name>
+    <message numerus="yes">
+        <source>%n member(s) noted as lapsing.</source>
+        <translation>
+            <numerusform>%n member noted as lapsing.</numerusform>
+            <numerusform>%n members noted as lapsing.</numerusform>
         </translation>
     </message>
 </context>
@@ -217,6 +244,16 @@
         <translation>
             <numerusform>%Ln member</numerusform>
             <numerusform>%Ln members</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>NotesPage</name>
+    <message numerus="yes">
+        <source>%n note(s) matching “%1”.</source>
+        <translation>
+            <numerusform>%n note matching “%1”.</numerusform>
+            <numerusform>%n notes matching “%1”.</numerusform>
         </translation>
     </message>
 </context>

@@ -1079,6 +1079,116 @@
     </message>
 </context>
 <context>
+    <name>FollowUpWords</name>
+    <message>
+        <source>Follow-up</source>
+        <translation>跟进</translation>
+    </message>
+    <message>
+        <source>Follow-up Done</source>
+        <translation>跟进完成</translation>
+    </message>
+    <message>
+        <source>What came of it? (optional)</source>
+        <translation>结果如何？（可不填）</translation>
+    </message>
+    <message>
+        <source>Done, with What Came of It…</source>
+        <translation>完成，记下结果…</translation>
+    </message>
+    <message>
+        <source>Snooze</source>
+        <translation>推迟</translation>
+    </message>
+    <message>
+        <source>Until Tomorrow</source>
+        <translation>到明天</translation>
+    </message>
+    <message>
+        <source>3 Days</source>
+        <translation>3 天</translation>
+    </message>
+    <message>
+        <source>A Week</source>
+        <translation>一周</translation>
+    </message>
+    <message>
+        <source>Open the Member</source>
+        <translation>打开会员</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpsTab</name>
+    <message>
+        <source>Due today and overdue</source>
+        <translation>今天到期和已逾期</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Coming up</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <source>All open</source>
+        <translation>全部未完成</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>What came of it</source>
+        <translation>结果</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (overdue %n day(s))</source>
+        <translation>
+            <numerusform>%1（逾期 %n 天）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (archived)</source>
+        <translation>（已归档）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n follow-up(s)</source>
+        <translation>
+            <numerusform>%n 条跟进</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recent notes</source>
+        <translation>最近的记录</translation>
+    </message>
+    <message>
+        <source>Recent notes about %1</source>
+        <translation>%1 最近的记录</translation>
+    </message>
+</context>
+<context>
     <name>GroupDialog</name>
     <message>
         <source>New WeChat Group</source>
@@ -1658,6 +1768,47 @@
     </message>
 </context>
 <context>
+    <name>LapsesTab</name>
+    <message>
+        <source>Ever</source>
+        <translation>全部时间</translation>
+    </message>
+    <message>
+        <source>The last 12 months</source>
+        <translation>最近 12 个月</translation>
+    </message>
+    <message>
+        <source>The last 90 days</source>
+        <translation>最近 90 天</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>会员数</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>A note of the kind “Reason for lapsing” can say why; it is counted here once per member and reason.</source>
+        <translation>类型为“流失原因”的记录可以注明原因；每位会员的每个原因在这里只计一次。</translation>
+    </message>
+    <message>
+        <source>No member has been noted as lapsing yet.</source>
+        <translation>还没有记录过会员流失。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s) noted as lapsing.</source>
+        <translation>
+            <numerusform>已记录 %n 位会员流失。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LeaveDialog</name>
     <message>
         <source>Remove from Group</source>
@@ -1689,12 +1840,28 @@
         <translation>快要失联的会员</translation>
     </message>
     <message>
+        <source>Core</source>
+        <translation>核心</translation>
+    </message>
+    <message>
+        <source>Spent this year</source>
+        <translation>一年内有消费</translation>
+    </message>
+    <message>
+        <source>Quiet</source>
+        <translation>一年内无消费</translation>
+    </message>
+    <message>
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
         <source>Code</source>
         <translation>会员码</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>分层</translation>
     </message>
     <message>
         <source>Last contact</source>
@@ -1727,6 +1894,10 @@
         </translation>
     </message>
     <message>
+        <source>A while is %1 days for core members, %2 for members who spent this year and %3 for the others (Settings, Staying in Touch).</source>
+        <translation>“一段时间”指：核心会员 %1 天，一年内有消费的会员 %2 天，其他会员 %3 天（设置 → 保持联系）。</translation>
+    </message>
+    <message>
         <source>never</source>
         <translation>从未</translation>
     </message>
@@ -1756,6 +1927,10 @@
     <message>
         <source>Posts</source>
         <translation>发帖文案</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>互动记录</translation>
     </message>
     <message>
         <source>DEMO store: made-up members to try sqdesk with. Everything here is thrown away when you quit.</source>
@@ -2747,6 +2922,10 @@
         <translation>类型</translation>
     </message>
     <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
         <source>Follow up</source>
         <translation>跟进</translation>
     </message>
@@ -2798,6 +2977,42 @@
         <translation>其他</translation>
     </message>
     <message>
+        <source>Moved away</source>
+        <translation>搬走了</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Taste</source>
+        <translation>口味</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Waiting too long</source>
+        <translation>等太久</translation>
+    </message>
+    <message>
+        <source>Went elsewhere</source>
+        <translation>去了别家</translation>
+    </message>
+    <message>
+        <source>No time</source>
+        <translation>没时间</translation>
+    </message>
+    <message>
+        <source>Other reason</source>
+        <translation>其他原因</translation>
+    </message>
+    <message>
+        <source>Not said</source>
+        <translation>未注明</translation>
+    </message>
+    <message>
         <source>A note needs some text.</source>
         <translation>记录不能为空。</translation>
     </message>
@@ -2832,6 +3047,103 @@
     <message>
         <source>The follow-up was done already.</source>
         <translation>这次跟进已经完成了。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a list of follow-ups.</source>
+        <translation>“%1”不是跟进列表。</translation>
+    </message>
+    <message>
+        <source>Only a note on why a member stopped coming has a reason.</source>
+        <translation>只有“流失原因”类型的记录才能注明原因。</translation>
+    </message>
+    <message>
+        <source>“%1” is not one of the reasons for lapsing.</source>
+        <translation>“%1”不是可选的流失原因。</translation>
+    </message>
+    <message>
+        <source>Search for some words or a member&apos;s name, not only punctuation.</source>
+        <translation>请输入文字或会员姓名，不能只有标点。</translation>
+    </message>
+    <message>
+        <source>Type at least %1 characters to search the notes.</source>
+        <translation>至少输入 %1 个字才能搜索记录。</translation>
+    </message>
+</context>
+<context>
+    <name>NotesPage</name>
+    <message>
+        <source>Notes</source>
+        <translation>互动记录</translation>
+    </message>
+    <message>
+        <source>Search all notes: two characters or more (搬家, 太甜), or a member&apos;s name or pinyin</source>
+        <translation>搜索全部记录：两个字以上（搬家、太甜），或会员姓名、拼音</translation>
+    </message>
+    <message>
+        <source>New Note…</source>
+        <translation>新建记录…</translation>
+    </message>
+    <message>
+        <source>Write down what a member said (Ctrl+J)</source>
+        <translation>记下会员说的话（Ctrl+J）</translation>
+    </message>
+    <message>
+        <source>Open Member</source>
+        <translation>打开会员</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>All Notes</source>
+        <translation>全部记录</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>跟进</translation>
+    </message>
+    <message>
+        <source>Why Members Leave</source>
+        <translation>流失原因</translation>
+    </message>
+    <message>
+        <source>The latest notes. Type to search them all.</source>
+        <translation>最新的记录。输入文字即可搜索全部记录。</translation>
+    </message>
+    <message>
+        <source>No note says “%1”.</source>
+        <translation>没有记录提到“%1”。</translation>
+    </message>
+    <message>
+        <source>The newest %1 notes matching “%2”.</source>
+        <translation>提到“%2”的最新 %1 条记录。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s) matching “%1”.</source>
+        <translation>
+            <numerusform>%n 条记录提到“%1”。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(Many members&apos; names start with “%1”: type more of a name to see their notes too.)</source>
+        <translation>（以“%1”开头的会员姓名太多：多输入几个字，才会列出他们的记录。）</translation>
+    </message>
+    <message>
+        <source> (archived)</source>
+        <translation>（已归档）</translation>
     </message>
 </context>
 <context>
@@ -4267,6 +4579,10 @@
         <translation>会员分层</translation>
     </message>
     <message>
+        <source>Staying in Touch</source>
+        <translation>保持联系</translation>
+    </message>
+    <message>
         <source>Scanning</source>
         <translation>扫码</translation>
     </message>
@@ -4399,6 +4715,18 @@
         <translation>VIP 邀请：单笔消费至少</translation>
     </message>
     <message>
+        <source>Core members: no contact for (days)</source>
+        <translation>核心会员：未联系天数</translation>
+    </message>
+    <message>
+        <source>Members who spent this year: no contact for (days)</source>
+        <translation>一年内有消费的会员：未联系天数</translation>
+    </message>
+    <message>
+        <source>Members who spent nothing this year: no contact for (days)</source>
+        <translation>一年内无消费的会员：未联系天数</translation>
+    </message>
+    <message>
         <source>A short sound after each scan</source>
         <translation>每次扫码后提示音</translation>
     </message>
@@ -4437,6 +4765,18 @@
     <message>
         <source>e.g. 8, or 8, 18; empty: no member day</source>
         <translation>例如 8，或 8, 18；留空表示没有会员日</translation>
+    </message>
+    <message>
+        <source>a third of the dormant days</source>
+        <translation>沉睡天数的三分之一</translation>
+    </message>
+    <message>
+        <source>the dormant days</source>
+        <translation>沉睡天数</translation>
+    </message>
+    <message>
+        <source>the lapsed days</source>
+        <translation>流失天数</translation>
     </message>
     <message>
         <source>12 months after they are earned</source>
@@ -4831,6 +5171,10 @@
         <translation>全部</translation>
     </message>
     <message>
+        <source>Search this member&apos;s notes</source>
+        <translation>搜索这位会员的记录</translation>
+    </message>
+    <message>
         <source>Nothing here yet.</source>
         <translation>还没有记录。</translation>
     </message>
@@ -4865,6 +5209,10 @@
     <message>
         <source>Posts</source>
         <translation>文案</translation>
+    </message>
+    <message>
+        <source>No note about this member says “%1”.</source>
+        <translation>这位会员没有记录提到“%1”。</translation>
     </message>
     <message>
         <source>📝 %1: %2</source>
@@ -4946,42 +5294,6 @@
     <message>
         <source>📝 Follow up %1: %2 (%3)</source>
         <translation>📝 跟进 %1：%2（%3）</translation>
-    </message>
-    <message>
-        <source>Done, with What Came of It…</source>
-        <translation>完成，并记下结果…</translation>
-    </message>
-    <message>
-        <source>Snooze</source>
-        <translation>推迟</translation>
-    </message>
-    <message>
-        <source>Until Tomorrow</source>
-        <translation>到明天</translation>
-    </message>
-    <message>
-        <source>3 Days</source>
-        <translation>3 天</translation>
-    </message>
-    <message>
-        <source>A Week</source>
-        <translation>一周</translation>
-    </message>
-    <message>
-        <source>Open the Member</source>
-        <translation>打开会员</translation>
-    </message>
-    <message>
-        <source>Follow-up Done</source>
-        <translation>跟进完成</translation>
-    </message>
-    <message>
-        <source>What came of it? (optional)</source>
-        <translation>结果如何？（可不填）</translation>
-    </message>
-    <message>
-        <source>Follow-up</source>
-        <translation>跟进</translation>
     </message>
     <message>
         <source>Tomorrow %1  %2</source>

@@ -10,6 +10,7 @@ from sqdesk.core.member_edit import MemberInput, create
 from sqdesk.ui.main_window import MainWindow
 from sqdesk.ui.members.dialog import MemberDialog
 from sqdesk.ui.notes.capture import NoteCaptureDialog
+from sqdesk.ui.notes.highlight import SpansRole
 from tests.ui.typing import type_text
 
 
@@ -191,6 +192,19 @@ def test_the_profile_timeline_shows_a_note_just_captured(qtbot, window, shop):
     assert "likes oolong" in lines()[0]  # newest first, at once
     profile.timeline.kind.setCurrentIndex(profile.timeline.kind.findData("note"))
     assert len(lines()) == 1 and "likes oolong" in lines()[0]
+    # The profile's search finds this member's notes only, the words marked.
+    notes.add(store, mid, "嫌新品太甜")
+    notes.add(store, ids["张伟"], "也嫌太甜")
+    profile.timeline.search.setText("太甜")
+    qtbot.waitUntil(lambda: lines() and "嫌新品太甜" in lines()[0])
+    assert len(lines()) == 1 and not profile.timeline.kind.isEnabled()
+    item = profile.timeline.list.item(0)
+    assert [item.text()[i : i + n] for i, n in item.data(SpansRole)] == ["太甜"]
+    profile.timeline.search.setText("甜")
+    qtbot.waitUntil(lambda: not lines())
+    assert "at least 2" in profile.timeline.empty.text()
+    profile.timeline.search.clear()
+    qtbot.waitUntil(lambda: len(lines()) == 2)  # back to the timeline, notes only
     profile.reject()
 
 

@@ -1,14 +1,16 @@
 """The profile's Timeline tab: everything that happened with the member, newest first,
-100 events at a time, filtered by kind (core/timeline)."""
+100 events at a time, filtered by kind (core/timeline); or the member's notes holding the
+words typed in its search box, the words marked (core/note_search)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -16,13 +18,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sqdesk.core import timeline
+from sqdesk.core import note_search, timeline
 from sqdesk.core.store import Store
 from sqdesk.core.timeline import Event
 from sqdesk.ui.changes import Area, follow
+from sqdesk.ui.notes.highlight import HighlightDelegate, SpansRole
 from sqdesk.ui.notes.words import NoteWords
 from sqdesk.ui.points.words import PointsWords
+from sqdesk.ui.refusals import refusal_text
 
+SEARCH_DELAY_MS = 150
 _COLOURS = {"note": "#7b341e", "visit": "#1f6b4a", "ledger": "#4a4f45", "attendance": "#2b6cb0",
             "group": "#6b46c1", "post": "#b7791f"}  # fmt: skip
 
@@ -44,6 +49,14 @@ class TimelinePanel(QWidget):
         self.list = QListWidget(self)
         self.list.setObjectName("timelineList")
         self.list.setWordWrap(True)
+        self.list.setItemDelegate(HighlightDelegate(self.list))  # marks only search results
+        self.search = QLineEdit(self)
+        self.search.setObjectName("timelineSearch")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr("Search this member's notes"))
+        self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(self._timer.start)
         self.empty = QLabel(self.tr("Nothing here yet."), self)
         self.more_button = QPushButton(self.tr("Show Older"), self)
         self.more_button.clicked.connect(self.show_more)
@@ -51,6 +64,7 @@ class TimelinePanel(QWidget):
         bar.addWidget(QLabel(self.tr("Show"), self))
         bar.addWidget(self.kind)
         bar.addStretch(1)
+        bar.addWidget(self.search, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.empty)
@@ -69,9 +83,35 @@ class TimelinePanel(QWidget):
         return [chosen] if chosen else list(timeline.TYPES)
 
     def refresh(self) -> None:
+        self._timer.stop()
         self.events = []
         self.list.clear()
-        self._fetch()
+        self.kind.setEnabled(not self.search.text().strip())
+        if self.search.text().strip():
+            self._search(self.search.text())
+        else:
+            self.empty.setText(self.tr("Nothing here yet."))
+            self._fetch()
+
+    def _search(self, query: str) -> None:
+        """The member's notes holding the words, newest first, the words marked."""
+        self.more_button.hide()
+        try:
+            hits = note_search.search_notes(self.store, query, member_id=self.member_id,
+                                            limit=timeline.PAGE).hits  # fmt: skip
+        except note_search.SearchError as exc:
+            hits, why = [], refusal_text(exc)
+        else:
+            why = self.tr("No note about this member says “%1”.").replace("%1", query.strip())
+        for h in hits:
+            head = f"{h.at.astimezone():%Y-%m-%d %H:%M}   " + self.tr("📝 %1: %2").replace(
+                "%1", self.note_words.kind(h.kind)).replace("%2", "")  # fmt: skip
+            item = QListWidgetItem(head + h.text)
+            item.setData(SpansRole, [(start + len(head), n) for start, n in h.spans()])
+            item.setForeground(QBrush(QColor(_COLOURS["note"])))
+            self.list.addItem(item)
+        self.empty.setText(why)
+        self.empty.setVisible(not hits)
 
     def show_more(self) -> None:
         self._fetch()
