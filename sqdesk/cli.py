@@ -654,7 +654,8 @@ def cmd_timeline(args: argparse.Namespace) -> int:
 def _event_text(e) -> str:
     """One line for an event (English words around the shop's own text)."""
     if e.type == "note":
-        return f"[{e.detail}] {e.text}"
+        amends = f"(amends note {e.amends}) " if e.amends else ""
+        return f"[{e.detail}] {amends}{e.text}"
     if e.type == "visit":
         return f"{e.text} ({e.detail})"
     if e.type == "ledger":

@@ -2943,6 +2943,49 @@
     </message>
 </context>
 <context>
+    <name>NoteEditDialog</name>
+    <message>
+        <source>Add an Amendment</source>
+        <translation>补充记录</translation>
+    </message>
+    <message>
+        <source>Edit Note</source>
+        <translation>修改记录</translation>
+    </message>
+    <message>
+        <source> (archived)</source>
+        <translation>（已归档）</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · written %3</source>
+        <translation>%1 · %2 · 写于 %3</translation>
+    </message>
+    <message>
+        <source>A note can be changed for a day after it is written. This one is older: what you write is added as an amendment, and the note stays as it was.</source>
+        <translation>记录写好后一天内可以修改。这条已超过一天：你写的内容会作为补充另存，原记录保持不变。</translation>
+    </message>
+    <message>
+        <source>The note</source>
+        <translation>原记录</translation>
+    </message>
+    <message>
+        <source>Amendment</source>
+        <translation>补充</translation>
+    </message>
+    <message>
+        <source>A note can be changed for a day after it is written.</source>
+        <translation>记录写好后一天内可以修改。</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+</context>
+<context>
     <name>NoteWords</name>
     <message>
         <source>At the counter</source>
@@ -3144,6 +3187,18 @@
     <message>
         <source> (archived)</source>
         <translation>（已归档）</translation>
+    </message>
+    <message>
+        <source>Edit Note…</source>
+        <translation>修改记录…</translation>
+    </message>
+    <message>
+        <source>Add an Amendment…</source>
+        <translation>补充记录…</translation>
+    </message>
+    <message>
+        <source>Open the Member</source>
+        <translation>打开会员</translation>
     </message>
 </context>
 <context>
@@ -5217,6 +5272,18 @@
     <message>
         <source>📝 %1: %2</source>
         <translation>📝 %1：%2</translation>
+    </message>
+    <message>
+        <source>Edit Note…</source>
+        <translation>修改记录…</translation>
+    </message>
+    <message>
+        <source>Add an Amendment…</source>
+        <translation>补充记录…</translation>
+    </message>
+    <message>
+        <source>📝 Amendment: %1</source>
+        <translation>📝 补充：%1</translation>
     </message>
     <message>
         <source>🧾 Visit, %1 (%2)</source>

@@ -190,6 +190,8 @@ def edit(store: Store, note_id: int, text: str, *, kind: str | None = None,
         note_search.index(s.connection(), note_id, cleaned, old_text=note.text)
         note.text = cleaned
         note.kind = kind or note.kind
+        if note.kind != "lapse":
+            note.reason = ""  # a reason belongs to a lapse note only
         note.edited_at = now
     return get(store, note_id)
 

@@ -38,6 +38,7 @@ class Event:
     text: str  # what happened, as the shop wrote it (a note's text, a template's name …)
     detail: str = ""  # the kind of note, a visit's channel, a ledger entry's kind …
     amount: int = 0  # cents for a visit, points for a ledger entry
+    amends: int = 0  # for a note that amends another: that note's id
 
 
 def _day(d: date, minute: int = 12 * 60) -> datetime:
@@ -53,11 +54,12 @@ def events(store: Store, member_id: int, *, before: Event | None = None, limit: 
     found: list[Event] = []
     with store.read() as s:
         if "note" in wanted:
-            q = select(Note.id, Note.at, Note.text, Note.kind).where(Note.member_id == member_id)
+            q = select(Note.id, Note.at, Note.text, Note.kind, Note.amends_id).where(
+                Note.member_id == member_id)  # fmt: skip
             if cut is not None:
                 q = q.where(Note.at <= cut)
-            for i, at, text, kind in s.execute(q.order_by(Note.at.desc()).limit(limit)):
-                found.append(Event(at, "note", i, text, kind))
+            for i, at, text, kind, amends in s.execute(q.order_by(Note.at.desc()).limit(limit)):
+                found.append(Event(at, "note", i, text, kind, amends=amends or 0))
         if "visit" in wanted:
             q = select(Visit.id, Visit.at, Visit.amount_cents, Visit.channel, Visit.voided).where(
                 Visit.member_id == member_id)  # fmt: skip

@@ -232,3 +232,13 @@ def test_follow_up_views_filter_by_due_day_state_and_kind(store, member):
         notes.follow_ups(store, view="soon")
     assert [n.text for n in notes.recent(store, limit=2)] == ["没有跟进", "补积分"]
     assert [n.text for n in notes.recent(store, kind="phone")] == ["回电话"]
+
+
+def test_an_edit_away_from_lapse_drops_the_reason_and_amendments_are_marked(store, member):
+    from sqdesk.core import timeline
+
+    note = notes.add(store, member, "嫌贵", kind="lapse", reason="price")
+    assert notes.edit(store, note.id, "嫌贵，但还会来", kind="counter").reason == ""
+    extra = notes.amend(store, note.id, "补充：下周来")
+    events = timeline.events(store, member, types=["note"])
+    assert [(e.ref, e.amends) for e in events] == [(extra.id, note.id), (note.id, 0)]

@@ -177,3 +177,51 @@ def test_why_members_leave_counts_the_reasons(qtbot, page, shop):
 
     announce(Area.NOTES)
     assert _texts(page.lapses.table, 1) == ["2", "1"]
+
+
+# --- changing a note: edited on its first day, amended after -----------------------------------
+
+
+def _profile_timeline(window, member_id):
+    window.show_page(window.members_page)
+    profile = window.members_page.open_member(member_id)
+    profile.tabs.setCurrentWidget(profile.timeline)
+    return profile
+
+
+def _item_with(listw, text):
+    return next(listw.item(i) for i in range(listw.count()) if text in listw.item(i).text())
+
+
+def test_a_note_of_today_is_edited_in_place(qtbot, window, shop):
+    store, fang, _ = shop
+    fresh = notes.add(store, fang, "想要少冰", kind="counter")
+    profile = _profile_timeline(window, fang)
+    dialog = profile.timeline.edit_note(_item_with(profile.timeline.list, "想要少冰"))
+    assert not dialog.amending and dialog.text.toPlainText() == "想要少冰"
+    dialog.text.setPlainText("想要少冰，去冰也行🧊")
+    dialog.kind.setCurrentIndex(dialog.kind.findData("private"))
+    dialog.save()
+    changed = notes.get(store, fresh.id)
+    assert (changed.text, changed.kind, changed.edited_at is not None) == (
+        "想要少冰，去冰也行🧊", "private", True)
+    assert _item_with(profile.timeline.list, "去冰也行")  # the timeline followed
+    profile.reject()
+
+
+def test_an_older_note_gets_an_amendment_and_stays_as_written(qtbot, window, shop):
+    store, fang, _ = shop
+    old = notes.for_member(store, fang)[-1]  # 搬家了，离店远🏠, written on 1 November
+    profile = _profile_timeline(window, fang)
+    dialog = profile.timeline.edit_note(_item_with(profile.timeline.list, "搬家了"))
+    assert dialog.amending and dialog.original.isReadOnly()
+    assert dialog.original.toPlainText() == "搬家了，离店远🏠"
+    dialog.save()  # nothing written yet: refused, with the reason, and nothing added
+    assert "needs some text" in dialog.problem.text() and notes.count_for(store, fang) == 2
+    type_text(qtbot, dialog.text, "又搬回来了，下周来")
+    dialog.save()
+    assert notes.get(store, old.id).text == "搬家了，离店远🏠"
+    (amendment,) = [n for n in notes.for_member(store, fang) if n.amends_id == old.id]
+    assert amendment.text == "又搬回来了，下周来"
+    assert "Amendment: 又搬回来了" in profile.timeline.list.item(0).text()
+    profile.reject()

@@ -13,21 +13,24 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from sqdesk.core import note_search, timeline
+from sqdesk.core import note_search, notes, timeline
 from sqdesk.core.store import Store
 from sqdesk.core.timeline import Event
 from sqdesk.ui.changes import Area, follow
+from sqdesk.ui.notes.edit_dialog import NoteEditDialog, can_edit, open_note_editor
 from sqdesk.ui.notes.highlight import HighlightDelegate, SpansRole
 from sqdesk.ui.notes.words import NoteWords
 from sqdesk.ui.points.words import PointsWords
 from sqdesk.ui.refusals import refusal_text
 
 SEARCH_DELAY_MS = 150
+EventRole = Qt.ItemDataRole.UserRole + 1  # (type, ref): what the line is about
 _COLOURS = {"note": "#7b341e", "visit": "#1f6b4a", "ledger": "#4a4f45", "attendance": "#2b6cb0",
             "group": "#6b46c1", "post": "#b7791f"}  # fmt: skip
 
@@ -50,6 +53,9 @@ class TimelinePanel(QWidget):
         self.list.setObjectName("timelineList")
         self.list.setWordWrap(True)
         self.list.setItemDelegate(HighlightDelegate(self.list))  # marks only search results
+        self.list.itemDoubleClicked.connect(lambda item: self.edit_note(item))
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._menu)
         self.search = QLineEdit(self)
         self.search.setObjectName("timelineSearch")
         self.search.setClearButtonEnabled(True)
@@ -107,6 +113,7 @@ class TimelinePanel(QWidget):
             head = f"{h.at.astimezone():%Y-%m-%d %H:%M}   " + self.tr("📝 %1: %2").replace(
                 "%1", self.note_words.kind(h.kind)).replace("%2", "")  # fmt: skip
             item = QListWidgetItem(head + h.text)
+            item.setData(EventRole, ("note", h.id))
             item.setData(SpansRole, [(start + len(head), n) for start, n in h.spans()])
             item.setForeground(QBrush(QColor(_COLOURS["note"])))
             self.list.addItem(item)
@@ -125,11 +132,35 @@ class TimelinePanel(QWidget):
         self.events += page
         for e in page:
             item = QListWidgetItem(f"{e.at.astimezone():%Y-%m-%d %H:%M}   {self.describe(e)}")
+            item.setData(EventRole, (e.type, e.ref))
             item.setForeground(QBrush(QColor(_COLOURS.get(e.type, "#4a4f45"))))
             self.list.addItem(item)
         self.empty.setVisible(not self.events)
 
+    def _note_of(self, item: QListWidgetItem | None) -> int | None:
+        data = item.data(EventRole) if item is not None else None
+        return data[1] if data and data[0] == "note" else None
+
+    def edit_note(self, item: QListWidgetItem | None) -> NoteEditDialog | None:
+        """A note's line: edit it (its first day) or add an amendment (after)."""
+        note_id = self._note_of(item)
+        return open_note_editor(self, self.store, note_id) if note_id is not None else None
+
+    def _menu(self, pos) -> QMenu | None:
+        item = self.list.itemAt(pos)
+        note_id = self._note_of(item)
+        if note_id is None or self.store.read_only:
+            return None
+        menu = QMenu(self)
+        label = (self.tr("Edit Note…") if can_edit(notes.get(self.store, note_id))
+                 else self.tr("Add an Amendment…"))  # fmt: skip
+        menu.addAction(label, lambda: self.edit_note(item))
+        menu.popup(self.list.viewport().mapToGlobal(pos))
+        return menu
+
     def describe(self, e: Event) -> str:
+        if e.type == "note" and e.amends:
+            return self.tr("📝 Amendment: %1").replace("%1", e.text)
         if e.type == "note":
             return self.tr("📝 %1: %2").replace("%1", self.note_words.kind(e.detail)).replace(
                 "%2", e.text)  # fmt: skip

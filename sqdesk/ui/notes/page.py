@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QTableWidgetItem,
     QTabWidget,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 from sqdesk.core import note_search, notes
 from sqdesk.core.store import Store
 from sqdesk.ui.changes import Area, follow
+from sqdesk.ui.notes.edit_dialog import can_edit, open_note_editor
 from sqdesk.ui.notes.follow_ups_tab import FollowUpsTab
 from sqdesk.ui.notes.highlight import HighlightDelegate, SpansRole, excerpt
 from sqdesk.ui.notes.lapses_tab import LapsesTab
@@ -29,6 +31,7 @@ from sqdesk.ui.widgets import PageHeader, make_table, on_enter
 SHOWN = 100  # the newest matches: a manager looks for one conversation, not a report
 SEARCH_DELAY_MS = 150  # typing pauses this long before the search runs
 MemberRole = Qt.ItemDataRole.UserRole + 1
+NoteRole = Qt.ItemDataRole.UserRole + 2
 TEXT_COLUMN = 3
 
 
@@ -67,6 +70,8 @@ class NotesPage(QWidget):
         self.results.setItemDelegateForColumn(TEXT_COLUMN, HighlightDelegate(self.results))
         self.results.setWordWrap(False)
         self.results.itemDoubleClicked.connect(lambda _i: self.open_current())
+        self.results.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.results.customContextMenuRequested.connect(self._menu)
         self.results.itemSelectionChanged.connect(
             lambda: self.open_button.setEnabled(self._current_member() is not None))
         on_enter(self.results, self.open_current)
@@ -137,6 +142,7 @@ class NotesPage(QWidget):
             for c, value in enumerate(cells):
                 item = QTableWidgetItem(value)
                 item.setData(MemberRole, n.member_id)
+                item.setData(NoteRole, n.id)
                 if c == TEXT_COLUMN:
                     item.setData(SpansRole, marks)
                     item.setToolTip(n.text[:600])
@@ -162,6 +168,20 @@ class NotesPage(QWidget):
         member_id = self._current_member()
         if member_id is not None:
             self.openMember.emit(member_id)
+
+    def _menu(self, pos) -> QMenu | None:
+        item = self.results.itemAt(pos)
+        if item is None:
+            return None
+        note_id = item.data(NoteRole)
+        menu = QMenu(self)
+        if not self.store.read_only:
+            label = (self.tr("Edit Note…") if can_edit(notes.get(self.store, note_id))
+                     else self.tr("Add an Amendment…"))  # fmt: skip
+            menu.addAction(label, lambda: open_note_editor(self, self.store, note_id))
+        menu.addAction(self.tr("Open the Member"), self.open_current)
+        menu.popup(self.results.viewport().mapToGlobal(pos))
+        return menu
 
     def show_follow_ups(self) -> None:
         self.tabs.setCurrentWidget(self.follow_ups)
