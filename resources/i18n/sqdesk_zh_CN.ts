@@ -5349,6 +5349,14 @@
         <translation>打开活动日历</translation>
     </message>
     <message>
+        <source>New Note…</source>
+        <translation>新建记录…</translation>
+    </message>
+    <message>
+        <source>Write down what a member said (Ctrl+J)</source>
+        <translation>记下会员说的话（Ctrl+J）</translation>
+    </message>
+    <message>
         <source>Nothing planned today. Open the Calendar to plan activities (or add the starter plan).</source>
         <translation>今天没有安排。打开活动日历来安排活动（或添加入门方案）。</translation>
     </message>
@@ -5361,6 +5369,10 @@
     <message>
         <source>📝 Follow up %1: %2 (%3)</source>
         <translation>📝 跟进 %1：%2（%3）</translation>
+    </message>
+    <message>
+        <source>New Note about Them…</source>
+        <translation>为这位会员新建记录…</translation>
     </message>
     <message>
         <source>Tomorrow %1  %2</source>

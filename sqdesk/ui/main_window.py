@@ -94,6 +94,7 @@ class MainWindow(QMainWindow):
         self.members_page.newNote.connect(self.new_note)
         self.notes_page.openMember.connect(self.members_page.open_member)
         self.notes_page.newNote.connect(self.new_note)
+        self.today_page.newNote.connect(self.new_note)
         self.today_page.openOccurrence.connect(self.calendar_page.open_occurrence)
         self.today_page.openCalendar.connect(lambda: self.show_page(self.calendar_page))
         self.today_page.openGroups.connect(lambda: self.show_page(self.groups_page))

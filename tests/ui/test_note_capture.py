@@ -255,3 +255,25 @@ def test_a_lapse_note_says_why_and_only_a_lapse_note_asks(qtbot, window, shop):
     qtbot.keyClick(dialog.text, Qt.Key.Key_Return)
     (note,) = notes.for_member(store, ids["李明"])
     assert (note.kind, note.reason) == ("lapse", "moved")
+
+
+def test_today_opens_capture_and_a_follow_up_opens_it_for_its_member(qtbot, window, shop):
+    store, ids = shop
+    window.show_page(window.today_page)
+    window.today_page.note_button.click()
+    dialog = _capture(window)
+    assert dialog.member_id is None and dialog.focusWidget() is dialog.finder
+    dialog.reject()
+    notes.add(store, ids["李明"], "回访", follow_up_at=notes.parse_follow_up("今天"))
+    from sqdesk.ui.changes import Area, announce
+
+    announce(Area.NOTES)
+    page = window.today_page
+    qtbot.waitUntil(lambda: any("回访" in page.plan.item(i).text()
+                                for i in range(page.plan.count())))  # fmt: skip
+    row = next(i for i in range(page.plan.count()) if "回访" in page.plan.item(i).text())
+    menu = page._plan_menu(page.plan.visualItemRect(page.plan.item(row)).center())
+    (action,) = [a for a in menu.actions() if a.text() == "New Note about Them…"]
+    menu.close()
+    action.trigger()
+    assert _capture(window).member_id == ids["李明"]

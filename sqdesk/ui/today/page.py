@@ -55,6 +55,7 @@ class TodayPage(QWidget):
     openGroups = Signal()
     openPoints = Signal()
     openCalendar = Signal()
+    newNote = Signal(object)  # the member the note is about, or None to find one
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -93,6 +94,10 @@ class TodayPage(QWidget):
         birthday_head.addWidget(self.greet_button)
         self.calendar_button = QPushButton(self.tr("Open the Calendar"), self)
         self.calendar_button.clicked.connect(self.openCalendar)
+        self.note_button = QPushButton(self.tr("New Note…"), self)
+        self.note_button.setObjectName("todayNewNote")
+        self.note_button.setToolTip(self.tr("Write down what a member said (Ctrl+J)"))
+        self.note_button.clicked.connect(lambda: self.newNote.emit(None))
         grid = QGridLayout()
         grid.addWidget(self.posts_label, 0, 0)
         grid.addWidget(self.posts, 1, 0, Qt.AlignmentFlag.AlignTop)
@@ -115,7 +120,11 @@ class TodayPage(QWidget):
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(self.header)
         layout.addLayout(grid, 1)
-        layout.addWidget(self.calendar_button, 0, Qt.AlignmentFlag.AlignRight)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.note_button)
+        buttons.addWidget(self.calendar_button)
+        layout.addLayout(buttons)
         self._filled_for: date | None = None
         self._expiring: list = []
         self._losing = 0  # members in the losing-touch queue (counted in the background)
@@ -225,6 +234,7 @@ class TodayPage(QWidget):
         menu = QMenu(self)
         follow_up_actions.add_actions(menu, self, self.store, note_id,
                                       lambda: self.openMember.emit(member_id))  # fmt: skip
+        menu.addAction(self.tr("New Note about Them…"), lambda: self.newNote.emit(member_id))
         menu.popup(self.plan.viewport().mapToGlobal(pos))
         return menu
 
