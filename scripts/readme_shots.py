@@ -4,7 +4,8 @@ fonts-noto-cjk installed; see scripts/setup.sh):
     xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python scripts/readme_shots.py docs
 
 Each page of the main window at 1180 × 760 in Chinese (the roster also in English), the
-filter builder, a member's profile, the settings and the first-run set-up. Look at every
+filter builder, a member's profile and timeline, the Notes page (a search, the follow-ups),
+the note capture window, the settings and the first-run set-up. Look at every
 one before committing it.
 """
 
@@ -72,6 +73,32 @@ def main() -> int:
         return lambda: (dialog.grab().save(str(out / f"screenshot-profile-{lang}.png")),
                         dialog.close())
 
+    def timeline():
+        page_ = window.members_page
+        dialog = page_.open_member(page_.model.member_id(2))
+        dialog.tabs.setCurrentWidget(dialog.timeline)
+        return lambda: (dialog.grab().save(str(out / f"screenshot-timeline-{lang}.png")),
+                        dialog.close())
+
+    def notes_page():
+        window.show_page(window.notes_page)
+        window.notes_page.search.setText("太甜")
+        return lambda: window.grab().save(str(out / f"screenshot-notes-{lang}.png"))
+
+    def follow_ups():
+        window.notes_page.show_follow_ups()
+        return lambda: window.grab().save(str(out / f"screenshot-followups-{lang}.png"))
+
+    def capture():
+        dialog = window.new_note()
+        dialog.finder.setText("zhangs")
+        dialog.take_match()
+        dialog.text.setPlainText("说新品的芝士奶盖太甜了，下次要少糖🍵；女儿下周六过生日")
+        dialog.kind.setCurrentIndex(dialog.kind.findData("counter"))
+        dialog.follow_up.setText("下周一")
+        return lambda: (dialog.grab().save(str(out / f"screenshot-note-{lang}.png")),
+                        dialog.reject())
+
     def settings():
         dialog = window.show_settings()
         return lambda: (dialog.grab().save(str(out / f"screenshot-settings-{lang}.png")),
@@ -95,7 +122,7 @@ def main() -> int:
     page(0, "today")
     page(2, "calendar")
     page(3, "points")
-    steps += [filtered, profile, settings, setup]
+    steps += [filtered, profile, timeline, notes_page, follow_ups, capture, settings, setup]
 
     def run(i: int = 0) -> None:
         if i == len(steps):

@@ -122,4 +122,9 @@ def _member_referrers(s: Session) -> Iterator[str]:
 
 
 # Feature modules register their invariants when imported.
-from sqdesk.core import groups_check, ledger_check, member_stats_check  # noqa: E402,F401
+from sqdesk.core import (  # noqa: E402,F401
+    groups_check,
+    ledger_check,
+    member_stats_check,
+    notes_check,
+)

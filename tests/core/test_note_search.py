@@ -183,3 +183,25 @@ def test_one_members_notes_only(shop):
     store, fang, wei, _ = shop
     assert texts(search_notes(store, "太甜", member_id=fang)) == ["说新品的芝士奶盖太甜了"]
     assert texts(search_notes(store, "太甜", member_id=wei)) == ["嫌新品太甜，建议出少糖版"]
+
+
+def test_check_finds_a_note_missing_from_the_index_and_one_that_is_gone(shop):
+    from sqlalchemy import text
+
+    from sqdesk.core.check import run_checks
+
+    store, _, _, ids = shop
+    assert run_checks(store, file_checks=False) == []
+    with store.engine.begin() as conn:
+        postgresql = conn.dialect.name == "postgresql"
+        if postgresql:  # index rows of notes that are gone cannot exist (a foreign key)
+            conn.execute(text("DELETE FROM note_search WHERE note_id = :i"), {"i": ids[0]})
+        else:
+            conn.execute(text("INSERT INTO note_fts(note_fts, rowid, grams) VALUES "
+                              "('delete', :i, :g)"),
+                         {"i": ids[0], "g": " ".join(grams("搬家了，离店远🏠 以后周末才来"))})
+            conn.execute(text("INSERT INTO note_fts(rowid, grams) VALUES (99999, 'xx')"))
+    found = [str(p) for p in run_checks(store, file_checks=False)]
+    assert found == [f"[note search index] note {ids[0]} is not in the search index"] + (
+        [] if postgresql else
+        ["[note search index] the search index holds 1 notes that no longer exist"])

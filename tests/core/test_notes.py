@@ -242,3 +242,22 @@ def test_an_edit_away_from_lapse_drops_the_reason_and_amendments_are_marked(stor
     extra = notes.amend(store, note.id, "补充：下周来")
     events = timeline.events(store, member, types=["note"])
     assert [(e.ref, e.amends) for e in events] == [(extra.id, note.id), (note.id, 0)]
+
+
+def test_check_reports_notes_that_no_service_would_write(store, member):
+    from sqlalchemy import update
+
+    from sqdesk.core.check import run_checks
+    from sqdesk.core.models import Note
+
+    kept = notes.add(store, member, "嫌贵", kind="complaint")
+    other = create(store, MemberInput(name="李娜"))
+    amendment = notes.amend(store, kept.id, "补充")
+    assert run_checks(store, file_checks=False) == []
+    with store.session() as s:
+        s.execute(update(Note).where(Note.id == kept.id).values(reason="price"))
+        s.execute(update(Note).where(Note.id == amendment.id).values(member_id=other))
+    found = {str(p) for p in run_checks(store, file_checks=False)}
+    assert found == {f"[notes] note {kept.id} (complaint) has the reason 'price'",
+                     f"[notes] note {amendment.id} amends note {kept.id}, which is about "
+                     "another member"}  # fmt: skip
