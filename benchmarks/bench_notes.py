@@ -105,11 +105,13 @@ def bench_notes(store: Store, raw: sqlite3.Connection, result) -> list:
             ('"' + " ".join(note_search._pairs(w)) + '"',)).fetchall()) for w in words * 3]
         naive = [_ms(lambda w=w: raw.execute(
             "SELECT id FROM note WHERE text LIKE ? ORDER BY at DESC LIMIT 50",
-            (f"%{w}%",)).fetchall()) for w in words[:3]]  # fmt: skip
+            (f"%{w}%",)).fetchall()) for w in words]  # fmt: skip
         out.append(result(f"note search, {length}-character words, p95 ({count:,} notes)", "ms",
                           _p95(ours), _p95(best), 50, 16,
-                          f"p50 {statistics.median(ours):.1f} ms; naive peer (LIKE, a scan of "
-                          f"every note): {statistics.median(naive):,.1f} ms"))  # fmt: skip
+                          f"p50 {statistics.median(ours):.1f} ms; naive peer (LIKE over the "
+                          f"notes newest first, until 50 match): p50 "
+                          f"{statistics.median(naive):,.1f} ms, "
+                          f"p95 {_p95(naive):,.0f} ms"))  # fmt: skip
 
     # The losing-touch queue, as Today counts it, as the dialog lists it, and all of it.
     contacts.losing_touch(store, limit=1)  # member_stats made current first

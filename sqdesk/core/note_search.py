@@ -190,6 +190,7 @@ class Found:
 MAX_MEMBERS = 500
 # Newest matches spread over more notes than this: the word is rare (see _newest_matching).
 SPARSE = 20_000
+OUT_OF_ORDER = 2_000  # notes newer than a first page but numbered below it, checked one by one
 
 
 def search_notes(store: Store, query: str, *, limit: int = DEFAULT_LIMIT,
@@ -236,13 +237,18 @@ def _by_text(conn: Connection, words: list[str], limit: int,
         if member_id is not None:
             query = query.where(Note.member_id == member_id)
         return [tuple(r) for r in conn.execute(query.limit(limit))]
-    # A phrase per word: its pairs side by side; quoted, so nothing in it is FTS5 syntax.
-    match = " AND ".join('"' + " ".join(_pairs(w)) + '"' for w in words)
+    match = _match(words)
     if member_id is not None:  # one member's notes: few, each looked up in the index
         query = _newest_first(select(Note.id, Note.at).where(
             Note.member_id == member_id, Note.id.in_(_fts_ids(match))))  # fmt: skip
         return [tuple(r) for r in conn.execute(query.limit(limit))]
-    return _newest_matching(conn, match, limit)
+    return _newest_matching(conn, words, limit)
+
+
+def _match(words: list[str]) -> str:
+    """FTS5's query: a phrase per word, its pairs side by side; quoted, so nothing in it is
+    FTS5 syntax."""
+    return " AND ".join('"' + " ".join(_pairs(w)) + '"' for w in words)
 
 
 def _fts_ids(match: str):
@@ -250,12 +256,14 @@ def _fts_ids(match: str):
         m=match).columns(column("rowid", Integer))  # fmt: skip
 
 
-def _newest_matching(conn: Connection, match: str, limit: int) -> list[tuple[int, datetime]]:
+def _newest_matching(conn: Connection, words: list[str],
+                     limit: int) -> list[tuple[int, datetime]]:  # fmt: skip
     """The `limit` newest notes matching, without sorting every match (a common word is in
     tens of thousands of notes). FTS5 lists matches by note number, highest first, at once;
     notes are numbered as written, so those are the newest, except a note written with an
     earlier time after later ones (an import). Such a note is newer than the oldest of the
     first `limit` and has a lower number: the few of those are looked up and checked."""
+    match = _match(words)
     top = conn.execute(text("SELECT rowid FROM note_fts WHERE note_fts MATCH :m "
                             "ORDER BY rowid DESC LIMIT :n"), {"m": match, "n": limit}
                        ).scalars().all()  # fmt: skip
@@ -271,13 +279,22 @@ def _newest_matching(conn: Connection, match: str, limit: int) -> list[tuple[int
         every = _newest_first(select(Note.id, Note.at).where(Note.id.in_(_fts_ids(match))))
         return [tuple(r) for r in conn.execute(every.limit(limit))]
     oldest = min(at for _i, at in found)
-    out_of_order = conn.execute(select(Note.id).where(Note.at >= oldest, Note.id < lowest)
-                                ).scalars().all()  # fmt: skip
-    if out_of_order:
-        matching = select(Note.id, Note.at).where(Note.id.in_(out_of_order),
-                                                  Note.id.in_(_fts_ids(match)))  # fmt: skip
-        found += [tuple(r) for r in conn.execute(matching)]
-    return found
+    # From the index on the time alone (it holds the number too): a short range.
+    late = conn.execute(select(Note.id).where(Note.at >= oldest, Note.id < lowest)
+                        ).scalars().all()  # fmt: skip
+    if len(late) > OUT_OF_ORDER:  # many written out of order (an import): sort every match
+        every = _newest_first(select(Note.id, Note.at).where(Note.id.in_(_fts_ids(match))))
+        return [tuple(r) for r in conn.execute(every.limit(limit))]
+    if not late:
+        return found
+    # The few are read and matched here as the index would (each word within one run).
+    texts = conn.execute(select(Note.id, Note.at, Note.text).where(Note.id.in_(late)))
+    return found + [(i, at) for i, at, note_text in texts if _holds(note_text, words)]
+
+
+def _holds(note_text: str, words: list[str]) -> bool:
+    found = runs(note_text)
+    return all(any(word in run for run in found) for word in words)
 
 
 def _members_named(conn: Connection, parsed: search.Query) -> list[int] | None:

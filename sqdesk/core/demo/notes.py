@@ -88,7 +88,8 @@ def fill_notes(s, *, seed: int, today: date, first_member_id: int,
                             .group_by(Visit.member_id)).all())  # fmt: skip
     mean_visits = max(1.0, sum(visits.values()) / len(people))
     kinds, weights = zip(*KINDS, strict=True)
-    now = datetime.combine(today, time(21, 0)).astimezone(UTC)
+    # Nothing written in the future: today's notes stop at closing time or now.
+    now = min(datetime.combine(today, time(21, 0)).astimezone(UTC), datetime.now(UTC))
     planned: list[tuple[datetime, int]] = []
     for mid, joined in people:
         # Regulars are talked to more: the count follows the member's visits.
