@@ -126,7 +126,7 @@ def _row(rng: random.Random, note_id: int, member_id: int, at: datetime, kinds, 
         due_day = at.astimezone().date() + timedelta(days=rng.choice((1, 2, 3, 7, 14)))
         follow_up = datetime.combine(due_day, time(10)).astimezone(UTC)
         late = (today - due_day).days
-        if late > 0 and (late > 30 or rng.random() < 0.8):  # done; a few recent are left
+        if late > 0 and (late > 30 or rng.random() < 0.97):  # done; a few recent are left
             done_at = follow_up + timedelta(hours=rng.randint(0, 30))
             outcome = rng.choice(OUTCOMES)
     return {"id": note_id, "member_id": member_id, "at": at, "kind": kind, "text": text,
