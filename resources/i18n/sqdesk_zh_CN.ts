@@ -4638,6 +4638,10 @@
         <translation>保持联系</translation>
     </message>
     <message>
+        <source>Member Cards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Scanning</source>
         <translation>扫码</translation>
     </message>
@@ -4782,6 +4786,18 @@
         <translation>一年内无消费的会员：未联系天数</translation>
     </message>
     <message>
+        <source>On the card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slogan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A card scanned on Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A short sound after each scan</source>
         <translation>每次扫码后提示音</translation>
     </message>
@@ -4822,6 +4838,10 @@
         <translation>例如 8，或 8, 18；留空表示没有会员日</translation>
     </message>
     <message>
+        <source>e.g. 扫码加社群，领第二杯半价券</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>a third of the dormant days</source>
         <translation>沉睡天数的三分之一</translation>
     </message>
@@ -4852,6 +4872,22 @@
     <message>
         <source>spend in the last 12 months</source>
         <translation>近 12 个月消费</translation>
+    </message>
+    <message>
+        <source>the member&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the member&apos;s nickname</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>opens Record Visit, the amount next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>records a check-in (签到)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>There is no setting called “%1”.</source>

@@ -660,6 +660,7 @@ def checkin_in(
     actor: str = "",
     rules: EarningRules | None = None,
     refresh_level: bool = True,
+    at: datetime | None = None,
 ) -> CheckInResult:
     """record_checkin inside the caller's transaction (attendance records many at once;
     it passes the rules once and refreshes levels once at the end)."""
@@ -671,7 +672,7 @@ def checkin_in(
     had = s.scalar(select(CheckIn.day).where(CheckIn.member_id == member_id, CheckIn.day == day))
     if had is not None:
         return CheckInResult(False, _streak(s, member_id, day), 0)
-    s.execute(insert(CheckIn).values(member_id=member_id, day=day, source=source))
+    s.execute(insert(CheckIn).values(member_id=member_id, day=day, source=source, at=at))
     streak = _streak(s, member_id, day)
     bonus = 0
     n = rules.checkin_streak_days

@@ -115,6 +115,8 @@ class Member(Base):
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    # When the member's card was last printed (None: never), to print those not printed yet.
+    card_printed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
     # The name (or nickname) as people sort it: its pinyin (sqdesk.core.pinyin.sort_key).
     # Derived data: sqdesk.core.search writes it with the member's search tokens.
     name_sort: Mapped[str] = mapped_column(_SORT_KEY, default="")
@@ -290,6 +292,7 @@ class CheckIn(Base):
     )
     day: Mapped[date] = mapped_column(Date, primary_key=True)
     source: Mapped[str] = mapped_column(String(50), default="")  # e.g. "jielong:12"
+    at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)  # a scan's time
 
 
 # --- tags and segments -----------------------------------------------------------------------

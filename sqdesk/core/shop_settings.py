@@ -33,7 +33,7 @@ from sqdesk.core.points_rules import EXPIRY_POLICIES, LEVEL_BASES, EarningRules
 from sqdesk.core.segments import Thresholds
 from sqdesk.core.store import Store
 
-SECTIONS = ("shop", "points", "segments", "contact", "scanning", "backups")
+SECTIONS = ("shop", "points", "segments", "contact", "cards", "scanning", "backups")
 MAX_IMAGE_BYTES = 2 * 1024 * 1024  # a logo or a QR picture, not a photo album
 SETUP_KEY = "setup.done"  # set when the first-run set-up was finished or skipped
 
@@ -124,6 +124,12 @@ SPECS: tuple[Spec, ...] = (
          "12 months after N days (0: the dormant days)", 0, 3650),
     Spec("contact.quiet_days", "contact", "int", 0, "losing touch with a member who spent "
          "nothing in 12 months after N days (0: the lapsed days)", 0, 3650),
+    Spec("cards.name", "cards", "choice", "name", "on a member card: the member's name or "
+         "nickname", choices=("name", "nickname")),
+    Spec("cards.slogan", "cards", "text", None, "a line printed on every member card",
+         max_chars=40),
+    Spec("scan.action", "scanning", "choice", "visit", "a member card scanned on Today: record "
+         "a visit (amount next) or a check-in", choices=("visit", "checkin")),
     Spec("scan.sound", "scanning", "bool", False, "a short sound after each scan"),
     Spec("backups.daily", "backups", "bool", True, "a backup copy once a day"),
     Spec("backups.keep_days", "backups", "int", 7, "how many daily copies to keep", 1, 60),

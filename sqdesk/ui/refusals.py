@@ -51,6 +51,10 @@ def _words_for(area: str) -> QObject | None:
         from sqdesk.ui.settings.words import SettingsWords
 
         return SettingsWords()
+    if area in ("cards", "scan"):
+        from sqdesk.ui.cards.words import CardWords
+
+        return CardWords()
     if area == "posts":
         from sqdesk.ui.posts.words import PostWords
 

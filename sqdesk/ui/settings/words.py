@@ -16,6 +16,7 @@ class SettingsWords(QObject):
             "points": self.tr("Points and Levels"),
             "segments": self.tr("Segments"),
             "contact": self.tr("Staying in Touch"),
+            "cards": self.tr("Member Cards"),
             "scanning": self.tr("Scanning"),
             "backups": self.tr("Backups"),
             "language": self.tr("Language"),
@@ -57,6 +58,9 @@ class SettingsWords(QObject):
             "contact.regular_days": self.tr("Members who spent this year: no contact for (days)"),
             "contact.quiet_days": self.tr("Members who spent nothing this year: no contact for "
                                           "(days)"),
+            "cards.name": self.tr("On the card"),
+            "cards.slogan": self.tr("Slogan"),
+            "scan.action": self.tr("A card scanned on Today"),
             "scan.sound": self.tr("A short sound after each scan"),
             "backups.daily": self.tr("A backup copy once a day"),
             "backups.keep_days": self.tr("Daily copies to keep"),
@@ -72,6 +76,7 @@ class SettingsWords(QObject):
             "shop.manager_wechat": self.tr("the WeChat ID members add"),
             "shop.phone": self.tr("e.g. 020-3888 1234"),
             "points.member_days": self.tr("e.g. 8, or 8, 18; empty: no member day"),
+            "cards.slogan": self.tr("e.g. 扫码加社群，领第二杯半价券"),
         }.get(key, "")
 
     def zero(self, key: str) -> str:
@@ -89,6 +94,10 @@ class SettingsWords(QObject):
             ("points.expiry", "never"): self.tr("never"),
             ("points.level_basis", "points"): self.tr("points earned in the last 12 months"),
             ("points.level_basis", "spend"): self.tr("spend in the last 12 months"),
+            ("cards.name", "name"): self.tr("the member's name"),
+            ("cards.name", "nickname"): self.tr("the member's nickname"),
+            ("scan.action", "visit"): self.tr("opens Record Visit, the amount next"),
+            ("scan.action", "checkin"): self.tr("records a check-in (签到)"),
         }.get((key, value), value)
 
     def refusal(self, exc: CodedError) -> str | None:
