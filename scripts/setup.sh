@@ -7,14 +7,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Qt's xcb/offscreen platforms, fonts for Chinese and emoji, Xvfb for screenshots, and
-# PostgreSQL's server binaries for the tests that run the core on PostgreSQL too.
+# PostgreSQL's server binaries for the tests that run the core on PostgreSQL too, and
+# pdftoppm and zbarimg for the tests that read printed QR codes back from the PDF.
 DEB_PACKAGES=(
   libegl1 libgl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3
   libxkbcommon0 libxkbcommon-x11-0 libx11-xcb1 libxcb-cursor0 libxcb-icccm4
   libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-xinerama0 libxcb-xkb1
   libxcb-randr0 libxcb-shape0 libxcb-xfixes0
   xvfb xauth fonts-noto-cjk fonts-noto-color-emoji
-  postgresql
+  postgresql poppler-utils zbar-tools
 )
 
 if command -v apt-get >/dev/null 2>&1 && command -v dpkg-query >/dev/null 2>&1; then

@@ -835,6 +835,10 @@ def build_parser() -> argparse.ArgumentParser:
     sets.add_argument("value", nargs="?", metavar="VALUE", help="the new value (\"\" clears)")
     sets.add_argument("--json", action="store_true")
     sets.set_defaults(handler=cmd_settings)
+
+    from sqdesk.cli_cards import add_commands  # cards, poster, checkin
+
+    add_commands(sub)
     return parser
 
 

@@ -81,3 +81,19 @@ def app_style(qapp):
     yield
     qapp.setStyleSheet("")
     qapp.setStyle(old)
+
+
+def need_tool(name: str) -> str:
+    """A system tool a test reads its result with (pdftoppm, zbarimg): scripts/setup.sh
+    installs them. Missing, the test fails (so CI cannot pass without it), unless
+    SQDESK_SKIP_MISSING_TOOLS=1 says this machine is allowed to skip."""
+    import os
+    import shutil
+
+    found = shutil.which(name)
+    if found:
+        return found
+    message = f"{name} is missing: run scripts/setup.sh (Debian: poppler-utils, zbar-tools)"
+    if os.environ.get("SQDESK_SKIP_MISSING_TOOLS") == "1":
+        pytest.skip(message)
+    pytest.fail(message)

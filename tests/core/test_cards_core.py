@@ -1,7 +1,7 @@
 """Issue 15, the core: whose cards to print and what is on them, the QR matrix, and a
 store check-in from a scanned card (each refusal records nothing)."""
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -94,3 +94,25 @@ def test_scans_that_record_nothing(people):
             scan_checkin.check_in(store, text, now=NOW)
         assert caught.value.code == why
     assert scan_checkin.check_in(store, "１" + good[1:], now=NOW).member_id == fang  # full width
+
+
+def test_cli_checkin_json_and_refusals(tmp_path, capsys):
+    import json
+
+    from sqdesk import cli
+    from sqdesk.core.store import Store
+
+    db = str(tmp_path / "s.sqdesk")
+    with Store.open(db) as store:
+        code = code_of(store, create(store, MemberInput(name="王芳")))
+    assert cli.main(["--db", db, "checkin", code, "--json"]) == 0
+    done = json.loads(capsys.readouterr().out)
+    assert set(done) == {"member_code", "name", "at", "streak", "points"}
+    assert (done["member_code"], done["name"], done["streak"]) == (code, "王芳", 1)
+    assert cli.main(["--db", db, "checkin", code]) == 1  # again within a minute
+    assert "a moment ago" in capsys.readouterr().err
+    assert cli.main(["--db", db, "checkin", code[:-1] + str((int(code[-1]) + 1) % 10)]) == 1
+    with Store.open(db) as store:
+        from sqdesk.core import ledger
+
+        assert ledger.record_checkin(store, 1, date.today()).new is False  # one check-in
