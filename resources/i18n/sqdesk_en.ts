@@ -26,6 +26,23 @@
     </message>
 </context>
 <context>
+    <name>CardPrintDialog</name>
+    <message numerus="yes">
+        <source>%n card(s) for %1.</source>
+        <translation>
+            <numerusform>%n card for %1.</numerusform>
+            <numerusform>%n cards for %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Painting %n card(s)…</source>
+        <translation>
+            <numerusform>Painting %n card…</numerusform>
+            <numerusform>Painting %n cards…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CopyPostDialog</name>
     <message numerus="yes">
         <source>%n character(s)</source>
@@ -325,6 +342,16 @@
         <translation>
             <numerusform>%n member</numerusform>
             <numerusform>%n members</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ScanBox</name>
+    <message numerus="yes">
+        <source>✓ %1 checked in: %n day(s) in a row.</source>
+        <translation>
+            <numerusform>✓ %1 checked in: %n day in a row.</numerusform>
+            <numerusform>✓ %1 checked in: %n days in a row.</numerusform>
         </translation>
     </message>
 </context>

@@ -754,6 +754,172 @@
     </message>
 </context>
 <context>
+    <name>CardPrintDialog</name>
+    <message>
+        <source>Print Member Cards</source>
+        <translation>打印会员卡</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Nickname</source>
+        <translation>昵称</translation>
+    </message>
+    <message>
+        <source>Only members whose card was never printed</source>
+        <translation>只打印从未打印过会员卡的会员</translation>
+    </message>
+    <message>
+        <source>(none: set one in Settings → Member Cards)</source>
+        <translation>（未设置：在 设置 → 会员卡 中填写）</translation>
+    </message>
+    <message>
+        <source>Preview…</source>
+        <translation>预览…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>版式</translation>
+    </message>
+    <message>
+        <source>On the card</source>
+        <translation>卡上显示</translation>
+    </message>
+    <message>
+        <source>Slogan</source>
+        <translation>标语</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n card(s) for %1.</source>
+        <translation>
+            <numerusform>%1：%n 张会员卡。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Preview: Member Cards</source>
+        <translation>预览：会员卡</translation>
+    </message>
+    <message>
+        <source>Save Member Cards</source>
+        <translation>保存会员卡</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Member cards</source>
+        <translation>会员卡</translation>
+    </message>
+    <message>
+        <source>Saving Cards</source>
+        <translation>正在保存会员卡</translation>
+    </message>
+    <message numerus="yes">
+        <source>Painting %n card(s)…</source>
+        <translation>
+            <numerusform>正在绘制 %n 张会员卡…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>CardWords</name>
+    <message>
+        <source>A4 sheet of 10 cards (with crop marks)</source>
+        <translation>A4 纸 10 张（带裁切线）</translation>
+    </message>
+    <message>
+        <source>One card (85.6 × 54 mm)</source>
+        <translation>单张卡片（85.6 × 54 毫米）</translation>
+    </message>
+    <message>
+        <source>58 mm receipt paper</source>
+        <translation>58 毫米小票纸</translation>
+    </message>
+    <message>
+        <source>80 mm receipt paper</source>
+        <translation>80 毫米小票纸</translation>
+    </message>
+    <message>
+        <source>Table tent (A5, folded)</source>
+        <translation>桌牌（A5，对折）</translation>
+    </message>
+    <message>
+        <source>Cup sleeve strip</source>
+        <translation>杯套条</translation>
+    </message>
+    <message>
+        <source>A4 poster</source>
+        <translation>A4 海报</translation>
+    </message>
+    <message>
+        <source>Receipt footer (80 mm)</source>
+        <translation>小票底部（80 毫米）</translation>
+    </message>
+    <message>
+        <source>Not a member code (its check digit is wrong): %1</source>
+        <translation>不是会员码（校验位不对）：%1</translation>
+    </message>
+    <message>
+        <source>No member has the code %1.</source>
+        <translation>没有会员码为 %1 的会员。</translation>
+    </message>
+    <message>
+        <source>There is no segment called “%1”.</source>
+        <translation>没有名为“%1”的分群。</translation>
+    </message>
+    <message>
+        <source>Choose whose cards to print.</source>
+        <translation>请选择要打印哪些会员的卡。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a layout.</source>
+        <translation>“%1”不是可用的版式。</translation>
+    </message>
+    <message>
+        <source>No QR code could be read in this picture. Use a clear screenshot or photo of the code: sqdesk redraws it sharp, and never prints a blurred copy.</source>
+        <translation>这张图片里读不出二维码。请用清晰的截图或照片：sqdesk 会把它重新画清楚，绝不会打印模糊的副本。</translation>
+    </message>
+    <message>
+        <source>This file is not a picture sqdesk can open (PNG or JPEG).</source>
+        <translation>这个文件不是 sqdesk 能打开的图片（PNG 或 JPEG）。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a member code.</source>
+        <translation>“%1”不是会员码。</translation>
+    </message>
+    <message>
+        <source>%1 is not a member code: its check digit is wrong. A misread? Scan again.</source>
+        <translation>%1 不是会员码：校验位不对。可能读错了，请再扫一次。</translation>
+    </message>
+    <message>
+        <source>%1 (%2) is archived: restore the member first.</source>
+        <translation>%1（%2）已归档：请先恢复该会员。</translation>
+    </message>
+    <message>
+        <source>%1 was scanned a moment ago: counted once.</source>
+        <translation>%1 刚刚扫过：只算一次。</translation>
+    </message>
+    <message>
+        <source>%1 has checked in today already (%2).</source>
+        <translation>%1 今天已经签到过了（%2）。</translation>
+    </message>
+</context>
+<context>
     <name>ConditionRow</name>
     <message>
         <source>is</source>
@@ -1985,6 +2151,14 @@
         <translation>记录到店消费(&amp;V)…</translation>
     </message>
     <message>
+        <source>&amp;Scan a Card</source>
+        <translation>扫会员卡(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Print Group &amp;Poster…</source>
+        <translation>打印进群海报(&amp;P)…</translation>
+    </message>
+    <message>
         <source>New &amp;Note…</source>
         <translation>记一笔(&amp;N)…</translation>
     </message>
@@ -2228,6 +2402,10 @@
     <message>
         <source>Write down what you learned about this member (Ctrl+J)</source>
         <translation>记下这位会员的情况（Ctrl+J）</translation>
+    </message>
+    <message>
+        <source>Print Card…</source>
+        <translation>打印会员卡…</translation>
     </message>
     <message>
         <source>Profile</source>
@@ -2843,6 +3021,10 @@
     <message>
         <source>Open</source>
         <translation>打开</translation>
+    </message>
+    <message>
+        <source>Print Member Cards…</source>
+        <translation>打印会员卡…</translation>
     </message>
     <message>
         <source>Archive</source>
@@ -3964,6 +4146,113 @@
     </message>
 </context>
 <context>
+    <name>PosterDialog</name>
+    <message>
+        <source>Print a Group Poster</source>
+        <translation>打印进群海报</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s QR (Settings → Shop)</source>
+        <translation>门店二维码（设置 → 门店）</translation>
+    </message>
+    <message>
+        <source>%1 (its QR, day %2 of 7)</source>
+        <translation>%1（群二维码，第 %2 天，共 7 天）</translation>
+    </message>
+    <message>
+        <source>A picture of a QR code…</source>
+        <translation>二维码图片…</translation>
+    </message>
+    <message>
+        <source>扫码加入会员群</source>
+        <translation>扫码加入会员群</translation>
+    </message>
+    <message>
+        <source>the offer, e.g. 进群领第二杯半价券</source>
+        <translation>优惠，例如 进群领第二杯半价券</translation>
+    </message>
+    <message>
+        <source>Type it, or take it from a post…</source>
+        <translation>直接输入，或从文案模板中选取…</translation>
+    </message>
+    <message>
+        <source>Preview…</source>
+        <translation>预览…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>QR code</source>
+        <translation>二维码</translation>
+    </message>
+    <message>
+        <source>Headline</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Offer</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>版式</translation>
+    </message>
+    <message>
+        <source>Choose where the QR code comes from.</source>
+        <translation>请选择二维码的来源。</translation>
+    </message>
+    <message>
+        <source>Choose a picture of the QR code (a screenshot or a photo).</source>
+        <translation>请选择二维码图片（截图或照片）。</translation>
+    </message>
+    <message>
+        <source>A Picture of the QR Code</source>
+        <translation>二维码图片</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg)</source>
+        <translation>图片 (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source> This one is on day %1 of 7.</source>
+        <translation> 这张已是第 %1 天（共 7 天）。</translation>
+    </message>
+    <message>
+        <source>A WeChat group QR stops working 7 days after it was made.</source>
+        <translation>微信群二维码生成 7 天后失效。</translation>
+    </message>
+    <message>
+        <source>For anything printed in bulk, use the manager&apos;s own WeChat or WeCom QR, or a live code.</source>
+        <translation>批量印刷请用店长个人微信或企业微信二维码，或活码。</translation>
+    </message>
+    <message>
+        <source>QR read: %1</source>
+        <translation>已读出二维码：%1</translation>
+    </message>
+    <message>
+        <source>Preview: Poster</source>
+        <translation>预览：海报</translation>
+    </message>
+    <message>
+        <source>Save the Poster</source>
+        <translation>保存海报</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+</context>
+<context>
     <name>PostsPage</name>
     <message>
         <source>Posts</source>
@@ -4312,6 +4601,31 @@
     </message>
 </context>
 <context>
+    <name>ScanBox</name>
+    <message>
+        <source>Scan a member card (F3)</source>
+        <translation>扫会员卡（F3）</translation>
+    </message>
+    <message>
+        <source>This store is open read-only: nothing can be recorded.</source>
+        <translation>此门店数据以只读方式打开：无法记录。</translation>
+    </message>
+    <message>
+        <source>+%1 points for the streak!</source>
+        <translation>连续签到奖励 +%1 积分！</translation>
+    </message>
+    <message numerus="yes">
+        <source>✓ %1 checked in: %n day(s) in a row.</source>
+        <translation>
+            <numerusform>✓ %1 已签到：连续 %n 天。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: type the amount.</source>
+        <translation>%1：请输入金额。</translation>
+    </message>
+</context>
+<context>
     <name>SegmentBar</name>
     <message>
         <source>Show one segment or tag: who should get the VIP invite, who went quiet...</source>
@@ -4580,6 +4894,10 @@
         <translation>发私信</translation>
     </message>
     <message>
+        <source>Print Cards…</source>
+        <translation>打印会员卡…</translation>
+    </message>
+    <message>
         <source>Archive</source>
         <translation>归档</translation>
     </message>
@@ -4639,7 +4957,7 @@
     </message>
     <message>
         <source>Member Cards</source>
-        <translation type="unfinished"></translation>
+        <translation>会员卡</translation>
     </message>
     <message>
         <source>Scanning</source>
@@ -4787,15 +5105,15 @@
     </message>
     <message>
         <source>On the card</source>
-        <translation type="unfinished"></translation>
+        <translation>卡上显示</translation>
     </message>
     <message>
         <source>Slogan</source>
-        <translation type="unfinished"></translation>
+        <translation>标语</translation>
     </message>
     <message>
         <source>A card scanned on Today</source>
-        <translation type="unfinished"></translation>
+        <translation>在“今天”页扫卡时</translation>
     </message>
     <message>
         <source>A short sound after each scan</source>
@@ -4839,7 +5157,7 @@
     </message>
     <message>
         <source>e.g. 扫码加社群，领第二杯半价券</source>
-        <translation type="unfinished"></translation>
+        <translation>例如 扫码加社群，领第二杯半价券</translation>
     </message>
     <message>
         <source>a third of the dormant days</source>
@@ -4875,19 +5193,19 @@
     </message>
     <message>
         <source>the member&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <translation>会员姓名</translation>
     </message>
     <message>
         <source>the member&apos;s nickname</source>
-        <translation type="unfinished"></translation>
+        <translation>会员昵称</translation>
     </message>
     <message>
         <source>opens Record Visit, the amount next</source>
-        <translation type="unfinished"></translation>
+        <translation>打开记录到店，接着输入金额</translation>
     </message>
     <message>
         <source>records a check-in (签到)</source>
-        <translation type="unfinished"></translation>
+        <translation>记一次签到</translation>
     </message>
     <message>
         <source>There is no setting called “%1”.</source>

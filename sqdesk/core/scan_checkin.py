@@ -46,27 +46,39 @@ def clean_code(text: str) -> str:
 
 def check_in(store: Store, text: str, *, now: datetime | None = None) -> ScanResult:
     """Check in the member whose card was scanned; ScanError says why not."""
+    now = now or datetime.now(UTC)
+    today = now.astimezone().date()
+    with store.session() as s:
+        member_id, code, shown = _member(s, text)
+        _refuse_repeat(s, member_id, today, now, code, shown)
+        result = ledger.checkin_in(s, member_id, today, source=SOURCE, at=now)
+    return ScanResult(member_id, code, shown, now, result.streak, result.bonus)
+
+
+def member_for(store: Store, text: str) -> tuple[int, str, str]:
+    """(id, code, name) of the member whose card was scanned (to record a visit for them);
+    ScanError for a misread, an unknown or an archived member."""
+    with store.read() as s:
+        return _member(s, text)
+
+
+def _member(s, text: str) -> tuple[int, str, str]:
     code = clean_code(text)
     if not code.isdigit():
         raise ScanError("not_a_code", f"{code!r} is not a member code", member_code=code)
     if not codes.is_valid_code(code):
         raise ScanError("bad_check_digit", f"{code} is not a member code: its check digit is "
                         "wrong (a misread? scan again)", member_code=code)  # fmt: skip
-    now = now or datetime.now(UTC)
-    today = now.astimezone().date()
-    with store.session() as s:
-        row = s.execute(select(Member.id, Member.name, Member.nickname, Member.archived)
-                        .where(Member.code == code)).first()  # fmt: skip
-        if row is None:
-            raise ScanError("unknown", f"no member has the code {code}", member_code=code)
-        member_id, name, nickname, archived = row
-        shown = name or nickname
-        if archived:
-            raise ScanError("archived", f"{shown} ({code}) is archived", member_code=code,
-                            name=shown)  # fmt: skip
-        _refuse_repeat(s, member_id, today, now, code, shown)
-        result = ledger.checkin_in(s, member_id, today, source=SOURCE, at=now)
-    return ScanResult(member_id, code, shown, now, result.streak, result.bonus)
+    row = s.execute(select(Member.id, Member.name, Member.nickname, Member.archived)
+                    .where(Member.code == code)).first()  # fmt: skip
+    if row is None:
+        raise ScanError("unknown", f"no member has the code {code}", member_code=code)
+    member_id, name, nickname, archived = row
+    shown = name or nickname
+    if archived:
+        raise ScanError("archived", f"{shown} ({code}) is archived", member_code=code,
+                        name=shown)  # fmt: skip
+    return member_id, code, shown
 
 
 def _refuse_repeat(s, member_id: int, today: date, now: datetime, code: str,

@@ -32,6 +32,7 @@ from sqdesk.ui import prefs
 from sqdesk.ui.about import AboutDialog
 from sqdesk.ui.backups_dialog import BackupsDialog
 from sqdesk.ui.calendar.page import CalendarPage
+from sqdesk.ui.cards.poster_dialog import PosterDialog
 from sqdesk.ui.changes import Area, announce, follow
 from sqdesk.ui.groups.page import GroupsPage
 from sqdesk.ui.jobs import Job, run_job, run_quiet
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
         self.notes_page.openMember.connect(self.members_page.open_member)
         self.notes_page.newNote.connect(self.new_note)
         self.today_page.newNote.connect(self.new_note)
+        self.today_page.openVisit.connect(lambda member_id: self.record_visit(member_id))
         self.today_page.openOccurrence.connect(self.calendar_page.open_occurrence)
         self.today_page.openCalendar.connect(lambda: self.show_page(self.calendar_page))
         self.today_page.openGroups.connect(lambda: self.show_page(self.groups_page))
@@ -233,7 +235,12 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.visit_action = file_menu.addAction(self.tr("Record &Visit…"))
         self.visit_action.setShortcuts([QKeySequence("F2"), QKeySequence("Ctrl+R")])
-        self.visit_action.triggered.connect(self.record_visit)
+        self.visit_action.triggered.connect(lambda: self.record_visit())
+        self.scan_action = file_menu.addAction(self.tr("&Scan a Card"))
+        self.scan_action.setShortcut(QKeySequence("F3"))
+        self.scan_action.triggered.connect(self.scan_card)
+        self.cards_action = file_menu.addAction(self.tr("Print Group &Poster…"))
+        self.cards_action.triggered.connect(self.print_poster)
         # Ctrl+J: free in every page (Ctrl+N is New Member, Ctrl+Shift+N New Store).
         self.note_action = file_menu.addAction(self.tr("New &Note…"))
         self.note_action.setShortcut(QKeySequence("Ctrl+J"))
@@ -374,11 +381,23 @@ class MainWindow(QMainWindow):
             "%1", html.escape(damage[0][:120])))  # fmt: skip
         self.damage_banner.show()
 
-    def record_visit(self) -> VisitDialog | None:
-        """F2 from anywhere: scan the card, type the amount, Enter."""
+    def record_visit(self, member_id: int | None = None) -> VisitDialog | None:
+        """F2 from anywhere: scan the card, type the amount, Enter (a card scanned on Today
+        opens it for that member, the amount next)."""
         if self.store.read_only:
             return None
-        dialog = VisitDialog(self.store, self)
+        dialog = VisitDialog(self.store, self, member_id=member_id)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def scan_card(self) -> None:
+        """F3 from anywhere: Today's scan box, ready for the scanner."""
+        self.show_page(self.today_page)
+        self.today_page.scan_box.focus()
+
+    def print_poster(self) -> PosterDialog:
+        dialog = PosterDialog(self.store, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog

@@ -33,6 +33,7 @@ from sqdesk.core import groups, member_edit, member_story, members, posts, segme
 from sqdesk.core.member_edit import MemberInput, Problem
 from sqdesk.core.parsing import parse_date
 from sqdesk.core.store import Store
+from sqdesk.ui.cards.print_dialog import CardPrintDialog
 from sqdesk.ui.changes import Area, announce, follow
 from sqdesk.ui.members.segment_words import SegmentWords
 from sqdesk.ui.members.tag_chips import chip_html
@@ -159,6 +160,11 @@ class MemberDialog(QDialog):
         self.note_button.clicked.connect(lambda: self.newNote.emit(self.member_id))
         self.buttons.addButton(self.note_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.note_button.setVisible(self.detail is not None and not store.read_only)
+        self.card_button = QPushButton(self.tr("Print Card…"), self)
+        self.card_button.setObjectName("memberCard")
+        self.card_button.clicked.connect(self.print_card)
+        self.buttons.addButton(self.card_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.card_button.setVisible(self.detail is not None)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
@@ -392,6 +398,16 @@ class MemberDialog(QDialog):
         self.accept()
 
     # --- personal messages -------------------------------------------------------------------
+
+    def print_card(self) -> CardPrintDialog | None:
+        if self.member_id is None:
+            return None
+        name = self.detail.name or self.detail.nickname if self.detail else ""
+        dialog = CardPrintDialog(self.store, [self.member_id], name, self)
+        dialog.layout_box.setCurrentIndex(dialog.layout_box.findData("cr80"))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _fill_message_menu(self) -> None:
         menu = self.message_button.menu()

@@ -211,6 +211,11 @@ class MembersPage(QWidget):
                                  self.new_member)  # fmt: skip
         self.open_action = action(self.table, self.tr("Open"), Qt.Key.Key_Return,
                                   self.open_current)  # fmt: skip
+        self.print_action = action(self, self.tr("Print Member Cards…"),
+                                   QKeySequence.StandardKey.Print,
+                                   lambda: self.selection.print_cards())  # fmt: skip
+        menu = self.more_button.menu()
+        menu.insertAction(menu.actions()[3], self.print_action)  # after import, export, dupes
         self.tag_action = action(self, self.tr("Tag"), "Ctrl+T",
                                  self.selection.tag_button.showMenu)  # fmt: skip
         self.archive_action = action(self.table, self.tr("Archive"),

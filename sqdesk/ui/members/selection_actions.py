@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QToolButton, QWidget
 
 from sqdesk.core import groups, member_edit, members, posts, tags
+from sqdesk.ui.cards.print_dialog import CardPrintDialog
 from sqdesk.ui.changes import Area, announce
 from sqdesk.ui.members.duplicates_dialog import DuplicatesDialog
 from sqdesk.ui.members.tags_dialog import TagsDialog, swatch
@@ -189,6 +190,18 @@ class SelectionActions(QObject):
             ids, title = self.page.model.view_ids(), self.page.segments.current_title()
         return start_run(self.page, self.store, t, ids, title)
 
+    def print_cards(self) -> CardPrintDialog:
+        """Member cards for the selection, or for everyone in view (a segment, a search)."""
+        ids = self._selected()
+        if ids:
+            about = self.tr("%n selected member(s)", "", len(ids))
+        else:
+            ids, about = self.page.model.view_ids(), self.page.segments.current_title()
+        dialog = CardPrintDialog(self.store, ids, about, self.page)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     # --- the right-click menu ---------------------------------------------------------------
 
     def row_menu(self, pos: QPoint) -> QMenu | None:
@@ -205,6 +218,7 @@ class SelectionActions(QObject):
         if len(ids) == 1:
             menu.addAction(self.tr("New Note…"), lambda: page.newNote.emit(ids[0]))
         self.add_message_actions(menu.addMenu(self.tr("Send a Message")))
+        menu.addAction(self.tr("Print Cards…"), self.print_cards)
         self.fill_tag_menu(menu)
         group_list = groups.list_groups(self.store)
         if group_list:

@@ -37,6 +37,7 @@ from sqdesk.ui.notes.losing_dialog import LosingTouchDialog
 from sqdesk.ui.notes.words import NoteWords
 from sqdesk.ui.posts.run_dialog import RunDialog, start_run
 from sqdesk.ui.today.posts_box import TodayPosts
+from sqdesk.ui.today.scan_box import ScanBox
 from sqdesk.ui.widgets import PageHeader
 
 # ("occurrence"|"task"|"member"|"followup"|"group"|"points", …); dates as ordinals, since Qt would
@@ -56,6 +57,7 @@ class TodayPage(QWidget):
     openPoints = Signal()
     openCalendar = Signal()
     newNote = Signal(object)  # the member the note is about, or None to find one
+    openVisit = Signal(int)  # a scanned card: Record Visit for that member
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,6 +66,8 @@ class TodayPage(QWidget):
         self.words = CalendarWords(self)
         self.note_words = NoteWords(self)
         self.header = PageHeader(self.tr("Today"), parent=self)
+        self.scan_box = ScanBox(store, self)
+        self.scan_box.openVisit.connect(self.openVisit)
 
         def section(title: str, name: str) -> tuple[QLabel, QListWidget]:
             label = QLabel(title, self)
@@ -119,6 +123,7 @@ class TodayPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(self.header)
+        layout.addWidget(self.scan_box)
         layout.addLayout(grid, 1)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -145,6 +150,7 @@ class TodayPage(QWidget):
 
     def set_store(self, store: Store) -> None:
         self.store = store
+        self.scan_box.set_store(store)
         self.refresh()
 
     def showEvent(self, event) -> None:
