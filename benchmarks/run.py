@@ -735,6 +735,9 @@ def main(argv: list[str] | None = None) -> int:
         from benchmarks.bench_notes import bench_notes  # it builds its rows with Result
 
         results += bench_notes(store, raw, Result)
+        from benchmarks.bench_cards import bench_cards
+
+        results += bench_cards(store, Result)
         if not args.skip_io:
             exported, xlsx, csv_path = bench_export(store, raw, folder)
             results += exported
