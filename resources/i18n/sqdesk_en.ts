@@ -35,6 +35,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Printing %n card(s)…</source>
+        <translation>
+            <numerusform>Printing %n card…</numerusform>
+            <numerusform>Printing %n cards…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Painting %n card(s)…</source>
         <translation>
             <numerusform>Painting %n card…</numerusform>

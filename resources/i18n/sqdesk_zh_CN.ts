@@ -810,6 +810,16 @@
         <translation>预览：会员卡</translation>
     </message>
     <message>
+        <source>Printing Cards</source>
+        <translation>正在打印会员卡</translation>
+    </message>
+    <message numerus="yes">
+        <source>Printing %n card(s)…</source>
+        <translation>
+            <numerusform>正在打印 %n 张会员卡…</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Save Member Cards</source>
         <translation>保存会员卡</translation>
     </message>

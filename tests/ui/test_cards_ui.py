@@ -3,6 +3,7 @@ segment to the preview, a PDF painted in the background and read back, a poster 
 group's imported QR, and Today's scan box checking members in or opening Record Visit."""
 
 import datetime as dt
+import gc
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,7 @@ from tests.ui.test_printing import decode_pdf
 @pytest.fixture
 def shop(store):
     ids = [create(store, MemberInput(name=n)) for n in ("张诗芳", "李伟", "王芳")]
+    create(store, MemberInput(name="老会员", joined_on=dt.date.today() - dt.timedelta(days=400)))
     return store, ids
 
 
@@ -45,13 +47,17 @@ def _dialog(window, kind):
 def test_three_clicks_from_a_segment_to_the_preview(qtbot, window, shop):
     window.show_page(window.members_page)
     page = window.members_page
-    page.segments.combo.setCurrentIndex(page.segments.combo.findData("new"))  # 1: a segment
-    qtbot.waitUntil(lambda: page.model.rowCount() == 3)
+    page.segments.show_segment("new")  # 1: a segment (new members), chosen in the list
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3)  # the member of last year is not in it
     page.print_action.trigger()  # 2: More → Print Member Cards… (or Ctrl+P)
     dialog = _dialog(window, CardPrintDialog)
-    assert "3 card" in dialog.about.text()
+    assert "3 cards" in dialog.about.text() or "3 card(s)" in dialog.about.text()
+    assert page.segments.current_title() in dialog.about.text()
     preview = dialog.preview()  # 3: Preview…
     assert isinstance(preview, QPrintPreviewDialog) and preview.isVisible()
+    gc.collect()  # the preview's printer must outlive this call (it crashed when it did not)
+    preview.resize(900, 700)
+    qtbot.wait(50)
     preview.close()
     dialog.close()
 
@@ -66,7 +72,7 @@ def test_cards_saved_as_pdf_in_the_background_read_back_and_are_remembered(qtbot
     qtbot.waitUntil(lambda: out.exists(), timeout=10_000)
     wait_for_jobs()
     assert sorted(decode_pdf(out)) == sorted(members.detail(store, i).code for i in ids)
-    qtbot.waitUntil(lambda: cards.select_members(store, not_printed=True) == [])
+    qtbot.waitUntil(lambda: set(cards.select_members(store, not_printed=True)).isdisjoint(ids))
     dialog.not_printed.setChecked(True)
     assert dialog.chosen_ids() == [] and not dialog.pdf_button.isEnabled()
 
@@ -143,3 +149,22 @@ def test_f3_and_a_scan_open_record_visit_with_the_amount_next(qtbot, window, sho
     visit = _dialog(window, VisitDialog)
     assert visit.member_id == ids[2] and visit.focusWidget() is visit.amount
     visit.reject()
+
+
+def test_printing_runs_in_the_background_and_remembers_the_cards(qtbot, window, shop, tmp_path):
+    from PySide6.QtPrintSupport import QPrinter
+
+    store, ids = shop
+    dialog = CardPrintDialog(store, ids[:2], "2 members", window)
+    qtbot.addWidget(dialog)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)  # a printer that writes a file
+    out = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(out))
+    doc = dialog.document(ids[:2])
+    dialog.print_now(printer, doc, ids[:2])
+    qtbot.waitUntil(lambda: set(ids[:2]).isdisjoint(cards.select_members(store,
+                                                                          not_printed=True)),
+                    timeout=10_000)  # fmt: skip
+    wait_for_jobs()
+    assert sorted(decode_pdf(out)) == sorted(members.detail(store, i).code for i in ids[:2])

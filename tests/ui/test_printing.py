@@ -40,6 +40,9 @@ def test_an_a4_sheet_of_cards_gives_back_exactly_the_codes_asked_for(qtbot, stor
     assert cli.main(["--db", store.location, "cards", "--out", str(out), "--codes",
                      ",".join(wanted)]) == 0  # fmt: skip
     assert sorted(decode_pdf(out)) == sorted(wanted)  # 12 cards on two sheets
+    fonts = subprocess.run([need_tool("pdffonts"), str(out)], capture_output=True,
+                           text=True, check=True).stdout.splitlines()[2:]  # fmt: skip
+    assert any("CJK" in f for f in fonts) and all(f.split()[-5] == "yes" for f in fonts)
     # Printed once: the thirteenth member is the only one not printed yet.
     assert cards.select_members(store, not_printed=True) == [ids[12]]
 

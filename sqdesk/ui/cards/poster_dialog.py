@@ -176,7 +176,8 @@ class PosterDialog(QDialog):
 
     def preview(self) -> QPrintPreviewDialog:
         doc = self.document()
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        # Kept here: the preview holds only a pointer to it (a local would be freed at once).
+        self._preview_printer = printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         prepare_printer(printer, doc)
         dialog = QPrintPreviewDialog(printer, self)
         dialog.setWindowTitle(self.tr("Preview: Poster"))
@@ -187,7 +188,7 @@ class PosterDialog(QDialog):
 
     def ask_print(self) -> QPrintDialog:
         doc = self.document()
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        self._print_printer = printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         prepare_printer(printer, doc)
         dialog = QPrintDialog(printer, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

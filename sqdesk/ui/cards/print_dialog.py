@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from sqdesk.core import cards
+from sqdesk.core.jobs import Cancelled, never_stop, no_progress
 from sqdesk.core.store import Store
 from sqdesk.printing.cards import CardDocument
 from sqdesk.printing.page import Document, write_pdf
@@ -42,10 +43,20 @@ def prepare_printer(printer: QPrinter, doc: Document) -> None:
     printer.setFullPage(True)
 
 
-def paint_to(printer: QPrinter, doc: Document) -> None:
+def paint_to(printer: QPrinter, doc: Document, progress=no_progress,
+             should_stop=never_stop) -> int:  # fmt: skip
+    """Paint every page on the printer (QPainter may paint a printer from a worker thread:
+    many cards print in the background)."""
     painter = QPainter(printer)
-    doc.paint_all(painter, printer.resolution(), printer.newPage)
-    painter.end()
+    try:
+        doc.paint_all(painter, printer.resolution(), printer.newPage, progress=progress,
+                      should_stop=should_stop)  # fmt: skip
+    except Cancelled:
+        printer.abort()
+        raise
+    finally:
+        painter.end()
+    return doc.page_count()
 
 
 class CardPrintDialog(QDialog):
@@ -117,7 +128,8 @@ class CardPrintDialog(QDialog):
 
     def preview(self) -> QPrintPreviewDialog:
         doc = self.document(self.chosen_ids()[:PREVIEW_MAX])
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        # Kept here: the preview holds only a pointer to it (a local would be freed at once).
+        self._preview_printer = printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         prepare_printer(printer, doc)
         dialog = QPrintPreviewDialog(printer, self)
         dialog.setWindowTitle(self.tr("Preview: Member Cards"))
@@ -129,13 +141,20 @@ class CardPrintDialog(QDialog):
     def ask_print(self) -> QPrintDialog:
         ids = self.chosen_ids()
         doc = self.document(ids)
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        self._print_printer = printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         prepare_printer(printer, doc)
         dialog = QPrintDialog(printer, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._printed(ids, paint_to(printer, doc)))
+        dialog.accepted.connect(lambda: self.print_now(printer, doc, ids))
         dialog.open()
         return dialog
+
+    def print_now(self, printer: QPrinter, doc: Document, ids: list[int]):
+        """Send the cards to the printer off the UI thread, with progress and Cancel."""
+        return run_job(self, self.tr("Printing Cards"),
+                       lambda progress, stop: paint_to(printer, doc, progress, stop),
+                       label=self.tr("Printing %n card(s)…", "", len(ids)),
+                       on_success=lambda pages: self._printed(ids, pages))  # fmt: skip
 
     def ask_pdf(self):
         return open_file_dialog(self, self.tr("Save Member Cards"), "member-cards.pdf",
