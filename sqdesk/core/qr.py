@@ -42,12 +42,10 @@ class Matrix:
                     c += 1
 
 
-def matrix(text: str, *, error: str = "m") -> Matrix:
-    """The QR code for `text` (error correction M unless a higher one is asked for; segno may
-    raise it further when that costs no size)."""
-    if error.lower() not in ("m", "q", "h"):
-        raise ValueError("error correction is M or better")
-    code = segno.make(text, error=error, micro=False, boost_error=True)
+def matrix(text: str) -> Matrix:
+    """The QR code for `text`: error correction M, raised further by segno when that costs
+    no size (a short member code gets H)."""
+    code = segno.make(text, error="m", micro=False, boost_error=True)
     rows = tuple(tuple(bool(v) for v in row) for row in code.matrix)
     return Matrix(text, len(rows), rows)
 

@@ -129,6 +129,8 @@ def test_a_store_with_notes_is_indexed_when_upgraded(tmp_path):
             conn.execute(text("DROP TABLE note_fts"))
             conn.execute(text("DROP INDEX ix_note_at"))
             conn.execute(text("ALTER TABLE note DROP COLUMN reason"))
+            conn.execute(text("ALTER TABLE member DROP COLUMN card_printed_at"))  # 0019
+            conn.execute(text("ALTER TABLE check_in DROP COLUMN at"))
             conn.execute(text("UPDATE alembic_version SET version_num = '0017'"))
     with Store.open(path) as store:
         assert store.revision() == migrate.head_revision()
