@@ -5,7 +5,8 @@ fonts-noto-cjk installed; see scripts/setup.sh):
 
 Each page of the main window at 1180 × 760 in Chinese (the roster also in English), the
 filter builder, a member's profile and timeline, the Notes page (a search, the follow-ups),
-the note capture window, the settings and the first-run set-up. Look at every
+the note capture window, a sheet of member cards in the print preview, the settings and the
+first-run set-up. Look at every
 one before committing it.
 """
 
@@ -99,6 +100,16 @@ def main() -> int:
         return lambda: (dialog.grab().save(str(out / f"screenshot-note-{lang}.png")),
                         dialog.reject())
 
+    def card_preview():
+        window.show_page(window.members_page)
+        window.members_page.segments.show_segment("new")
+        dialog = window.members_page.selection.print_cards()
+        preview = dialog.preview()
+        preview.resize(900, 700)
+        return lambda: (preview.grab().save(str(out / f"screenshot-cards-{lang}.png")),
+                        preview.close(), dialog.close(),
+                        window.members_page.segments.show_all())
+
     def settings():
         dialog = window.show_settings()
         return lambda: (dialog.grab().save(str(out / f"screenshot-settings-{lang}.png")),
@@ -122,7 +133,8 @@ def main() -> int:
     page(0, "today")
     page(2, "calendar")
     page(3, "points")
-    steps += [filtered, profile, timeline, notes_page, follow_ups, capture, settings, setup]
+    steps += [filtered, profile, timeline, notes_page, follow_ups, capture, card_preview,
+              settings, setup]
 
     def run(i: int = 0) -> None:
         if i == len(steps):
