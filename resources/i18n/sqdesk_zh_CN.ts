@@ -776,18 +776,6 @@
         <translation>（未设置：在 设置 → 会员卡 中填写）</translation>
     </message>
     <message>
-        <source>Preview…</source>
-        <translation>预览…</translation>
-    </message>
-    <message>
-        <source>Save as PDF…</source>
-        <translation>另存为 PDF…</translation>
-    </message>
-    <message>
-        <source>Print…</source>
-        <translation>打印…</translation>
-    </message>
-    <message>
         <source>Layout</source>
         <translation>版式</translation>
     </message>
@@ -822,10 +810,6 @@
     <message>
         <source>Save Member Cards</source>
         <translation>保存会员卡</translation>
-    </message>
-    <message>
-        <source>PDF (*.pdf)</source>
-        <translation>PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Member cards</source>
@@ -3519,6 +3503,25 @@
     </message>
 </context>
 <context>
+    <name>OutputWords</name>
+    <message>
+        <source>Preview…</source>
+        <translation>预览…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>PointsPage</name>
     <message>
         <source>Points</source>
@@ -4186,18 +4189,6 @@
         <translation>直接输入，或从文案模板中选取…</translation>
     </message>
     <message>
-        <source>Preview…</source>
-        <translation>预览…</translation>
-    </message>
-    <message>
-        <source>Save as PDF…</source>
-        <translation>另存为 PDF…</translation>
-    </message>
-    <message>
-        <source>Print…</source>
-        <translation>打印…</translation>
-    </message>
-    <message>
         <source>QR code</source>
         <translation>二维码</translation>
     </message>
@@ -4252,10 +4243,6 @@
     <message>
         <source>Save the Poster</source>
         <translation>保存海报</translation>
-    </message>
-    <message>
-        <source>PDF (*.pdf)</source>
-        <translation>PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Saved %1.</source>

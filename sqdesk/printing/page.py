@@ -8,6 +8,7 @@ Chinese included.
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -86,17 +87,19 @@ class Page:
                               length * unit + 0.5, unit + 0.5), black)  # fmt: skip
 
 
-class Document:
-    """Pages of one size; subclasses paint each page."""
+class Document(ABC):
+    """Pages of one size; each kind of printed thing paints its own."""
 
     width_mm: float
     height_mm: float
 
+    @abstractmethod
     def page_count(self) -> int:
-        raise NotImplementedError
+        """How many pages the document has."""
 
+    @abstractmethod
     def paint(self, page: Page, index: int) -> None:
-        raise NotImplementedError
+        """Paint page `index` (from 0) on `page`."""
 
     def page_size(self) -> QPageSize:
         return QPageSize(QSizeF(self.width_mm, self.height_mm), QPageSize.Unit.Millimeter,

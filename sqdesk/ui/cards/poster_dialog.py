@@ -10,16 +10,13 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtPrintSupport import QPrintDialog, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -31,7 +28,13 @@ from sqdesk.printing import posters
 from sqdesk.printing.decode import read_qr
 from sqdesk.printing.page import write_pdf
 from sqdesk.printing.posters import Poster, PosterDocument
-from sqdesk.ui.cards.print_dialog import paint_to, prepare_printer
+from sqdesk.ui.cards.output import (
+    OutputButtons,
+    OutputWords,
+    open_preview,
+    open_print_dialog,
+    paint_to,
+)
 from sqdesk.ui.cards.words import CardWords
 from sqdesk.ui.refusals import refusal_text
 from sqdesk.ui.widgets import open_file_dialog, toast
@@ -78,17 +81,8 @@ class PosterDialog(QDialog):
         self.status = QLabel(self)
         self.status.setObjectName("posterStatus")
         self.status.setWordWrap(True)
-        self.preview_button = QPushButton(self.tr("Preview…"), self)
-        self.preview_button.setDefault(True)
-        self.preview_button.clicked.connect(self.preview)
-        self.pdf_button = QPushButton(self.tr("Save as PDF…"), self)
-        self.pdf_button.clicked.connect(self.ask_pdf)
-        self.print_button = QPushButton(self.tr("Print…"), self)
-        self.print_button.clicked.connect(self.ask_print)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        for b in (self.preview_button, self.print_button, self.pdf_button):
-            buttons.addButton(b, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.rejected.connect(self.reject)
+        self.output = OutputButtons(self)
+        self.preview_button = self.output.preview
         form = QFormLayout()
         form.addRow(self.tr("QR code"), self.source)
         form.addRow(self.tr("Headline"), self.title)
@@ -98,7 +92,7 @@ class PosterDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.status)
-        layout.addWidget(buttons)
+        layout.addWidget(self.output.box)
         self.resize(520, 0)
         if self.source.currentData()[0] == PICTURE:  # nothing imported: wait to be asked
             self._set_qr(None, None)
@@ -142,8 +136,7 @@ class PosterDialog(QDialog):
     def _set_qr(self, text: str | None, age: int | None) -> None:
         self.qr_text, self.qr_age = text, age
         ready = text is not None
-        for b in (self.preview_button, self.pdf_button, self.print_button):
-            b.setEnabled(ready)
+        self.output.set_enabled(ready)
         if not ready:
             return
         if qr.is_wechat_group(text):
@@ -175,30 +168,15 @@ class PosterDialog(QDialog):
         return PosterDocument(poster, self.layout_box.currentData())
 
     def preview(self) -> QPrintPreviewDialog:
-        doc = self.document()
-        # Kept here: the preview holds only a pointer to it (a local would be freed at once).
-        self._preview_printer = printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        prepare_printer(printer, doc)
-        dialog = QPrintPreviewDialog(printer, self)
-        dialog.setWindowTitle(self.tr("Preview: Poster"))
-        dialog.paintRequested.connect(lambda p: paint_to(p, doc))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
+        return open_preview(self, self.document(), self.tr("Preview: Poster"))
 
     def ask_print(self) -> QPrintDialog:
         doc = self.document()
-        self._print_printer = printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        prepare_printer(printer, doc)
-        dialog = QPrintDialog(printer, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: paint_to(printer, doc))
-        dialog.open()
-        return dialog
+        return open_print_dialog(self, doc, lambda printer: paint_to(printer, doc))
 
     def ask_pdf(self):
         return open_file_dialog(self, self.tr("Save the Poster"), "poster.pdf",
-                                [self.tr("PDF (*.pdf)")], self.save_pdf,
+                                [OutputWords(self).pdf_files()], self.save_pdf,
                                 save_suffix=".pdf")  # fmt: skip
 
     def save_pdf(self, path: Path) -> int:

@@ -7,56 +7,34 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, Qt
-from PySide6.QtGui import QPageLayout, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from sqdesk.core import cards
-from sqdesk.core.jobs import Cancelled, never_stop, no_progress
 from sqdesk.core.store import Store
 from sqdesk.printing.cards import CardDocument
 from sqdesk.printing.page import Document, write_pdf
+from sqdesk.ui.cards.output import (
+    OutputButtons,
+    OutputWords,
+    open_preview,
+    open_print_dialog,
+    paint_to,
+)
 from sqdesk.ui.cards.words import CardWords
 from sqdesk.ui.changes import Area, announce
 from sqdesk.ui.jobs import run_job
 from sqdesk.ui.widgets import open_file_dialog, toast
 
 PREVIEW_MAX = 200  # cards shown in the preview: enough to judge the layout, quick to open
-
-
-def prepare_printer(printer: QPrinter, doc: Document) -> None:
-    """The document's own paper, and no margins where the printer allows (the layouts keep
-    their own)."""
-    printer.setPageLayout(QPageLayout(doc.page_size(), QPageLayout.Orientation.Portrait,
-                                      QMarginsF(0, 0, 0, 0)))  # fmt: skip
-    printer.setFullPage(True)
-
-
-def paint_to(printer: QPrinter, doc: Document, progress=no_progress,
-             should_stop=never_stop) -> int:  # fmt: skip
-    """Paint every page on the printer (QPainter may paint a printer from a worker thread:
-    many cards print in the background)."""
-    painter = QPainter(printer)
-    try:
-        doc.paint_all(painter, printer.resolution(), printer.newPage, progress=progress,
-                      should_stop=should_stop)  # fmt: skip
-    except Cancelled:
-        printer.abort()
-        raise
-    finally:
-        painter.end()
-    return doc.page_count()
 
 
 class CardPrintDialog(QDialog):
@@ -83,17 +61,8 @@ class CardPrintDialog(QDialog):
         self.not_printed.toggled.connect(self._count)
         self.slogan = QLabel(self.shop.slogan or self.tr("(none: set one in Settings → Member "
                                                          "Cards)"), self)  # fmt: skip
-        self.preview_button = QPushButton(self.tr("Preview…"), self)
-        self.preview_button.setDefault(True)
-        self.preview_button.clicked.connect(self.preview)
-        self.pdf_button = QPushButton(self.tr("Save as PDF…"), self)
-        self.pdf_button.clicked.connect(self.ask_pdf)
-        self.print_button = QPushButton(self.tr("Print…"), self)
-        self.print_button.clicked.connect(self.ask_print)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        for b in (self.preview_button, self.print_button, self.pdf_button):
-            buttons.addButton(b, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.rejected.connect(self.reject)
+        self.output = OutputButtons(self)
+        self.preview_button, self.pdf_button = self.output.preview, self.output.pdf
         form = QFormLayout()
         form.addRow(self.tr("Layout"), self.layout_box)
         form.addRow(self.tr("On the card"), self.show_box)
@@ -102,7 +71,7 @@ class CardPrintDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.about)
         layout.addLayout(form)
-        layout.addWidget(buttons)
+        layout.addWidget(self.output.box)
         self._about_text = about
         self._count()
 
@@ -117,8 +86,7 @@ class CardPrintDialog(QDialog):
     def _count(self) -> None:
         n = len(self.chosen_ids())
         self.about.setText(self.tr("%n card(s) for %1.", "", n).replace("%1", self._about_text))
-        for b in (self.preview_button, self.pdf_button, self.print_button):
-            b.setEnabled(n > 0)
+        self.output.set_enabled(n > 0)
 
     def document(self, ids: list[int]) -> CardDocument:
         made = cards.for_members(self.store, ids, show=self.show_box.currentData())
@@ -128,26 +96,12 @@ class CardPrintDialog(QDialog):
 
     def preview(self) -> QPrintPreviewDialog:
         doc = self.document(self.chosen_ids()[:PREVIEW_MAX])
-        # Kept here: the preview holds only a pointer to it (a local would be freed at once).
-        self._preview_printer = printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        prepare_printer(printer, doc)
-        dialog = QPrintPreviewDialog(printer, self)
-        dialog.setWindowTitle(self.tr("Preview: Member Cards"))
-        dialog.paintRequested.connect(lambda p: paint_to(p, doc))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
+        return open_preview(self, doc, self.tr("Preview: Member Cards"))
 
     def ask_print(self) -> QPrintDialog:
         ids = self.chosen_ids()
         doc = self.document(ids)
-        self._print_printer = printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        prepare_printer(printer, doc)
-        dialog = QPrintDialog(printer, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self.print_now(printer, doc, ids))
-        dialog.open()
-        return dialog
+        return open_print_dialog(self, doc, lambda printer: self.print_now(printer, doc, ids))
 
     def print_now(self, printer: QPrinter, doc: Document, ids: list[int]):
         """Send the cards to the printer off the UI thread, with progress and Cancel."""
@@ -158,7 +112,7 @@ class CardPrintDialog(QDialog):
 
     def ask_pdf(self):
         return open_file_dialog(self, self.tr("Save Member Cards"), "member-cards.pdf",
-                                [self.tr("PDF (*.pdf)")], self.save_pdf,
+                                [OutputWords(self).pdf_files()], self.save_pdf,
                                 save_suffix=".pdf")  # fmt: skip
 
     def save_pdf(self, path: Path):
