@@ -233,8 +233,8 @@ def cmd_visit(args: argparse.Namespace) -> int:
             return 1
         try:
             result = ledger.record_visit(store, member_id, amount_cents=cents, at=at,
-                                         actor="cli")  # fmt: skip
-        except ledger.PointsError as exc:
+                                         actor="cli", coupon_code=args.coupon)  # fmt: skip
+        except (ledger.PointsError, CodedError) as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 1
     payload = {
@@ -244,6 +244,8 @@ def cmd_visit(args: argparse.Namespace) -> int:
         "awards": [{"rule": a.rule, "points": a.points, "why": a.english} for a in result.awards],
         "referral": {"points": result.referral.points} if result.referral else None,
         "balance": result.balance,
+        "paid": result.paid / 100,
+        "discount": result.discount / 100,
     }
     if args.json:
         _print_json(payload)
@@ -252,7 +254,10 @@ def cmd_visit(args: argparse.Namespace) -> int:
             print(f"+{a.points:<6} {a.english}")
         if result.referral:
             print(f"+{result.referral.points:<6} {result.referral.english} (to the referrer)")
-        print(f"visit {result.visit_id}: {result.points} points; balance {result.balance}")
+        coupon = (f"; coupon −¥{result.discount / 100:.2f}, paid ¥{result.paid / 100:.2f}"
+                  if args.coupon else "")  # fmt: skip
+        print(f"visit {result.visit_id}: {result.points} points; balance {result.balance}"
+              f"{coupon}")  # fmt: skip
     return 0
 
 
@@ -736,6 +741,8 @@ def build_parser() -> argparse.ArgumentParser:
     visit.add_argument("code", metavar="CODE")
     visit.add_argument("--amount", required=True, metavar="YUAN")
     visit.add_argument("--at", metavar="TIME", help="when, like 2026-11-25T14:30 (default now)")
+    visit.add_argument("--coupon", metavar="COUPON_CODE",
+                       help="use this coupon: --amount is the bill before it")
     visit.add_argument("--json", action="store_true", help="print JSON")
     visit.set_defaults(handler=cmd_visit)
 
@@ -836,9 +843,10 @@ def build_parser() -> argparse.ArgumentParser:
     sets.add_argument("--json", action="store_true")
     sets.set_defaults(handler=cmd_settings)
 
-    from sqdesk.cli_cards import add_commands  # cards, poster, checkin
+    from sqdesk import cli_cards, cli_coupons
 
-    add_commands(sub)
+    cli_cards.add_commands(sub)  # cards, poster, checkin
+    cli_coupons.add_commands(sub)  # coupon ...
     return parser
 
 

@@ -1082,6 +1082,121 @@
     </message>
 </context>
 <context>
+    <name>CouponWords</name>
+    <message>
+        <source>Amount off (满减)</source>
+        <translation>满减</translation>
+    </message>
+    <message>
+        <source>Percent off (折扣)</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <source>Fixed price (e.g. ¥9.9 trial)</source>
+        <translation>固定价（如 ¥9.9 体验）</translation>
+    </message>
+    <message>
+        <source>A free item</source>
+        <translation>免费单品</translation>
+    </message>
+    <message>
+        <source>Second item half price</source>
+        <translation>第二件半价</translation>
+    </message>
+    <message>
+        <source>A coupon type needs a name.</source>
+        <translation>优惠券类型需要一个名称。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a kind of coupon.</source>
+        <translation>“%1”不是优惠券的种类。</translation>
+    </message>
+    <message>
+        <source>A coupon&apos;s value must be more than zero.</source>
+        <translation>优惠券的面额必须大于零。</translation>
+    </message>
+    <message>
+        <source>A percentage is at most 100.</source>
+        <translation>百分比最多是 100。</translation>
+    </message>
+    <message>
+        <source>Check the amounts: at most ¥100,000, and not below zero.</source>
+        <translation>请检查金额：最多 ¥100,000，且不能小于零。</translation>
+    </message>
+    <message>
+        <source>A coupon is valid for at least a day; fixed dates need a first and a last day, in that order.</source>
+        <translation>优惠券至少有效一天；固定日期需要开始日和结束日，且先后顺序正确。</translation>
+    </message>
+    <message>
+        <source>Choose the days of the week it applies.</source>
+        <translation>请选择适用的星期。</translation>
+    </message>
+    <message>
+        <source>The hours run from one time to a later one on the same day.</source>
+        <translation>适用时段须在同一天内，从早到晚。</translation>
+    </message>
+    <message>
+        <source>A member may hold at least one.</source>
+        <translation>每位会员至少可持有一张。</translation>
+    </message>
+    <message>
+        <source>There is a coupon type called “%1” already.</source>
+        <translation>已有名为“%1”的优惠券类型。</translation>
+    </message>
+    <message>
+        <source>That coupon type does not exist or is switched off.</source>
+        <translation>该优惠券类型不存在或已停用。</translation>
+    </message>
+    <message>
+        <source>%1 was valid until %2: change its dates first.</source>
+        <translation>%1 的有效期到 %2 为止：请先修改日期。</translation>
+    </message>
+    <message>
+        <source>The member holds %1 unused “%2” already.</source>
+        <translation>该会员已持有 %1 张未使用的“%2”。</translation>
+    </message>
+    <message>
+        <source>The member no longer exists.</source>
+        <translation>该会员已不存在。</translation>
+    </message>
+    <message>
+        <source>No coupon has the code %1.</source>
+        <translation>没有券码为 %1 的优惠券。</translation>
+    </message>
+    <message>
+        <source>%1 is not a coupon code: its check digit is wrong. A misread? Scan again.</source>
+        <translation>%1 不是券码：校验位不对。可能读错了，请再扫一次。</translation>
+    </message>
+    <message>
+        <source>Coupon %1 belongs to another member.</source>
+        <translation>优惠券 %1 属于另一位会员。</translation>
+    </message>
+    <message>
+        <source>Coupon %1 was used on %2.</source>
+        <translation>优惠券 %1 已于 %2 使用。</translation>
+    </message>
+    <message>
+        <source>Coupon %1 expired on %2.</source>
+        <translation>优惠券 %1 已于 %2 过期。</translation>
+    </message>
+    <message>
+        <source>Coupon %1 can be used from %2.</source>
+        <translation>优惠券 %1 从 %2 起可用。</translation>
+    </message>
+    <message>
+        <source>%1 needs a bill of at least ¥%2.</source>
+        <translation>%1 需消费满 ¥%2。</translation>
+    </message>
+    <message>
+        <source>%1 is only for %2.</source>
+        <translation>%1 仅限 %2 使用。</translation>
+    </message>
+    <message>
+        <source>%1 is only from %2 to %3.</source>
+        <translation>%1 仅限 %2 至 %3 使用。</translation>
+    </message>
+</context>
+<context>
     <name>DateWords</name>
     <message>
         <source>dddd, d MMMM yyyy</source>

@@ -19,7 +19,7 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from sqdesk.core import member_stats, settings
+from sqdesk.core import coupons, member_stats, settings
 from sqdesk.core.errors import CodedError
 from sqdesk.core.models import (
     CheckIn,
@@ -168,6 +168,8 @@ class VisitResult:
     points: int
     referral: Award | None
     balance: int
+    paid: int = 0  # cents paid (points are earned on it)
+    discount: int = 0  # cents a coupon took off
 
 
 def record_visit(
@@ -179,7 +181,12 @@ def record_visit(
     channel: str = "门店",
     remark: str = "",
     actor: str = "",
+    coupon_code: str | None = None,
 ) -> VisitResult:
+    """A visit and its points. With `coupon_code`, `amount_cents` is the bill before the
+    coupon: the coupon is checked and used, the visit keeps what was paid and the discount,
+    and points are earned on what was paid (all or nothing: a refused coupon records no
+    visit)."""
     if amount_cents < 0:
         raise PointsError("bad_amount", "an amount cannot be negative")
     if amount_cents > MAX_VISIT_CENTS:
@@ -201,12 +208,17 @@ def record_visit(
             select(func.count(Visit.id)).where(Visit.member_id == member_id,
                                                Visit.voided.is_(False))
         )  # fmt: skip
-        visit = Visit(member_id=member_id, at=at, amount_cents=amount_cents, channel=channel,
-                      remark=remark)  # fmt: skip
+        coupon_id, off = (coupons.apply_in(s, member_id, coupon_code, amount_cents, at)
+                          if coupon_code else (None, 0))  # fmt: skip
+        paid = amount_cents - off
+        visit = Visit(member_id=member_id, at=at, amount_cents=paid, channel=channel,
+                      remark=remark, discount_cents=off)  # fmt: skip
         s.add(visit)
         s.flush()
+        if coupon_id is not None:
+            coupons.link_visit_in(s, coupon_id, visit.id)
         day = local_day(at)
-        awards = visit_awards(amount_cents, day, birthday=member.birthday, first_visit=first,
+        awards = visit_awards(paid, day, birthday=member.birthday, first_visit=first,
                               rules=rules)  # fmt: skip
         expires = expiry_date(day, rules)
         for award in awards:
@@ -230,7 +242,7 @@ def record_visit(
         update_level(s, member_id, today=date.today(), rules=rules)
         member_stats.refresh_member(s, member_id)
         return VisitResult(visit.id, awards, sum(a.points for a in awards), referral,
-                           balance_in(s, member_id))  # fmt: skip
+                           balance_in(s, member_id), paid, off)  # fmt: skip
 
 
 def void_visit(store: Store, visit_id: int, *, reason: str, actor: str = "") -> int:
@@ -255,6 +267,7 @@ def void_visit(store: Store, visit_id: int, *, reason: str, actor: str = "") -> 
                 _reverse(s, entry, reason=reason, actor=actor)
                 total += entry.amount
         visit.voided = True
+        coupons.give_back_in(s, visit_id)  # usable again until it expires
         s.flush()
         member_stats.refresh_member(s, visit.member_id)
         for member_id in {e.member_id for e in entries} | {visit.member_id}:

@@ -168,6 +168,9 @@ class Visit(Base):
     remark: Mapped[str] = mapped_column(Text, default="")
     voided: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # A coupon's discount: amount_cents is what was paid (points are earned on it), the
+    # amount before the discount is amount_cents + discount_cents.
+    discount_cents: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     __table_args__ = (Index("ix_visit_member_at", "member_id", "at"), Index("ix_visit_at", "at"))
 
@@ -235,6 +238,55 @@ class MemberPoints(Base):
     balance: Mapped[int] = mapped_column(Integer, default=0)
     level_id: Mapped[int | None] = mapped_column(
         ForeignKey("level.id", ondelete="SET NULL"), default=None
+    )
+
+
+class CouponType(Base):
+    """A kind of coupon the shop hands out (满50减10, 八折, a ¥9.9 trial drink ...):
+    core/coupons says what each kind's value means and when a coupon of it applies."""
+
+    __tablename__ = "coupon_type"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(50), unique=True)
+    kind: Mapped[str] = mapped_column(String(16))  # coupons.KINDS
+    value: Mapped[int] = mapped_column(Integer)  # cents, or a percentage (see coupons.KINDS)
+    min_spend_cents: Mapped[int] = mapped_column(Integer, default=0)
+    valid_days: Mapped[int | None] = mapped_column(Integer, default=30)  # from the issue day
+    valid_from: Mapped[date | None] = mapped_column(Date, default=None)  # or fixed dates
+    valid_to: Mapped[date | None] = mapped_column(Date, default=None)
+    weekdays: Mapped[str] = mapped_column(String(7), default="")  # "2": Wednesdays; "": any
+    from_minute: Mapped[int | None] = mapped_column(Integer, default=None)  # hours it applies
+    to_minute: Mapped[int | None] = mapped_column(Integer, default=None)
+    max_held: Mapped[int] = mapped_column(Integer, default=1)  # valid ones a member may hold
+    key: Mapped[str | None] = mapped_column(String(20), unique=True, default=None)  # built-in
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Coupon(Base):
+    """One coupon a member holds, with its own code (digits and a check digit, printable as
+    a QR). Used once, by the visit it discounted; expired when its last day has passed."""
+
+    __tablename__ = "coupon"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str | None] = mapped_column(String(12), unique=True, default=None)
+    type_id: Mapped[int] = mapped_column(ForeignKey("coupon_type.id", ondelete="RESTRICT"))
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id", ondelete="CASCADE"))
+    issued_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    valid_from: Mapped[date] = mapped_column(Date)
+    expires_on: Mapped[date] = mapped_column(Date)  # the last day it can be used
+    source: Mapped[str] = mapped_column(String(40), default="")  # "manual", "joined", ...
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    visit_id: Mapped[int | None] = mapped_column(
+        ForeignKey("visit.id", ondelete="SET NULL"), default=None
+    )
+
+    __table_args__ = (
+        # A member's coupons still to use, soonest to expire first (Record Visit, Today).
+        Index("ix_coupon_member_open", "member_id", "used_at", "expires_on"),
+        Index("ix_coupon_type", "type_id", "issued_at"),
     )
 
 

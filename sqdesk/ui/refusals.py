@@ -51,6 +51,10 @@ def _words_for(area: str) -> QObject | None:
         from sqdesk.ui.settings.words import SettingsWords
 
         return SettingsWords()
+    if area == "coupons":
+        from sqdesk.ui.coupons.words import CouponWords
+
+        return CouponWords()
     if area in ("cards", "scan"):
         from sqdesk.ui.cards.words import CardWords
 

@@ -1,0 +1,115 @@
+"""The command line's coupons (wired into sqdesk.cli's parser):
+
+    coupon type add NAME --off YUAN [--min-spend YUAN] [--valid-days N]
+    coupon types [--json]
+    coupon issue CODE TYPE [--json]
+    coupon list CODE [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+
+
+def _print_json(payload: object) -> None:
+    print(json.dumps(payload, ensure_ascii=False, indent=2))
+
+
+def _type_json(t) -> dict:
+    return {"id": t.id, "name": t.name, "kind": t.kind, "value": t.value,
+            "min_spend": t.min_spend_cents / 100, "valid_days": t.valid_days,
+            "valid_from": t.valid_from.isoformat() if t.valid_from else None,
+            "valid_to": t.valid_to.isoformat() if t.valid_to else None,
+            "weekdays": t.weekdays, "max_held": t.max_held, "builtin": t.key is not None,
+            "active": t.active}  # fmt: skip
+
+
+def cmd_coupon(args: argparse.Namespace) -> int:
+    from sqdesk.cli import UsageError, _member_by_code, _open
+    from sqdesk.core import coupons, ledger, money
+
+    if args.action == "type":
+        if args.sub != "add" or not args.name:
+            raise UsageError("coupon type add NAME --off YUAN [--min-spend YUAN] "
+                             "[--valid-days N]")  # fmt: skip
+        try:
+            off = money.parse_yuan(args.off) if args.off is not None else None
+            minimum = money.parse_yuan(args.min_spend) if args.min_spend else 0
+        except ledger.PointsError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+        if off is None:
+            raise UsageError("--off YUAN is needed (the amount off)")
+        with _open(args, write=True) as store:
+            t, warnings = coupons.add_type(store, args.name, "amount_off", off,
+                                           min_spend_cents=minimum,
+                                           valid_days=args.valid_days)  # fmt: skip
+        if "min_below_value" in warnings:
+            print("warning: the minimum spend is lower than the amount off", file=sys.stderr)
+        print(f"coupon type {t.id}: {t.name}")
+        return 0
+    if args.action == "types":
+        with _open(args) as store:
+            found = coupons.types(store)
+        if args.json:
+            _print_json([_type_json(t) for t in found])
+        else:
+            for t in found:
+                print(f"{t.id:>4}  {t.name}  ({t.kind} {t.value})")
+        return 0
+    if not args.name:
+        raise UsageError(f"coupon {args.action} needs a member code")
+    with _open(args, write=args.action == "issue") as store:
+        member_id = _member_by_code(store, args.name)
+        if member_id is None:
+            return 1
+        if args.action == "issue":
+            if not args.sub:
+                raise UsageError("coupon issue CODE TYPE")
+            t = coupons.find_type(store, args.sub)
+            c = coupons.issue(store, member_id, t.id, source="cli")
+            payload = {"coupon_code": c.code, "member_code": c.member_code, "type": c.type_name,
+                       "expires_on": c.expires_on.isoformat()}  # fmt: skip
+            if args.json:
+                _print_json(payload)
+            else:
+                print(f"coupon {c.code} ({c.type_name}) for {c.member_code}, until "
+                      f"{c.expires_on}")  # fmt: skip
+            return 0
+        held = coupons.for_member(store, member_id)
+    today = date.today()
+    if args.json:
+        _print_json([{"coupon_code": c.code, "type": c.type_name,
+                      "valid_from": c.valid_from.isoformat(),
+                      "expires_on": c.expires_on.isoformat(), "status": c.status(today),
+                      "used_at": c.used_at.isoformat() if c.used_at else None}
+                     for c in held])  # fmt: skip
+    else:
+        for c in held:
+            print(f"{c.code}  {c.type_name}  until {c.expires_on}  {c.status(today)}")
+    return 0
+
+
+def add_commands(sub) -> None:
+    coupon = sub.add_parser("coupon", help="coupon types, issuing a coupon, a member's coupons")
+    coupon.add_argument("action", choices=["type", "types", "issue", "list"])
+    coupon.add_argument("name", nargs="?", metavar="NAME_OR_CODE",
+                        help="type add: the word add; issue and list: the member's code")
+    coupon.add_argument("sub", nargs="?", metavar="ARG",
+                        help="type add NAME; issue CODE TYPE")
+    coupon.add_argument("--off", metavar="YUAN", help="type add: the amount off")
+    coupon.add_argument("--min-spend", metavar="YUAN", help="type add: the smallest bill")
+    coupon.add_argument("--valid-days", type=int, default=30, metavar="N",
+                        help="type add: days from the day it is issued (default 30)")
+    coupon.add_argument("--json", action="store_true")
+    coupon.set_defaults(handler=_dispatch)
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    # "coupon type add NAME": the positional words arrive as action, name, sub.
+    if args.action == "type":
+        args.sub, args.name = args.name, args.sub
+    return cmd_coupon(args)

@@ -1,0 +1,66 @@
+"""Coupons in the user's words: the kinds and the refusals, through tr()."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+
+from sqdesk.core.errors import CodedError
+
+_WEEKDAYS = "一二三四五六日"
+
+
+class CouponWords(QObject):
+    def kind(self, key: str) -> str:
+        return {
+            "amount_off": self.tr("Amount off (满减)"),
+            "percent_off": self.tr("Percent off (折扣)"),
+            "fixed_price": self.tr("Fixed price (e.g. ¥9.9 trial)"),
+            "free_item": self.tr("A free item"),
+            "second_half": self.tr("Second item half price"),
+        }.get(key, key)
+
+    def refusal(self, exc: CodedError) -> str | None:
+        v = exc.values
+        coupon, name = str(v.get("coupon", "")), str(v.get("name", ""))
+        days = "、".join("周" + _WEEKDAYS[int(d)] for d in str(v.get("days", "")) if d.isdigit())
+
+        def hm(minutes) -> str:
+            m = int(minutes or 0)
+            return f"{m // 60:02d}:{m % 60:02d}"
+
+        texts = {
+            "no_name": self.tr("A coupon type needs a name."),
+            "bad_kind": self.tr("“%1” is not a kind of coupon.").replace("%1", str(v.get("kind"))),
+            "bad_value": self.tr("A coupon's value must be more than zero."),
+            "bad_percent": self.tr("A percentage is at most 100."),
+            "bad_amount": self.tr("Check the amounts: at most ¥100,000, and not below zero."),
+            "bad_validity": self.tr("A coupon is valid for at least a day; fixed dates need a "
+                                    "first and a last day, in that order."),
+            "bad_weekdays": self.tr("Choose the days of the week it applies."),
+            "bad_hours": self.tr("The hours run from one time to a later one on the same day."),
+            "bad_max_held": self.tr("A member may hold at least one."),
+            "duplicate_name": self.tr("There is a coupon type called “%1” already.").replace(
+                "%1", name),
+            "no_type": self.tr("That coupon type does not exist or is switched off."),
+            "type_over": self.tr("%1 was valid until %2: change its dates first.").replace(
+                "%1", name).replace("%2", str(v.get("day", ""))),
+            "holds_enough": self.tr("The member holds %1 unused “%2” already.").replace(
+                "%1", str(v.get("held", ""))).replace("%2", name),
+            "no_member": self.tr("The member no longer exists."),
+            "no_coupon": self.tr("No coupon has the code %1.").replace("%1", coupon),
+            "bad_code": self.tr("%1 is not a coupon code: its check digit is wrong. A misread? "
+                                "Scan again.").replace("%1", coupon),
+            "not_theirs": self.tr("Coupon %1 belongs to another member.").replace("%1", coupon),
+            "used": self.tr("Coupon %1 was used on %2.").replace("%1", coupon).replace(
+                "%2", str(v.get("day", ""))),
+            "expired": self.tr("Coupon %1 expired on %2.").replace("%1", coupon).replace(
+                "%2", str(v.get("day", ""))),
+            "not_yet": self.tr("Coupon %1 can be used from %2.").replace("%1", coupon).replace(
+                "%2", str(v.get("day", ""))),
+            "under_min_spend": self.tr("%1 needs a bill of at least ¥%2.").replace(
+                "%1", name).replace("%2", f"{int(v.get('min', 0)) / 100:.2f}"),
+            "wrong_day": self.tr("%1 is only for %2.").replace("%1", name).replace("%2", days),
+            "wrong_hour": self.tr("%1 is only from %2 to %3.").replace("%1", name).replace(
+                "%2", hm(v.get("start"))).replace("%3", hm(v.get("end"))),
+        }  # fmt: skip
+        return texts.get(exc.code)
