@@ -5931,6 +5931,10 @@
         <translation>金额（元）</translation>
     </message>
     <message>
+        <source>Coupons</source>
+        <translation>优惠券</translation>
+    </message>
+    <message>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
@@ -5957,6 +5961,30 @@
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; %2 · balance %3 points</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; %2 · 余额 %3 积分</translation>
+    </message>
+    <message>
+        <source>%1 · until %2 · %3</source>
+        <translation>%1 · 到 %2 · %3</translation>
+    </message>
+    <message>
+        <source>Click a coupon to use it.</source>
+        <translation>点一下优惠券即可使用。</translation>
+    </message>
+    <message>
+        <source>%1: type the bill before the discount.</source>
+        <translation>%1：请输入优惠前的金额。</translation>
+    </message>
+    <message>
+        <source>%1 needs a bill of at least ¥%2.</source>
+        <translation>%1 需消费满 ¥%2。</translation>
+    </message>
+    <message>
+        <source>Coupon −¥%1: to pay ¥%2</source>
+        <translation>优惠券 −¥%1：应付 ¥%2</translation>
+    </message>
+    <message>
+        <source>Coupon −¥%1, paid ¥%2.</source>
+        <translation>优惠券 −¥%1，实付 ¥%2。</translation>
     </message>
 </context>
 <context>

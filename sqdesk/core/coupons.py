@@ -351,3 +351,13 @@ def give_back_in(s: Session, visit_id: int) -> int:
     result = s.execute(update(Coupon).where(Coupon.visit_id == visit_id)
                        .values(used_at=None, visit_id=None))  # fmt: skip
     return result.rowcount or 0
+
+
+def by_code(store: Store, code: str) -> CouponInfo | None:
+    """The coupon with this code (a scan at the counter), or None."""
+    code = "".join(code.split())
+    if not (len(code) == 9 and codes.is_valid_code(code)):
+        return None
+    with store.read() as s:
+        row = s.execute(_query().where(Coupon.code == code)).first()
+        return _info(row) if row is not None else None
