@@ -1104,6 +1104,26 @@
         <translation>第二件半价</translation>
     </message>
     <message>
+        <source>Only when handed out</source>
+        <translation>仅手动发放</translation>
+    </message>
+    <message>
+        <source>On joining</source>
+        <translation>入会时</translation>
+    </message>
+    <message>
+        <source>In the birthday month</source>
+        <translation>生日当月</translation>
+    </message>
+    <message>
+        <source>To the referrer, on a successful referral</source>
+        <translation>推荐成功时发给推荐人</translation>
+    </message>
+    <message>
+        <source>On reaching a higher level</source>
+        <translation>升级时</translation>
+    </message>
+    <message>
         <source>A coupon type needs a name.</source>
         <translation>优惠券类型需要一个名称。</translation>
     </message>
@@ -1138,6 +1158,10 @@
     <message>
         <source>A member may hold at least one.</source>
         <translation>每位会员至少可持有一张。</translation>
+    </message>
+    <message>
+        <source>“%1” is not an event a coupon can come on.</source>
+        <translation>“%1”不是可以自动发券的事件。</translation>
     </message>
     <message>
         <source>There is a coupon type called “%1” already.</source>

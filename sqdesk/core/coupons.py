@@ -14,13 +14,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import func, select, update
+from sqlalchemy import case, func, select, update
 from sqlalchemy.orm import Session
 
 from sqdesk.core import codes
 from sqdesk.core.errors import CodedError
-from sqdesk.core.models import Coupon, CouponType, Member
-from sqdesk.core.store import Store
+from sqdesk.core.models import Coupon, CouponType, Member, Visit
+from sqdesk.core.store import Store, sync_id_sequence
 
 # What a type's `value` is, by kind.
 KINDS = {
@@ -30,6 +30,8 @@ KINDS = {
     "free_item": "an item free, worth up to this many cents",
     "second_half": "percent off the second of two items (第二杯半价: value 50)",
 }
+# Events a type can be issued on by itself, when the shop switches it on (the type's `auto`).
+EVENTS = ("joined", "birthday", "referral", "level")
 FIRST_SERIAL = 10_000_000  # coupon codes are nine digits; member codes seven
 MAX_CENTS = 100_000_00
 
@@ -56,6 +58,7 @@ class TypeInfo:
     max_held: int
     key: str | None
     active: bool
+    auto: str = ""
 
 
 @dataclass(frozen=True)
@@ -89,13 +92,14 @@ class CouponInfo:
 def _type_info(t: CouponType) -> TypeInfo:
     return TypeInfo(t.id, t.name, t.kind, t.value, t.min_spend_cents, t.valid_days,
                     t.valid_from, t.valid_to, t.weekdays, t.from_minute, t.to_minute,
-                    t.max_held, t.key, t.active)  # fmt: skip
+                    t.max_held, t.key, t.active, t.auto)  # fmt: skip
 
 
 def check_type(*, name: str, kind: str, value: int, min_spend_cents: int = 0,
                valid_days: int | None = 30, valid_from: date | None = None,
                valid_to: date | None = None, weekdays: str = "", from_minute: int | None = None,
-               to_minute: int | None = None, max_held: int = 1) -> list[str]:  # fmt: skip
+               to_minute: int | None = None, max_held: int = 1,
+               auto: str = "") -> list[str]:  # fmt: skip
     """Refuse a type that cannot work (CouponError); return warnings about one that can but
     looks wrong ("min_below_value": a minimum spend lower than the amount off)."""
     if not name.strip():
@@ -121,6 +125,8 @@ def check_type(*, name: str, kind: str, value: int, min_spend_cents: int = 0,
         raise CouponError("bad_hours", "hours are from one time to a later one in a day")
     if max_held < 1:
         raise CouponError("bad_max_held", "a member may hold at least one")
+    if auto and auto not in EVENTS:
+        raise CouponError("bad_event", f"an event is one of {', '.join(EVENTS)}", event=auto)
     warnings = []
     if kind == "amount_off" and min_spend_cents and min_spend_cents < value:
         warnings.append("min_below_value")
@@ -150,7 +156,7 @@ def update_type(store: Store, type_id: int, **fields) -> tuple[TypeInfo, list[st
         current = {k: getattr(t, k) for k in ("name", "kind", "value", "min_spend_cents",
                                                "valid_days", "valid_from", "valid_to",
                                                "weekdays", "from_minute", "to_minute",
-                                               "max_held")}  # fmt: skip
+                                               "max_held", "auto")}  # fmt: skip
         merged = current | {k: v for k, v in fields.items() if k in current}
         warnings = check_type(**merged)
         for k, v in fields.items():
@@ -361,3 +367,125 @@ def by_code(store: Store, code: str) -> CouponInfo | None:
     with store.read() as s:
         row = s.execute(_query().where(Coupon.code == code)).first()
         return _info(row) if row is not None else None
+
+
+# --- issuing many, and by itself -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class IssueReport:
+    issued: int
+    skipped: int  # members who hold as many valid ones of the type as they may
+
+
+def issue_many(store: Store, member_ids: list[int], type_id: int, *, source: str = "manual",
+               now: datetime | None = None) -> IssueReport:  # fmt: skip
+    """One coupon each for these members, in one transaction (a segment of 20,000 takes a
+    moment, not a minute): who holds enough already is skipped and counted."""
+    now = now or datetime.now(UTC)
+    today = now.astimezone().date()
+    ids = list(dict.fromkeys(member_ids))
+    with store.session() as s:
+        t = s.get(CouponType, type_id)
+        if t is None or not t.active:
+            raise CouponError("no_type", "the coupon type does not exist or is switched off")
+        start, end = _validity(t, today)
+        if end < today:
+            raise CouponError("type_over", f"{t.name} was valid until {end}", name=t.name,
+                              day=end.isoformat())  # fmt: skip
+        held = dict(s.execute(select(Coupon.member_id, func.count(Coupon.id)).where(
+            Coupon.type_id == type_id, Coupon.used_at.is_(None), Coupon.expires_on >= today)
+            .group_by(Coupon.member_id)).all())  # fmt: skip
+        wanted = [m for m in ids if held.get(m, 0) < t.max_held]
+        next_id = (s.scalar(select(func.max(Coupon.id))) or 0) + 1
+        rows = [{"id": next_id + i, "code": codes.make_code(FIRST_SERIAL + next_id + i),
+                 "type_id": type_id, "member_id": m, "issued_at": now, "valid_from": start,
+                 "expires_on": end, "source": source, "used_at": None, "visit_id": None}
+                for i, m in enumerate(wanted)]  # fmt: skip
+        for chunk in range(0, len(rows), 5000):
+            s.execute(Coupon.__table__.insert(), rows[chunk : chunk + 5000])
+        sync_id_sequence(s, "coupon")
+    return IssueReport(len(wanted), len(ids) - len(wanted))
+
+
+def on_event_in(s: Session, event: str, member_id: int, *, now: datetime | None = None,
+                source: str | None = None) -> list[int]:  # fmt: skip
+    """Issue every active type the shop set to come by itself on `event` (inside the
+    transaction that made the event happen); a member who holds enough is skipped quietly.
+    Returns the coupon ids issued."""
+    issued = []
+    for type_id in s.scalars(select(CouponType.id).where(CouponType.auto == event,
+                                                         CouponType.active.is_(True))):  # fmt: skip
+        try:
+            issued.append(issue_in(s, member_id, type_id, source=source or event, now=now).id)
+        except CouponError:
+            continue  # holds enough, or the type's dates are over: nothing to hand out
+    return issued
+
+
+def birthday_coupons(store: Store, *, today: date | None = None) -> int:
+    """The birthday month's coupons (a day job): members born this month who have not had
+    this year's birthday coupon yet, for each type set to come on birthdays."""
+    today = today or date.today()
+    source = f"birthday:{today.year}"
+    with store.read() as s:
+        types_ = list(s.scalars(select(CouponType.id).where(CouponType.auto == "birthday",
+                                                             CouponType.active.is_(True))))
+        if not types_:
+            return 0
+        born = list(s.scalars(select(Member.id).where(
+            Member.archived.is_(False), Member.birthday.is_not(None),
+            func.extract("month", Member.birthday) == today.month)))  # fmt: skip
+    made = 0
+    for type_id in types_:
+        with store.read() as s:
+            had = set(s.scalars(select(Coupon.member_id).where(Coupon.type_id == type_id,
+                                                               Coupon.source == source)))
+        report = issue_many(store, [m for m in born if m not in had], type_id, source=source)
+        made += report.issued
+    return made
+
+
+# --- figures -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TypeFigures:
+    type_id: int
+    name: str
+    issued: int
+    used: int
+    expired: int
+    open: int  # valid, not used yet
+    use_rate: float | None  # used / (used + expired); None before any is settled
+    spend_cents: int  # paid on the visits that used one
+
+
+def figures(store: Store, *, since: date | None = None, until: date | None = None,
+            today: date | None = None) -> list[TypeFigures]:  # fmt: skip
+    """Per type: coupons issued (within the dates, when given), used, expired, still open,
+    the use rate and what was paid on the visits that used one."""
+    today = today or date.today()
+    where = []
+    if since is not None:
+        where.append(Coupon.issued_at >= datetime.combine(since, datetime.min.time())
+                     .astimezone(UTC))  # fmt: skip
+    if until is not None:
+        where.append(Coupon.issued_at < datetime.combine(until + timedelta(days=1),
+                                                         datetime.min.time()).astimezone(UTC))
+    used = Coupon.used_at.is_not(None)
+    expired = Coupon.used_at.is_(None) & (Coupon.expires_on < today)
+    query = (select(CouponType.id, CouponType.name, func.count(Coupon.id),
+                    func.sum(case((used, 1), else_=0)), func.sum(case((expired, 1), else_=0)),
+                    func.coalesce(func.sum(Visit.amount_cents), 0))
+             .join(Coupon, Coupon.type_id == CouponType.id)
+             .outerjoin(Visit, (Visit.id == Coupon.visit_id) & Visit.voided.is_(False))
+             .where(*where).group_by(CouponType.id, CouponType.name)
+             .order_by(CouponType.id))  # fmt: skip
+    out = []
+    with store.read() as s:
+        for type_id, name, n, u, e, spend in s.execute(query):
+            u, e = int(u or 0), int(e or 0)
+            rate = u / (u + e) if u + e else None
+            out.append(TypeFigures(type_id, name, n, u, e, n - u - e, rate, int(spend)))
+    return out

@@ -238,6 +238,7 @@ def record_visit(
                            source_id=visit.id, source_key=key, expires_on=expires,
                            actor=actor)  # fmt: skip
                 update_level(s, member.referrer_id, today=date.today(), rules=rules)
+                coupons.on_event_in(s, "referral", member.referrer_id)  # when the shop wants
         # Levels are as of today, whatever day a (backdated) visit is recorded for.
         update_level(s, member_id, today=date.today(), rules=rules)
         member_stats.refresh_member(s, member_id)
@@ -638,9 +639,12 @@ def update_level(s: Session, member_id: int, *, today: date, rules: EarningRules
     level = level_for(s, level_basis_value(s, member_id, today=today, rules=rules))
     new_id = level.id if level else None
     if new_id != row.level_id:
+        old = s.get(Level, row.level_id) if row.level_id is not None else None
         s.add(LevelChange(member_id=member_id, at=_now(), from_level_id=row.level_id,
                           to_level_id=new_id))  # fmt: skip
         row.level_id = new_id
+        if level is not None and (old is None or level.threshold > old.threshold):
+            coupons.on_event_in(s, "level", member_id)  # a level reached, when the shop wants
 
 
 # --- check-ins and activities ---------------------------------------------------------------

@@ -16,7 +16,7 @@ from sqlalchemy import exists, func, select
 from sqlalchemy import update as sql_update
 from sqlalchemy.orm import Session
 
-from sqdesk.core import codes, note_search, phones, search
+from sqdesk.core import codes, coupons, note_search, phones, search
 from sqdesk.core.errors import CodedError
 from sqdesk.core.models import LedgerEntry, Member, MemberId, Visit
 from sqdesk.core.store import Store
@@ -238,6 +238,7 @@ def create(store: Store, data: MemberInput, *, today: date | None = None) -> Mem
         s.add(member)
         s.flush()
         search.reindex(s, [member.id])
+        coupons.on_event_in(s, "joined", member.id)  # a new-member coupon, if the shop wants
         return MemberId(member.id)
 
 

@@ -261,6 +261,9 @@ class CouponType(Base):
     max_held: Mapped[int] = mapped_column(Integer, default=1)  # valid ones a member may hold
     key: Mapped[str | None] = mapped_column(String(20), unique=True, default=None)  # built-in
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Issued by itself on this event (coupons.EVENTS: joined, birthday, referral, level);
+    # "" when only the shop hands it out.
+    auto: Mapped[str] = mapped_column(String(12), default="", server_default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 

@@ -23,7 +23,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sqdesk.core import backup, check, ledger, member_stats, members, pinyin, shop_settings
+from sqdesk.core import (
+    backup,
+    check,
+    coupons,
+    ledger,
+    member_stats,
+    members,
+    pinyin,
+    shop_settings,
+)
 from sqdesk.core.errors import StoreError
 from sqdesk.core.members import SortKey
 from sqdesk.core.paths import resource_path
@@ -286,6 +295,7 @@ class MainWindow(QMainWindow):
                 if wanted["backups.daily"]:  # the daily copy, the last N days kept
                     backup.auto_backup(store.path, keep=wanted["backups.keep_days"])
             made = ledger.expire(store, today=today)
+            coupons.birthday_coupons(store, today=today)  # the month's, once a year each
             # Today's visit figures, so the first click on a segment is instant.
             member_stats.ensure_current(store, today=today)
             return made, []

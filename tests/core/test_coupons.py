@@ -180,3 +180,52 @@ def test_cli_coupon_contract(tmp_path, capsys):
     assert run("coupon", "issue", code, "没有这种券")[0] == 1
     assert run("coupon", "type", "add", "零元券", "--off", "0")[0] == 1
     assert date.fromisoformat(held["expires_on"]) >= TODAY
+
+
+def test_a_type_set_to_come_on_joining_is_issued_to_a_new_member(store):
+    trial = coupons.find_type(store, "new_member")
+    before = create(store, MemberInput(name="早来的"))
+    assert coupons.for_member(store, before) == []  # switched off until the shop says so
+    coupons.update_type(store, trial.id, auto="joined")
+    newcomer = create(store, MemberInput(name="新来的"))
+    (c,) = coupons.for_member(store, newcomer)
+    assert c.type_name == trial.name and c.status() == "valid"
+    with pytest.raises(CouponError):
+        coupons.update_type(store, trial.id, auto="anniversary")
+
+
+def test_referral_level_and_birthday_coupons_come_by_themselves(store):
+    thanks = coupons.find_type(store, "referral")
+    gift = coupons.find_type(store, "birthday")
+    coupons.update_type(store, thanks.id, auto="referral")
+    coupons.update_type(store, gift.id, auto="birthday")
+    long_ago = TODAY - timedelta(days=200)
+    friend = create(store, MemberInput(name="老朋友", joined_on=long_ago))
+    newbie = create(store, MemberInput(name="新朋友", joined_on=long_ago,
+                                       referrer_id=friend))
+    ledger.record_visit(store, newbie, amount_cents=3000)  # the referral is paid: a coupon too
+    assert [c.type_name for c in coupons.for_member(store, friend)] == [thanks.name]
+    born = create(store, MemberInput(name="寿星", birthday=TODAY.replace(year=1995, day=1)))
+    assert coupons.birthday_coupons(store, today=TODAY) == 1
+    assert coupons.birthday_coupons(store, today=TODAY) == 0  # once a year
+    assert [c.type_name for c in coupons.for_member(store, born)] == [gift.name]
+
+
+def test_issue_many_skips_who_holds_enough_in_one_go(shop):
+    store, fang, wei, t = shop
+    coupons.issue(store, fang, t.id)
+    report = coupons.issue_many(store, [fang, wei, wei], t.id)
+    assert (report.issued, report.skipped) == (1, 1)
+    (c,) = coupons.for_member(store, wei)
+    assert codes.is_valid_code(c.code) and len(c.code) == 9
+    assert coupons.issue(store, create(store, MemberInput(name="后来的")), t.id).code != c.code
+
+
+def test_figures_count_issued_used_expired_and_the_use_rate(shop):
+    store, fang, wei, t = shop
+    used = coupons.issue(store, fang, t.id)
+    coupons.issue(store, wei, t.id, now=NOW - timedelta(days=20))  # expired six days ago
+    ledger.record_visit(store, fang, amount_cents=6000, coupon_code=used.code)
+    (row,) = [f for f in coupons.figures(store) if f.type_id == t.id]
+    assert (row.issued, row.used, row.expired, row.open) == (2, 1, 1, 0)
+    assert row.use_rate == 0.5 and row.spend_cents == 5000

@@ -19,6 +19,16 @@ class CouponWords(QObject):
             "second_half": self.tr("Second item half price"),
         }.get(key, key)
 
+    def event(self, key: str) -> str:
+        """When a type is issued by itself ("" : only by hand)."""
+        return {
+            "": self.tr("Only when handed out"),
+            "joined": self.tr("On joining"),
+            "birthday": self.tr("In the birthday month"),
+            "referral": self.tr("To the referrer, on a successful referral"),
+            "level": self.tr("On reaching a higher level"),
+        }.get(key, key)
+
     def refusal(self, exc: CodedError) -> str | None:
         v = exc.values
         coupon, name = str(v.get("coupon", "")), str(v.get("name", ""))
@@ -39,6 +49,8 @@ class CouponWords(QObject):
             "bad_weekdays": self.tr("Choose the days of the week it applies."),
             "bad_hours": self.tr("The hours run from one time to a later one on the same day."),
             "bad_max_held": self.tr("A member may hold at least one."),
+            "bad_event": self.tr("“%1” is not an event a coupon can come on.").replace(
+                "%1", str(v.get("event", ""))),
             "duplicate_name": self.tr("There is a coupon type called “%1” already.").replace(
                 "%1", name),
             "no_type": self.tr("That coupon type does not exist or is switched off."),

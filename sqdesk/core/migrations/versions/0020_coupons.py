@@ -34,6 +34,7 @@ def upgrade() -> None:
         sa.Column("max_held", sa.Integer(), nullable=False),
         sa.Column("key", sa.String(length=20), nullable=True),
         sa.Column("active", sa.Boolean(), nullable=False),
+        sa.Column("auto", sa.String(length=12), server_default="", nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_coupon_type")),
         sa.UniqueConstraint("key", name=op.f("uq_coupon_type_key")),
