@@ -60,6 +60,16 @@
     </message>
 </context>
 <context>
+    <name>CouponTypesTab</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DuplicatesDialog</name>
     <message numerus="yes">
         <source>%n group(s) of members look like the same person. Select the member to keep in a group; the others are merged into it, with all their history.</source>
@@ -90,6 +100,30 @@
         <translation>
             <numerusform>%n follow-up</numerusform>
             <numerusform>%n follow-ups</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>GiveCouponDialog</name>
+    <message numerus="yes">
+        <source>%n member(s): %1</source>
+        <translation>
+            <numerusform>%n member: %1</numerusform>
+            <numerusform>%n members: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n coupon(s) handed out.</source>
+        <translation>
+            <numerusform>%n coupon handed out.</numerusform>
+            <numerusform>%n coupons handed out.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s) hold as many as they may already.</source>
+        <translation>
+            <numerusform>%n member holds as many as they may already.</numerusform>
+            <numerusform>%n members hold as many as they may already.</numerusform>
         </translation>
     </message>
 </context>

@@ -1082,6 +1082,126 @@
     </message>
 </context>
 <context>
+    <name>CouponTypeDialog</name>
+    <message>
+        <source>Coupon Type</source>
+        <translation>优惠券类型</translation>
+    </message>
+    <message>
+        <source>New Coupon Type</source>
+        <translation>新建优惠券类型</translation>
+    </message>
+    <message>
+        <source>e.g. 满50减10, 周三第二杯半价</source>
+        <translation>例如 满50减10、周三第二杯半价</translation>
+    </message>
+    <message>
+        <source> days from issuing</source>
+        <translation> 天（自发放起）</translation>
+    </message>
+    <message>
+        <source>In use (off: no new ones are handed out)</source>
+        <translation>启用（停用后不再发放新券）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>种类</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>面额</translation>
+    </message>
+    <message>
+        <source>Minimum spend</source>
+        <translation>最低消费</translation>
+    </message>
+    <message>
+        <source>Valid for</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <source>Days (none ticked: every day)</source>
+        <translation>适用星期（不勾选：每天）</translation>
+    </message>
+    <message>
+        <source>A member may hold</source>
+        <translation>每人最多持有</translation>
+    </message>
+    <message>
+        <source>Comes by itself</source>
+        <translation>自动发放</translation>
+    </message>
+    <message>
+        <source>Saved. Note: the minimum spend is lower than the amount off.</source>
+        <translation>已保存。注意：最低消费低于减免金额。</translation>
+    </message>
+</context>
+<context>
+    <name>CouponTypesTab</name>
+    <message>
+        <source>Coupon</source>
+        <translation>优惠券</translation>
+    </message>
+    <message>
+        <source>What it gives</source>
+        <translation>优惠内容</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <source>Comes by itself</source>
+        <translation>自动发放</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>已发放</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>已使用</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>Use rate</source>
+        <translation>核销率</translation>
+    </message>
+    <message>
+        <source>Spend with it</source>
+        <translation>带动消费</translation>
+    </message>
+    <message>
+        <source>New Coupon Type…</source>
+        <translation>新建优惠券类型…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>The use rate is used ÷ (used + expired): coupons still open are not counted yet.</source>
+        <translation>核销率 = 已使用 ÷（已使用 + 已过期）：尚在有效期内未用的券暂不计入。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (off)</source>
+        <translation>%1（已停用）</translation>
+    </message>
+</context>
+<context>
     <name>CouponWords</name>
     <message>
         <source>Amount off (满减)</source>
@@ -1102,6 +1222,14 @@
     <message>
         <source>Second item half price</source>
         <translation>第二件半价</translation>
+    </message>
+    <message>
+        <source>free item ≤ ¥%1</source>
+        <translation>免费单品 ≤ ¥%1</translation>
+    </message>
+    <message>
+        <source>2nd item −%1%</source>
+        <translation>第二件减 %1%</translation>
     </message>
     <message>
         <source>Only when handed out</source>
@@ -1485,6 +1613,35 @@
     <message>
         <source>Recent notes about %1</source>
         <translation>%1 最近的记录</translation>
+    </message>
+</context>
+<context>
+    <name>GiveCouponDialog</name>
+    <message>
+        <source>Give a Coupon</source>
+        <translation>发优惠券</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s): %1</source>
+        <translation>
+            <numerusform>%1：%n 位会员</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>优惠券</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n coupon(s) handed out.</source>
+        <translation>
+            <numerusform>已发出 %n 张优惠券。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s) hold as many as they may already.</source>
+        <translation>
+            <numerusform>%n 位会员已持有上限数量，未重复发放。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2637,6 +2794,10 @@
         <translation>最爱：%1</translation>
     </message>
     <message>
+        <source>Give a Coupon…</source>
+        <translation>发优惠券…</translation>
+    </message>
+    <message>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
@@ -3158,6 +3319,10 @@
     <message>
         <source>Print Member Cards…</source>
         <translation>打印会员卡…</translation>
+    </message>
+    <message>
+        <source>Give a Coupon…</source>
+        <translation>发优惠券…</translation>
     </message>
     <message>
         <source>Archive</source>
@@ -3689,6 +3854,10 @@
     <message>
         <source>Earning Rules</source>
         <translation>积分规则</translation>
+    </message>
+    <message>
+        <source>Coupons</source>
+        <translation>优惠券</translation>
     </message>
     <message>
         <source>All kinds</source>
@@ -5032,6 +5201,10 @@
     <message>
         <source>Print Cards…</source>
         <translation>打印会员卡…</translation>
+    </message>
+    <message>
+        <source>Give a Coupon…</source>
+        <translation>发优惠券…</translation>
     </message>
     <message>
         <source>Archive</source>

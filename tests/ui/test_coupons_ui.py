@@ -75,3 +75,66 @@ def test_clicking_again_takes_the_coupon_off_and_no_coupons_no_row(qtbot, shop):
     assert dialog.coupon_code is None
     other = _dialog(qtbot, store, wei)
     assert other.coupons.count() == 0 and not other.coupons.isVisible()
+
+
+# --- the types and handing them out --------------------------------------------------------------
+
+
+@pytest.fixture
+def window(qtbot, shop):
+    from sqdesk.ui.main_window import MainWindow
+
+    w = MainWindow(shop[0])
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    w.close()
+
+
+def test_the_coupons_tab_lists_types_with_their_use_rate(qtbot, window, shop):
+    store, fang, _, c = shop
+    from sqdesk.core import ledger
+
+    ledger.record_visit(store, fang, amount_cents=6000, coupon_code=c.code)
+    window.show_page(window.points_page)
+    tab = window.points_page.coupon_types
+    window.points_page.tabs.setCurrentWidget(tab)
+    rows = {tab.table.item(r, 0).text(): r for r in range(tab.table.rowCount())}
+    row = rows["满50减10"]
+    assert tab.table.item(row, 1).text() == "满¥50 减¥10"
+    assert (tab.table.item(row, 4).text(), tab.table.item(row, 5).text()) == ("1", "1")
+    assert tab.table.item(row, 7).text() == "100%"  # used ÷ (used + expired)
+    assert "新人体验券 ¥9.9" in rows
+
+
+def test_a_new_type_from_the_editor_and_a_refused_one(qtbot, window, shop):
+    store = shop[0]
+    tab = window.points_page.coupon_types
+    dialog = tab.open_editor(None)
+    dialog.name.setText("周三第二杯半价")
+    dialog.kind.setCurrentIndex(dialog.kind.findData("second_half"))
+    dialog.value.setValue(50)
+    dialog.weekdays[2].setChecked(True)
+    dialog.auto.setCurrentIndex(dialog.auto.findData("joined"))
+    assert dialog.save()
+    made = coupons.find_type(store, "周三第二杯半价")
+    assert (made.kind, made.value, made.weekdays, made.auto) == ("second_half", 50, "2", "joined")
+    again = tab.open_editor(None)
+    again.name.setText("零元券")
+    assert not again.save() and "more than zero" in again.problem.text()
+
+
+def test_give_a_coupon_to_everyone_in_view(qtbot, window, shop):
+    store, _, wei, c = shop
+    window.show_page(window.members_page)
+    dialog = window.members_page.selection.give_coupons()
+    dialog.type_box.setCurrentIndex(dialog.type_box.findData(c.type_id))
+    report = dialog.give()
+    assert (report.issued, report.skipped) == (1, 1)  # 张诗芳 holds one already
+    assert [x.type_name for x in coupons.for_member(store, wei)] == ["满50减10"]
+    profile = window.members_page.open_member(wei)
+    one = profile.give_coupon()
+    one.type_box.setCurrentIndex(one.type_box.findData(coupons.find_type(store, "win_back").id))
+    assert one.give().issued == 1
+    profile.reject()

@@ -35,6 +35,7 @@ from sqdesk.core.parsing import parse_date
 from sqdesk.core.store import Store
 from sqdesk.ui.cards.print_dialog import CardPrintDialog
 from sqdesk.ui.changes import Area, announce, follow
+from sqdesk.ui.coupons.give_dialog import GiveCouponDialog
 from sqdesk.ui.members.segment_words import SegmentWords
 from sqdesk.ui.members.tag_chips import chip_html
 from sqdesk.ui.members.timeline_panel import TimelinePanel
@@ -165,6 +166,7 @@ class MemberDialog(QDialog):
         self.card_button.clicked.connect(self.print_card)
         self.buttons.addButton(self.card_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.card_button.setVisible(self.detail is not None)
+
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
@@ -399,6 +401,15 @@ class MemberDialog(QDialog):
 
     # --- personal messages -------------------------------------------------------------------
 
+    def give_coupon(self) -> GiveCouponDialog | None:
+        if self.member_id is None or self.store.read_only:
+            return None
+        name = self.detail.name or self.detail.nickname if self.detail else ""
+        dialog = GiveCouponDialog(self.store, [self.member_id], name, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     def print_card(self) -> CardPrintDialog | None:
         if self.member_id is None:
             return None
@@ -414,6 +425,9 @@ class MemberDialog(QDialog):
         menu.clear()
         for t in posts.templates_for(self.store, "member"):
             menu.addAction(t.name, lambda tid=t.id: self.open_message(tid))
+        if not self.store.read_only:  # a coupon travels with a message: hand one out here
+            menu.addSeparator()
+            menu.addAction(self.tr("Give a Coupon…"), self.give_coupon)
 
     def open_message(self, template_id: int | None = None) -> CopyPostDialog | None:
         if self.detail is None:

@@ -216,6 +216,9 @@ class MembersPage(QWidget):
                                    lambda: self.selection.print_cards())  # fmt: skip
         menu = self.more_button.menu()
         menu.insertAction(menu.actions()[3], self.print_action)  # after import, export, dupes
+        self.coupon_action = QAction(self.tr("Give a Coupon…"), self)
+        self.coupon_action.triggered.connect(lambda: self.selection.give_coupons())
+        menu.insertAction(menu.actions()[4], self.coupon_action)
         self.tag_action = action(self, self.tr("Tag"), "Ctrl+T",
                                  self.selection.tag_button.showMenu)  # fmt: skip
         self.archive_action = action(self.table, self.tr("Archive"),

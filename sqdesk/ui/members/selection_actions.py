@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QToolButton, QWi
 from sqdesk.core import groups, member_edit, members, posts, tags
 from sqdesk.ui.cards.print_dialog import CardPrintDialog
 from sqdesk.ui.changes import Area, announce
+from sqdesk.ui.coupons.give_dialog import GiveCouponDialog
 from sqdesk.ui.members.duplicates_dialog import DuplicatesDialog
 from sqdesk.ui.members.tags_dialog import TagsDialog, swatch
 from sqdesk.ui.posts.copy_dialog import open_copy_dialog
@@ -190,6 +191,18 @@ class SelectionActions(QObject):
             ids, title = self.page.model.view_ids(), self.page.segments.current_title()
         return start_run(self.page, self.store, t, ids, title)
 
+    def give_coupons(self) -> GiveCouponDialog:
+        """A coupon for the selection, or for everyone in view (a segment, a search)."""
+        ids = self._selected()
+        if ids:
+            about = self.tr("%n selected member(s)", "", len(ids))
+        else:
+            ids, about = self.page.model.view_ids(), self.page.segments.current_title()
+        dialog = GiveCouponDialog(self.store, ids, about, self.page)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     def print_cards(self) -> CardPrintDialog:
         """Member cards for the selection, or for everyone in view (a segment, a search)."""
         ids = self._selected()
@@ -219,6 +232,7 @@ class SelectionActions(QObject):
             menu.addAction(self.tr("New Note…"), lambda: page.newNote.emit(ids[0]))
         self.add_message_actions(menu.addMenu(self.tr("Send a Message")))
         menu.addAction(self.tr("Print Cards…"), self.print_cards)
+        menu.addAction(self.tr("Give a Coupon…"), self.give_coupons)
         self.fill_tag_menu(menu)
         group_list = groups.list_groups(self.store)
         if group_list:
