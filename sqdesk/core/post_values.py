@@ -12,7 +12,16 @@ from sqlalchemy import func, select
 from sqdesk.core import activities, festivals, groups, ledger, members, settings
 from sqdesk.core.activities import Occurrence
 from sqdesk.core.member_edit import MemberError
-from sqdesk.core.models import Attendance, LedgerEntry, Level, Member, MemberPoints, Visit
+from sqdesk.core.models import (
+    Attendance,
+    Coupon,
+    CouponType,
+    LedgerEntry,
+    Level,
+    Member,
+    MemberPoints,
+    Visit,
+)
 from sqdesk.core.pinyin import sort_key
 from sqdesk.core.store import Store
 
@@ -102,9 +111,18 @@ def _chunk_values(s, chunk, today, rules, level_names, thresholds) -> dict[int, 
         s, after=today, until=today + timedelta(days=30), member_ids=chunk
     ):
         expiring.setdefault(m, []).append((left, expires))
+    held: dict[int, list[tuple[date, str]]] = {}
+    for m, name, last in s.execute(
+            select(Coupon.member_id, CouponType.name, Coupon.expires_on)
+            .join(CouponType, CouponType.id == Coupon.type_id)
+            .where(Coupon.member_id.in_(chunk), Coupon.used_at.is_(None),
+                   Coupon.expires_on >= today)
+            .order_by(Coupon.expires_on)):  # fmt: skip
+        held.setdefault(m, []).append((last, name))
     out = {}
     for p in people:
         balance, level_id = points.get(p.id, (0, None))
+        coupons_ = held.get(p.id, [])
         value = basis.get(p.id, 0)
         above = next((t for t in thresholds if t > value), None)
         to_next = None
@@ -130,6 +148,8 @@ def _chunk_values(s, chunk, today, rules, level_names, thresholds) -> dict[int, 
             "今年攒积分": max(0, earned.get(p.id) or 0),
             "今年活动次数": attended.get(p.id, 0),
             "最爱": p.favourites or None,
+            "优惠券": "、".join(f"{name}（{_md(last)}前有效）" for last, name in coupons_) or None,
+            "优惠券到期": _md(coupons_[0][0]) if coupons_ else None,
         }
     return out
 

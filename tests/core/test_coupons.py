@@ -229,3 +229,20 @@ def test_figures_count_issued_used_expired_and_the_use_rate(shop):
     (row,) = [f for f in coupons.figures(store) if f.type_id == t.id]
     assert (row.issued, row.used, row.expired, row.open) == (2, 1, 1, 0)
     assert row.use_rate == 0.5 and row.spend_cents == 5000
+
+
+def test_a_post_names_the_members_valid_coupons_and_the_first_last_day(shop):
+    from sqdesk.core import post_values
+    from sqdesk.core.post_render import render
+
+    store, fang, wei, t = shop
+    coupons.issue(store, fang, t.id)
+    coupons.issue(store, fang, coupons.find_type(store, "win_back").id)
+    text = render("{{ 称呼 }}，你有{{ 优惠券 }}，最早{{ 优惠券到期 }}到期",
+                  post_values.values_for(store, member_id=fang, today=TODAY))  # fmt: skip
+    last = TODAY + timedelta(days=13)  # both are valid 14 days
+    assert "满50减10" in text and "好久不见 八折券" in text
+    day = f"{last.month}月{last.day}日"
+    assert f"最早{day}到期" in text and f"{day}前有效" in text
+    empty = render("{{ 优惠券 or '暂无优惠券' }}", post_values.values_for(store, member_id=wei))
+    assert empty == "暂无优惠券"
