@@ -735,6 +735,9 @@ def main(argv: list[str] | None = None) -> int:
         from benchmarks.bench_notes import bench_notes  # it builds its rows with Result
 
         results += bench_notes(store, raw, Result)
+        from benchmarks.bench_coupons import bench_coupons
+
+        results += bench_coupons(store, raw, Result)
         from benchmarks.bench_cards import bench_cards
 
         results += bench_cards(store, Result)

@@ -13,6 +13,7 @@ from sqlalchemy import func, insert, select
 from sqdesk.core import search
 from sqdesk.core.codes import serial_of
 from sqdesk.core.demo.calendar import fill_calendar
+from sqdesk.core.demo.coupons import fill_coupons
 from sqdesk.core.demo.groups import fill_groups
 from sqdesk.core.demo.members import demo_member_rows
 from sqdesk.core.demo.notes import fill_notes
@@ -82,6 +83,8 @@ def fill_demo_store(
             sync_id_sequence(s, table)
         if points:  # attendance pays points: it needs the ledger the points step makes
             fill_calendar(s, seed=seed, today=today, first_member_id=max_id + 1)
+        if points:  # used coupons are tied to the visits the points step made
+            fill_coupons(s, seed=seed, today=today, first_member_id=max_id + 1)
         if notes:  # regulars get more notes: after the visits
             fill_notes(s, seed=seed, today=today, first_member_id=max_id + 1,
                        progress=progress, should_stop=should_stop)  # fmt: skip

@@ -1,0 +1,73 @@
+"""Demo coupons: the built-in types, a new-member coupon for most members (used on an
+early visit by about half), birthday coupons for this year's past birthdays, and win-back
+coupons for some quiet members; every used one is tied to the visit it discounted."""
+
+from __future__ import annotations
+
+import random
+from datetime import UTC, date, datetime, time, timedelta
+
+from sqlalchemy import func, insert, select, update
+
+from sqdesk.core import codes, coupons
+from sqdesk.core.models import Coupon, CouponType, Member, Visit
+from sqdesk.core.store import sync_id_sequence
+
+
+def fill_coupons(s, *, seed: int, today: date, first_member_id: int) -> int:
+    """Add the demo's coupons (once: not when the store has any); returns how many."""
+    if s.scalar(select(func.count(Coupon.id))):
+        return 0
+    rng = random.Random(seed * 43 + 11)
+    taken = set(s.scalars(select(CouponType.key).where(CouponType.key.is_not(None))))
+    for key, name, kind, value, min_spend, days in coupons.BUILTINS:
+        if key not in taken:
+            s.add(CouponType(key=key, name=name, kind=kind, value=value,
+                             min_spend_cents=min_spend, valid_days=days))  # fmt: skip
+    s.flush()
+    types = {t.key: t for t in s.scalars(select(CouponType).where(CouponType.key.is_not(None)))}
+    people = s.execute(select(Member.id, Member.joined_on, Member.birthday)
+                       .where(Member.id >= first_member_id)).all()  # fmt: skip
+    first_visits: dict[int, list[tuple[int, datetime, int]]] = {}
+    for vid, mid, at, cents in s.execute(
+            select(Visit.id, Visit.member_id, Visit.at, Visit.amount_cents)
+            .where(Visit.member_id >= first_member_id, Visit.voided.is_(False))
+            .order_by(Visit.member_id, Visit.at)):  # fmt: skip
+        got = first_visits.setdefault(mid, [])
+        if len(got) < 3:
+            got.append((vid, at, cents))
+    rows, used_visits = [], []
+    next_id = (s.scalar(select(func.max(Coupon.id))) or 0) + 1
+
+    def add(mid: int, t: CouponType, day: date, source: str) -> None:
+        nonlocal next_id
+        end = day + timedelta(days=(t.valid_days or 1) - 1)
+        row = {"id": next_id, "code": codes.make_code(coupons.FIRST_SERIAL + next_id),
+               "type_id": t.id, "member_id": mid,
+               "issued_at": datetime.combine(day, time(11)).astimezone(UTC),
+               "valid_from": day, "expires_on": end, "source": source, "used_at": None,
+               "visit_id": None}  # fmt: skip
+        for vid, at, cents in first_visits.get(mid, []):
+            if day <= at.astimezone().date() <= end and cents >= t.min_spend_cents \
+                    and rng.random() < 0.55:  # fmt: skip
+                row["used_at"], row["visit_id"] = at, vid
+                used_visits.append((vid, coupons.discount(t.kind, t.value, cents)))
+                break
+        rows.append(row)
+        next_id += 1
+
+    for mid, joined, birthday in people:
+        if rng.random() < 0.7:
+            add(mid, types["new_member"], joined, "joined")
+        if birthday is not None and birthday.month < today.month and rng.random() < 0.8:
+            add(mid, types["birthday"], date(today.year, birthday.month, 1),
+                f"birthday:{today.year}")  # fmt: skip
+        if rng.random() < 0.05:
+            add(mid, types["win_back"], today - timedelta(days=rng.randrange(60)), "manual")
+    for start in range(0, len(rows), 5000):
+        s.execute(insert(Coupon.__table__), rows[start : start + 5000])
+    # A used coupon's visit kept what was paid; it records the discount beside it.
+    for vid, off in used_visits:
+        s.execute(update(Visit).where(Visit.id == vid).values(discount_cents=off))
+    sync_id_sequence(s, "coupon")
+    return len(rows)
