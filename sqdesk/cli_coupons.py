@@ -1,9 +1,10 @@
-"""The command line's coupons (wired into sqdesk.cli's parser):
+"""The command line's coupons and draws (wired into sqdesk.cli's parser):
 
     coupon type add NAME --off YUAN [--min-spend YUAN] [--valid-days N]
     coupon types [--json]
     coupon issue CODE TYPE [--json]
     coupon list CODE [--json]
+    draw (--activity ID --date DATE | --segment NAME) --winners N [--seed S] [--json]
 """
 
 from __future__ import annotations
@@ -93,6 +94,43 @@ def cmd_coupon(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_draw(args: argparse.Namespace) -> int:
+    from sqdesk.cli import UsageError, _open
+    from sqdesk.core import activities, draws, filters, segments
+
+    if (args.activity is None) == (args.segment is None):
+        raise UsageError("draw from --activity ID --date DATE, or from --segment NAME")
+    with _open(args, write=True) as store:
+        if args.activity is not None:
+            if not args.date:
+                raise UsageError("--activity needs --date (the occurrence's date)")
+            try:
+                day = date.fromisoformat(args.date)
+            except ValueError:
+                raise UsageError(f"--date {args.date!r} is not a date like 2026-11-30") from None
+            if activities.get(store, args.activity) is None:
+                print(f"error: no activity {args.activity}", file=sys.stderr)
+                return 1
+            pool = activities.attendees(store, args.activity, day)
+            name = f"activity:{args.activity}:{day.isoformat()}"
+        else:
+            tree = segments.resolve(store, args.segment)
+            if tree is None:
+                print(f"error: no segment named {args.segment!r}", file=sys.stderr)
+                return 1
+            pool, name = filters.member_ids(store, tree), f"segment:{args.segment}"
+        result = draws.draw(store, pool, args.winners, seed=args.seed, title=args.title,
+                            pool_name=name)  # fmt: skip
+    if args.json:
+        _print_json({"seed": result.seed, "winners": [{"member_code": w.code, "name": w.name}
+                                                      for w in result.winners]})  # fmt: skip
+        return 0
+    print(f"draw {result.id}: seed {result.seed}, {len(result.winners)} of {result.pool_size}")
+    for w in result.winners:
+        print(f"  {w.code}  {w.name}")
+    return 0
+
+
 def add_commands(sub) -> None:
     coupon = sub.add_parser("coupon", help="coupon types, issuing a coupon, a member's coupons")
     coupon.add_argument("action", choices=["type", "types", "issue", "list"])
@@ -106,6 +144,17 @@ def add_commands(sub) -> None:
                         help="type add: days from the day it is issued (default 30)")
     coupon.add_argument("--json", action="store_true")
     coupon.set_defaults(handler=_dispatch)
+
+    draw = sub.add_parser("draw", help="draw winners fairly (the seed replays the draw)")
+    draw.add_argument("--activity", type=int, metavar="ID", help="from this activity's...")
+    draw.add_argument("--date", metavar="DATE", help="...attendees on this day")
+    draw.add_argument("--segment", metavar="NAME", help="or from a segment's members")
+    draw.add_argument("--winners", type=int, required=True, metavar="N")
+    draw.add_argument("--seed", type=int, metavar="S", help="the same seed and pool: the same "
+                                                              "winners")
+    draw.add_argument("--title", default="", metavar="TEXT")
+    draw.add_argument("--json", action="store_true")
+    draw.set_defaults(handler=cmd_draw)
 
 
 def _dispatch(args: argparse.Namespace) -> int:

@@ -1344,6 +1344,26 @@
         <translation>%1 仅限 %2 使用。</translation>
     </message>
     <message>
+        <source>Nobody to draw from: the list is empty.</source>
+        <translation>没有可以抽奖的人：名单是空的。</translation>
+    </message>
+    <message>
+        <source>%1 winners from %2 people: ask for fewer.</source>
+        <translation>%2 人中抽 %1 名：中奖人数太多了。</translation>
+    </message>
+    <message>
+        <source>A prize of points is more than zero.</source>
+        <translation>积分奖品须大于零。</translation>
+    </message>
+    <message>
+        <source>The draw no longer exists.</source>
+        <translation>这次抽奖已不存在。</translation>
+    </message>
+    <message>
+        <source>This draw&apos;s prizes were paid already.</source>
+        <translation>这次抽奖的奖品已经发过了。</translation>
+    </message>
+    <message>
         <source>%1 is only from %2 to %3.</source>
         <translation>%1 仅限 %2 至 %3 使用。</translation>
     </message>

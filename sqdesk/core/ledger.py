@@ -746,3 +746,19 @@ def award_activity_in(
     if refresh_level:
         update_level(s, member_id, today=date.today(), rules=rules)
     return entry
+
+
+def earn_in(s: Session, member_id: int, points: int, *, reason: str, source_key: str,
+            source_type: str = "award", at: datetime | None = None,
+            actor: str = "") -> LedgerEntry | None:  # fmt: skip
+    """Points earned for something other than a visit (a draw's prize, a quick award),
+    once per `source_key`, inside the caller's transaction; None when already paid."""
+    at = at or _now()
+    if points <= 0 or s.scalar(select(LedgerEntry.id).where(LedgerEntry.source_key == source_key)):
+        return None
+    rules = rules_in(s)
+    entry = _add_entry(s, member_id=member_id, at=at, kind=EARN, amount=points,
+                       reason=reason[:200], source_type=source_type, source_key=source_key,
+                       expires_on=expiry_date(local_day(at), rules), actor=actor)  # fmt: skip
+    update_level(s, member_id, today=date.today(), rules=rules)
+    return entry

@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime
 from typing import NewType
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -291,6 +292,38 @@ class Coupon(Base):
         Index("ix_coupon_member_open", "member_id", "used_at", "expires_on"),
         Index("ix_coupon_type", "type_id", "issued_at"),
     )
+
+
+class Draw(Base):
+    """A lucky draw (抽奖): who could win (the pool, described), the seed that chose the
+    winners (so the same pool and seed give the same winners again, for anyone to check),
+    the prize, and when it was paid."""
+
+    __tablename__ = "draw"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    title: Mapped[str] = mapped_column(String(100), default="")
+    pool: Mapped[str] = mapped_column(String(100), default="")  # "activity:3:2026-11-30" ...
+    pool_size: Mapped[int] = mapped_column(Integer, default=0)
+    seed: Mapped[int] = mapped_column(BigInteger)
+    prize_points: Mapped[int] = mapped_column(Integer, default=0)
+    prize_coupon_type_id: Mapped[int | None] = mapped_column(
+        ForeignKey("coupon_type.id", ondelete="SET NULL"), default=None
+    )
+    paid_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+
+
+class DrawWinner(Base):
+    __tablename__ = "draw_winner"
+
+    draw_id: Mapped[int] = mapped_column(ForeignKey("draw.id", ondelete="CASCADE"),
+                                         primary_key=True)  # fmt: skip
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id", ondelete="CASCADE"),
+                                           primary_key=True)  # fmt: skip
+    position: Mapped[int] = mapped_column(Integer)
+
+    __table_args__ = (Index("ix_draw_winner_member", "member_id"),)
 
 
 class Reward(Base):

@@ -51,7 +51,7 @@ def _words_for(area: str) -> QObject | None:
         from sqdesk.ui.settings.words import SettingsWords
 
         return SettingsWords()
-    if area == "coupons":
+    if area in ("coupons", "draws"):
         from sqdesk.ui.coupons.words import CouponWords
 
         return CouponWords()

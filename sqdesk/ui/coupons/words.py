@@ -78,6 +78,13 @@ class CouponWords(QObject):
             "under_min_spend": self.tr("%1 needs a bill of at least ¥%2.").replace(
                 "%1", name).replace("%2", f"{int(v.get('min', 0)) / 100:.2f}"),
             "wrong_day": self.tr("%1 is only for %2.").replace("%1", name).replace("%2", days),
+            # draws
+            "empty_pool": self.tr("Nobody to draw from: the list is empty."),
+            "too_many": self.tr("%1 winners from %2 people: ask for fewer.").replace(
+                "%1", str(v.get("winners", ""))).replace("%2", str(v.get("pool", ""))),
+            "bad_prize": self.tr("A prize of points is more than zero."),
+            "no_draw": self.tr("The draw no longer exists."),
+            "already_paid": self.tr("This draw's prizes were paid already."),
             "wrong_hour": self.tr("%1 is only from %2 to %3.").replace("%1", name).replace(
                 "%2", hm(v.get("start"))).replace("%3", hm(v.get("end"))),
         }  # fmt: skip
