@@ -70,6 +70,23 @@
     </message>
 </context>
 <context>
+    <name>DrawDialog</name>
+    <message numerus="yes">
+        <source>%n member(s) can win: %1</source>
+        <translation>
+            <numerusform>%n member can win: %1</numerusform>
+            <numerusform>%n members can win: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Prizes paid to %n winner(s).</source>
+        <translation>
+            <numerusform>Prizes paid to %n winner.</numerusform>
+            <numerusform>Prizes paid to %n winners.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DuplicatesDialog</name>
     <message numerus="yes">
         <source>%n group(s) of members look like the same person. Select the member to keep in a group; the others are merged into it, with all their history.</source>

@@ -1388,6 +1388,101 @@
     </message>
 </context>
 <context>
+    <name>DrawDialog</name>
+    <message>
+        <source>Lucky Draw</source>
+        <translation>幸运抽奖</translation>
+    </message>
+    <message>
+        <source>Use a Pasted 接龙…</source>
+        <translation>用粘贴的接龙…</translation>
+    </message>
+    <message>
+        <source>e.g. 粉丝节抽奖</source>
+        <translation>例如 粉丝节抽奖</translation>
+    </message>
+    <message>
+        <source>Leave out who won in the last %1 days</source>
+        <translation>排除最近 %1 天内中过奖的会员</translation>
+    </message>
+    <message>
+        <source> points</source>
+        <translation> 积分</translation>
+    </message>
+    <message>
+        <source>No coupon</source>
+        <translation>不送优惠券</translation>
+    </message>
+    <message>
+        <source>empty: a new one (to replay a draw, type its seed)</source>
+        <translation>留空：随机生成（复核抽奖时填入抽奖号）</translation>
+    </message>
+    <message>
+        <source>Draw</source>
+        <translation>抽奖</translation>
+    </message>
+    <message>
+        <source>Pay the Prizes</source>
+        <translation>发放奖品</translation>
+    </message>
+    <message>
+        <source>Copy the Result Post</source>
+        <translation>复制中奖公告</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Winners</source>
+        <translation>中奖人数</translation>
+    </message>
+    <message>
+        <source>Prize</source>
+        <translation>奖品</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>抽奖号</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s) can win: %1</source>
+        <translation>
+            <numerusform>%1：%n 位会员参与抽奖</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Paste a 接龙</source>
+        <translation>粘贴接龙</translation>
+    </message>
+    <message>
+        <source>The pasted 接龙: its matched members can win.</source>
+        <translation>粘贴的接龙：匹配到的会员参与抽奖。</translation>
+    </message>
+    <message>
+        <source>a pasted 接龙</source>
+        <translation>粘贴的接龙</translation>
+    </message>
+    <message>
+        <source>A seed is a whole number.</source>
+        <translation>抽奖号须是整数。</translation>
+    </message>
+    <message>
+        <source>Drawn from %1 with seed %2: the same list and seed give the same winners.</source>
+        <translation>从 %1 人中抽出，抽奖号 %2：同一名单和抽奖号会得到相同的中奖者。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Prizes paid to %n winner(s).</source>
+        <translation>
+            <numerusform>已给 %n 位中奖会员发放奖品。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The result post is copied: paste it in the group.</source>
+        <translation>中奖公告已复制：粘贴到群里即可。</translation>
+    </message>
+</context>
+<context>
     <name>DuplicatesDialog</name>
     <message>
         <source>Likely Duplicates</source>
@@ -3345,6 +3440,10 @@
         <translation>发优惠券…</translation>
     </message>
     <message>
+        <source>Lucky Draw…</source>
+        <translation>幸运抽奖…</translation>
+    </message>
+    <message>
         <source>Archive</source>
         <translation>归档</translation>
     </message>
@@ -3760,6 +3859,14 @@
         <translation>这一场的预热、提醒或回顾文案，已填好，复制即可粘贴</translation>
     </message>
     <message>
+        <source>Lucky Draw…</source>
+        <translation>幸运抽奖…</translation>
+    </message>
+    <message>
+        <source>Draw winners from the members who took part</source>
+        <translation>从参加活动的会员中抽出中奖者</translation>
+    </message>
+    <message>
         <source>Move</source>
         <translation>改期</translation>
     </message>
@@ -3800,6 +3907,10 @@
     <message>
         <source>Who took part in %1</source>
         <translation>谁参加了 %1</translation>
+    </message>
+    <message>
+        <source>who took part in %1 on %2</source>
+        <translation>%2 %1 的参与者</translation>
     </message>
     <message>
         <source>Moved %1 to %2.</source>

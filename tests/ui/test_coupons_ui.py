@@ -138,3 +138,48 @@ def test_give_a_coupon_to_everyone_in_view(qtbot, window, shop):
     one.type_box.setCurrentIndex(one.type_box.findData(coupons.find_type(store, "win_back").id))
     assert one.give().issued == 1
     profile.reject()
+
+
+# --- a lucky draw ------------------------------------------------------------------------------
+
+
+def test_the_fan_festival_draw_from_the_attendees_paid_and_posted(qtbot, window, shop):
+    from PySide6.QtGui import QGuiApplication
+
+    from sqdesk.core import activities, ledger
+    from sqdesk.core.activities import ActivityInput
+    from sqdesk.ui.calendar.occurrence_dialog import OccurrenceDialog
+
+    store, fang, wei, _ = shop
+    aid = activities.create(store, ActivityInput("粉丝节", date.today()))
+    activities.record_attendance(store, aid, date.today(), [fang, wei])
+    (o,) = [x for x in activities.occurrences(store, date.today(), date.today())
+            if x.activity_id == aid]  # fmt: skip
+    occurrence = OccurrenceDialog(store, o, window)
+    qtbot.addWidget(occurrence)
+    dialog = occurrence.lucky_draw()
+    assert "2 member" in dialog.about.text() and dialog.title.text() == "粉丝节抽奖"
+    dialog.winners.setValue(1)
+    dialog.points.setValue(88)
+    result = dialog.run_draw()
+    (winner,) = result.winners
+    assert winner.member_id in (fang, wei) and str(result.seed) in dialog.outcome.text()
+    assert not dialog.draw_button.isEnabled()  # one draw per dialog: no redrawing until lucky
+    before = ledger.balance(store, winner.member_id)
+    assert dialog.pay() == 1 and ledger.balance(store, winner.member_id) == before + 88
+    assert not dialog.pay_button.isEnabled()
+    text = dialog.copy_post()
+    assert QGuiApplication.clipboard().text() == text and winner.name in text
+    # Replaying with the seed gives the same winner.
+    again = occurrence.lucky_draw()
+    again.winners.setValue(1)
+    again.seed.setText(str(result.seed))
+    assert again.run_draw().winners == result.winners
+
+
+def test_a_draw_asking_too_much_says_so(qtbot, window, shop):
+    dialog = window.members_page.selection.lucky_draw()
+    dialog.winners.setValue(50)
+    assert dialog.run_draw() is None and "ask for fewer" in dialog.outcome.text()
+    dialog.seed.setText("abc")
+    assert dialog.run_draw() is None and "whole number" in dialog.outcome.text()

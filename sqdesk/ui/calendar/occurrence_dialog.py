@@ -31,6 +31,7 @@ from sqdesk.ui.calendar.activity_dialog import ActivityDialog
 from sqdesk.ui.calendar.jielong_dialog import JielongDialog
 from sqdesk.ui.calendar.words import CalendarWords
 from sqdesk.ui.changes import Area, announce, follow
+from sqdesk.ui.coupons.draw_dialog import DrawDialog
 from sqdesk.ui.groups.member_picker import MemberPicker
 from sqdesk.ui.posts.copy_dialog import CopyPostDialog, open_copy_dialog
 from sqdesk.ui.refusals import refusal_text
@@ -101,6 +102,10 @@ class OccurrenceDialog(QDialog):
         attend_row.addWidget(self.post_button)
         attend_row.addWidget(self.add_button)
         attend_row.addWidget(self.paste_button)
+        self.draw_button = QPushButton(self.tr("Lucky Draw…"), self)
+        self.draw_button.setToolTip(self.tr("Draw winners from the members who took part"))
+        self.draw_button.clicked.connect(self.lucky_draw)
+        attend_row.addWidget(self.draw_button)
         self.move_panel = QWidget(self)
         self.move_date = QDateEdit(QDate(o.day.year, o.day.month, o.day.day), self)
         date_picker(self.move_date)
@@ -214,6 +219,17 @@ class OccurrenceDialog(QDialog):
         picker.picked.connect(lambda ids: self.record(ids, source="search"))
         picker.open()
         return picker
+
+    def lucky_draw(self) -> DrawDialog:
+        """A draw from this day's attendees, titled after the activity."""
+        about = self.tr("who took part in %1 on %2").replace("%1", self.o.title).replace(
+            "%2", f"{self.o.day:%m-%d}")  # fmt: skip
+        dialog = DrawDialog(self.store, list(self._attendees), about,
+                            f"activity:{self.o.activity_id}:{self.o.original_date}", self,
+                            title=f"{self.o.title}抽奖")  # fmt: skip
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def ask_jielong(self) -> JielongDialog:
         dialog = JielongDialog(self.store, self.o, self)

@@ -219,6 +219,9 @@ class MembersPage(QWidget):
         self.coupon_action = QAction(self.tr("Give a Coupon…"), self)
         self.coupon_action.triggered.connect(lambda: self.selection.give_coupons())
         menu.insertAction(menu.actions()[4], self.coupon_action)
+        self.draw_action = QAction(self.tr("Lucky Draw…"), self)
+        self.draw_action.triggered.connect(lambda: self.selection.lucky_draw())
+        menu.insertAction(menu.actions()[5], self.draw_action)
         self.tag_action = action(self, self.tr("Tag"), "Ctrl+T",
                                  self.selection.tag_button.showMenu)  # fmt: skip
         self.archive_action = action(self.table, self.tr("Archive"),

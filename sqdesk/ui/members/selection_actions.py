@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QToolButton, QWi
 from sqdesk.core import groups, member_edit, members, posts, tags
 from sqdesk.ui.cards.print_dialog import CardPrintDialog
 from sqdesk.ui.changes import Area, announce
+from sqdesk.ui.coupons.draw_dialog import DrawDialog
 from sqdesk.ui.coupons.give_dialog import GiveCouponDialog
 from sqdesk.ui.members.duplicates_dialog import DuplicatesDialog
 from sqdesk.ui.members.tags_dialog import TagsDialog, swatch
@@ -199,6 +200,19 @@ class SelectionActions(QObject):
         else:
             ids, about = self.page.model.view_ids(), self.page.segments.current_title()
         dialog = GiveCouponDialog(self.store, ids, about, self.page)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def lucky_draw(self) -> DrawDialog:
+        """A draw from the selection, or from everyone in view (a segment, a search)."""
+        ids = self._selected()
+        if ids:
+            about, name = self.tr("%n selected member(s)", "", len(ids)), "selection"
+        else:
+            ids, about = self.page.model.view_ids(), self.page.segments.current_title()
+            name = f"view:{about}"
+        dialog = DrawDialog(self.store, ids, about, name, self.page)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
