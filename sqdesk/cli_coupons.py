@@ -131,6 +131,23 @@ def cmd_draw(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_leaderboard(args: argparse.Namespace) -> int:
+    from sqdesk.cli import _open
+    from sqdesk.core import leaderboards
+
+    month = leaderboards.month_of(args.month)
+    with _open(args) as store:
+        rows = leaderboards.board(store, args.by, month=month, limit=args.limit)
+    if args.json:
+        _print_json([{"rank": r.rank, "member_code": r.code, "name": r.name or r.nickname,
+                      "nickname": r.nickname, "value": r.value} for r in rows])  # fmt: skip
+        return 0
+    print(f"{args.by}, {month:%Y-%m}")
+    for r in rows:
+        print(f"{r.rank:>3}. {r.name or r.nickname} ({r.code})  {r.value}")
+    return 0
+
+
 def add_commands(sub) -> None:
     coupon = sub.add_parser("coupon", help="coupon types, issuing a coupon, a member's coupons")
     coupon.add_argument("action", choices=["type", "types", "issue", "list"])
@@ -155,6 +172,15 @@ def add_commands(sub) -> None:
     draw.add_argument("--title", default="", metavar="TEXT")
     draw.add_argument("--json", action="store_true")
     draw.set_defaults(handler=cmd_draw)
+
+    board = sub.add_parser("leaderboard", help="a month's leaders: points, check-in streaks, "
+                                               "referrals or activities")
+    board.add_argument("--by", default="points", metavar="BOARD",
+                       help="points (default), checkins, referrals or attendance")
+    board.add_argument("--month", metavar="YYYY-MM", help="default: this month")
+    board.add_argument("--limit", type=int, default=10, metavar="N")
+    board.add_argument("--json", action="store_true")
+    board.set_defaults(handler=cmd_leaderboard)
 
 
 def _dispatch(args: argparse.Namespace) -> int:

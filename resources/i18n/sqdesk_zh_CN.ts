@@ -1356,6 +1356,14 @@
         <translation>积分奖品须大于零。</translation>
     </message>
     <message>
+        <source>“%1” is not a leaderboard.</source>
+        <translation>“%1”不是排行榜。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a month like 2026-11.</source>
+        <translation>“%1”不是月份（如 2026-11）。</translation>
+    </message>
+    <message>
         <source>The draw no longer exists.</source>
         <translation>这次抽奖已不存在。</translation>
     </message>

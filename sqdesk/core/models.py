@@ -24,6 +24,7 @@ from sqlalchemy import (
     Text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.sql.expression import false
 from sqlalchemy.types import TypeDecorator
 
 MemberId = NewType("MemberId", int)
@@ -118,6 +119,9 @@ class Member(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     # When the member's card was last printed (None: never), to print those not printed yet.
     card_printed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    # Left off leaderboards, at the member's request.
+    hide_from_boards: Mapped[bool] = mapped_column(Boolean, default=False,
+                                                   server_default=false())  # fmt: skip
     # The name (or nickname) as people sort it: its pinyin (sqdesk.core.pinyin.sort_key).
     # Derived data: sqdesk.core.search writes it with the member's search tokens.
     name_sort: Mapped[str] = mapped_column(_SORT_KEY, default="")

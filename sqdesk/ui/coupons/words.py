@@ -83,6 +83,9 @@ class CouponWords(QObject):
             "too_many": self.tr("%1 winners from %2 people: ask for fewer.").replace(
                 "%1", str(v.get("winners", ""))).replace("%2", str(v.get("pool", ""))),
             "bad_prize": self.tr("A prize of points is more than zero."),
+            "bad_board": self.tr("“%1” is not a leaderboard.").replace("%1", str(v.get("by"))),
+            "bad_month": self.tr("“%1” is not a month like 2026-11.").replace(
+                "%1", str(v.get("month", ""))),
             "no_draw": self.tr("The draw no longer exists."),
             "already_paid": self.tr("This draw's prizes were paid already."),
             "wrong_hour": self.tr("%1 is only from %2 to %3.").replace("%1", name).replace(

@@ -1,4 +1,4 @@
-"""lucky draws
+"""lucky draws, and members left off leaderboards
 
 Revision ID: 0021
 Revises: 0020
@@ -47,8 +47,13 @@ def upgrade() -> None:
     )  # fmt: skip
     with op.batch_alter_table("draw_winner", schema=None) as batch_op:
         batch_op.create_index("ix_draw_winner_member", ["member_id"], unique=False)
+    with op.batch_alter_table("member", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("hide_from_boards", sa.Boolean(), server_default=sa.false(),
+                                      nullable=False))  # fmt: skip
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("member", schema=None) as batch_op:
+        batch_op.drop_column("hide_from_boards")
     op.drop_table("draw_winner")
     op.drop_table("draw")
