@@ -282,6 +282,61 @@
     </message>
 </context>
 <context>
+    <name>BoardsTab</name>
+    <message>
+        <source>Points earned</source>
+        <translation>积分榜</translation>
+    </message>
+    <message>
+        <source>Check-in streak</source>
+        <translation>连续签到榜</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>推荐榜</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>活动达人榜</translation>
+    </message>
+    <message>
+        <source>Nicknames in the post</source>
+        <translation>公告中显示昵称</translation>
+    </message>
+    <message>
+        <source>Names in the post</source>
+        <translation>公告中显示姓名</translation>
+    </message>
+    <message>
+        <source>Copy as Post</source>
+        <translation>复制为公告</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>名次</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Nickname</source>
+        <translation>昵称</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>成绩</translation>
+    </message>
+    <message>
+        <source>The board is copied: paste it in the group.</source>
+        <translation>排行榜已复制：粘贴到群里即可。</translation>
+    </message>
+    <message>
+        <source>Leave Off Leaderboards (at the member&apos;s request)</source>
+        <translation>不上排行榜（应会员要求）</translation>
+    </message>
+</context>
+<context>
     <name>CalendarPage</name>
     <message>
         <source>Calendar</source>
@@ -3997,6 +4052,10 @@
     <message>
         <source>Coupons</source>
         <translation>优惠券</translation>
+    </message>
+    <message>
+        <source>Leaderboards</source>
+        <translation>排行榜</translation>
     </message>
     <message>
         <source>All kinds</source>

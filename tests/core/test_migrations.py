@@ -22,3 +22,17 @@ def test_models_and_migrations_agree(store):
                                                      "include_name": _modelled})  # fmt: skip
         diff = compare_metadata(ctx, Base.metadata)
     assert diff == [], f"add a migration for: {diff}"
+
+
+def test_the_birthday_index_survives_every_migration(any_store):
+    """An index on an expression cannot be reflected: a migration that copies the member
+    table (a batch "move and copy") would silently drop it (revision 0011 made it)."""
+    from sqlalchemy import text
+
+    with any_store.engine.connect() as conn:
+        if conn.dialect.name == "sqlite":
+            sql = "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'member'"
+        else:
+            sql = "SELECT indexname FROM pg_indexes WHERE tablename = 'member'"
+        names = set(conn.execute(text(sql)).scalars())
+    assert "ix_member_birthday_month_day" in names

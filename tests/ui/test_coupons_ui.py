@@ -183,3 +183,21 @@ def test_a_draw_asking_too_much_says_so(qtbot, window, shop):
     assert dialog.run_draw() is None and "ask for fewer" in dialog.outcome.text()
     dialog.seed.setText("abc")
     assert dialog.run_draw() is None and "whole number" in dialog.outcome.text()
+
+
+def test_the_leaderboard_tab_copies_the_post_and_leaves_a_member_off(qtbot, window, shop):
+    from PySide6.QtGui import QGuiApplication
+
+    from sqdesk.core import ledger
+
+    store, fang, wei, _ = shop
+    ledger.record_visit(store, fang, amount_cents=8000)
+    ledger.record_visit(store, wei, amount_cents=3000)
+    window.show_page(window.points_page)
+    tab = window.points_page.boards
+    window.points_page.tabs.setCurrentWidget(tab)
+    assert [r.name for r in tab.rows] == ["张诗芳", "李伟"]
+    text = tab.copy_post()
+    assert QGuiApplication.clipboard().text() == text and "🥇 张诗芳" in text
+    tab.leave_off(fang)
+    assert [r.name for r in tab.rows] == ["李伟"]  # the tab followed

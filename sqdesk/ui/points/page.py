@@ -25,6 +25,7 @@ from sqdesk.core.parsing import parse_date
 from sqdesk.core.points_rules import EXPIRY_POLICIES, EarningRules, visit_awards
 from sqdesk.core.store import Store
 from sqdesk.ui.changes import Area, announce, follow
+from sqdesk.ui.coupons.boards_tab import BoardsTab
 from sqdesk.ui.coupons.types_tab import CouponTypesTab
 from sqdesk.ui.points.words import PointsWords
 from sqdesk.ui.refusals import refusal_text
@@ -51,6 +52,8 @@ class PointsPage(QWidget):
         self.tabs.addTab(self._rules_tab(), self.tr("Earning Rules"))
         self.coupon_types = CouponTypesTab(store, self)
         self.tabs.addTab(self.coupon_types, self.tr("Coupons"))
+        self.boards = BoardsTab(store, self)
+        self.tabs.addTab(self.boards, self.tr("Leaderboards"))
         self.tabs.currentChanged.connect(lambda _i: self.refresh())
         follow(self, {Area.POINTS, Area.MEMBERS, Area.DAY}, self.refresh, fill_when_shown=True)
         layout = QVBoxLayout(self)
@@ -61,13 +64,15 @@ class PointsPage(QWidget):
     def set_store(self, store: Store) -> None:
         self.store = store
         self.coupon_types.store = store
+        self.boards.store = store
         self._load_rules()
         self.refresh()
 
     def refresh(self) -> None:
         current = self.tabs.currentIndex()
         (self.load_entries, self.load_totals, self.load_expiring, self.load_rewards,
-         self.load_levels, self._load_rules, self.coupon_types.refresh)[current]()  # fmt: skip
+         self.load_levels, self._load_rules, self.coupon_types.refresh,
+         self.boards.refresh)[current]()  # fmt: skip
 
     # --- recent entries ------------------------------------------------------------------
 
