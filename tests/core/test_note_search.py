@@ -116,22 +116,24 @@ def test_limit_keeps_the_newest(shop):
 
 
 def test_a_store_with_notes_is_indexed_when_upgraded(tmp_path):
-    from sqlalchemy import text
+    import sqlalchemy as sa
 
     from sqdesk.core import migrate
     from sqdesk.core.store import Store
 
     path = tmp_path / "old.sqdesk"
-    with Store.open(path) as store:
-        member = create(store, MemberInput(name="王芳"))
-        notes.add(store, member, "想要少冰")
-        with store.engine.begin() as conn:  # back to before the index existed
-            conn.execute(text("DROP TABLE note_fts"))
-            conn.execute(text("DROP INDEX ix_note_at"))
-            conn.execute(text("ALTER TABLE note DROP COLUMN reason"))
-            conn.execute(text("ALTER TABLE member DROP COLUMN card_printed_at"))  # 0019
-            conn.execute(text("ALTER TABLE check_in DROP COLUMN at"))
-            conn.execute(text("UPDATE alembic_version SET version_num = '0017'"))
+    engine = sa.create_engine(f"sqlite:///{path}")
+    migrate.upgrade(engine, "0017")  # a store from before the search index
+    with engine.begin() as conn:
+        conn.execute(sa.text("INSERT INTO member (id, code, name, nickname, joined_on, gender, "
+                             "region, source, wechat_id, consent_scope, remark, favourites, "
+                             "archived, created_at, updated_at, mobile_foreign, birthday_lunar, "
+                             "name_sort) VALUES (1, '1000028', '王芳', '', '2026-11-01', '', '', "
+                             "'', '', '', '', '', 0, '2026-11-01 00:00:00', "
+                             "'2026-11-01 00:00:00', 0, 0, '')"))  # fmt: skip
+        conn.execute(sa.text("INSERT INTO note (member_id, at, kind, text, author, outcome) "
+                             "VALUES (1, '2026-11-02 03:00:00', 'counter', '想要少冰', '', '')"))
+    engine.dispose()
     with Store.open(path) as store:
         assert store.revision() == migrate.head_revision()
         assert texts(search_notes(store, "少冰")) == ["想要少冰"]

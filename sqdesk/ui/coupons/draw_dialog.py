@@ -145,6 +145,7 @@ class DrawDialog(QDialog):
         except draws.DrawError as exc:
             self.outcome.setText(f"<span style='color:#b3261e'>{refusal_text(exc)}</span>")
             return None
+        announce(Area.POINTS)  # a draw on record: recent winners can be left out of the next
         self.list.clear()
         for i, w in enumerate(self.result.winners, 1):
             self.list.addItem(f"{i}. {w.name} · {w.code}")
