@@ -148,6 +148,24 @@ def cmd_leaderboard(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_award(args: argparse.Namespace) -> int:
+    from sqdesk.cli import _member_by_code, _open
+    from sqdesk.core import awards, ledger
+
+    with _open(args, write=True) as store:
+        member_id = _member_by_code(store, args.code)
+        if member_id is None:
+            return 1
+        paid = awards.give(store, member_id, args.kind)
+        balance = ledger.balance(store, member_id)
+    if args.json:
+        _print_json({"member_code": args.code, "award": args.kind, "paid": paid,
+                     "balance": balance})  # fmt: skip
+    else:
+        print(f"{args.kind}: {'paid' if paid else 'paid today already'}; balance {balance}")
+    return 0
+
+
 def add_commands(sub) -> None:
     coupon = sub.add_parser("coupon", help="coupon types, issuing a coupon, a member's coupons")
     coupon.add_argument("action", choices=["type", "types", "issue", "list"])
@@ -181,6 +199,12 @@ def add_commands(sub) -> None:
     board.add_argument("--limit", type=int, default=10, metavar="N")
     board.add_argument("--json", action="store_true")
     board.set_defaults(handler=cmd_leaderboard)
+
+    award = sub.add_parser("award", help="a quick award (晒单, 好评 …): its points, once a day")
+    award.add_argument("code", metavar="CODE")
+    award.add_argument("kind", metavar="AWARD", help="the award's name, e.g. 晒单")
+    award.add_argument("--json", action="store_true")
+    award.set_defaults(handler=cmd_award)
 
 
 def _dispatch(args: argparse.Namespace) -> int:

@@ -384,6 +384,23 @@
     </message>
 </context>
 <context>
+    <name>QuickAwardDialog</name>
+    <message numerus="yes">
+        <source>Paid to %n member(s).</source>
+        <translation>
+            <numerusform>Paid to %n member.</numerusform>
+            <numerusform>Paid to %n members.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n had it today already.</source>
+        <translation>
+            <numerusform>%n had it today already.</numerusform>
+            <numerusform>%n had it today already.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RosterFiles</name>
     <message numerus="yes">
         <source>Exporting %n member(s)</source>

@@ -2972,6 +2972,18 @@
         <translation>最爱：%1</translation>
     </message>
     <message>
+        <source>Quick Award</source>
+        <translation>快捷奖励</translation>
+    </message>
+    <message>
+        <source>%1: points paid.</source>
+        <translation>%1：积分已发放。</translation>
+    </message>
+    <message>
+        <source>%1 was paid to this member today already.</source>
+        <translation>该会员今天已获得过“%1”。</translation>
+    </message>
+    <message>
         <source>Give a Coupon…</source>
         <translation>发优惠券…</translation>
     </message>
@@ -3505,6 +3517,10 @@
     <message>
         <source>Lucky Draw…</source>
         <translation>幸运抽奖…</translation>
+    </message>
+    <message>
+        <source>Quick Award for a Pasted List…</source>
+        <translation>按粘贴名单快捷奖励…</translation>
     </message>
     <message>
         <source>Archive</source>
@@ -4421,6 +4437,18 @@
         <translation>这位会员已不存在。</translation>
     </message>
     <message>
+        <source>Each quick award needs its own name.</source>
+        <translation>每个快捷奖励都需要不同的名称。</translation>
+    </message>
+    <message>
+        <source>A quick award is 1 to 100,000 points.</source>
+        <translation>快捷奖励为 1 到 100,000 积分。</translation>
+    </message>
+    <message>
+        <source>There is no quick award called “%1”.</source>
+        <translation>没有名为“%1”的快捷奖励。</translation>
+    </message>
+    <message>
         <source>An adjustment of 0 points changes nothing.</source>
         <translation>调整 0 分不会有任何变化。</translation>
     </message>
@@ -4937,6 +4965,37 @@
     <message>
         <source>Screenshot taken on</source>
         <translation>截图日期</translation>
+    </message>
+</context>
+<context>
+    <name>QuickAwardDialog</name>
+    <message>
+        <source>Quick Award for a Pasted List</source>
+        <translation>按粘贴名单快捷奖励</translation>
+    </message>
+    <message>
+        <source>Paste the 接龙 (1. 张三 …) from the group</source>
+        <translation>粘贴群里的接龙（1. 张三 …）</translation>
+    </message>
+    <message>
+        <source>Award</source>
+        <translation>奖励</translation>
+    </message>
+    <message numerus="yes">
+        <source>Paid to %n member(s).</source>
+        <translation>
+            <numerusform>已给 %n 位会员发放。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n had it today already.</source>
+        <translation>
+            <numerusform>%n 位今天已领过。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not found: %1</source>
+        <translation>未找到：%1</translation>
     </message>
 </context>
 <context>

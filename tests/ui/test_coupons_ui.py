@@ -201,3 +201,20 @@ def test_the_leaderboard_tab_copies_the_post_and_leaves_a_member_off(qtbot, wind
     assert QGuiApplication.clipboard().text() == text and "🥇 张诗芳" in text
     tab.leave_off(fang)
     assert [r.name for r in tab.rows] == ["李伟"]  # the tab followed
+
+
+def test_quick_awards_from_the_profile_and_for_a_pasted_list(qtbot, window, shop):
+    from sqdesk.core import ledger
+
+    store, fang, wei, _ = shop
+    profile = window.members_page.open_member(fang)
+    assert profile.quick_award("晒单")
+    assert not profile.quick_award("晒单")  # once a day
+    assert ledger.balance(store, fang) == 20
+    profile.reject()
+    dialog = window.members_page.quick_awards()
+    dialog.kind.setCurrentIndex(dialog.kind.findData("好评"))
+    dialog.text.setPlainText("1. 张诗芳\n2. 李伟\n3. 陌生人")
+    done = dialog.give()
+    assert (done.paid, done.unmatched) == (2, ["陌生人"])
+    assert "陌生人" in dialog.result.text() and ledger.balance(store, wei) == 30

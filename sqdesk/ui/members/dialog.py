@@ -29,7 +29,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sqdesk.core import groups, member_edit, member_story, members, posts, segments, tags
+from sqdesk.core import (
+    awards,
+    groups,
+    member_edit,
+    member_story,
+    members,
+    posts,
+    segments,
+    tags,
+)
+from sqdesk.core.errors import CodedError
 from sqdesk.core.member_edit import MemberInput, Problem
 from sqdesk.core.parsing import parse_date
 from sqdesk.core.store import Store
@@ -43,7 +53,8 @@ from sqdesk.ui.members.visits_panel import VisitsPanel
 from sqdesk.ui.members.words import COMMON_SOURCES, MemberWords, describe
 from sqdesk.ui.points.member_points import MemberPointsPanel
 from sqdesk.ui.posts.copy_dialog import CopyPostDialog, open_copy_dialog
-from sqdesk.ui.widgets import date_picker
+from sqdesk.ui.refusals import refusal_text
+from sqdesk.ui.widgets import date_picker, toast, warn
 
 CHECK_DELAY_MS = 150
 
@@ -401,6 +412,22 @@ class MemberDialog(QDialog):
 
     # --- personal messages -------------------------------------------------------------------
 
+    def quick_award(self, name: str) -> bool:
+        """The shop's award for something the member did (晒单, a good review): once a day."""
+        if self.member_id is None:
+            return False
+        try:
+            paid = awards.give(self.store, self.member_id, name)
+        except CodedError as exc:
+            warn(self, self.tr("Quick Award"), refusal_text(exc))
+            return False
+        if paid:
+            announce(Area.POINTS)
+            toast(self, self.tr("%1: points paid.").replace("%1", name))
+        else:
+            toast(self, self.tr("%1 was paid to this member today already.").replace("%1", name))
+        return paid
+
     def give_coupon(self) -> GiveCouponDialog | None:
         if self.member_id is None or self.store.read_only:
             return None
@@ -428,6 +455,9 @@ class MemberDialog(QDialog):
         if not self.store.read_only:  # a coupon travels with a message: hand one out here
             menu.addSeparator()
             menu.addAction(self.tr("Give a Coupon…"), self.give_coupon)
+            quick = menu.addMenu(self.tr("Quick Award"))
+            for k in awards.kinds(self.store):
+                quick.addAction(f"{k.name} +{k.points}", lambda n=k.name: self.quick_award(n))
 
     def open_message(self, template_id: int | None = None) -> CopyPostDialog | None:
         if self.detail is None:

@@ -26,6 +26,7 @@ from sqdesk.core.members import FIGURES, SortKey
 from sqdesk.core.store import Store
 from sqdesk.ui import prefs, sounds
 from sqdesk.ui.changes import Area, follow
+from sqdesk.ui.coupons.award_dialog import QuickAwardDialog
 from sqdesk.ui.members.dialog import MemberDialog
 from sqdesk.ui.members.model import IdRole, MemberTableModel
 from sqdesk.ui.members.roster_files import RosterFiles
@@ -222,11 +223,22 @@ class MembersPage(QWidget):
         self.draw_action = QAction(self.tr("Lucky Draw…"), self)
         self.draw_action.triggered.connect(lambda: self.selection.lucky_draw())
         menu.insertAction(menu.actions()[5], self.draw_action)
+        self.award_action = QAction(self.tr("Quick Award for a Pasted List…"), self)
+        self.award_action.triggered.connect(self.quick_awards)
+        menu.insertAction(menu.actions()[6], self.award_action)
         self.tag_action = action(self, self.tr("Tag"), "Ctrl+T",
                                  self.selection.tag_button.showMenu)  # fmt: skip
         self.archive_action = action(self.table, self.tr("Archive"),
                                      QKeySequence.StandardKey.Delete,
                                      lambda: self.selection.archive_selected(True))  # fmt: skip
+
+    def quick_awards(self) -> QuickAwardDialog | None:
+        if self.store.read_only:
+            return None
+        dialog = QuickAwardDialog(self.store, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     # --- store and view -----------------------------------------------------------------
 

@@ -82,6 +82,10 @@ class PointsWords(QObject):
             "reason_required": self.tr("Say why: a reason is required."),
             "bad_amount": self.tr("Check the amount."),
             "no_member": self.tr("The member no longer exists."),
+            "bad_award_kinds": self.tr("Each quick award needs its own name."),
+            "bad_award_points": self.tr("A quick award is 1 to 100,000 points."),
+            "no_award_kind": self.tr("There is no quick award called “%1”.").replace(
+                "%1", str(v.get("name", ""))),
             "zero": self.tr("An adjustment of 0 points changes nothing."),
             "already_paid": self.tr("These points were already paid."),
             "bad_rules": self.tr("Check the rules: a value is out of range."),
