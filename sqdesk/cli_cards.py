@@ -5,11 +5,13 @@ the app's preview and printer use, on an offscreen Qt GUI application."""
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from datetime import date
 from pathlib import Path
+
+# Loaded by sqdesk.cli's parser, after sqdesk.cli itself (see cli_coupons).
+from sqdesk.cli import _open, _print_json
 
 _app = None  # the offscreen QGuiApplication, kept for the process (painting needs one)
 
@@ -24,7 +26,6 @@ def _gui() -> None:
 
 
 def cmd_cards(args: argparse.Namespace) -> int:
-    from sqdesk.cli import _open
     from sqdesk.core import cards
     from sqdesk.printing.cards import CardDocument
     from sqdesk.printing.page import write_pdf
@@ -51,7 +52,6 @@ def cmd_cards(args: argparse.Namespace) -> int:
 
 
 def cmd_poster(args: argparse.Namespace) -> int:
-    from sqdesk.cli import _open
     from sqdesk.core import qr, shop_settings
     from sqdesk.printing.decode import read_qr
     from sqdesk.printing.page import write_pdf
@@ -73,15 +73,13 @@ def cmd_poster(args: argparse.Namespace) -> int:
 
 
 def cmd_checkin(args: argparse.Namespace) -> int:
-    from sqdesk.cli import _open
     from sqdesk.core import scan_checkin
 
     with _open(args, write=True) as store:
         done = scan_checkin.check_in(store, args.code)
     if args.json:
-        print(json.dumps({"member_code": done.code, "name": done.name,
-                          "at": done.at.isoformat(), "streak": done.streak,
-                          "points": done.points}, ensure_ascii=False, indent=2))  # fmt: skip
+        _print_json({"member_code": done.code, "name": done.name, "at": done.at.isoformat(),
+                     "streak": done.streak, "points": done.points})  # fmt: skip
         return 0
     bonus = f", +{done.points} points" if done.points else ""
     print(f"{done.name} ({done.code}) checked in {date.today():%Y-%m-%d}: "

@@ -10,13 +10,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from datetime import date
 
-
-def _print_json(payload: object) -> None:
-    print(json.dumps(payload, ensure_ascii=False, indent=2))
+# Loaded by sqdesk.cli's parser, after sqdesk.cli itself: its helpers are one way to open a
+# store, find a member and print JSON.
+from sqdesk.cli import UsageError, _member_by_code, _open, _print_json
 
 
 def _type_json(t) -> dict:
@@ -29,7 +28,6 @@ def _type_json(t) -> dict:
 
 
 def cmd_coupon(args: argparse.Namespace) -> int:
-    from sqdesk.cli import UsageError, _member_by_code, _open
     from sqdesk.core import coupons, ledger, money
 
     if args.action == "type":
@@ -95,7 +93,6 @@ def cmd_coupon(args: argparse.Namespace) -> int:
 
 
 def cmd_draw(args: argparse.Namespace) -> int:
-    from sqdesk.cli import UsageError, _open
     from sqdesk.core import activities, draws, filters, segments
 
     if (args.activity is None) == (args.segment is None):
@@ -132,7 +129,6 @@ def cmd_draw(args: argparse.Namespace) -> int:
 
 
 def cmd_leaderboard(args: argparse.Namespace) -> int:
-    from sqdesk.cli import _open
     from sqdesk.core import leaderboards
 
     month = leaderboards.month_of(args.month)
@@ -149,7 +145,6 @@ def cmd_leaderboard(args: argparse.Namespace) -> int:
 
 
 def cmd_award(args: argparse.Namespace) -> int:
-    from sqdesk.cli import _member_by_code, _open
     from sqdesk.core import awards, ledger
 
     with _open(args, write=True) as store:
