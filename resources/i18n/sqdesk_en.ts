@@ -535,6 +535,13 @@
             <numerusform>%n members you are losing touch with: no contact of any kind for a while. Say hello…</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n member(s) have a coupon that expires within 7 days: remind them one by one…</source>
+        <translation>
+            <numerusform>%n member has a coupon that expires within 7 days: remind them one by one…</numerusform>
+            <numerusform>%n members have a coupon that expires within 7 days: remind them one by one…</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>TodayPosts</name>

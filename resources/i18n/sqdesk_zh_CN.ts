@@ -6320,6 +6320,12 @@
             <numerusform>%n 位会员快要失联：有一阵子没有任何联系。去打个招呼…</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n member(s) have a coupon that expires within 7 days: remind them one by one…</source>
+        <translation>
+            <numerusform>%n 位会员的优惠券将在 7 天内到期：逐个提醒…</numerusform>
+        </translation>
+    </message>
     <message>
         <source>All clear: no group QR code about to expire.</source>
         <translation>一切正常：没有快过期的群二维码。</translation>
@@ -6327,6 +6333,10 @@
     <message>
         <source>%1 points of %2 members expire within 7 days: a good reason to remind them.</source>
         <translation>%2 位会员共 %1 积分将在 7 天内过期：正好提醒他们来用。</translation>
+    </message>
+    <message>
+        <source>Coupons expiring this week</source>
+        <translation>本周到期的优惠券</translation>
     </message>
 </context>
 <context>

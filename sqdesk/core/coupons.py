@@ -489,3 +489,18 @@ def figures(store: Store, *, since: date | None = None, until: date | None = Non
             rate = u / (u + e) if u + e else None
             out.append(TypeFigures(type_id, name, n, u, e, n - u - e, rate, int(spend)))
     return out
+
+
+def expiring(store: Store, *, days: int = 7, today: date | None = None) -> list[int]:
+    """Members (not archived) holding a valid coupon whose last day falls within `days`
+    days, the soonest first (Today's reminder, and its one-by-one run)."""
+    today = today or date.today()
+    query = (select(Coupon.member_id, func.min(Coupon.expires_on))
+             .join(Member, Member.id == Coupon.member_id)
+             .where(Coupon.used_at.is_(None), Coupon.expires_on >= today,
+                    Coupon.expires_on < today + timedelta(days=days),
+                    Member.archived.is_(False))
+             .group_by(Coupon.member_id).order_by(func.min(Coupon.expires_on),
+                                                  Coupon.member_id))  # fmt: skip
+    with store.read() as s:
+        return [m for m, _last in s.execute(query)]

@@ -295,6 +295,8 @@ class Coupon(Base):
         # A member's coupons still to use, soonest to expire first (Record Visit, Today).
         Index("ix_coupon_member_open", "member_id", "used_at", "expires_on"),
         Index("ix_coupon_type", "type_id", "issued_at"),
+        # Coupons about to expire, everyone's (Today's reminder).
+        Index("ix_coupon_open_expiry", "used_at", "expires_on"),
     )
 
 

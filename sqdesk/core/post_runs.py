@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import case, delete, func, select, update
 
-from sqdesk.core import festivals, filters, posts, segments
+from sqdesk.core import coupons, festivals, filters, posts, segments
 from sqdesk.core.models import Member, PostRun, PostRunMember
 from sqdesk.core.pinyin import sort_key
 from sqdesk.core.posts import PostError, TemplateInfo
@@ -161,14 +161,16 @@ def discard(store: Store, run_id: int) -> None:
 
 def members_for(store: Store, source: str, *, today: date | None = None) -> list[int]:
     """Who a one-by-one run goes to: "birthdays_week" (today to Sunday, by day),
-    "vip_invites" (VIP-eligible, in no VIP group), or "segment:<built-in key or saved
-    name>"."""
+    "coupons_expiring" (a coupon's last day within a week), "vip_invites" (VIP-eligible,
+    in no VIP group), or "segment:<built-in key or saved name>"."""
     today = today or date.today()
     if source == "birthdays_week":
         week_end = today + timedelta(days=6 - today.weekday())
         found = sorted(festivals.birthdays(store, today, week_end),
                        key=lambda b: (b.day, sort_key(b.name)))  # fmt: skip
         return list(dict.fromkeys(b.member_id for b in found))
+    if source == "coupons_expiring":
+        return coupons.expiring(store, today=today)
     if source == "vip_invites":
         return filters.member_ids(store, segments.vip_invites(store, today=today), today=today)
     if source.startswith("segment:"):

@@ -59,6 +59,9 @@ BUILTINS: tuple[tuple[str, str, str, str, str], ...] = (
     ("expiring", "积分即将过期提醒", "expiring", "member",
      "⏳ {{ 称呼 or '亲' }}，你有 {{ 即将过期积分 or 0 }} 积分将在 {{ 过期日期 or '月底' }} 过期，"
      "现在一共 {{ 积分 }} 分～\n来店里换杯饮品或小礼品吧，别浪费啦！"),
+    ("coupon_expiring", "优惠券快到期提醒", "expiring", "member",
+     "🎫 {{ 称呼 or '亲' }}，你有{{ 优惠券 or '优惠券' }}，"
+     "最早 {{ 优惠券到期 or '这几天' }} 到期～\n来店里报会员码就能用，别浪费啦！"),
     ("reactivation", "好久不见（沉睡唤醒）", "reactivation", "member",
      "👋 {{ 称呼 or '亲' }}，好久不见呀！\n"
      "店里上了好几款新品，给你留了一张第二杯半价券，这周来试试？\n"

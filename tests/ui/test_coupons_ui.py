@@ -218,3 +218,23 @@ def test_quick_awards_from_the_profile_and_for_a_pasted_list(qtbot, window, shop
     done = dialog.give()
     assert (done.paid, done.unmatched) == (2, ["陌生人"])
     assert "陌生人" in dialog.result.text() and ledger.balance(store, wei) == 30
+
+
+def test_today_reminds_of_coupons_about_to_expire_one_by_one(qtbot, window, shop):
+    from datetime import UTC, datetime
+
+    from sqdesk.ui.today.page import ItemRole
+
+    store, _, wei, _ = shop
+    old = datetime.now(UTC) - timedelta(days=25)  # a 30-day coupon: 5 days left
+    coupons.issue(store, wei, coupons.find_type(store, "new_member").id, now=old)
+    assert coupons.expiring(store) == [wei]  # 张诗芳's lasts 30 days: not yet
+    page = window.today_page
+    window.show_page(page)
+    page._fill_watch(date.today())
+    (item,) = [page.watch.item(i) for i in range(page.watch.count())
+               if page.watch.item(i).data(ItemRole) == ("coupons",)]  # fmt: skip
+    assert "1 member" in item.text() and "7 days" in item.text()
+    run = page.remind_coupons()
+    assert "李伟" in run.who.text() and "新人体验券 ¥9.9" in run._text  # {{ 优惠券 }} filled
+    run.close()

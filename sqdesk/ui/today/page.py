@@ -24,7 +24,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sqdesk.core import activities, contacts, festivals, groups, ledger, notes, post_runs, posts
+from sqdesk.core import (
+    activities,
+    contacts,
+    coupons,
+    festivals,
+    groups,
+    ledger,
+    notes,
+    post_runs,
+    posts,
+)
 from sqdesk.core.pinyin import sort_key
 from sqdesk.core.store import Store
 from sqdesk.ui import dates
@@ -133,6 +143,7 @@ class TodayPage(QWidget):
         self._filled_for: date | None = None
         self._expiring: list = []
         self._losing = 0  # members in the losing-touch queue (counted in the background)
+        self._coupons: list[int] = []  # members whose coupon expires within the week
         self._qr: list = []
         QTimer.singleShot(0, self, self.refresh)
         # Each change refills only the part that shows it: Today stays in front while visits
@@ -144,6 +155,7 @@ class TodayPage(QWidget):
         follow(self, {Area.MEMBERS}, lambda: self._fill_birthdays(date.today()), deferred=True)
         follow(self, {Area.GROUPS}, lambda: self._fill_watch(date.today()), deferred=True)
         follow(self, {Area.POINTS}, self._count_expiring, deferred=True)
+        follow(self, {Area.POINTS}, self._count_coupons, deferred=True)
         # Any contact can take a member off the losing-touch queue.
         follow(self, {Area.POINTS, Area.NOTES, Area.CALENDAR, Area.POSTS}, self._count_losing,
                deferred=True)  # fmt: skip
@@ -287,6 +299,7 @@ class TodayPage(QWidget):
 
     def _fill_watch(self, today: date) -> None:
         self._qr = groups.expiring_qr(self.store, today=today)
+        self._coupons = coupons.expiring(self.store, today=today)
         self._show_watch(today)
 
     def _show_watch(self, today: date) -> None:
@@ -302,6 +315,10 @@ class TodayPage(QWidget):
             text = self.tr("%n member(s) you are losing touch with: no contact of any kind "
                            "for a while. Say hello…", "", self._losing)  # fmt: skip
             self.watch.addItem(self._item(text, ("losing",), "#7b341e"))
+        if self._coupons:
+            text = self.tr("%n member(s) have a coupon that expires within 7 days: remind them "
+                           "one by one…", "", len(self._coupons))  # fmt: skip
+            self.watch.addItem(self._item(text, ("coupons",), "#b7791f"))
         if self._expiring:
             self._add_expiring()
         elif self.watch.count() == 0:
@@ -356,6 +373,8 @@ class TodayPage(QWidget):
             self.openGroups.emit()
         elif kind == "points":
             self.openPoints.emit()
+        elif kind == "coupons":
+            self.remind_coupons()
         elif kind == "losing":
             self.show_losing_touch()
         elif kind == "calendar":
@@ -377,6 +396,19 @@ class TodayPage(QWidget):
         today = date.today()
         self.posts.fill(self.store, today)
         self._fill_plan(today)
+
+    def _count_coupons(self) -> None:
+        self._coupons = coupons.expiring(self.store)  # an indexed read of the open ones
+        self._show_watch(date.today())
+
+    def remind_coupons(self) -> RunDialog | None:
+        """A reminder for each member whose coupon expires this week, one by one."""
+        t = next((t for t in posts.list_templates(self.store) if t.key == "coupon_expiring"),
+                 posts.first_of(self.store, "expiring"))  # the shop may have deleted it
+        if t is None or not self._coupons:
+            return None
+        return start_run(self, self.store, t, list(self._coupons),
+                         self.tr("Coupons expiring this week"))  # fmt: skip
 
     def send_greetings(self) -> RunDialog | None:
         """This week's birthday greetings, one by one ("Copy and next")."""

@@ -65,6 +65,7 @@ def upgrade() -> None:
         batch_op.create_index("ix_coupon_member_open", ["member_id", "used_at", "expires_on"],
                               unique=False)  # fmt: skip
         batch_op.create_index("ix_coupon_type", ["type_id", "issued_at"], unique=False)
+        batch_op.create_index("ix_coupon_open_expiry", ["used_at", "expires_on"], unique=False)
     with op.batch_alter_table("visit", schema=None) as batch_op:
         batch_op.add_column(sa.Column("discount_cents", sa.Integer(), server_default="0",
                                       nullable=False))  # fmt: skip
