@@ -4172,6 +4172,14 @@
         <translation>添加奖品</translation>
     </message>
     <message>
+        <source>Not a coupon</source>
+        <translation>不是优惠券</translation>
+    </message>
+    <message>
+        <source>Gives: %1</source>
+        <translation>兑换为：%1</translation>
+    </message>
+    <message>
         <source>always</source>
         <translation>一直</translation>
     </message>

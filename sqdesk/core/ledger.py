@@ -304,6 +304,9 @@ def redeem(
                            reason=f"redeemed {reward.name}", source_type="reward",
                            source_id=reward.id, actor=actor)  # fmt: skip
         _consume(s, entry, reward.cost)
+        if reward.coupon_type_id is not None:  # points exchanged for a coupon (all or nothing)
+            coupons.issue_in(s, member_id, reward.coupon_type_id, source=f"reward:{reward.id}",
+                             now=at)  # fmt: skip
         if reward.stock is not None:
             reward.stock -= 1
         return _posted(s, entry)

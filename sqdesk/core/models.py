@@ -344,6 +344,10 @@ class Reward(Base):
     active_from: Mapped[date | None] = mapped_column(Date, default=None)
     active_to: Mapped[date | None] = mapped_column(Date, default=None)
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Points exchanged for a coupon: redeeming issues one of this type.
+    coupon_type_id: Mapped[int | None] = mapped_column(
+        ForeignKey("coupon_type.id", ondelete="SET NULL"), default=None
+    )
 
 
 class Level(Base):

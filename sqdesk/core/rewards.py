@@ -22,10 +22,12 @@ class RewardInfo:
     active_from: date | None
     active_to: date | None
     archived: bool
+    coupon_type_id: int | None = None  # redeeming issues a coupon of this type
 
 
 def _info(r: Reward) -> RewardInfo:
-    return RewardInfo(r.id, r.name, r.cost, r.stock, r.active_from, r.active_to, r.archived)
+    return RewardInfo(r.id, r.name, r.cost, r.stock, r.active_from, r.active_to, r.archived,
+                      r.coupon_type_id)  # fmt: skip
 
 
 def list_rewards(store: Store, *, include_archived: bool = False) -> list[RewardInfo]:
@@ -52,7 +54,9 @@ def add_reward(
     stock: int | None = None,
     active_from: date | None = None,
     active_to: date | None = None,
+    coupon_type_id: int | None = None,
 ) -> int:
+    """A reward in the catalog; with `coupon_type_id`, points exchanged for a coupon."""
     name = " ".join(name.split())
     if not name:
         raise ledger.PointsError("reward_no_name", "a reward needs a name")
@@ -66,7 +70,8 @@ def add_reward(
         if s.scalar(select(Reward.id).where(Reward.name == name)):
             raise ledger.PointsError("reward_exists", f"a reward named {name} exists already",
                                      name=name)
-        r = Reward(name=name, cost=cost, stock=stock, active_from=active_from, active_to=active_to)
+        r = Reward(name=name, cost=cost, stock=stock, active_from=active_from, active_to=active_to,
+                   coupon_type_id=coupon_type_id)  # fmt: skip
         s.add(r)
         s.flush()
         return r.id

@@ -246,3 +246,18 @@ def test_a_post_names_the_members_valid_coupons_and_the_first_last_day(shop):
     assert f"最早{day}到期" in text and f"{day}前有效" in text
     empty = render("{{ 优惠券 or '暂无优惠券' }}", post_values.values_for(store, member_id=wei))
     assert empty == "暂无优惠券"
+
+
+def test_points_exchanged_for_a_coupon_all_or_nothing(shop):
+    from sqdesk.core import rewards
+
+    store, fang, _, t = shop
+    ledger.adjust(store, fang, 500, reason="开业赠送")
+    reward = rewards.add_reward(store, name="积分换 满50减10 券", cost=200, coupon_type_id=t.id)
+    ledger.redeem(store, fang, reward)
+    assert ledger.balance(store, fang) == 300
+    (c,) = coupons.for_member(store, fang)
+    assert c.type_name == "满50减10" and c.status() == "valid"
+    with pytest.raises(CouponError) as caught:  # holds one already: no points taken either
+        ledger.redeem(store, fang, reward)
+    assert caught.value.code == "holds_enough" and ledger.balance(store, fang) == 300

@@ -238,3 +238,19 @@ def test_today_reminds_of_coupons_about_to_expire_one_by_one(qtbot, window, shop
     run = page.remind_coupons()
     assert "李伟" in run.who.text() and "新人体验券 ¥9.9" in run._text  # {{ 优惠券 }} filled
     run.close()
+
+
+def test_a_reward_that_gives_a_coupon_from_the_rewards_tab(qtbot, window, shop):
+    from sqdesk.core import rewards
+
+    store, _, _, c = shop
+    page = window.points_page
+    window.show_page(page)
+    page.tabs.setCurrentIndex(3)  # Rewards
+    page.reward_name.setText("积分换券")
+    page.reward_coupon.setCurrentIndex(page.reward_coupon.findData(c.type_id))
+    assert page.add_reward()
+    (made,) = [r for r in rewards.list_rewards(store) if r.name == "积分换券"]
+    assert made.coupon_type_id == c.type_id
+    names = [page.rewards.item(r, 0).text() for r in range(page.rewards.rowCount())]
+    assert "积分换券 🎫 满50减10" in names

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sqdesk.core import ledger, points_view, rewards, shop_settings
+from sqdesk.core import coupons, ledger, points_view, rewards, shop_settings
 from sqdesk.core.parsing import parse_date
 from sqdesk.core.points_rules import EXPIRY_POLICIES, EarningRules, visit_awards
 from sqdesk.core.store import Store
@@ -190,12 +190,15 @@ class PointsPage(QWidget):
         self.reward_from.setPlaceholderText(self.tr("from (optional)"))
         self.reward_to = QLineEdit(tab)
         self.reward_to.setPlaceholderText(self.tr("until (optional)"))
+        # Points exchanged for a coupon: the reward issues one (the types: the Coupons tab).
+        self.reward_coupon = QComboBox(tab)
+        self.reward_coupon.setObjectName("rewardCoupon")
         self.add_reward_button = QPushButton(self.tr("Add Reward"), tab)
         self.add_reward_button.clicked.connect(self.add_reward)
         self.reward_message = QLabel(tab)
         form = QHBoxLayout()
         for w in (self.reward_name, self.reward_cost, self.reward_stock, self.reward_from,
-                  self.reward_to, self.add_reward_button):  # fmt: skip
+                  self.reward_to, self.reward_coupon, self.add_reward_button):  # fmt: skip
             form.addWidget(w, 1 if w is self.reward_name else 0)
         layout = QVBoxLayout(tab)
         layout.addWidget(self.rewards, 1)
@@ -204,10 +207,19 @@ class PointsPage(QWidget):
         return tab
 
     def load_rewards(self) -> None:
+        types = {t.id: t.name for t in coupons.types(self.store, include_inactive=True)}
+        chosen = self.reward_coupon.currentData()
+        self.reward_coupon.clear()
+        self.reward_coupon.addItem(self.tr("Not a coupon"), None)
+        for type_id, name in types.items():
+            self.reward_coupon.addItem(self.tr("Gives: %1").replace("%1", name), type_id)
+        self.reward_coupon.setCurrentIndex(max(0, self.reward_coupon.findData(chosen)))
         rows = []
         for r in rewards.list_rewards(self.store):
             span = "–".join(d.isoformat() for d in (r.active_from, r.active_to) if d)
-            rows.append((r.name, f"{r.cost:,}",
+            name = r.name + (f" 🎫 {types[r.coupon_type_id]}" if r.coupon_type_id in types
+                             else "")  # fmt: skip
+            rows.append((name, f"{r.cost:,}",
                          self.tr("unlimited") if r.stock is None else str(r.stock),
                          span or self.tr("always")))  # fmt: skip
         fill_table(self.rewards, rows, numeric={1, 2})
@@ -227,7 +239,8 @@ class PointsPage(QWidget):
             rewards.add_reward(self.store, name=self.reward_name.text(),
                                cost=self.reward_cost.value(),
                                stock=None if stock < 0 else stock, active_from=active_from,
-                               active_to=active_to)  # fmt: skip
+                               active_to=active_to,
+                               coupon_type_id=self.reward_coupon.currentData())  # fmt: skip
         except ledger.PointsError as exc:
             self.reward_message.setText(self.words.error_html(refusal_text(exc)))
             return False
