@@ -227,6 +227,33 @@
     </message>
 </context>
 <context>
+    <name>AwardKindsDialog</name>
+    <message>
+        <source>Quick Awards</source>
+        <translation>快捷奖励</translation>
+    </message>
+    <message>
+        <source>Award</source>
+        <translation>奖励</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>May repeat in a day</source>
+        <translation>一天内可重复</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
     <name>BackupsDialog</name>
     <message>
         <source>Restore from Backup</source>
@@ -4980,6 +5007,10 @@
     <message>
         <source>Quick Award for a Pasted List</source>
         <translation>按粘贴名单快捷奖励</translation>
+    </message>
+    <message>
+        <source>Edit Awards…</source>
+        <translation>编辑奖励…</translation>
     </message>
     <message>
         <source>Paste the 接龙 (1. 张三 …) from the group</source>

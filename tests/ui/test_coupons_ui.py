@@ -254,3 +254,21 @@ def test_a_reward_that_gives_a_coupon_from_the_rewards_tab(qtbot, window, shop):
     assert made.coupon_type_id == c.type_id
     names = [page.rewards.item(r, 0).text() for r in range(page.rewards.rowCount())]
     assert "积分换券 🎫 满50减10" in names
+
+
+def test_the_shop_edits_its_quick_awards(qtbot, window, shop):
+    from sqdesk.core import awards
+
+    dialog = window.members_page.quick_awards()
+    kinds = dialog.edit_kinds()
+    r = kinds.add_row("带朋友来", 15, True)
+    assert kinds.table.rowCount() == 4
+    kinds.table.setCurrentCell(0, 0)
+    kinds.table.removeRow(0)  # 晒单 goes
+    assert kinds.save()
+    assert [k.name for k in awards.kinds(shop[0])] == ["好评", "UGC 照片", "带朋友来"]
+    assert dialog.kind.findData("带朋友来") >= 0 and dialog.kind.findData("晒单") < 0
+    again = dialog.edit_kinds()
+    again.table.cellWidget(0, 0).setText("UGC 照片")  # two with one name
+    assert not again.save() and "its own name" in again.problem.text()
+    assert r == 3
