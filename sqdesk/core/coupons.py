@@ -218,11 +218,8 @@ def _validity(t: CouponType, day: date) -> tuple[date, date]:
     return day, day + timedelta(days=(t.valid_days or 1) - 1)
 
 
-def issue_in(s: Session, member_id: int, type_id: int, *, source: str = "manual",
-             now: datetime | None = None) -> Coupon:  # fmt: skip
-    """Issue inside the caller's transaction (a segment's members, an event)."""
-    now = now or datetime.now(UTC)
-    today = now.astimezone().date()
+def _issuable(s: Session, type_id: int, today: date) -> tuple[CouponType, date, date]:
+    """The type, if coupons of it can be handed out today, and the dates they are valid."""
     t = s.get(CouponType, type_id)
     if t is None or not t.active:
         raise CouponError("no_type", "the coupon type does not exist or is switched off")
@@ -230,6 +227,15 @@ def issue_in(s: Session, member_id: int, type_id: int, *, source: str = "manual"
     if end < today:
         raise CouponError("type_over", f"{t.name} was valid until {end}", name=t.name,
                           day=end.isoformat())  # fmt: skip
+    return t, start, end
+
+
+def issue_in(s: Session, member_id: int, type_id: int, *, source: str = "manual",
+             now: datetime | None = None) -> Coupon:  # fmt: skip
+    """Issue inside the caller's transaction (a segment's members, an event)."""
+    now = now or datetime.now(UTC)
+    today = now.astimezone().date()
+    t, start, end = _issuable(s, type_id, today)
     held = s.scalar(select(func.count(Coupon.id)).where(
         Coupon.member_id == member_id, Coupon.type_id == type_id, Coupon.used_at.is_(None),
         Coupon.expires_on >= today)) or 0  # fmt: skip
@@ -386,13 +392,7 @@ def issue_many(store: Store, member_ids: list[int], type_id: int, *, source: str
     today = now.astimezone().date()
     ids = list(dict.fromkeys(member_ids))
     with store.session() as s:
-        t = s.get(CouponType, type_id)
-        if t is None or not t.active:
-            raise CouponError("no_type", "the coupon type does not exist or is switched off")
-        start, end = _validity(t, today)
-        if end < today:
-            raise CouponError("type_over", f"{t.name} was valid until {end}", name=t.name,
-                              day=end.isoformat())  # fmt: skip
+        t, start, end = _issuable(s, type_id, today)
         held = dict(s.execute(select(Coupon.member_id, func.count(Coupon.id)).where(
             Coupon.type_id == type_id, Coupon.used_at.is_(None), Coupon.expires_on >= today)
             .group_by(Coupon.member_id)).all())  # fmt: skip

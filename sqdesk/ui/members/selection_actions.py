@@ -186,44 +186,37 @@ class SelectionActions(QObject):
                                     posts.templates_for(self.store, "member"), chosen=t.id,
                                     about=(row.name or row.nickname) if row else "",
                                     member_id=ids[0])  # fmt: skip
-        if ids:
-            title = self.tr("%n selected member(s)", "", len(ids))
-        else:
-            ids, title = self.page.model.view_ids(), self.page.segments.current_title()
+        ids, title, _ = self._chosen()
         return start_run(self.page, self.store, t, ids, title)
 
-    def give_coupons(self) -> GiveCouponDialog:
-        """A coupon for the selection, or for everyone in view (a segment, a search)."""
+    def _chosen(self) -> tuple[list[int], str, bool]:
+        """The selection, or everyone in view (a segment, a search) when nothing is
+        selected: (ids, what to call them, whether it is a selection)."""
         ids = self._selected()
         if ids:
-            about = self.tr("%n selected member(s)", "", len(ids))
-        else:
-            ids, about = self.page.model.view_ids(), self.page.segments.current_title()
+            return ids, self.tr("%n selected member(s)", "", len(ids)), True
+        return self.page.model.view_ids(), self.page.segments.current_title(), False
+
+    def give_coupons(self) -> GiveCouponDialog:
+        """A coupon for the selection, or for everyone in view."""
+        ids, about, _ = self._chosen()
         dialog = GiveCouponDialog(self.store, ids, about, self.page)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
 
     def lucky_draw(self) -> DrawDialog:
-        """A draw from the selection, or from everyone in view (a segment, a search)."""
-        ids = self._selected()
-        if ids:
-            about, name = self.tr("%n selected member(s)", "", len(ids)), "selection"
-        else:
-            ids, about = self.page.model.view_ids(), self.page.segments.current_title()
-            name = f"view:{about}"
+        """A draw from the selection, or from everyone in view."""
+        ids, about, selected = self._chosen()
+        name = "selection" if selected else f"view:{about}"
         dialog = DrawDialog(self.store, ids, about, name, self.page)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
 
     def print_cards(self) -> CardPrintDialog:
-        """Member cards for the selection, or for everyone in view (a segment, a search)."""
-        ids = self._selected()
-        if ids:
-            about = self.tr("%n selected member(s)", "", len(ids))
-        else:
-            ids, about = self.page.model.view_ids(), self.page.segments.current_title()
+        """Member cards for the selection, or for everyone in view."""
+        ids, about, _ = self._chosen()
         dialog = CardPrintDialog(self.store, ids, about, self.page)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
