@@ -212,18 +212,18 @@ def ensure_builtins(store: Store) -> None:
 # --- issuing -------------------------------------------------------------------------------
 
 
-def _validity(t: CouponType, day: date) -> tuple[date, date]:
+def validity(t: CouponType, day: date) -> tuple[date, date]:
     if t.valid_from is not None and t.valid_to is not None:
         return t.valid_from, t.valid_to
     return day, day + timedelta(days=(t.valid_days or 1) - 1)
 
 
-def _issuable(s: Session, type_id: int, today: date) -> tuple[CouponType, date, date]:
+def issuable_in(s: Session, type_id: int, today: date) -> tuple[CouponType, date, date]:
     """The type, if coupons of it can be handed out today, and the dates they are valid."""
     t = s.get(CouponType, type_id)
     if t is None or not t.active:
         raise CouponError("no_type", "the coupon type does not exist or is switched off")
-    start, end = _validity(t, today)
+    start, end = validity(t, today)
     if end < today:
         raise CouponError("type_over", f"{t.name} was valid until {end}", name=t.name,
                           day=end.isoformat())  # fmt: skip
@@ -235,19 +235,24 @@ def issue_in(s: Session, member_id: int, type_id: int, *, source: str = "manual"
     """Issue inside the caller's transaction (a segment's members, an event)."""
     now = now or datetime.now(UTC)
     today = now.astimezone().date()
-    t, start, end = _issuable(s, type_id, today)
-    held = s.scalar(select(func.count(Coupon.id)).where(
-        Coupon.member_id == member_id, Coupon.type_id == type_id, Coupon.used_at.is_(None),
-        Coupon.expires_on >= today)) or 0  # fmt: skip
-    if held >= t.max_held:
-        raise CouponError("holds_enough", f"the member holds {held} valid {t.name} already",
-                          name=t.name, held=held)  # fmt: skip
+    t, start, end = issuable_in(s, type_id, today)
+    check_holding_in(s, member_id, t, today)
     coupon = Coupon(type_id=type_id, member_id=member_id, issued_at=now, valid_from=start,
                     expires_on=end, source=source)  # fmt: skip
     s.add(coupon)
     s.flush()
     coupon.code = codes.make_code(FIRST_SERIAL + coupon.id)
     return coupon
+
+
+def check_holding_in(s: Session, member_id: int, t: CouponType, today: date) -> None:
+    """Refuse a coupon to a member who holds as many valid ones of the type as they may."""
+    held = s.scalar(select(func.count(Coupon.id)).where(
+        Coupon.member_id == member_id, Coupon.type_id == t.id, Coupon.used_at.is_(None),
+        Coupon.expires_on >= today)) or 0  # fmt: skip
+    if held >= t.max_held:
+        raise CouponError("holds_enough", f"the member holds {held} valid {t.name} already",
+                          name=t.name, held=held)  # fmt: skip
 
 
 def issue(store: Store, member_id: int, type_id: int, *, source: str = "manual",
@@ -392,7 +397,7 @@ def issue_many(store: Store, member_ids: list[int], type_id: int, *, source: str
     today = now.astimezone().date()
     ids = list(dict.fromkeys(member_ids))
     with store.session() as s:
-        t, start, end = _issuable(s, type_id, today)
+        t, start, end = issuable_in(s, type_id, today)
         held = dict(s.execute(select(Coupon.member_id, func.count(Coupon.id)).where(
             Coupon.type_id == type_id, Coupon.used_at.is_(None), Coupon.expires_on >= today)
             .group_by(Coupon.member_id)).all())  # fmt: skip

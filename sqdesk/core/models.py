@@ -654,6 +654,10 @@ class PostRun(Base):
     title: Mapped[str] = mapped_column(String(100), default="")  # 本周生日, 沉睡会员 …
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    # A coupon of this type goes with each message, issued when it is copied (None: no coupon).
+    coupon_type_id: Mapped[int | None] = mapped_column(
+        ForeignKey("coupon_type.id", ondelete="SET NULL"), default=None
+    )
 
 
 class PostRunMember(Base):
@@ -668,6 +672,10 @@ class PostRunMember(Base):
     member_id: Mapped[int] = mapped_column(ForeignKey("member.id", ondelete="CASCADE"))
     state: Mapped[str] = mapped_column(String(8), default="")  # "" | copied | skipped
     done_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    # The coupon this member's message carried (issued once, kept when the step is revisited).
+    coupon_id: Mapped[int | None] = mapped_column(
+        ForeignKey("coupon.id", ondelete="SET NULL"), default=None
+    )
 
 
 class Note(Base):

@@ -4,6 +4,10 @@ week's birthdays, a selection), and "Copy and next" through them one by one.
 A run is stored, with where it got to, so the manager can stop at any point (a customer
 walks in) and resume later, even after closing the app. Each copy is recorded in the copy
 history in the same transaction that marks the step done.
+
+A run can carry a coupon: each member's coupon of the run's type is issued as their message
+is copied (never for a skipped member), kept on their step so it is issued once, and listed
+by the message's {{ 优惠券 }} (the preview shows it before it exists: `planned_coupon`).
 """
 
 from __future__ import annotations
@@ -12,9 +16,10 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import case, delete, func, select, update
+from sqlalchemy.orm import Session
 
 from sqdesk.core import coupons, festivals, filters, posts, segments
-from sqdesk.core.models import Member, PostRun, PostRunMember
+from sqdesk.core.models import CouponType, Member, PostRun, PostRunMember
 from sqdesk.core.pinyin import sort_key
 from sqdesk.core.posts import PostError, TemplateInfo
 from sqdesk.core.store import Store
@@ -34,6 +39,7 @@ class RunInfo:
     skipped: int
     created_at: datetime
     finished_at: datetime | None
+    coupon_type_id: int | None = None
 
     @property
     def done(self) -> int:
@@ -45,6 +51,7 @@ class Step:
     position: int
     member_id: int
     state: str  # "" | copied | skipped
+    coupon_id: int | None = None  # the coupon issued with this member's message
 
 
 def start(store: Store, t: TemplateInfo, member_ids: list[int], *, title: str = "") -> int:
@@ -93,7 +100,7 @@ def runs(store: Store, *, unfinished: bool = True) -> list[RunInfo]:
         query = query.where(PostRun.finished_at.is_(None))
     with store.read() as s:
         return [RunInfo(r.id, r.template_id, r.template_name, r.title, total, c or 0, k or 0,
-                        r.created_at, r.finished_at)
+                        r.created_at, r.finished_at, r.coupon_type_id)
                 for r, total, c, k in s.execute(query)]  # fmt: skip
 
 
@@ -104,13 +111,14 @@ def run(store: Store, run_id: int) -> RunInfo | None:
 def steps(store: Store, run_id: int) -> list[Step]:
     """Every member of the run in order (members deleted since are gone from it)."""
     query = (
-        select(PostRunMember.position, PostRunMember.member_id, PostRunMember.state)
+        select(PostRunMember.position, PostRunMember.member_id, PostRunMember.state,
+               PostRunMember.coupon_id)
         .join(Member, Member.id == PostRunMember.member_id)
         .where(PostRunMember.run_id == run_id)
         .order_by(PostRunMember.position)
-    )
+    )  # fmt: skip
     with store.read() as s:
-        return [Step(p, m, state) for p, m, state in s.execute(query)]
+        return [Step(p, m, state, c) for p, m, state, c in s.execute(query)]
 
 
 def resume_position(run_steps: list[Step]) -> int | None:
@@ -141,6 +149,74 @@ def mark(store: Store, run_id: int, position: int, state: str, *, text: str = ""
         if not left:
             r.finished_at = now
         return not left
+
+
+# --- a coupon with each message ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PlannedCoupon:
+    """The coupon copying a member's message will issue, or why it will not."""
+
+    type_id: int
+    name: str
+    last_day: date
+    refusal: coupons.CouponError | None  # e.g. they hold as many as they may: no new one
+
+
+def set_coupon(store: Store, run_id: int, type_id: int | None) -> None:
+    """The coupon type that goes with each message from now on (None: none). Members whose
+    message was copied keep what they were given."""
+    with store.session() as s:
+        r = s.get(PostRun, run_id)
+        if r is None:
+            raise PostError("no_run", "this list was deleted")
+        if type_id is not None:
+            coupons.issuable_in(s, type_id, datetime.now(UTC).astimezone().date())
+        r.coupon_type_id = type_id
+
+
+def planned_coupon(store: Store, run_id: int, position: int, *,
+                   now: datetime | None = None) -> PlannedCoupon | None:  # fmt: skip
+    """What copying this step's message will give: None when the run carries no coupon or
+    the member already has theirs from this run."""
+    now = now or datetime.now(UTC)
+    with store.read() as s:
+        r, step = s.get(PostRun, run_id), s.get(PostRunMember, (run_id, position))
+        if r is None or step is None or r.coupon_type_id is None or step.coupon_id is not None:
+            return None
+        today = now.astimezone().date()
+        t = s.get(CouponType, r.coupon_type_id)
+        last = coupons.validity(t, today)[1]
+        try:
+            coupons.issuable_in(s, t.id, today)
+            coupons.check_holding_in(s, step.member_id, t, today)
+        except coupons.CouponError as exc:
+            return PlannedCoupon(t.id, t.name, last, exc)
+        return PlannedCoupon(t.id, t.name, last, None)
+
+
+def give_coupon(store: Store, run_id: int, position: int, *,
+                now: datetime | None = None) -> int | None:  # fmt: skip
+    """Issue this step's coupon before its message is copied (its own transaction, kept on
+    the step: asking again returns the same coupon). None when the run carries no coupon;
+    CouponError when the member cannot have one (the message goes without it)."""
+    with store.session() as s:
+        r, step = s.get(PostRun, run_id), s.get(PostRunMember, (run_id, position))
+        if r is None or step is None:
+            raise PostError("no_run", "this list was deleted")
+        return _give_in(s, r, step, now)
+
+
+def _give_in(s: Session, r: PostRun, step: PostRunMember, now: datetime | None) -> int | None:
+    if step.coupon_id is not None:  # given when this message was copied before
+        return step.coupon_id
+    if r.coupon_type_id is None:
+        return None
+    coupon = coupons.issue_in(s, step.member_id, r.coupon_type_id, source=f"run:{r.id}",
+                              now=now)  # fmt: skip
+    step.coupon_id = coupon.id
+    return coupon.id
 
 
 def reopen(store: Store, run_id: int) -> None:

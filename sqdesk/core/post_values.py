@@ -54,15 +54,20 @@ def day_values(store: Store, today: date) -> dict[str, object]:
 CHUNK = 900  # ids per IN (…): under SQLite's old limit of 999 bound parameters
 
 
-def member_values(store: Store, member_id: int, today: date) -> dict[str, object]:
-    found = member_values_many(store, [member_id], today)
+def member_values(store: Store, member_id: int, today: date, *,
+                  planned_coupon: tuple[date, str] | None = None) -> dict[str, object]:  # fmt: skip
+    """`planned_coupon` (last day, type name): a coupon about to be given with the message,
+    listed as if held (a one-by-one run's preview)."""
+    planned = {member_id: planned_coupon} if planned_coupon is not None else {}
+    found = member_values_many(store, [member_id], today, planned=planned)
     if member_id not in found:
         raise MemberError("gone", f"member {member_id} no longer exists")
     return found[member_id]
 
 
 def member_values_many(
-    store: Store, member_ids: Sequence[int], today: date
+    store: Store, member_ids: Sequence[int], today: date, *,
+    planned: dict[int, tuple[date, str]] | None = None,
 ) -> dict[int, dict[str, object]]:
     """Every member placeholder for many members, a few aggregate queries per 900 members
     (rendering a birthday greeting for a whole segment must not cost queries per member)."""
@@ -75,11 +80,11 @@ def member_values_many(
         ids = list(dict.fromkeys(member_ids))
         for start in range(0, len(ids), CHUNK):
             chunk = ids[start : start + CHUNK]
-            out |= _chunk_values(s, chunk, today, rules, names, thresholds)
+            out |= _chunk_values(s, chunk, today, rules, names, thresholds, planned or {})
     return out
 
 
-def _chunk_values(s, chunk, today, rules, level_names, thresholds) -> dict[int, dict]:
+def _chunk_values(s, chunk, today, rules, level_names, thresholds, planned) -> dict[int, dict]:
     year_start = datetime.combine(today.replace(month=1, day=1), time.min).astimezone(UTC)
     people = s.execute(
         select(Member.id, Member.name, Member.nickname, Member.birthday, Member.birthday_lunar,
@@ -119,6 +124,8 @@ def _chunk_values(s, chunk, today, rules, level_names, thresholds) -> dict[int, 
                    Coupon.expires_on >= today)
             .order_by(Coupon.expires_on)):  # fmt: skip
         held.setdefault(m, []).append((last, name))
+    for m, coupon in planned.items():
+        held.setdefault(m, []).append(coupon)
     out = {}
     for p in people:
         balance, level_id = points.get(p.id, (0, None))
@@ -148,10 +155,15 @@ def _chunk_values(s, chunk, today, rules, level_names, thresholds) -> dict[int, 
             "今年攒积分": max(0, earned.get(p.id) or 0),
             "今年活动次数": attended.get(p.id, 0),
             "最爱": p.favourites or None,
-            "优惠券": "、".join(f"{name}（{_md(last)}前有效）" for last, name in coupons_) or None,
-            "优惠券到期": _md(coupons_[0][0]) if coupons_ else None,
-        }
+        } | coupon_values(coupons_)
     return out
+
+
+def coupon_values(held: list[tuple[date, str]]) -> dict[str, object]:
+    """{{ 优惠券 }} and {{ 优惠券到期 }} from the (last day, type name) of valid coupons."""
+    held = sorted(held, key=lambda c: c[0])
+    return {"优惠券": "、".join(f"{name}（{_md(last)}前有效）" for last, name in held) or None,
+            "优惠券到期": _md(held[0][0]) if held else None}  # fmt: skip
 
 
 def occurrence_values(store: Store, o: Occurrence) -> dict[str, object]:
@@ -184,12 +196,13 @@ def values_for(
     occurrence: Occurrence | None = None,
     group_id: int | None = None,
     today: date | None = None,
+    planned_coupon: tuple[date, str] | None = None,
 ) -> dict[str, object]:
     """Every placeholder's value for what a post is rendered for."""
     today = today or date.today()
     values = day_values(store, today)
     if member_id is not None:
-        values.update(member_values(store, member_id, today))
+        values.update(member_values(store, member_id, today, planned_coupon=planned_coupon))
     if occurrence is not None:
         values.update(occurrence_values(store, occurrence))
     if group_id is not None:

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 import pytest
 
 from sqdesk.core import members, post_runs, posts
@@ -103,3 +105,61 @@ def test_posts_due_today(store):
     activities.tick_phase(store, campaign, day, "recap", True)
     (recap,) = [d for d in post_today.due(store, date(2026, 12, 13)) if d.kind == "recap"]
     assert recap.done
+
+
+def test_a_run_carries_a_coupon_issued_once_as_each_message_is_copied(any_store):
+    """The preview lists the coupon before it exists; copying issues it (once, however often
+    the step is revisited); a skipped member gets none; one who holds enough gets none and
+    the run goes on; a type switched off is refused when chosen."""
+    from datetime import date
+
+    from sqdesk.core import coupons, post_values
+    from sqdesk.core.post_render import render
+
+    store = any_store
+    ids = _people(store, 3)
+    t, _w = coupons.add_type(store, "好久不见 满30减5", "amount_off", 500,
+                             min_spend_cents=3000, valid_days=10)  # fmt: skip
+    coupons.issue(store, ids[2], t.id)  # holds the most (1) already
+    template_id = posts.add_template(store, "回来坐坐", "{{ 称呼 }}，送您{{ 优惠券 }}",
+                                     audience="member")  # fmt: skip
+    template = next(x for x in posts.list_templates(store) if x.id == template_id)
+    run_id = post_runs.start(store, template, ids)
+    assert post_runs.planned_coupon(store, run_id, 0) is None  # no coupon chosen yet
+    post_runs.set_coupon(store, run_id, t.id)
+    assert post_runs.run(store, run_id).coupon_type_id == t.id
+
+    planned = post_runs.planned_coupon(store, run_id, 0)
+    today = date.today()
+    assert (planned.name, planned.last_day, planned.refusal) == (
+        t.name, today + timedelta(days=9), None)
+    preview = render(template.body, post_values.values_for(
+        store, member_id=ids[0], today=today, planned_coupon=(planned.last_day, planned.name)))
+    assert preview.endswith(f"送您{t.name}（{(today + timedelta(days=9)).month}月"
+                            f"{(today + timedelta(days=9)).day}日前有效）")
+    assert coupons.for_member(store, ids[0]) == []  # only previewed: nothing issued
+
+    first = post_runs.give_coupon(store, run_id, 0)
+    assert post_runs.give_coupon(store, run_id, 0) == first  # the step keeps it: issued once
+    (held,) = coupons.for_member(store, ids[0])
+    assert (held.id, held.type_id) == (first, t.id)
+    after = render(template.body, post_values.values_for(store, member_id=ids[0], today=today))
+    assert after == preview  # what was previewed is what is copied
+    assert post_runs.planned_coupon(store, run_id, 0) is None  # given already
+    post_runs.mark(store, run_id, 0, post_runs.COPIED, text=after)
+    assert post_runs.steps(store, run_id)[0].coupon_id == first
+
+    post_runs.mark(store, run_id, 1, post_runs.SKIPPED)  # skipped: no coupon
+    assert coupons.for_member(store, ids[1]) == []
+    refused = post_runs.planned_coupon(store, run_id, 2)
+    assert refused.refusal.code == "holds_enough"
+    with pytest.raises(coupons.CouponError):
+        post_runs.give_coupon(store, run_id, 2)
+    assert len(coupons.for_member(store, ids[2])) == 1
+
+    coupons.update_type(store, t.id, active=False)
+    with pytest.raises(coupons.CouponError) as err:
+        post_runs.set_coupon(store, run_id, t.id)
+    assert err.value.code == "no_type"
+    post_runs.set_coupon(store, run_id, None)
+    assert post_runs.run(store, run_id).coupon_type_id is None

@@ -4,6 +4,7 @@ stop and resume, and Copy Post from an occurrence, a profile and a WeChat group.
 from datetime import date
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QLineEdit
 
@@ -261,3 +262,34 @@ def test_a_calendar_task_opens_its_post_rendered_for_the_occurrence(qtbot, store
     assert post.bubble.text().startswith("🙏 感谢大家参加「双十二囤茶节」")  # nobody yet
     post.copy()
     assert occurrence.phase_boxes["recap"].isChecked()
+
+
+def test_a_run_with_a_coupon_previews_it_and_copying_gives_it(qtbot, store):
+    """Choose a coupon for the run: the bubble lists it before it exists, Copy and Next
+    puts exactly that on the clipboard and issues it; Back shows it was given (no second)."""
+    from sqdesk.core import coupons
+
+    ids = [create(store, MemberInput(name=n)) for n in ("林晓雨", "陈一🍵")]
+    t, _w = coupons.add_type(store, "回店礼 满30减5", "amount_off", 500, min_spend_cents=3000,
+                             valid_days=7)  # fmt: skip
+    tid = posts.add_template(store, "回来坐坐", "{{ 称呼 }}，送您{{ 优惠券 }}", audience="member")
+    template = next(x for x in posts.list_templates(store) if x.id == tid)
+    run_id = post_runs.start(store, template, ids)
+    dialog = RunDialog(store, run_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert "回店礼" not in dialog.bubble.text()
+    dialog.coupon_box.setCurrentIndex(dialog.coupon_box.findData(t.id))
+    assert post_runs.run(store, run_id).coupon_type_id == t.id
+    shown = dialog.bubble.text()
+    assert shown.startswith("林晓雨，送您回店礼 满30减5（")
+    assert "回店礼" in dialog.coupon_line.text()
+    assert coupons.for_member(store, ids[0]) == []
+    qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
+    assert _clipboard() == shown
+    (given,) = coupons.for_member(store, ids[0])
+    assert given.type_id == t.id
+    qtbot.mouseClick(dialog.back_button, Qt.MouseButton.LeftButton)
+    assert given.code in dialog.coupon_line.text()
+    qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)  # copied again
+    assert len(coupons.for_member(store, ids[0])) == 1

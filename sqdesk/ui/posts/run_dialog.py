@@ -1,6 +1,7 @@
 """Personal messages one by one: each member's message rendered for them, "Copy and next"
 (Ctrl+Enter) to paste it into their chat and move on, Skip, Back, and Stop to carry on
-later (the run is stored: see sqdesk.core.post_runs)."""
+later (the run is stored: see sqdesk.core.post_runs). "With each message" picks a coupon
+that copying issues to that member; the preview already lists it."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -18,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sqdesk.core import members, post_runs, post_values, posts
+from sqdesk.core import coupons, members, post_runs, post_values, posts
+from sqdesk.core.coupons import CouponError
 from sqdesk.core.post_render import RenderError, render
 from sqdesk.core.posts import PostError
 from sqdesk.core.store import Store
@@ -56,6 +59,20 @@ class RunDialog(QDialog):
         self.bubble = ChatBubble(self)
         self.bubble.setMinimumHeight(150)
         self.state = QLabel(self)
+        self.state.setWordWrap(True)
+        self.coupon_box = QComboBox(self)
+        self.coupon_box.setObjectName("runCoupon")
+        self.coupon_box.addItem(self.tr("No coupon"), None)
+        for t in coupons.types(store):
+            self.coupon_box.addItem(t.name, t.id)
+        self.coupon_box.setCurrentIndex(max(0, self.coupon_box.findData(self.info.coupon_type_id)))
+        self.coupon_box.setEnabled(not store.read_only)
+        self.coupon_box.setToolTip(self.tr("Copying a member's message gives them this coupon "
+                                           "(not when skipped); {{ 优惠券 }} lists it"))
+        self.coupon_box.currentIndexChanged.connect(self._coupon_changed)
+        self.coupon_line = QLabel(self)
+        self.coupon_line.setObjectName("runCouponLine")
+        self.coupon_line.setWordWrap(True)
         self.back_button = QPushButton(self.tr("Back"), self)
         self.back_button.clicked.connect(lambda: self.go(self.index - 1))
         self.skip_button = QPushButton(self.tr("Skip"), self)
@@ -79,8 +96,13 @@ class RunDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.progress)
+        with_coupon = QHBoxLayout()
+        with_coupon.addWidget(QLabel(self.tr("With each message:"), self))
+        with_coupon.addWidget(self.coupon_box, 1)
+        layout.addLayout(with_coupon)
         layout.addWidget(self.who)
         layout.addWidget(self.bubble, 1)
+        layout.addWidget(self.coupon_line)
         layout.addWidget(self.state)
         layout.addLayout(buttons)
         self.resize(460, 440)
@@ -114,17 +136,68 @@ class RunDialog(QDialog):
         state = {post_runs.COPIED: self.tr("Already copied for this member."),
                  post_runs.SKIPPED: self.tr("Skipped before.")}.get(step.state, "")  # fmt: skip
         self.state.setText(state)
-        values = post_values.values_for(self.store, member_id=step.member_id, today=self.today)
-        try:
-            self._text = render(self.template.body, values)
-        except RenderError as exc:
-            self._text = ""
-            self.state.setText(self.words.problems(exc.problems))
+        self._text = self._render(step, self._show_coupon(step))
         self.bubble.setText(self._text)
         for b in (self.skip_button, self.next_button):
             b.setEnabled(bool(self._text))
 
+    def _show_coupon(self, step: post_runs.Step) -> post_runs.PlannedCoupon | None:
+        """Say what coupon copying gives (or why none); return the one the preview lists."""
+        planned = post_runs.planned_coupon(self.store, self.run_id, step.position)
+        if step.coupon_id is not None:
+            code = coupons.get(self.store, step.coupon_id).code
+            self.coupon_line.setText(self.tr("🎟 Given with this message: coupon %1.")
+                                     .replace("%1", code))  # fmt: skip
+        elif planned is None:
+            self.coupon_line.setText("")
+        elif planned.refusal is not None:
+            self.coupon_line.setText(self.tr("🎟 No %1 this time: %2").replace(
+                "%1", planned.name).replace("%2", refusal_text(planned.refusal)))  # fmt: skip
+            return None
+        else:
+            self.coupon_line.setText(self.tr("🎟 Copying gives them %1, valid until %2.")
+                                     .replace("%1", planned.name)
+                                     .replace("%2", planned.last_day.isoformat()))  # fmt: skip
+        return planned
+
+    def _render(self, step: post_runs.Step, planned: post_runs.PlannedCoupon | None) -> str:
+        coupon = (planned.last_day, planned.name) if planned is not None else None
+        values = post_values.values_for(self.store, member_id=step.member_id, today=self.today,
+                                        planned_coupon=coupon)  # fmt: skip
+        try:
+            return render(self.template.body, values)
+        except RenderError as exc:
+            self.state.setText(self.words.problems(exc.problems))
+            return ""
+
+    def _coupon_changed(self) -> None:
+        try:
+            post_runs.set_coupon(self.store, self.run_id, self.coupon_box.currentData())
+        except (CouponError, PostError) as exc:
+            warn(self, self.windowTitle(), refusal_text(exc))
+            self.coupon_box.blockSignals(True)
+            self.coupon_box.setCurrentIndex(0)
+            self.coupon_box.blockSignals(False)
+            post_runs.set_coupon(self.store, self.run_id, None)
+        announce(Area.POSTS)
+        self.go(self.index)
+
+    def _give_coupon(self, step: post_runs.Step) -> post_runs.Step:
+        """Issue the step's coupon before its message is copied; the text is rendered again
+        with it held (as the preview showed). A refusal sends the message without one."""
+        try:
+            coupon_id = post_runs.give_coupon(self.store, self.run_id, step.position)
+        except CouponError:
+            coupon_id = None
+        if coupon_id is not None and coupon_id != step.coupon_id:
+            announce(Area.POINTS, Area.MEMBERS)
+            step = post_runs.Step(step.position, step.member_id, step.state, coupon_id)
+            self.steps[self.index] = step
+            self._text = self._render(step, None) or self._text
+        return step
+
     def _finished(self) -> None:
+        self.coupon_line.setText("")
         self._text = ""
         info = post_runs.run(self.store, self.run_id)
         if self.template is None:
@@ -145,6 +218,8 @@ class RunDialog(QDialog):
         label = (row.nickname or row.name) if row else ""
         try:
             if state == post_runs.COPIED:
+                if not self.store.read_only:
+                    step = self._give_coupon(step)
                 copy_post(self, self.store, self.template, self._text,
                           rendered_for=f"member:{step.member_id}", label=label,
                           run=(self.run_id, step.position))  # fmt: skip
@@ -155,7 +230,8 @@ class RunDialog(QDialog):
             warn(self, self.windowTitle(), refusal_text(exc))
             self.reject()
             return
-        self.steps[self.index] = post_runs.Step(step.position, step.member_id, state)
+        self.steps[self.index] = post_runs.Step(step.position, step.member_id, state,
+                                                step.coupon_id)  # fmt: skip
         # On to the next one not done yet (or the end).
         later = [i for i in range(self.index + 1, len(self.steps)) if not self.steps[i].state]
         self.go(later[0] if later else len(self.steps))
