@@ -21,8 +21,10 @@ LANGS = ("zh_CN", "en")
 
 
 def sources() -> list[Path]:
-    """Every module that can hold user-facing strings: the UI and the app wiring."""
-    return [*sorted((ROOT / "sqdesk" / "ui").rglob("*.py")), ROOT / "sqdesk" / "app.py"]
+    """Every module that can hold user-facing strings: the UI, the words printed on paper
+    and the app wiring."""
+    return [*sorted((ROOT / "sqdesk" / "ui").rglob("*.py")),
+            *sorted((ROOT / "sqdesk" / "printing").rglob("*.py")), ROOT / "sqdesk" / "app.py"]
 
 
 def tool(name: str) -> str:

@@ -14,6 +14,7 @@ from pathlib import Path
 from sqdesk.cli import _open, _print_json
 
 _app = None  # the offscreen QGuiApplication, kept for the process (painting needs one)
+_translators: list = []  # kept alive with it
 
 
 def _gui() -> None:
@@ -21,8 +22,12 @@ def _gui() -> None:
     from PySide6.QtGui import QGuiApplication
 
     if QGuiApplication.instance() is None:
+        from sqdesk.ui.i18n import install_translators, system_language
+
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         _app = QGuiApplication(["sqdesk-cli"])
+        # Words printed on paper (a coupon's "valid … to …") in the system's language.
+        _translators.extend(install_translators(_app, system_language()))
 
 
 def cmd_cards(args: argparse.Namespace) -> int:
@@ -48,6 +53,38 @@ def cmd_cards(args: argparse.Namespace) -> int:
                           title=f"{shop.name} member cards")  # fmt: skip
         cards.mark_printed(store, [c.member_id for c in made])
     print(f"{len(made)} cards on {pages} pages: {args.out}")
+    return 0
+
+
+def print_coupons(args: argparse.Namespace) -> int:
+    """`coupon print CODE --out FILE.pdf`: a member's valid coupons (a member code) or one
+    coupon (its own nine-digit code), each with its QR."""
+    from sqdesk.cli import UsageError, _member_by_code
+    from sqdesk.core import cards, coupons
+    from sqdesk.printing.coupons import CouponDocument
+    from sqdesk.printing.page import write_pdf
+
+    if not args.out:
+        raise UsageError("coupon print CODE --out FILE.pdf")
+    cards.check_layout(args.layout)
+    with _open(args) as store:
+        one = coupons.by_code(store, args.name)
+        if one is not None:
+            ids = [one.id]
+        else:
+            member_id = _member_by_code(store, args.name)
+            if member_id is None:
+                return 1
+            ids = [c.id for c in coupons.for_member(store, member_id, only_valid=True)]
+        shop = cards.shop(store)
+        made = cards.for_coupons(store, ids, show=shop.show)
+    if not made:
+        print("no valid coupons to print", file=sys.stderr)
+        return 1
+    _gui()
+    pages = write_pdf(CouponDocument(made, shop, args.layout), Path(args.out),
+                      title=f"{shop.name} coupons")  # fmt: skip
+    print(f"{len(made)} coupon(s) on {pages} page(s): {args.out}")
     return 0
 
 

@@ -4,6 +4,7 @@
     coupon types [--json]
     coupon issue CODE TYPE [--json]
     coupon list CODE [--json]
+    coupon print CODE --out FILE.pdf [--layout LAYOUT]   (a member's valid coupons, or one)
     draw (--activity ID --date DATE | --segment NAME) --winners N [--seed S] [--json]
 """
 
@@ -61,6 +62,10 @@ def cmd_coupon(args: argparse.Namespace) -> int:
         return 0
     if not args.name:
         raise UsageError(f"coupon {args.action} needs a member code")
+    if args.action == "print":
+        from sqdesk.cli_cards import print_coupons
+
+        return print_coupons(args)
     with _open(args, write=args.action == "issue") as store:
         member_id = _member_by_code(store, args.name)
         if member_id is None:
@@ -163,15 +168,19 @@ def cmd_award(args: argparse.Namespace) -> int:
 
 def add_commands(sub) -> None:
     coupon = sub.add_parser("coupon", help="coupon types, issuing a coupon, a member's coupons")
-    coupon.add_argument("action", choices=["type", "types", "issue", "list"])
+    coupon.add_argument("action", choices=["type", "types", "issue", "list", "print"])
     coupon.add_argument("name", nargs="?", metavar="NAME_OR_CODE",
-                        help="type add: the word add; issue and list: the member's code")
+                        help="type add: the word add; issue, list and print: the member's "
+                             "code (print: or a coupon's own code)")
     coupon.add_argument("sub", nargs="?", metavar="ARG",
                         help="type add NAME; issue CODE TYPE")
     coupon.add_argument("--off", metavar="YUAN", help="type add: the amount off")
     coupon.add_argument("--min-spend", metavar="YUAN", help="type add: the smallest bill")
     coupon.add_argument("--valid-days", type=int, default=30, metavar="N",
                         help="type add: days from the day it is issued (default 30)")
+    coupon.add_argument("--out", metavar="FILE.pdf", help="print: the PDF to write")
+    coupon.add_argument("--layout", default="thermal-58", metavar="LAYOUT",
+                        help="print: thermal-58 (default), thermal-80, cr80 or a4-10")
     coupon.add_argument("--json", action="store_true")
     coupon.set_defaults(handler=_dispatch)
 

@@ -60,6 +60,30 @@
     </message>
 </context>
 <context>
+    <name>CouponPrintDialog</name>
+    <message numerus="yes">
+        <source>%n coupon(s) for %1.</source>
+        <translation>
+            <numerusform>%n coupon for %1.</numerusform>
+            <numerusform>%n coupons for %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Printing %n coupon(s)…</source>
+        <translation>
+            <numerusform>Printing %n coupon…</numerusform>
+            <numerusform>Printing %n coupons…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Painting %n coupon(s)…</source>
+        <translation>
+            <numerusform>Painting %n coupon…</numerusform>
+            <numerusform>Painting %n coupons…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CouponTypesTab</name>
     <message numerus="yes">
         <source>%n day(s)</source>

@@ -1164,6 +1164,90 @@
     </message>
 </context>
 <context>
+    <name>CouponPrintDialog</name>
+    <message>
+        <source>Print Coupons</source>
+        <translation>打印优惠券</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n coupon(s) for %1.</source>
+        <translation>
+            <numerusform>%1 的 %n 张优惠券。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Nickname</source>
+        <translation>昵称</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>版式</translation>
+    </message>
+    <message>
+        <source>On the coupon</source>
+        <translation>券上显示</translation>
+    </message>
+    <message>
+        <source>Preview: Coupons</source>
+        <translation>预览：优惠券</translation>
+    </message>
+    <message>
+        <source>Printing Coupons</source>
+        <translation>正在打印优惠券</translation>
+    </message>
+    <message numerus="yes">
+        <source>Printing %n coupon(s)…</source>
+        <translation>
+            <numerusform>正在打印 %n 张优惠券…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save Coupons</source>
+        <translation>保存优惠券</translation>
+    </message>
+    <message>
+        <source>Coupons</source>
+        <translation>优惠券</translation>
+    </message>
+    <message>
+        <source>Saving Coupons</source>
+        <translation>正在保存优惠券</translation>
+    </message>
+    <message numerus="yes">
+        <source>Painting %n coupon(s)…</source>
+        <translation>
+            <numerusform>正在生成 %n 张优惠券…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>CouponTerms</name>
+    <message>
+        <source>free item ≤ ¥%1</source>
+        <translation>免费单品 ≤ ¥%1</translation>
+    </message>
+    <message>
+        <source>2nd item −%1%</source>
+        <translation>第二件减 %1%</translation>
+    </message>
+    <message>
+        <source>For %1 only</source>
+        <translation>%1 专享</translation>
+    </message>
+    <message>
+        <source>Valid %1 to %2</source>
+        <translation>有效期 %1 至 %2</translation>
+    </message>
+</context>
+<context>
     <name>CouponTypeDialog</name>
     <message>
         <source>Coupon Type</source>
@@ -1304,14 +1388,6 @@
     <message>
         <source>Second item half price</source>
         <translation>第二件半价</translation>
-    </message>
-    <message>
-        <source>free item ≤ ¥%1</source>
-        <translation>免费单品 ≤ ¥%1</translation>
-    </message>
-    <message>
-        <source>2nd item −%1%</source>
-        <translation>第二件减 %1%</translation>
     </message>
     <message>
         <source>Only when handed out</source>
@@ -1831,6 +1907,10 @@
         <translation>
             <numerusform>%1：%n 位会员</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Print them afterwards (with their QR)</source>
+        <translation>发完后打印（带二维码）</translation>
     </message>
     <message>
         <source>Coupon</source>
@@ -2789,6 +2869,70 @@
     </message>
 </context>
 <context>
+    <name>MemberCouponsPanel</name>
+    <message>
+        <source>Code</source>
+        <translation>券码</translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>优惠券</translation>
+    </message>
+    <message>
+        <source>What it gives</source>
+        <translation>优惠内容</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>No coupons yet.</source>
+        <translation>还没有优惠券。</translation>
+    </message>
+    <message>
+        <source>Give a Coupon…</source>
+        <translation>发优惠券…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>The chosen coupons, or all the valid ones, with their QR (Ctrl+P)</source>
+        <translation>打印选中的券，未选时打印全部可用的券，带二维码（Ctrl+P）</translation>
+    </message>
+    <message>
+        <source>From %1</source>
+        <translation>%1 起可用</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>已使用</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <comment>a coupon&apos;s state</comment>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>Copy Code</source>
+        <translation>复制券码</translation>
+    </message>
+    <message>
+        <source>Copied %1.</source>
+        <translation>已复制 %1。</translation>
+    </message>
+</context>
+<context>
     <name>MemberDialog</name>
     <message>
         <source>Not mainland</source>
@@ -2913,6 +3057,10 @@
     <message>
         <source>Visits</source>
         <translation>到店记录</translation>
+    </message>
+    <message>
+        <source>Coupons</source>
+        <translation>优惠券</translation>
     </message>
     <message>
         <source>Timeline</source>
@@ -5140,6 +5288,14 @@
         <translation>已完成 %v/%m</translation>
     </message>
     <message>
+        <source>No coupon</source>
+        <translation>不送券</translation>
+    </message>
+    <message>
+        <source>Copying a member&apos;s message gives them this coupon (not when skipped); {{ 优惠券 }} lists it</source>
+        <translation>复制某位会员的消息时送出这张券（跳过的不送）；{{ 优惠券 }} 会列出它</translation>
+    </message>
+    <message>
         <source>Back</source>
         <translation>上一个</translation>
     </message>
@@ -5163,6 +5319,10 @@
         <source>Copy and Next (Ctrl+Enter)</source>
         <translation>复制并下一个 (Ctrl+Enter)</translation>
     </message>
+    <message>
+        <source>With each message:</source>
+        <translation>每条消息附送：</translation>
+    </message>
     <message numerus="yes">
         <source>%n member(s)</source>
         <translation>
@@ -5180,6 +5340,18 @@
     <message>
         <source>Skipped before.</source>
         <translation>之前跳过了。</translation>
+    </message>
+    <message>
+        <source>🎟 Given with this message: coupon %1.</source>
+        <translation>🎟 已随这条消息送出：券 %1。</translation>
+    </message>
+    <message>
+        <source>🎟 No %1 this time: %2</source>
+        <translation>🎟 这次不送 %1：%2</translation>
+    </message>
+    <message>
+        <source>🎟 Copying gives them %1, valid until %2.</source>
+        <translation>🎟 复制即送出 %1，有效期至 %2。</translation>
     </message>
     <message>
         <source>The template of this list was deleted.</source>

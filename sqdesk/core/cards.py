@@ -2,6 +2,8 @@
 
 A card shows the shop's name and logo, the member's name or nickname (the shop chooses),
 level, member code in text and as a QR code holding the code only, and an optional slogan.
+A coupon printed on the same layouts (`CouponCard`) shows what it gives, whose it is, its
+dates, and its own code in text and as a QR, which the counter types or scans.
 The layouts and their painting live in sqdesk/printing; this module is the data.
 """
 
@@ -9,13 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import select, update
 
 from sqdesk.core import codes, filters, segments, shop_settings
 from sqdesk.core.errors import CodedError
-from sqdesk.core.models import Level, Member, MemberPoints
+from sqdesk.core.models import Coupon, CouponType, Level, Member, MemberPoints
 from sqdesk.core.store import Store
 
 LAYOUTS = ("a4-10", "cr80", "thermal-58", "thermal-80")
@@ -47,6 +49,20 @@ class Card:
     level: str
 
 
+@dataclass(frozen=True)
+class CouponCard:
+    coupon_id: int
+    code: str  # the QR holds exactly this (nine digits: a scan tells it from a member code)
+    title: str  # the type's name
+    kind: str  # coupons.KINDS, with `value` and `min_spend_cents` saying what it gives
+    value: int
+    min_spend_cents: int
+    weekdays: str
+    holder: str  # the member's name or nickname, as the shop chose for cards
+    valid_from: date
+    expires_on: date
+
+
 def shop(store: Store) -> Shop:
     values = shop_settings.values(store)
     return Shop(name=values["shop.name"] or "", logo=values["shop.logo"],
@@ -67,6 +83,27 @@ def for_members(store: Store, member_ids: Sequence[int], *, show: str = "name") 
             for mid, code, name, nickname, level in s.execute(query):
                 shown = (nickname or name) if show == "nickname" else (name or nickname)
                 found[mid] = Card(mid, code, shown, level or "")
+    return [found[i] for i in ids if i in found]
+
+
+def for_coupons(store: Store, coupon_ids: Sequence[int], *,
+                show: str = "name") -> list[CouponCard]:  # fmt: skip
+    """The printable coupons, in the order given (used and expired ones too: a reprint)."""
+    found: dict[int, CouponCard] = {}
+    ids = list(dict.fromkeys(coupon_ids))
+    with store.read() as s:
+        for start in range(0, len(ids), _CHUNK):
+            query = (select(Coupon.id, Coupon.code, CouponType.name, CouponType.kind,
+                            CouponType.value, CouponType.min_spend_cents, CouponType.weekdays,
+                            Member.name, Member.nickname, Coupon.valid_from, Coupon.expires_on)
+                     .join(CouponType, CouponType.id == Coupon.type_id)
+                     .join(Member, Member.id == Coupon.member_id)
+                     .where(Coupon.id.in_(ids[start : start + _CHUNK])))  # fmt: skip
+            for row in s.execute(query):
+                cid, code, title, kind, value, min_spend, days, name, nickname, first, last = row
+                holder = (nickname or name) if show == "nickname" else (name or nickname)
+                found[cid] = CouponCard(cid, code or "", title, kind, value, min_spend, days,
+                                        holder, first, last)  # fmt: skip
     return [found[i] for i in ids if i in found]
 
 

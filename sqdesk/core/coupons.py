@@ -387,6 +387,7 @@ def by_code(store: Store, code: str) -> CouponInfo | None:
 class IssueReport:
     issued: int
     skipped: int  # members who hold as many valid ones of the type as they may
+    ids: tuple[int, ...] = ()  # the coupons issued (to print them)
 
 
 def issue_many(store: Store, member_ids: list[int], type_id: int, *, source: str = "manual",
@@ -410,7 +411,7 @@ def issue_many(store: Store, member_ids: list[int], type_id: int, *, source: str
         for chunk in range(0, len(rows), 5000):
             s.execute(Coupon.__table__.insert(), rows[chunk : chunk + 5000])
         sync_id_sequence(s, "coupon")
-    return IssueReport(len(wanted), len(ids) - len(wanted))
+    return IssueReport(len(wanted), len(ids) - len(wanted), tuple(r["id"] for r in rows))
 
 
 def on_event_in(s: Session, event: str, member_id: int, *, now: datetime | None = None,

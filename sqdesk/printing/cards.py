@@ -1,11 +1,15 @@
-"""Member cards on paper: one CR80 card (85.6 × 54 mm), an A4 sheet of ten with crop marks,
-or receipt paper 58 mm and 80 mm wide (48 and 72 mm printable), one card after another.
+"""Cards on paper: one CR80 card (85.6 × 54 mm), an A4 sheet of ten with crop marks, or
+receipt paper 58 mm and 80 mm wide (48 and 72 mm printable), one card after another.
 
-The QR holds the member code only and is at least 15 mm (quiet zone included), so a phone
-reads it from 30 cm.
+`CardSheet` places cards on these layouts; each kind of card paints its own face: a member
+card here (its QR holds the member code only), a coupon in sqdesk.printing.coupons. A QR is
+at least 15 mm (quiet zone included), so a phone reads it from 30 cm.
 """
 
 from __future__ import annotations
+
+from abc import abstractmethod
+from collections.abc import Sequence
 
 from PySide6.QtCore import QLineF, Qt
 from PySide6.QtGui import QColor, QImage, QPen
@@ -26,17 +30,31 @@ GREY = "#6b6b6b"
 MONO = "DejaVu Sans Mono"  # the code's digits line up; Qt falls back to a fixed font elsewhere
 
 
-class CardDocument(Document):
-    def __init__(self, cards: list[Card], shop: Shop, layout: str) -> None:
-        self.cards, self.shop, self.layout = cards, shop, check_layout(layout)
-        self.logo = QImage.fromData(shop.logo) if shop.logo else None
+class CardSheet(Document):
+    """Cards laid out on one of cards.LAYOUTS: ten to an A4 sheet, one per CR80 card, or one
+    after another on receipt paper."""
+
+    def __init__(self, items: Sequence, layout: str) -> None:
+        self.cards, self.layout = list(items), check_layout(layout)
         if layout == "a4-10":
             self.width_mm, self.height_mm = A4_W, A4_H
         elif layout == "cr80":
             self.width_mm, self.height_mm = CARD_W, CARD_H
         else:
             paper, printable = THERMAL[layout]
-            self.width_mm, self.height_mm = paper, thermal_height(printable)
+            self.width_mm, self.height_mm = paper, self.receipt_height(printable)
+
+    @abstractmethod
+    def paint_card(self, page: Page, x: float, y: float, item) -> None:
+        """One CR80 card with its top-left corner at (x, y) mm."""
+
+    @abstractmethod
+    def paint_receipt(self, page: Page, left: float, width: float, item) -> None:
+        """One card on receipt paper, everything inside the printable `width` (mm)."""
+
+    @abstractmethod
+    def receipt_height(self, printable: float) -> float:
+        """How long a card is on receipt paper of this printable width (mm)."""
 
     def page_count(self) -> int:
         if self.layout == "a4-10":
@@ -51,14 +69,30 @@ class CardDocument(Document):
             crop_marks(page)
             for i, card in enumerate(chunk):
                 col, row = i % 2, i // 2
-                paint_card(page, SHEET_X + col * CARD_W, SHEET_Y + row * CARD_H, card,
-                           self.shop, self.logo, border=False)  # fmt: skip
+                self.paint_card(page, SHEET_X + col * CARD_W, SHEET_Y + row * CARD_H, card)
         elif self.layout == "cr80":
-            paint_card(page, 0, 0, self.cards[index], self.shop, self.logo, border=False)
+            self.paint_card(page, 0, 0, self.cards[index])
         else:
             paper, printable = THERMAL[self.layout]
-            paint_receipt_card(page, (paper - printable) / 2, printable, self.cards[index],
-                               self.shop)  # fmt: skip
+            self.paint_receipt(page, (paper - printable) / 2, printable, self.cards[index])
+
+
+class CardDocument(CardSheet):
+    """Member cards."""
+
+    def __init__(self, cards: list[Card], shop: Shop, layout: str) -> None:
+        self.shop = shop
+        self.logo = QImage.fromData(shop.logo) if shop.logo else None
+        super().__init__(cards, layout)
+
+    def paint_card(self, page: Page, x: float, y: float, item: Card) -> None:
+        paint_card(page, x, y, item, self.shop, self.logo, border=False)
+
+    def paint_receipt(self, page: Page, left: float, width: float, item: Card) -> None:
+        paint_receipt_card(page, left, width, item, self.shop)
+
+    def receipt_height(self, printable: float) -> float:
+        return thermal_height(printable)
 
 
 def crop_marks(page: Page) -> None:
@@ -130,5 +164,8 @@ def paint_receipt_card(page: Page, left: float, width: float, card: Card, shop: 
 
 
 def spaced(code: str) -> str:
-    """A code as people read it out: in groups of three and four (100 0028)."""
+    """A code as people read it out: a member's in groups of three and four (100 0028), a
+    coupon's nine digits in threes (100 000 123)."""
+    if len(code) == 9:
+        return f"{code[:3]} {code[3:6]} {code[6:]}"
     return f"{code[:3]} {code[3:]}" if len(code) > 4 else code

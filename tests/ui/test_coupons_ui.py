@@ -272,3 +272,42 @@ def test_the_shop_edits_its_quick_awards(qtbot, window, shop):
     again.table.cellWidget(0, 0).setText("UGC 照片")  # two with one name
     assert not again.save() and "its own name" in again.problem.text()
     assert r == 3
+
+
+def test_the_profile_lists_the_coupons_and_prints_them_to_a_pdf(qtbot, window, shop, tmp_path):
+    """The profile's Coupons tab: valid first, a used one greyed 'Used'; Print… takes the
+    valid ones (or the chosen row) and saves a PDF in the background; a bulk give can open
+    the printing of exactly the coupons it handed out."""
+    from sqdesk.core import ledger
+    from sqdesk.ui.coupons.member_tab import MemberCouponsPanel
+    from sqdesk.ui.coupons.print_dialog import CouponPrintDialog
+
+    store, fang, _, c = shop
+    ledger.record_visit(store, fang, amount_cents=6000, coupon_code=c.code)  # used
+    fresh = coupons.issue(store, fang, coupons.find_type(store, "win_back").id)
+    profile = window.members_page.open_member(fang)
+    panel = profile.coupons
+    assert isinstance(panel, MemberCouponsPanel)
+    profile.tabs.setCurrentWidget(panel)
+    qtbot.waitUntil(lambda: panel.table.rowCount() == 2)
+    assert [panel.table.item(r, 0).text() for r in range(2)] == [fresh.code, c.code]
+    assert panel.table.item(1, 4).text() == "Used"
+    assert [x.id for x in panel.chosen()] == [fresh.id]  # nothing chosen: the valid ones
+    dialog = panel.print_()
+    assert isinstance(dialog, CouponPrintDialog) and dialog.coupon_ids == [fresh.id]
+    assert dialog.layout_box.currentData() == "thermal-58"  # one coupon: the receipt printer
+    out = tmp_path / "fang.pdf"
+    job = dialog.save_pdf(out)
+    qtbot.waitUntil(lambda: out.exists() and job.done, timeout=10_000)
+    dialog.reject()
+    profile.reject()
+
+    window.show_page(window.members_page)
+    give = window.members_page.selection.give_coupons()
+    give.type_box.setCurrentIndex(give.type_box.findData(c.type_id))
+    give.print_them.setChecked(True)
+    report = give.give()
+    assert report.issued == 2 and len(report.ids) == 2  # both hold none valid of it now
+    assert sorted(give.printing.coupon_ids) == sorted(report.ids)
+    assert give.printing.layout_box.currentData() == "a4-10"
+    give.printing.reject()

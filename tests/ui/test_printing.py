@@ -113,3 +113,53 @@ def test_cards_refuse_unknown_codes_segments_and_layouts(qtbot, store, tmp_path,
                   ["--layout", "a5", "--codes", "1000028"]):  # fmt: skip
         assert cli.main(["--db", store.location, "cards", "--out", out, *extra]) == 1
     assert not Path(out).exists()
+
+
+@pytest.mark.parametrize("layout", ["a4-10", "thermal-58"])
+def test_coupons_print_with_their_own_code_which_the_counter_takes(qtbot, store, tmp_path,
+                                                                   layout):  # fmt: skip
+    """`coupon print` on a member's valid coupons: the QR of each reads back as exactly the
+    coupon's own nine-digit code, and that code (scanned) finds the coupon at the counter;
+    a used coupon is not printed; a member with none is told so (exit 1, no file)."""
+    from sqdesk.core import coupons
+
+    fang = create(store, MemberInput(name="张诗芳🌸", nickname="芳芳"))
+    nobody = create(store, MemberInput(name="李伟"))
+    t, _w = coupons.add_type(store, "满50减10", "amount_off", 1000, min_spend_cents=5000)
+    free, _w = coupons.add_type(store, "生日饮品", "free_item", 3000)
+    given = [coupons.issue(store, fang, t.id), coupons.issue(store, fang, free.id)]
+    code = members.detail(store, fang).code
+    out = tmp_path / f"coupons-{layout}.pdf"
+    assert cli.main(["--db", store.location, "coupon", "print", code, "--out", str(out),
+                     "--layout", layout]) == 0  # fmt: skip
+    read = decode_pdf(out, dpi=300)
+    assert sorted(read) == sorted(c.code for c in given)
+    assert all(len(c) == 9 and coupons.by_code(store, c).member_id == fang for c in read)
+    # One coupon by its own code.
+    one = tmp_path / "one.pdf"
+    assert cli.main(["--db", store.location, "coupon", "print", given[0].code, "--out",
+                     str(one)]) == 0  # fmt: skip
+    assert decode_pdf(one, dpi=300) == [given[0].code]
+    empty = tmp_path / "none.pdf"
+    assert cli.main(["--db", store.location, "coupon", "print",
+                     members.detail(store, nobody).code, "--out", str(empty)]) == 1  # fmt: skip
+    assert not empty.exists()
+
+
+def test_a_coupon_card_names_its_holder_and_what_it_gives(qtbot, store):
+    from sqdesk.core import coupons
+    from sqdesk.printing.coupons import CouponTerms
+
+    fang = create(store, MemberInput(name="张诗芳🌸", nickname="芳芳"))
+    t, _w = coupons.add_type(store, "会员日", "second_half", 50, weekdays="2")
+    c = coupons.issue(store, fang, t.id)
+    (card,) = cards.for_coupons(store, [c.id, c.id, 999_999], show="nickname")
+    assert (card.code, card.title, card.holder, card.expires_on) == (c.code, "会员日", "芳芳",
+                                                                      c.expires_on)  # fmt: skip
+    assert cards.for_coupons(store, [c.id])[0].holder == "张诗芳🌸"
+    words = CouponTerms()
+    assert words.terms(card.kind, card.value, card.min_spend_cents, card.weekdays).endswith(
+        " · 周三")
+    assert words.terms("amount_off", 1000, 5000) == "满¥50 减¥10"
+    assert words.terms("percent_off", 20) == "8折"
+    assert words.terms("fixed_price", 990) == "¥9.90"

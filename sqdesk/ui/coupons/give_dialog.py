@@ -1,10 +1,12 @@
 """Handing out a coupon: to one member (the profile), or to the selection or everyone in
 view (a segment) at once, one transaction; who holds as many of that type as they may is
-skipped and counted."""
+skipped and counted. "Print them" opens the coupons just handed out for printing."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
 from sqdesk.core import coupons
 from sqdesk.core.store import Store
 from sqdesk.ui.changes import Area, announce
+from sqdesk.ui.coupons.print_dialog import CouponPrintDialog
 from sqdesk.ui.coupons.types_tab import describe
 from sqdesk.ui.coupons.words import CouponWords
 from sqdesk.ui.refusals import refusal_text
@@ -34,10 +37,13 @@ class GiveCouponDialog(QDialog):
         self.type_box = QComboBox(self)
         self.type_box.setObjectName("giveCouponType")
         for t in coupons.types(store):
-            self.type_box.addItem(f"{t.name} · {describe(self.words, t)}", t.id)
+            self.type_box.addItem(f"{t.name} · {describe(t)}", t.id)
+        self._about = about
         self.about = QLabel(self.tr("%n member(s): %1", "", len(self.member_ids))
                             .replace("%1", about), self)  # fmt: skip
         self.about.setWordWrap(True)
+        self.print_them = QCheckBox(self.tr("Print them afterwards (with their QR)"), self)
+        self.print_them.setObjectName("givePrint")
         self.problem = QLabel(self)
         self.problem.setObjectName("problemText")
         self.problem.setWordWrap(True)
@@ -50,6 +56,7 @@ class GiveCouponDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.about)
         layout.addLayout(form)
+        layout.addWidget(self.print_them)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
         ok = bool(self.member_ids) and self.type_box.count() > 0 and not store.read_only
@@ -68,4 +75,9 @@ class GiveCouponDialog(QDialog):
                                   report.skipped)  # fmt: skip
         toast(self.parentWidget() or self, text)
         self.accept()
+        if self.print_them.isChecked() and report.ids and self.parentWidget() is not None:
+            self.printing = CouponPrintDialog(self.store, list(report.ids), self._about,
+                                              self.parentWidget())  # fmt: skip
+            self.printing.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.printing.open()
         return report

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from sqdesk.core import coupons
 from sqdesk.core.coupons import TypeInfo
 from sqdesk.core.store import Store
+from sqdesk.printing.coupons import CouponTerms
 from sqdesk.ui.changes import Area, announce, follow
 from sqdesk.ui.coupons.words import CouponWords
 from sqdesk.ui.refusals import refusal_text
@@ -34,23 +35,9 @@ _DAYS = "一二三四五六日"
 CENT_KINDS = ("amount_off", "fixed_price", "free_item")  # the value is money
 
 
-def describe(words: CouponWords, t: TypeInfo) -> str:
+def describe(t: TypeInfo) -> str:
     """满50减10, 八折, ¥9.90 … in a few characters."""
-    if t.kind == "amount_off":
-        head = f"减¥{t.value / 100:g}"
-    elif t.kind == "percent_off":
-        head = f"{(100 - t.value) / 10:g}折"
-    elif t.kind == "fixed_price":
-        head = f"¥{t.value / 100:.2f}"
-    elif t.kind == "free_item":
-        head = words.free_item(f"{t.value / 100:g}")
-    else:
-        head = words.second_item(t.value)
-    if t.min_spend_cents:
-        head = f"满¥{t.min_spend_cents / 100:g} " + head
-    if t.weekdays:
-        head += " · " + "、".join("周" + _DAYS[int(d)] for d in t.weekdays)
-    return head
+    return CouponTerms().terms(t.kind, t.value, t.min_spend_cents, t.weekdays)
 
 
 class CouponTypesTab(QWidget):
@@ -93,7 +80,7 @@ class CouponTypesTab(QWidget):
                      else f"{t.valid_from:%m-%d} – {t.valid_to:%m-%d}")  # fmt: skip
             name = t.name if t.active else self.tr("%1 (off)").replace("%1", t.name)
             rate = "" if f is None or f.use_rate is None else f"{f.use_rate:.0%}"
-            rows.append((name, describe(self.words, t), valid, self.words.when(t.auto),
+            rows.append((name, describe(t), valid, self.words.when(t.auto),
                          f.issued if f else 0, f.used if f else 0, f.expired if f else 0, rate,
                          f"¥{(f.spend_cents if f else 0) / 100:,.0f}"))  # fmt: skip
         fill_table(self.table, rows, numeric={4, 5, 6, 7, 8})

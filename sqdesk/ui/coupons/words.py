@@ -19,12 +19,6 @@ class CouponWords(QObject):
             "second_half": self.tr("Second item half price"),
         }.get(key, key)
 
-    def free_item(self, yuan: str) -> str:
-        return self.tr("free item ≤ ¥%1").replace("%1", yuan)
-
-    def second_item(self, percent: int) -> str:
-        return self.tr("2nd item −%1%").replace("%1", str(percent))
-
     def when(self, key: str) -> str:
         """When a type is issued by itself ("" : only by hand)."""
         return {

@@ -46,6 +46,7 @@ from sqdesk.core.store import Store
 from sqdesk.ui.cards.print_dialog import CardPrintDialog
 from sqdesk.ui.changes import Area, announce, follow
 from sqdesk.ui.coupons.give_dialog import GiveCouponDialog
+from sqdesk.ui.coupons.member_tab import MemberCouponsPanel
 from sqdesk.ui.members.segment_words import SegmentWords
 from sqdesk.ui.members.tag_chips import chip_html
 from sqdesk.ui.members.timeline_panel import TimelinePanel
@@ -190,11 +191,15 @@ class MemberDialog(QDialog):
         self.points: MemberPointsPanel | None = None
         self.visits: VisitsPanel | None = None
         self.timeline: TimelinePanel | None = None
+        self.coupons: MemberCouponsPanel | None = None
         if member_id is not None and self.detail is not None:
             self.points = MemberPointsPanel(store, member_id, self)
             self.tabs.addTab(self.points, self.tr("Points"))
             self.visits = VisitsPanel(store, member_id, self)
             self.tabs.addTab(self.visits, self.tr("Visits"))
+            self.coupons = MemberCouponsPanel(store, member_id, self.detail.name
+                                              or self.detail.nickname, self)  # fmt: skip
+            self.tabs.addTab(self.coupons, self.tr("Coupons"))
             self.timeline = TimelinePanel(store, member_id, self)
             self.tabs.addTab(self.timeline, self.tr("Timeline"))
             # The story line follows new visits and points while the profile is open.
