@@ -82,6 +82,8 @@ class MemberCouponsPanel(QWidget):
                 if c.status(today) != "valid":
                     item.setForeground(grey)
                 self.table.setItem(r, col, item)
+        for col in (0, 2, 3, 4):  # the coupon's name takes what is left
+            self.table.resizeColumnToContents(col)
         self.print_button.setEnabled(bool(self.chosen()))
 
     def chosen(self) -> list[coupons.CouponInfo]:
