@@ -843,10 +843,11 @@ def build_parser() -> argparse.ArgumentParser:
     sets.add_argument("--json", action="store_true")
     sets.set_defaults(handler=cmd_settings)
 
-    from sqdesk import cli_cards, cli_coupons
+    from sqdesk import cli_cards, cli_coupons, cli_metrics
 
     cli_cards.add_commands(sub)  # cards, poster, checkin
     cli_coupons.add_commands(sub)  # coupon ...
+    cli_metrics.add_commands(sub)  # metrics
     return parser
 
 

@@ -468,11 +468,12 @@ class TypeFigures:
 
 
 def figures(store: Store, *, since: date | None = None, until: date | None = None,
-            today: date | None = None) -> list[TypeFigures]:  # fmt: skip
+            today: date | None = None, members=None) -> list[TypeFigures]:  # fmt: skip
     """Per type: coupons issued (within the dates, when given), used, expired, still open,
-    the use rate and what was paid on the visits that used one."""
+    the use rate and what was paid on the visits that used one; `members` (a subquery of
+    member ids) keeps to their coupons."""
     today = today or date.today()
-    where = []
+    where = [] if members is None else [Coupon.member_id.in_(members)]
     if since is not None:
         where.append(Coupon.issued_at >= datetime.combine(since, datetime.min.time())
                      .astimezone(UTC))  # fmt: skip

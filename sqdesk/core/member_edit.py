@@ -262,11 +262,12 @@ def change(store: Store, member_id: int, data: MemberInput, *, today: date | Non
 
 def set_archived(store: Store, member_ids: list[int], archived: bool) -> int:
     """Archive (or restore) members; returns how many changed."""
+    now = datetime.now(UTC)
     with store.session() as s:
         result = s.execute(
             sql_update(Member)
             .where(Member.id.in_(member_ids), Member.archived.is_(not archived))
-            .values(archived=archived, updated_at=datetime.now(UTC))
+            .values(archived=archived, archived_at=now if archived else None, updated_at=now)
         )
         return result.rowcount or 0
 

@@ -115,6 +115,8 @@ class Member(Base):
     # use it as {{ 最爱 }}.
     favourites: Mapped[str] = mapped_column(String(200), default="")
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
+    # When they were archived (None while not): the dashboard counts members as they were.
+    archived_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     # When the member's card was last printed (None: never), to print those not printed yet.
@@ -177,7 +179,12 @@ class Visit(Base):
     # amount before the discount is amount_cents + discount_cents.
     discount_cents: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
-    __table_args__ = (Index("ix_visit_member_at", "member_id", "at"), Index("ix_visit_at", "at"))
+    __table_args__ = (
+        # Both cover what the dashboard reads (docs/ARCHITECTURE.md, "Speed"): a member's
+        # visits within a period without reading the rows, and a period's sums.
+        Index("ix_visit_member_at", "member_id", "at", "voided"),
+        Index("ix_visit_at", "at", "voided", "amount_cents"),
+    )
 
 
 class LedgerEntry(Base):
@@ -586,7 +593,11 @@ class Attendance(Base):
     note: Mapped[str] = mapped_column(String(100), default="")  # "+1", "带娃"
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
-    __table_args__ = (Index("ix_attendance_member", "member_id"),)
+    __table_args__ = (
+        Index("ix_attendance_member", "member_id"),
+        # The dashboard's contacts within a period: who took part on which days.
+        Index("ix_attendance_day", "occurrence_date", "member_id"),
+    )
 
 
 class PostTemplate(Base):

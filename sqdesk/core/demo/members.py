@@ -54,6 +54,13 @@ def _birthday(rng: random.Random, today: date) -> date | None:
     return start + timedelta(days=rng.randrange(365))
 
 
+def _archived_at(member_id: int, joined_at: datetime) -> datetime:
+    """Some day between joining and now, from the id (drawing from the generator would
+    change every member made after)."""
+    days = max(1, (datetime.now(UTC) - joined_at).days)
+    return joined_at + timedelta(days=member_id * 7919 % days, hours=3)
+
+
 def _wechat_id(rng: random.Random) -> str:
     if rng.random() < 0.55:
         return ""
@@ -128,7 +135,8 @@ def demo_member_rows(
             "favourites": "、".join(taste.sample(names.DRINKS, taste.choice((1, 1, 2))))
             if taste.random() < 0.4
             else "",
-            "archived": rng.random() < 0.02,
+            "archived": (archived := rng.random() < 0.02),
+            "archived_at": _archived_at(member_id, joined_at) if archived else None,
             "created_at": joined_at,
             "updated_at": joined_at,
         }

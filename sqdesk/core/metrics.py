@@ -1,0 +1,570 @@
+"""The numbers that say whether the community is alive, each defined once, here. The
+dashboard's "?" beside each figure and the README quote these definitions.
+
+A period is [first, last]: dates, both included, in the shop's local time. A scope is the
+whole store, one WeChat group's members (those in it on `last`), or one segment (its
+members today: a segment is defined by today's data).
+
+- members.total: members who joined on or before `last` and were not archived by then;
+  members.new: joined within the period (archived since or not); members.archived:
+  archived within the period.
+- A contact is a visit, taking part in an activity, a note about the member, or a post
+  copied for that member one by one (the same as sqdesk.core.contacts).
+- active_members: members counted in members.total with a contact within the period;
+  active_rate = active_members / members.total.
+- visits (undone ones left out), visitors (members with a visit), repurchase_rate =
+  members with 2 or more visits / visitors; spend (what was paid), avg_spend_per_visit =
+  spend / visits, visits_per_visitor = visits / visitors.
+- retention_7 and retention_30: of the members who joined within the period and at least
+  N days before today, the share with a contact on one of the N days after their join
+  day; None when there are none.
+- referrals: new members with a referrer, the members who referred them, referrals per
+  referring member, the top referrers.
+- participation: for each activity occurrence within the period (up to today; the daily
+  check-in left out), its attendees / its audience (everyone, a group, a segment); the
+  mean over the occurrences, the best and the worst.
+- points: issued (earned), redeemed, expired, adjusted (by hand, and reversals) within the
+  period; outstanding: the sum of all balances at the end of `last`.
+- posts_copied: copies within the period (with a scope: those for its members).
+- coupons: per type, issued within the period, used and expired, and the use rate.
+
+Rates are fractions between 0 and 1, or None where nothing is there to divide by.
+Everything is counted by SQL over indexed columns; nothing loads members one by one.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+
+from sqlalchemy import (
+    Date,
+    Integer,
+    Select,
+    and_,
+    case,
+    cast,
+    distinct,
+    exists,
+    func,
+    or_,
+    select,
+    true,
+    union,
+    values,
+)
+from sqlalchemy.sql import column
+
+from sqdesk.core import activities, coupons, filters, ledger, segments
+from sqdesk.core.contacts import _rendered_for
+from sqdesk.core.errors import CodedError
+from sqdesk.core.models import (
+    Attendance,
+    GroupMembership,
+    LedgerEntry,
+    Member,
+    MemberPoints,
+    Note,
+    PostCopy,
+    UTCDateTime,
+    Visit,
+    WechatGroup,
+)
+from sqdesk.core.store import Store
+from sqdesk.core.tags import fold
+
+TOP_REFERRERS = 5
+PARALLEL = 4  # connections reading at once (SQLite readers do not block each other)
+RETENTION_DAYS = (7, 30)
+
+
+class MetricsError(CodedError):
+    """A dashboard or `metrics` request refused (see CodedError)."""
+
+    area = "metrics"
+
+
+# --- period and scope --------------------------------------------------------------------------
+
+
+def start_of(day: date) -> datetime:
+    """The first moment of a local day, in UTC (what timestamps are compared with)."""
+    return datetime.combine(day, time.min).astimezone(UTC)
+
+
+def check_period(first: date, last: date) -> None:
+    if last < first:
+        raise MetricsError("bad_period", f"the period ends ({last}) before it starts ({first})",
+                           first=first.isoformat(), last=last.isoformat())  # fmt: skip
+
+
+def previous_period(first: date, last: date) -> tuple[date, date]:
+    """The period of the same length just before (the change beside each figure)."""
+    length = (last - first).days + 1
+    return first - timedelta(days=length), first - timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Whose figures: the whole store, a WeChat group's members, or a segment's."""
+
+    kind: str = "store"  # store | group | segment
+    name: str = ""  # the group's or the segment's name as given
+    group_id: int | None = None
+    tree: dict | None = field(default=None, compare=False)  # a segment's filter
+
+    @property
+    def label(self) -> str:
+        return "store" if self.kind == "store" else f"{self.kind}:{self.name}"
+
+
+STORE = Scope()
+
+
+def group_scope(store: Store, name: str) -> Scope:
+    with store.read() as s:
+        gid = s.scalar(select(WechatGroup.id).where(WechatGroup.name_key == fold(name)))
+    if gid is None:
+        raise MetricsError("unknown_group", f"no WeChat group named {name!r}", name=name)
+    return Scope("group", name, group_id=gid)
+
+
+def segment_scope(store: Store, name: str) -> Scope:
+    tree = segments.resolve(store, name)
+    if tree is None:
+        raise MetricsError("unknown_segment", f"no segment named {name!r}", name=name)
+    return Scope("segment", name, tree=tree)
+
+
+def group_scopes(store: Store) -> list[tuple[str, Scope]]:
+    """Every WeChat group as a scope, with its kind (ordinary, vip, interest): the group
+    boards side by side."""
+    with store.read() as s:
+        rows = s.execute(select(WechatGroup.id, WechatGroup.name, WechatGroup.kind)
+                         .order_by(WechatGroup.position, WechatGroup.id)).all()  # fmt: skip
+    return [(kind, Scope("group", name, group_id=gid)) for gid, name, kind in rows]
+
+
+def members_of(store: Store, scope: Scope, last: date) -> Select | None:
+    """The scope's member ids as a subquery (None: everyone)."""
+    if scope.kind == "group":
+        return select(GroupMembership.member_id).where(
+            GroupMembership.group_id == scope.group_id, GroupMembership.joined_on <= last,
+            or_(GroupMembership.left_on.is_(None), GroupMembership.left_on > last))  # fmt: skip
+    if scope.kind == "segment":
+        return select(Member.id).where(filters.condition(store, scope.tree))
+    return None
+
+
+def within(column_, ids: Select | None):
+    return true() if ids is None else column_.in_(ids)
+
+
+# --- the figures -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Referrals:
+    new_with_referrer: int = 0
+    referrers: int = 0
+    per_referrer: float | None = None
+    top: tuple[tuple[str, str, int], ...] = ()  # (member code, name, count)
+
+
+@dataclass(frozen=True)
+class Points:
+    issued: int = 0
+    redeemed: int = 0
+    expired: int = 0
+    adjusted: int = 0
+    outstanding: int = 0
+
+
+@dataclass(frozen=True)
+class OccurrenceRate:
+    activity_id: int
+    title: str
+    day: date
+    attendees: int
+    audience: int
+
+    @property
+    def rate(self) -> float | None:
+        return self.attendees / self.audience if self.audience else None
+
+
+@dataclass(frozen=True)
+class Participation:
+    occurrences: int = 0
+    mean_rate: float | None = None
+    best: OccurrenceRate | None = None
+    worst: OccurrenceRate | None = None
+    each: tuple[OccurrenceRate, ...] = ()
+
+
+@dataclass(frozen=True)
+class Figures:
+    first: date
+    last: date
+    scope: Scope
+    members_total: int = 0
+    members_new: int = 0
+    members_archived: int = 0
+    active_members: int = 0
+    visits: int = 0
+    visitors: int = 0
+    repeat_visitors: int = 0  # members with 2 or more visits
+    spend_cents: int = 0
+    retention: dict[int, float | None] = field(default_factory=dict)  # days → share
+    referrals: Referrals = Referrals()
+    points: Points = Points()
+    participation: Participation = Participation()
+    posts_copied: int = 0
+    coupons: tuple[coupons.TypeFigures, ...] = ()
+
+    @property
+    def active_rate(self) -> float | None:
+        return _share(self.active_members, self.members_total)
+
+    @property
+    def repurchase_rate(self) -> float | None:
+        return _share(self.repeat_visitors, self.visitors)
+
+    @property
+    def avg_spend_per_visit_cents(self) -> float | None:
+        return self.spend_cents / self.visits if self.visits else None
+
+    @property
+    def visits_per_visitor(self) -> float | None:
+        return _share(self.visits, self.visitors)
+
+    @property
+    def coupon_use_rate(self) -> float | None:
+        used = sum(t.used for t in self.coupons)
+        return _share(used, used + sum(t.expired for t in self.coupons))
+
+
+def _share(part: float, whole: float) -> float | None:
+    return part / whole if whole else None
+
+
+def compute(store: Store, first: date, last: date, scope: Scope = STORE, *,
+            today: date | None = None) -> Figures:  # fmt: skip
+    """Every figure of the module's definitions for the period and scope. The parts read
+    the store side by side, each on its own connection (a year of a big store is a million
+    visits and as many ledger entries: one pass over each, at once)."""
+    check_period(first, last)
+    today = today or date.today()
+    lo, hi = start_of(first), start_of(last + timedelta(days=1))
+    ids = members_of(store, scope, last)
+
+    def read(part, *args):
+        with store.read() as s:
+            return part(s, *args)
+
+    with ThreadPoolExecutor(max_workers=PARALLEL) as pool:
+        visits = pool.submit(read, _visit_figures, lo, hi, first, last, ids)
+        points = pool.submit(read, _points, lo, hi, ids)
+        cohorts = pool.submit(retention_by_day, store, first, last, scope, today=today)
+        members = pool.submit(read, _member_counts, lo, hi, first, last, ids)
+        referrals = pool.submit(read, _referrals, first, last, ids)
+        copies = pool.submit(read, _copies, lo, hi, scope, ids)
+        taking_part = pool.submit(participation, store, first, min(last, today), scope)
+        coupon_figures = pool.submit(coupons.figures, store, since=first, until=last,
+                                     today=today, members=ids)  # fmt: skip
+        total, new, archived = members.result()
+        n_visits, visitors, repeaters, spend, active = visits.result()
+        by_day = cohorts.result()
+        return Figures(
+            first, last, scope, total, new, archived, active, n_visits, visitors, repeaters,
+            spend, {n: cohort_share(by_day, n, today) for n in RETENTION_DAYS},
+            referrals.result(), points.result(), taking_part.result(), copies.result(),
+            tuple(coupon_figures.result()))  # fmt: skip
+
+
+def _member_counts(s, lo: datetime, hi: datetime, first: date, last: date,
+                   ids: Select | None) -> tuple[int, int, int]:  # fmt: skip
+    total = s.scalar(select(func.count(Member.id)).where(
+        _counted(last, hi), within(Member.id, ids))) or 0  # fmt: skip
+    new = s.scalar(select(func.count(Member.id)).where(
+        Member.joined_on >= first, Member.joined_on <= last, within(Member.id, ids))) or 0
+    archived = s.scalar(select(func.count(Member.id)).where(
+        Member.archived_at >= lo, Member.archived_at < hi, within(Member.id, ids))) or 0
+    return total, new, archived
+
+
+def _visit_figures(s, lo: datetime, hi: datetime, first: date, last: date,
+                   ids: Select | None) -> tuple[int, int, int, int, int]:  # fmt: skip
+    """(visits, visitors, repeat visitors, spend, active members). The sums are one range
+    scan of the (at, voided, amount_cents) index; the visitors are found member by member
+    with at most two seeks into (member_id, at, voided) each, never grouping a year's
+    million visits. The visitors are most of the active members; the few contacted
+    otherwise are added after."""
+    in_range = [Visit.voided.is_(False), Visit.at >= lo, Visit.at < hi]
+    n_visits, spend = s.execute(select(func.count(), func.coalesce(func.sum(Visit.amount_cents), 0))
+                                .where(*in_range, within(Visit.member_id, ids))).one()  # fmt: skip
+    mine = [Visit.member_id == Member.id, *in_range]
+    second = (select(Visit.at).where(*mine).order_by(Visit.at).limit(1).offset(1)
+              .scalar_subquery())  # fmt: skip
+    per_member = (select(exists().where(*mine).label("came"),
+                         second.is_not(None).label("again"),
+                         _counted(last, hi).label("counted"))
+                  .where(Member.joined_on <= last, within(Member.id, ids)).subquery())  # fmt: skip
+    came, again = per_member.c.came, per_member.c.again
+    row = s.execute(select(
+        func.coalesce(func.sum(case((came, 1), else_=0)), 0),
+        func.coalesce(func.sum(case((again, 1), else_=0)), 0),
+        func.coalesce(func.sum(case((and_(came, per_member.c.counted), 1), else_=0)), 0),
+    )).one()  # fmt: skip
+    visitors, repeaters, active = map(int, row)  # PostgreSQL sums come back as Decimal
+    others = _other_contacts(lo, hi, first, last).subquery()  # distinct ids (a UNION)
+    active += s.scalar(select(func.count()).select_from(others)
+                       .join(Member, Member.id == others.c.member_id)
+                       .where(_counted(last, hi), within(Member.id, ids),
+                              ~_visited(Member.id, lo, hi))) or 0  # fmt: skip
+    return int(n_visits), visitors, repeaters, int(spend), active
+
+
+def _copies(s, lo: datetime, hi: datetime, scope: Scope, ids: Select | None) -> int:
+    return s.scalar(select(func.count(PostCopy.id)).where(
+        PostCopy.copied_at >= lo, PostCopy.copied_at < hi, _copies_of(scope, ids))) or 0
+
+
+def _counted(last: date, hi: datetime):
+    """Members on the books at the end of `last`: joined by then, not archived by then."""
+    return and_(Member.joined_on <= last,
+                or_(Member.archived_at.is_(None), Member.archived_at >= hi))  # fmt: skip
+
+
+def _visited(member_id, lo: datetime, hi: datetime):
+    return exists().where(Visit.member_id == member_id, Visit.voided.is_(False),
+                          Visit.at >= lo, Visit.at < hi)  # fmt: skip
+
+
+def _other_contacts(lo: datetime, hi: datetime, first: date, last: date):
+    """The member ids of the contacts in [lo, hi) that are not visits (activities by their
+    days): far fewer than the visits."""
+    return union(
+        select(Attendance.member_id)
+        .where(Attendance.occurrence_date >= first, Attendance.occurrence_date <= last),
+        select(Note.member_id).where(Note.at >= lo, Note.at < hi),
+        select(_copied_for())
+        .where(PostCopy.rendered_for.like("member:%"), PostCopy.copied_at >= lo,
+               PostCopy.copied_at < hi),
+    )  # fmt: skip
+
+
+def _copied_for():
+    """The member id in a copy's "member:12"."""
+    return cast(func.substr(PostCopy.rendered_for, 8), Integer)
+
+
+def _copies_of(scope: Scope, ids: Select | None):
+    if ids is None:
+        return true()
+    mine = and_(PostCopy.rendered_for.like("member:%"), _copied_for().in_(ids))
+    if scope.kind == "group":
+        return or_(mine, PostCopy.rendered_for == f"group:{scope.group_id}")
+    return mine
+
+
+def _points(s, lo: datetime, hi: datetime, ids: Select | None) -> Points:
+    sums = dict(s.execute(select(LedgerEntry.kind, func.sum(LedgerEntry.amount))
+                          .where(LedgerEntry.at >= lo, LedgerEntry.at < hi,
+                                 within(LedgerEntry.member_id, ids))
+                          .group_by(LedgerEntry.kind)).all())  # fmt: skip
+    # The balances now, less what changed since the period ended: the liability at its end
+    # without summing two million entries (balances equal the ledger: `check` proves it).
+    now = s.scalar(select(func.coalesce(func.sum(MemberPoints.balance), 0))
+                   .where(within(MemberPoints.member_id, ids))) or 0  # fmt: skip
+    since = s.scalar(select(func.coalesce(func.sum(LedgerEntry.amount), 0))
+                     .where(LedgerEntry.at >= hi, within(LedgerEntry.member_id, ids))) or 0
+    return Points(int(sums.get(ledger.EARN, 0) or 0), -int(sums.get(ledger.REDEEM, 0) or 0),
+                  -int(sums.get(ledger.EXPIRE, 0) or 0),
+                  int((sums.get(ledger.ADJUST, 0) or 0) + (sums.get(ledger.REVERSE, 0) or 0)),
+                  int(now) - int(since))  # fmt: skip
+
+
+def _referrals(s, first: date, last: date, ids: Select | None) -> Referrals:
+    referred = [Member.joined_on >= first, Member.joined_on <= last,
+                Member.referrer_id.is_not(None), within(Member.id, ids)]  # fmt: skip
+    n, referrers = s.execute(select(func.count(Member.id),
+                                    func.count(distinct(Member.referrer_id)))
+                             .where(*referred)).one()  # fmt: skip
+    if not n:
+        return Referrals()
+    counted = (select(Member.referrer_id.label("rid"), func.count(Member.id).label("n"))
+               .where(*referred).group_by(Member.referrer_id).subquery())  # fmt: skip
+    who = Member.__table__.alias("referrer")
+    top = s.execute(select(who.c.code, who.c.name, who.c.nickname, counted.c.n)
+                    .join(who, who.c.id == counted.c.rid)
+                    .order_by(counted.c.n.desc(), who.c.code).limit(TOP_REFERRERS)).all()
+    return Referrals(n, referrers, n / referrers,
+                     tuple((code, name or nick, int(c)) for code, name, nick, c in top))
+
+
+# --- retention ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class JoinDay:
+    day: date
+    joined: int
+    kept: dict[int, int]  # N → members with a contact on one of the N days after joining
+
+
+def retention_by_day(store: Store, first: date, last: date, scope: Scope = STORE, *,
+                     today: date | None = None) -> list[JoinDay]:  # fmt: skip
+    """For each day of the period on which members joined: how many, and how many of them
+    had a contact in the 7 and 30 days after (an indexed probe per member: the joiners of a
+    year are tens of thousands, their contacts millions)."""
+    today = today or date.today()
+    days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
+    if not days:
+        return []
+    cols = [column("day", Date), column("lo", UTCDateTime)]
+    for n in RETENTION_DAYS:
+        cols += [column(f"hi{n}", UTCDateTime), column(f"last{n}", Date)]
+    cols_after = [c.name for c in cols[2:]]
+    rows = []
+    for d in days:
+        row = [d, start_of(d + timedelta(days=1))]
+        for n in RETENTION_DAYS:
+            row += [start_of(d + timedelta(days=n + 1)), d + timedelta(days=n)]
+        rows.append(tuple(row))
+    join_days = values(*cols, name="join_day").data(rows).cte("join_day")
+    ids = members_of(store, scope, last)
+    lo = join_days.c.lo
+    # Each joiner's first contact of each kind after their join day: one index seek each.
+    firsts = (select(Member.joined_on.label("day"), *(join_days.c[c] for c in cols_after),
+                     select(func.min(Visit.at)).where(Visit.member_id == Member.id,
+                                                      Visit.voided.is_(False), Visit.at >= lo)
+                     .scalar_subquery().label("visit"),
+                     select(func.min(Note.at)).where(Note.member_id == Member.id, Note.at >= lo)
+                     .scalar_subquery().label("note"),
+                     select(func.min(PostCopy.copied_at))
+                     .where(PostCopy.rendered_for == _rendered_for(Member.id),
+                            PostCopy.copied_at >= lo).scalar_subquery().label("copy"),
+                     select(func.min(Attendance.occurrence_date))
+                     .where(Attendance.member_id == Member.id,
+                            Attendance.occurrence_date > join_days.c.day)
+                     .scalar_subquery().label("came"))
+              .join(join_days, join_days.c.day == Member.joined_on)
+              .where(within(Member.id, ids)).subquery())  # fmt: skip
+    kept = [func.sum(case((or_(firsts.c.visit < firsts.c[f"hi{n}"],
+                               firsts.c.note < firsts.c[f"hi{n}"],
+                               firsts.c.copy < firsts.c[f"hi{n}"],
+                               firsts.c.came <= firsts.c[f"last{n}"]), 1), else_=0))
+            for n in RETENTION_DAYS]  # fmt: skip
+    query = (select(firsts.c.day, func.count(), *kept).group_by(firsts.c.day)
+             .order_by(firsts.c.day))  # fmt: skip
+    with store.read() as s:
+        found = s.execute(query).all()
+    return [JoinDay(d, n, {days_: int(k or 0) for days_, k in zip(RETENTION_DAYS, ks,
+                                                                   strict=True)})
+            for d, n, *ks in found]  # fmt: skip
+
+
+def cohort_share(days: list[JoinDay], n: int, today: date) -> float | None:
+    """Retention over N days for these join days: only members who joined N days or more
+    before today count (the others have not had their N days yet)."""
+    ripe = [d for d in days if d.day <= today - timedelta(days=n)]
+    return _share(sum(d.kept[n] for d in ripe), sum(d.joined for d in ripe))
+
+
+# --- participation -----------------------------------------------------------------------------
+
+
+def participation(store: Store, first: date, last: date, scope: Scope = STORE) -> Participation:
+    """Attendees / audience for each occurrence from `first` to `last` (the daily check-in
+    is a habit, not an activity: left out); with a scope, both counted within it."""
+    if last < first:
+        return Participation()
+    found = [o for o in activities.occurrences(store, first, last) if not o.checkin]
+    if not found:
+        return Participation()
+    ids = members_of(store, scope, last)
+    originals = [o.original_date for o in found]
+    with store.read() as s:
+        came = {(a, d): n for a, d, n in s.execute(
+            select(Attendance.activity_id, Attendance.occurrence_date, func.count())
+            .where(Attendance.activity_id.in_({o.activity_id for o in found}),
+                   Attendance.occurrence_date >= min(originals),
+                   Attendance.occurrence_date <= max(originals),
+                   within(Attendance.member_id, ids))
+            .group_by(Attendance.activity_id, Attendance.occurrence_date))}  # fmt: skip
+    sizes: dict[tuple[str, str], int] = {}
+    each = []
+    for o in found:
+        key = (o.audience, o.audience_ref)
+        if key not in sizes:
+            sizes[key] = _audience(store, o.audience, o.audience_ref, ids, last)
+        each.append(OccurrenceRate(o.activity_id, o.title, o.day,
+                                   came.get((o.activity_id, o.original_date), 0), sizes[key]))
+    rated = [e for e in each if e.audience]
+    if not rated:
+        return Participation(len(each), None, None, None, tuple(each))
+    best = max(rated, key=lambda e: (e.rate, e.day))
+    worst = min(rated, key=lambda e: (e.rate, e.day))
+    return Participation(len(each), sum(e.rate for e in rated) / len(rated), best, worst,
+                         tuple(each))  # fmt: skip
+
+
+def _audience(store: Store, audience: str, ref: str, ids: Select | None, last: date) -> int:
+    """How many members an activity was for (as activities.audience_size), within a scope."""
+    query = select(func.count(Member.id)).where(Member.archived.is_(False),
+                                                within(Member.id, ids))  # fmt: skip
+    if audience == "group" and ref.isdigit():
+        query = query.where(Member.id.in_(select(GroupMembership.member_id).where(
+            GroupMembership.group_id == int(ref), GroupMembership.left_on.is_(None))))
+    elif audience == "segment":
+        tree = segments.resolve(store, ref)
+        if tree is not None:
+            query = query.where(filters.condition(store, tree))
+    with store.read() as s:
+        return s.scalar(query) or 0
+
+
+# --- the contract --------------------------------------------------------------------------------
+
+
+def _round(value: float | None, places: int = 4) -> float | None:
+    return None if value is None else round(value, places)
+
+
+def to_json(f: Figures) -> dict:
+    """The `metrics --json` contract: rates as fractions, money in yuan."""
+    avg = f.avg_spend_per_visit_cents
+    return {
+        "from": f.first.isoformat(),
+        "to": f.last.isoformat(),
+        "scope": f.scope.label,
+        "members": {"total": f.members_total, "new": f.members_new,
+                    "archived": f.members_archived},
+        "active_members": f.active_members,
+        "active_rate": _round(f.active_rate),
+        "visits": f.visits,
+        "visitors": f.visitors,
+        "repurchase_rate": _round(f.repurchase_rate),
+        "spend": f.spend_cents / 100,
+        "avg_spend_per_visit": None if avg is None else round(avg / 100, 2),
+        "visits_per_visitor": _round(f.visits_per_visitor),
+        "retention_7": _round(f.retention.get(7)),
+        "retention_30": _round(f.retention.get(30)),
+        "referrals": {
+            "new_with_referrer": f.referrals.new_with_referrer,
+            "referrers": f.referrals.referrers,
+            "per_referrer": _round(f.referrals.per_referrer),
+            "top": [{"member_code": c, "name": n, "count": k} for c, n, k in f.referrals.top],
+        },
+        "points": {"issued": f.points.issued, "redeemed": f.points.redeemed,
+                   "expired": f.points.expired, "adjusted": f.points.adjusted,
+                   "outstanding": f.points.outstanding},
+        "participation": {"occurrences": f.participation.occurrences,
+                          "mean_rate": _round(f.participation.mean_rate)},
+        "posts_copied": f.posts_copied,
+        "coupons": [{"type": t.name, "issued": t.issued, "used": t.used, "expired": t.expired,
+                     "use_rate": _round(t.use_rate)} for t in f.coupons],
+    }  # fmt: skip
+

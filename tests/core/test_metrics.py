@@ -1,0 +1,173 @@
+"""The dashboard's figures (issue 17) against a small store whose answers are worked out by
+hand below, on SQLite and on PostgreSQL: a few members joining on known days, visits on
+known days, one referral pair, one redemption, one adjustment, one archived member, a note,
+a post copied for one member and a group post, and one activity with two attendees."""
+
+import json
+from datetime import UTC, date, datetime, time, timedelta
+
+import pytest
+from sqlalchemy import update
+
+from sqdesk import cli
+from sqdesk.core import activities, groups, ledger, metrics, notes, posts, rewards
+from sqdesk.core.activities import ActivityInput
+from sqdesk.core.member_edit import MemberInput, create, set_archived
+from sqdesk.core.models import Member
+from sqdesk.core.points_rules import EarningRules
+
+T = date.today()
+FIRST, LAST = T - timedelta(days=29), T  # the last 30 days
+
+
+def noon(d: date) -> datetime:
+    return datetime.combine(d, time(12)).astimezone(UTC)
+
+
+def ago(n: int) -> date:
+    return T - timedelta(days=n)
+
+
+@pytest.fixture
+def shop(any_store):
+    """A 张三 (joined 100 days ago) referred B 李四 (25 days ago) and C 王五 (20 days ago);
+    D 赵六 joined 5 days ago; E 钱七 (200 days ago) was archived 3 days ago; F 孙八 (300
+    days ago) stayed away; H 周九 (400 days ago) was archived 50 days ago."""
+    store = any_store
+    # One point per yuan and nothing else, so every point below is worked out by hand.
+    ledger.save_rules(store, EarningRules(points_per_yuan=1, member_days=(),
+                                          member_day_multiplier=1, birthday_month_multiplier=1,
+                                          first_visit_bonus=0, referral_bonus=0,
+                                          activity_points=0))  # fmt: skip
+    a = create(store, MemberInput(name="张三", joined_on=ago(100)))
+    b = create(store, MemberInput(name="李四", joined_on=ago(25), referrer_id=a))
+    c = create(store, MemberInput(name="王五", joined_on=ago(20), referrer_id=a))
+    d = create(store, MemberInput(name="赵六😀", joined_on=ago(5)))
+    e = create(store, MemberInput(name="钱七", joined_on=ago(200)))
+    f = create(store, MemberInput(name="孙八", joined_on=ago(300)))
+    h = create(store, MemberInput(name="周九", joined_on=ago(400)))
+    ledger.record_visit(store, a, amount_cents=100_00, at=noon(ago(60)))  # before the period
+    ledger.record_visit(store, a, amount_cents=30_00, at=noon(ago(20)))
+    ledger.record_visit(store, a, amount_cents=50_00, at=noon(ago(10)))
+    ledger.record_visit(store, b, amount_cents=20_00, at=noon(ago(24)))  # the day after joining
+    ledger.record_visit(store, e, amount_cents=40_00, at=noon(ago(15)))
+    reward = rewards.add_reward(store, name="招牌奶茶", cost=60)
+    ledger.redeem(store, a, reward, at=noon(ago(5)))
+    ledger.adjust(store, f, 15, reason="补录", at=noon(ago(2)))
+    notes.add(store, d, "第一次来，喜欢少糖", kind="counter", at=noon(ago(4)))
+    greeting = posts.find(store, "birthday")
+    posts.record_copy(store, greeting, "王五，好久不见", rendered_for=f"member:{c}",
+                      at=noon(ago(1)))  # fmt: skip
+    group = groups.create_group(store, "茶语会员1群")
+    groups.add_members(store, group, [a, d], joined_on=ago(40))
+    groups.add_members(store, group, [b], joined_on=ago(25))
+    morning = next(t for t in posts.list_templates(store) if t.audience == "group")
+    posts.record_copy(store, morning, "早安", rendered_for=f"group:{group}", at=noon(ago(2)))
+    act = activities.create(store, ActivityInput(title="周末品鉴会", start_date=ago(10)))
+    activities.record_attendance(store, act, ago(10), [a, b])
+    set_archived(store, [e, h], True)
+    with store.session() as s:  # archived on known days
+        s.execute(update(Member).where(Member.id == e).values(archived_at=noon(ago(3))))
+        s.execute(update(Member).where(Member.id == h).values(archived_at=noon(ago(50))))
+    return store, dict(a=a, b=b, c=c, d=d, e=e, f=f, h=h)
+
+
+def test_every_figure_for_the_whole_store(shop):
+    store, m = shop
+    f = metrics.compute(store, FIRST, LAST)
+    # On the books at the end: A, B, C, D, F (E archived within the period, H before it).
+    assert (f.members_total, f.members_new, f.members_archived) == (5, 3, 1)
+    # Contacts: A and B visited (and came to the tasting), C had a post copied for them, D a
+    # note; E visited but was archived by the end, so is not counted.
+    assert f.active_members == 4 and f.active_rate == pytest.approx(0.8)
+    # Visits: A ×2 (¥30, ¥50), B ¥20, E ¥40 (the visit 60 days ago is outside).
+    assert (f.visits, f.visitors, f.repeat_visitors, f.spend_cents) == (4, 3, 1, 140_00)
+    assert f.repurchase_rate == pytest.approx(1 / 3)
+    assert f.avg_spend_per_visit_cents == pytest.approx(35_00)
+    assert f.visits_per_visitor == pytest.approx(4 / 3)
+    # Joined in the period and 7 days ago or more: B (kept: visited the next day) and C
+    # (first contact 19 days after joining); D joined 5 days ago, not counted yet.
+    assert f.retention[7] == pytest.approx(0.5)
+    assert f.retention[30] is None  # nobody joined in the period 30 days ago or more
+    assert f.referrals == metrics.Referrals(2, 1, 2.0, ((_code(store, m["a"]), "张三", 2),))
+    # 140 earned in the period, 60 redeemed, 15 added by hand; balances at the end:
+    # A 100 + 80 − 60 = 120, B 20, E 40, F 15.
+    assert f.points == metrics.Points(issued=140, redeemed=60, expired=0, adjusted=15,
+                                      outstanding=195)  # fmt: skip
+    # The tasting: 2 came, for everyone (the 5 members not archived now).
+    p = f.participation
+    assert (p.occurrences, p.mean_rate, p.best.title) == (1, pytest.approx(0.4), "周末品鉴会")
+    assert f.posts_copied == 2
+
+
+def test_a_group_scope_counts_its_members_only(shop):
+    store, _ = shop
+    scope = metrics.group_scope(store, "茶语会员1群")
+    f = metrics.compute(store, FIRST, LAST, scope)
+    # A, B, D are in the group.
+    assert (f.members_total, f.members_new, f.members_archived) == (3, 2, 0)
+    assert (f.active_members, f.active_rate) == (3, 1.0)
+    assert (f.visits, f.visitors, f.repeat_visitors, f.spend_cents) == (3, 2, 1, 100_00)
+    assert f.retention[7] == 1.0  # B
+    assert (f.referrals.new_with_referrer, f.referrals.referrers) == (1, 1)
+    assert f.points == metrics.Points(100, 60, 0, 0, 140)
+    assert f.posts_copied == 1  # the group's morning post
+    assert f.participation.mean_rate == pytest.approx(2 / 3)  # both came, of A, B, D
+
+
+def test_a_segment_scope_and_the_previous_period(shop):
+    store, _ = shop
+    new = metrics.compute(store, FIRST, LAST, metrics.segment_scope(store, "new"))
+    assert (new.members_total, new.members_new, new.active_members) == (3, 3, 3)  # B, C, D
+    before = metrics.compute(store, *metrics.previous_period(FIRST, LAST))
+    assert metrics.previous_period(FIRST, LAST) == (ago(59), ago(30))
+    # Then: A, E, F, H (H archived 50 days ago) on the books; A's visit 60 days ago is
+    # just outside; nobody joined.
+    assert (before.members_total, before.members_new, before.members_archived) == (3, 0, 1)
+    assert (before.visits, before.active_members) == (0, 0)
+    assert before.points.outstanding == 100  # A's 100 points from 60 days ago
+
+
+def test_refusals(shop):
+    store, _ = shop
+    with pytest.raises(metrics.MetricsError) as err:
+        metrics.compute(store, LAST, FIRST)
+    assert err.value.code == "bad_period"
+    for call, code in ((lambda: metrics.group_scope(store, "没有这个群"), "unknown_group"),
+                       (lambda: metrics.segment_scope(store, "没有"), "unknown_segment")):
+        with pytest.raises(metrics.MetricsError) as err:
+            call()
+        assert err.value.code == code
+
+
+def test_the_cli_contract(shop, capsys):
+    store, m = shop
+    assert cli.main(["--db", store.location, "metrics", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert (out["from"], out["to"], out["scope"]) == (FIRST.isoformat(), LAST.isoformat(),
+                                                      "store")  # fmt: skip
+    assert out["members"] == {"total": 5, "new": 3, "archived": 1}
+    assert (out["active_members"], out["active_rate"], out["spend"]) == (4, 0.8, 140.0)
+    assert (out["avg_spend_per_visit"], out["retention_7"], out["retention_30"]) == (35.0, 0.5,
+                                                                                      None)
+    assert out["referrals"]["top"] == [{"member_code": _code(store, m["a"]), "name": "张三",
+                                        "count": 2}]  # fmt: skip
+    assert out["points"] == {"issued": 140, "redeemed": 60, "expired": 0, "adjusted": 15,
+                             "outstanding": 195}  # fmt: skip
+    assert out["participation"] == {"occurrences": 1, "mean_rate": 0.4}
+    assert out["posts_copied"] == 2
+    assert set(out) >= {"visits", "visitors", "repurchase_rate", "visits_per_visitor"}
+    assert cli.main(["--db", store.location, "metrics", "--group", "茶语会员1群", "--from",
+                     FIRST.isoformat(), "--to", LAST.isoformat(), "--json"]) == 0  # fmt: skip
+    assert json.loads(capsys.readouterr().out)["scope"] == "group:茶语会员1群"
+    for bad in (["--from", LAST.isoformat(), "--to", FIRST.isoformat()], ["--group", "无"],
+                ["--segment", "无"]):
+        assert cli.main(["--db", store.location, "metrics", *bad]) == 1
+        assert capsys.readouterr().err.startswith("error:")
+    assert cli.main(["--db", store.location, "metrics", "--from", "2026-13-01"]) == 2
+
+
+def _code(store, member_id):
+    from sqdesk.core import members
+
+    return members.detail(store, member_id).code
