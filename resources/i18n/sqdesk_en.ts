@@ -94,6 +94,16 @@
     </message>
 </context>
 <context>
+    <name>DashboardPage</name>
+    <message numerus="yes">
+        <source>%n active member(s)</source>
+        <translation>
+            <numerusform>%n active member</numerusform>
+            <numerusform>%n active members</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DrawDialog</name>
     <message numerus="yes">
         <source>%n member(s) can win: %1</source>

@@ -1535,6 +1535,386 @@
     </message>
 </context>
 <context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Board as PNG…</source>
+        <translation>看板存为 PNG…</translation>
+    </message>
+    <message>
+        <source>Board as PDF…</source>
+        <translation>看板存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Tables as Excel…</source>
+        <translation>表格存为 Excel…</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>时间：</translation>
+    </message>
+    <message>
+        <source>Whose:</source>
+        <translation>范围：</translation>
+    </message>
+    <message>
+        <source>Active members</source>
+        <translation>活跃会员</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>到店次数</translation>
+    </message>
+    <message>
+        <source>Spend</source>
+        <translation>消费额</translation>
+    </message>
+    <message>
+        <source>Visits (bars) and spend (line)</source>
+        <translation>到店次数（柱）与消费额（线）</translation>
+    </message>
+    <message>
+        <source>Layers at the end of the period</source>
+        <translation>期末会员分层</translation>
+    </message>
+    <message>
+        <source>Levels at the end of the period</source>
+        <translation>期末会员等级</translation>
+    </message>
+    <message>
+        <source>Retention by join week</source>
+        <translation>按入会周的留存</translation>
+    </message>
+    <message>
+        <source>Joined in the week of</source>
+        <translation>入会周（周一）</translation>
+    </message>
+    <message>
+        <source>Joined</source>
+        <translation>入会人数</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <source>The whole store</source>
+        <translation>全店</translation>
+    </message>
+    <message>
+        <source>Group: %1</source>
+        <translation>群：%1</translation>
+    </message>
+    <message>
+        <source>Segment: %1</source>
+        <translation>分组：%1</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active member(s)</source>
+        <translation>
+            <numerusform>%n 位活跃会员</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The groups side by side</source>
+        <translation>各群对比</translation>
+    </message>
+    <message>
+        <source>Save the Board as PNG</source>
+        <translation>看板存为 PNG</translation>
+    </message>
+    <message>
+        <source>PNG pictures (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>Save the Board as PDF</source>
+        <translation>看板存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Community dashboard, %1 to %2</source>
+        <translation>社群数据看板，%1 至 %2</translation>
+    </message>
+    <message>
+        <source>Save the Tables as Excel</source>
+        <translation>表格存为 Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardWords</name>
+    <message>
+        <source>Members</source>
+        <translation>会员数</translation>
+    </message>
+    <message>
+        <source>New members</source>
+        <translation>新会员</translation>
+    </message>
+    <message>
+        <source>Active rate</source>
+        <translation>活跃率</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>到店次数</translation>
+    </message>
+    <message>
+        <source>Visitors</source>
+        <translation>到店人数</translation>
+    </message>
+    <message>
+        <source>Repurchase rate</source>
+        <translation>复购率</translation>
+    </message>
+    <message>
+        <source>Spend</source>
+        <translation>消费额</translation>
+    </message>
+    <message>
+        <source>Spend per visit</source>
+        <translation>客单价</translation>
+    </message>
+    <message>
+        <source>7-day retention</source>
+        <translation>7 日留存</translation>
+    </message>
+    <message>
+        <source>30-day retention</source>
+        <translation>30 日留存</translation>
+    </message>
+    <message>
+        <source>Referred members</source>
+        <translation>推荐入会</translation>
+    </message>
+    <message>
+        <source>Activity participation</source>
+        <translation>活动参与率</translation>
+    </message>
+    <message>
+        <source>Points issued</source>
+        <translation>发放积分</translation>
+    </message>
+    <message>
+        <source>Points redeemed</source>
+        <translation>兑换积分</translation>
+    </message>
+    <message>
+        <source>Points outstanding</source>
+        <translation>未用积分</translation>
+    </message>
+    <message>
+        <source>Posts copied</source>
+        <translation>复制文案</translation>
+    </message>
+    <message>
+        <source>Coupon use rate</source>
+        <translation>优惠券核销率</translation>
+    </message>
+    <message>
+        <source>Members who had joined by the last day of the period and were not archived by then.</source>
+        <translation>截至期末已入会、且当时未归档的会员。</translation>
+    </message>
+    <message>
+        <source>Members who joined within the period (archived since or not).</source>
+        <translation>期内入会的会员（之后是否归档都算）。</translation>
+    </message>
+    <message>
+        <source>Members with a contact within the period, out of all members. A contact is a visit, taking part in an activity, a note about the member, or a post copied for them one by one.</source>
+        <translation>期内有过接触的会员占全部会员的比例。接触指：到店、参加活动、记了关于他的笔记、或逐个为他复制了消息。</translation>
+    </message>
+    <message>
+        <source>Visits within the period; undone visits are left out.</source>
+        <translation>期内到店次数，已撤销的不算。</translation>
+    </message>
+    <message>
+        <source>Members with at least one visit within the period.</source>
+        <translation>期内至少到店一次的会员。</translation>
+    </message>
+    <message>
+        <source>Visitors with two visits or more, out of all visitors.</source>
+        <translation>到店两次及以上的会员占到店会员的比例。</translation>
+    </message>
+    <message>
+        <source>What was paid on the period&apos;s visits (after coupons).</source>
+        <translation>期内到店实付金额（用券之后）。</translation>
+    </message>
+    <message>
+        <source>Spend divided by visits.</source>
+        <translation>消费额除以到店次数。</translation>
+    </message>
+    <message>
+        <source>Of the members who joined within the period, at least 7 days ago: the share with a contact on one of the 7 days after their join day.</source>
+        <translation>期内入会、且入会已满 7 天的会员中，入会后 7 天内有过接触的比例。</translation>
+    </message>
+    <message>
+        <source>Of the members who joined within the period, at least 30 days ago: the share with a contact on one of the 30 days after their join day.</source>
+        <translation>期内入会、且入会已满 30 天的会员中，入会后 30 天内有过接触的比例。</translation>
+    </message>
+    <message>
+        <source>New members with a referrer, and how many members referred them.</source>
+        <translation>有推荐人的新会员数，以及推荐了他们的会员人数。</translation>
+    </message>
+    <message>
+        <source>For each activity within the period (the daily check-in left out): who took part, out of whom it was for; the mean over the activities.</source>
+        <translation>期内每场活动（不含每日签到）的参与人数占目标人群的比例，再取各场的平均。</translation>
+    </message>
+    <message>
+        <source>Points earned within the period.</source>
+        <translation>期内会员赚到的积分。</translation>
+    </message>
+    <message>
+        <source>Points exchanged for rewards within the period.</source>
+        <translation>期内兑换礼品用掉的积分。</translation>
+    </message>
+    <message>
+        <source>The sum of all balances at the end of the period: what the shop still owes in points.</source>
+        <translation>期末所有会员积分余额之和：店里还欠着的积分。</translation>
+    </message>
+    <message>
+        <source>Posts copied within the period (with a group or segment chosen: those for its members).</source>
+        <translation>期内复制的文案次数（选了群或分组时：只算为其成员复制的）。</translation>
+    </message>
+    <message>
+        <source>Coupons used, out of those used or expired, for the coupons issued within the period.</source>
+        <translation>期内发出的优惠券中，已使用的占「已使用 + 已过期」的比例。</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>近 30 天</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>近 90 天</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>近 12 个月</translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation>自定义…</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新会员</translation>
+    </message>
+    <message>
+        <source>Core</source>
+        <translation>核心</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>活跃</translation>
+    </message>
+    <message>
+        <source>Occasional</source>
+        <translation>偶尔来</translation>
+    </message>
+    <message>
+        <source>Dormant</source>
+        <translation>沉睡</translation>
+    </message>
+    <message>
+        <source>Lapsed</source>
+        <translation>衰退</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>This period</source>
+        <translation>本期</translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation>上期</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>分层</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>群</translation>
+    </message>
+    <message>
+        <source>pt</source>
+        <translation>个百分点</translation>
+    </message>
+    <message>
+        <source>No level</source>
+        <translation>无等级</translation>
+    </message>
+    <message>
+        <source>VIP</source>
+        <translation>VIP</translation>
+    </message>
+    <message>
+        <source>Ordinary</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <source>Interest</source>
+        <translation>兴趣</translation>
+    </message>
+    <message>
+        <source>The period ends (%2) before it starts (%1).</source>
+        <translation>结束日期（%2）早于开始日期（%1）。</translation>
+    </message>
+    <message>
+        <source>There is no WeChat group named “%1”.</source>
+        <translation>没有叫「%1」的微信群。</translation>
+    </message>
+    <message>
+        <source>There is no segment named “%1”.</source>
+        <translation>没有叫「%1」的分组。</translation>
+    </message>
+</context>
+<context>
     <name>DateWords</name>
     <message>
         <source>dddd, d MMMM yyyy</source>
@@ -2672,6 +3052,10 @@
     <message>
         <source>Notes</source>
         <translation>互动记录</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>数据看板</translation>
     </message>
     <message>
         <source>DEMO store: made-up members to try sqdesk with. Everything here is thrown away when you quit.</source>

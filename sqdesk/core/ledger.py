@@ -513,12 +513,15 @@ def level_basis_value(s: Session, member_id: int, *, today: date, rules: Earning
 
 
 def basis_values(s: Session, *, today: date, rules: EarningRules,
-                 member_ids: list[int] | None = None) -> dict[int, int]:  # fmt: skip
+                 member_ids: list[int] | None = None,
+                 until: datetime | None = None) -> dict[int, int]:  # fmt: skip
     """level_basis_value for every member that has any (or those of `member_ids`), in two
-    aggregate queries."""
+    aggregate queries; `until`: as it was at that moment (the dashboard's past periods)."""
     since = datetime.combine(today - timedelta(days=365), datetime.min.time(), UTC)
     if rules.level_basis == "spend":
         conds = [Visit.voided.is_(False), Visit.at >= since]
+        if until is not None:
+            conds.append(Visit.at < until)
         if member_ids is not None:
             conds.append(Visit.member_id.in_(member_ids))
         rows = s.execute(
@@ -527,6 +530,8 @@ def basis_values(s: Session, *, today: date, rules: EarningRules,
         )  # fmt: skip
         return {m: v for m, v in rows}
     in_window = (LedgerEntry.kind == EARN) & (LedgerEntry.at >= since)
+    if until is not None:
+        in_window = in_window & (LedgerEntry.at < until)
     if member_ids is not None:
         in_window = in_window & LedgerEntry.member_id.in_(member_ids)
     values = dict(s.execute(
@@ -542,11 +547,12 @@ def basis_values(s: Session, *, today: date, rules: EarningRules,
     return values
 
 
-def expected_levels(s: Session, *, today: date, rules: EarningRules) -> dict[int, int | None]:
+def expected_levels(s: Session, *, today: date, rules: EarningRules,
+                    until: datetime | None = None) -> dict[int, int | None]:  # fmt: skip
     """The level every member with points should have today (members without: none)."""
     levels = s.execute(select(Level.id, Level.threshold).order_by(Level.threshold.desc())).all()
     out: dict[int, int | None] = {}
-    for member_id, value in basis_values(s, today=today, rules=rules).items():
+    for member_id, value in basis_values(s, today=today, rules=rules, until=until).items():
         out[member_id] = next((lid for lid, th in levels if th <= value), None)
     return out
 

@@ -85,7 +85,7 @@ class MetricsError(CodedError):
     area = "metrics"
 
 
-# --- period and scope --------------------------------------------------------------------------
+# --- period and scope -------------------------------------------------------------------------
 
 
 def start_of(day: date) -> datetime:
@@ -161,7 +161,7 @@ def within(column_, ids: Select | None):
     return true() if ids is None else column_.in_(ids)
 
 
-# --- the figures -----------------------------------------------------------------------------
+# --- the figures ------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -404,7 +404,7 @@ def _referrals(s, first: date, last: date, ids: Select | None) -> Referrals:
                      tuple((code, name or nick, int(c)) for code, name, nick, c in top))
 
 
-# --- retention ---------------------------------------------------------------------------------
+# --- retention --------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -473,7 +473,7 @@ def cohort_share(days: list[JoinDay], n: int, today: date) -> float | None:
     return _share(sum(d.kept[n] for d in ripe), sum(d.joined for d in ripe))
 
 
-# --- participation -----------------------------------------------------------------------------
+# --- participation ----------------------------------------------------------------------------
 
 
 def participation(store: Store, first: date, last: date, scope: Scope = STORE) -> Participation:
@@ -526,7 +526,7 @@ def _audience(store: Store, audience: str, ref: str, ids: Select | None, last: d
         return s.scalar(query) or 0
 
 
-# --- the contract --------------------------------------------------------------------------------
+# --- the contract -----------------------------------------------------------------------------
 
 
 def _round(value: float | None, places: int = 4) -> float | None:

@@ -43,6 +43,7 @@ from sqdesk.ui.backups_dialog import BackupsDialog
 from sqdesk.ui.calendar.page import CalendarPage
 from sqdesk.ui.cards.poster_dialog import PosterDialog
 from sqdesk.ui.changes import Area, announce, follow
+from sqdesk.ui.dashboard.page import DashboardPage
 from sqdesk.ui.groups.page import GroupsPage
 from sqdesk.ui.jobs import Job, run_job, run_quiet
 from sqdesk.ui.members.page import MembersPage
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
         self.groups_page = GroupsPage(store, self)
         self.posts_page = PostsPage(store, self)
         self.notes_page = NotesPage(store, self)
+        self.dashboard_page = DashboardPage(store, self)
         self._add_page(self.today_page, self.tr("Today"), "today.svg", "Ctrl+1")
         self._add_page(self.members_page, self.tr("Members"), "members.svg", "Ctrl+2")
         self._add_page(self.calendar_page, self.tr("Calendar"), "calendar.svg", "Ctrl+3")
@@ -97,6 +99,7 @@ class MainWindow(QMainWindow):
         self._add_page(self.groups_page, self.tr("WeChat Groups"), "groups.svg", "Ctrl+5")
         self._add_page(self.posts_page, self.tr("Posts"), "posts.svg", "Ctrl+6")
         self._add_page(self.notes_page, self.tr("Notes"), "notes.svg", "Ctrl+7")
+        self._add_page(self.dashboard_page, self.tr("Dashboard"), "dashboard.svg", "Ctrl+8")
         for page in (self.points_page, self.groups_page, self.calendar_page):
             page.openMember.connect(self.members_page.open_member)
         self.groups_page.showMembers.connect(self.show_members)
@@ -498,6 +501,7 @@ class MainWindow(QMainWindow):
         self.calendar_page.set_store(store)
         self.today_page.set_store(store)
         self.posts_page.set_store(store)
+        self.dashboard_page.set_store(store)
         self._show_store()
         self._show_count()
         announce(*Area)  # every page shows the new store's data when it is next seen

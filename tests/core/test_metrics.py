@@ -171,3 +171,38 @@ def _code(store, member_id):
     from sqdesk.core import members
 
     return members.detail(store, member_id).code
+
+
+def test_the_board_series_layers_levels_and_cohorts(shop):
+    """The same hand-made store, drawn: per-day buckets with the contacts and visits of
+    each day; layers and levels at the end (today's cached figures and the figures computed
+    from the visits agree); the join-week cohorts."""
+    from sqdesk.core import metrics_board as board
+
+    store, _ = shop
+    days = board.series(store, FIRST, LAST)
+    assert len(days) == 30 and days[0].first == FIRST
+    by_day = {b.first: b for b in days}
+    assert (by_day[ago(20)].visits, by_day[ago(20)].spend_cents, by_day[ago(20)].active) == (
+        1, 30_00, 1)
+    assert by_day[ago(10)].active == 2  # A visited and A, B came to the tasting
+    assert by_day[ago(4)].active == 1 and by_day[ago(4)].visits == 0  # D's note
+    assert sum(b.visits for b in days) == 4
+    weeks = board.series(store, ago(120), LAST)
+    assert len(weeks) > 17 and sum(b.visits for b in weeks) == 5  # weekly bars
+    assert all(b.first.weekday() == 0 for b in weeks[1:])
+
+    # A: 3 visits in 90 days but ¥180 in a year, under the core threshold; 2 visits in 30
+    # days: active. B, C, D joined within 30 days: new. F: no visit, joined 300 days ago:
+    # dormant (90), not yet lapsed (365).
+    now = board.layers(store, LAST)
+    assert now == {"new": 3, "core": 0, "active": 1, "occasional": 0, "dormant": 1,
+                   "lapsed": 0}  # fmt: skip
+    # Computed from the visits (as for a day in the past) gives the same as today's figures.
+    assert board.layers(store, LAST, today=LAST + timedelta(days=1)) == now
+    assert sum(n for _name, n in board.levels(store, LAST)) == 5
+    assert board.levels(store, LAST) == board.levels(store, LAST, today=LAST + timedelta(days=1))
+
+    (week,) = [c for c in board.cohorts(store, FIRST, LAST) if c.week <= ago(25) <= c.week
+               + timedelta(days=6)]  # fmt: skip
+    assert week.joined >= 1

@@ -1,0 +1,237 @@
+"""What the Dashboard draws beside the headline figures (sqdesk.core.metrics): the active
+members, visits and spend over time, the layers and levels at the end of the period, the
+cohorts by join week, and one board per WeChat group.
+
+- The series: a bucket per day for periods of up to 62 days, per week (Monday to Sunday,
+  cut at the period's ends) beyond; active members in a bucket are those with a contact
+  in it (the same contacts as the headline).
+- Layers at the period's end, each member in one, the first that fits: new (joined within
+  the new-member days), core (frequent and high-spending), active (visits in 30 days),
+  lapsed, dormant (no visit for the lapsed or dormant days), and occasional for the rest.
+  The thresholds are the segments' (Settings → Thresholds). Read from the member figures
+  kept for today when the period ends today, from the visits before the end otherwise.
+- Levels at the end: the cached levels when the period ends today, otherwise each
+  member's level basis over the 12 months before the end, against today's thresholds.
+- Cohorts: members by the week they joined, and how many had a contact in the 7 and 30
+  days after their join day (None until every member of the week had their N days).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import Date, and_, case, distinct, exists, func, or_, select, union, values
+from sqlalchemy.sql import column
+
+from sqdesk.core import ledger, member_stats, segments
+from sqdesk.core.metrics import (
+    RETENTION_DAYS,
+    STORE,
+    Figures,
+    Scope,
+    _copied_for,
+    _counted,
+    compute,
+    group_scopes,
+    members_of,
+    retention_by_day,
+    start_of,
+    within,
+)
+from sqdesk.core.models import (
+    Attendance,
+    Level,
+    Member,
+    MemberPoints,
+    MemberStats,
+    Note,
+    PostCopy,
+    UTCDateTime,
+    Visit,
+)
+from sqdesk.core.store import Store
+
+DAILY_UP_TO = 62  # days; longer periods are drawn a week per bar
+LAYERS = ("new", "core", "active", "occasional", "dormant", "lapsed")
+NO_LEVEL = ""
+
+
+@dataclass(frozen=True)
+class Bucket:
+    first: date
+    last: date
+    active: int
+    visits: int
+    spend_cents: int
+
+
+def buckets(first: date, last: date) -> list[tuple[date, date]]:
+    if (last - first).days + 1 <= DAILY_UP_TO:
+        return [(first + timedelta(days=i), first + timedelta(days=i))
+                for i in range((last - first).days + 1)]  # fmt: skip
+    out, day = [], first
+    while day <= last:
+        end = min(last, day + timedelta(days=6 - day.weekday()))
+        out.append((day, end))
+        day = end + timedelta(days=1)
+    return out
+
+
+def series(store: Store, first: date, last: date, scope: Scope = STORE) -> list[Bucket]:
+    """Active members, visits and spend per day (or week): one grouped pass over the
+    period's visits (a range of the visit index) for the visitors, visits and spend of each
+    bucket; the members contacted otherwise (few) are added where they did not visit."""
+    spans = buckets(first, last)
+    table = values(column("b", Date), column("d0", Date), column("d1", Date),
+                   column("lo", UTCDateTime), column("hi", UTCDateTime), name="bucket").data(
+        [(a, a, b, start_of(a), start_of(b + timedelta(days=1))) for a, b in spans]
+    ).cte("bucket")  # fmt: skip
+    ids = members_of(store, scope, last)
+    others = union(
+        select(table.c.b, table.c.lo, table.c.hi, Attendance.member_id.label("member_id"))
+        .join(Attendance, and_(Attendance.occurrence_date >= table.c.d0,
+                               Attendance.occurrence_date <= table.c.d1)),
+        select(table.c.b, table.c.lo, table.c.hi, Note.member_id)
+        .join(Note, and_(Note.at >= table.c.lo, Note.at < table.c.hi)),
+        select(table.c.b, table.c.lo, table.c.hi, _copied_for())
+        .join(PostCopy, and_(PostCopy.copied_at >= table.c.lo, PostCopy.copied_at < table.c.hi))
+        .where(PostCopy.rendered_for.like("member:%")),
+    ).subquery()  # fmt: skip
+    visited = exists().where(Visit.member_id == others.c.member_id, Visit.voided.is_(False),
+                             Visit.at >= others.c.lo, Visit.at < others.c.hi)  # fmt: skip
+    with store.read() as s:
+        sums = {b: (int(people), n, int(cents or 0)) for b, people, n, cents in s.execute(
+            select(table.c.b, func.count(distinct(Visit.member_id)), func.count(Visit.id),
+                   func.sum(Visit.amount_cents))
+            .join(Visit, and_(Visit.at >= table.c.lo, Visit.at < table.c.hi))
+            .where(Visit.voided.is_(False), within(Visit.member_id, ids))
+            .group_by(table.c.b))}  # fmt: skip
+        more = dict(s.execute(select(others.c.b, func.count())
+                              .where(within(others.c.member_id, ids), ~visited)
+                              .group_by(others.c.b)).all())  # fmt: skip
+    out = []
+    for a, b in spans:
+        people, n, cents = sums.get(a, (0, 0, 0))
+        out.append(Bucket(a, b, people + int(more.get(a, 0)), n, cents))
+    return out
+
+
+# --- layers and levels at the end -------------------------------------------------------------
+
+
+def _figures_at(store: Store, last: date, today: date):
+    """Per member: last visit, visits in 30 and 90 days, spend in 365 days, as of `last`."""
+    if last == today and member_stats.ensure_current(store, today=today):
+        t = MemberStats
+        return select(t.member_id, t.last_visit_at, t.visits_30, t.visits_90,
+                      t.spend_365).subquery()  # fmt: skip
+    cols = list(member_stats._aggregate(last).selected_columns)
+    return (select(cols[0].label("member_id"), cols[1].label("last_visit_at"),
+                   cols[2].label("visits_30"), cols[3].label("visits_90"),
+                   cols[6].label("spend_365"))
+            .where(Visit.voided.is_(False), Visit.at < start_of(last + timedelta(days=1)))
+            .group_by(Visit.member_id).subquery())  # fmt: skip
+
+
+def layers(store: Store, last: date, scope: Scope = STORE, *,
+           today: date | None = None) -> dict[str, int]:  # fmt: skip
+    """How many members (on the books at the end of `last`) are in each of LAYERS."""
+    today = today or date.today()
+    t = segments.load_thresholds(store)
+    f = _figures_at(store, last, today)
+    hi = start_of(last + timedelta(days=1))
+
+    def no_visit_for(days: int):
+        return and_(Member.joined_on <= last - timedelta(days=days),
+                    or_(f.c.last_visit_at.is_(None),
+                        f.c.last_visit_at < start_of(last - timedelta(days=days - 1))))
+
+    layer = case(
+        (Member.joined_on > last - timedelta(days=t.new_days), "new"),
+        (and_(func.coalesce(f.c.visits_90, 0) >= t.core_visits_90d,
+              func.coalesce(f.c.spend_365, 0) >= t.core_spend_12m), "core"),
+        (func.coalesce(f.c.visits_30, 0) >= t.active_visits_30d, "active"),
+        (no_visit_for(t.lapsed_days), "lapsed"),
+        (no_visit_for(t.dormant_days), "dormant"),
+        else_="occasional",
+    )  # fmt: skip
+    ids = members_of(store, scope, last)
+    query = (select(layer, func.count()).select_from(Member)
+             .outerjoin(f, f.c.member_id == Member.id)
+             .where(_counted(last, hi), within(Member.id, ids)).group_by(layer))  # fmt: skip
+    with store.read() as s:
+        found = dict(s.execute(query).all())
+    return {k: int(found.get(k, 0)) for k in LAYERS}
+
+
+def levels(store: Store, last: date, scope: Scope = STORE, *,
+           today: date | None = None) -> list[tuple[str, int]]:  # fmt: skip
+    """(level name, members) from the lowest level up, then NO_LEVEL for members below
+    every threshold."""
+    today = today or date.today()
+    hi = start_of(last + timedelta(days=1))
+    ids = members_of(store, scope, last)
+    with store.read() as s:
+        names = s.execute(select(Level.id, Level.name).order_by(Level.threshold)).all()
+        counted = select(Member.id).where(_counted(last, hi), within(Member.id, ids))
+        if last == today:
+            by_level = dict(s.execute(
+                select(MemberPoints.level_id, func.count()).select_from(Member)
+                .outerjoin(MemberPoints, MemberPoints.member_id == Member.id)
+                .where(Member.id.in_(counted)).group_by(MemberPoints.level_id)).all())
+        else:
+            who = set(s.scalars(counted))
+            expected = ledger.expected_levels(s, today=last, rules=ledger.rules_in(s),
+                                              until=hi)  # fmt: skip
+            by_level: dict[int | None, int] = {}
+            for member_id in who:
+                level_id = expected.get(member_id)
+                by_level[level_id] = by_level.get(level_id, 0) + 1
+    out = [(name, int(by_level.get(lid, 0))) for lid, name in names]
+    return [*out, (NO_LEVEL, int(by_level.get(None, 0)))]
+
+
+# --- cohorts by join week ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Cohort:
+    week: date  # its Monday
+    joined: int
+    kept: dict[int, float | None]  # N → share with a contact within N days of joining
+
+
+def cohorts(store: Store, first: date, last: date, scope: Scope = STORE, *,
+            today: date | None = None) -> list[Cohort]:  # fmt: skip
+    """The period's joiners by week, newest week first."""
+    today = today or date.today()
+    weeks: dict[date, list] = {}
+    for d in retention_by_day(store, first, last, scope, today=today):
+        weeks.setdefault(d.day - timedelta(days=d.day.weekday()), []).append(d)
+    out = []
+    for week, days in sorted(weeks.items(), reverse=True):
+        joined = sum(d.joined for d in days)
+        kept: dict[int, float | None] = {}
+        for n in RETENTION_DAYS:
+            ripe = all(d.day <= today - timedelta(days=n) for d in days)
+            kept[n] = sum(d.kept[n] for d in days) / joined if ripe and joined else None
+        out.append(Cohort(week, joined, kept))
+    return out
+
+
+# --- one board per group ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GroupBoard:
+    kind: str  # ordinary | vip | interest
+    figures: Figures
+
+
+def group_boards(store: Store, first: date, last: date, *,
+                 today: date | None = None) -> list[GroupBoard]:  # fmt: skip
+    """The headline figures of every WeChat group, VIP groups first."""
+    boards = [GroupBoard(kind, compute(store, first, last, scope, today=today))
+              for kind, scope in group_scopes(store)]  # fmt: skip
+    return sorted(boards, key=lambda b: b.kind != "vip")

@@ -1,0 +1,82 @@
+"""The Dashboard page (issue 17.2–17.4): it opens in the background and fills part by part,
+its figures are the core's, a change of period or scope counts again (a result for the old
+choice is dropped), every figure has its definition, and the board exports to PNG, PDF and
+.xlsx."""
+
+from datetime import UTC, date, datetime, time, timedelta
+
+import pytest
+from python_calamine import CalamineWorkbook
+
+from sqdesk.core import groups, ledger, metrics
+from sqdesk.core.member_edit import MemberInput, create
+from sqdesk.ui.dashboard.board import HEADLINE
+from sqdesk.ui.dashboard.page import DashboardPage
+from sqdesk.ui.jobs import wait_for_jobs
+
+T = date.today()
+
+
+def _noon(days_ago: int) -> datetime:
+    return datetime.combine(T - timedelta(days=days_ago), time(12)).astimezone(UTC)
+
+
+@pytest.fixture
+def page(qtbot, store):
+    a = create(store, MemberInput(name="林晓雨", joined_on=T - timedelta(days=40)))
+    b = create(store, MemberInput(name="陈一🍵", joined_on=T - timedelta(days=12)))
+    for days, who, cents in ((20, a, 3000), (5, a, 4500), (11, b, 2200)):
+        ledger.record_visit(store, who, amount_cents=cents, at=_noon(days))
+    g = groups.create_group(store, "茶语会员1群")
+    groups.add_members(store, g, [a], joined_on=T - timedelta(days=30))
+    p = DashboardPage(store)
+    qtbot.addWidget(p)
+    p.resize(1100, 800)
+    p.show()
+    qtbot.waitExposed(p)
+    return p
+
+
+def _settled(qtbot, page):
+    qtbot.waitUntil(lambda: wait_for_jobs(50) and page.waiting == 0, timeout=20_000)
+
+
+def test_the_page_fills_with_the_cores_figures(qtbot, page, store):
+    _settled(qtbot, page)
+    f = metrics.compute(store, T - timedelta(days=29), T)
+    assert page.cards["visits"].value.text() == "3" == str(f.visits)
+    assert page.cards["members_total"].value.text() == "2"
+    assert page.cards["spend"].value.text() == "¥97"
+    assert page.cards["active_rate"].value.text() == "100.0%"
+    assert all(page.cards[k].help.toolTip() for k in HEADLINE)  # every figure is defined
+    assert all(view.draw is not None for view in page.charts.values())
+    assert "茶语会员1群" in page.groups.text()
+
+
+def test_period_and_scope_count_again(qtbot, page, store):
+    _settled(qtbot, page)
+    page.period.setCurrentIndex(page.period.findData("week"))
+    page.scope.setCurrentIndex(page.scope.findData("group:茶语会员1群"))
+    _settled(qtbot, page)
+    first = T - timedelta(days=T.weekday())
+    expected = metrics.compute(store, first, T, metrics.group_scope(store, "茶语会员1群"))
+    assert page.cards["visits"].value.text() == str(expected.visits)
+    assert page.board.figures.scope.kind == "group"
+    page.period.setCurrentIndex(page.period.findData("custom"))
+    page.first.setDate(page.last.date().addDays(1))  # ends before it starts
+    assert "before it starts" in page.status.text()
+
+
+def test_exports(qtbot, page, tmp_path):
+    from tests.ui.test_printing import decode_pdf  # noqa: F401 (pdftoppm is installed)
+
+    _settled(qtbot, page)
+    assert page.save_png(tmp_path / "board.png")
+    assert (tmp_path / "board.png").stat().st_size > 10_000
+    assert page.save_pdf(tmp_path / "board.pdf") == 2
+    page.save_xlsx(tmp_path / "board.xlsx")
+    book = CalamineWorkbook.from_path(str(tmp_path / "board.xlsx"))
+    assert book.sheet_names == ["Figures", "Series", "Layers", "Levels", "Cohorts", "Groups"]
+    figures = book.get_sheet_by_name("Figures").to_python()
+    assert figures[1][0] == "Members" and figures[1][1] == 2
+    assert len(book.get_sheet_by_name("Series").to_python()) == 31  # a header and 30 days
