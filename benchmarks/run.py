@@ -738,6 +738,9 @@ def main(argv: list[str] | None = None) -> int:
         from benchmarks.bench_coupons import bench_coupons
 
         results += bench_coupons(store, raw, Result)
+        from benchmarks.bench_dashboard import bench_dashboard
+
+        results += bench_dashboard(store, raw, Result)
         from benchmarks.bench_cards import bench_cards
 
         results += bench_cards(store, Result)

@@ -124,10 +124,11 @@ def test_navigation_shortcut_and_menus(window):
     titles = [a.text() for a in window.menuBar().actions()]
     assert len(titles) == 2
     assert window.open_action.shortcut().toString()
-    # Today, Members, Calendar, Points, WeChat Groups, Posts, Notes on Ctrl+1 ... Ctrl+7
-    assert window.nav.count() == 7
+    # Today, Members, Calendar, Points, WeChat Groups, Posts, Notes, Dashboard on Ctrl+1 ...
+    # Ctrl+8
+    assert window.nav.count() == 8
     shortcuts = {a.shortcut().toString() for a in window.actions()}
-    assert {f"Ctrl+{n}" for n in range(1, 8)} <= shortcuts
+    assert {f"Ctrl+{n}" for n in range(1, 9)} <= shortcuts
 
 
 def test_geometry_is_remembered(qtbot, demo_store):

@@ -156,6 +156,10 @@ class DashboardPage(QWidget):
             edit.dateChanged.connect(self._custom_changed)
         self.scope = QComboBox(self)
         self.scope.setObjectName("dashboardScope")
+        # Not as wide as its longest segment name: the page must fit a small window.
+        self.scope.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.scope.setMinimumContentsLength(10)
         self.export_button = QPushButton(self.tr("Export"), self)
         menu = QMenu(self.export_button)
         menu.addAction(self.tr("Board as PNG…"), self.ask_png)
@@ -164,6 +168,7 @@ class DashboardPage(QWidget):
         self.export_button.setMenu(menu)
         self.status = QLabel(self)
         self.status.setObjectName("dashboardStatus")
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Period:"), self))
         bar.addWidget(self.period)

@@ -1,0 +1,64 @@
+"""The dashboard at scale (issue 17.8): the headline figures for the whole store over 30
+days and 12 months, beside the same figures computed with plain SQL one query after
+another in raw sqlite3 (the naive peer: a GROUP BY over the period's visits, a UNION of
+every contact, sums over the ledger), and the whole board (series, layers, levels,
+cohorts) as the page counts it in the background."""
+
+from __future__ import annotations
+
+import sqlite3
+import statistics
+import time
+from datetime import date, timedelta
+
+from sqdesk.core import metrics, metrics_board
+from sqdesk.core.store import Store
+
+RUNS = 3
+
+
+def _ms(fn) -> float:
+    t = time.perf_counter()
+    fn()
+    return (time.perf_counter() - t) * 1000
+
+
+def _raw(raw: sqlite3.Connection, first: date, last: date) -> None:
+    """The same headline figures in plain SQL, as a first version would write them."""
+    lo = metrics.start_of(first).strftime("%Y-%m-%d %H:%M:%S")
+    hi = metrics.start_of(last + timedelta(days=1)).strftime("%Y-%m-%d %H:%M:%S")
+    q = raw.execute
+    q("SELECT count(*) FROM member WHERE joined_on <= ? AND (archived_at IS NULL OR "
+      "archived_at >= ?)", (last.isoformat(), hi)).fetchall()  # fmt: skip
+    q("SELECT count(*), count(DISTINCT member_id), sum(amount_cents) FROM visit WHERE "
+      "voided = 0 AND at >= ? AND at < ?", (lo, hi)).fetchall()  # fmt: skip
+    q("SELECT count(*) FROM (SELECT member_id FROM visit WHERE voided = 0 AND at >= ? AND "
+      "at < ? GROUP BY member_id HAVING count(*) >= 2)", (lo, hi)).fetchall()  # fmt: skip
+    q("SELECT count(DISTINCT member_id) FROM (SELECT member_id FROM visit WHERE voided = 0 "
+      "AND at >= ? AND at < ? UNION SELECT member_id FROM attendance WHERE occurrence_date "
+      "BETWEEN ? AND ? UNION SELECT member_id FROM note WHERE at >= ? AND at < ?)",
+      (lo, hi, first.isoformat(), last.isoformat(), lo, hi)).fetchall()  # fmt: skip
+    q("SELECT kind, sum(amount) FROM ledger_entry WHERE at >= ? AND at < ? GROUP BY kind",
+      (lo, hi)).fetchall()  # fmt: skip
+    q("SELECT sum(amount) FROM ledger_entry WHERE at < ?", (hi,)).fetchall()
+
+
+def bench_dashboard(store: Store, raw: sqlite3.Connection, result) -> list:
+    today = date.today()
+    out = []
+    for label, days in (("30 days", 30), ("12 months", 365)):
+        first = today - timedelta(days=days - 1)
+        ours = statistics.median(_ms(lambda f=first: metrics.compute(store, f, today))
+                                 for _ in range(RUNS))  # fmt: skip
+        theirs = statistics.median(_ms(lambda f=first: _raw(raw, f, today))
+                                   for _ in range(RUNS))  # fmt: skip
+        out.append(result(f"dashboard figures, whole store, {label}", "ms", ours, theirs,
+                          1000, 200, "raw: the same figures in plain SQL, one after another"))
+        board = statistics.median(_ms(lambda f=first: (
+            metrics_board.series(store, f, today), metrics_board.layers(store, today),
+            metrics_board.levels(store, today), metrics_board.cohorts(store, f, today)))
+            for _ in range(RUNS))  # fmt: skip
+        out.append(result(f"dashboard charts (series, layers, levels, cohorts), {label}",
+                          "ms", board, None, None, None,
+                          "counted in the background after the figures"))  # fmt: skip
+    return out
