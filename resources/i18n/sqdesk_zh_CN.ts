@@ -1553,6 +1553,10 @@
         <translation>表格存为 Excel…</translation>
     </message>
     <message>
+        <source>Year Report (PDF)…</source>
+        <translation>年度报告（PDF）…</translation>
+    </message>
+    <message>
         <source>Period:</source>
         <translation>时间：</translation>
     </message>
@@ -1653,6 +1657,18 @@
     <message>
         <source>Community dashboard, %1 to %2</source>
         <translation>社群数据看板，%1 至 %2</translation>
+    </message>
+    <message>
+        <source>Save the Year Report</source>
+        <translation>保存年度报告</translation>
+    </message>
+    <message>
+        <source>Year Report</source>
+        <translation>年度报告</translation>
+    </message>
+    <message>
+        <source>Counting %1…</source>
+        <translation>正在统计 %1 年…</translation>
     </message>
     <message>
         <source>Save the Tables as Excel</source>
@@ -7079,6 +7095,85 @@
     <message>
         <source>(undone)</source>
         <translation>（已撤销）</translation>
+    </message>
+</context>
+<context>
+    <name>YearReportWords</name>
+    <message>
+        <source>%1 in review</source>
+        <translation>%1 年度报告</translation>
+    </message>
+    <message>
+        <source>1 January to 31 December %1</source>
+        <translation>%1 年 1 月 1 日至 12 月 31 日</translation>
+    </message>
+    <message>
+        <source>1 January to %1 (the year so far)</source>
+        <translation>1 月 1 日至 %1（本年至今）</translation>
+    </message>
+    <message>
+        <source>Visits (bars) and spend (line), month by month</source>
+        <translation>每月到店次数（柱）与消费额（线）</translation>
+    </message>
+    <message>
+        <source>Month %1</source>
+        <translation>%1月</translation>
+    </message>
+    <message>
+        <source>The best of the year</source>
+        <translation>年度之最</translation>
+    </message>
+    <message>
+        <source>Best month: %1 (spend)</source>
+        <translation>消费最高的月份：%1</translation>
+    </message>
+    <message>
+        <source>Most attended activities</source>
+        <translation>参与最多的活动</translation>
+    </message>
+    <message>
+        <source>No one took part in an activity this year.</source>
+        <translation>今年还没有人参加活动。</translation>
+    </message>
+    <message>
+        <source>Top referrers</source>
+        <translation>推荐最多的会员</translation>
+    </message>
+    <message>
+        <source>No member was referred this year.</source>
+        <translation>今年没有会员被推荐入会。</translation>
+    </message>
+    <message>
+        <source>Members who reached a level</source>
+        <translation>升级的会员</translation>
+    </message>
+    <message>
+        <source>No one reached a new level this year.</source>
+        <translation>今年没有会员升级。</translation>
+    </message>
+    <message>
+        <source>Why members stopped coming</source>
+        <translation>会员流失的原因</translation>
+    </message>
+    <message>
+        <source>No note this year says why a member stopped coming.</source>
+        <translation>今年没有记录会员流失原因的笔记。</translation>
+    </message>
+    <message>
+        <source>Not said</source>
+        <translation>没说原因</translation>
+    </message>
+    <message>
+        <source>%1 times</source>
+        <translation>%1 人次</translation>
+    </message>
+    <message>
+        <source>%1 members</source>
+        <translation>%1 位会员</translation>
+    </message>
+    <message>
+        <source>%1 members (%2)</source>
+        <translation>%1 位会员（%2）</translation>
     </message>
 </context>
 <context>

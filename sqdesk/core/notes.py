@@ -301,28 +301,35 @@ class LapseCount:
     share: float  # of the members with a lapse note in the period
 
 
-def lapsed_members(store: Store, *, since: date | None = None) -> int:
-    """Members with a "lapse" note (since a day, or ever): the whole the shares are of."""
+def lapsed_members(store: Store, *, since: date | None = None,
+                   until: date | None = None) -> int:  # fmt: skip
+    """Members with a "lapse" note (from `since` to `until`, or ever): the whole the shares
+    are of."""
     with store.read() as s:
         return s.scalar(select(func.count(func.distinct(Note.member_id)))
-                        .where(*_lapse_where(since))) or 0  # fmt: skip
+                        .where(*_lapse_where(since, until))) or 0  # fmt: skip
 
 
-def _lapse_where(since: date | None) -> list:
+def _lapse_where(since: date | None, until: date | None = None) -> list:
     where = [Note.kind == "lapse"]
     if since is not None:
         where.append(Note.at >= datetime.combine(since, time.min).astimezone(UTC))
+    if until is not None:
+        where.append(Note.at < datetime.combine(until + timedelta(days=1), time.min)
+                     .astimezone(UTC))  # fmt: skip
     return where
 
 
-def lapse_reasons(store: Store, *, since: date | None = None) -> list[LapseCount]:
+def lapse_reasons(store: Store, *, since: date | None = None,
+                  until: date | None = None) -> list[LapseCount]:  # fmt: skip
     """Why members stopped coming: for each reason, the members with a "lapse" note giving
-    it (since a day, or ever), the most common first. A member counts once per reason."""
+    it (from `since` to `until`, or ever), the most common first. A member counts once per
+    reason."""
     counted = (select(Note.reason, func.count(func.distinct(Note.member_id)))
-               .where(*_lapse_where(since)).group_by(Note.reason))  # fmt: skip
+               .where(*_lapse_where(since, until)).group_by(Note.reason))  # fmt: skip
     with store.read() as s:
         counts = dict(s.execute(counted).all())
-    total = lapsed_members(store, since=since)
+    total = lapsed_members(store, since=since, until=until)
     order = {r: i for i, r in enumerate(LAPSE_REASONS)}
     ranked = sorted(counts.items(), key=lambda rc: (-rc[1], order.get(rc[0], len(order))))
     return [LapseCount(r, n, n / total if total else 0.0) for r, n in ranked]

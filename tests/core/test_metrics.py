@@ -206,3 +206,26 @@ def test_the_board_series_layers_levels_and_cohorts(shop):
     (week,) = [c for c in board.cohorts(store, FIRST, LAST) if c.week <= ago(25) <= c.week
                + timedelta(days=6)]  # fmt: skip
     assert week.joined >= 1
+
+
+def test_the_year_report(shop):
+    """The year so far of the same store: its figures are the metrics of 1 January to
+    today; the best month by spend; the tasting as the most attended activity; A as the top
+    referrer; the lapse note's reason."""
+    from sqdesk.core import year_report
+
+    store, m = shop
+    notes.add(store, m["f"], "搬家了，不方便再来", kind="lapse", reason="moved", at=noon(ago(1)))
+    report = year_report.build(store, T.year)
+    assert (report.first, report.last) == (date(T.year, 1, 1), T)
+    assert report.figures.visits == metrics.compute(store, date(T.year, 1, 1), T).visits
+    assert sum(mo.visits for mo in report.months) == report.figures.visits
+    best = report.best_month
+    assert best is not None and best.spend_cents == max(mo.spend_cents for mo in report.months)
+    if ago(10).year == T.year:
+        assert report.activities == (("周末品鉴会", 2),)
+    assert report.figures.referrals.top[0][1] == "张三"
+    assert [(r.reason, r.members) for r in report.lapse_reasons] == [("moved", 1)]
+    assert report.lapsed == 1
+    with pytest.raises(metrics.MetricsError):
+        year_report.build(store, T.year + 1)

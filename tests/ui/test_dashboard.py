@@ -80,3 +80,19 @@ def test_exports(qtbot, page, tmp_path):
     figures = book.get_sheet_by_name("Figures").to_python()
     assert figures[1][0] == "Members" and figures[1][1] == 2
     assert len(book.get_sheet_by_name("Series").to_python()) == 31  # a header and 30 days
+
+
+def test_the_year_report_is_a_two_page_pdf_with_the_years_figures(qtbot, page, tmp_path):
+    import subprocess
+
+    from tests.conftest import need_tool
+
+    _settled(qtbot, page)
+    out = tmp_path / "report.pdf"
+    job = page.save_year_report(out)
+    qtbot.waitUntil(lambda: job.done and out.exists(), timeout=20_000)
+    text = subprocess.run([need_tool("pdftotext"), str(out), "-"], capture_output=True,
+                          text=True, check=True).stdout  # fmt: skip
+    # (pdftotext drops the digits of Qt's embedded fonts; the pages were looked at.)
+    assert "in review" in text and "Why members stopped coming" in text
+    assert text.count("\f") == 2  # two pages

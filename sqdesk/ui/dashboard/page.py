@@ -42,8 +42,8 @@ from sqdesk.core.errors import CodedError
 from sqdesk.core.store import Store
 from sqdesk.ui.changes import Area, follow
 from sqdesk.ui.dashboard.board import HEADLINE, Board, Draw
-from sqdesk.ui.dashboard.words import DashboardWords
-from sqdesk.ui.jobs import run_quiet
+from sqdesk.ui.dashboard.words import DashboardWords, YearReportWords
+from sqdesk.ui.jobs import run_job, run_quiet
 from sqdesk.ui.members.segment_words import SegmentWords
 from sqdesk.ui.refusals import refusal_text
 from sqdesk.ui.widgets import open_file_dialog, toast, warn
@@ -165,6 +165,8 @@ class DashboardPage(QWidget):
         menu.addAction(self.tr("Board as PNG…"), self.ask_png)
         menu.addAction(self.tr("Board as PDF…"), self.ask_pdf)
         menu.addAction(self.tr("Tables as Excel…"), self.ask_xlsx)
+        menu.addSeparator()
+        menu.addAction(self.tr("Year Report (PDF)…"), self.ask_year_report)
         self.export_button.setMenu(menu)
         self.status = QLabel(self)
         self.status.setObjectName("dashboardStatus")
@@ -456,6 +458,33 @@ class DashboardPage(QWidget):
         pages = write_pdf(doc, path, title=title)
         toast(self, self.tr("Saved %1.").replace("%1", path.name))
         return pages
+
+    def report_year(self) -> int:
+        """The year of the chosen period's last day."""
+        return self.dates()[1].year
+
+    def ask_year_report(self):
+        year = self.report_year()
+        return open_file_dialog(self, self.tr("Save the Year Report"), f"report-{year}.pdf",
+                                [self.tr("PDF (*.pdf)")], self.save_year_report,
+                                save_suffix=".pdf")  # fmt: skip
+
+    def save_year_report(self, path: Path):
+        """Count the year and paint the report off the UI thread (a year of a big store
+        takes a second or two)."""
+        from sqdesk.ui.dashboard.year_report import paint_year_report
+
+        store, year = self.store, self.report_year()
+        words = YearReportWords(self)
+        return run_job(self, self.tr("Year Report"),
+                       lambda _progress, _stop: paint_year_report(store, year, path, words),
+                       label=self.tr("Counting %1…").replace("%1", str(year)),
+                       on_success=lambda _pages: toast(self, self.tr("Saved %1.")
+                                                       .replace("%1", path.name)),
+                       on_failure=lambda exc: warn(self, self.tr("Year Report"),
+                                                   refusal_text(exc)
+                                                   if isinstance(exc, CodedError)
+                                                   else str(exc)))  # fmt: skip
 
     def ask_xlsx(self):
         return open_file_dialog(self, self.tr("Save the Tables as Excel"), self._name("xlsx"),

@@ -117,3 +117,29 @@ class DashboardWords(QObject):
             "unknown_segment": self.tr("There is no segment named “%1”.")
             .replace("%1", str(v.get("name", ""))),
         }.get(exc.code)
+
+
+class YearReportWords(QObject):
+    """The yearly report's words (made on the UI thread, read by the worker that paints)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.title = self.tr("%1 in review")
+        self.whole_year = self.tr("1 January to 31 December %1")
+        self.so_far = self.tr("1 January to %1 (the year so far)")
+        self.months = self.tr("Visits (bars) and spend (line), month by month")
+        self.month = self.tr("Month %1")
+        self.best = self.tr("The best of the year")
+        self.best_month = self.tr("Best month: %1 (spend)")
+        self.activities = self.tr("Most attended activities")
+        self.no_activities = self.tr("No one took part in an activity this year.")
+        self.referrers = self.tr("Top referrers")
+        self.no_referrers = self.tr("No member was referred this year.")
+        self.levels = self.tr("Members who reached a level")
+        self.no_levels = self.tr("No one reached a new level this year.")
+        self.lapses = self.tr("Why members stopped coming")
+        self.no_lapses = self.tr("No note this year says why a member stopped coming.")
+        self.not_said = self.tr("Not said")
+        self.times = self.tr("%1 times")
+        self.people = self.tr("%1 members")
+        self.share = self.tr("%1 members (%2)")
