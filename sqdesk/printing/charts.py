@@ -244,8 +244,9 @@ def heat_table(p: QPainter, rect: QRectF, header: Sequence[str],
     for i, h in enumerate(header):
         x = rect.left() if i == 0 else rect.left() + first_w + cell_w * (i - 1)
         w = first_w if i == 0 else cell_w
+        text = metrics.elidedText(h, Qt.TextElideMode.ElideRight, w - 8 * px)
         p.drawText(QRectF(x + 4 * px, rect.top(), w - 8 * px, row_h),
-                   int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), h)
+                   int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text)
     fits = max(0, int((rect.height() - row_h) // row_h))
     for r, (label, cells) in enumerate(rows[:fits]):
         y = rect.top() + row_h * (r + 1)

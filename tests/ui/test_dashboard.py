@@ -50,7 +50,7 @@ def test_the_page_fills_with_the_cores_figures(qtbot, page, store):
     assert page.cards["active_rate"].value.text() == "100.0%"
     assert all(page.cards[k].help.toolTip() for k in HEADLINE)  # every figure is defined
     assert all(view.draw is not None for view in page.charts.values())
-    assert "茶语会员1群" in page.groups.text()
+    assert [b.figures.scope.name for b in page.board.groups] == ["茶语会员1群"]
 
 
 def test_period_and_scope_count_again(qtbot, page, store):
@@ -73,7 +73,7 @@ def test_exports(qtbot, page, tmp_path):
     _settled(qtbot, page)
     assert page.save_png(tmp_path / "board.png")
     assert (tmp_path / "board.png").stat().st_size > 10_000
-    assert page.save_pdf(tmp_path / "board.pdf") == 2
+    assert page.save_pdf(tmp_path / "board.pdf") == 2  # the figures and 2 panels, then 4
     page.save_xlsx(tmp_path / "board.xlsx")
     book = CalamineWorkbook.from_path(str(tmp_path / "board.xlsx"))
     assert book.sheet_names == ["Figures", "Series", "Layers", "Levels", "Cohorts", "Groups"]

@@ -23,6 +23,8 @@ HEADLINE = ("members_total", "members_new", "active_rate", "visits", "visitors",
 RATES = {"active_rate", "repurchase_rate", "retention_7", "retention_30", "participation",
          "coupon_use_rate"}  # fmt: skip
 MONEY = {"spend", "avg_spend"}
+GROUP_FIGURES = ("members_total", "active_rate", "visits", "spend", "repurchase_rate",
+                 "retention_7", "participation")  # fmt: skip
 
 
 def value_of(f: Figures, key: str) -> float | None:
@@ -120,4 +122,16 @@ class Board:
                     for n in (7, 30)]) for c in self.cohorts]  # fmt: skip
         out.append((titles["cohorts"], lambda p, r, px: charts.heat_table(
             p, r, header, rows, px=px)))
+        if self.groups:
+            out.append((titles["groups"], self._groups_drawing(words)))
         return out
+
+    def _groups_drawing(self, words: DashboardWords) -> Draw:
+        """The groups side by side (VIP first): a column per group, rates shaded."""
+        header = ["", *(f"{b.figures.scope.name} · {words.group_kind(b.kind)}"
+                        for b in self.groups)]  # fmt: skip
+        rows = [(words.figure(k),
+                 [(show(k, value_of(b.figures, k)),
+                   value_of(b.figures, k) if k in RATES else None) for b in self.groups])
+                for k in GROUP_FIGURES]  # fmt: skip
+        return lambda p, r, px: charts.heat_table(p, r, header, rows, px=px)

@@ -49,6 +49,8 @@ from sqdesk.ui.refusals import refusal_text
 from sqdesk.ui.widgets import open_file_dialog, toast, warn
 
 PERIODS = ("week", "month", "30", "90", "365", "custom")
+# The drawings under the figures, in Board.panels' order.
+PANELS = ("active", "visits_spend", "layers", "levels", "cohorts", "groups")
 
 
 def period_dates(key: str, today: date) -> tuple[date, date]:
@@ -202,14 +204,11 @@ class DashboardPage(QWidget):
             "cohorts": self.tr("Retention by join week"),
             "week": self.tr("Joined in the week of"),
             "joined": self.tr("Joined"),
+            "groups": self.tr("The groups side by side"),
         }
         waiting = self.tr("Counting…")
         self.charts = {k: ChartView(self.titles[k], waiting, self.content)
-                       for k in ("active", "visits_spend", "layers", "levels", "cohorts")}
-        self.groups = QLabel(self.content)
-        self.groups.setObjectName("dashboardGroups")
-        self.groups.setTextFormat(Qt.TextFormat.RichText)
-        self.groups.setWordWrap(True)
+                       for k in PANELS}  # fmt: skip
         charts_grid = QGridLayout()
         charts_grid.setSpacing(8)
         charts_grid.addWidget(self.charts["active"], 0, 0)
@@ -217,7 +216,7 @@ class DashboardPage(QWidget):
         charts_grid.addWidget(self.charts["layers"], 1, 0)
         charts_grid.addWidget(self.charts["levels"], 1, 1)
         charts_grid.addWidget(self.charts["cohorts"], 2, 0)
-        charts_grid.addWidget(self.groups, 2, 1, Qt.AlignmentFlag.AlignTop)
+        charts_grid.addWidget(self.charts["groups"], 2, 1)
         inner = QVBoxLayout(self.content)
         inner.addLayout(grid)
         inner.addLayout(charts_grid)
@@ -322,7 +321,6 @@ class DashboardPage(QWidget):
             card.set("…", "")
         for view in self.charts.values():
             view.set_draw(None)
-        self.groups.setText("")
         store = self.store
         before = metrics.previous_period(first, last)
 
@@ -374,14 +372,13 @@ class DashboardPage(QWidget):
             self.tr("%n active member(s)", "", self.board.figures.active_members))
 
     def _redraw(self) -> None:
-        panels = dict(zip(("active", "visits_spend", "layers", "levels", "cohorts"),
-                          (d for _t, d in self.board.panels(self.words, self.titles)),
-                          strict=True))  # fmt: skip
+        drawn = self.board.panels(self.words, self.titles)
+        panels = dict(zip(PANELS, (d for _t, d in drawn), strict=False))
         ready = {"active": bool(self.board.series), "visits_spend": bool(self.board.series),
                  "layers": bool(self.board.layers), "levels": bool(self.board.levels),
-                 "cohorts": self._cohorts_in}  # fmt: skip
+                 "cohorts": self._cohorts_in, "groups": bool(self.board.groups)}  # fmt: skip
         for key, view in self.charts.items():
-            view.set_draw(panels[key] if ready[key] else None)
+            view.set_draw(panels.get(key) if ready[key] else None)
 
     _cohorts_in = False
 
@@ -400,27 +397,7 @@ class DashboardPage(QWidget):
 
     def _show_groups(self, result) -> None:
         self.board.groups = result
-        self.groups.setText(self.groups_html())
-
-    def groups_html(self) -> str:
-        """The groups side by side: a column per group, VIP first."""
-        if not self.board.groups:
-            return ""
-        from sqdesk.ui.dashboard.board import show, value_of
-
-        keys = ("members_total", "active_rate", "visits", "spend", "repurchase_rate",
-                "retention_7", "participation")  # fmt: skip
-        head = "".join(f"<th>{b.figures.scope.name}<br><small>"
-                       f"{self.words.group_kind(b.kind)}</small></th>"
-                       for b in self.board.groups)  # fmt: skip
-        rows = "".join(
-            f"<tr><td>{self.words.figure(k)}</td>"
-            + "".join(f"<td align='right'>{show(k, value_of(b.figures, k))}</td>"
-                      for b in self.board.groups) + "</tr>" for k in keys)  # fmt: skip
-        title = self.tr("The groups side by side")
-        return (f"<b>{title}</b>"
-                f"<table cellspacing='0' cellpadding='4'><tr><th></th>{head}</tr>{rows}"
-                "</table>")  # fmt: skip
+        self._redraw()
 
     # --- export ----------------------------------------------------------------------------
 
