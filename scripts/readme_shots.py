@@ -5,8 +5,8 @@ fonts-noto-cjk installed; see scripts/setup.sh):
 
 Each page of the main window at 1180 × 760 in Chinese (the roster also in English), the
 filter builder, a member's profile and timeline, the Notes page (a search, the follow-ups),
-the note capture window, a sheet of member cards in the print preview, the settings and the
-first-run set-up. Look at every
+the note capture window, a sheet of member cards in the print preview, the dashboard, the
+settings and the first-run set-up. Look at every
 one before committing it.
 """
 
@@ -129,12 +129,16 @@ def main() -> int:
         return lambda: (wizard.grab().save(str(out / f"screenshot-setup-{lang}.png")),
                         wizard.reject())
 
+    def dashboard():
+        window.show_page(window.dashboard_page)
+        return lambda: window.grab().save(str(out / f"screenshot-dashboard-{lang}.png"))
+
     steps.append(roster)
     page(0, "today")
     page(2, "calendar")
     page(3, "points")
     steps += [filtered, profile, timeline, notes_page, follow_ups, capture, card_preview,
-              settings, setup]
+              dashboard, settings, setup]
 
     def run(i: int = 0) -> None:
         if i == len(steps):

@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import delete, func, insert, select, update
 
-from sqdesk.core import filters, ledger, recurrence, segments
+from sqdesk.core import contact_weeks, filters, ledger, recurrence, segments
 from sqdesk.core.errors import CodedError
 from sqdesk.core.models import (
     Activity,
@@ -410,6 +410,8 @@ def record_attendance_in(
         s.execute(insert(Attendance), [
             {"activity_id": o.activity_id, "occurrence_date": o.original_date, "member_id": m,
              "source": source, "note": notes.get(m, "")[:100]} for m in new])  # fmt: skip
+        for m in new:
+            contact_weeks.refresh_member(s, m)
     rules = ledger.rules_in(s)
     today = date.today()
     for m in new:

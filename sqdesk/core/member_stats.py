@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy import case, delete, func, insert, literal, select
 from sqlalchemy.orm import Session
 
-from sqdesk.core import settings
+from sqdesk.core import contact_weeks, settings
 from sqdesk.core.models import MemberStats, Visit
 from sqdesk.core.store import Store
 
@@ -80,6 +80,7 @@ def rebuild_all(s: Session, *, today: date) -> None:
 def refresh_member(s: Session, member_id: int, *, today: date | None = None) -> None:
     """Recompute one member's row (inside the transaction that changed their visits)."""
     today = today or date.today()
+    contact_weeks.refresh_member(s, member_id)  # the weeks do not age: always kept current
     if settings.get(s, DAY_KEY) != today.isoformat():
         return  # the table is from another day: the next rebuild covers this member too
     s.execute(delete(MemberStats).where(MemberStats.member_id == member_id))

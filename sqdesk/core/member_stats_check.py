@@ -1,4 +1,5 @@
-"""member_stats, when it claims to be today's, holds exactly what the visits say."""
+"""member_stats, when it claims to be today's, holds exactly what the visits say; so does
+the table of weeks with a contact (sqdesk.core.contact_weeks)."""
 
 from __future__ import annotations
 
@@ -39,3 +40,21 @@ def _norm(row: tuple) -> tuple:
 
         last = last.replace(tzinfo=UTC)
     return (last.replace(microsecond=0) if last is not None else None, *rest)
+
+
+@invariant("weeks with a contact")
+def _weeks(s: Session) -> Iterator[str]:
+    from sqdesk.core import contact_weeks
+    from sqdesk.core.models import ContactWeek
+
+    if settings.get(s, contact_weeks.BUILT_KEY) != "1":
+        return
+    expected = {(m, _day(w)) for m, w in s.execute(contact_weeks.sources(s))}
+    kept = {(m, _day(w)) for m, w in s.execute(select(ContactWeek.member_id, ContactWeek.week))}
+    for member_id, week in sorted(expected ^ kept)[:20]:
+        side = "missing" if (member_id, week) in expected else "without a contact"
+        yield f"member {member_id}: the week of {week} is {side} in the weeks table"
+
+
+def _day(value) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])

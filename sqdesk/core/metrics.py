@@ -318,7 +318,7 @@ def _visit_figures(s, lo: datetime, hi: datetime, first: date, last: date,
         func.coalesce(func.sum(case((and_(came, per_member.c.counted), 1), else_=0)), 0),
     )).one()  # fmt: skip
     visitors, repeaters, active = map(int, row)  # PostgreSQL sums come back as Decimal
-    others = _other_contacts(lo, hi, first, last).subquery()  # distinct ids (a UNION)
+    others = _other_contacts(lo, hi, first, last, ids).subquery()  # distinct ids (a UNION)
     active += s.scalar(select(func.count()).select_from(others)
                        .join(Member, Member.id == others.c.member_id)
                        .where(_counted(last, hi), within(Member.id, ids),
@@ -342,16 +342,18 @@ def _visited(member_id, lo: datetime, hi: datetime):
                           Visit.at >= lo, Visit.at < hi)  # fmt: skip
 
 
-def _other_contacts(lo: datetime, hi: datetime, first: date, last: date):
+def _other_contacts(lo: datetime, hi: datetime, first: date, last: date,
+                    ids: Select | None = None):  # fmt: skip
     """The member ids of the contacts in [lo, hi) that are not visits (activities by their
-    days): far fewer than the visits."""
+    days), within the scope (each source asks its own member index for a group's few)."""
     return union(
         select(Attendance.member_id)
-        .where(Attendance.occurrence_date >= first, Attendance.occurrence_date <= last),
-        select(Note.member_id).where(Note.at >= lo, Note.at < hi),
+        .where(Attendance.occurrence_date >= first, Attendance.occurrence_date <= last,
+               within(Attendance.member_id, ids)),
+        select(Note.member_id).where(Note.at >= lo, Note.at < hi, within(Note.member_id, ids)),
         select(_copied_for())
         .where(PostCopy.rendered_for.like("member:%"), PostCopy.copied_at >= lo,
-               PostCopy.copied_at < hi),
+               PostCopy.copied_at < hi, within(_copied_for(), ids)),
     )  # fmt: skip
 
 

@@ -24,7 +24,7 @@ from datetime import date, timedelta
 from sqlalchemy import Date, and_, case, distinct, exists, func, or_, select, union, values
 from sqlalchemy.sql import column
 
-from sqdesk.core import ledger, member_stats, segments
+from sqdesk.core import contact_weeks, ledger, member_stats, segments
 from sqdesk.core.metrics import (
     RETENTION_DAYS,
     STORE,
@@ -41,6 +41,7 @@ from sqdesk.core.metrics import (
 )
 from sqdesk.core.models import (
     Attendance,
+    ContactWeek,
     Level,
     Member,
     MemberPoints,
@@ -78,16 +79,54 @@ def buckets(first: date, last: date) -> list[tuple[date, date]]:
     return out
 
 
-def series(store: Store, first: date, last: date, scope: Scope = STORE) -> list[Bucket]:
-    """Active members, visits and spend per day (or week): one grouped pass over the
-    period's visits (a range of the visit index) for the visitors, visits and spend of each
-    bucket; the members contacted otherwise (few) are added where they did not visit."""
-    spans = buckets(first, last)
-    table = values(column("b", Date), column("d0", Date), column("d1", Date),
-                   column("lo", UTCDateTime), column("hi", UTCDateTime), name="bucket").data(
+def _bucket_table(spans: list[tuple[date, date]]):
+    return values(column("b", Date), column("d0", Date), column("d1", Date),
+                  column("lo", UTCDateTime), column("hi", UTCDateTime), name="bucket").data(
         [(a, a, b, start_of(a), start_of(b + timedelta(days=1))) for a, b in spans]
     ).cte("bucket")  # fmt: skip
+
+
+def series(store: Store, first: date, last: date, scope: Scope = STORE) -> list[Bucket]:
+    """Active members, visits and spend per day (or week). The visits and spend of every
+    bucket come from one range scan of the covering visit index. The active members of a
+    whole week are read from the member-weeks table (sqdesk.core.contact_weeks); those of
+    a day, or of a week cut by the period's ends, are counted from their contacts."""
+    spans = buckets(first, last)
     ids = members_of(store, scope, last)
+    weeks = [a for a, b in spans if a.weekday() == 0 and (b - a).days == 6]
+    if weeks and not contact_weeks.ensure_built(store):
+        weeks = []  # a read-only store never built it: count every bucket from the contacts
+    table = _bucket_table(spans)
+    with store.read() as s:
+        sums = {b: (n, int(cents or 0)) for b, n, cents in s.execute(
+            select(table.c.b, func.count(), func.sum(Visit.amount_cents))
+            .join(Visit, and_(Visit.at >= table.c.lo, Visit.at < table.c.hi))
+            .where(Visit.voided.is_(False), within(Visit.member_id, ids))
+            .group_by(table.c.b))}  # fmt: skip
+        active: dict[date, int] = {}
+        if weeks:
+            active |= dict(s.execute(
+                select(ContactWeek.week, func.count())
+                .where(ContactWeek.week.in_(weeks), within(ContactWeek.member_id, ids))
+                .group_by(ContactWeek.week)).all())  # fmt: skip
+        rest = [(a, b) for a, b in spans if a not in weeks]
+        if rest:
+            active |= _active_by_contacts(s, _bucket_table(rest), ids)
+    out = []
+    for a, b in spans:
+        n, cents = sums.get(a, (0, 0))
+        out.append(Bucket(a, b, int(active.get(a, 0)), n, cents))
+    return out
+
+
+def _active_by_contacts(s, table, ids) -> dict[date, int]:
+    """Members with a contact in each bucket: the visitors, then the members contacted
+    otherwise who did not visit in that bucket."""
+    visitors = dict(s.execute(
+        select(table.c.b, func.count(distinct(Visit.member_id)))
+        .join(Visit, and_(Visit.at >= table.c.lo, Visit.at < table.c.hi))
+        .where(Visit.voided.is_(False), within(Visit.member_id, ids))
+        .group_by(table.c.b)).all())  # fmt: skip
     others = union(
         select(table.c.b, table.c.lo, table.c.hi, Attendance.member_id.label("member_id"))
         .join(Attendance, and_(Attendance.occurrence_date >= table.c.d0,
@@ -100,21 +139,10 @@ def series(store: Store, first: date, last: date, scope: Scope = STORE) -> list[
     ).subquery()  # fmt: skip
     visited = exists().where(Visit.member_id == others.c.member_id, Visit.voided.is_(False),
                              Visit.at >= others.c.lo, Visit.at < others.c.hi)  # fmt: skip
-    with store.read() as s:
-        sums = {b: (int(people), n, int(cents or 0)) for b, people, n, cents in s.execute(
-            select(table.c.b, func.count(distinct(Visit.member_id)), func.count(Visit.id),
-                   func.sum(Visit.amount_cents))
-            .join(Visit, and_(Visit.at >= table.c.lo, Visit.at < table.c.hi))
-            .where(Visit.voided.is_(False), within(Visit.member_id, ids))
-            .group_by(table.c.b))}  # fmt: skip
-        more = dict(s.execute(select(others.c.b, func.count())
-                              .where(within(others.c.member_id, ids), ~visited)
-                              .group_by(others.c.b)).all())  # fmt: skip
-    out = []
-    for a, b in spans:
-        people, n, cents = sums.get(a, (0, 0, 0))
-        out.append(Bucket(a, b, people + int(more.get(a, 0)), n, cents))
-    return out
+    more = dict(s.execute(select(others.c.b, func.count())
+                          .where(within(others.c.member_id, ids), ~visited)
+                          .group_by(others.c.b)).all())  # fmt: skip
+    return {b: int(visitors.get(b, 0)) + int(more.get(b, 0)) for b in set(visitors) | set(more)}
 
 
 # --- layers and levels at the end -------------------------------------------------------------

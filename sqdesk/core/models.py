@@ -474,6 +474,22 @@ class MemberStats(Base):
     visits_last_month: Mapped[int] = mapped_column(Integer, default=0)
 
 
+class ContactWeek(Base):
+    """The weeks (Monday to Sunday, the shop's time) in which the shop had contact with a
+    member: the dashboard's weekly active members without a year's million visits and
+    notes. Derived data (sqdesk.core.contact_weeks): built once, and for one member whenever
+    one of their contacts changes."""
+
+    __tablename__ = "contact_week"
+
+    member_id: Mapped[int] = mapped_column(
+        ForeignKey("member.id", ondelete="CASCADE"), primary_key=True
+    )
+    week: Mapped[date] = mapped_column(Date, primary_key=True)  # its Monday
+
+    __table_args__ = (Index("ix_contact_week_week", "week", "member_id"),)
+
+
 class WechatGroup(Base):
     """A WeChat group the shop runs (ordinary, VIP or interest), with its latest QR image."""
 

@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import func, select
 
-from sqdesk.core import note_search
+from sqdesk.core import contact_weeks, note_search
 from sqdesk.core.errors import CodedError
 from sqdesk.core.models import Member, Note
 from sqdesk.core.store import Store
@@ -168,6 +168,7 @@ def add(store: Store, member_id: int, text: str, *, kind: str = "other",
         s.flush()
         note_id = note.id
         note_search.index(s.connection(), note_id, cleaned)
+        contact_weeks.refresh_member(s, member_id)
     return get(store, note_id)
 
 
@@ -207,6 +208,7 @@ def amend(store: Store, note_id: int, text: str, *, author: str = "") -> NoteInf
         s.flush()
         new_id = note.id
         note_search.index(s.connection(), new_id, cleaned)
+        contact_weeks.refresh_member(s, original.member_id)
     return get(store, new_id)
 
 

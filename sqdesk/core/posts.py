@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import delete, func, select, update
 
-from sqdesk.core import post_values
+from sqdesk.core import contact_weeks, post_values
 from sqdesk.core.errors import CodedError
 from sqdesk.core.models import ActivityPost, PostCopy, PostTemplate
 from sqdesk.core.post_render import as_text, check, compiled
@@ -376,6 +376,7 @@ def add_copy(s, t: TemplateInfo, text: str, *, rendered_for: str = "", label: st
     records the copy together)."""
     s.add(PostCopy(template_id=t.id, template_name=t.name, rendered_for=rendered_for[:100],
                    label=label[:100], text=text, copied_at=at or datetime.now(UTC)))  # fmt: skip
+    contact_weeks.refresh_copy(s, rendered_for)  # a message for one member is a contact
 
 
 def copies_on(store: Store, day: date | None = None) -> list[CopyInfo]:

@@ -229,3 +229,48 @@ def test_the_year_report(shop):
     assert report.lapsed == 1
     with pytest.raises(metrics.MetricsError):
         year_report.build(store, T.year + 1)
+
+
+def test_the_weeks_table_follows_the_contacts_and_gives_the_same_weekly_active(
+        shop, monkeypatch):  # fmt: skip
+    """Weekly series from the member-weeks table equal those counted from the contacts
+    themselves, and the table follows a new visit, an undone one, a note, a post copied for
+    a member and an attendance at once."""
+    from sqdesk.core import contact_weeks
+    from sqdesk.core import metrics_board as board
+    from sqdesk.core.models import ContactWeek
+
+    store, m = shop
+    first = ago(120)
+    from_table = board.series(store, first, LAST)
+    assert len(from_table) > 17  # weekly bars
+    monkeypatch.setattr(contact_weeks, "ensure_built", lambda _store: False)
+    assert board.series(store, first, LAST) == from_table  # counted from the visits
+    monkeypatch.undo()
+    assert sum(b.active for b in from_table) >= 4
+
+    def week(d):
+        return d - timedelta(days=d.weekday())
+
+    with store.read() as s:
+        weeks = {(r.member_id, r.week) for r in s.query(ContactWeek)}
+    assert {(m["a"], week(ago(20))), (m["a"], week(ago(60))), (m["b"], week(ago(24))),
+            (m["d"], week(ago(4))), (m["c"], week(ago(1)))} <= weeks  # a note, a copy
+    v = ledger.record_visit(store, m["c"], amount_cents=10_00, at=noon(ago(12)))
+    with store.read() as s:
+        assert s.get(ContactWeek, (m["c"], week(ago(12)))) is not None
+    ledger.void_visit(store, v.visit_id, reason="录错了")
+    with store.read() as s:
+        assert s.get(ContactWeek, (m["c"], week(ago(12)))) is None
+    notes.add(store, m["f"], "路过打了招呼", at=noon(ago(8)))
+    posts.record_copy(store, posts.find(store, "birthday"), "生日快乐",
+                      rendered_for=f"member:{m['h']}", at=noon(ago(15)))  # fmt: skip
+    act = activities.create(store, ActivityInput(title="拼单", start_date=ago(30)))
+    activities.record_attendance(store, act, ago(30), [m["e"]])
+    with store.read() as s:
+        assert s.get(ContactWeek, (m["f"], week(ago(8)))) is not None
+        assert s.get(ContactWeek, (m["h"], week(ago(15)))) is not None
+        assert s.get(ContactWeek, (m["e"], week(ago(30)))) is not None
+    from sqdesk.core.check import run_checks
+
+    assert run_checks(store) == []

@@ -10,7 +10,7 @@ from itertools import islice
 
 from sqlalchemy import func, insert, select
 
-from sqdesk.core import search
+from sqdesk.core import contact_weeks, search
 from sqdesk.core.codes import serial_of
 from sqdesk.core.demo.calendar import fill_calendar
 from sqdesk.core.demo.coupons import fill_coupons
@@ -89,6 +89,7 @@ def fill_demo_store(
             fill_notes(s, seed=seed, today=today, first_member_id=max_id + 1,
                        progress=progress, should_stop=should_stop)  # fmt: skip
             sync_id_sequence(s, "note")
+        contact_weeks.rebuild_all(s)  # visits, attendance and notes were loaded in bulk
         for key, value in DEMO_SHOP.items():
             if s.get(Setting, key) is None:
                 s.add(Setting(key=key, value=value))

@@ -1,0 +1,107 @@
+"""The weeks in which the shop had contact with each member (the `contact_week` table): a
+visit, taking part in an activity, a note about them, or a post copied for them one by one
+(the dashboard's contacts, sqdesk.core.metrics). Derived from those tables, like
+sqdesk.core.member_stats: built once for everyone (on first use, or after a bulk load), and
+again for one member inside every transaction that changes one of their contacts, so it is
+always current; `check` compares it with the sources.
+
+It lets the dashboard count a year's weekly active members from a table of member-weeks
+instead of a million visits and the notes beside them.
+
+A week is Monday to Sunday in the shop's local time, read with today's offset from UTC
+(China keeps one offset all year; elsewhere a contact in the hour a clock changes may land
+in the neighbouring week).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Date, Integer, String, cast, delete, func, insert, literal, select, union
+from sqlalchemy.orm import Session
+
+from sqdesk.core import settings
+from sqdesk.core.models import Attendance, ContactWeek, Note, PostCopy, Visit
+from sqdesk.core.store import Store
+
+BUILT_KEY = "contact_weeks.built"
+
+
+def _offset_seconds() -> int:
+    return int(datetime.now().astimezone().utcoffset().total_seconds())
+
+
+def _postgres(s: Session) -> bool:
+    return s.get_bind().dialect.name == "postgresql"
+
+
+def monday_of(s: Session, day):
+    """The Monday of a date expression's week, in SQL for this database."""
+    if _postgres(s):
+        return cast(func.date_trunc("week", day), Date)
+    back = (cast(func.strftime("%w", day), Integer) + 6) % 7  # days since Monday
+    return func.date(day, literal("-", String) + cast(back, String) + literal(" days", String))
+
+
+def week_of(s: Session, at):
+    """The Monday of the local week of a UTC timestamp expression."""
+    seconds = _offset_seconds()
+    if _postgres(s):
+        return monday_of(s, at + func.make_interval(0, 0, 0, 0, 0, 0, literal(seconds, Integer)))
+    return monday_of(s, func.date(at, f"{seconds:+d} seconds"))
+
+
+def _member_of_copy():
+    return cast(func.substr(PostCopy.rendered_for, 8), Integer)
+
+
+def sources(s: Session, member_id: int | None = None):
+    """(member_id, week) of every contact, each pair once."""
+    visits = select(Visit.member_id.label("member_id"), week_of(s, Visit.at).label("week"))
+    visits = visits.where(Visit.voided.is_(False))
+    came = select(Attendance.member_id, monday_of(s, Attendance.occurrence_date))
+    wrote = select(Note.member_id, week_of(s, Note.at))
+    copied = select(_member_of_copy(), week_of(s, PostCopy.copied_at)).where(
+        PostCopy.rendered_for.like("member:%"))
+    if member_id is not None:
+        visits = visits.where(Visit.member_id == member_id)
+        came = came.where(Attendance.member_id == member_id)
+        wrote = wrote.where(Note.member_id == member_id)
+        copied = copied.where(PostCopy.rendered_for == f"member:{member_id}")
+    return union(visits, came, wrote, copied)
+
+
+def rebuild_all(s: Session) -> None:
+    s.execute(delete(ContactWeek))
+    s.execute(insert(ContactWeek).from_select(["member_id", "week"], sources(s)))
+    settings.put(s, BUILT_KEY, "1")
+
+
+def refresh_member(s: Session, member_id: int) -> None:
+    """One member's weeks again (inside the transaction that changed a contact of theirs)."""
+    if settings.get(s, BUILT_KEY) != "1":
+        return  # not built yet: the first build covers this member too
+    s.flush()
+    s.execute(delete(ContactWeek).where(ContactWeek.member_id == member_id))
+    s.execute(insert(ContactWeek).from_select(["member_id", "week"],
+                                              sources(s, member_id)))  # fmt: skip
+
+
+def refresh_copy(s: Session, rendered_for: str) -> None:
+    """After a post was copied: for one member ("member:12"), their weeks; else nothing."""
+    target = rendered_for.removeprefix("member:")
+    if rendered_for.startswith("member:") and target.isdigit():
+        refresh_member(s, int(target))
+
+
+def ensure_built(store: Store) -> bool:
+    """Build the table if it never was; False when it cannot be (a read-only store)."""
+    with store.read() as s:
+        if settings.get(s, BUILT_KEY) == "1":
+            return True
+    if store.read_only:
+        return False
+    with store.session() as s:
+        if settings.get(s, BUILT_KEY) != "1":
+            rebuild_all(s)
+    return True
