@@ -15,7 +15,7 @@ from datetime import date
 
 from sqlalchemy import delete, func, select, tuple_, update
 
-from sqdesk.core import groups, member_stats, search
+from sqdesk.core import audit, groups, member_stats, search
 from sqdesk.core.member_edit import MemberError
 from sqdesk.core.models import Base, Member, MemberId, MemberToken
 from sqdesk.core.store import Store
@@ -142,6 +142,7 @@ def merge(store: Store, *, survivor_id: int, merged_id: int, today: date | None 
         s.flush()
         _repoint_history(s, old=merged_id, new=survivor_id)
         groups.tidy_after_merge(s, survivor_id)
+        audit.record(s, "merge", detail=f"member {merged.code} into {survivor.code}", rows=2)
         s.execute(delete(Member).where(Member.id == merged_id))
         s.flush()
         search.reindex(s, [survivor_id])

@@ -19,7 +19,7 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from sqdesk.core import coupons, member_stats, settings
+from sqdesk.core import audit, coupons, member_stats, settings
 from sqdesk.core.errors import CodedError
 from sqdesk.core.models import (
     CheckIn,
@@ -63,6 +63,7 @@ def save_rules(store: Store, rules: EarningRules) -> None:
         raise PointsError("bad_rules", "; ".join(problems))
     with store.session() as s:
         settings.put(s, RULES_KEY, rules.to_json())
+        audit.record(s, "rules")
 
 
 def _now() -> datetime:
@@ -268,6 +269,8 @@ def void_visit(store: Store, visit_id: int, *, reason: str, actor: str = "") -> 
                 _reverse(s, entry, reason=reason, actor=actor)
                 total += entry.amount
         visit.voided = True
+        audit.record(s, "reverse", detail=f"visit {visit_id} of member "
+                     f"{s.get(Member, visit.member_id).code}", rows=len(entries))  # fmt: skip
         coupons.give_back_in(s, visit_id)  # usable again until it expires
         s.flush()
         member_stats.refresh_member(s, visit.member_id)
@@ -330,8 +333,11 @@ def adjust(
         raise PointsError("zero", "an adjustment of 0 points changes nothing")
     at = at or _now()
     with store.session() as s:
-        if s.get(Member, member_id) is None:
+        member = s.get(Member, member_id)
+        if member is None:
             raise PointsError("no_member", "the member does not exist")
+        if source_type == "manual":  # by hand: the audit log says who (the code, no name)
+            audit.record(s, "adjust", detail=f"member {member.code}: {points:+d}", rows=1)
         rules = rules_in(s)
         if points < 0 and balance_in(s, member_id) < -points:
             raise PointsError("insufficient", "the balance cannot go below zero",
@@ -391,6 +397,8 @@ def reverse(store: Store, entry_id: int, *, reason: str, actor: str = "") -> Pos
         if entry is None:
             raise PointsError("no_entry", "the entry does not exist")
         reversal = _reverse(s, entry, reason=reason, actor=actor)
+        audit.record(s, "reverse", detail=f"entry {entry_id} of member "
+                     f"{s.get(Member, entry.member_id).code}", rows=1)  # fmt: skip
         update_level(s, entry.member_id, today=date.today(), rules=rules_in(s))
         return _posted(s, reversal)
 

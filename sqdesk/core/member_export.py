@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from sqdesk.core import tags
+from sqdesk.core import audit, tags
 from sqdesk.core.errors import CodedError
 from sqdesk.core.jobs import Cancelled, Progress, ShouldStop, never_stop, no_progress
 from sqdesk.core.members import FIGURE_VALUES, FIGURES, SortKey, with_figures
@@ -127,6 +127,8 @@ def export_members(
     finally:
         tmp.unlink(missing_ok=True)
     progress(total, total)
+    if not store.read_only:  # who took the roster out, and in which file
+        audit.record_now(store, "export", rows=written, file=path.name)
     return written
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from sqlalchemy import func, insert, select, update
 
-from sqdesk.core import codes, ledger, member_edit, search, sheets
+from sqdesk.core import audit, codes, ledger, member_edit, search, sheets
 from sqdesk.core.errors import CodedError
 from sqdesk.core.jobs import Cancelled, Progress, ShouldStop, never_stop, no_progress
 from sqdesk.core.member_edit import MemberInput, Problem
@@ -363,6 +363,8 @@ def commit(
             ledger.add_opening_balances(
                 s, opening, reason=f"opening balance from {plan.path.name}", today=today
             )
+        audit.record(s, "import", rows=added + updated, file=plan.path.name,
+                     detail=f"added {added}, updated {updated}")  # fmt: skip
     return added, updated
 
 

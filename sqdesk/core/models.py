@@ -474,6 +474,25 @@ class MemberStats(Base):
     visits_last_month: Mapped[int] = mapped_column(Integer, default=0)
 
 
+class AuditEntry(Base):
+    """One line of the audit log: who did what that matters (an export, an erase, a change
+    of rules ...), when and on which PC. Append-only: each line carries a hash of the one
+    before (sqdesk.core.audit), so `check` finds one edited or taken out."""
+
+    __tablename__ = "audit_entry"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    pc: Mapped[str] = mapped_column(String(100), default="")
+    role: Mapped[str] = mapped_column(String(10), default="")  # manager | helper
+    action: Mapped[str] = mapped_column(String(20))  # audit.ACTIONS
+    detail: Mapped[str] = mapped_column(Text, default="")  # never a name or a mobile
+    rows: Mapped[int] = mapped_column(Integer, default=0)
+    file: Mapped[str] = mapped_column(String(260), default="")  # an export's file name
+    prev_hash: Mapped[str] = mapped_column(String(64), default="")
+    hash: Mapped[str] = mapped_column(String(64), default="")
+
+
 class ContactWeek(Base):
     """The weeks (Monday to Sunday, the shop's time) in which the shop had contact with a
     member: the dashboard's weekly active members without a year's million visits and

@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 
-from sqdesk.core import ledger
+from sqdesk.core import audit, ledger
 from sqdesk.core.models import Level, LevelChange, Member, MemberPoints, Reward
 from sqdesk.core.store import Store
 
@@ -103,6 +103,7 @@ def add_level(store: Store, *, name: str, threshold: int, benefits: str = "") ->
         lv = Level(name=name, threshold=threshold, benefits=benefits)
         s.add(lv)
         s.flush()
+        audit.record(s, "levels", detail=f"added {name} at {threshold}")
         # Members move to the new level at once: the cached levels follow the definition.
         ledger.refresh_levels_in(s, today=date.today())
         return lv.id

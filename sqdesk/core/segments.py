@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import select
 
-from sqdesk.core import filters, member_stats, settings
+from sqdesk.core import audit, filters, member_stats, settings
 from sqdesk.core.errors import CodedError
 from sqdesk.core.groups import vip_candidates, vip_lapsed
 from sqdesk.core.models import Member, Segment
@@ -68,6 +68,7 @@ def save_thresholds(store: Store, t: Thresholds) -> None:
         raise SegmentError("negative_threshold", "thresholds cannot be negative")
     with store.session() as s:
         settings.put(s, KEY, t.to_json())
+        audit.record(s, "thresholds")
 
 
 def definition(key: str, t: Thresholds, today: date) -> filters.Node:

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from sqdesk.core import ledger, segments, settings
+from sqdesk.core import audit, ledger, segments, settings
 from sqdesk.core.errors import CodedError
 from sqdesk.core.models import Member, Setting
 from sqdesk.core.points_rules import EXPIRY_POLICIES, LEVEL_BASES, EarningRules
@@ -345,6 +345,7 @@ def save(store: Store, changes: Mapping[str, object]) -> None:
             if BY_KEY[key].field:
                 continue
             _store_one(s, BY_KEY[key], val)
+        audit.record(s, "settings", detail=", ".join(sorted(checked)))  # the keys, not values
 
 
 def _store_one(s: Session, sp: Spec, val: object) -> None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import delete, func, insert, select, update
 
+from sqdesk.core import audit
 from sqdesk.core.errors import CodedError
 from sqdesk.core.models import MemberTag, Tag, TagGroup
 from sqdesk.core.store import Store
@@ -26,6 +27,9 @@ class TagError(CodedError):
     """A tag change refused (see CodedError)."""
 
     area = "tags"
+
+
+BULK = 20  # tagging more members than this at once goes in the audit log
 
 
 def fold(name: str) -> str:
@@ -136,6 +140,8 @@ def add_tag(store: Store, member_ids: Sequence[int], tag_id: int) -> int:
             if new:
                 s.connection().execute(insert(MemberTag.__table__), new)
                 added += len(new)
+        if len(ids) > BULK:
+            audit.record(s, "bulk_tag", detail=f"tag {tag_id} added", rows=added)
     return added
 
 
@@ -150,6 +156,8 @@ def remove_tag(store: Store, member_ids: Sequence[int], tag_id: int) -> int:
                 )
             )
             removed += result.rowcount or 0  # fmt: skip
+        if len(ids) > BULK:
+            audit.record(s, "bulk_tag", detail=f"tag {tag_id} removed", rows=removed)
     return removed
 
 
