@@ -31,7 +31,18 @@ class UsageError(Exception):
 def _open(args: argparse.Namespace, *, write: bool = False) -> Store:
     """The store, for reading; `write` also takes the store's lock, so a command that
     changes it is refused while the app (or another command) has it open."""
-    return Store.open(args.db, lock=write)
+    store = Store.open(args.db, lock=write)
+    try:
+        from sqdesk.cli_trust import acting_role
+
+        acting_role(store)  # with no PIN set, whoever runs a command is the manager
+    except BaseException:
+        store.close()
+        raise
+    return store
+
+
+GUARDED_EXPORT = 20  # exporting more members than this asks for the manager's PIN
 
 
 def _positive(text: str) -> int:
@@ -152,6 +163,10 @@ def cmd_export(args: argparse.Namespace) -> int:
             ids = filters.member_ids(store, tree)
         else:
             ids = members.ordered_ids(store)
+        if len(ids) > GUARDED_EXPORT:
+            from sqdesk.cli_trust import as_manager
+
+            as_manager(store)  # more than a handful of members' data: the manager's call
         try:
             n = export_members(store, path, member_ids=ids)
         except ExportError as exc:
@@ -547,6 +562,9 @@ def cmd_settings(args: argparse.Namespace) -> int:
                          "茶语时光 (\"\" clears one)")  # fmt: skip
     shop_settings.spec(args.key)  # an unknown key is refused before the store is locked
     with _open(args, write=True) as store:
+        from sqdesk.cli_trust import as_manager
+
+        as_manager(store)
         saved = shop_settings.set_value(store, args.key, args.value)
     key = shop_settings.spec(args.key).key
     if args.json:
@@ -843,11 +861,12 @@ def build_parser() -> argparse.ArgumentParser:
     sets.add_argument("--json", action="store_true")
     sets.set_defaults(handler=cmd_settings)
 
-    from sqdesk import cli_cards, cli_coupons, cli_metrics
+    from sqdesk import cli_cards, cli_coupons, cli_metrics, cli_trust
 
     cli_cards.add_commands(sub)  # cards, poster, checkin
     cli_coupons.add_commands(sub)  # coupon ...
     cli_metrics.add_commands(sub)  # metrics
+    cli_trust.add_commands(sub)  # pin, audit
     return parser
 
 

@@ -227,6 +227,117 @@
     </message>
 </context>
 <context>
+    <name>AuditDialog</name>
+    <message>
+        <source>Audit Log</source>
+        <translation>操作日志</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>PC</source>
+        <translation>电脑</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>条数</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>The log is whole: no line was changed or taken out.</source>
+        <translation>日志完整：没有任何一条被改动或删除。</translation>
+    </message>
+    <message>
+        <source>The log was tampered with: %1</source>
+        <translation>日志被改动过：%1</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>店长</translation>
+    </message>
+    <message>
+        <source>Helper</source>
+        <translation>店员</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>抹除</translation>
+    </message>
+    <message>
+        <source>A member&apos;s data</source>
+        <translation>会员个人数据</translation>
+    </message>
+    <message>
+        <source>Points by hand</source>
+        <translation>手动调整积分</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Earning rules</source>
+        <translation>积分规则</translation>
+    </message>
+    <message>
+        <source>Thresholds</source>
+        <translation>分层阈值</translation>
+    </message>
+    <message>
+        <source>Levels</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>Bulk tag</source>
+        <translation>批量打标签</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Manager PIN</source>
+        <translation>店长密码</translation>
+    </message>
+</context>
+<context>
     <name>AwardKindsDialog</name>
     <message>
         <source>Quick Awards</source>
@@ -3114,12 +3225,24 @@
         <translation>检查门店数据(&amp;C)…</translation>
     </message>
     <message>
+        <source>&amp;Audit Log…</source>
+        <translation>操作日志(&amp;A)…</translation>
+    </message>
+    <message>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
         <source>Set &amp;Up Shop…</source>
         <translation>门店设置向导(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Manager &amp;PIN…</source>
+        <translation>店长密码(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Lock Manager Mode</source>
+        <translation>锁定店长模式(&amp;L)</translation>
     </message>
     <message>
         <source>Record &amp;Visit…</source>
@@ -3232,6 +3355,30 @@
         <translation>已记下。</translation>
     </message>
     <message>
+        <source>No manager PIN</source>
+        <translation>未设店长密码</translation>
+    </message>
+    <message>
+        <source>Anyone at this PC can export the roster. Set a PIN: File → Manager PIN…</source>
+        <translation>这台电脑上谁都能导出会员名单。请设置密码：文件 → 店长密码…</translation>
+    </message>
+    <message>
+        <source>🔓 Manager</source>
+        <translation>🔓 店长</translation>
+    </message>
+    <message>
+        <source>Ctrl+L locks it; it locks by itself when nobody uses sqdesk for a while.</source>
+        <translation>Ctrl+L 锁定；一段时间没人操作会自动锁定。</translation>
+    </message>
+    <message>
+        <source>🔒 Helper</source>
+        <translation>🔒 店员</translation>
+    </message>
+    <message>
+        <source>What only the manager may do asks for the PIN.</source>
+        <translation>只有店长能做的操作需要输入密码。</translation>
+    </message>
+    <message>
         <source>You can set up the shop any time: File → Set Up Shop…</source>
         <translation>随时可以设置门店：文件 → 门店设置向导…</translation>
     </message>
@@ -3266,6 +3413,41 @@
     <message>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerWords</name>
+    <message>
+        <source>A PIN is digits only.</source>
+        <translation>密码只能是数字。</translation>
+    </message>
+    <message>
+        <source>A PIN has at least %1 digits.</source>
+        <translation>密码至少 %1 位数字。</translation>
+    </message>
+    <message>
+        <source>A PIN has at most %1 digits.</source>
+        <translation>密码最多 %1 位数字。</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. %1 tries left before a minute&apos;s wait.</source>
+        <translation>密码不对。再错 %1 次要等一分钟。</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: try again in %1 seconds.</source>
+        <translation>密码错太多次了：请 %1 秒后再试。</translation>
+    </message>
+    <message>
+        <source>No manager PIN is set.</source>
+        <translation>还没有设置店长密码。</translation>
+    </message>
+    <message>
+        <source>This needs the manager&apos;s PIN.</source>
+        <translation>这需要店长密码。</translation>
+    </message>
+    <message>
+        <source>Lock after 1 minute to 24 hours.</source>
+        <translation>自动锁定时间为 1 分钟到 24 小时。</translation>
     </message>
 </context>
 <context>
@@ -4608,6 +4790,60 @@
     <message>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>PinDialog</name>
+    <message>
+        <source>Manager PIN</source>
+        <translation>店长密码</translation>
+    </message>
+    <message>
+        <source>The manager&apos;s PIN</source>
+        <translation>店长密码</translation>
+    </message>
+    <message>
+        <source>Only the manager may do this. Type the PIN:</source>
+        <translation>只有店长能做这个操作。请输入密码：</translation>
+    </message>
+</context>
+<context>
+    <name>PinSettingsDialog</name>
+    <message>
+        <source>Manager PIN</source>
+        <translation>店长密码</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>With a PIN, helpers can record visits, check-ins, notes and posts, but exporting the roster, erasing a member, adjusting points, undoing entries, changing rules and settings, restoring a backup and reading the audit log ask for it.</source>
+        <translation>设了密码后，店员可以记到店、签到、记互动、发文案；但导出会员名单、抹除会员、手动调积分、撤销记录、改规则和设置、恢复备份、查看操作日志都要输入店长密码。</translation>
+    </message>
+    <message>
+        <source>Current PIN</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <source>New PIN (4–12 digits)</source>
+        <translation>新密码（4–12 位数字）</translation>
+    </message>
+    <message>
+        <source>The same again</source>
+        <translation>再输一次</translation>
+    </message>
+    <message>
+        <source>Lock after idle</source>
+        <translation>闲置多久后锁定</translation>
+    </message>
+    <message>
+        <source>The two new PINs differ.</source>
+        <translation>两次输入的新密码不一样。</translation>
+    </message>
+    <message>
+        <source>The manager PIN is saved.</source>
+        <translation>店长密码已保存。</translation>
     </message>
 </context>
 <context>

@@ -123,3 +123,8 @@ def problems(s: Session) -> Iterator[str]:
 
 def count(s: Session) -> int:
     return s.scalar(select(func.count(AuditEntry.id))) or 0
+
+
+def problems_of(store: Store) -> list[str]:
+    with store.read() as s:
+        return list(problems(s))

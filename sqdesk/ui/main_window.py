@@ -24,10 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from sqdesk.core import (
+    audit,
     backup,
     check,
     coupons,
     ledger,
+    manager,
     member_stats,
     members,
     pinyin,
@@ -37,8 +39,9 @@ from sqdesk.core.errors import StoreError
 from sqdesk.core.members import SortKey
 from sqdesk.core.paths import resource_path
 from sqdesk.core.store import STORE_SUFFIX, Store, StoreLocked
-from sqdesk.ui import prefs
+from sqdesk.ui import manager_mode, prefs
 from sqdesk.ui.about import AboutDialog
+from sqdesk.ui.audit_dialog import AuditDialog
 from sqdesk.ui.backups_dialog import BackupsDialog
 from sqdesk.ui.calendar.page import CalendarPage
 from sqdesk.ui.cards.poster_dialog import PosterDialog
@@ -165,7 +168,11 @@ class MainWindow(QMainWindow):
         self.count_label = QLabel(self)
         self.count_label.setObjectName("memberCount")
         self.statusBar().addWidget(self.store_label, 1)
+        self.mode_label = QLabel(self)
+        self.mode_label.setObjectName("managerModeLabel")
+        self.statusBar().addPermanentWidget(self.mode_label)
         self.statusBar().addPermanentWidget(self.count_label)
+        manager_mode.mode().changed.connect(self._show_mode)
         self.members_page.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.groups_page.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.calendar_page.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
@@ -185,6 +192,7 @@ class MainWindow(QMainWindow):
         self._upkeep_timer.timeout.connect(self.daily_upkeep)
         self._upkeep_timer.start()
         QTimer.singleShot(0, self.daily_upkeep)
+        self._show_mode()
         # Load the pinyin dictionaries off the UI thread once the window is up: start-up
         # does not need them (0.4 s), the first Chinese search keystroke does.
         QTimer.singleShot(0, self, self._warm_pinyin)
@@ -237,6 +245,8 @@ class MainWindow(QMainWindow):
         self.restore_action.triggered.connect(self.ask_restore)
         self.check_action = file_menu.addAction(self.tr("&Check Store…"))
         self.check_action.triggered.connect(self.check_store)
+        self.audit_action = file_menu.addAction(self.tr("&Audit Log…"))
+        self.audit_action.triggered.connect(self.show_audit)
         file_menu.addSeparator()
         self.settings_action = file_menu.addAction(self.tr("&Settings…"))
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
@@ -244,6 +254,11 @@ class MainWindow(QMainWindow):
         self.settings_action.triggered.connect(self.show_settings)
         self.setup_action = file_menu.addAction(self.tr("Set &Up Shop…"))
         self.setup_action.triggered.connect(self.show_setup)
+        self.pin_action = file_menu.addAction(self.tr("Manager &PIN…"))
+        self.pin_action.triggered.connect(self.show_pin_settings)
+        self.lock_action = file_menu.addAction(self.tr("&Lock Manager Mode"))
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.triggered.connect(lambda: manager_mode.mode().lock())
         file_menu.addSeparator()
         self.visit_action = file_menu.addAction(self.tr("Record &Visit…"))
         self.visit_action.setShortcuts([QKeySequence("F2"), QKeySequence("Ctrl+R")])
@@ -323,6 +338,9 @@ class MainWindow(QMainWindow):
     def ask_restore(self) -> BackupsDialog | None:
         if self.store.path is None or self.store.read_only:
             return None
+        return manager_mode.require(self, self.store, self._open_backups)
+
+    def _open_backups(self) -> BackupsDialog:
         dialog = BackupsDialog(self.store.path, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.restoreRequested.connect(self.restore_from)
@@ -350,6 +368,8 @@ class MainWindow(QMainWindow):
             self.show_error(self.tr("The store could not be opened"), refusal_text(exc))
             return False
         self.set_store(store)
+        if not problem:  # in the restored store's own log: the copy's log is older
+            audit.record_now(store, "restore", file=source.name)
         if problem:
             self.show_error(self.tr("Restore from Backup"),
                             self.tr("That copy could not be restored: %1 The store is as "
@@ -502,6 +522,8 @@ class MainWindow(QMainWindow):
         self.today_page.set_store(store)
         self.posts_page.set_store(store)
         self.dashboard_page.set_store(store)
+        manager_mode.mode().lock()  # another store: its own manager
+        self._show_mode()
         self._show_store()
         self._show_count()
         announce(*Area)  # every page shows the new store's data when it is next seen
@@ -604,6 +626,47 @@ class MainWindow(QMainWindow):
         return dialog
 
     def show_settings(self) -> SettingsDialog:
+        return manager_mode.require(self, self.store, self._open_settings)
+
+    def _show_mode(self, *_args) -> None:
+        """🔓 while the manager mode is open, 🔒 otherwise; nothing when there is no PIN
+        (a hint to set one instead)."""
+        if not manager.has_pin(self.store):
+            self.mode_label.setText(self.tr("No manager PIN"))
+            self.mode_label.setToolTip(self.tr("Anyone at this PC can export the roster. Set "
+                                               "a PIN: File → Manager PIN…"))  # fmt: skip
+        elif manager_mode.mode().is_unlocked():
+            self.mode_label.setText(self.tr("🔓 Manager"))
+            self.mode_label.setToolTip(self.tr("Ctrl+L locks it; it locks by itself when "
+                                               "nobody uses sqdesk for a while."))  # fmt: skip
+        else:
+            self.mode_label.setText(self.tr("🔒 Helper"))
+            self.mode_label.setToolTip(self.tr("What only the manager may do asks for the "
+                                               "PIN."))  # fmt: skip
+        self.lock_action.setEnabled(manager_mode.mode().is_unlocked())
+
+    def show_pin_settings(self) -> object:
+        """Set a PIN freely when there is none; changing one is the manager's."""
+        def open_it():
+            dialog = manager_mode.PinSettingsDialog(self.store, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.accepted.connect(self._show_mode)
+            dialog.open()
+            return dialog
+
+        return open_it() if not manager.has_pin(self.store) else manager_mode.require(
+            self, self.store, open_it)
+
+    def show_audit(self) -> object:
+        def open_it():
+            dialog = AuditDialog(self.store, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.open()
+            return dialog
+
+        return manager_mode.require(self, self.store, open_it)
+
+    def _open_settings(self) -> SettingsDialog:
         dialog = SettingsDialog(self.store, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

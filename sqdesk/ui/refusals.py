@@ -59,6 +59,10 @@ def _words_for(area: str) -> QObject | None:
         from sqdesk.ui.cards.words import CardWords
 
         return CardWords()
+    if area == "manager":
+        from sqdesk.ui.manager_mode import ManagerWords
+
+        return ManagerWords()
     if area == "metrics":
         from sqdesk.ui.dashboard.words import DashboardWords
 

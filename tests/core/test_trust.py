@@ -79,3 +79,43 @@ def test_the_audit_log_is_a_chain_that_check_verifies(any_store):
     with store.session() as s:  # one out of the middle
         s.execute(delete(AuditEntry).where(AuditEntry.id == first + 1))
     assert any("taken out" in p.detail for p in run_checks(store))
+
+
+def test_the_command_line_asks_the_manager(store, tmp_path, monkeypatch, capsys):
+    """`pin set` reads the PIN from standard input; then `export` of more than 20 members,
+    `settings set` and `audit` need SQDESK_PIN (exit 1 and nothing done without it, or with
+    a wrong one); what they did is in the audit log, as the manager, by code only."""
+    import io
+    import json
+
+    from sqdesk import cli
+    from sqdesk.core.member_edit import MemberInput, create
+
+    for i in range(25):
+        create(store, MemberInput(name=f"会员{i}号", mobile=f"1380013{i:04d}"))
+    monkeypatch.delenv("SQDESK_PIN", raising=False)
+    db = ["--db", store.location]
+    monkeypatch.setattr("sys.stdin", io.StringIO("123\n"))
+    assert cli.main([*db, "pin", "set"]) == 1  # too short
+    monkeypatch.setattr("sys.stdin", io.StringIO("2580\n"))
+    assert cli.main([*db, "pin", "set"]) == 0
+    capsys.readouterr()
+    out = tmp_path / "all.csv"
+    assert cli.main([*db, "export", str(out)]) == 1
+    assert "SQDESK_PIN" in capsys.readouterr().err and not out.exists()
+    assert cli.main([*db, "settings", "set", "shop.name", "茶语时光"]) == 1
+    monkeypatch.setenv("SQDESK_PIN", "1111")
+    assert cli.main([*db, "export", str(out)]) == 1
+    assert "wrong PIN" in capsys.readouterr().err and not out.exists()
+    monkeypatch.setenv("SQDESK_PIN", "2580")
+    assert cli.main([*db, "export", str(out)]) == 0 and out.exists()
+    assert cli.main([*db, "settings", "set", "shop.name", "茶语时光"]) == 0
+    capsys.readouterr()
+    assert cli.main([*db, "audit", "--json", "--limit", "5"]) == 0
+    lines = json.loads(capsys.readouterr().out)
+    assert [x["action"] for x in lines] == ["settings", "export", "pin"]
+    assert lines[1]["rows"] == 25 and lines[1]["file"] == "all.csv"
+    assert all(x["role"] == "manager" for x in lines)
+    assert "会员" not in json.dumps(lines, ensure_ascii=False)  # no names in the log
+    monkeypatch.delenv("SQDESK_PIN")
+    assert cli.main([*db, "audit"]) == 1

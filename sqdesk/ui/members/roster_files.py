@@ -15,10 +15,13 @@ from sqdesk.core.errors import CodedError
 from sqdesk.core.member_export import export_members
 from sqdesk.core.members import SortKey
 from sqdesk.ui.jobs import Job, run_job
+from sqdesk.ui.manager_mode import require
 from sqdesk.ui.members.import_dialog import ImportDialog
 from sqdesk.ui.members.model import MemberTableModel
 from sqdesk.ui.refusals import refusal_text
 from sqdesk.ui.widgets import open_file_dialog
+
+GUARDED_EXPORT = 20  # exporting more members than this asks for the manager's PIN
 
 
 class RosterFiles(QObject):
@@ -73,7 +76,13 @@ class RosterFiles(QObject):
                 out.append((key, model.headers[key]))
         return out
 
-    def ask_export(self) -> QFileDialog:
+    def ask_export(self) -> QFileDialog | object:
+        """More than a handful of members' data leaves the shop: the manager's call."""
+        if len(self.page.model.view_ids()) > GUARDED_EXPORT:
+            return require(self.page, self.page.store, self._ask_export)
+        return self._ask_export()
+
+    def _ask_export(self) -> QFileDialog:
         name = self.tr("members-%1.xlsx").replace("%1", date.today().isoformat())
         return open_file_dialog(self.page, self.tr("Export Members"), str(Path.home() / name),
                                 [self.tr("Excel workbook (*.xlsx)"),

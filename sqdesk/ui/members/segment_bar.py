@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QComboBox, QInputDialog, QMessageBox, QToolButton,
 from sqdesk.core import segments, tags
 from sqdesk.ui.changes import Area, announce
 from sqdesk.ui.jobs import run_quiet
+from sqdesk.ui.manager_mode import require
 from sqdesk.ui.members.filter_panel import FilterPanel
 from sqdesk.ui.members.segment_words import SegmentWords
 from sqdesk.ui.members.thresholds_dialog import ThresholdsDialog
@@ -237,7 +238,10 @@ class SegmentBar(QObject):
         box.open()
         return box
 
-    def show_thresholds(self) -> ThresholdsDialog:
+    def show_thresholds(self) -> ThresholdsDialog | object:
+        return require(self.page, self.store, self._show_thresholds)  # the manager's
+
+    def _show_thresholds(self) -> ThresholdsDialog:
         dialog = ThresholdsDialog(self.store, self.page)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(self.apply)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from sqdesk.core import ledger, member_story, points_view, rewards
 from sqdesk.core.store import Store
 from sqdesk.ui.changes import Area, announce, follow
+from sqdesk.ui.manager_mode import require
 from sqdesk.ui.points.visit_dialog import VisitDialog
 from sqdesk.ui.points.words import PointsWords
 from sqdesk.ui.refusals import refusal_text
@@ -158,7 +159,10 @@ class MemberPointsPanel(QWidget):
         dialog.open()
         return dialog
 
-    def ask_adjust(self) -> AdjustDialog:
+    def ask_adjust(self) -> AdjustDialog | object:
+        return require(self, self.store, self._ask_adjust)  # points by hand: the manager's
+
+    def _ask_adjust(self) -> AdjustDialog:
         dialog = AdjustDialog(self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
@@ -190,7 +194,10 @@ class MemberPointsPanel(QWidget):
             menu.addAction(self.tr("Undo the Whole Visit…"), lambda: self.ask_void_visit(visit_id))
         menu.popup(self.table.viewport().mapToGlobal(pos))
 
-    def ask_void_visit(self, visit_id: int) -> QInputDialog:
+    def ask_void_visit(self, visit_id: int) -> QInputDialog | object:
+        return require(self, self.store, lambda: self._ask_void_visit(visit_id))
+
+    def _ask_void_visit(self, visit_id: int) -> QInputDialog:
         dialog = QInputDialog(self)
         dialog.setWindowTitle(self.tr("Undo visit"))
         dialog.setLabelText(self.tr("Every point this visit paid (bonuses and the referrer's "
@@ -209,7 +216,10 @@ class MemberPointsPanel(QWidget):
         dialog.open()
         return dialog
 
-    def ask_reverse(self, entry_id: int) -> QInputDialog:
+    def ask_reverse(self, entry_id: int) -> QInputDialog | object:
+        return require(self, self.store, lambda: self._ask_reverse(entry_id))
+
+    def _ask_reverse(self, entry_id: int) -> QInputDialog:
         dialog = QInputDialog(self)
         dialog.setWindowTitle(self.tr("Reverse entry"))
         dialog.setLabelText(self.tr("The entry stays in the ledger and a reversing entry is "

@@ -27,6 +27,7 @@ from sqdesk.core.store import Store
 from sqdesk.ui.changes import Area, announce, follow
 from sqdesk.ui.coupons.boards_tab import BoardsTab
 from sqdesk.ui.coupons.types_tab import CouponTypesTab
+from sqdesk.ui.manager_mode import require
 from sqdesk.ui.points.words import PointsWords
 from sqdesk.ui.refusals import refusal_text
 from sqdesk.ui.widgets import PageHeader, date_picker, fill_table, make_table
@@ -263,7 +264,8 @@ class PointsPage(QWidget):
         self.level_benefits = QLineEdit(tab)
         self.level_benefits.setPlaceholderText(self.tr("benefits, e.g. 每月一张免费升杯券"))
         self.add_level_button = QPushButton(self.tr("Add Level"), tab)
-        self.add_level_button.clicked.connect(self.add_level)
+        self.add_level_button.clicked.connect(
+            lambda: require(self, self.store, self.add_level))  # levels are the manager's
         self.level_message = QLabel(tab)
         self.upgrades_title = QLabel(tab)
         self.upgrades = make_table(tab, [self.tr("When"), self.tr("Member"), self.tr("From level"),
@@ -358,7 +360,8 @@ class PointsPage(QWidget):
         self.example.setObjectName("rulesExample")
         self.example.setWordWrap(True)
         self.save_rules_button = QPushButton(self.tr("Save Rules"), tab)
-        self.save_rules_button.clicked.connect(self.save_rules)
+        self.save_rules_button.clicked.connect(
+            lambda: require(self, self.store, self.save_rules))  # so are the earning rules
         self.rules_message = QLabel(tab)
         form = QFormLayout()
         form.addRow(self.tr("Points per yuan (rounded down)"), self.ppy)

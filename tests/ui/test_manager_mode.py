@@ -1,0 +1,75 @@
+"""The manager mode (issue 18.1): with a PIN set, a helper cannot export the roster, open
+the settings, adjust points or read the audit log without it; a wrong PIN says how many
+tries are left; the right one opens the mode until Ctrl+L or the idle minutes; without a
+PIN everything works at once, with a hint to set one."""
+
+import pytest
+from PySide6.QtWidgets import QFileDialog
+
+from sqdesk.core import audit, manager
+from sqdesk.ui import manager_mode
+from sqdesk.ui.audit_dialog import AuditDialog
+from sqdesk.ui.main_window import MainWindow
+from sqdesk.ui.manager_mode import PinDialog, PinSettingsDialog
+from sqdesk.ui.settings.dialog import SettingsDialog
+
+
+@pytest.fixture
+def window(qtbot, demo_store):
+    w = MainWindow(demo_store)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    manager_mode.mode().lock()
+    w.close()
+
+
+def test_without_a_pin_everything_opens_at_once_with_a_hint(window):
+    assert "No manager PIN" in window.mode_label.text()
+    assert isinstance(window.show_settings(), SettingsDialog)
+    assert isinstance(window.show_audit(), AuditDialog)
+
+
+def test_a_helper_is_asked_for_the_pin(qtbot, window, demo_store):
+    settings = window.show_pin_settings()
+    assert isinstance(settings, PinSettingsDialog)
+    settings.new.setText("2580")
+    settings.again.setText("2581")
+    assert not settings.save() and "differ" in settings.problem.text()
+    settings.again.setText("2580")
+    assert settings.save()
+    assert "Helper" in window.mode_label.text()
+    window.show_page(window.members_page)
+    asked = window.members_page.files.ask_export()  # 300 members: more than 20
+    assert isinstance(asked, PinDialog)
+    asked.pin.setText("1111")
+    assert not asked.check() and "4" in asked.problem.text()  # tries left
+    asked.pin.setText("2580")
+    assert asked.check()
+    qtbot.waitUntil(lambda: any(isinstance(w, QFileDialog) and w.isVisible()
+                                for w in window.findChildren(QFileDialog)))  # fmt: skip
+    assert manager_mode.mode().is_unlocked() and "Manager" in window.mode_label.text()
+    assert audit.role() == audit.MANAGER
+    assert isinstance(window.show_settings(), SettingsDialog)  # no second PIN
+    window.lock_action.trigger()  # Ctrl+L
+    assert not manager_mode.mode().is_unlocked() and audit.role() == audit.HELPER
+    assert isinstance(window.show_audit(), PinDialog)
+
+
+def test_the_mode_locks_itself_when_nobody_uses_the_app(qtbot, window, demo_store):
+    manager.set_pin(demo_store, "2580")
+    manager.set_lock_minutes(demo_store, 1)
+    mode = manager_mode.mode()
+    mode.unlock(demo_store)
+    assert mode.idle.interval() == 60_000
+    mode.idle.setInterval(50)  # a minute is too long for a test
+    mode.idle.start()
+    qtbot.waitUntil(lambda: not mode.is_unlocked(), timeout=2000)
+    dialog = window.show_audit()
+    assert isinstance(dialog, PinDialog)
+    dialog.pin.setText("2580")
+    dialog.check()
+    audit_dialog = next(w for w in window.findChildren(AuditDialog))
+    assert audit_dialog.lines[0].action == "settings"  # the idle minutes just set
+    assert "whole" in audit_dialog.whole.text()
