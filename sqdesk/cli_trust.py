@@ -2,6 +2,8 @@
 
     pin set            the new PIN from standard input when it is not a terminal
     audit [--json] [--limit N]
+    member export-data CODE --out FILE.json|FILE.xlsx
+    member erase CODE   (the manager's)
 
 A guarded command (`as_manager`) takes the PIN from SQDESK_PIN, or asks for it on a
 terminal; without it, or with a wrong one, it exits 1 with a message and does nothing.
@@ -14,6 +16,7 @@ import argparse
 import getpass
 import os
 import sys
+from pathlib import Path
 
 # Loaded by sqdesk.cli's parser, after sqdesk.cli itself (see cli_coupons).
 from sqdesk.cli import UsageError, _open, _print_json
@@ -99,3 +102,37 @@ def add_commands(sub) -> None:
     log.add_argument("--json", action="store_true")
     log.add_argument("--limit", type=_positive, default=100, metavar="N")
     log.set_defaults(handler=cmd_audit)
+    member = sub.add_parser("member", help="a member's data requests: export-data, erase")
+    member.add_argument("action", choices=["export-data", "erase"])
+    member.add_argument("code", metavar="CODE")
+    member.add_argument("--out", metavar="FILE", help="export-data: a .json or .xlsx file")
+    member.set_defaults(handler=cmd_member)
+
+
+def cmd_member(args: argparse.Namespace) -> int:
+    """`member export-data CODE --out FILE` (everything held about them) and `member erase
+    CODE` (the manager's: the person wiped, the numbers kept)."""
+    from sqdesk.cli import _member_by_code
+    from sqdesk.core import backup, pipl
+
+    if args.action == "export-data":
+        if not args.out:
+            raise UsageError("member export-data CODE --out FILE.json")
+        with _open(args) as store:
+            member_id = _member_by_code(store, args.code)
+            if member_id is None:
+                return 1
+            records = pipl.export_data(store, member_id, Path(args.out))
+        print(f"{records} records about {args.code}: {args.out}")
+        return 0
+    with _open(args, write=True) as store:
+        member_id = _member_by_code(store, args.code)
+        if member_id is None:
+            return 1
+        as_manager(store)
+        if store.path is not None:  # a copy just before: the erase can be undone by a restore
+            backup.make_backup(store.path, kind="before-erase")
+        code = pipl.erase(store, member_id)
+    print(f"member {code} erased: the person is wiped, visits and points stay. Older backups "
+          "still hold the data until their rotation replaces them.")
+    return 0

@@ -2042,6 +2042,41 @@
     </message>
 </context>
 <context>
+    <name>DataRequests</name>
+    <message>
+        <source>Export Their Data</source>
+        <translation>导出个人数据</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <source>Erase at Their Request</source>
+        <translation>应本人要求抹除</translation>
+    </message>
+    <message>
+        <source>Erase member %1? Their name, mobile, birthday, WeChat ID, remarks, notes and the messages copied for them are wiped, and their name wherever other text holds it. Their visits and points stay, without a name, so every total stays right. This cannot be undone here; backups made before keep the data until their rotation replaces them.</source>
+        <translation>抹除会员 %1？其姓名、手机号、生日、微信号、备注、互动记录和为其复制过的消息都会清除，其他文字里出现的名字也会被替换。到店和积分记录会保留但不再带名字，所有合计保持不变。此操作无法在这里撤销；之前的备份仍含这些数据，直到按轮换规则被新备份替换。</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>抹除</translation>
+    </message>
+    <message>
+        <source>Member %1 was erased.</source>
+        <translation>会员 %1 已抹除。</translation>
+    </message>
+</context>
+<context>
     <name>DateWords</name>
     <message>
         <source>dddd, d MMMM yyyy</source>
@@ -3625,6 +3660,22 @@
         <translation>记下这位会员的情况（Ctrl+J）</translation>
     </message>
     <message>
+        <source>⋯</source>
+        <translation>⋯</translation>
+    </message>
+    <message>
+        <source>The member&apos;s own data: export it, or erase it at their request</source>
+        <translation>会员本人的数据：导出，或应本人要求抹除</translation>
+    </message>
+    <message>
+        <source>Export Their Data…</source>
+        <translation>导出个人数据…</translation>
+    </message>
+    <message>
+        <source>Erase at Their Request…</source>
+        <translation>应本人要求抹除…</translation>
+    </message>
+    <message>
         <source>Print Card…</source>
         <translation>打印会员卡…</translation>
     </message>
@@ -4027,6 +4078,14 @@
     <message>
         <source>The member no longer exists.</source>
         <translation>这位会员已不存在。</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>Member %1 was erased already.</source>
+        <translation>会员 %1 已经抹除过了。</translation>
     </message>
     <message>
         <source>A member cannot be merged into themselves.</source>

@@ -231,6 +231,7 @@ class MemberDetail:
     favourites: str
     archived: bool
     referred_count: int
+    erased_at: datetime | None = None  # erased at their request (PIPL): nothing to show
 
 
 def detail(store: Store, member_id: int) -> MemberDetail | None:
@@ -263,6 +264,7 @@ def detail(store: Store, member_id: int) -> MemberDetail | None:
             favourites=m.favourites,
             archived=m.archived,
             referred_count=referred or 0,
+            erased_at=m.erased_at,
         )
 
 

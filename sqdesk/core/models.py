@@ -117,6 +117,8 @@ class Member(Base):
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
     # When they were archived (None while not): the dashboard counts members as they were.
     archived_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    # When the person was erased at their request (PIPL): the numbers stay, the person goes.
+    erased_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     # When the member's card was last printed (None: never), to print those not printed yet.

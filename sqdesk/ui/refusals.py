@@ -27,7 +27,7 @@ def _words_for(area: str) -> QObject | None:
         from sqdesk.ui.points.words import PointsWords
 
         return PointsWords()
-    if area in ("members", "phone", "sheet", "export", "tags"):
+    if area in ("members", "phone", "sheet", "export", "tags", "pipl"):
         from sqdesk.ui.members.words import MemberWords
 
         return MemberWords()

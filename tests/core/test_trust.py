@@ -119,3 +119,109 @@ def test_the_command_line_asks_the_manager(store, tmp_path, monkeypatch, capsys)
     assert "会员" not in json.dumps(lines, ensure_ascii=False)  # no names in the log
     monkeypatch.delenv("SQDESK_PIN")
     assert cli.main([*db, "audit"]) == 1
+
+
+def test_a_members_data_is_exported_whole_and_erased_with_every_total_kept(any_store,
+                                                                           tmp_path):
+    """PIPL: export everything held about 王小明 (JSON and .xlsx); erase him: his name,
+    mobile, birthday, notes and the texts of posts for him are gone, and so is his name in
+    his referrer's ledger reason and in another member's note and an attendance remark;
+    visits, points and attendance stay so every total and balance is unchanged; the audit
+    log names him by code only; `check` passes; a second erase is refused."""
+    import json
+    from datetime import date
+
+    from python_calamine import CalamineWorkbook
+    from sqlalchemy import func
+
+    from sqdesk.core import activities, ledger, members, notes, pipl, posts
+    from sqdesk.core.activities import ActivityInput
+    from sqdesk.core.member_edit import MemberInput, create
+    from sqdesk.core.models import LedgerEntry, Visit
+
+    store = any_store
+    friend = create(store, MemberInput(name="李华", mobile="13900139000"))
+    wang = create(store, MemberInput(name="王小明", nickname="明明😀", mobile="13800138000",
+                                     birthday=date(1990, 5, 1), referrer_id=friend,
+                                     remark="喜欢少糖", wechat_id="wxm_1990"))  # fmt: skip
+    ledger.record_visit(store, wang, amount_cents=58_00)
+    notes.add(store, wang, "王小明说下周来取蛋糕", kind="counter")
+    notes.add(store, friend, "李华带了王小明一起来", kind="counter")
+    posts.record_copy(store, posts.find(store, "birthday"), "王小明，生日快乐",
+                      rendered_for=f"member:{wang}")  # fmt: skip
+    act = activities.create(store, ActivityInput(title="品鉴会", start_date=date.today()))
+    activities.record_attendance(store, act, date.today(), [wang, friend],
+                                 notes={friend: "和王小明一起"})  # fmt: skip
+    data = pipl.member_data(store, wang)
+    assert data["member"]["name"] == "王小明" and data["member"]["mobile"] == "13800138000"
+    assert len(data["visits"]) == 1 and data["notes"][0]["text"].startswith("王小明")
+    assert data["posts_copied"][0]["text"] == "王小明，生日快乐"
+    assert data["member"]["referrer_code"] == members.detail(store, friend).code
+    out = tmp_path / "wang.json"
+    assert pipl.export_data(store, wang, out) > 5
+    assert json.loads(out.read_text(encoding="utf-8"))["consent"] == data["consent"]
+    pipl.export_data(store, wang, tmp_path / "wang.xlsx")
+    book = CalamineWorkbook.from_path(str(tmp_path / "wang.xlsx"))
+    assert {"member", "visits", "ledger", "notes", "posts_copied"} <= set(book.sheet_names)
+    with pytest.raises(pipl.PiplError) as err:
+        pipl.export_data(store, wang, tmp_path / "nowhere" / "wang.json")
+    assert err.value.code == "no_folder"
+
+    def totals():
+        with store.read() as s:
+            return (s.scalar(select(func.sum(Visit.amount_cents))),
+                    s.scalar(select(func.sum(LedgerEntry.amount))),
+                    ledger.balance(store, wang), ledger.balance(store, friend))  # fmt: skip
+
+    before = totals()
+    code = pipl.erase(store, wang)
+    assert totals() == before
+    after = pipl.member_data(store, wang)
+    m = after["member"]
+    assert (m["name"], m["nickname"], m["mobile"], m["birthday"], m["remark"],
+            m["wechat_id"]) == (pipl.PLACEHOLDER, "", None, None, "", "")  # fmt: skip
+    assert after["consent"] == {"given_at": None, "scope": ""}
+    assert [n["text"] for n in after["notes"]] == [pipl.ERASED_TEXT]
+    assert [p["text"] for p in after["posts_copied"]] == [pipl.ERASED_TEXT]
+    everything = json.dumps(pipl.member_data(store, friend), ensure_ascii=False)
+    assert "王小明" not in everything and "13800138000" not in everything
+    assert pipl.SOMEONE in everything  # 李华's note, remark and referral reason
+    assert members.ordered_ids(store, search_text="王小明") == []
+    line = audit.lines(store, limit=1)[0]
+    assert (line.action, line.detail) == ("erase", f"member {code}")
+    assert run_checks(store) == []
+    with pytest.raises(pipl.PiplError) as err:
+        pipl.erase(store, wang)
+    assert err.value.code == "already_erased"
+
+
+def test_member_export_data_and_erase_on_the_command_line(store, tmp_path, monkeypatch,
+                                                           capsys):  # fmt: skip
+    import io
+    import json
+
+    from sqdesk import cli
+    from sqdesk.core import members
+    from sqdesk.core.member_edit import MemberInput, create
+
+    wang = create(store, MemberInput(name="王小明", mobile="13800138000"))
+    code = members.detail(store, wang).code
+    db = ["--db", store.location]
+    out = tmp_path / "wang.json"
+    assert cli.main([*db, "member", "export-data", code, "--out", str(out)]) == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["member"]["name"] == "王小明"
+    assert cli.main([*db, "member", "export-data", code, "--out",
+                     str(tmp_path / "no" / "x.json")]) == 1  # fmt: skip
+    assert cli.main([*db, "member", "erase", "9999999"]) == 1  # unknown
+    monkeypatch.setattr("sys.stdin", io.StringIO("2580\n"))
+    assert cli.main([*db, "pin", "set"]) == 0
+    monkeypatch.delenv("SQDESK_PIN", raising=False)
+    assert cli.main([*db, "member", "erase", code]) == 1  # a helper cannot
+    assert members.detail(store, wang).name == "王小明"
+    monkeypatch.setenv("SQDESK_PIN", "2580")
+    capsys.readouterr()
+    assert cli.main([*db, "member", "erase", code]) == 0
+    assert "Older backups" in capsys.readouterr().out
+    assert members.detail(store, wang).name != "王小明"
+    assert cli.main([*db, "member", "erase", code]) == 1  # already erased
+    assert list((tmp_path).glob("**/*before-erase*"))  # a copy was made first

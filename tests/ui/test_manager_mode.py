@@ -4,6 +4,7 @@ tries are left; the right one opens the mode until Ctrl+L or the idle minutes; w
 PIN everything works at once, with a hint to set one."""
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from sqdesk.core import audit, manager
@@ -73,3 +74,35 @@ def test_the_mode_locks_itself_when_nobody_uses_the_app(qtbot, window, demo_stor
     audit_dialog = next(w for w in window.findChildren(AuditDialog))
     assert audit_dialog.lines[0].action == "settings"  # the idle minutes just set
     assert "whole" in audit_dialog.whole.text()
+
+
+def test_a_members_data_from_the_profile_exported_and_erased_by_the_manager(qtbot, window,
+                                                                            demo_store,
+                                                                            tmp_path):  # fmt: skip
+    """The profile's ⋯: Export Their Data… writes the file; Erase at Their Request… asks for
+    the PIN, then confirms, then wipes the person (the totals kept) and closes the profile."""
+    import json
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from sqdesk.core import ledger, members, pipl
+
+    member_id = members.ordered_ids(demo_store)[0]
+    before = ledger.balance(demo_store, member_id)
+    profile = window.members_page.open_member(member_id)
+    assert profile.data_button.isVisible()
+    assert profile.data.export_to(tmp_path / "them.json") > 1
+    assert json.loads((tmp_path / "them.json").read_text(encoding="utf-8"))["member"]["code"]
+    manager.set_pin(demo_store, "2580")
+    asked = profile.data.ask_erase()
+    assert isinstance(asked, PinDialog)
+    asked.pin.setText("2580")
+    asked.check()
+    box = next(w for w in window.findChildren(QMessageBox) if w.isVisible())
+    assert "cannot be undone" in box.text()
+    erase = next(b for b in box.buttons()
+                 if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole)  # fmt: skip
+    qtbot.mouseClick(erase, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not profile.isVisible())
+    assert members.detail(demo_store, member_id).name == pipl.PLACEHOLDER
+    assert ledger.balance(demo_store, member_id) == before

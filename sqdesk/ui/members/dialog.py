@@ -47,6 +47,7 @@ from sqdesk.ui.cards.print_dialog import CardPrintDialog
 from sqdesk.ui.changes import Area, announce, follow
 from sqdesk.ui.coupons.give_dialog import GiveCouponDialog
 from sqdesk.ui.coupons.member_tab import MemberCouponsPanel
+from sqdesk.ui.members.data_requests import DataRequests
 from sqdesk.ui.members.segment_words import SegmentWords
 from sqdesk.ui.members.tag_chips import chip_html
 from sqdesk.ui.members.timeline_panel import TimelinePanel
@@ -173,6 +174,20 @@ class MemberDialog(QDialog):
         self.note_button.clicked.connect(lambda: self.newNote.emit(self.member_id))
         self.buttons.addButton(self.note_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.note_button.setVisible(self.detail is not None and not store.read_only)
+        self.data_button = QPushButton(self.tr("⋯"), self)
+        self.data_button.setObjectName("memberData")
+        self.data_button.setToolTip(self.tr("The member's own data: export it, or erase it at "
+                                            "their request"))  # fmt: skip
+        self.data_button.setVisible(self.detail is not None)
+        if self.detail is not None:
+            self.data = DataRequests(self, store, self.detail.id, self.detail.code)
+            menu = QMenu(self.data_button)
+            menu.addAction(self.tr("Export Their Data…"), self.data.ask_export)
+            erase = menu.addAction(self.tr("Erase at Their Request…"), self.data.ask_erase)
+            erase.setEnabled(not store.read_only and self.detail.erased_at is None)
+            self.data_button.setMenu(menu)
+        self.buttons.addButton(self.data_button, QDialogButtonBox.ButtonRole.ResetRole)
+        self.data_button.setVisible(self.detail is not None)
         self.card_button = QPushButton(self.tr("Print Card…"), self)
         self.card_button.setObjectName("memberCard")
         self.card_button.clicked.connect(self.print_card)

@@ -37,6 +37,15 @@ class MemberWords(QObject):
             return self.sheet_refusal(exc)
         if exc.area == "tags":
             return self.tag_refusal(exc)
+        if exc.area == "pipl":
+            return {
+                "no_member": self.tr("The member no longer exists."),
+                "no_folder": self.tr("There is no folder %1.").replace(
+                    "%1", str(v.get("folder"))),
+                "cannot_write": self.tr("Could not write %1.").replace("%1", str(v.get("path"))),
+                "already_erased": self.tr("Member %1 was erased already.").replace(
+                    "%1", str(v.get("member_code"))),
+            }.get(exc.code)
         if exc.area == "export":
             return {
                 "bad_suffix": self.tr("Export to a .xlsx or .csv file."),
