@@ -3390,6 +3390,10 @@
         <translation>已记下。</translation>
     </message>
     <message>
+        <source>This store is on a network share (%1). A store file shared by several PCs can be damaged when two of them write at once: keep it on this PC&apos;s own disk, or let a shop with several PCs use a PostgreSQL server (start sqdesk with --db and the server&apos;s address).</source>
+        <translation>这个门店数据文件在网络共享文件夹上（%1）。多台电脑同时写入同一个文件可能损坏数据：请放在本机硬盘上；多台电脑的门店请使用 PostgreSQL 服务器（启动 sqdesk 时用 --db 加服务器地址）。</translation>
+    </message>
+    <message>
         <source>No manager PIN</source>
         <translation>未设店长密码</translation>
     </message>

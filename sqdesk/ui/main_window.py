@@ -37,7 +37,7 @@ from sqdesk.core import (
 )
 from sqdesk.core.errors import StoreError
 from sqdesk.core.members import SortKey
-from sqdesk.core.paths import resource_path
+from sqdesk.core.paths import network_share, resource_path
 from sqdesk.core.store import STORE_SUFFIX, Store, StoreLocked
 from sqdesk.ui import manager_mode, prefs
 from sqdesk.ui.about import AboutDialog
@@ -154,6 +154,13 @@ class MainWindow(QMainWindow):
         right_layout.addWidget(self.demo_banner)
         right_layout.addWidget(self.read_only_banner)
         right_layout.addWidget(self.damage_banner)
+        self.network_banner = QLabel(self)
+        self.network_banner.setObjectName("networkBanner")
+        self.network_banner.setStyleSheet("QLabel#networkBanner { background: #fff3cd; "
+                                          "color: #664d03; padding: 8px 12px; }")  # fmt: skip
+        self.network_banner.setWordWrap(True)
+        self.network_banner.hide()
+        right_layout.addWidget(self.network_banner)
         right_layout.addWidget(self.pages, 1)
         central = QWidget(self)
         layout = QHBoxLayout(central)
@@ -193,6 +200,7 @@ class MainWindow(QMainWindow):
         self._upkeep_timer.start()
         QTimer.singleShot(0, self.daily_upkeep)
         self._show_mode()
+        self._warn_network_share()
         # Load the pinyin dictionaries off the UI thread once the window is up: start-up
         # does not need them (0.4 s), the first Chinese search keystroke does.
         QTimer.singleShot(0, self, self._warm_pinyin)
@@ -524,6 +532,7 @@ class MainWindow(QMainWindow):
         self.dashboard_page.set_store(store)
         manager_mode.mode().lock()  # another store: its own manager
         self._show_mode()
+        self._warn_network_share()
         self._show_store()
         self._show_count()
         announce(*Area)  # every page shows the new store's data when it is next seen
@@ -627,6 +636,19 @@ class MainWindow(QMainWindow):
 
     def show_settings(self) -> SettingsDialog:
         return manager_mode.require(self, self.store, self._open_settings)
+
+    def _warn_network_share(self) -> str | None:
+        """A store file on a shared folder can be damaged when two PCs write it: say so,
+        and point a shop with several PCs at PostgreSQL."""
+        kind = network_share(self.store.path) if self.store.path is not None else None
+        self.network_banner.setVisible(kind is not None)
+        if kind is not None:
+            self.network_banner.setText(self.tr(
+                "This store is on a network share (%1). A store file shared by several PCs "
+                "can be damaged when two of them write at once: keep it on this PC's own "
+                "disk, or let a shop with several PCs use a PostgreSQL server (start sqdesk "
+                "with --db and the server's address).").replace("%1", kind))  # fmt: skip
+        return kind
 
     def _show_mode(self, *_args) -> None:
         """🔓 while the manager mode is open, 🔒 otherwise; nothing when there is no PIN

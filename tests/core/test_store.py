@@ -279,3 +279,19 @@ def test_the_shipped_revisions_read_without_alembic_are_alembics():
     scripts = ScriptDirectory.from_config(migrate.alembic_config())
     assert migrate.head_revision() == scripts.get_current_head()
     assert migrate.known_revisions() == {r.revision for r in scripts.walk_revisions()}
+
+
+def test_a_store_on_a_network_share_is_recognised():
+    from pathlib import Path
+
+    from sqdesk.core.paths import network_share
+
+    mounts = ("/dev/sda1 / ext4 rw 0 0\n"
+              "//nas/shop /mnt/shop cifs rw 0 0\n"
+              "nas:/export /mnt/nfs nfs4 rw 0 0\n"
+              "/dev/sdb1 /mnt/shop/usb vfat rw 0 0\n")  # fmt: skip
+    assert network_share(Path("/mnt/shop/store.sqdesk"), mounts=mounts) == "cifs"
+    assert network_share(Path("/mnt/nfs/a/store.sqdesk"), mounts=mounts) == "nfs4"
+    assert network_share(Path("/mnt/shop/usb/store.sqdesk"), mounts=mounts) is None
+    assert network_share(Path("/home/shop/store.sqdesk"), mounts=mounts) is None
+    assert network_share(Path("//nas/shop/store.sqdesk")) == "network"

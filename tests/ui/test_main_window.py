@@ -239,3 +239,16 @@ def test_switching_store_closes_the_old_stores_windows(window, qtbot, tmp_path):
     assert not dialog.isVisible() and not settings.isVisible()
     announce(Area.POINTS, Area.MEMBERS)  # nothing left that reads the closed store
     assert not [d for d in window.findChildren(MemberDialog) if d.isVisible()]
+
+
+def test_a_store_on_a_network_share_is_warned_about(qtbot, demo_store, monkeypatch):
+    import sqdesk.ui.main_window as main_window
+
+    monkeypatch.setattr(main_window, "network_share", lambda _path: "cifs")
+    w = MainWindow(demo_store)
+    qtbot.addWidget(w)
+    w.show()
+    assert w.network_banner.isVisible()
+    assert "cifs" in w.network_banner.text() and "PostgreSQL" in w.network_banner.text()
+    monkeypatch.setattr(main_window, "network_share", lambda _path: None)
+    assert w._warn_network_share() is None and not w.network_banner.isVisible()
