@@ -4,6 +4,8 @@
     audit [--json] [--limit N]
     member export-data CODE --out FILE.json|FILE.xlsx
     member erase CODE   (the manager's)
+    backup [--to DIR]
+    restore FILE        (the manager's)
 
 A guarded command (`as_manager`) takes the PIN from SQDESK_PIN, or asks for it on a
 terminal; without it, or with a wrong one, it exits 1 with a message and does nothing.
@@ -107,13 +109,21 @@ def add_commands(sub) -> None:
     member.add_argument("code", metavar="CODE")
     member.add_argument("--out", metavar="FILE", help="export-data: a .json or .xlsx file")
     member.set_defaults(handler=cmd_member)
+    copy = sub.add_parser("backup", help="a checked backup copy now")
+    copy.add_argument("--to", metavar="DIR", help="this folder (default: where the shop's "
+                                                  "copies go)")  # fmt: skip
+    copy.set_defaults(handler=cmd_backup)
+    back = sub.add_parser("restore", help="go back to a backup copy (manager); the store as "
+                                          "it was is kept as a copy first")  # fmt: skip
+    back.add_argument("file", metavar="FILE")
+    back.set_defaults(handler=cmd_restore)
 
 
 def cmd_member(args: argparse.Namespace) -> int:
     """`member export-data CODE --out FILE` (everything held about them) and `member erase
     CODE` (the manager's: the person wiped, the numbers kept)."""
     from sqdesk.cli import _member_by_code
-    from sqdesk.core import backup, pipl
+    from sqdesk.core import pipl
 
     if args.action == "export-data":
         if not args.out:
@@ -130,9 +140,70 @@ def cmd_member(args: argparse.Namespace) -> int:
         if member_id is None:
             return 1
         as_manager(store)
-        if store.path is not None:  # a copy just before: the erase can be undone by a restore
-            backup.make_backup(store.path, kind="before-erase")
-        code = pipl.erase(store, member_id)
+        code = pipl.erase(store, member_id)  # a backup copy is made just before
     print(f"member {code} erased: the person is wiped, visits and points stay. Older backups "
           "still hold the data until their rotation replaces them.")
+    return 0
+
+
+def _refused(exc: Exception) -> int:
+    """A copy that cannot be made or restored is the command's finding (exit 1), not a
+    store that cannot be opened (exit 2)."""
+    print(f"error: {exc}", file=sys.stderr)
+    return 1
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    """`backup [--to DIR]`: a checked copy now, in DIR or where the shop's copies go."""
+    from sqdesk.core import backup
+
+    try:
+        return _backup(args)
+    except backup.BackupError as exc:
+        return _refused(exc)
+
+
+def _backup(args: argparse.Namespace) -> int:
+    from sqdesk.core import backup
+
+    with _open(args) as store:
+        if store.path is None:
+            raise UsageError("a PostgreSQL store is backed up by its server")
+        folder = Path(args.to) if args.to else backup.folder_for(store)
+        if args.to and not folder.is_dir():
+            raise backup.BackupError("no_folder", f"there is no folder {folder}",
+                                     folder=str(folder))  # fmt: skip
+        copy = backup.make_backup(store.path, kind="manual", folder=folder)
+    print(f"backed up to {copy}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    """`restore FILE` (the manager's): the store becomes that copy; the store as it was is
+    kept as a "before-restore" copy first."""
+    from sqdesk.core import backup
+
+    try:
+        return _restore(args)
+    except (backup.RestoreError, backup.BackupError) as exc:
+        return _refused(exc)
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from sqdesk.core import audit, backup
+    from sqdesk.core.store import Store
+
+    source = Path(args.file)
+    if not source.is_file():
+        raise backup.RestoreError("no_file", f"there is no file {source}", name=source.name)
+    with _open(args, write=True) as store:
+        if store.path is None:
+            raise UsageError("a PostgreSQL store is restored by its server")
+        as_manager(store)
+        path = store.path
+    safety = backup.restore(path, source)
+    with Store.open(path, lock=True) as store:  # the restored store's own log says so
+        audit.acting_as(audit.MANAGER)
+        audit.record_now(store, "restore", file=source.name)
+    print(f"restored {source.name}; the store as it was is kept as {safety.name}")
     return 0

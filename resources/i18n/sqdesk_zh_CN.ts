@@ -365,6 +365,37 @@
     </message>
 </context>
 <context>
+    <name>BackupFolderDialog</name>
+    <message>
+        <source>Backup Folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <source>Choose a Folder…</source>
+        <translation>选择文件夹…</translation>
+    </message>
+    <message>
+        <source>Beside the Store</source>
+        <translation>放在数据文件旁边</translation>
+    </message>
+    <message>
+        <source>Copies go to %1, beside the store.</source>
+        <translation>备份存到 %1（数据文件旁边）。</translation>
+    </message>
+    <message>
+        <source>Copies go to %1.</source>
+        <translation>备份存到 %1。</translation>
+    </message>
+    <message>
+        <source>It is missing now: copies go beside the store until it is back.</source>
+        <translation>现在找不到它：在它回来之前，备份先存到数据文件旁边。</translation>
+    </message>
+    <message>
+        <source>Choose the Backup Folder</source>
+        <translation>选择备份文件夹</translation>
+    </message>
+</context>
+<context>
     <name>BackupsDialog</name>
     <message>
         <source>Restore from Backup</source>
@@ -393,6 +424,30 @@
     <message>
         <source>No copies yet: the first is made today, in the background.</source>
         <translation>还没有备份：今天会在后台自动做第一份。</translation>
+    </message>
+    <message>
+        <source>every 30 minutes</source>
+        <translation>每 30 分钟</translation>
+    </message>
+    <message>
+        <source>on closing</source>
+        <translation>关闭时</translation>
+    </message>
+    <message>
+        <source>before an import</source>
+        <translation>导入前</translation>
+    </message>
+    <message>
+        <source>before a merge</source>
+        <translation>合并前</translation>
+    </message>
+    <message>
+        <source>before an erase</source>
+        <translation>抹除前</translation>
+    </message>
+    <message>
+        <source>before tagging many</source>
+        <translation>批量打标签前</translation>
     </message>
     <message>
         <source>before an upgrade</source>
@@ -3256,6 +3311,10 @@
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
+        <source>Backup &amp;Folder…</source>
+        <translation>备份文件夹(&amp;F)…</translation>
+    </message>
+    <message>
         <source>&amp;Check Store…</source>
         <translation>检查门店数据(&amp;C)…</translation>
     </message>
@@ -3316,6 +3375,10 @@
     <message>
         <source>Backed up to %1.</source>
         <translation>已备份到 %1。</translation>
+    </message>
+    <message>
+        <source>The backup failed: %1</source>
+        <translation>备份失败：%1</translation>
     </message>
     <message>
         <source>Restore from Backup</source>
@@ -6792,6 +6855,18 @@
 <context>
     <name>StoreMessages</name>
     <message>
+        <source>There is no folder %1.</source>
+        <translation>没有文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>A backup could not be written to %1: %2</source>
+        <translation>备份无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>The backup copy failed its check (%1) and was deleted; the older copies are kept.</source>
+        <translation>这份备份没通过检查（%1），已删除；之前的备份都保留着。</translation>
+    </message>
+    <message>
         <source>%1 is not a sqdesk store (not a database file).</source>
         <translation>%1 不是 sqdesk 数据文件（不是数据库文件）。</translation>
     </message>
@@ -7223,6 +7298,10 @@
     <message>
         <source>No birthdays the rest of this week.</source>
         <translation>本周余下几天没有会员过生日。</translation>
+    </message>
+    <message>
+        <source>The backup folder %1 is missing (a USB stick not plugged in?): copies go beside the store until it is back.</source>
+        <translation>备份文件夹 %1 找不到了（U 盘没插？）：在它回来之前，备份先存到数据文件旁边。</translation>
     </message>
     <message numerus="yes">
         <source>%n member(s) you are losing touch with: no contact of any kind for a while. Say hello…</source>

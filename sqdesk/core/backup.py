@@ -1,7 +1,14 @@
 """Backup copies of a SQLite store, made with SQLite's online backup API.
 
 The online backup copies a consistent snapshot even while another connection writes,
-which a plain file copy of a WAL database does not.
+which a plain file copy of a WAL database does not. Every copy is checked with SQLite's
+`integrity_check` once written; a copy that fails is deleted and the failure reported.
+
+Copies go to `<name>-backups/` beside the store, or to the folder the shop chose (a USB
+stick: the setting `backup.folder`); when that folder is missing, copies go beside the
+store and Today says so. Besides the daily copy: every 30 minutes while something changed
+and when the app closes (the app), and before every bulk change: an import, a merge, an
+erase, a restore, tagging more than 1,000 members (`before_bulk`).
 """
 
 from __future__ import annotations
@@ -16,10 +23,57 @@ from pathlib import Path
 from sqdesk.core.errors import StoreError
 
 KEEP_PER_KIND = 10
+FOLDER_KEY = "backup.folder"
 
 
-def backup_dir(store_path: Path) -> Path:
-    return store_path.with_name(store_path.stem + "-backups")
+class BackupError(StoreError):
+    """A backup copy that could not be made or failed its check."""
+
+
+def backup_dir(store_path: Path, folder: Path | None = None) -> Path:
+    """Where the copies go: the chosen folder, or `<name>-backups/` beside the store."""
+    return Path(folder) if folder else store_path.with_name(store_path.stem + "-backups")
+
+
+def chosen_folder(store) -> Path | None:
+    """The folder the shop chose for its copies (None: beside the store)."""
+    from sqdesk.core import settings
+
+    with store.read() as s:
+        value = settings.get(s, FOLDER_KEY)
+    return Path(value) if value else None
+
+
+def folder_for(store) -> Path | None:
+    """The chosen folder when it is there, else None (beside the store): a USB stick left
+    at home does not stop the copies."""
+    chosen = chosen_folder(store)
+    return chosen if chosen is not None and chosen.is_dir() else None
+
+
+def missing_folder(store) -> Path | None:
+    """The chosen folder when it is not there (Today warns), else None."""
+    chosen = chosen_folder(store)
+    return chosen if chosen is not None and not chosen.is_dir() else None
+
+
+def set_folder(store, folder: Path | None) -> None:
+    from sqdesk.core import audit, settings
+
+    if folder is not None and not Path(folder).is_dir():
+        raise BackupError("no_folder", f"there is no folder {folder}", folder=str(folder))
+    with store.session() as s:
+        settings.put(s, FOLDER_KEY, str(folder) if folder else "")
+        audit.record(s, "settings", detail=FOLDER_KEY)
+
+
+def before_bulk(store, what: str) -> Path | None:
+    """A copy just before a bulk change (import, merge, erase, bulk tag): what the change
+    did can be undone by a restore. Nothing for a PostgreSQL store (the server's own
+    backups) or a read-only one."""
+    if store.path is None or store.read_only:
+        return None
+    return make_backup(store.path, kind=f"before-{what}", folder=folder_for(store))
 
 
 def copy_sqlite(source: Path, dest: Path) -> Path:
@@ -28,33 +82,61 @@ def copy_sqlite(source: Path, dest: Path) -> Path:
     tmp.unlink(missing_ok=True)
     with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(tmp)) as dst:
         src.backup(dst)
+        # One self-contained file: no -wal beside it when the copy is opened (checked,
+        # restored, or moved to another PC).
+        dst.execute("PRAGMA journal_mode=DELETE")
     # Only a finished copy gets the real name, so a crash never leaves a half backup.
     tmp.replace(dest)
     return dest
 
 
-def make_backup(store_path: Path, *, kind: str, keep: int = KEEP_PER_KIND) -> Path:
+def make_backup(store_path: Path, *, kind: str, keep: int = KEEP_PER_KIND,
+                folder: Path | None = None) -> Path:  # fmt: skip
+    """A checked copy (BackupError when it fails `integrity_check`: it is deleted, the
+    older copies are kept); the oldest copies of this kind beyond `keep` are deleted."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    dest = backup_dir(store_path) / f"{store_path.stem}-{kind}-{stamp}{store_path.suffix}"
-    copy_sqlite(store_path, dest)
-    rotate(store_path, kind=kind, keep=keep)
+    name = f"{store_path.stem}-{kind}-{stamp}{store_path.suffix}"
+    dest = backup_dir(store_path, folder) / name
+    try:
+        copy_sqlite(store_path, dest)
+    except (OSError, sqlite3.Error) as exc:
+        raise BackupError("cannot_copy", f"cannot write a backup to {dest.parent}: {exc}",
+                          folder=str(dest.parent), detail=str(exc)) from exc  # fmt: skip
+    problems = integrity_check(dest)
+    if problems:
+        dest.unlink(missing_ok=True)
+        raise BackupError("bad_copy", f"the backup failed its check: {problems[0]}",
+                          detail=problems[0])  # fmt: skip
+    rotate(store_path, kind=kind, keep=keep, folder=folder)
     return dest
+
+
+def integrity_check(path: Path) -> list[str]:
+    """SQLite's full integrity check of a file: [] when it is sound."""
+    try:
+        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+            rows = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)]
+    return [r for r in rows if r != "ok"]
 
 
 def backup_before_upgrade(store_path: Path, *, from_revision: str | None) -> Path:
     return make_backup(store_path, kind=f"before-{from_revision or 'unversioned'}")
 
 
-def list_backups(store_path: Path, *, kind: str | None = None) -> list[Path]:
-    folder = backup_dir(store_path)
+def list_backups(store_path: Path, *, kind: str | None = None,
+                 folder: Path | None = None) -> list[Path]:  # fmt: skip
+    folder = backup_dir(store_path, folder)
     if not folder.is_dir():
         return []
     pattern = f"{store_path.stem}-{kind}-*" if kind else f"{store_path.stem}-*"
-    return sorted(p for p in folder.glob(pattern) if not p.name.endswith(".part"))
+    return sorted(p for p in folder.glob(pattern) if p.suffix == store_path.suffix)
 
 
-def rotate(store_path: Path, *, kind: str, keep: int = KEEP_PER_KIND) -> None:
-    for old in list_backups(store_path, kind=kind)[:-keep]:
+def rotate(store_path: Path, *, kind: str, keep: int = KEEP_PER_KIND,
+           folder: Path | None = None) -> None:  # fmt: skip
+    for old in list_backups(store_path, kind=kind, folder=folder)[:-keep]:
         old.unlink(missing_ok=True)
 
 
@@ -73,11 +155,15 @@ class BackupInfo:
     size: int
 
 
-def backups(store_path: Path) -> list[BackupInfo]:
-    """Every backup of the store, newest first."""
+def backups(store_path: Path, *, folder: Path | None = None) -> list[BackupInfo]:
+    """Every backup of the store, newest first: beside the store and in `folder` (the
+    shop's chosen one) alike."""
     out = []
     prefix = store_path.stem + "-"
-    for p in list_backups(store_path):
+    found = list_backups(store_path)
+    if folder is not None:
+        found += list_backups(store_path, folder=folder)
+    for p in dict.fromkeys(found):
         stem = p.stem.removeprefix(prefix)
         match = _STAMP.search(stem)
         if match is None:
@@ -87,16 +173,16 @@ def backups(store_path: Path) -> list[BackupInfo]:
     return sorted(out, key=lambda b: b.taken, reverse=True)
 
 
-def auto_backup(store_path: Path, *, now: datetime | None = None,
-                keep: int = DAILY_KEEP) -> Path | None:  # fmt: skip
+def auto_backup(store_path: Path, *, now: datetime | None = None, keep: int = DAILY_KEEP,
+                folder: Path | None = None) -> Path | None:  # fmt: skip
     """The daily backup, when the newest one is older than DAILY_EVERY (rotated, so the
     last `keep` days are kept: the shop's backups.keep_days); None when one was made
     recently."""
     now = now or datetime.now()
-    daily = [b for b in backups(store_path) if b.kind == "daily"]
+    daily = [b for b in backups(store_path, folder=folder) if b.kind == "daily"]
     if daily and now - daily[0].taken < DAILY_EVERY:
         return None
-    return make_backup(store_path, kind="daily", keep=keep)
+    return make_backup(store_path, kind="daily", keep=keep, folder=folder)
 
 
 def quick_check(path: Path) -> list[str]:

@@ -15,7 +15,7 @@ from datetime import date
 
 from sqlalchemy import delete, func, select, tuple_, update
 
-from sqdesk.core import audit, groups, member_stats, search
+from sqdesk.core import audit, backup, groups, member_stats, search
 from sqdesk.core.member_edit import MemberError
 from sqdesk.core.models import Base, Member, MemberId, MemberToken
 from sqdesk.core.store import Store
@@ -116,6 +116,7 @@ def merge(store: Store, *, survivor_id: int, merged_id: int, today: date | None 
     """Fold `merged_id` into `survivor_id`: every history row moves, nothing is lost."""
     if survivor_id == merged_id:
         raise MemberError("merge_self", "a member cannot be merged into themselves")
+    backup.before_bulk(store, "merge")
     today = today or date.today()
     with store.session() as s:
         survivor = s.get(Member, survivor_id)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from sqlalchemy import func, insert, select, update
 
-from sqdesk.core import audit, codes, ledger, member_edit, search, sheets
+from sqdesk.core import audit, backup, codes, ledger, member_edit, search, sheets
 from sqdesk.core.errors import CodedError
 from sqdesk.core.jobs import Cancelled, Progress, ShouldStop, never_stop, no_progress
 from sqdesk.core.member_edit import MemberInput, Problem
@@ -319,6 +319,7 @@ def commit(
     """
     if plan.bad_rows and not skip_invalid:
         raise ImportRejected(plan)
+    backup.before_bulk(store, "import")
     today = today or date.today()
     good = plan.good_rows
     now = datetime.now(UTC)

@@ -12,7 +12,7 @@ name or mobile wherever other text names them (a referrer's ledger reason, an at
 remark, another member's note, a visit's remark). Visits, ledger entries, attendance and
 coupons stay, anonymous, so every total and every balance stays right and `check` passes.
 The audit log names the member by code only. Backups made before keep the old data until
-their rotation replaces them; a copy is made just before the erase (see sqdesk.core.backup).
+their rotation replaces them; a copy is made just before the erase (backup.before_bulk).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from pathlib import Path
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from sqdesk.core import audit, note_search, search
+from sqdesk.core import audit, backup, note_search, search
 from sqdesk.core.errors import CodedError
 from sqdesk.core.models import Activity as ActivityRow
 from sqdesk.core.models import (
@@ -186,6 +186,9 @@ def erase(store: Store, member_id: int, *, now: datetime | None = None) -> str:
     """Erase the person, keep the numbers (see the module's text); returns the member's
     code. An unknown or already erased member is refused."""
     now = now or datetime.now(UTC)
+    with store.read() as s:
+        if _member(s, member_id).erased_at is None:
+            backup.before_bulk(store, "erase")  # the erase can be undone by a restore
     with store.session() as s:
         m = _member(s, member_id)
         if m.erased_at is not None:

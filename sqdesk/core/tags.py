@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import delete, func, insert, select, update
 
-from sqdesk.core import audit
+from sqdesk.core import audit, backup
 from sqdesk.core.errors import CodedError
 from sqdesk.core.models import MemberTag, Tag, TagGroup
 from sqdesk.core.store import Store
@@ -30,6 +30,7 @@ class TagError(CodedError):
 
 
 BULK = 20  # tagging more members than this at once goes in the audit log
+BACKUP_ABOVE = 1000  # ... and more than this gets a backup copy first
 
 
 def fold(name: str) -> str:
@@ -120,6 +121,8 @@ def add_tag(store: Store, member_ids: Sequence[int], tag_id: int) -> int:
     were added. In an exclusive group a member's other tag of that group is replaced."""
     ids = list(dict.fromkeys(member_ids))
     added = 0
+    if len(ids) > BACKUP_ABOVE:
+        backup.before_bulk(store, "bulk-tag")
     with store.session() as s:
         tag = s.get(Tag, tag_id)
         if tag is None:
@@ -148,6 +151,8 @@ def add_tag(store: Store, member_ids: Sequence[int], tag_id: int) -> int:
 def remove_tag(store: Store, member_ids: Sequence[int], tag_id: int) -> int:
     ids = list(dict.fromkeys(member_ids))
     removed = 0
+    if len(ids) > BACKUP_ABOVE:
+        backup.before_bulk(store, "bulk-tag")
     with store.session() as s:
         for start in range(0, len(ids), _CHUNK):
             result = s.execute(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import logging
 from datetime import date
 from pathlib import Path
 
@@ -42,10 +43,10 @@ from sqdesk.core.store import STORE_SUFFIX, Store, StoreLocked
 from sqdesk.ui import manager_mode, prefs
 from sqdesk.ui.about import AboutDialog
 from sqdesk.ui.audit_dialog import AuditDialog
-from sqdesk.ui.backups_dialog import BackupsDialog
+from sqdesk.ui.backups_dialog import BackupFolderDialog, BackupsDialog
 from sqdesk.ui.calendar.page import CalendarPage
 from sqdesk.ui.cards.poster_dialog import PosterDialog
-from sqdesk.ui.changes import Area, announce, follow
+from sqdesk.ui.changes import Area, announce, follow, hub
 from sqdesk.ui.dashboard.page import DashboardPage
 from sqdesk.ui.groups.page import GroupsPage
 from sqdesk.ui.jobs import Job, run_job, run_quiet
@@ -61,7 +62,10 @@ from sqdesk.ui.settings.setup_wizard import SetupWizard
 from sqdesk.ui.store_messages import locked_box
 from sqdesk.ui.today.page import TodayPage
 
+log = logging.getLogger(__name__)
 UPKEEP_CHECK_MS = 10 * 60 * 1000  # is it a new day yet?
+HALF_HOURLY_MS = 30 * 60 * 1000  # a backup copy this often while something changed
+HALF_HOURLY_KEEP = 12  # six hours of them
 
 
 class MainWindow(QMainWindow):
@@ -199,6 +203,12 @@ class MainWindow(QMainWindow):
         self._upkeep_timer.timeout.connect(self.daily_upkeep)
         self._upkeep_timer.start()
         QTimer.singleShot(0, self.daily_upkeep)
+        # A copy every 30 minutes while something changed, and one on closing.
+        self.changed_since_copy = False
+        hub().changed.connect(self._note_change)
+        self._copy_timer = QTimer(self, interval=HALF_HOURLY_MS)
+        self._copy_timer.timeout.connect(self.half_hourly_copy)
+        self._copy_timer.start()
         self._show_mode()
         self._warn_network_share()
         # Load the pinyin dictionaries off the UI thread once the window is up: start-up
@@ -251,6 +261,8 @@ class MainWindow(QMainWindow):
         self.backup_action.triggered.connect(self.back_up_now)
         self.restore_action = file_menu.addAction(self.tr("&Restore from Backup…"))
         self.restore_action.triggered.connect(self.ask_restore)
+        self.backup_folder_action = file_menu.addAction(self.tr("Backup &Folder…"))
+        self.backup_folder_action.triggered.connect(self.show_backup_folder)
         self.check_action = file_menu.addAction(self.tr("&Check Store…"))
         self.check_action.triggered.connect(self.check_store)
         self.audit_action = file_menu.addAction(self.tr("&Audit Log…"))
@@ -319,7 +331,8 @@ class MainWindow(QMainWindow):
             if keep_copies:
                 wanted = shop_settings.values(store)
                 if wanted["backups.daily"]:  # the daily copy, the last N days kept
-                    backup.auto_backup(store.path, keep=wanted["backups.keep_days"])
+                    backup.auto_backup(store.path, keep=wanted["backups.keep_days"],
+                                       folder=backup.folder_for(store))  # fmt: skip
             made = ledger.expire(store, today=today)
             coupons.birthday_coupons(store, today=today)  # the month's, once a year each
             # Today's visit figures, so the first click on a segment is instant.
@@ -331,25 +344,60 @@ class MainWindow(QMainWindow):
 
     # --- backups ----------------------------------------------------------------------------
 
-    def back_up_now(self) -> Job | None:
+    def _keeps_copies(self) -> bool:
+        return (self.store.is_sqlite and self.store.path is not None and not self.demo
+                and not self.store.read_only)  # fmt: skip
+
+    def _note_change(self, _areas) -> None:
+        self.changed_since_copy = True
+
+    def back_up_now(self, kind: str = "manual") -> Job | None:
         path = self.store.path
         if not self.store.is_sqlite or path is None:
             return None
+        folder = backup.folder_for(self.store)
 
         def made(copy: Path) -> None:
-            self.statusBar().showMessage(
-                self.tr("Backed up to %1.").replace("%1", str(copy)), 8000)  # fmt: skip
+            self.changed_since_copy = False
+            if kind == "manual":
+                self.statusBar().showMessage(
+                    self.tr("Backed up to %1.").replace("%1", str(copy)), 8000)  # fmt: skip
 
-        return run_quiet(self, lambda _p, _s: backup.make_backup(path, kind="manual"),
-                         on_success=made)  # fmt: skip
+        def failed(exc: Exception) -> None:
+            text = refusal_text(exc) if isinstance(exc, StoreError) else str(exc)
+            self.statusBar().showMessage(self.tr("The backup failed: %1").replace("%1", text),
+                                         15000)  # fmt: skip
+
+        keep = HALF_HOURLY_KEEP if kind == "half-hourly" else backup.KEEP_PER_KIND
+        return run_quiet(self, lambda _p, _s: backup.make_backup(path, kind=kind, keep=keep,
+                                                                 folder=folder),
+                         on_success=made, on_failure=failed)  # fmt: skip
+
+    def half_hourly_copy(self) -> Job | None:
+        if not (self.changed_since_copy and self._keeps_copies()):
+            return None
+        return self.back_up_now("half-hourly")
 
     def ask_restore(self) -> BackupsDialog | None:
         if self.store.path is None or self.store.read_only:
             return None
         return manager_mode.require(self, self.store, self._open_backups)
 
+    def show_backup_folder(self) -> object:
+        """Where the copies go (a USB stick): the manager's to change."""
+        if self.store.path is None or self.store.read_only:
+            return None
+
+        def open_it() -> BackupFolderDialog:
+            dialog = BackupFolderDialog(self.store, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.open()
+            return dialog
+
+        return manager_mode.require(self, self.store, open_it)
+
     def _open_backups(self) -> BackupsDialog:
-        dialog = BackupsDialog(self.store.path, self)
+        dialog = BackupsDialog(self.store.path, self, folder=backup.folder_for(self.store))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.restoreRequested.connect(self.restore_from)
         dialog.open()
@@ -725,4 +773,12 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         prefs.save_window_state(self.saveGeometry(), self.saveState())
+        if self.changed_since_copy and self._keeps_copies():
+            # The day's last changes go with the shop's copies (a few seconds on a big store).
+            try:
+                backup.make_backup(self.store.path, kind="exit",
+                                   folder=backup.folder_for(self.store))  # fmt: skip
+                self.changed_since_copy = False
+            except StoreError:
+                log.warning("the copy on closing failed", exc_info=True)
         super().closeEvent(event)

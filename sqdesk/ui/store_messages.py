@@ -15,6 +15,11 @@ class StoreMessages(QObject):
         if isinstance(exc, StoreLocked):
             return self.locked_text(exc)
         return {
+            "no_folder": self.tr("There is no folder %1.").replace("%1", str(v.get("folder"))),
+            "cannot_copy": self.tr("A backup could not be written to %1: %2").replace(
+                "%1", str(v.get("folder"))).replace("%2", str(v.get("detail"))),
+            "bad_copy": self.tr("The backup copy failed its check (%1) and was deleted; the "
+                                "older copies are kept.").replace("%1", str(v.get("detail"))),
             "not_sqlite": self.tr("%1 is not a sqdesk store (not a database file).").replace(
                 "%1", str(v.get("path"))),
             "unreadable": self.tr("%1 cannot be read: %2.").replace(

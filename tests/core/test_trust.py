@@ -225,3 +225,53 @@ def test_member_export_data_and_erase_on_the_command_line(store, tmp_path, monke
     assert members.detail(store, wang).name != "王小明"
     assert cli.main([*db, "member", "erase", code]) == 1  # already erased
     assert list((tmp_path).glob("**/*before-erase*"))  # a copy was made first
+
+
+def test_backups_grown_up(store, tmp_path, monkeypatch, capsys):
+    """Every copy is checked and one self-contained file; a chosen folder (a USB stick) is
+    used while it is there and said missing when it is not; bulk changes copy first; the
+    command line backs up and restores (the manager's), refusing a file that is not a
+    store and a folder that vanished."""
+    from sqdesk import cli
+    from sqdesk.core import backup, members, tags
+    from sqdesk.core.member_edit import MemberInput, create
+
+    path = store.path
+    copy = backup.make_backup(path, kind="manual")
+    assert backup.integrity_check(copy) == [] and not list(copy.parent.glob("*-wal"))
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    backup.set_folder(store, usb)
+    assert backup.folder_for(store) == usb and backup.missing_folder(store) is None
+    ids = [create(store, MemberInput(name=f"会员{i}")) for i in range(3)]
+    monkeypatch.setattr(tags, "BACKUP_ABOVE", 2)  # "more than 1,000" in a small store
+    tag = tags.create_tag(store, tags.create_group(store, "口味"), "少糖")
+    tags.add_tag(store, ids, tag)
+    assert [b.kind for b in backup.backups(path, folder=usb)][0] == "before-bulk-tag"
+    assert list(usb.glob("*before-bulk-tag*"))
+    for f in usb.iterdir():
+        f.unlink()
+    usb.rmdir()
+    assert backup.missing_folder(store) == usb and backup.folder_for(store) is None
+    with pytest.raises(backup.BackupError):
+        backup.set_folder(store, tmp_path / "gone")
+    db = ["--db", store.location]
+    assert cli.main([*db, "backup", "--to", str(tmp_path / "gone")]) == 1
+    out = tmp_path / "out"
+    out.mkdir()
+    assert cli.main([*db, "backup", "--to", str(out)]) == 0
+    (made,) = out.glob("*.sqdesk")
+    create(store, MemberInput(name="后来的会员"))
+    not_a_store = tmp_path / "notes.txt"
+    not_a_store.write_text("hello", encoding="utf-8")
+    assert cli.main([*db, "restore", str(not_a_store)]) == 1
+    assert cli.main([*db, "restore", str(tmp_path / "nothing.sqdesk")]) == 1
+    store.close()
+    assert cli.main([*db, "restore", str(made)]) == 0
+    assert "before-restore" in capsys.readouterr().out
+    from sqdesk.core.store import Store
+
+    with Store.open(path) as again:
+        assert "后来的会员" not in [members.detail(again, i).name
+                                   for i in members.ordered_ids(again)]  # fmt: skip
+        assert audit.lines(again, limit=1)[0].action == "restore"

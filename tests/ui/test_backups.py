@@ -76,3 +76,31 @@ def test_check_store_runs_in_the_background_and_says_the_result(qtbot, tmp_path)
     assert box.isVisible() and box.icon() == QMessageBox.Icon.Information
     box.close()
     w.close()
+
+
+def test_a_copy_every_30_minutes_while_something_changed_and_on_closing(qtbot, tmp_path):
+    """Nothing changed: no half-hourly copy. A change: the next tick copies (once). Closing
+    after another change copies once more. A chosen backup folder that goes missing is said
+    on Today."""
+    from sqdesk.ui.changes import Area, announce
+    from sqdesk.ui.jobs import wait_for_jobs
+
+    path = tmp_path / "茶语.sqdesk"
+    store = Store.open(path, lock=True)
+    w = _window(qtbot, store)
+    assert w.half_hourly_copy() is None  # nothing changed since start
+    announce(Area.MEMBERS)
+    job = w.half_hourly_copy()
+    qtbot.waitUntil(lambda: job.done and wait_for_jobs(50), timeout=10000)
+    assert [b.kind for b in backup.backups(path)].count("half-hourly") == 1
+    assert w.half_hourly_copy() is None  # copied: nothing new
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    backup.set_folder(w.store, usb)
+    usb.rmdir()
+    w.today_page.refresh()
+    texts = [w.today_page.watch.item(i).text() for i in range(w.today_page.watch.count())]
+    assert any(str(usb) in t for t in texts)
+    announce(Area.POINTS)
+    w.close()
+    assert [b.kind for b in backup.backups(path)].count("exit") == 1

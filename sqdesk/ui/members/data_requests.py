@@ -9,7 +9,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from sqdesk.core import backup, pipl
+from sqdesk.core import pipl
+from sqdesk.core.errors import StoreError
 from sqdesk.core.store import Store
 from sqdesk.ui.changes import Area, announce
 from sqdesk.ui.manager_mode import require
@@ -58,10 +59,8 @@ class DataRequests(QObject):
 
     def erase(self) -> bool:
         try:
-            if self.store.path is not None:  # a copy just before, like every bulk change
-                backup.make_backup(self.store.path, kind="before-erase")
-            pipl.erase(self.store, self.member_id)
-        except pipl.PiplError as exc:
+            pipl.erase(self.store, self.member_id)  # a backup copy is made just before
+        except (pipl.PiplError, StoreError) as exc:
             warn(self.owner, self.tr("Erase at Their Request"), refusal_text(exc))
             return False
         announce(Area.MEMBERS, Area.NOTES, Area.POSTS)

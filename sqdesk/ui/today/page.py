@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from sqdesk.core import (
     activities,
+    backup,
     contacts,
     coupons,
     festivals,
@@ -300,12 +301,18 @@ class TodayPage(QWidget):
     def _fill_watch(self, today: date) -> None:
         self._qr = groups.expiring_qr(self.store, today=today)
         self._coupons = coupons.expiring(self.store, today=today)
+        self._backup_folder = backup.missing_folder(self.store)
         self._show_watch(today)
 
     def _show_watch(self, today: date) -> None:
         """Render what was read (no database here: this also runs when the background
         count of expiring points arrives, maybe as the app closes the store)."""
         self.watch.clear()
+        if getattr(self, "_backup_folder", None) is not None:
+            text = self.tr("The backup folder %1 is missing (a USB stick not plugged in?): "
+                           "copies go beside the store until it is back.").replace(
+                "%1", str(self._backup_folder))  # fmt: skip
+            self.watch.addItem(self._item(text, ("settings",), "#c53030"))
         words = GroupWords(self)
         for g in self._qr:
             self.watch.addItem(self._item(f"{g.name}: {words.qr_status(g, today)}", ("group",),
