@@ -247,7 +247,7 @@ def test_backups_grown_up(store, tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(tags, "BACKUP_ABOVE", 2)  # "more than 1,000" in a small store
     tag = tags.create_tag(store, tags.create_group(store, "口味"), "少糖")
     tags.add_tag(store, ids, tag)
-    assert [b.kind for b in backup.backups(path, folder=usb)][0] == "before-bulk-tag"
+    assert backup.backups(path, folder=usb)[0].kind == "before-bulk-tag"
     assert list(usb.glob("*before-bulk-tag*"))
     for f in usb.iterdir():
         f.unlink()
