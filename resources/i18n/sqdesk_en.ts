@@ -418,6 +418,16 @@
     </message>
 </context>
 <context>
+    <name>PrivacyDialog</name>
+    <message numerus="yes">
+        <source>%n member(s) with no contact for more than %1 days: review them (double-click opens one: ⋯ exports or erases their data).</source>
+        <translation>
+            <numerusform>%n member with no contact for more than %1 days: review them (double-click opens one: ⋯ exports or erases their data).</numerusform>
+            <numerusform>%n members with no contact for more than %1 days: review them (double-click opens one: ⋯ exports or erases their data).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>QuickAwardDialog</name>
     <message numerus="yes">
         <source>Paid to %n member(s).</source>

@@ -3319,6 +3319,10 @@
         <translation>检查门店数据(&amp;C)…</translation>
     </message>
     <message>
+        <source>Pri&amp;vacy…</source>
+        <translation>隐私(&amp;V)…</translation>
+    </message>
+    <message>
         <source>&amp;Audit Log…</source>
         <translation>操作日志(&amp;A)…</translation>
     </message>
@@ -5898,6 +5902,115 @@
     </message>
 </context>
 <context>
+    <name>PrivacyDialog</name>
+    <message>
+        <source>Privacy</source>
+        <translation>隐私</translation>
+    </message>
+    <message>
+        <source>No retention period is set (Settings → Privacy): nobody is listed for review. The notice below can be printed for the counter.</source>
+        <translation>还没有设置保存期限（设置 → 隐私）：不会列出需要复核的会员。下面的说明可以打印出来放在柜台。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s) with no contact for more than %1 days: review them (double-click opens one: ⋯ exports or erases their data).</source>
+        <translation>
+            <numerusform>%n 位会员超过 %1 天没有任何接触：请复核（双击打开，用 ⋯ 导出或抹除其数据）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>会员码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Joined</source>
+        <translation>入会日期</translation>
+    </message>
+    <message>
+        <source>The privacy notice:</source>
+        <translation>隐私说明：</translation>
+    </message>
+    <message>
+        <source>our shop</source>
+        <translation>本店</translation>
+    </message>
+    <message>
+        <source>We keep your data while you are a member. Members with no contact for %1 days are reviewed, and their data is erased unless they ask us to keep it.</source>
+        <translation>您是会员期间我们保存您的数据。超过 %1 天没有任何接触的会员会被复核，除非您要求保留，否则其数据会被抹除。</translation>
+    </message>
+    <message>
+        <source>We keep your data while you are a member, and erase it when you ask.</source>
+        <translation>您是会员期间我们保存您的数据，您提出要求时即抹除。</translation>
+    </message>
+    <message>
+        <source>What we keep</source>
+        <translation>我们保存什么</translation>
+    </message>
+    <message>
+        <source>Your name or nickname, mobile number, birthday (if you tell us), WeChat ID, your visits and what you spent, your points and rewards, the activities you took part in, coupons, and short notes of our conversations with you.</source>
+        <translation>您的姓名或昵称、手机号、生日（如您告诉我们）、微信号、到店与消费记录、积分与兑换、参加过的活动、优惠券，以及与您交流的简短记录。</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>为什么</translation>
+    </message>
+    <message>
+        <source>To run your membership: points, levels and rewards, birthday wishes, invitations to activities and offers, as far as you agreed to receive them.</source>
+        <translation>为了提供会员服务：积分、等级与兑换、生日祝福、活动与优惠邀请（以您同意接收的为限）。</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>存在哪里</translation>
+    </message>
+    <message>
+        <source>On the shop&apos;s own computer (or the shop&apos;s own server). We do not sell or give your data to anyone, and we do not put it on the internet.</source>
+        <translation>存在本店自己的电脑（或本店自己的服务器）上。我们不会出售或提供给任何人，也不会上传到互联网。</translation>
+    </message>
+    <message>
+        <source>For how long</source>
+        <translation>保存多久</translation>
+    </message>
+    <message>
+        <source>Your rights</source>
+        <translation>您的权利</translation>
+    </message>
+    <message>
+        <source>You may ask to see a copy of everything we keep about you, to correct it, to stop receiving messages, or to have it erased. Ask us at the counter%1.</source>
+        <translation>您可以要求查看我们保存的关于您的全部数据的副本、更正、不再接收消息，或将其抹除。请在柜台告诉我们%1。</translation>
+    </message>
+    <message>
+        <source> or contact %1</source>
+        <translation>，或联系 %1</translation>
+    </message>
+    <message>
+        <source>%1 · Member Privacy Notice</source>
+        <translation>%1 · 会员个人信息保护说明</translation>
+    </message>
+    <message>
+        <source>Personal Information Protection Law of the PRC (个人信息保护法) · %1</source>
+        <translation>依据《中华人民共和国个人信息保护法》· %1</translation>
+    </message>
+    <message>
+        <source>Preview: Privacy Notice</source>
+        <translation>预览：隐私说明</translation>
+    </message>
+    <message>
+        <source>Save the Privacy Notice</source>
+        <translation>保存隐私说明</translation>
+    </message>
+    <message>
+        <source>Privacy Notice</source>
+        <translation>隐私说明</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+</context>
+<context>
     <name>QrDateDialog</name>
     <message>
         <source>Group QR Image</source>
@@ -6507,6 +6620,10 @@
         <translation>备份</translation>
     </message>
     <message>
+        <source>Privacy</source>
+        <translation>隐私</translation>
+    </message>
+    <message>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -6665,6 +6782,10 @@
     <message>
         <source>Daily copies to keep</source>
         <translation>保留的每日备份份数</translation>
+    </message>
+    <message>
+        <source>Review members with no contact for (days; 0: never)</source>
+        <translation>多少天没有接触的会员需要复核（天；0 表示不复核）</translation>
     </message>
     <message>
         <source>e.g. 茶语时光 · 天河店</source>

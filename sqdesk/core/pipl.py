@@ -247,3 +247,42 @@ def _replace(column, name: str):
     from sqlalchemy import func
 
     return func.replace(column, name, SOMEONE)
+
+
+# --- keeping data no longer than needed ----------------------------------------------------------
+
+
+def inactive(store: Store, days: int, *, today: date | None = None) -> list[int]:
+    """Members (not erased) with no contact of any kind (sqdesk.core.contacts) for more than
+    `days` days, who joined before that: for the shop to review (erase, or keep with a
+    reason) under its retention setting. Longest quiet first."""
+    from datetime import timedelta
+
+    from sqlalchemy import String, cast, func, literal
+
+    today = today or date.today()
+    cutoff = today - timedelta(days=days)
+    start = datetime.combine(cutoff + timedelta(days=1), datetime.min.time()).astimezone(UTC)
+    for_member = literal("member:", String) + cast(Member.id, String)
+    recent = [
+        select(Visit.id).where(Visit.member_id == Member.id, Visit.voided.is_(False),
+                               Visit.at >= start).exists(),
+        select(Note.id).where(Note.member_id == Member.id, Note.at >= start).exists(),
+        select(Attendance.member_id).where(Attendance.member_id == Member.id,
+                                           Attendance.occurrence_date > cutoff).exists(),
+        select(PostCopy.id).where(PostCopy.rendered_for == for_member,
+                                  PostCopy.copied_at >= start).exists(),
+    ]  # fmt: skip
+    last_visit = (select(func.max(Visit.at)).where(Visit.member_id == Member.id)
+                  .scalar_subquery())  # fmt: skip
+    query = (select(Member.id).where(Member.erased_at.is_(None), Member.joined_on <= cutoff,
+                                     *[~r for r in recent])
+             .order_by(last_visit.asc().nulls_first(), Member.id))  # fmt: skip
+    with store.read() as s:
+        return list(s.scalars(query))
+
+
+def retention_days(store: Store) -> int:
+    from sqdesk.core import shop_settings
+
+    return int(shop_settings.values(store)["privacy.retention_days"] or 0)

@@ -133,6 +133,8 @@ SPECS: tuple[Spec, ...] = (
     Spec("scan.sound", "scanning", "bool", False, "a short sound after each scan"),
     Spec("backups.daily", "backups", "bool", True, "a backup copy once a day"),
     Spec("backups.keep_days", "backups", "int", 7, "how many daily copies to keep", 1, 60),
+    Spec("privacy.retention_days", "privacy", "int", 0, "members with no contact for this "
+         "many days are listed for review (PIPL); 0: never", 0, 3650),
 )  # fmt: skip
 BY_KEY: dict[str, Spec] = {spec.key: spec for spec in SPECS}
 

@@ -56,6 +56,7 @@ from sqdesk.ui.notes.page import NotesPage
 from sqdesk.ui.points.page import PointsPage
 from sqdesk.ui.points.visit_dialog import VisitDialog
 from sqdesk.ui.posts.page import PostsPage
+from sqdesk.ui.privacy_dialog import PrivacyDialog
 from sqdesk.ui.refusals import refusal_text
 from sqdesk.ui.settings.dialog import SettingsDialog
 from sqdesk.ui.settings.setup_wizard import SetupWizard
@@ -265,6 +266,8 @@ class MainWindow(QMainWindow):
         self.backup_folder_action.triggered.connect(self.show_backup_folder)
         self.check_action = file_menu.addAction(self.tr("&Check Store…"))
         self.check_action.triggered.connect(self.check_store)
+        self.privacy_action = file_menu.addAction(self.tr("Pri&vacy…"))
+        self.privacy_action.triggered.connect(self.show_privacy)
         self.audit_action = file_menu.addAction(self.tr("&Audit Log…"))
         self.audit_action.triggered.connect(self.show_audit)
         file_menu.addSeparator()
@@ -726,6 +729,17 @@ class MainWindow(QMainWindow):
 
         return open_it() if not manager.has_pin(self.store) else manager_mode.require(
             self, self.store, open_it)
+
+    def show_privacy(self) -> object:
+        """The privacy notice and the members to review: the manager's (it lists people)."""
+        def open_it():
+            dialog = PrivacyDialog(self.store, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.openMember.connect(self.members_page.open_member)
+            dialog.open()
+            return dialog
+
+        return manager_mode.require(self, self.store, open_it)
 
     def show_audit(self) -> object:
         def open_it():

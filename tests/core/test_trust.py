@@ -275,3 +275,30 @@ def test_backups_grown_up(store, tmp_path, monkeypatch, capsys):
         assert "后来的会员" not in [members.detail(again, i).name
                                    for i in members.ordered_ids(again)]  # fmt: skip
         assert audit.lines(again, limit=1)[0].action == "restore"
+
+
+def test_members_quiet_beyond_the_retention_period_are_listed_for_review(any_store):
+    from datetime import date
+
+    from sqdesk.core import ledger, notes, pipl, shop_settings
+    from sqdesk.core.member_edit import MemberInput, create
+
+    store = any_store
+    today = date.today()
+
+    def noon(days_ago):
+        return datetime.combine(today - timedelta(days=days_ago),
+                                datetime.min.time().replace(hour=12)).astimezone(UTC)
+
+    quiet = create(store, MemberInput(name="很久没来", joined_on=today - timedelta(days=800)))
+    ledger.record_visit(store, quiet, amount_cents=10_00, at=noon(500))
+    never = create(store, MemberInput(name="从没来过", joined_on=today - timedelta(days=400)))
+    noted = create(store, MemberInput(name="聊过天", joined_on=today - timedelta(days=800)))
+    notes.add(store, noted, "路过打招呼", at=noon(30))
+    create(store, MemberInput(name="新会员", joined_on=today - timedelta(days=10)))
+    assert pipl.retention_days(store) == 0
+    shop_settings.set_value(store, "privacy.retention_days", "365")
+    assert pipl.retention_days(store) == 365
+    assert pipl.inactive(store, 365) == [never, quiet]  # never seen first, then the oldest
+    pipl.erase(store, never)
+    assert pipl.inactive(store, 365) == [quiet]  # an erased member is done

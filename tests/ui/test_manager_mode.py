@@ -106,3 +106,22 @@ def test_a_members_data_from_the_profile_exported_and_erased_by_the_manager(qtbo
     qtbot.waitUntil(lambda: not profile.isVisible())
     assert members.detail(demo_store, member_id).name == pipl.PLACEHOLDER
     assert ledger.balance(demo_store, member_id) == before
+
+
+def test_the_privacy_notice_prints_and_lists_who_to_review(qtbot, window, demo_store,
+                                                           tmp_path):  # fmt: skip
+    import subprocess
+
+    from sqdesk.core import shop_settings
+    from sqdesk.ui.privacy_dialog import PrivacyDialog
+    from tests.conftest import need_tool
+
+    shop_settings.set_value(demo_store, "privacy.retention_days", "200")
+    dialog = window.show_privacy()
+    assert isinstance(dialog, PrivacyDialog)
+    assert dialog.review and dialog.table.rowCount() == min(len(dialog.review), 500)
+    out = tmp_path / "notice.pdf"
+    assert dialog.save_pdf(out) == 1
+    text = subprocess.run([need_tool("pdftotext"), str(out), "-"], capture_output=True,
+                          text=True, check=True).stdout  # fmt: skip
+    assert "Privacy Notice" in text and "Your rights" in text

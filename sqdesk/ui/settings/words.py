@@ -19,6 +19,7 @@ class SettingsWords(QObject):
             "cards": self.tr("Member Cards"),
             "scanning": self.tr("Scanning"),
             "backups": self.tr("Backups"),
+            "privacy": self.tr("Privacy"),
             "language": self.tr("Language"),
         }[name]
 
@@ -64,6 +65,8 @@ class SettingsWords(QObject):
             "scan.sound": self.tr("A short sound after each scan"),
             "backups.daily": self.tr("A backup copy once a day"),
             "backups.keep_days": self.tr("Daily copies to keep"),
+            "privacy.retention_days": self.tr("Review members with no contact for (days; 0: "
+                                              "never)"),
         }[key]
 
     def hint(self, key: str) -> str:
