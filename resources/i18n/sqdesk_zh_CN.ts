@@ -6980,6 +6980,14 @@
         <translation>没有文件夹 %1。</translation>
     </message>
     <message>
+        <source>The disk is full: nothing of this was saved, and the store is as it was. Free some space (old backups, downloads) and try again.</source>
+        <translation>磁盘满了：这次的内容没有保存，数据保持原样。请清理一些空间（旧备份、下载的文件）后再试。</translation>
+    </message>
+    <message>
+        <source>The store file cannot be written any more (it was made read-only, or the USB stick was pulled out): nothing of this was saved.</source>
+        <translation>数据文件现在无法写入（被设成了只读，或者 U 盘被拔掉了）：这次的内容没有保存。</translation>
+    </message>
+    <message>
         <source>A backup could not be written to %1: %2</source>
         <translation>备份无法写入 %1：%2</translation>
     </message>

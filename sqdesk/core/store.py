@@ -22,7 +22,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, Select, create_engine, event, func, inspect, select
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from sqdesk.core import backup, migrate, paths, search
@@ -279,8 +279,21 @@ class Store:
         if self.read_only:
             raise StoreReadOnly("read_only", f"{self.display_name} is open read-only: nothing "
                                 "can be changed.", name=self.display_name)
-        with self._writer.begin() as s:
-            yield s
+        try:
+            with self._writer.begin() as s:
+                yield s
+        except OperationalError as exc:
+            # The disk filled up, or the file was made read-only under the app: the
+            # transaction rolled back whole; say so plainly instead of SQLite's words.
+            text = str(exc.orig if exc.orig is not None else exc).lower()
+            if "full" in text:
+                raise StoreError("disk_full", f"the disk is full: nothing of this was saved "
+                                 f"({self.display_name})", name=self.display_name) from exc
+            if "readonly" in text or "read-only" in text:
+                raise StoreError("became_read_only", f"{self.display_name} cannot be written "
+                                 "any more (its file was made read-only): nothing of this was "
+                                 "saved", name=self.display_name) from exc  # fmt: skip
+            raise
 
     @contextmanager
     def read(self) -> Iterator[Session]:

@@ -16,6 +16,12 @@ class StoreMessages(QObject):
             return self.locked_text(exc)
         return {
             "no_folder": self.tr("There is no folder %1.").replace("%1", str(v.get("folder"))),
+            "disk_full": self.tr("The disk is full: nothing of this was saved, and the store is "
+                                 "as it was. Free some space (old backups, downloads) and try "
+                                 "again."),
+            "became_read_only": self.tr("The store file cannot be written any more (it was made "
+                                        "read-only, or the USB stick was pulled out): nothing of "
+                                        "this was saved."),
             "cannot_copy": self.tr("A backup could not be written to %1: %2").replace(
                 "%1", str(v.get("folder"))).replace("%2", str(v.get("detail"))),
             "bad_copy": self.tr("The backup copy failed its check (%1) and was deleted; the "
