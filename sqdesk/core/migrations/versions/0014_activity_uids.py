@@ -20,6 +20,12 @@ depends_on = None
 
 
 def upgrade() -> None:
+    # 0010 gained the uid column after it first shipped: a store made by that first 0010
+    # has none yet (tests/core/test_upgrades.py).
+    have = {c["name"] for c in sa.inspect(op.get_bind()).get_columns("activity")}
+    if "uid" not in have:
+        op.add_column("activity", sa.Column("uid", sa.String(length=200), nullable=False,
+                                            server_default=""))  # fmt: skip
     activity = sa.table("activity", sa.column("id", sa.Integer), sa.column("uid", sa.String))
     op.execute(
         activity.update()
