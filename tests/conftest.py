@@ -23,7 +23,20 @@ TODAY = date(2026, 11, 25)
 
 
 @pytest.fixture
-def store(tmp_path: Path):
+def store(request, tmp_path: Path):
+    """A store on a SQLite file, or on PostgreSQL when the suite runs with
+    SQDESK_TEST_DB=postgresql (.ci/run runs the core suite both ways). A test that needs a
+    file (backups, faults, the file's own checks) asks for `sqlite_store`."""
+    if os.environ.get("SQDESK_TEST_DB") == "postgresql":
+        target = request.getfixturevalue("pg_server").new_database()
+    else:
+        target = str(tmp_path / "shop.sqdesk")
+    with Store.open(target) as s:
+        yield s
+
+
+@pytest.fixture
+def sqlite_store(tmp_path: Path):
     with Store.open(tmp_path / "shop.sqdesk") as s:
         yield s
 

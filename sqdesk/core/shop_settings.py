@@ -33,7 +33,8 @@ from sqdesk.core.points_rules import EXPIRY_POLICIES, LEVEL_BASES, EarningRules
 from sqdesk.core.segments import Thresholds
 from sqdesk.core.store import Store
 
-SECTIONS = ("shop", "points", "segments", "contact", "cards", "scanning", "backups")
+SECTIONS = ("shop", "points", "segments", "contact", "cards", "scanning", "backups",
+            "privacy")  # fmt: skip
 MAX_IMAGE_BYTES = 2 * 1024 * 1024  # a logo or a QR picture, not a photo album
 SETUP_KEY = "setup.done"  # set when the first-run set-up was finished or skipped
 

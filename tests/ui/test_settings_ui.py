@@ -108,7 +108,7 @@ def test_ctrl_comma_opens_settings_and_ok_saves(window, store, qtbot):
     assert dialog is not None and dialog.isVisible()
     assert [dialog.sections.item(i).text() for i in range(dialog.sections.count())] == [
         "Shop", "Points and Levels", "Segments", "Staying in Touch", "Member Cards", "Scanning",
-        "Backups", "Language"]
+        "Backups", "Privacy", "Language"]
     _type(qtbot, dialog.fields["shop.name"].widget, "茶语🍵")
     dialog.fields["shop.hours"].widget.setText("09:30-21:30")
     dialog.fields["scan.sound"].widget.setChecked(True)
