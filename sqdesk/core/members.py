@@ -148,7 +148,10 @@ def ordered_ids(
         query = with_figures(query)
     if sort is not None:
         column = _SORT_COLUMNS[sort]
-        order.append(column.desc() if descending else column.asc())
+        ordered = column.desc() if descending else column.asc()
+        if sort in FIGURES:  # no figure (no visit yet) sorts as the smallest, on any database
+            ordered = ordered.nulls_last() if descending else ordered.nulls_first()
+        order.append(ordered)
     # id as a tie-breaker keeps the order stable between two fetches.
     order.append(Member.id.desc() if descending or sort is None else Member.id.asc())
     if not include_archived:

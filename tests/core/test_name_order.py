@@ -75,7 +75,8 @@ def test_imported_members_get_their_key(store, tmp_path):
     assert _key(store, mid) == "ou yang na na"
 
 
-def test_the_first_page_by_name_is_an_index_read(store):
+def test_the_first_page_by_name_is_an_index_read(sqlite_store):  # SQLite's query plan
+    store = sqlite_store
     for name in NAMES:
         create(store, MemberInput(name=name))
     query = select(Member.id).where(Member.archived.is_(False)).order_by(

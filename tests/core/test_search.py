@@ -135,12 +135,12 @@ def test_rebuild_gives_the_same_index(people):
 
 def test_an_outdated_index_is_rebuilt_when_the_store_opens(people, monkeypatch):
     store, _ = people
-    path = store.path
+    location = store.location
     store.close()
     monkeypatch.setattr(search, "INDEX_VERSION", "test-next")
     from sqdesk.core.store import Store
 
-    with Store.open(path) as again, again.read() as s:
+    with Store.open(location) as again, again.read() as s:
         assert search.index_is_current(s)
         assert s.scalar(select(func.count()).select_from(MemberToken)) > 0
 

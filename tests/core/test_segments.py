@@ -88,7 +88,7 @@ def test_filter_tree_with_tags_and_fields(shop):
             filters.compile_filter(bad, today=TODAY)
 
 
-def test_saved_segments_and_the_cli_contract(shop, capsys):
+def test_saved_segments_and_the_cli_contract(shop, capsys, tmp_path):
     import json
 
     from sqdesk import cli
@@ -100,12 +100,12 @@ def test_saved_segments_and_the_cli_contract(shop, capsys):
     assert (refused.value.code, refused.value.values) == ("exists", {"name": "抖音来的"})
     with pytest.raises(FilterError):
         segments.save_segment(store, "坏的", {"field": "nope"})
-    db = str(store.path)
+    db = store.location
     assert cli.main(["--db", db, "segments", "--json"]) == 0
     rows = {r["name"]: r for r in json.loads(capsys.readouterr().out)}
     assert rows["抖音来的"] == {"name": "抖音来的", "builtin": False, "count": 1}
     assert rows["dormant"]["builtin"] is True
-    out = store.path.with_name("seg.csv")
+    out = tmp_path / "seg.csv"
     assert cli.main(["--db", db, "export", str(out), "--segment", "抖音来的"]) == 0
     assert "大单" in out.read_text(encoding="utf-8-sig")
     assert cli.main(["--db", db, "export", str(out), "--segment", "没有"]) == 1

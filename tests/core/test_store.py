@@ -39,7 +39,8 @@ def test_created_store_is_at_head_and_reopens(tmp_path):
             assert s.scalar(select(Member.name)) == "张三"
 
 
-def test_connection_pragmas(store):
+def test_connection_pragmas(sqlite_store):  # SQLite's own settings
+    store = sqlite_store
     with store.engine.connect() as conn:
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
@@ -47,7 +48,8 @@ def test_connection_pragmas(store):
         assert conn.execute(text("PRAGMA busy_timeout")).scalar() >= 1000
 
 
-def test_write_transactions_take_the_write_lock_at_begin(store):
+def test_write_transactions_take_the_write_lock_at_begin(sqlite_store):
+    store = sqlite_store
     """BEGIN IMMEDIATE: a second writer waits for the first instead of failing later."""
     other = Store.open(store.path)
     order: list[str] = []

@@ -195,8 +195,9 @@ def test_a_members_data_is_exported_whole_and_erased_with_every_total_kept(any_s
     assert err.value.code == "already_erased"
 
 
-def test_member_export_data_and_erase_on_the_command_line(store, tmp_path, monkeypatch,
+def test_member_export_data_and_erase_on_the_command_line(sqlite_store, tmp_path, monkeypatch,
                                                            capsys):  # fmt: skip
+    store = sqlite_store
     import io
     import json
 
@@ -227,11 +228,12 @@ def test_member_export_data_and_erase_on_the_command_line(store, tmp_path, monke
     assert list((tmp_path).glob("**/*before-erase*"))  # a copy was made first
 
 
-def test_backups_grown_up(store, tmp_path, monkeypatch, capsys):
+def test_backups_grown_up(sqlite_store, tmp_path, monkeypatch, capsys):  # copies of a file
     """Every copy is checked and one self-contained file; a chosen folder (a USB stick) is
     used while it is there and said missing when it is not; bulk changes copy first; the
     command line backs up and restores (the manager's), refusing a file that is not a
     store and a folder that vanished."""
+    store = sqlite_store
     from sqdesk import cli
     from sqdesk.core import backup, members, tags
     from sqdesk.core.member_edit import MemberInput, create
