@@ -6,6 +6,7 @@
     member erase CODE   (the manager's)
     backup [--to DIR]
     restore FILE        (the manager's)
+    migrate-to URL      (the manager's: this SQLite store into an empty PostgreSQL one)
 
 A guarded command (`as_manager`) takes the PIN from SQDESK_PIN, or asks for it on a
 terminal; without it, or with a wrong one, it exits 1 with a message and does nothing.
@@ -117,6 +118,10 @@ def add_commands(sub) -> None:
                                           "it was is kept as a copy first")  # fmt: skip
     back.add_argument("file", metavar="FILE")
     back.set_defaults(handler=cmd_restore)
+    move = sub.add_parser("migrate-to", help="copy this store into an empty PostgreSQL "
+                                             "database, verified (manager)")  # fmt: skip
+    move.add_argument("url", metavar="URL", help="postgresql+psycopg://user@host/database")
+    move.set_defaults(handler=cmd_migrate_to)
 
 
 def cmd_member(args: argparse.Namespace) -> int:
@@ -206,4 +211,22 @@ def _restore(args: argparse.Namespace) -> int:
         audit.acting_as(audit.MANAGER)
         audit.record_now(store, "restore", file=source.name)
     print(f"restored {source.name}; the store as it was is kept as {safety.name}")
+    return 0
+
+
+def cmd_migrate_to(args: argparse.Namespace) -> int:
+    """`migrate-to URL`: copy this SQLite store into an empty PostgreSQL database, verified
+    (counts, every balance, `check`), all or nothing."""
+    from sqdesk.core.migrate_to import MigrateError, migrate_to
+    from sqdesk.core.store import Store
+
+    with _open(args, write=True) as source:
+        as_manager(source)
+        try:
+            with Store.open(args.url, lock=True) as target:
+                moved = migrate_to(source, target)
+        except MigrateError as exc:
+            return _refused(exc)
+    print(f"moved {moved.members} members ({moved.rows} rows in {moved.tables} tables) to "
+          f"PostgreSQL and checked them; run sqdesk with --db and that address from now on")
     return 0

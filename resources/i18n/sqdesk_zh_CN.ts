@@ -6980,6 +6980,22 @@
         <translation>没有文件夹 %1。</translation>
     </message>
     <message>
+        <source>Only a store file can be moved to PostgreSQL.</source>
+        <translation>只有数据文件才能迁移到 PostgreSQL。</translation>
+    </message>
+    <message>
+        <source>The address is not a PostgreSQL server&apos;s.</source>
+        <translation>这个地址不是 PostgreSQL 服务器的。</translation>
+    </message>
+    <message>
+        <source>That PostgreSQL database already holds members: move into an empty one.</source>
+        <translation>那个 PostgreSQL 数据库里已经有会员了：请迁移到一个空数据库。</translation>
+    </message>
+    <message>
+        <source>The copy in PostgreSQL differs from the file (%1): do not use it; the file is as it was.</source>
+        <translation>PostgreSQL 里的副本和文件不一致（%1）：请不要使用它；文件保持原样。</translation>
+    </message>
+    <message>
         <source>The disk is full: nothing of this was saved, and the store is as it was. Free some space (old backups, downloads) and try again.</source>
         <translation>磁盘满了：这次的内容没有保存，数据保持原样。请清理一些空间（旧备份、下载的文件）后再试。</translation>
     </message>

@@ -16,6 +16,13 @@ class StoreMessages(QObject):
             return self.locked_text(exc)
         return {
             "no_folder": self.tr("There is no folder %1.").replace("%1", str(v.get("folder"))),
+            "not_sqlite_source": self.tr("Only a store file can be moved to PostgreSQL."),
+            "not_postgresql": self.tr("The address is not a PostgreSQL server's."),
+            "target_not_empty": self.tr("That PostgreSQL database already holds members: move "
+                                        "into an empty one."),
+            "verify_failed": self.tr("The copy in PostgreSQL differs from the file (%1): do "
+                                     "not use it; the file is as it was.").replace(
+                "%1", str(v.get("detail"))),
             "disk_full": self.tr("The disk is full: nothing of this was saved, and the store is "
                                  "as it was. Free some space (old backups, downloads) and try "
                                  "again."),

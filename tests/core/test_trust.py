@@ -304,3 +304,30 @@ def test_members_quiet_beyond_the_retention_period_are_listed_for_review(any_sto
     assert pipl.inactive(store, 365) == [never, quiet]  # never seen first, then the oldest
     pipl.erase(store, never)
     assert pipl.inactive(store, 365) == [quiet]  # an erased member is done
+
+
+def test_a_sqlite_store_moves_to_postgresql_whole(demo_store, pg_server, capsys):
+    """`migrate-to URL`: the demo shop (members, visits, ledger, groups, calendar, notes,
+    coupons) copied into an empty PostgreSQL database with every count and balance equal;
+    the note search works there; a second move into the same database is refused."""
+    from sqdesk import cli
+    from sqdesk.core import ledger, members, note_search
+    from sqdesk.core.store import Store
+
+    url = pg_server.new_database()
+    db = ["--db", demo_store.location]
+    assert cli.main([*db, "migrate-to", url]) == 0
+    assert "moved 300 members" in capsys.readouterr().out
+    with Store.open(url) as pg:
+        some = members.ordered_ids(demo_store)[:20]
+        assert [ledger.balance(pg, m) for m in some] == [ledger.balance(demo_store, m)
+                                                          for m in some]  # fmt: skip
+        word = "少糖"
+        found = [h.id for h in note_search.search_notes(pg, word).hits]
+        assert found and found == [h.id for h in
+                                   note_search.search_notes(demo_store, word).hits]  # fmt: skip
+        assert run_checks(pg) == []
+        created = members.ordered_ids(pg)[0]
+        assert created  # ids carried over; the next id follows them
+    assert cli.main([*db, "migrate-to", url]) == 1
+    assert "empty" in capsys.readouterr().err
