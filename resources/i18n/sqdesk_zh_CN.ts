@@ -3295,6 +3295,10 @@
         <translation>打开门店数据(&amp;O)…</translation>
     </message>
     <message>
+        <source>Open a &amp;Server…</source>
+        <translation>打开服务器(&amp;S)…</translation>
+    </message>
+    <message>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
@@ -3451,6 +3455,16 @@
         <translation>
             <numerusform>%Ln 位会员</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Open a Server</source>
+        <translation>打开服务器</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL server&apos;s address, like
+postgresql+psycopg://shop@192.168.1.10/sqdesk</source>
+        <translation>PostgreSQL 服务器的地址，例如
+postgresql+psycopg://shop@192.168.1.10/sqdesk</translation>
     </message>
     <message>
         <source>Note saved.</source>

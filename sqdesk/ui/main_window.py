@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -246,6 +247,8 @@ class MainWindow(QMainWindow):
         self.open_action = file_menu.addAction(self.tr("&Open Store…"))
         self.open_action.setShortcut(QKeySequence.StandardKey.Open)
         self.open_action.triggered.connect(self.ask_open_store)
+        self.server_action = file_menu.addAction(self.tr("Open a &Server…"))
+        self.server_action.triggered.connect(self.ask_open_server)
         self.recent_menu = QMenu(self.tr("Open &Recent"), self)
         self.recent_menu.setObjectName("recentMenu")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
@@ -625,6 +628,18 @@ class MainWindow(QMainWindow):
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
         dialog.fileSelected.connect(self.open_store_at)
+        dialog.open()
+        return dialog
+
+    def ask_open_server(self) -> QInputDialog:
+        """A shop with several PCs keeps its store on a PostgreSQL server: its address."""
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(self.tr("Open a Server"))
+        dialog.setLabelText(self.tr("The PostgreSQL server's address, like\n"
+                                    "postgresql+psycopg://shop@192.168.1.10/sqdesk"))
+        dialog.setTextValue("postgresql+psycopg://")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.textValueSelected.connect(lambda url: self.open_store_at(url.strip()))
         dialog.open()
         return dialog
 

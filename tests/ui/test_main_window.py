@@ -252,3 +252,22 @@ def test_a_store_on_a_network_share_is_warned_about(qtbot, demo_store, monkeypat
     assert "cifs" in w.network_banner.text() and "PostgreSQL" in w.network_banner.text()
     monkeypatch.setattr(main_window, "network_share", lambda _path: None)
     assert w._warn_network_share() is None and not w.network_banner.isVisible()
+
+
+def test_a_store_on_a_postgresql_server_opens_from_its_address(qtbot, demo_store, pg_server):
+    from sqdesk.core import members
+    from sqdesk.core.member_edit import MemberInput, create
+    from sqdesk.core.store import Store
+
+    url = pg_server.new_database()
+    with Store.open(url) as pg:
+        create(pg, MemberInput(name="服务器上的会员"))
+    w = MainWindow(demo_store)
+    qtbot.addWidget(w)
+    w.show()
+    dialog = w.ask_open_server()
+    dialog.setTextValue(url)
+    dialog.accept()
+    qtbot.waitUntil(lambda: w.store is not demo_store)
+    assert not w.store.is_sqlite and members.count(w.store) == 1
+    w.close()
