@@ -3427,6 +3427,10 @@
         <translation>门店数据文件已损坏（%1）。请不要再往里录入：用“文件 → 从备份恢复”回到最近一份完好的备份。</translation>
     </message>
     <message>
+        <source>Go back to the newest good copy (%1)…</source>
+        <translation>回到最近一份完好的备份（%1）…</translation>
+    </message>
+    <message>
         <source>No other stores yet</source>
         <translation>还没有其他门店数据</translation>
     </message>

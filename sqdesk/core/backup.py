@@ -185,6 +185,15 @@ def auto_backup(store_path: Path, *, now: datetime | None = None, keep: int = DA
     return make_backup(store_path, kind="daily", keep=keep, folder=folder)
 
 
+def newest_sound(store_path: Path, *, folder: Path | None = None) -> BackupInfo | None:
+    """The newest copy that passes SQLite's quick check (what to offer when the store file
+    is damaged); None when there is none."""
+    for b in backups(store_path, folder=folder):
+        if not quick_check(b.path):
+            return b
+    return None
+
+
 def quick_check(path: Path) -> list[str]:
     """SQLite's quick check of a store file: [] when it is sound. A few seconds for a
     1 GB store, so it can run at every start (the full `check` takes minutes)."""

@@ -76,6 +76,11 @@ class BackupsDialog(QDialog):
             return named[key]
         return self.tr("before an upgrade") if key.startswith("before-") else key
 
+    def choose(self, path: Path) -> None:
+        for row, b in enumerate(self.copies):
+            if b.path == path:
+                self.table.selectRow(row)
+
     def chosen(self) -> backup.BackupInfo | None:
         rows = self.table.selectionModel().selectedRows()
         return self.copies[rows[0].row()] if rows else None

@@ -151,6 +151,9 @@ class MainWindow(QMainWindow):
         self.damage_banner.setStyleSheet("QLabel#damageBanner { background: #c53030; color: white;"
                                          " padding: 8px 12px; }")  # fmt: skip
         self.damage_banner.setWordWrap(True)
+        self.damage_banner.setTextFormat(Qt.TextFormat.RichText)
+        self.damage_banner.linkActivated.connect(lambda _link: self.offer_good_copy())
+        self.good_copy: backup.BackupInfo | None = None
         self.damage_banner.hide()
 
         right = QWidget(self)
@@ -320,20 +323,21 @@ class MainWindow(QMainWindow):
 
         keep_copies = store.is_sqlite and store.path is not None and not self.demo
 
-        def done(result: tuple[int, list[str]]) -> None:
-            count, damage = result
+        def done(result: tuple) -> None:
+            count, damage, good = result
             if count and store is self.store:
                 announce(Area.POINTS, Area.MEMBERS)  # balances and levels moved
                 self.statusBar().showMessage(
                     self.tr("%n batch(es) of points expired today.", "", count), 8000
                 )
             if damage and store is self.store:
-                self.show_damage(damage)
+                self.show_damage(damage, good)
 
-        def work(_progress, _should_stop) -> tuple[int, list[str]]:
+        def work(_progress, _should_stop) -> tuple:
             damage = backup.quick_check(store.path) if keep_copies else []
             if damage:  # a damaged file is not backed up over good copies, nor changed
-                return 0, damage
+                return 0, damage, backup.newest_sound(store.path,
+                                                      folder=backup.folder_for(store))
             if keep_copies:
                 wanted = shop_settings.values(store)
                 if wanted["backups.daily"]:  # the daily copy, the last N days kept
@@ -343,7 +347,7 @@ class MainWindow(QMainWindow):
             coupons.birthday_coupons(store, today=today)  # the month's, once a year each
             # Today's visit figures, so the first click on a segment is instant.
             member_stats.ensure_current(store, today=today)
-            return made, []
+            return made, [], None
 
         self.upkeep_job = run_quiet(self, work, on_success=done)
         return self.upkeep_job
@@ -469,12 +473,26 @@ class MainWindow(QMainWindow):
                        label=self.tr("Checking the file and every balance…"),
                        on_success=report)  # fmt: skip
 
-    def show_damage(self, damage: list[str]) -> None:
-        self.damage_banner.setText(self.tr(
+    def show_damage(self, damage: list[str], good: backup.BackupInfo | None = None) -> None:
+        """Say the file is damaged, and offer the newest copy that is sound."""
+        text = self.tr(
             "The store file is damaged (%1). Nothing more should be written to it: use File → "
             "Restore from Backup to go back to the last good copy.").replace(
-            "%1", html.escape(damage[0][:120])))  # fmt: skip
+            "%1", html.escape(damage[0][:120]))  # fmt: skip
+        self.good_copy = good
+        if good is not None:
+            text += " <a href='restore' style='color: white;'>" + self.tr(
+                "Go back to the newest good copy (%1)…").replace(
+                "%1", good.taken.strftime("%Y-%m-%d %H:%M")) + "</a>"  # fmt: skip
+        self.damage_banner.setText(text)
         self.damage_banner.show()
+
+    def offer_good_copy(self) -> BackupsDialog | None:
+        """The copies, the newest sound one chosen: one more click restores it."""
+        dialog = self.ask_restore()
+        if isinstance(dialog, BackupsDialog) and self.good_copy is not None:
+            dialog.choose(self.good_copy.path)
+        return dialog
 
     def record_visit(self, member_id: int | None = None) -> VisitDialog | None:
         """F2 from anywhere: scan the card, type the amount, Enter (a card scanned on Today

@@ -174,3 +174,33 @@ def test_the_disk_full_while_writing_says_so_and_keeps_the_store(tmp_path):
         with store.read() as s:
             assert s.scalar(select(func.count(Member.id))) == 1
     _sound(path)
+
+
+def test_a_file_that_can_no_longer_be_written_says_so_and_keeps_the_store(tmp_path):
+    """The store file made read-only under the running app (SQLite's query_only stands in:
+    as root, file permissions do not stop a write): a plain message, nothing half-written."""
+    from sqlalchemy import event
+
+    from sqdesk.core import ledger
+    from sqdesk.core.errors import StoreError
+
+    path = tmp_path / "shop.sqdesk"
+    with Store.open(path) as store:
+        member = create(store, MemberInput(name="老会员"))
+        engine = store.engine
+
+        def read_only(dbapi_conn, _record):
+            dbapi_conn.execute("PRAGMA query_only = ON")
+
+        event.listen(engine, "connect", read_only)
+        engine.dispose()
+        try:
+            with pytest.raises(StoreError) as err:
+                ledger.record_visit(store, member, amount_cents=30_00)
+            assert err.value.code == "became_read_only"
+        finally:
+            event.remove(engine, "connect", read_only)
+            engine.dispose()
+        with store.read() as s:
+            assert s.scalar(select(func.count(Visit.id))) == 0
+    _sound(path)

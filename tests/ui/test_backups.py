@@ -104,3 +104,22 @@ def test_a_copy_every_30_minutes_while_something_changed_and_on_closing(qtbot, t
     announce(Area.POINTS)
     w.close()
     assert [b.kind for b in backup.backups(path)].count("exit") == 1
+
+
+def test_a_damaged_store_offers_the_newest_good_copy(qtbot, tmp_path):
+    path = tmp_path / "茶语.sqdesk"
+    with Store.open(path) as store:
+        for i in range(400):
+            create(store, MemberInput(name=f"会员{i}", remark="备注" * 40))
+    good = backup.make_backup(path, kind="daily")
+    data = bytearray(path.read_bytes())
+    middle = len(data) // 2 // 4096 * 4096
+    data[middle : middle + 4096 * 4] = b"\xa5" * (4096 * 4)
+    path.write_bytes(bytes(data))
+    w = _window(qtbot, Store.open(path))
+    assert w.damage_banner.isVisible() and w.good_copy is not None
+    assert w.good_copy.path == good and "href" in w.damage_banner.text()
+    dialog = w.offer_good_copy()
+    assert dialog.chosen().path == good  # one more click restores it
+    dialog.reject()
+    w.close()
