@@ -26,6 +26,7 @@ STARTED = time.perf_counter()  # for the smoke test's "shown after" figure
 
 DEMO_MEMBERS = 3000
 EXIT_ERROR = 1
+QUIT_WAIT_MS = 3000  # background work stops in milliseconds; this is only a bound
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -107,7 +108,7 @@ async def _run(args: argparse.Namespace) -> int:
     from sqdesk.core.errors import StoreError
     from sqdesk.core.store import Store, StoreLocked
     from sqdesk.ui import prefs
-    from sqdesk.ui.jobs import wait_for_jobs
+    from sqdesk.ui.jobs import stop_all_jobs, wait_for_jobs
     from sqdesk.ui.main_window import MainWindow
     from sqdesk.ui.refusals import refusal_text
     from sqdesk.ui.store_messages import locked_box
@@ -194,9 +195,12 @@ async def _run(args: argparse.Namespace) -> int:
         # The window goes first: a window still on screen would paint rows from a store
         # that is closed (or, for the demo, deleted).
         window.hide()
-        # Background work (expiry, statistics) finishes its transaction before the store
-        # closes and its lock is released.
-        wait_for_jobs()
+        # Background work (the day's upkeep, counts) is asked to stop: it ends between its
+        # chunks or inside its SQLite statement and rolls back, within milliseconds, before
+        # the store closes and its lock is released. The next start finishes the upkeep.
+        stop_all_jobs()
+        if not wait_for_jobs(QUIT_WAIT_MS):
+            log.warning("background work did not stop within %d ms", QUIT_WAIT_MS)
         window.deleteLater()
         window.store.close()
         if demo is not None:

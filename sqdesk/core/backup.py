@@ -21,9 +21,11 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from sqdesk.core.errors import StoreError
+from sqdesk.core.jobs import Cancelled, interrupt_requested
 
 KEEP_PER_KIND = 10
 FOLDER_KEY = "backup.folder"
+COPY_PAGES = 2048  # pages copied between two looks at whether to stop (8 MB)
 
 
 class BackupError(StoreError):
@@ -80,11 +82,19 @@ def copy_sqlite(source: Path, dest: Path) -> Path:
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_suffix(dest.suffix + ".part")
     tmp.unlink(missing_ok=True)
-    with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(tmp)) as dst:
-        src.backup(dst)
-        # One self-contained file: no -wal beside it when the copy is opened (checked,
-        # restored, or moved to another PC).
-        dst.execute("PRAGMA journal_mode=DELETE")
+    def step(_status: int, _remaining: int, _total: int) -> None:
+        if interrupt_requested():  # asked to stop (a quit): the part copy is dropped
+            raise Cancelled()
+
+    try:
+        with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(tmp)) as dst:
+            src.backup(dst, pages=COPY_PAGES, progress=step)
+            # One self-contained file: no -wal beside it when the copy is opened (checked,
+            # restored, or moved to another PC).
+            dst.execute("PRAGMA journal_mode=DELETE")
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     # Only a finished copy gets the real name, so a crash never leaves a half backup.
     tmp.replace(dest)
     return dest
@@ -102,7 +112,11 @@ def make_backup(store_path: Path, *, kind: str, keep: int = KEEP_PER_KIND,
     except (OSError, sqlite3.Error) as exc:
         raise BackupError("cannot_copy", f"cannot write a backup to {dest.parent}: {exc}",
                           folder=str(dest.parent), detail=str(exc)) from exc  # fmt: skip
-    problems = integrity_check(dest)
+    try:
+        problems = integrity_check(dest)
+    except Cancelled:  # a copy not checked is not kept
+        dest.unlink(missing_ok=True)
+        raise
     if problems:
         dest.unlink(missing_ok=True)
         raise BackupError("bad_copy", f"the backup failed its check: {problems[0]}",
@@ -115,8 +129,11 @@ def integrity_check(path: Path) -> list[str]:
     """SQLite's full integrity check of a file: [] when it is sound."""
     try:
         with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+            conn.set_progress_handler(interrupt_requested, 20_000)
             rows = [r[0] for r in conn.execute("PRAGMA integrity_check")]
     except sqlite3.DatabaseError as exc:
+        if interrupt_requested():
+            raise Cancelled() from exc
         return [str(exc)]
     return [r for r in rows if r != "ok"]
 
@@ -199,8 +216,11 @@ def quick_check(path: Path) -> list[str]:
     1 GB store, so it can run at every start (the full `check` takes minutes)."""
     try:
         with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+            conn.set_progress_handler(interrupt_requested, 20_000)
             rows = [r[0] for r in conn.execute("PRAGMA quick_check")]
     except sqlite3.DatabaseError as exc:
+        if interrupt_requested():
+            raise Cancelled() from exc
         return [str(exc)]
     return [r for r in rows if r != "ok"]
 

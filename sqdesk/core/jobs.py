@@ -7,7 +7,9 @@ nothing it did is committed.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 Progress = Callable[[int, int], None]  # (done, total)
 ShouldStop = Callable[[], bool]
@@ -23,3 +25,35 @@ def no_progress(_done: int, _total: int) -> None:
 
 def never_stop() -> bool:
     return False
+
+
+# --- stopping inside a long SQLite statement ----------------------------------------------
+#
+# Work checks should_stop between its chunks; a single statement can itself take seconds on
+# a big store (a quick_check, a rebuild). Inside `stoppable(should_stop)`, every SQLite
+# connection's progress handler (installed by sqdesk.core.store, and by the raw connections
+# of sqdesk.core.backup) asks `interrupt_requested` every few thousand steps, and a request
+# to stop ends the statement at once: it raises, its transaction rolls back, and the block
+# turns SQLite's "interrupted" into Cancelled.
+
+_local = threading.local()
+
+
+def interrupt_requested() -> bool:
+    """True when the work on this thread was asked to stop (SQLite's progress handler)."""
+    stop = getattr(_local, "stop", None)
+    return bool(stop is not None and stop())
+
+
+@contextmanager
+def stoppable(should_stop: ShouldStop) -> Iterator[None]:
+    before = getattr(_local, "stop", None)
+    _local.stop = should_stop
+    try:
+        yield
+    except Exception as exc:
+        if should_stop() and "interrupted" in str(exc):
+            raise Cancelled() from exc
+        raise
+    finally:
+        _local.stop = before

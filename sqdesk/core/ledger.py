@@ -19,7 +19,7 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from sqdesk.core import audit, coupons, member_stats, settings
+from sqdesk.core import audit, coupons, ledger_days, member_stats, open_lots, settings
 from sqdesk.core.errors import CodedError
 from sqdesk.core.models import (
     CheckIn,
@@ -29,6 +29,7 @@ from sqdesk.core.models import (
     LevelChange,
     Member,
     MemberPoints,
+    OpenLot,
     Reward,
     Visit,
 )
@@ -95,27 +96,23 @@ def _add_entry(s: Session, **values) -> LedgerEntry:
     except IntegrityError as exc:
         raise PointsError("already_paid", f"{values.get('source_key')} was already paid") from exc
     _balance_row(s, entry.member_id).balance += entry.amount
+    # The derived tables, in the same transaction (docs/ARCHITECTURE.md, "Derived tables").
+    ledger_days.add_many(s, [(entry.at, entry.kind, entry.amount)])
+    if open_lots.is_lot(entry.kind, entry.amount):
+        open_lots.opened(s, entry)
     return entry
+
+
+def _take(s: Session, entry_id: int, lot_id: int, points: int) -> None:
+    """The one place consumption is written: `points` of a lot used by an entry (negative:
+    given back by a reversal), with the lot's points left kept beside it."""
+    s.add(LedgerConsumption(entry_id=entry_id, lot_id=lot_id, points=points))
+    open_lots.taken(s, lot_id, points)
 
 
 def lot_remaining(s: Session, member_id: int) -> list[tuple[int, int, date | None]]:
     """(lot id, points left, expires on) of the member's lots with points left, oldest first."""
-    used = (
-        select(LedgerConsumption.lot_id, func.sum(LedgerConsumption.points).label("used"))
-        .join(LedgerEntry, LedgerEntry.id == LedgerConsumption.lot_id)
-        .where(LedgerEntry.member_id == member_id)
-        .group_by(LedgerConsumption.lot_id)
-        .subquery()
-    )
-    rows = s.execute(
-        select(LedgerEntry.id, LedgerEntry.amount - func.coalesce(used.c.used, 0),
-               LedgerEntry.expires_on)
-        .outerjoin(used, used.c.lot_id == LedgerEntry.id)
-        .where(LedgerEntry.member_id == member_id, LedgerEntry.amount > 0,
-               LedgerEntry.kind.in_((EARN, ADJUST)))
-        .order_by(LedgerEntry.at, LedgerEntry.id)
-    ).all()  # fmt: skip
-    return [(lot, left, expires) for lot, left, expires in rows if left > 0]
+    return open_lots.of_member(s, member_id)
 
 
 def _consume(s: Session, entry: LedgerEntry, points: int, *, first_lot: int | None = None) -> None:
@@ -128,7 +125,7 @@ def _consume(s: Session, entry: LedgerEntry, points: int, *, first_lot: int | No
         if left == 0:
             break
         take = min(left, remaining)
-        s.add(LedgerConsumption(entry_id=entry.id, lot_id=lot_id, points=take))
+        _take(s, entry.id, lot_id, take)
         left -= take
     if left:
         raise PointsError("insufficient", "not enough points", missing=left)
@@ -380,7 +377,7 @@ def _reverse(s: Session, entry: LedgerEntry, *, reason: str, actor: str) -> Ledg
             select(LedgerConsumption.lot_id, LedgerConsumption.points)
             .where(LedgerConsumption.entry_id == entry.id)
         ):  # fmt: skip
-            s.add(LedgerConsumption(entry_id=reversal.id, lot_id=lot_id, points=-points))
+            _take(s, reversal.id, lot_id, -points)
         s.flush()
         if entry.kind == REDEEM and entry.source_id is not None:
             reward = s.get(Reward, entry.source_id)
@@ -415,27 +412,25 @@ def lots_left(
     member_ids: list[int] | None = None,
 ) -> list[tuple[int, int, int, date]]:
     """(lot, member, points left, expires on) of every lot expiring in (after, until] that
-    still has points, in one aggregate query: a store has millions of lots, almost all used
-    up, and one query per member would take seconds."""
-    left = LedgerEntry.amount - func.coalesce(func.sum(LedgerConsumption.points), 0)
-    conds = [LedgerEntry.expires_on <= until, LedgerEntry.amount > 0,
-             LedgerEntry.kind.in_((EARN, ADJUST))]  # fmt: skip
+    still has points: a range of the open lots' date index (a store has millions of lots,
+    almost all used up)."""
+    conds = [OpenLot.expires_on <= until]
     if after is not None:
-        conds.append(LedgerEntry.expires_on > after)
+        conds.append(OpenLot.expires_on > after)
     if member_id is not None:
-        conds.append(LedgerEntry.member_id == member_id)
+        conds.append(OpenLot.member_id == member_id)
     if member_ids is not None:
-        conds.append(LedgerEntry.member_id.in_(member_ids))
+        conds.append(OpenLot.member_id.in_(member_ids))
     rows = s.execute(
-        select(LedgerEntry.id, LedgerEntry.member_id, left, LedgerEntry.expires_on)
-        .outerjoin(LedgerConsumption, LedgerConsumption.lot_id == LedgerEntry.id)
+        select(OpenLot.lot_id, OpenLot.member_id, OpenLot.points_left, OpenLot.expires_on,
+               LedgerEntry.at)
+        .join(LedgerEntry, LedgerEntry.id == OpenLot.lot_id)
         .where(*conds)
-        .group_by(LedgerEntry.id, LedgerEntry.member_id, LedgerEntry.amount,
-                  LedgerEntry.expires_on)
-        .having(left > 0)
-        .order_by(LedgerEntry.member_id, LedgerEntry.at, LedgerEntry.id)
     ).all()  # fmt: skip
-    return [(lot, member, points, expires) for lot, member, points, expires in rows]
+    # Sorted here, not by SQL: an ORDER BY on the member would lead SQLite to walk the member
+    # index over every open lot (a million) instead of the few in the date range.
+    rows.sort(key=lambda r: (r[1], r[4], r[0]))
+    return [(lot, member, points, expires) for lot, member, points, expires, _at in rows]
 
 
 def due_lots(s: Session, today: date) -> list[tuple[int, int, int, date]]:
@@ -453,10 +448,10 @@ def expire(store: Store, *, today: date | None = None) -> int:
             entry = _add_entry(s, member_id=member_id, at=at, kind=EXPIRE, amount=-left,
                                reason=f"points earned before {expires.isoformat()} expired",
                                source_type="expiry", source_id=lot_id)  # fmt: skip
-            s.add(LedgerConsumption(entry_id=entry.id, lot_id=lot_id, points=left))
+            _take(s, entry.id, lot_id, left)
             made += 1
         s.flush()
-        refresh_levels_in(s, today=date.today())
+        roll_levels_in(s, today=date.today())
     return made
 
 
@@ -571,15 +566,33 @@ def refresh_levels(store: Store, *, today: date | None = None) -> int:
         return refresh_levels_in(s, today=today or date.today())
 
 
-def refresh_levels_in(s: Session, *, today: date) -> int:
+LEVELS_DAY_KEY = "levels.day"  # the day every cached level was last brought up to date
+
+
+def refresh_levels_in(s: Session, *, today: date, member_ids: list[int] | None = None) -> int:
+    """Bring cached levels up to date: every member's, or only those of `member_ids`."""
     rules = rules_in(s)
-    expected = expected_levels(s, today=today, rules=rules)
     base = s.scalar(select(Level.id).where(Level.threshold <= 0)
                     .order_by(Level.threshold.desc()).limit(1))  # fmt: skip
+    if member_ids is None:
+        expected = expected_levels(s, today=today, rules=rules)
+        cached = s.execute(select(MemberPoints.member_id, MemberPoints.level_id)).all()
+        settings.put(s, LEVELS_DAY_KEY, today.isoformat())
+    else:
+        expected, cached = {}, []
+        levels = s.execute(select(Level.id, Level.threshold)
+                           .order_by(Level.threshold.desc())).all()  # fmt: skip
+        for start in range(0, len(member_ids), 500):
+            chunk = member_ids[start:start + 500]
+            values = basis_values(s, today=today, rules=rules, member_ids=chunk)
+            for member_id, value in values.items():
+                expected[member_id] = next((lid for lid, th in levels if th <= value), None)
+            cached += s.execute(select(MemberPoints.member_id, MemberPoints.level_id)
+                                .where(MemberPoints.member_id.in_(chunk))).all()  # fmt: skip
     # Plain rows, not 100k ORM objects: only the members whose level changed are written.
     changes = [
         (member_id, level_id, expected.get(member_id, base))
-        for member_id, level_id in s.execute(select(MemberPoints.member_id, MemberPoints.level_id))
+        for member_id, level_id in cached
         if expected.get(member_id, base) != level_id
     ]
     if changes:
@@ -594,6 +607,30 @@ def refresh_levels_in(s: Session, *, today: date) -> int:
                          .values(level_id=new))  # fmt: skip
         s.expire_all()
     return len(changes)
+
+
+def roll_levels_in(s: Session, *, today: date) -> int:
+    """The daily part of levels: every write already moves its member's level, so what is
+    left is the members whose points (or spend) left the 12-month window since the day the
+    levels were last brought up to date: an indexed range of the days that left, not every
+    member's year (a full pass when that day is unknown, in the future or long ago)."""
+    known = settings.get(s, LEVELS_DAY_KEY)
+    last = date.fromisoformat(known) if known else None
+    if last == today:
+        return 0
+    if last is None or last > today or (today - last).days > 60:
+        return refresh_levels_in(s, today=today)
+    lo = datetime.combine(last - timedelta(days=365), datetime.min.time(), UTC)
+    hi = datetime.combine(today - timedelta(days=365), datetime.min.time(), UTC)
+    if rules_in(s).level_basis == "spend":
+        left = select(Visit.member_id).where(Visit.at >= lo, Visit.at < hi)
+    else:
+        left = select(LedgerEntry.member_id).where(LedgerEntry.at >= lo, LedgerEntry.at < hi,
+                                                   LedgerEntry.kind == EARN)  # fmt: skip
+    member_ids = sorted(set(s.scalars(left.distinct())))
+    changed = refresh_levels_in(s, today=today, member_ids=member_ids)
+    settings.put(s, LEVELS_DAY_KEY, today.isoformat())
+    return changed
 
 
 def add_opening_balances(
@@ -627,6 +664,14 @@ def add_opening_balances(
          "reverses_id": None, "expires_on": expires, "actor": "import"}
         for m, p in todo.items()
     ])  # fmt: skip
+    ledger_days.add_many(s, [(now, EARN, p) for p in todo.values()])
+    new_keys = [f"opening:{m}" for m in todo]
+    for start in range(0, len(new_keys), 500):
+        s.execute(insert(OpenLot).from_select(
+            ["lot_id", "member_id", "expires_on", "points_left"],
+            select(LedgerEntry.id, LedgerEntry.member_id, LedgerEntry.expires_on,
+                   LedgerEntry.amount)
+            .where(LedgerEntry.source_key.in_(new_keys[start:start + 500]))))  # fmt: skip
     have = set()
     ids = list(todo)
     for start in range(0, len(ids), 500):

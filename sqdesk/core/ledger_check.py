@@ -6,7 +6,8 @@
 - replaying each member's entries in order, every deduction took its points oldest lot
   first (a reversal of earned points takes them from that lot first, an expiry from the
   lot that expired);
-- a reversal negates the entry it reverses; cached levels are today's levels.
+- a reversal negates the entry it reverses; cached levels are today's levels;
+- the derived open lots and daily sums equal what the entries say.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
+from sqdesk.core import ledger_days, open_lots
 from sqdesk.core.check import invariant
 from sqdesk.core.ledger import ADJUST, EARN, EXPIRE, REVERSE, expected_levels, rules_in
 from sqdesk.core.models import LedgerConsumption, LedgerEntry, Level, MemberPoints
@@ -138,3 +140,13 @@ def _levels(s: Session) -> Iterator[str]:
         want = expected.get(member_id, base)
         if want != level_id:
             yield f"member {member_id}: cached level {level_id}, should be {want} today"
+
+
+@invariant("points lots left")
+def _open_lots(s: Session) -> Iterator[str]:
+    yield from open_lots.differences(s)
+
+
+@invariant("points per day")
+def _ledger_days(s: Session) -> Iterator[str]:
+    yield from ledger_days.differences(s)

@@ -56,7 +56,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.sql import column
 
-from sqdesk.core import activities, coupons, filters, ledger, segments
+from sqdesk.core import activities, coupons, filters, ledger, ledger_days, segments
 from sqdesk.core.contacts import _rendered_for
 from sqdesk.core.errors import CodedError
 from sqdesk.core.models import (
@@ -372,16 +372,22 @@ def _copies_of(scope: Scope, ids: Select | None):
 
 
 def _points(s, lo: datetime, hi: datetime, ids: Select | None) -> Points:
-    sums = dict(s.execute(select(LedgerEntry.kind, func.sum(LedgerEntry.amount))
-                          .where(LedgerEntry.at >= lo, LedgerEntry.at < hi,
-                                 within(LedgerEntry.member_id, ids))
-                          .group_by(LedgerEntry.kind)).all())  # fmt: skip
+    if ids is None:  # the whole shop: whole days from the daily sums, the edges from entries
+        sums = ledger_days.sums(s, lo, hi)
+    else:
+        sums = dict(s.execute(select(LedgerEntry.kind, func.sum(LedgerEntry.amount))
+                              .where(LedgerEntry.at >= lo, LedgerEntry.at < hi,
+                                     within(LedgerEntry.member_id, ids))
+                              .group_by(LedgerEntry.kind)).all())  # fmt: skip
     # The balances now, less what changed since the period ended: the liability at its end
     # without summing two million entries (balances equal the ledger: `check` proves it).
     now = s.scalar(select(func.coalesce(func.sum(MemberPoints.balance), 0))
                    .where(within(MemberPoints.member_id, ids))) or 0  # fmt: skip
-    since = s.scalar(select(func.coalesce(func.sum(LedgerEntry.amount), 0))
-                     .where(LedgerEntry.at >= hi, within(LedgerEntry.member_id, ids))) or 0
+    if ids is None:
+        since = sum(ledger_days.sums(s, hi, datetime(9999, 1, 1, tzinfo=UTC)).values())
+    else:
+        since = s.scalar(select(func.coalesce(func.sum(LedgerEntry.amount), 0))
+                         .where(LedgerEntry.at >= hi, within(LedgerEntry.member_id, ids))) or 0
     return Points(int(sums.get(ledger.EARN, 0) or 0), -int(sums.get(ledger.REDEEM, 0) or 0),
                   -int(sums.get(ledger.EXPIRE, 0) or 0),
                   int((sums.get(ledger.ADJUST, 0) or 0) + (sums.get(ledger.REVERSE, 0) or 0)),

@@ -241,6 +241,40 @@ class LedgerConsumption(Base):
     )
 
 
+class OpenLot(Base):
+    """An earned lot that still has points, and how many (derived, sqdesk.core.open_lots):
+    expiry and spending find what is left through this small table and its date index
+    instead of summing two million entries' consumption. Kept in the transaction of every
+    lot and every consumption; `check` compares it with the ledger."""
+
+    __tablename__ = "open_lot"
+
+    lot_id: Mapped[int] = mapped_column(
+        ForeignKey("ledger_entry.id", ondelete="CASCADE"), primary_key=True
+    )
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id", ondelete="CASCADE"))
+    expires_on: Mapped[date | None] = mapped_column(Date, default=None)
+    points_left: Mapped[int] = mapped_column(Integer)
+
+    __table_args__ = (
+        Index("ix_open_lot_expires", "expires_on"),
+        Index("ix_open_lot_member", "member_id"),
+    )
+
+
+class LedgerDay(Base):
+    """The ledger summed per UTC day and kind (derived, sqdesk.core.ledger_days): monthly
+    totals and the dashboard's points figures read a few hundred rows, not a year of
+    entries. Kept in the transaction of every entry; `check` compares it with the ledger."""
+
+    __tablename__ = "ledger_day"
+
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10), primary_key=True)
+    amount: Mapped[int] = mapped_column(BigInteger, default=0)
+    entries: Mapped[int] = mapped_column(Integer, default=0)
+
+
 class MemberPoints(Base):
     """Cached balance and level of a member; `check` proves it equals what the ledger says."""
 

@@ -27,12 +27,14 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from sqdesk.core import backup, migrate, paths, search
 from sqdesk.core.errors import StoreError, StoreReadOnly, StoreTooNewError
+from sqdesk.core.jobs import interrupt_requested
 from sqdesk.core.lock import StoreLock, StoreLocked
 from sqdesk.core.models import Base
 
 STORE_SUFFIX = ".sqdesk"
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+PROGRESS_STEPS = 20_000  # SQLite steps between two looks at whether to stop (well under 1 ms)
 
 __all__ = [
     "Store",
@@ -105,6 +107,9 @@ def _install_sqlite_pragmas(engine: Engine, *, read_only: bool = False) -> None:
             cur.execute("PRAGMA foreign_keys = ON")
             # 64 MiB of page cache (default 2 MiB): the search index of a 100k store fits.
             cur.execute("PRAGMA cache_size = -65536")
+        # Long statements end at once when the work they belong to is asked to stop
+        # (sqdesk.core.jobs.stoppable): a quit never waits for a rebuild to finish.
+        dbapi_connection.set_progress_handler(interrupt_requested, PROGRESS_STEPS)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn) -> None:

@@ -26,7 +26,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from sqdesk.core.jobs import Cancelled, Progress, ShouldStop
+from sqdesk.core.jobs import Cancelled, Progress, ShouldStop, stoppable
 
 log = logging.getLogger(__name__)
 
@@ -105,6 +105,13 @@ _RUNNING: dict[int, Job] = {}
 _NUMBERS = itertools.count(1)
 
 
+def stop_all_jobs() -> None:
+    """Ask every job still running to stop (the app is quitting): each ends between its
+    chunks or inside its SQLite statement, and rolls back what it had not committed."""
+    for job in list(_RUNNING.values()):
+        job.cancel()
+
+
 def wait_for_jobs(timeout_ms: int = 30_000) -> bool:
     """Block until background work is done (at exit, before the store closes)."""
     return QThreadPool.globalInstance().waitForDone(timeout_ms)
@@ -120,8 +127,11 @@ class _Runnable(QRunnable):
     def run(self) -> None:
         number, news = self.number, self.box.news
         try:
-            result = self.work(lambda done, total: news.emit(number, "progress", (done, total)),
-                               self.stop.is_set)  # fmt: skip
+            # A cancelled job's SQLite statement ends at once, not when it is done.
+            with stoppable(self.stop.is_set):
+                result = self.work(
+                    lambda done, total: news.emit(number, "progress", (done, total)),
+                    self.stop.is_set)  # fmt: skip
         except Cancelled:
             news.emit(number, "cancel", None)
         except Exception as exc:

@@ -29,13 +29,11 @@ from sqdesk.core import (
     audit,
     backup,
     check,
-    coupons,
-    ledger,
     manager,
-    member_stats,
     members,
     pinyin,
     shop_settings,
+    upkeep,
 )
 from sqdesk.core.errors import StoreError
 from sqdesk.core.members import SortKey
@@ -210,6 +208,7 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self.daily_upkeep)
         # A copy every 30 minutes while something changed, and one on closing.
         self.changed_since_copy = False
+        self.exit_copy_job: Job | None = None
         hub().changed.connect(self._note_change)
         self._copy_timer = QTimer(self, interval=HALF_HOURLY_MS)
         self._copy_timer.timeout.connect(self.half_hourly_copy)
@@ -323,31 +322,20 @@ class MainWindow(QMainWindow):
 
         keep_copies = store.is_sqlite and store.path is not None and not self.demo
 
-        def done(result: tuple) -> None:
-            count, damage, good = result
-            if count and store is self.store:
+        def done(result: upkeep.Upkept) -> None:
+            if result.expired and store is self.store:
                 announce(Area.POINTS, Area.MEMBERS)  # balances and levels moved
                 self.statusBar().showMessage(
-                    self.tr("%n batch(es) of points expired today.", "", count), 8000
+                    self.tr("%n batch(es) of points expired today.", "", result.expired), 8000
                 )
-            if damage and store is self.store:
-                self.show_damage(damage, good)
+            if result.damage and store is self.store:
+                self.show_damage(result.damage, result.sound_copy)
 
-        def work(_progress, _should_stop) -> tuple:
-            damage = backup.quick_check(store.path) if keep_copies else []
-            if damage:  # a damaged file is not backed up over good copies, nor changed
-                return 0, damage, backup.newest_sound(store.path,
-                                                      folder=backup.folder_for(store))
-            if keep_copies:
-                wanted = shop_settings.values(store)
-                if wanted["backups.daily"]:  # the daily copy, the last N days kept
-                    backup.auto_backup(store.path, keep=wanted["backups.keep_days"],
-                                       folder=backup.folder_for(store))  # fmt: skip
-            made = ledger.expire(store, today=today)
-            coupons.birthday_coupons(store, today=today)  # the month's, once a year each
-            # Today's visit figures, so the first click on a segment is instant.
-            member_stats.ensure_current(store, today=today)
-            return made, [], None
+        def work(_progress, should_stop) -> upkeep.Upkept:
+            # Once a day per store (the day is kept in the store): stopped at a quit, and
+            # what is left is done at the next start (sqdesk.core.upkeep).
+            return upkeep.run(store, today=today, keep_copies=keep_copies,
+                              should_stop=should_stop)  # fmt: skip
 
         self.upkeep_job = run_quiet(self, work, on_success=done)
         return self.upkeep_job
@@ -819,13 +807,31 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.changed_since_copy and self._keeps_copies() and self.exit_copy_job is None:
+            # The day's last changes go with the shop's copies. In the background, behind a
+            # small dialog (shown only when it takes a moment, on a big store) whose button
+            # closes without the copy; the window closes when the copy is done.
+            event.ignore()
+            self._copy_then_close()
+            return
         prefs.save_window_state(self.saveGeometry(), self.saveState())
-        if self.changed_since_copy and self._keeps_copies():
-            # The day's last changes go with the shop's copies (a few seconds on a big store).
-            try:
-                backup.make_backup(self.store.path, kind="exit",
-                                   folder=backup.folder_for(self.store))  # fmt: skip
-                self.changed_since_copy = False
-            except StoreError:
-                log.warning("the copy on closing failed", exc_info=True)
         super().closeEvent(event)
+
+    def _copy_then_close(self) -> Job:
+        path, folder = self.store.path, backup.folder_for(self.store)
+
+        def copied(_copy: Path) -> None:
+            self.changed_since_copy = False
+            self.close()
+
+        def failed(exc: Exception) -> None:
+            log.warning("the copy on closing failed: %s", exc)
+            self.close()
+
+        self.exit_copy_job = run_job(
+            self, self.tr("Closing sqdesk"),
+            lambda _p, _s: backup.make_backup(path, kind="exit", folder=folder),
+            label=self.tr("Saving a copy of today's work before closing…"),
+            on_success=copied, on_failure=failed, on_cancel=self.close)  # fmt: skip
+        self.exit_copy_job.dialog.setCancelButtonText(self.tr("Close Without a Copy"))
+        return self.exit_copy_job

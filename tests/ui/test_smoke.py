@@ -55,3 +55,57 @@ def test_smoke_test_reports_a_store_open_in_another_copy(tmp_path):
         holder.close()
     assert out.returncode != 0
     assert "is open in sqdesk" in out.stderr
+
+
+QUIT_DURING_UPKEEP = r"""
+import sys, time
+from sqlalchemy import text
+from PySide6.QtCore import QMetaObject, Qt
+from PySide6.QtWidgets import QApplication
+from sqdesk import app
+from sqdesk.core import ledger
+
+def endless_expiry(store, today=None):
+    # The day's upkeep at its longest: one SQLite statement that would never end.
+    QMetaObject.invokeMethod(QApplication.instance(), "closeAllWindows",
+                             Qt.ConnectionType.QueuedConnection)
+    print("closing", flush=True)
+    with store.session() as s:
+        s.execute(text("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) "
+                       "SELECT count(*) FROM c")).scalar()
+    return 0
+
+ledger.expire = endless_expiry
+sys.exit(app.main(["--db", sys.argv[1], "--lang", "en"]))
+"""
+
+
+def test_quitting_during_the_upkeep_is_gone_within_a_second(tmp_path):
+    """The window closes while the day's upkeep is in a statement that would never end:
+    the process is gone within a second, the store is whole, its lock released, and the
+    day's upkeep is left for the next start."""
+    import time
+
+    from sqdesk.core import upkeep
+    from sqdesk.core.check import run_checks
+    from sqdesk.core.member_edit import MemberInput, create
+
+    db = tmp_path / "茶语.sqdesk"
+    with Store.open(db) as store:
+        create(store, MemberInput(name="王芳"))
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    proc = subprocess.Popen([sys.executable, "-c", QUIT_DURING_UPKEEP, str(db)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        assert proc.stdout.readline().strip() == "closing", proc.stderr.read()
+        asked = time.monotonic()
+        code = proc.wait(timeout=30)
+        gone = time.monotonic() - asked
+    finally:
+        proc.kill()
+    assert code == 0, proc.stderr.read()
+    print(f"gone after {gone:.3f} s")
+    assert gone < 1.0, f"the process took {gone:.2f} s to go"
+    with Store.open(db, lock=True) as store:  # the lock was released
+        assert upkeep.done_on(store) is None  # the next start does the day's upkeep
+        assert not [p for p in run_checks(store) if p.problems]

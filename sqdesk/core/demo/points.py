@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import func, insert, select, update
 
-from sqdesk.core import ledger, member_stats
+from sqdesk.core import ledger, ledger_days, member_stats, open_lots
 from sqdesk.core.jobs import Cancelled, Progress, ShouldStop
 from sqdesk.core.models import (
     LedgerConsumption,
@@ -254,6 +254,9 @@ def _write(s, book: _Ledger, people: dict[int, _Member], rewards: list[list],
             if should_stop():
                 raise Cancelled()
             conn.execute(insert(table), rows[start : start + _CHUNK])
+    # Entries and consumption went in bulk: their derived tables are made from them.
+    open_lots.rebuild_all(s)
+    ledger_days.rebuild_all(s)
     existing = set(s.scalars(select(MemberPoints.member_id)))
     balances = [{"member_id": m.id, "balance": m.balance, "level_id": None}
                 for m in people.values() if m.balance or m.visits]  # fmt: skip
