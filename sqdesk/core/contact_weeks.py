@@ -15,7 +15,8 @@ in the neighbouring week).
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 
 from sqlalchemy import Date, Integer, String, cast, delete, func, insert, literal, select, union
 from sqlalchemy.orm import Session
@@ -85,6 +86,27 @@ def refresh_member(s: Session, member_id: int) -> None:
     s.execute(delete(ContactWeek).where(ContactWeek.member_id == member_id))
     s.execute(insert(ContactWeek).from_select(["member_id", "week"],
                                               sources(s, member_id)))  # fmt: skip
+
+
+def add_week(s: Session, member_id: int, at: datetime) -> None:
+    """A contact just added at `at` (a visit): its week, if the member has none there yet.
+    The same week as `week_of` says in SQL, worked out here: one small insert."""
+    if settings.get(s, BUILT_KEY) != "1":
+        return
+    local = at.astimezone(UTC).replace(tzinfo=None) + timedelta(seconds=_offset_seconds())
+    monday = local.date() - timedelta(days=local.weekday())
+    s.execute(_add_week_statement(s.get_bind().dialect.name),
+              {"member_id": member_id, "week": monday})  # fmt: skip
+
+
+@lru_cache(maxsize=2)
+def _add_week_statement(dialect: str):
+    """INSERT ... ON CONFLICT DO NOTHING, built once per dialect (a visit writes it)."""
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as upsert
+    else:
+        from sqlalchemy.dialects.sqlite import insert as upsert
+    return upsert(ContactWeek.__table__).on_conflict_do_nothing()
 
 
 def refresh_copy(s: Session, rendered_for: str) -> None:

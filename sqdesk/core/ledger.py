@@ -14,10 +14,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from sqdesk.core import audit, coupons, ledger_days, member_stats, open_lots, settings
 from sqdesk.core.errors import CodedError
@@ -49,7 +50,12 @@ class PointsError(CodedError):
 
 
 def rules_in(s: Session) -> EarningRules:
-    return EarningRules.from_json(settings.get(s, RULES_KEY))
+    return _rules_from(settings.get(s, RULES_KEY))
+
+
+@lru_cache(maxsize=8)
+def _rules_from(text: str | None) -> EarningRules:  # read on every visit: parsed once
+    return EarningRules.from_json(text)
 
 
 def rules(store: Store) -> EarningRules:
@@ -239,7 +245,7 @@ def record_visit(
                 coupons.on_event_in(s, "referral", member.referrer_id)  # when the shop wants
         # Levels are as of today, whatever day a (backdated) visit is recorded for.
         update_level(s, member_id, today=date.today(), rules=rules)
-        member_stats.refresh_member(s, member_id)
+        member_stats.refresh_member(s, member_id, visit_at=at)
         return VisitResult(visit.id, awards, sum(a.points for a in awards), referral,
                            balance_in(s, member_id), paid, off)  # fmt: skip
 
@@ -501,18 +507,25 @@ def level_basis_value(s: Session, member_id: int, *, today: date, rules: Earning
             select(func.coalesce(func.sum(Visit.amount_cents), 0)).where(
                 Visit.member_id == member_id, Visit.voided.is_(False), Visit.at >= since)
         ) or 0  # fmt: skip
-    earned = s.scalar(
-        select(func.coalesce(func.sum(LedgerEntry.amount), 0)).where(
-            LedgerEntry.member_id == member_id, LedgerEntry.kind == EARN, LedgerEntry.at >= since)
-    ) or 0  # fmt: skip
-    reversed_ = s.scalar(
+    return s.connection().execute(_EARNED_KEPT, {"member": member_id, "since": since}
+                                  ).scalar() or 0  # fmt: skip
+
+
+def _earned_kept():
+    """Points a member earned since a moment, less those reversed since: one query over the
+    member's entries (their (member, at) index) and the reversals' unique index, built once
+    (every visit asks it)."""
+    reversal = aliased(LedgerEntry)
+    return (
         select(func.coalesce(func.sum(LedgerEntry.amount), 0))
-        .where(LedgerEntry.member_id == member_id, LedgerEntry.kind == EARN,
-               LedgerEntry.at >= since,
-               LedgerEntry.id.in_(select(LedgerEntry.reverses_id).where(
-                   LedgerEntry.reverses_id.is_not(None))))
-    ) or 0  # fmt: skip
-    return earned - reversed_
+        .outerjoin(reversal, reversal.reverses_id == LedgerEntry.id)
+        .where(LedgerEntry.member_id == bindparam("member"), LedgerEntry.kind == EARN,
+               LedgerEntry.at >= bindparam("since", type_=LedgerEntry.at.type),
+               reversal.id.is_(None))
+    )  # fmt: skip
+
+
+_EARNED_KEPT = _earned_kept()
 
 
 def basis_values(s: Session, *, today: date, rules: EarningRules,
@@ -696,16 +709,22 @@ def level_for(s: Session, value: int) -> Level | None:
     ).first()
 
 
+_LEVELS = select(Level.__table__.c.id, Level.__table__.c.threshold).order_by(
+    Level.__table__.c.threshold.desc())
+
+
 def update_level(s: Session, member_id: int, *, today: date, rules: EarningRules) -> None:
     row = _balance_row(s, member_id)
-    level = level_for(s, level_basis_value(s, member_id, today=today, rules=rules))
-    new_id = level.id if level else None
+    value = level_basis_value(s, member_id, today=today, rules=rules)
+    # (id, threshold) of every level, highest first: a handful of rows, read as plain rows.
+    levels = s.execute(_LEVELS).all()
+    new_id, new_threshold = next(((i, t) for i, t in levels if t <= value), (None, None))
     if new_id != row.level_id:
-        old = s.get(Level, row.level_id) if row.level_id is not None else None
+        old = next((t for i, t in levels if i == row.level_id), None)
         s.add(LevelChange(member_id=member_id, at=_now(), from_level_id=row.level_id,
                           to_level_id=new_id))  # fmt: skip
         row.level_id = new_id
-        if level is not None and (old is None or level.threshold > old.threshold):
+        if new_id is not None and (old is None or new_threshold > old):
             coupons.on_event_in(s, "level", member_id)  # a level reached, when the shop wants
 
 

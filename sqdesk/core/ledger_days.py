@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 
 from sqlalchemy import Date, cast, delete, func, insert, select
 from sqlalchemy.orm import Session
@@ -33,19 +34,24 @@ def add_many(s: Session, entries: Iterable[tuple[datetime, str, int]]) -> None:
     if not sums:
         return
     rows = [{"day": d, "kind": k, "amount": a, "entries": n} for (d, k), (a, n) in sums.items()]
-    # One statement that adds to the day's row or makes it: two PCs writing the first entry
-    # of a day at once on PostgreSQL must not collide on the key.
-    if s.get_bind().dialect.name == "postgresql":
+    s.connection().execute(_add_statement(s.get_bind().dialect.name), rows)
+
+
+@lru_cache(maxsize=2)
+def _add_statement(dialect: str):
+    """One statement that adds to the day's row or makes it (two PCs writing the first entry
+    of a day at once on PostgreSQL must not collide on the key); built once per dialect."""
+    if dialect == "postgresql":
         from sqlalchemy.dialects.postgresql import insert as upsert
     else:
         from sqlalchemy.dialects.sqlite import insert as upsert
-    stmt = upsert(LedgerDay)
-    stmt = stmt.on_conflict_do_update(
-        index_elements=[LedgerDay.day, LedgerDay.kind],
-        set_={"amount": LedgerDay.amount + stmt.excluded.amount,
-              "entries": LedgerDay.entries + stmt.excluded.entries},
+    table = LedgerDay.__table__
+    stmt = upsert(table)
+    return stmt.on_conflict_do_update(
+        index_elements=[table.c.day, table.c.kind],
+        set_={"amount": table.c.amount + stmt.excluded.amount,
+              "entries": table.c.entries + stmt.excluded.entries},
     )  # fmt: skip
-    s.execute(stmt, rows)
 
 
 def _day_of(s: Session):

@@ -9,8 +9,9 @@ missing), and for one member inside every transaction that changes their visits.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 
-from sqlalchemy import case, delete, func, insert, literal, select
+from sqlalchemy import bindparam, case, delete, func, insert, literal, select
 from sqlalchemy.orm import Session
 
 from sqdesk.core import contact_weeks, settings
@@ -77,15 +78,33 @@ def rebuild_all(s: Session, *, today: date) -> None:
     settings.put(s, DAY_KEY, today.isoformat())
 
 
-def refresh_member(s: Session, member_id: int, *, today: date | None = None) -> None:
-    """Recompute one member's row (inside the transaction that changed their visits)."""
+def refresh_member(s: Session, member_id: int, *, today: date | None = None,
+                   visit_at: datetime | None = None) -> None:  # fmt: skip
+    """Recompute one member's row (inside the transaction that changed their visits).
+    `visit_at`: the change was one visit added at that moment (its week is added to the
+    member's weeks, which only grow, instead of recounting them all)."""
     today = today or date.today()
-    contact_weeks.refresh_member(s, member_id)  # the weeks do not age: always kept current
+    # The weeks do not age: always kept current.
+    if visit_at is not None:
+        contact_weeks.add_week(s, member_id, visit_at)
+    else:
+        contact_weeks.refresh_member(s, member_id)
     if settings.get(s, DAY_KEY) != today.isoformat():
         return  # the table is from another day: the next rebuild covers this member too
-    s.execute(delete(MemberStats).where(MemberStats.member_id == member_id))
-    one = _aggregate(today).where(Visit.member_id == member_id)
-    s.execute(insert(MemberStats).from_select(["member_id", *COLUMNS], one))
+    remove, add = _one_member(today)
+    conn = s.connection()  # Core statements with a parameter: not the ORM's bulk insert
+    conn.execute(remove, {"member": member_id})
+    conn.execute(add, {"member": member_id})
+
+
+@lru_cache(maxsize=2)
+def _one_member(today: date):
+    """The statements that recompute one member's row, built once a day: a visit is
+    recorded in a few milliseconds, and building this select costs about one of them."""
+    one = _aggregate(today).where(Visit.member_id == bindparam("member"))
+    table = MemberStats.__table__
+    return (delete(table).where(table.c.member_id == bindparam("member")),
+            insert(table).from_select(["member_id", *COLUMNS], one))  # fmt: skip
 
 
 def is_current(store: Store, *, today: date | None = None) -> bool:

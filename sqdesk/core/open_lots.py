@@ -28,9 +28,11 @@ def is_lot(kind: str, amount: int) -> bool:
 
 def opened(s: Session, entry: LedgerEntry) -> None:
     """A lot was just recorded (flushed, so it has its id)."""
-    s.execute(insert(OpenLot).values(
-        lot_id=entry.id, member_id=entry.member_id, expires_on=entry.expires_on,
-        points_left=entry.amount))  # fmt: skip
+    s.connection().execute(_OPEN, {"lot_id": entry.id, "member_id": entry.member_id,
+                                   "expires_on": entry.expires_on, "points_left": entry.amount})
+
+
+_OPEN = insert(OpenLot.__table__)  # built once: a visit pays in a few milliseconds
 
 
 def taken(s: Session, lot_id: int, points: int) -> None:
