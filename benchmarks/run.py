@@ -19,6 +19,7 @@ import json
 import os
 import platform
 import random
+import shutil
 import sqlite3
 import statistics
 import sys
@@ -712,12 +713,21 @@ def main(argv: list[str] | None = None) -> int:
         "--out", type=Path, default=Path(__file__).with_name("results") / "latest.json"
     )
     parser.add_argument("--skip-io", action="store_true", help="skip import/export")
+    parser.add_argument("--store", type=Path, default=None,
+                        help="a copy of this benchmark store instead of building one")  # fmt: skip
     args = parser.parse_args(argv)
     folder = Path(tempfile.mkdtemp(prefix="sqdesk-bench-"))
     results: list[Result] = []
-    print(f"building a {args.members:,}-member store in {folder} ...", flush=True)
-    store, built = bench_build(folder / "bench.sqdesk", args.members)
-    results += built
+    if args.store is not None:
+        print(f"copying {args.store} to {folder} ...", flush=True)
+        shutil.copyfile(args.store, folder / "bench.sqdesk")
+        store = Store.open(folder / "bench.sqdesk")
+        with store.read() as s:
+            args.members = s.scalar(select(func.count(Member.id)))
+    else:
+        print(f"building a {args.members:,}-member store in {folder} ...", flush=True)
+        store, built = bench_build(folder / "bench.sqdesk", args.members)
+        results += built
     gc.collect()
     gc.freeze()  # as the app does once started (sqdesk.app): fewer long GC pauses
     with closing(sqlite3.connect(folder / "bench.sqdesk")) as raw:
@@ -726,6 +736,9 @@ def main(argv: list[str] | None = None) -> int:
         results += bench_roster_by_name(store, raw)
         results += bench_roster_figures(store, raw)
         results += bench_search(store, raw)
+        from benchmarks.bench_felt import bench_felt
+
+        results += bench_felt(store, TYPING, Result)
         results.append(bench_profile(store, raw, args.members))
         results += bench_points(store, raw, args.members)
         results += bench_segments(store)
@@ -750,6 +763,9 @@ def main(argv: list[str] | None = None) -> int:
             results += bench_import(xlsx, csv_path, folder)
     rss = rss_mb()
     store.close()
+    from benchmarks.bench_start import bench_start
+
+    results += bench_start(folder / "bench.sqdesk", Result)
     _print(results, rss)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     payload = {

@@ -21,7 +21,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from sqdesk.core.errors import StoreError
-from sqdesk.core.jobs import Cancelled, interrupt_requested
+from sqdesk.core.jobs import Cancelled, interrupt_requested, interrupting
 
 KEEP_PER_KIND = 10
 FOLDER_KEY = "backup.folder"
@@ -128,8 +128,8 @@ def make_backup(store_path: Path, *, kind: str, keep: int = KEEP_PER_KIND,
 def integrity_check(path: Path) -> list[str]:
     """SQLite's full integrity check of a file: [] when it is sound."""
     try:
-        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
-            conn.set_progress_handler(interrupt_requested, 20_000)
+        with (closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn,
+              interrupting(conn)):
             rows = [r[0] for r in conn.execute("PRAGMA integrity_check")]
     except sqlite3.DatabaseError as exc:
         if interrupt_requested():
@@ -215,8 +215,8 @@ def quick_check(path: Path) -> list[str]:
     """SQLite's quick check of a store file: [] when it is sound. A few seconds for a
     1 GB store, so it can run at every start (the full `check` takes minutes)."""
     try:
-        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
-            conn.set_progress_handler(interrupt_requested, 20_000)
+        with (closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn,
+              interrupting(conn)):
             rows = [r[0] for r in conn.execute("PRAGMA quick_check")]
     except sqlite3.DatabaseError as exc:
         if interrupt_requested():

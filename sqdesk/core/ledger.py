@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, aliased
 
 from sqdesk.core import audit, coupons, ledger_days, member_stats, open_lots, settings
 from sqdesk.core.errors import CodedError
+from sqdesk.core.jobs import Cancelled, interrupt_requested
 from sqdesk.core.models import (
     CheckIn,
     LedgerConsumption,
@@ -451,6 +452,8 @@ def expire(store: Store, *, today: date | None = None) -> int:
     with store.session() as s:
         at = _now()
         for lot_id, member_id, left, expires in due_lots(s, today):
+            if made % 50 == 0 and interrupt_requested():  # a quit: all of it next time
+                raise Cancelled()
             entry = _add_entry(s, member_id=member_id, at=at, kind=EXPIRE, amount=-left,
                                reason=f"points earned before {expires.isoformat()} expired",
                                source_type="expiry", source_id=lot_id)  # fmt: skip

@@ -162,6 +162,33 @@ def ordered_ids(
         return first_column(s, query.order_by(*order))
 
 
+def first_search_page(store: Store, search_text: str, limit: int, *,
+                      include_archived: bool = False) -> list[MemberId] | None:  # fmt: skip
+    """The first `limit` ids of `ordered_ids(search_text=..., sort=None)` while typing, when
+    they can be found without ranking every match: the newest members whose name or pinyin
+    starts with the text (a text query's best rank). None when that shortcut does not hold
+    (numbers rank exact matches first; fewer name matches than a page leave room for the
+    others): the caller then takes ordered_ids. The whole list follows in the background
+    (sqdesk.ui.members.model)."""
+    parsed = search.parse(search_text)
+    if parsed is None or parsed.exact_kinds or not store.is_sqlite:
+        return None  # the heads' walk is measured and tuned on SQLite
+    want = limit
+    with store.read() as s:
+        while True:
+            newest, whole = search.name_starts(s, parsed, want)
+            kept = newest
+            if not include_archived and newest:
+                gone = set(s.scalars(select(Member.id).where(Member.id.in_(newest),
+                                                             Member.archived.is_(True))))
+                kept = [i for i in newest if i not in gone]
+            if len(kept) >= limit:
+                return [MemberId(i) for i in kept[:limit]]
+            if whole or want >= 8 * limit:
+                return None  # fewer name matches than a page: the full ranking fills it
+            want *= 2  # archived members took places: read further
+
+
 def rows(store: Store, ids: Sequence[int]) -> dict[MemberId, MemberRow]:
     """The roster rows for `ids` (any order), keyed by id; unknown ids are left out."""
     if not ids:

@@ -22,7 +22,7 @@ from sqdesk.core import backup
 from sqdesk.core.errors import StoreError
 from sqdesk.ui.changes import Area, announce
 from sqdesk.ui.refusals import refusal_text
-from sqdesk.ui.widgets import fill_table, make_table
+from sqdesk.ui.widgets import fill_table, make_table, select_row
 
 
 class BackupsDialog(QDialog):
@@ -46,7 +46,7 @@ class BackupsDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(
             0, QHeaderView.ResizeMode.ResizeToContents)  # fmt: skip
         if self.copies:
-            self.table.selectRow(0)
+            select_row(self.table, 0)
         self.table.doubleClicked.connect(lambda _i: self.ask_restore())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.restore_button = buttons.addButton(self.tr("Restore…"),
@@ -79,7 +79,7 @@ class BackupsDialog(QDialog):
     def choose(self, path: Path) -> None:
         for row, b in enumerate(self.copies):
             if b.path == path:
-                self.table.selectRow(row)
+                select_row(self.table, row)
 
     def chosen(self) -> backup.BackupInfo | None:
         rows = self.table.selectionModel().selectedRows()

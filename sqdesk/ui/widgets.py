@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -53,6 +53,19 @@ def make_table(parent: QWidget, headers: list[str], stretch: int) -> QTableWidge
     table.setAlternatingRowColors(True)
     table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return table
+
+
+def select_row(table: QAbstractItemView, row: int) -> None:
+    """Make `row` the one selected row. Not QTableView.selectRow: that follows the keyboard
+    modifiers held at the moment, so a dialog opened with a Ctrl shortcut while Ctrl is
+    still down toggled its first row off instead of selecting it."""
+    model = table.model()
+    if model is None or not 0 <= row < model.rowCount():
+        return
+    index = model.index(row, 0)
+    flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
+             | QItemSelectionModel.SelectionFlag.Rows)  # fmt: skip
+    table.selectionModel().setCurrentIndex(index, flags)
 
 
 def on_enter(widget: QWidget, slot: Callable[[], object]) -> QAction:

@@ -10,8 +10,9 @@ from sqdesk.core.note_search import INDEX_TABLES
 
 def _modelled(name, type_, parent_names) -> bool:
     """The note search index is made by its migration for each database, not by a model;
-    so is the birthday index on an expression (PostgreSQL reflects it, SQLite cannot)."""
-    if type_ == "index" and name == "ix_member_birthday_month_day":
+    so are the indexes on an expression, birthdays' and the name tokens' heads (PostgreSQL
+    reflects them, SQLite cannot)."""
+    if type_ == "index" and name in ("ix_member_birthday_month_day", "ix_member_token_head"):
         return False
     return not (type_ == "table" and name.startswith(INDEX_TABLES))
 

@@ -46,3 +46,34 @@ def test_model_fetches_only_the_blocks_it_shows(qapp, demo_store, monkeypatch):
     assert fetched == [BLOCK]
     model.data(model.index(BLOCK, 0))
     assert len(fetched) == 2
+
+
+def test_a_search_shows_its_first_screenful_at_once_and_the_rest_after(qtbot, demo_store,
+                                                                       monkeypatch):  # fmt: skip
+    """A search matching more than a screenful shows the newest name matches at once (the
+    start of the full ranking), the rest is appended from the background, and anything that
+    needs every id (export, bulk actions) gets them all."""
+    from sqdesk.core import search
+    from sqdesk.ui.members import model as roster
+
+    monkeypatch.setattr(roster, "FIRST_IDS", 10)
+    monkeypatch.setattr(search, "WALK_ABOVE", 3)
+    model = MemberTableModel(demo_store)
+    model.sort(-1)  # while typing: the best matches first
+    for text in ("zh", "li", "wa", "ch", "zhang", "l"):
+        full = members.ordered_ids(demo_store, search_text=text, sort=None)
+        if len(full) > 30 and members.first_search_page(demo_store, text, 10) is not None:
+            break
+    else:
+        raise AssertionError("the demo shop has no name that many share")
+    model.set_search(text)
+    assert not model.complete and model.rowCount() == 10
+    assert [model.member_id(r) for r in range(10)] == full[:10]
+    with qtbot.waitSignal(model.completed, timeout=10000):
+        pass
+    assert model.complete and model.rowCount() == len(full)
+    assert [model.member_id(r) for r in range(len(full))] == full
+    model.set_search("")
+    model.set_search(text)
+    assert not model.complete
+    assert model.view_ids() == full and model.complete  # completed at once when needed

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from sqdesk.core import members
 from sqdesk.core.store import Store
-from sqdesk.ui.widgets import fill_table, make_table
+from sqdesk.ui.widgets import fill_table, make_table, select_row
 
 MAX_SHOWN = 100
 
@@ -59,7 +59,7 @@ class MemberPicker(QDialog):
         fill_table(self.table, [(r.code, r.name, r.nickname, r.mobile_masked)
                                 for r in (found[i] for i in self._ids if i in found)])  # fmt: skip
         if len(self._ids) == 1:
-            self.table.selectRow(0)
+            select_row(self.table, 0)
 
     def selected_ids(self) -> list[int]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})

@@ -33,7 +33,7 @@ from sqdesk.ui.members.roster_files import RosterFiles
 from sqdesk.ui.members.segment_bar import SegmentBar
 from sqdesk.ui.members.selection_actions import SelectionActions
 from sqdesk.ui.members.tag_chips import TagChipsDelegate
-from sqdesk.ui.widgets import PageHeader
+from sqdesk.ui.widgets import PageHeader, select_row
 
 # The roster's columns as the user left them; "2" since the figure columns came (a layout
 # saved before them would hide them for good).
@@ -51,9 +51,10 @@ _SAMPLES = {
 }  # fmt: skip
 CELL_PADDING = 12  # the cell's margins and its grid line
 SORT_ARROW = 16  # the header's room for the sort indicator
-# Typing pauses shorter than this are one search: the query runs once per pause, not per
-# key, when someone types faster than the roster can redraw.
-SEARCH_COALESCE_MS = 30
+# The search runs on the event loop's next turn after a key, not after a wall-clock pause:
+# keys that arrive while a search runs queue up and are searched once together, and a key
+# typed at a person's pace is searched at once (a 30 ms timer here was 30 ms of every key).
+SEARCH_COALESCE_MS = 0
 
 
 class MembersPage(QWidget):
@@ -181,6 +182,7 @@ class MembersPage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty, 1)
         self.model.modelReset.connect(self._update_count)
+        self.model.completed.connect(self._update_count)  # a search's count, once all known
         self.segments.fill()
         self._update_count()
         self._add_actions()
@@ -288,17 +290,29 @@ class MembersPage(QWidget):
         was_searching = self.model.searching
         will_search = members.search_key(text) is not None
         # A new search ranks best matches first; clearing it goes back to the column sort.
+        # The header shows the new order without sorting (its signal would reload the whole
+        # roster once more): the model takes the order and the text in one reload.
+        header = self.table.horizontalHeader()
         if will_search and not was_searching:
-            self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+            header.blockSignals(True)
+            header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+            header.blockSignals(False)
+            self.model.set_search(text, column=-1, order=Qt.SortOrder.AscendingOrder)
         elif was_searching and not will_search:
-            self.table.horizontalHeader().setSortIndicator(
-                MemberTableModel.COLUMNS.index(self.model.default_sort),
-                Qt.SortOrder.DescendingOrder,
-            )
-        self.model.set_search(text)
+            column = MemberTableModel.COLUMNS.index(self.model.default_sort)
+            header.blockSignals(True)
+            header.setSortIndicator(column, Qt.SortOrder.DescendingOrder)
+            header.blockSignals(False)
+            self.model.set_search(text, column=column, order=Qt.SortOrder.DescendingOrder)
+        else:
+            self.model.set_search(text)
         self._update_count()
 
     def _update_count(self) -> None:
+        if not self.model.complete:  # a search's first screenful: its count follows
+            self.table.setVisible(True)
+            self.empty.setVisible(False)
+            return
         n = self.model.rowCount()
         text = self.model.search_text.strip()
         if self.model.filtered and not self.model.searching:
@@ -440,5 +454,5 @@ class MembersPage(QWidget):
     def _after_save(self, member_id: int) -> None:
         row = self.model.row_of(member_id)
         if row >= 0:
-            self.table.selectRow(row)
+            select_row(self.table, row)
             self.table.scrollTo(self.model.index(row, 0))

@@ -27,7 +27,7 @@ from sqdesk.ui.changes import Area, follow
 from sqdesk.ui.notes import follow_up_actions
 from sqdesk.ui.notes.follow_up_actions import FollowUpWords
 from sqdesk.ui.notes.words import NoteWords
-from sqdesk.ui.widgets import make_table, on_enter
+from sqdesk.ui.widgets import make_table, on_enter, select_row
 
 RECENT = 5  # notes shown beside a follow-up
 RECENT_CHARS = 160  # of each: a long note is read in the profile
@@ -141,7 +141,7 @@ class FollowUpsTab(QWidget):
             self.table.resizeColumnToContents(c)
         self.count.setText(self.tr("%n follow-up(s)", "", len(self.shown)))
         if self.shown:
-            self.table.selectRow(row_to_select)
+            select_row(self.table, row_to_select)
         self._chosen()
 
     def current(self) -> FollowUp | None:

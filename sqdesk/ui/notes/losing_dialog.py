@@ -21,7 +21,7 @@ from sqdesk.core.store import Store
 from sqdesk.ui.changes import Area, follow
 from sqdesk.ui.jobs import run_quiet
 from sqdesk.ui.posts.copy_dialog import CopyPostDialog, open_copy_dialog
-from sqdesk.ui.widgets import make_table
+from sqdesk.ui.widgets import make_table, select_row
 
 SHOWN = 200  # the most valuable first: a manager greets a few a day, not thousands
 IdRole = Qt.ItemDataRole.UserRole + 1
@@ -103,7 +103,7 @@ class LosingTouchDialog(QDialog):
                                           | Qt.AlignmentFlag.AlignVCenter)  # fmt: skip
                 self.table.setItem(row, column, item)
         if shown:
-            self.table.selectRow(0)
+            select_row(self.table, 0)
         self.hello_button.setEnabled(bool(shown) and not self.store.read_only)
         self.open_button.setEnabled(bool(shown))
 

@@ -26,7 +26,7 @@ from sqdesk.ui.notes.highlight import HighlightDelegate, SpansRole, excerpt
 from sqdesk.ui.notes.lapses_tab import LapsesTab
 from sqdesk.ui.notes.words import NoteWords
 from sqdesk.ui.refusals import refusal_text
-from sqdesk.ui.widgets import PageHeader, make_table, on_enter
+from sqdesk.ui.widgets import PageHeader, make_table, on_enter, select_row
 
 SHOWN = 100  # the newest matches: a manager looks for one conversation, not a report
 SEARCH_DELAY_MS = 150  # typing pauses this long before the search runs
@@ -150,7 +150,7 @@ class NotesPage(QWidget):
         for c in range(TEXT_COLUMN):  # the note's own column takes the rest
             table.resizeColumnToContents(c)
         if rows:
-            table.selectRow(0)
+            select_row(table, 0)
         self.open_button.setEnabled(self._current_member() is not None)
 
     def _enter(self) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMenu,
     QPushButton,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -92,6 +93,7 @@ class TodayPage(QWidget):
         self.plan_label, self.plan = section(self.tr("Today's activities and tasks"), "todayPlan")
         self.plan.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.plan.customContextMenuRequested.connect(self._plan_menu)
+        self.plan.viewport().installEventFilter(self)
         self.next_label, self.tomorrow = section(self.tr("Coming up: tomorrow's warm-ups"),
                                                  "todayTomorrow")  # fmt: skip
         self.birthday_label, self.birthdays = section(self.tr("Birthdays this week"),
@@ -238,11 +240,25 @@ class TodayPage(QWidget):
                               "#c05621" if f.overdue else "#2b6cb0")  # fmt: skip
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
-            recent = notes.for_member(self.store, n.member_id, limit=3)
-            item.setToolTip("\n".join(
-                f"{r.at.astimezone():%m-%d} {self.note_words.kind(r.kind)}: {r.text[:80]}"
-                for r in recent))  # fmt: skip
-            self.plan.addItem(item)
+            self.plan.addItem(item)  # its tooltip is read when it is hovered (eventFilter)
+
+    def follow_up_tip(self, member_id: int) -> str:
+        """The member's latest notes, for a follow-up's tooltip."""
+        return "\n".join(
+            f"{r.at.astimezone():%m-%d} {self.note_words.kind(r.kind)}: {r.text[:80]}"
+            for r in notes.for_member(self.store, member_id, limit=3))  # fmt: skip
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # A follow-up's notes are read when its tooltip is asked for, not for every one of
+        # them when Today fills (a big shop has a thousand open: that was seconds at start).
+        if watched is self.plan.viewport() and event.type() == QEvent.Type.ToolTip:
+            item = self.plan.itemAt(event.pos())
+            data = item.data(ItemRole) if item is not None else None
+            if data and data[0] == "followup":
+                QToolTip.showText(event.globalPos(), self.follow_up_tip(data[2]),
+                                  self.plan.viewport())  # fmt: skip
+                return True
+        return super().eventFilter(watched, event)
 
     def _plan_menu(self, pos) -> QMenu | None:
         item = self.plan.itemAt(pos)

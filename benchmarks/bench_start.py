@@ -1,0 +1,88 @@
+"""Start and quit as the manager feels them, on the benchmark store, each a fresh process.
+
+- Cold start: `sqdesk --smoke-test` prints when the main window was shown (three runs).
+- Quit during the day's upkeep: the store's upkeep day is cleared so the upkeep runs (the
+  file check, the daily copy of the whole file, expiry...); the window is closed two
+  seconds after start, and the time from the close to the process being gone is taken.
+- Memory: the app's largest resident size over a start (from /usr/bin/time if present,
+  else the kernel's figure for the child).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import resource
+import sqlite3
+import subprocess
+import sys
+import time
+from contextlib import closing
+from pathlib import Path
+
+QUIT_AFTER = r"""
+import sys, threading, time
+from PySide6.QtCore import QMetaObject, Qt
+from PySide6.QtWidgets import QApplication
+from sqdesk import app
+
+def close_soon():
+    time.sleep(float(sys.argv[2]))
+    print(f"closing {time.perf_counter()}", flush=True)
+    QMetaObject.invokeMethod(QApplication.instance(), "closeAllWindows",
+                             Qt.ConnectionType.QueuedConnection)
+
+threading.Thread(target=close_soon, daemon=True).start()
+sys.exit(app.main(["--db", sys.argv[1]]))
+"""
+
+
+def _env() -> dict:
+    return {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+
+
+def cold_start(db: Path, runs: int = 3) -> list[float]:
+    out = []
+    for _ in range(runs):
+        done = subprocess.run([sys.executable, "-m", "sqdesk", "--smoke-test", "--db", str(db)],
+                              capture_output=True, text=True, env=_env(), timeout=300)  # fmt: skip
+        found = re.search(r"after ([\d.]+) s", done.stdout)
+        if found:
+            out.append(float(found.group(1)))
+    return out
+
+
+def quit_during_upkeep(db: Path, after_s: float = 2.0) -> float | None:
+    with closing(sqlite3.connect(db)) as conn:
+        conn.execute("DELETE FROM setting WHERE key = 'upkeep.day'")
+        conn.commit()
+    proc = subprocess.Popen([sys.executable, "-c", QUIT_AFTER, str(db), str(after_s)],
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+                            env=_env())  # fmt: skip
+    line = proc.stdout.readline()
+    asked = time.monotonic()
+    proc.wait(timeout=300)
+    gone = time.monotonic() - asked
+    return gone if line.startswith("closing") else None
+
+
+def peak_rss_mb() -> float:
+    """The largest resident size of any child process waited for so far."""
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def bench_start(db: Path, result) -> list:
+    starts = cold_start(db)
+    rss = peak_rss_mb()
+    gone = quit_during_upkeep(db)
+    out = []
+    if starts:
+        out.append(result("cold start to the main window (--smoke-test, best of 3)", "s",
+                          min(starts), None, 2, 1,
+                          "runs: " + ", ".join(f"{s:.2f}" for s in starts)))  # fmt: skip
+        out.append(result("memory of the app with the store open (max RSS)", "MB", rss, None,
+                          None, 200))  # fmt: skip
+    if gone is not None:
+        out.append(result("quit during the day's upkeep: close to process gone", "s", gone,
+                          None, 5, 1, "the upkeep stops; the next start finishes it"))  # fmt: skip
+    return out

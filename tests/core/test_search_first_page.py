@@ -1,0 +1,50 @@
+"""While typing, the first screenful of a search that matches thousands is read newest
+member first and stops there (sqdesk.core.search.name_starts, migration 0030's heads'
+index): it must be exactly the start of the full ranking, whatever the query."""
+
+import pytest
+
+from sqdesk.core import member_edit, members, search
+from sqdesk.core.member_edit import MemberInput, create
+
+NAMES = ["李丽", "李立", "黎明", "刘丽丽", "林立", "张三", "张珊珊", "章子", "Lily 李",
+         "欧阳丽", "李😀", "王立", "Lin 林", "厉害", "丽丽", "李 ·小丽", "张伟", "赵丽", "李四",
+         "刘立"]  # fmt: skip
+
+
+@pytest.fixture
+def shop(store):
+    ids = []
+    for i in range(6):
+        for name in NAMES:
+            ids.append(create(store, MemberInput(name=name, nickname=f"阿{i}")))
+    # Archived members are left out, wherever they fall.
+    member_edit.set_archived(store, ids[::7], True)
+    return store
+
+
+@pytest.mark.parametrize("limit", [1, 5, 12, 40])
+@pytest.mark.parametrize("walk_above", [1, 3, 1000])
+def test_the_first_page_is_the_start_of_the_full_ranking(shop, monkeypatch, limit, walk_above):
+    monkeypatch.setattr(search, "WALK_ABOVE", walk_above)
+    for text in ["li", "LI", "ｌｉ", "lil", "zh", "zhang", "zs", "李", "李丽", "丽", "lin", "l",
+                 "xyz", "😀", "5678", "ouyang"]:  # fmt: skip
+        full = members.ordered_ids(shop, search_text=text, sort=None)
+        page = members.first_search_page(shop, text, limit)
+        if page is not None:
+            assert page == full[:limit], (text, limit)
+        with_archived = members.first_search_page(shop, text, limit, include_archived=True)
+        if with_archived is not None:
+            everyone = members.ordered_ids(shop, search_text=text, sort=None,
+                                           include_archived=True)  # fmt: skip
+            assert with_archived == everyone[:limit], (text, limit)
+
+
+def test_the_shortcut_is_taken_where_it_pays(shop, monkeypatch):
+    monkeypatch.setattr(search, "WALK_ABOVE", 3)
+    if not shop.is_sqlite:
+        assert members.first_search_page(shop, "li", 5) is None  # the full ranking there
+        return
+    assert members.first_search_page(shop, "li", 5) is not None  # many name matches
+    assert members.first_search_page(shop, "5678", 5) is None  # numbers rank exact first
+    assert members.first_search_page(shop, "xyz", 5) is None  # no name match: the rest rank
