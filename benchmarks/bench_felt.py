@@ -37,6 +37,7 @@ def felt_keystrokes(store: Store, words: list[str]) -> list[tuple[str, float]]:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
+    from sqdesk.ui.jobs import wait_for_jobs
     from sqdesk.ui.members.page import MembersPage
 
     app = QApplication.instance() or QApplication(["bench"])
@@ -92,8 +93,9 @@ def felt_keystrokes(store: Store, words: list[str]) -> list[tuple[str, float]]:
             _settle(app, KEY_GAP_S)
     viewport.removeEventFilter(watch)
     page.close()
-    page.deleteLater()
+    wait_for_jobs()  # the roster's background ranking, before the page goes
     app.processEvents()
+    del page
     return out
 
 

@@ -244,11 +244,20 @@ def bench_search(store: Store, raw: sqlite3.Connection) -> list[Result]:
     ours_ms, raw_ms = [], []
     for text in keys:  # warm the page cache once, as a session in use has it warm
         members.ordered_ids(store, search_text=text, sort=None)
+    full_ms = []
     for text in keys:
+        # What the roster does per key: the first screenful of ids (or, where that shortcut
+        # does not hold, the full ranking) and the visible rows; the rest of the ranking
+        # follows in the background (timed on its own).
         t = time.perf_counter()
-        ids = members.ordered_ids(store, search_text=text, sort=None)
+        ids = members.first_search_page(store, text, 200)
+        if ids is None:
+            ids = members.ordered_ids(store, search_text=text, sort=None)
         members.rows(store, ids[:FIRST_PAGE])
         ours_ms.append((time.perf_counter() - t) * 1000)
+        t = time.perf_counter()
+        members.ordered_ids(store, search_text=text, sort=None)
+        full_ms.append((time.perf_counter() - t) * 1000)
         sql = _compiled_search(store, text)
         t = time.perf_counter()
         found = [r[0] for r in raw.execute(sql)]
@@ -269,7 +278,10 @@ def bench_search(store: Store, raw: sqlite3.Connection) -> list[Result]:
             50,
             16,
         ),
-        Result("search per keystroke p95", "ms", p95(ours_ms), p95(raw_ms), 50, 16),
+        Result("search per keystroke p95", "ms", p95(ours_ms), p95(raw_ms), 50, 8,
+               "raw sqlite3: the full ranking's SQL"),
+        Result("the full ranking behind it (in the background), p95", "ms", p95(full_ms),
+               p95(raw_ms), None, None),
         Result(
             "search per keystroke max",
             "ms",
@@ -335,7 +347,12 @@ def _qt_keystrokes(store: Store) -> list[float]:
                 for c in range(model.columnCount()):
                     model.data(model.index(r, c))
             out.append((time.perf_counter() - t) * 1000)
-    del app
+    # The application stays for the rest of the run (the felt keystrokes use it): deleting
+    # it while the model's background work still reports back crashed the run.
+    from sqdesk.ui.jobs import wait_for_jobs
+
+    wait_for_jobs()
+    app.processEvents()
     return out
 
 
@@ -525,7 +542,16 @@ def bench_tags(store: Store, raw: sqlite3.Connection) -> list[Result]:
     group = tags.create_group(store, "基准测试")
     tag = tags.create_tag(store, group, "基准测试标签")
     ten_k = members.ordered_ids(store)[:10_000]
-    b_tag, added = timed(lambda: tags.add_tag(store, ten_k, tag))
+    # Tagging more than 1,000 copies the store first (issue 18; in the background, behind a
+    # progress dialog): timed on its own, and the tagging's transaction without it.
+    from sqdesk.core import backup
+
+    b_copy, _ = timed(lambda: backup.before_bulk(store, "bulk-tag"))
+    real_copy, backup.before_bulk = backup.before_bulk, lambda _store, _what: None
+    try:
+        b_tag, added = timed(lambda: tags.add_tag(store, ten_k, tag))
+    finally:
+        backup.before_bulk = real_copy
     assert added == len(ten_k)
     raw.execute("INSERT INTO tag_group (name, name_key, exclusive, position) "
                 "VALUES ('raw', 'raw', 0, 99)")  # fmt: skip
@@ -542,8 +568,12 @@ def bench_tags(store: Store, raw: sqlite3.Connection) -> list[Result]:
                             "VALUES (?, ?, ?)", [(m, raw_tag, now) for m in ten_k])  # fmt: skip
 
     r_tag, _ = timed(raw_tagging)
-    out.append(Result("tag 10,000 selected members (one transaction)", "ms", b_tag, r_tag, None,
-                      None))  # fmt: skip
+    out.append(Result("tag 10,000 selected members (one transaction)", "ms", b_tag, r_tag, 100,
+                      40, "the copy before it (issue 18) on its own below"))  # fmt: skip
+    out.append(Result("the copy of the store before a bulk change (copied, then checked)", "s",
+                      b_copy / 1000, None, None, None,
+                      "in the background behind a progress dialog; the floor is copying "
+                      "and reading the whole file"))  # fmt: skip
     tags.delete_tag(store, tag)
     return out
 
@@ -716,6 +746,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--store", type=Path, default=None,
                         help="a copy of this benchmark store instead of building one")  # fmt: skip
     args = parser.parse_args(argv)
+    # One application for the whole run: one made inside a bench function went when the
+    # function returned, under the roster's background work (a crash, in the felt bench).
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(["sqdesk-bench"])  # noqa: F841
     folder = Path(tempfile.mkdtemp(prefix="sqdesk-bench-"))
     results: list[Result] = []
     if args.store is not None:

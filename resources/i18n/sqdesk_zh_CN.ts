@@ -6505,6 +6505,20 @@ postgresql+psycopg://shop@192.168.1.10/sqdesk</translation>
             <source>Add Tag</source>
             <translation>添加标签</translation>
         </message>
+        <message numerus="yes">
+            <source>Saving a copy of the store, then tagging %n member(s)…</source>
+            <translation>
+                <numerusform>正在先保存一份数据副本，然后给 %n 位会员加标签…</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Stopped: nobody was tagged.</source>
+            <translation>已停止：没有给任何会员加标签。</translation>
+        </message>
+        <message>
+            <source>Nobody was tagged: %1</source>
+            <translation>没有给任何会员加标签：%1</translation>
+        </message>
         <message>
             <source>Remove Tag</source>
             <translation>移除标签</translation>

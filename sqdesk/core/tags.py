@@ -11,12 +11,13 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, exists, func, insert, literal, select, update
 
 from sqdesk.core import audit, backup
 from sqdesk.core.errors import CodedError
-from sqdesk.core.models import MemberTag, Tag, TagGroup
+from sqdesk.core.models import Member, MemberTag, Tag, TagGroup, UTCDateTime
 from sqdesk.core.store import Store
 
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}")
@@ -132,17 +133,22 @@ def add_tag(store: Store, member_ids: Sequence[int], tag_id: int) -> int:
             select(Tag.id).where(Tag.group_id == tag.group_id, Tag.id != tag_id)
             if group is not None and group.exclusive else None
         )  # fmt: skip
+        now = datetime.now(UTC)
         for start in range(0, len(ids), _CHUNK):
             chunk = ids[start : start + _CHUNK]
             if siblings is not None:
                 s.execute(delete(MemberTag).where(MemberTag.member_id.in_(chunk),
                                                   MemberTag.tag_id.in_(siblings)))  # fmt: skip
-            have = set(s.scalars(select(MemberTag.member_id).where(
-                MemberTag.tag_id == tag_id, MemberTag.member_id.in_(chunk))))  # fmt: skip
-            new = [{"member_id": m, "tag_id": tag_id} for m in chunk if m not in have]
-            if new:
-                s.connection().execute(insert(MemberTag.__table__), new)
-                added += len(new)
+            # One INSERT .. SELECT per chunk: the members not tagged yet are found and
+            # tagged in SQL, with one timestamp bound once (not 10,000 rows of parameters
+            # converted one by one: that was most of tagging's time).
+            table = MemberTag.__table__
+            fresh = select(Member.id, literal(tag_id), literal(now, UTCDateTime())).where(
+                Member.id.in_(chunk),
+                ~exists().where(table.c.member_id == Member.id, table.c.tag_id == tag_id))
+            done = s.connection().execute(insert(table).from_select(
+                ["member_id", "tag_id", "created_at"], fresh))  # fmt: skip
+            added += done.rowcount
         if len(ids) > BULK:
             audit.record(s, "bulk_tag", detail=f"tag {tag_id} added", rows=added)
     return added

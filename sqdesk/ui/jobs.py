@@ -13,6 +13,11 @@ A result never outlives its window: the handlers are called by a small QObject t
 child of `owner`. When the owner is deleted (a window closed, a store switched), Qt deletes
 that child and disconnects it, and a result still on its way is dropped. A plain lambda
 connected to the job would have no receiver and run on a deleted window.
+
+An owner that only Python holds (a model made without a parent) must not be kept alive by
+its own handlers alone: when the job ends, freeing the handlers would free the owner, and
+with it the handlers again, inside their own clean-up (a crash). Such an owner's handlers
+hold it weakly (sqdesk.ui.members.model).
 """
 
 from __future__ import annotations

@@ -296,6 +296,25 @@ def test_one_click_on_a_segment_and_tagging_the_selection(qtbot, page, shop):
     assert names(page) == []
 
 
+def test_tagging_many_copies_the_store_first_in_the_background(qtbot, page, shop,
+                                                               monkeypatch):  # fmt: skip
+    """More than tags.BACKUP_ABOVE: the copy before a bulk change (seconds on a big store)
+    runs behind a progress dialog, then the tagging; the window stays responsive."""
+    from sqdesk.core import backup, tags
+    from sqdesk.ui.jobs import Job
+
+    monkeypatch.setattr(tags, "BACKUP_ABOVE", 2)
+    group = tags.create_group(shop, "活动")
+    autumn = tags.create_tag(shop, group, "中秋🥮")
+    page.table.selectAll()
+    job = page.selection.tag_selected(autumn)
+    assert isinstance(job, Job)
+    qtbot.waitUntil(lambda: job.done, timeout=10000)
+    everyone = members.ordered_ids(shop)
+    assert set(tags.tag_ids_by_member(shop, everyone)) == set(everyone)
+    assert "before-bulk-tag" in [b.kind for b in backup.backups(shop.path)]
+
+
 def test_tags_dialog_add_rename_merge_delete_undo(qtbot, page, shop):
     from sqdesk.core import tags
 

@@ -11,6 +11,7 @@ needs them all (export, bulk actions, finding a member's row) completes them fir
 
 from __future__ import annotations
 
+import weakref
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -134,9 +135,18 @@ class MemberTableModel(QAbstractTableModel):
         generation, store = self._generation, self._store
         args = {"search_text": self._search, "sort": None,
                 "include_archived": self._include_archived}  # fmt: skip
-        self._rest_job = run_quiet(
-            self, lambda _p, _s: members.ordered_ids(store, **args),
-            on_success=lambda ids: self._take_rest(generation, ids))  # fmt: skip
+        # The handler holds the model weakly: a model only Python holds (no parent) must be
+        # free to go while its ranking runs; a handler that kept it alive would free it
+        # inside the job's own clean-up, a crash.
+        model = weakref.ref(self)
+
+        def take(ids: list[int]) -> None:
+            alive = model()
+            if alive is not None:
+                alive._take_rest(generation, ids)
+
+        self._rest_job = run_quiet(self, lambda _p, _s: members.ordered_ids(store, **args),
+                                   on_success=take)  # fmt: skip
 
     def _take_rest(self, generation: int, ids: list[int]) -> None:
         """The whole ranked list, of which the rows shown are the start: appended below."""

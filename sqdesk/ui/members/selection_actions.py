@@ -9,10 +9,12 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QToolButton, QWidget
 
 from sqdesk.core import groups, member_edit, members, posts, tags
+from sqdesk.core.errors import CodedError
 from sqdesk.ui.cards.print_dialog import CardPrintDialog
 from sqdesk.ui.changes import Area, announce
 from sqdesk.ui.coupons.draw_dialog import DrawDialog
 from sqdesk.ui.coupons.give_dialog import GiveCouponDialog
+from sqdesk.ui.jobs import Job, run_job
 from sqdesk.ui.members.duplicates_dialog import DuplicatesDialog
 from sqdesk.ui.members.tags_dialog import TagsDialog, swatch
 from sqdesk.ui.posts.copy_dialog import open_copy_dialog
@@ -50,17 +52,37 @@ class SelectionActions(QObject):
 
     # --- tags and groups -------------------------------------------------------------------
 
-    def tag_selected(self, tag_id: int, add: bool = True) -> int:
+    def tag_selected(self, tag_id: int, add: bool = True) -> int | Job:
+        """Tag (or untag) the selected members. Tagging more than tags.BACKUP_ABOVE copies
+        the store first (seconds on a big store): that runs in the background behind a
+        progress dialog whose Cancel tags nobody; the Job is returned."""
         ids = self._selected()
         if not ids:
             return 0
-        changed = (tags.add_tag if add else tags.remove_tag)(self.store, ids, tag_id)
+        store = self.store
+        if add and len(ids) > tags.BACKUP_ABOVE and store.path is not None:
+            return run_job(self.page, self.tr("Add Tag"),
+                           lambda _p, _s: tags.add_tag(store, ids, tag_id),
+                           label=self.tr("Saving a copy of the store, then tagging %n "
+                                         "member(s)…", "", len(ids)),
+                           on_success=lambda n: self._tagged(n, True),
+                           on_failure=self._tag_failed,
+                           on_cancel=lambda: self.status.emit(
+                               self.tr("Stopped: nobody was tagged.")))  # fmt: skip
+        changed = (tags.add_tag if add else tags.remove_tag)(store, ids, tag_id)
+        self._tagged(changed, add)
+        return changed
+
+    def _tagged(self, changed: int, add: bool) -> None:
         self.status.emit(
             self.tr("Tagged %n member(s).", "", changed) if add
              else self.tr("Untagged %n member(s).", "", changed)
         )  # fmt: skip
         announce(Area.TAGS)
-        return changed
+
+    def _tag_failed(self, exc: Exception) -> None:
+        text = refusal_text(exc) if isinstance(exc, CodedError) else str(exc)
+        self.status.emit(self.tr("Nobody was tagged: %1").replace("%1", text))
 
     def fill_tag_menu(self, menu: QMenu) -> None:
         """Add Tag / Remove Tag for the selected members (the context menu, the Tag button)."""
