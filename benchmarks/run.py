@@ -136,10 +136,17 @@ def bench_build(path: Path, n: int) -> tuple[Store, list[Result]]:
     ]
 
 
-def bench_roster(store: Store, raw: sqlite3.Connection) -> Result:
-    def ours():
-        ids = members.ordered_ids(store)
+def bench_roster(store: Store, raw: sqlite3.Connection) -> list[Result]:
+    def ours():  # what the roster shows at once: the first screenful's ids and rows
+        ids = members.first_ids(store, 200)
         return members.rows(store, ids[:FIRST_PAGE])
+
+    def everyone():  # then, from the background: every id in order
+        return members.ordered_ids(store)
+
+    def floor():  # the best possible: one indexed read of the visible rows
+        return raw.execute("SELECT * FROM member WHERE archived = 0 "
+                           "ORDER BY joined_on DESC, id DESC LIMIT ?", (FIRST_PAGE,)).fetchall()
 
     def theirs():
         ids = [
@@ -155,7 +162,12 @@ def bench_roster(store: Store, raw: sqlite3.Connection) -> Result:
 
     a, _ = timed(ours, 5)
     b, _ = timed(theirs, 5)
-    return Result("roster first page (all ids in order + visible rows)", "ms", a, b, 100, 30)
+    c, _ = timed(everyone, 5)
+    d, _ = timed(floor, 5)
+    return [Result("roster first page (first screenful of ids + visible rows)", "ms", a, d,
+                   100, 5, "raw sqlite3: the floor, one indexed read of the visible rows"),
+            Result("every id in order behind it (in the background)", "ms", c, b, None, None,
+                   "raw sqlite3: the same ids and the visible rows")]  # fmt: skip
 
 
 def bench_roster_by_name(store: Store, raw: sqlite3.Connection) -> list[Result]:
@@ -478,7 +490,8 @@ def bench_segments(store: Store) -> list[Result]:
     times = {}
     for key in segments.BUILTIN:
         tree = segments.definition(key, t, date.today())
-        times[key], _ = timed(lambda tree=tree: members.ordered_ids(store, where=tree), 3)
+        # What the roster shows at once: the first screenful (the rest from the background).
+        times[key], _ = timed(lambda tree=tree: members.first_ids(store, 200, where=tree), 3)
     slowest = max(times, key=times.get)
     return [
         Result(
@@ -490,8 +503,9 @@ def bench_segments(store: Store) -> list[Result]:
             times[slowest],
             None,
             100,
-            30,
-            f"{slowest}; median {statistics.median(times.values()):.0f} ms",
+            16,
+            f"{slowest}; median {statistics.median(times.values()):.0f} ms; the first "
+            "screenful, the rest from the background",
         ),
     ]
 
@@ -767,7 +781,7 @@ def main(argv: list[str] | None = None) -> int:
     gc.freeze()  # as the app does once started (sqdesk.app): fewer long GC pauses
     with closing(sqlite3.connect(folder / "bench.sqdesk")) as raw:
         raw.execute("PRAGMA cache_size = -65536")
-        results.append(bench_roster(store, raw))
+        results += bench_roster(store, raw)
         results += bench_roster_by_name(store, raw)
         results += bench_roster_figures(store, raw)
         results += bench_search(store, raw)

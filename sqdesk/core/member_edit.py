@@ -6,6 +6,7 @@ them through tr() in the user's language, the CLI and import reports use `englis
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
@@ -100,8 +101,13 @@ def clean_text(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text or "").split())
 
 
+# Unicode's control characters (category Cc: C0, DEL and C1): one regex search per field,
+# not a category lookup per character (an import checks 100,000 rows of seven fields).
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
 def _has_control(text: str) -> bool:
-    return any(unicodedata.category(ch) == "Cc" for ch in text)
+    return _CONTROL.search(text) is not None
 
 
 def check(

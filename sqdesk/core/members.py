@@ -130,8 +130,10 @@ def ordered_ids(
     descending: bool = True,
     include_archived: bool = False,
     where: dict | None = None,
+    limit: int | None = None,
 ) -> list[MemberId]:
-    """The ids of the members in view, in display order, computed in SQL.
+    """The ids of the members in view, in display order, computed in SQL (the first
+    `limit` of them when given).
 
     `where` narrows to a filter tree (a segment, a tag). With `search_text`, only matches,
     best rank first (exact code or mobile, then name starts with, then the rest), and within
@@ -159,7 +161,32 @@ def ordered_ids(
     if where is not None:  # a segment or tag filter (sqdesk.core.filters)
         query = query.where(filters.condition(store, where))
     with store.read() as s:
-        return first_column(s, query.order_by(*order))
+        return first_column(s, query.order_by(*order).limit(limit))
+
+
+# Sorts whose order an index holds (member's (archived, joined_on, id) and (archived,
+# name_sort, id)): the first screenful is an index walk that stops there.
+_INDEXED_SORTS = frozenset({SortKey.JOINED, SortKey.NAME})
+
+
+def first_ids(store: Store, limit: int, *, search_text: str = "",
+              sort: SortKey | None = SortKey.JOINED, descending: bool = True,
+              include_archived: bool = False,
+              where: dict | None = None) -> list[MemberId] | None:  # fmt: skip
+    """The first `limit` ids of `ordered_ids` with the same arguments, when they can be read
+    without ordering every member in view (the roster shows them at once and takes the
+    rest from the background); None when they cannot, and the caller orders them all:
+    - typing a search: `first_search_page`;
+    - no search, by join date or name (a segment or tag narrowing it or not): the ordered
+      query with a LIMIT, an index walk that stops at a screenful."""
+    if search.parse(search_text) is not None:
+        if sort is None and where is None:
+            return first_search_page(store, search_text, limit,
+                                     include_archived=include_archived)  # fmt: skip
+        return None
+    if sort not in _INDEXED_SORTS or include_archived:
+        return None
+    return ordered_ids(store, sort=sort, descending=descending, where=where, limit=limit)
 
 
 def first_search_page(store: Store, search_text: str, limit: int, *,

@@ -146,9 +146,10 @@ def add_tag(store: Store, member_ids: Sequence[int], tag_id: int) -> int:
             fresh = select(Member.id, literal(tag_id), literal(now, UTCDateTime())).where(
                 Member.id.in_(chunk),
                 ~exists().where(table.c.member_id == Member.id, table.c.tag_id == tag_id))
-            done = s.connection().execute(insert(table).from_select(
-                ["member_id", "tag_id", "created_at"], fresh))  # fmt: skip
-            added += done.rowcount
+            done = s.connection().execute(
+                insert(table).from_select(["member_id", "tag_id", "created_at"], fresh)
+                .returning(table.c.member_id))  # fmt: skip
+            added += len(done.all())  # (PostgreSQL's driver gives no row count for this)
         if len(ids) > BULK:
             audit.record(s, "bulk_tag", detail=f"tag {tag_id} added", rows=added)
     return added

@@ -48,3 +48,28 @@ def test_the_shortcut_is_taken_where_it_pays(shop, monkeypatch):
     assert members.first_search_page(shop, "li", 5) is not None  # many name matches
     assert members.first_search_page(shop, "5678", 5) is None  # numbers rank exact first
     assert members.first_search_page(shop, "xyz", 5) is None  # no name match: the rest rank
+
+
+def test_the_first_screenful_of_any_view_is_the_start_of_its_order(demo_store):
+    """By join date or name, with a segment or not, up or down: the LIMIT read is exactly
+    the start of the whole order; other sorts and searches with a column are None."""
+    from datetime import date
+
+    from sqdesk.core import segments
+    from sqdesk.core.members import SortKey
+
+    t = segments.load_thresholds(demo_store)
+    views = [None] + [segments.definition(k, t, date.today())
+                      for k in ("new", "dormant", "high_value", "vip_eligible")]  # fmt: skip
+    for where in views:
+        for sort in (SortKey.JOINED, SortKey.NAME):
+            for descending in (True, False):
+                full = members.ordered_ids(demo_store, sort=sort, descending=descending,
+                                           where=where)  # fmt: skip
+                for limit in (1, 7, 200):
+                    page = members.first_ids(demo_store, limit, sort=sort,
+                                             descending=descending, where=where)  # fmt: skip
+                    assert page == full[:limit], (sort, descending, limit)
+    assert members.first_ids(demo_store, 10, sort=SortKey.POINTS) is None
+    assert members.first_ids(demo_store, 10, search_text="zh", sort=SortKey.JOINED) is None
+    assert members.first_ids(demo_store, 10, include_archived=True) is None

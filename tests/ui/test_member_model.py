@@ -4,9 +4,16 @@ from sqdesk.core import members
 from sqdesk.ui.members.model import BLOCK, IdRole, MemberTableModel
 
 
-def test_model_lists_every_active_member_newest_first(qapp, demo_store):
+def test_model_lists_every_active_member_newest_first(qtbot, demo_store):
+    from sqdesk.ui.members.model import FIRST_IDS
+
     model = MemberTableModel(demo_store)
-    model.reload()
+    with qtbot.waitSignal(model.completed, timeout=10000):
+        model.reload()
+        # The first screenful at once (an index walk), the rest from the background.
+        assert not model.complete and model.rowCount() == FIRST_IDS
+        assert [model.member_id(r) for r in range(FIRST_IDS)] == members.ordered_ids(
+            demo_store)[:FIRST_IDS]  # fmt: skip
     assert model.rowCount() == members.count(demo_store) > 250
     assert model.columnCount() == len(MemberTableModel.COLUMNS) + 1  # and the tags
     joined = MemberTableModel.COLUMNS.index(members.SortKey.JOINED)

@@ -103,12 +103,12 @@ class MemberTableModel(QAbstractTableModel):
         if self._rest_job is not None:  # the previous key's rest: its statement ends at once
             self._rest_job.cancel()
             self._rest_job = None
-        page = None
-        if self._sort is None and self._where is None:  # typing: the best matches first
-            page = members.first_search_page(self._store, self._search, FIRST_IDS,
-                                             include_archived=self._include_archived)  # fmt: skip
+        page = members.first_ids(self._store, FIRST_IDS, search_text=self._search,
+                                 sort=self._sort, descending=self._descending,
+                                 include_archived=self._include_archived, where=self._where)
         if page is not None:
-            self._ids, self._complete = list(page), False
+            # Fewer than a screenful: that is everyone in view.
+            self._ids, self._complete = list(page), len(page) < FIRST_IDS
         else:
             self._ids, self._complete = self._all_ids(), True
         self._blocks.clear()
@@ -133,8 +133,9 @@ class MemberTableModel(QAbstractTableModel):
 
     def _complete_later(self) -> None:
         generation, store = self._generation, self._store
-        args = {"search_text": self._search, "sort": None,
-                "include_archived": self._include_archived}  # fmt: skip
+        args = {"search_text": self._search, "sort": self._sort,
+                "descending": self._descending, "include_archived": self._include_archived,
+                "where": self._where}  # fmt: skip
         # The handler holds the model weakly: a model only Python holds (no parent) must be
         # free to go while its ranking runs; a handler that kept it alive would free it
         # inside the job's own clean-up, a crash.

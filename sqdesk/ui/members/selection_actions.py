@@ -122,6 +122,7 @@ class SelectionActions(QObject):
             except tags.TagError as exc:
                 warn(self.page, self.tr("New Tag"), refusal_text(exc))
                 return
+            announce(Area.TAGS)  # the new tag, before the tagging (which may take a moment)
             self.tag_selected(tag_id, True)
 
         dialog.textValueSelected.connect(create)
