@@ -4443,6 +4443,10 @@ postgresql+psycopg://shop@192.168.1.10/sqdesk</translation>
             <source>Archive</source>
             <translation>归档</translation>
         </message>
+        <message>
+            <source>Counting…</source>
+            <translation>正在统计…</translation>
+        </message>
         <message numerus="yes">
             <source>%n member(s) in %1</source>
             <translation>

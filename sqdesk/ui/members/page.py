@@ -309,7 +309,8 @@ class MembersPage(QWidget):
         self._update_count()
 
     def _update_count(self) -> None:
-        if not self.model.complete:  # a search's first screenful: its count follows
+        if not self.model.complete:  # the first screenful: the count follows in a moment
+            self.header.set_subtitle(self.tr("Counting…"))
             self.table.setVisible(True)
             self.empty.setVisible(False)
             return
