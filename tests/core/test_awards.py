@@ -2,7 +2,7 @@
 they may repeat, to one member or to a pasted list; the kinds are the shop's to change."""
 
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
@@ -11,7 +11,9 @@ from sqdesk.core import awards, ledger, members
 from sqdesk.core.awards import AwardError, Kind
 from sqdesk.core.member_edit import MemberInput, create
 
-NOW = datetime.now(UTC)
+# Noon today, the shop's time: "5 minutes later" must stay on the same day whenever the
+# suite runs (at 23:55 it crossed midnight and the award was due again).
+NOW = datetime.combine(date.today(), time(12)).astimezone(UTC)
 
 
 @pytest.fixture
