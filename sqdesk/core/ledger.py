@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 
-from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy import bindparam, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
@@ -42,6 +42,7 @@ RULES_KEY = "points.rules"
 MAX_VISIT_CENTS = 100_000_00  # ¥100,000: more in one visit is a typing mistake
 FUTURE_SLACK = timedelta(minutes=5)  # two PCs' clocks are rarely further apart
 EARN, REDEEM, ADJUST, EXPIRE, REVERSE = "earn", "redeem", "adjust", "expire", "reverse"
+EXPIRY_LOCK = 19_0001  # PostgreSQL advisory lock key: one expiry run at a time
 
 
 class PointsError(CodedError):
@@ -450,6 +451,10 @@ def expire(store: Store, *, today: date | None = None) -> int:
     today = today or date.today()
     made = 0
     with store.session() as s:
+        if s.get_bind().dialect.name == "postgresql":
+            # Two PCs starting the day at once: one expiry at a time, the second then finds
+            # nothing due (SQLite's BEGIN IMMEDIATE already serialises writers).
+            s.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": EXPIRY_LOCK})
         at = _now()
         for lot_id, member_id, left, expires in due_lots(s, today):
             if made % 50 == 0 and interrupt_requested():  # a quit: all of it next time

@@ -165,3 +165,30 @@ def test_levels_roll_by_the_day_for_the_members_whose_year_moved(store):
         assert ledger.roll_levels_in(s, today=later) == 0  # once a day
         # The same as a full pass would say.
         assert ledger.refresh_levels_in(s, today=later) == 0
+
+
+def test_two_expiry_runs_at_once_expire_each_lot_once(store):
+    """Two PCs starting the day together: each lot expires once, and `check` passes (on
+    PostgreSQL an advisory lock serialises them; on SQLite the write lock does)."""
+    members_ = [_member(store, f"会员{i}") for i in range(6)]
+    for m in members_:
+        ledger.record_visit(store, m, amount_cents=3000, at=datetime(2024, 3, 1, 10, tzinfo=UTC))
+    due = expiry_date(date(2024, 3, 1), ledger.rules(store))
+    made: list[int] = []
+    barrier = threading.Barrier(2)
+
+    def run() -> None:
+        barrier.wait()
+        made.append(ledger.expire(store, today=due))
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    with store.read() as s:
+        lots = s.scalar(select(func.count()).select_from(OpenLot))
+        expired = s.scalar(select(func.count()).where(LedgerEntry.kind == "expire"))
+    assert lots == 0 and sorted(made)[0] == 0 and sum(made) == expired > 0
+    assert all(ledger.balance(store, m) == 0 for m in members_)
+    assert not _problems(store)
