@@ -124,13 +124,18 @@ def test_expired_wrong_day_wrong_hour_and_not_yet(shop):
     store, fang, _, _ = shop
     weekday = str((TODAY.weekday() + 1) % 7)  # tomorrow's weekday: not today
     other_day, _ = coupons.add_type(store, "周三第二杯半价", "second_half", 50, weekdays=weekday)
-    late, _ = coupons.add_type(store, "夜宵券", "amount_off", 500, from_minute=0, to_minute=1)
+    # The visit is a moment ago (whatever hour the suite runs); the late-night coupon's one
+    # valid minute is twelve hours from it.
+    at = datetime.now(UTC) - timedelta(seconds=1)
+    minute = at.astimezone().hour * 60 + at.astimezone().minute
+    far = (minute + 720) % 1440
+    late, _ = coupons.add_type(store, "夜宵券", "amount_off", 500, from_minute=far,
+                               to_minute=far + 1)  # fmt: skip
     soon, _ = coupons.add_type(store, "下周券", "amount_off", 500, valid_days=None,
                                valid_from=TODAY + timedelta(days=7),
                                valid_to=TODAY + timedelta(days=14))  # fmt: skip
     old = coupons.issue(store, fang, coupons.find_type(store, "win_back").id,
                         now=NOW - timedelta(days=30))  # fmt: skip
-    at = datetime.combine(TODAY, datetime.min.time().replace(hour=12)).astimezone(UTC)
     for t, why in ((other_day, "wrong_day"), (late, "wrong_hour"), (soon, "not_yet")):
         c = coupons.issue(store, fang, t.id)
         with pytest.raises(CouponError) as caught:
