@@ -13,8 +13,10 @@ paint: the peer's best case). The ratio of the two p95s is printed.
 
 from __future__ import annotations
 
+import sqlite3
 import statistics
 import time
+from contextlib import closing
 from pathlib import Path
 
 from sqdesk.core import members
@@ -144,10 +146,24 @@ def peer_keystrokes(db: Path, words: list[str]) -> list[float]:
     return out
 
 
+def _members_only(db: Path) -> Path:
+    """The member table alone, in a file of its own, for the peer. QtSql carries its own
+    SQLite: two SQLite libraries on one WAL file in one process each think they hold the
+    last connection, and the one closing truncates the shared-memory file under the other
+    (a bus error in the benchmark's next raw write)."""
+    copy = db.with_name("peer-members.sqlite")
+    copy.unlink(missing_ok=True)
+    with closing(sqlite3.connect(copy)) as conn:
+        conn.execute("ATTACH DATABASE ? AS store", (str(db),))
+        conn.execute("CREATE TABLE member AS SELECT * FROM store.member")
+        conn.commit()
+    return copy
+
+
 def bench_felt(store: Store, words: list[str], result) -> list:
     felt = felt_keystrokes(store, words)
     ms = [m for _, m in felt]
-    peer = peer_keystrokes(store.path, words) if store.path is not None else []
+    peer = peer_keystrokes(_members_only(store.path), words) if store.path is not None else []
     out = []
     if ms:
         worst = max(felt, key=lambda f: f[1])
