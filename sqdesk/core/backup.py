@@ -127,10 +127,15 @@ def make_backup(store_path: Path, *, kind: str, keep: int = KEEP_PER_KIND,
 
 def integrity_check(path: Path) -> list[str]:
     """SQLite's full integrity check of a file: [] when it is sound."""
+    return _file_check(path, "integrity_check")
+
+
+def _file_check(path: Path, pragma: str) -> list[str]:
+    """A file check (stopped at once when its work is asked to stop): [] when sound."""
     try:
         with (closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn,
               interrupting(conn)):
-            rows = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+            rows = [r[0] for r in conn.execute(f"PRAGMA {pragma}")]
     except sqlite3.DatabaseError as exc:
         if interrupt_requested():
             raise Cancelled() from exc
@@ -214,15 +219,7 @@ def newest_sound(store_path: Path, *, folder: Path | None = None) -> BackupInfo 
 def quick_check(path: Path) -> list[str]:
     """SQLite's quick check of a store file: [] when it is sound. A few seconds for a
     1 GB store, so it can run at every start (the full `check` takes minutes)."""
-    try:
-        with (closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn,
-              interrupting(conn)):
-            rows = [r[0] for r in conn.execute("PRAGMA quick_check")]
-    except sqlite3.DatabaseError as exc:
-        if interrupt_requested():
-            raise Cancelled() from exc
-        return [str(exc)]
-    return [r for r in rows if r != "ok"]
+    return _file_check(path, "quick_check")
 
 
 class RestoreError(StoreError):

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from sqdesk.core import settings
 from sqdesk.core.models import Attendance, ContactWeek, Note, PostCopy, Visit
 from sqdesk.core.store import Store
+from sqdesk.core.upserts import insert_for
 
 BUILT_KEY = "contact_weeks.built"
 
@@ -102,10 +103,7 @@ def add_week(s: Session, member_id: int, at: datetime) -> None:
 @lru_cache(maxsize=2)
 def _add_week_statement(dialect: str):
     """INSERT ... ON CONFLICT DO NOTHING, built once per dialect (a visit writes it)."""
-    if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as upsert
-    else:
-        from sqlalchemy.dialects.sqlite import insert as upsert
+    upsert = insert_for(dialect)
     return upsert(ContactWeek.__table__).on_conflict_do_nothing()
 
 

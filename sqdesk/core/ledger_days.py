@@ -18,6 +18,7 @@ from sqlalchemy import Date, cast, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from sqdesk.core.models import LedgerDay, LedgerEntry
+from sqdesk.core.upserts import insert_for
 
 
 def _utc_day(at: datetime) -> date:
@@ -41,10 +42,7 @@ def add_many(s: Session, entries: Iterable[tuple[datetime, str, int]]) -> None:
 def _add_statement(dialect: str):
     """One statement that adds to the day's row or makes it (two PCs writing the first entry
     of a day at once on PostgreSQL must not collide on the key); built once per dialect."""
-    if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as upsert
-    else:
-        from sqlalchemy.dialects.sqlite import insert as upsert
+    upsert = insert_for(dialect)
     table = LedgerDay.__table__
     stmt = upsert(table)
     return stmt.on_conflict_do_update(

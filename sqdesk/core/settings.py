@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.util import identity_key
 
 from sqdesk.core.models import Setting
+from sqdesk.core.upserts import insert_for
 
 
 def get(s: Session, key: str, default: str | None = None) -> str | None:
@@ -23,10 +24,7 @@ def put(s: Session, key: str, value: str) -> None:
     """Set a value: one INSERT .. ON CONFLICT DO UPDATE. A look-then-insert let two
     transactions on PostgreSQL (the day's upkeep and a count, both bringing the visit
     figures up to date) each find no row and both insert it: a duplicate key."""
-    if s.get_bind().dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as upsert
-    else:
-        from sqlalchemy.dialects.sqlite import insert as upsert
+    upsert = insert_for(s.get_bind().dialect.name)
     stmt = upsert(Setting.__table__).values(key=key, value=value)
     s.execute(stmt.on_conflict_do_update(index_elements=["key"], set_={"value": value}))
     cached = s.identity_map.get(identity_key(Setting, key))
