@@ -711,12 +711,6 @@ def add_opening_balances(
     return len(todo)
 
 
-def level_for(s: Session, value: int) -> Level | None:
-    return s.scalars(
-        select(Level).where(Level.threshold <= value).order_by(Level.threshold.desc()).limit(1)
-    ).first()
-
-
 _LEVELS = select(Level.__table__.c.id, Level.__table__.c.threshold).order_by(
     Level.__table__.c.threshold.desc())
 
