@@ -106,8 +106,16 @@ def clean_text(text: str) -> str:
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
-def _has_control(text: str) -> bool:
+def has_control(text: str) -> bool:
     return _CONTROL.search(text) is not None
+
+
+# The longest each text field may be once cleaned, and those where a control character is
+# refused (a remark may hold line breaks).
+LIMITS = {"name": MAX_NAME, "nickname": MAX_NICKNAME, "wechat_id": MAX_TEXT,
+          "region": MAX_TEXT, "source": MAX_TEXT, "consent_scope": MAX_TEXT * 2,
+          "remark": MAX_REMARK, "favourites": MAX_TEXT * 2}  # fmt: skip
+CONTROL_CHECKED = frozenset(LIMITS) - {"remark"}
 
 
 def check(
@@ -138,14 +146,11 @@ def check(
     )
     if not clean.name and not clean.nickname:
         problems.append(Problem("name", "name_missing"))
-    limits = {"name": MAX_NAME, "nickname": MAX_NICKNAME, "wechat_id": MAX_TEXT,
-              "region": MAX_TEXT, "source": MAX_TEXT, "consent_scope": MAX_TEXT * 2,
-              "remark": MAX_REMARK, "favourites": MAX_TEXT * 2}  # fmt: skip
-    for name, limit in limits.items():
+    for name, limit in LIMITS.items():
         value = getattr(clean, name)
         if len(value) > limit:
             problems.append(Problem(name, "too_long", {"length": len(value), "limit": limit}))
-        if name != "remark" and _has_control(value):
+        if name in CONTROL_CHECKED and has_control(value):
             problems.append(Problem(name, "control_chars"))
 
     mobile = ""

@@ -24,7 +24,7 @@ from sqdesk.core.jobs import Cancelled, Progress, ShouldStop, never_stop, no_pro
 from sqdesk.core.member_edit import MemberInput, Problem
 from sqdesk.core.models import Member
 from sqdesk.core.parsing import parse_bool, parse_date, parse_gender, to_text
-from sqdesk.core.phones import PhoneError, normalize_mainland_mobile
+from sqdesk.core.phones import PhoneError, is_mainland_mobile, normalize_mainland_mobile
 from sqdesk.core.store import Store, sync_id_sequence
 
 # Field -> header names seen in real sheets (compared after sheets.normalize_header).
@@ -138,57 +138,65 @@ def prepare(
     table = table or read_table(path)
     mapping = auto_mapping(table.headers) if mapping is None else dict(mapping)
     today = today or date.today()
-    raw = [(row, _cells(cells, mapping)) for row, cells in table.rows]
-
-    mobiles, wechats = set(), set()
-    for _, cells in raw:
-        if m := _try_mobile(cells.get("mobile")):
-            mobiles.add(m)
-        if w := to_text(cells.get("wechat_id")):
-            wechats.add(w)
-    existing = _existing(store, mobiles, wechats)
-
+    screen = _Screen(table, mapping, today)
+    # Who in the store the file may update: by each mobile it holds, or WeChat ID.
+    existing = _existing(store, set(screen.mobiles) - {""}, set(screen.wechat_texts) - {""})
     results: list[RowResult] = []
     seen_mobile: dict[str, int] = {}
     with store.read() as s:
-        total = len(raw)
-        for i, (row, cells) in enumerate(raw):
+        total = len(table.rows)
+        for i, (row, cells) in enumerate(table.rows):
             if i % 2000 == 0:
                 if should_stop():
                     raise Cancelled()
                 progress(i, total)
-            result = _parse_row(row, cells)
-            if result.ok and result.data is not None:
-                mobile = _try_mobile(result.data.mobile)
-                match = existing.by_mobile.get(mobile) if mobile else None
-                if match is None and not mobile and result.data.wechat_id:
-                    match = existing.by_wechat.get(result.data.wechat_id)
-                if mobile and mobile in seen_mobile:
-                    result.problems.append(
-                        Problem("mobile", "duplicate_in_file", {"row": seen_mobile[mobile]})
-                    )
-                elif mobile:
-                    seen_mobile[mobile] = row
-                if match is not None:
-                    result.member_id = match.id
-                    result.data = _merge(match.data, result.data, result.filled)
-                if result.data is not None and not result.problems:
-                    clean, found = member_edit.check(
-                        s,
-                        result.data,
-                        member_id=result.member_id,
-                        today=today,
-                        mobile_owner=existing.owner,
-                    )
-                    if match is not None:
-                        # The store's own values (a join date set on another PC's clock)
-                        # are not this file's to judge: only what the file changes is.
-                        found = [p for p in found if p.field in result.filled]
-                    result.data = clean
-                    result.problems += found
+            result = screen.result(i, row, existing, seen_mobile)
+            if result is None:
+                result = _check_row(s, row, _cells(cells, mapping), existing, seen_mobile, today)
             results.append(result)
         progress(total, total)
     return ImportPlan(path=path, table=table, mapping=mapping, results=results)
+
+
+def _check_row(
+    s,
+    row: int,
+    cells: dict[str, object],
+    existing: _Existing,
+    seen_mobile: dict[str, int],
+    today: date,
+) -> RowResult:
+    """One row read, matched and checked field by field: every problem, each in words."""
+    result = _parse_row(row, cells)
+    if result.ok and result.data is not None:
+        mobile = _try_mobile(result.data.mobile)
+        match = existing.by_mobile.get(mobile) if mobile else None
+        if match is None and not mobile and result.data.wechat_id:
+            match = existing.by_wechat.get(result.data.wechat_id)
+        if mobile and mobile in seen_mobile:
+            result.problems.append(
+                Problem("mobile", "duplicate_in_file", {"row": seen_mobile[mobile]})
+            )
+        elif mobile:
+            seen_mobile[mobile] = row
+        if match is not None:
+            result.member_id = match.id
+            result.data = _merge(match.data, result.data, result.filled)
+        if result.data is not None and not result.problems:
+            clean, found = member_edit.check(
+                s,
+                result.data,
+                member_id=result.member_id,
+                today=today,
+                mobile_owner=existing.owner,
+            )
+            if match is not None:
+                # The store's own values (a join date set on another PC's clock)
+                # are not this file's to judge: only what the file changes is.
+                found = [p for p in found if p.field in result.filled]
+            result.data = clean
+            result.problems += found
+    return result
 
 
 def parse_points(value: object) -> int:
@@ -244,6 +252,159 @@ def _parse_row(row: int, cells: dict[str, object]) -> RowResult:
     data = MemberInput(**values, consent=False)  # type: ignore[arg-type]
     return RowResult(row=row, data=data, problems=problems, filled=frozenset(filled),
                      points=points)  # fmt: skip
+
+
+# Text fields as member_edit.check cleans them: white space collapsed (a WeChat ID loses it).
+_CLEANED = {
+    "name": lambda t: " ".join(t.split()),
+    "nickname": lambda t: " ".join(t.split()),
+    "region": lambda t: " ".join(t.split()),
+    "source": lambda t: " ".join(t.split()),
+    "favourites": lambda t: " ".join(t.split()),
+    "wechat_id": lambda t: "".join(t.split()),
+    "remark": lambda t: t,  # to_text has stripped it; inner line breaks stay
+}
+_PARSERS = {"birthday": parse_date, "joined_on": parse_date, "gender": parse_gender,
+            "birthday_lunar": parse_bool, "points": parse_points}  # fmt: skip
+
+
+class _Screen:
+    """The fast path of `prepare`: the file read a column at a time, to find the rows
+    that are plainly good (nothing to report, no existing member to update) and build
+    their results directly. Every other row goes through `_check_row`, which words each
+    problem, so the plan is the same either way (tests/core/test_member_import.py holds
+    them equal); at 100,000 rows a column costs a comprehension, not a call per cell.
+
+    A cell means what `_parse_row` and `member_edit.check` make of it: the text is
+    `to_text(cell)`, a parsed field is parsed from the cell itself, and each parser runs
+    once per distinct value (a sheet repeats its dates and genders).
+    """
+
+    def __init__(self, table: sheets.Table, mapping: dict[int, str], today: date) -> None:
+        cells = [c for _, c in table.rows]
+        n = len(cells)
+        bad = bytearray(n)
+        texts: dict[str, list[str]] = {}
+        values: dict[str, list] = {}
+        for index, name in mapping.items():
+            column = [row[index] if index < len(row) else None for row in cells]
+            text = [to_text(v) for v in column]
+            texts[name] = text
+            if name in _PARSERS:
+                values[name] = self._parsed(column, text, _PARSERS[name], bad)
+            elif name == "mobile":
+                values[name] = self._mobiles(text, bad)
+            else:
+                clean = list(map(_CLEANED[name], text))
+                self._flag_text(name, clean, bad)
+                values[name] = clean
+        empty = [""] * n
+        for i, (name, nick) in enumerate(
+            zip(values.get("name", empty), values.get("nickname", empty), strict=True)
+        ):
+            if not name and not nick:
+                bad[i] = 1
+        self._flag_dates(values, today, bad)
+        self.bad = bad
+        self.points = values.pop("points", None)
+        self.mobiles = values.get("mobile", empty)
+        self.wechat_texts = texts.get("wechat_id", empty)
+        self.fields = list(values)
+        self.rows = list(zip(*values.values(), strict=True)) if values else [()] * n
+        # Which fields each row fills, as the few distinct sets a sheet has.
+        filled_names = [f for f in texts if f != "points"]
+        known: dict[tuple[bool, ...], frozenset[str]] = {}
+        self.filled = []
+        for key in zip(*([bool(t) for t in texts[f]] for f in filled_names), strict=True):
+            found = known.get(key)
+            if found is None:
+                found = known[key] = frozenset(f for f, b in zip(filled_names, key, strict=True)
+                                               if b)  # fmt: skip
+            self.filled.append(found)
+        if not filled_names:
+            self.filled = [frozenset()] * n
+
+    @staticmethod
+    def _parsed(column: list, text: list[str], parse, bad: bytearray) -> list:
+        seen: dict[tuple[type, object], object] = {}
+        out = []
+        for i, (cell, t) in enumerate(zip(column, text, strict=True)):
+            if not t:
+                out.append(None)
+                continue
+            key = (type(cell), cell)
+            if key not in seen:
+                try:
+                    seen[key] = parse(cell)
+                except ValueError:
+                    seen[key] = _UNREADABLE
+            value = seen[key]
+            if value is _UNREADABLE:
+                bad[i] = 1  # _check_row words why
+                value = None
+            out.append(value)
+        return out
+
+    @staticmethod
+    def _mobiles(text: list[str], bad: bytearray) -> list[str]:
+        out = []
+        for i, t in enumerate(text):
+            if not t or is_mainland_mobile(t):  # already as the store keeps it
+                out.append(t)
+                continue
+            try:
+                out.append(normalize_mainland_mobile(t))
+            except PhoneError:
+                bad[i] = 1
+                out.append("")
+        return out
+
+    @staticmethod
+    def _flag_text(name: str, clean: list[str], bad: bytearray) -> None:
+        limit = member_edit.LIMITS[name]
+        control = name in member_edit.CONTROL_CHECKED
+        # One look at the whole column; row by row only when something is in it.
+        if max(map(len, clean), default=0) <= limit and not (
+            control and member_edit.has_control("".join(clean))
+        ):
+            return
+        for i, value in enumerate(clean):
+            if len(value) > limit or (control and member_edit.has_control(value)):
+                bad[i] = 1
+
+    @staticmethod
+    def _flag_dates(values: dict[str, list], today: date, bad: bytearray) -> None:
+        for name in ("birthday", "joined_on"):
+            for i, value in enumerate(values.get(name, ())):
+                if value is not None and (
+                    value > today or value.year < member_edit.OLDEST_BIRTH_YEAR
+                ):
+                    bad[i] = 1  # fmt: skip
+        if "birthday" in values and "joined_on" in values:
+            for i, (born, joined) in enumerate(zip(values["birthday"], values["joined_on"],
+                                                   strict=True)):  # fmt: skip
+                if born is not None and joined is not None and joined < born:
+                    bad[i] = 1
+
+    def result(self, i: int, row: int, existing: _Existing,
+               seen_mobile: dict[str, int]) -> RowResult | None:  # fmt: skip
+        """Row i's result when it is plainly a new member; None sends it to `_check_row`."""
+        if self.bad[i]:
+            return None
+        mobile = self.mobiles[i]
+        if mobile:
+            if mobile in existing.by_mobile or mobile in seen_mobile:
+                return None  # an update, or a second row with this mobile
+            seen_mobile[mobile] = row
+        elif (wechat := self.wechat_texts[i]) and wechat in existing.by_wechat:
+            return None
+        data = MemberInput(**{f: v for f, v in zip(self.fields, self.rows[i], strict=True)
+                              if v is not None})  # fmt: skip
+        points = self.points[i] if self.points is not None else 0
+        return RowResult(row=row, data=data, filled=self.filled[i], points=points or 0)
+
+
+_UNREADABLE = object()
 
 
 @dataclass

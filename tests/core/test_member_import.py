@@ -2,12 +2,15 @@ import csv
 import json
 from datetime import date
 from pathlib import Path
+from unittest.mock import patch
 
 import pytest
 import xlsxwriter
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from sqdesk import cli
-from sqdesk.core import member_import, members
+from sqdesk.core import member_import, members, sheets
 from sqdesk.core.member_edit import MemberInput, create
 from sqdesk.core.member_export import export_members
 from sqdesk.core.members import SortKey
@@ -281,3 +284,56 @@ def test_favourites_column_is_imported_and_kept_when_a_file_lacks_it(store, tmp_
     member_import.commit(store, plan_for(store, again), today=TODAY)
     d = members.detail(store, mid)
     assert (d.region, d.favourites) == ("天河", "桂花乌龙、燕麦拿铁🥛")
+
+
+# --- the column-wise fast path gives the plan the row-by-row checks give --------------------
+
+_HEADERS = ["姓名", "手机", "生日", "性别", "群昵称", "注册时间", "微信", "农历", "积分", "备注",
+            "地区", "来源", "最爱"]  # fmt: skip
+# Per column: values a plain row holds, then values that are wrong or need a second look.
+_CELLS = [
+    (["张三", "  李 四 ", "", "Lily🌸", "王\u3000五", "ｆｕｌｌ", None, 12.0],
+     ["张" * 51, "a\x01b"]),
+    (["", "13900139000", "139 0013 9000", "+86 186-0000-1111", "１３６００１３６０００",
+      13700137000.0, None], ["13800138000", "1380013800", "abc", "12345678901"]),
+    (["", "1990/1/2", 33000, "19900102", None, 45000.0],
+     ["1990年2月30日", "1899-01-01", "2030-01-01", True, "soon"]),
+    (["", "男", "female", "未知", None], ["x", 1]),
+    (["", "阿三", " 「阿丽」～ ", "😀"], ["n" * 51, "\x7f"]),
+    (["", "2024-05-06 14:22:10", "1980-01-01", None], ["2027-01-01", "1989-12-31"]),
+    (["", "wx new", "wx_young", None], ["wx_old", "w\x02"]),
+    (["", "是", "否", 1, None], ["maybe"]),
+    (["", "1,280", 100.0, None], ["-5", "1.5", "abc"]),
+    (["", "不要冰\n少糖", None], ["r" * 2001]),
+    (["", "广州·荔湾"], ["r" * 101]),
+    (["", "朋友圈"], ["s\x03"]),
+    (["", "桂花乌龙"], ["f" * 201]),
+]  # fmt: skip
+# A row is all plain about half the time, so both paths are walked in most examples.
+_ROW = st.tuples(*(st.sampled_from(plain * 20 + odd) for plain, odd in _CELLS))
+
+
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])  # fmt: skip
+@given(st.lists(_ROW, max_size=25))
+def test_fast_path_plans_as_the_row_checks_do(store, rows):
+    if not members.ordered_ids(store):
+        create(store, MemberInput(name="老会员", mobile="13800138000"))
+        create(store, MemberInput(name="微信老会员", wechat_id="wx_old"))
+    table = sheets.Table(header_row=1, headers=_HEADERS,
+                         rows=[(i, list(r)) for i, r in enumerate(rows, start=2)])  # fmt: skip
+    fast = member_import.prepare(store, Path("x.csv"), table=table, today=TODAY)
+    with patch.object(member_import._Screen, "result", lambda *a: None):
+        slow = member_import.prepare(store, Path("x.csv"), table=table, today=TODAY)
+    assert fast.results == slow.results
+
+
+def test_fast_path_takes_the_plain_rows(store, tmp_path, monkeypatch):
+    """The equality above would hold with no fast path at all: this one says it is used."""
+    calls = []
+    real = member_import._check_row
+    monkeypatch.setattr(member_import, "_check_row", lambda *a: calls.append(a) or real(*a))
+    rows = [["姓名", "手机"], ["张三", "13900139000"], ["李四", "1390013900"], ["王五", ""]]
+    plan = plan_for(store, write_csv(tmp_path / "m.csv", rows))
+    assert [r.row for r in plan.good_rows] == [2, 4]
+    assert [a[1] for a in calls] == [3]  # only the bad row went row by row
