@@ -16,9 +16,9 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, select, update
 
-from sqdesk.core import audit, backup, codes, ledger, member_edit, search, sheets
+from sqdesk.core import audit, backup, bulk, codes, ledger, member_edit, search, sheets
 from sqdesk.core.errors import CodedError
 from sqdesk.core.jobs import Cancelled, Progress, ShouldStop, never_stop, no_progress
 from sqdesk.core.member_edit import MemberInput, Problem
@@ -500,6 +500,7 @@ def commit(
                 if r.member_id is None:
                     values.update(id=next_id, code=codes.make_code(serial),
                                   created_at=now, updated_at=now)  # fmt: skip
+                    values["name_sort"] = search.name_sort_of(values)
                     new_rows.append(values)
                     next_id += 1
                     serial += 1
@@ -510,7 +511,7 @@ def commit(
                     changed_ids.append(r.member_id)
             conn = s.connection()
             if new_rows:
-                conn.execute(insert(Member.__table__), new_rows)
+                bulk.insert_rows(conn, Member.__table__, new_rows)
                 search.insert_tokens(conn, new_rows)
             search.reindex(s, changed_ids)
             new_ids = iter(v["id"] for v in new_rows)

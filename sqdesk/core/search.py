@@ -23,6 +23,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sqlalchemy import (
     ColumnElement,
@@ -73,9 +74,9 @@ def _pinyin_forms(syllables: tuple[str, ...]) -> set[str]:
     return {full, initials, first_full}
 
 
-def member_tokens(
-    *, name: str, nickname: str, mobile: str | None, code: str, wechat_id: str
-) -> set[str]:
+@lru_cache(maxsize=65536)
+def _name_tokens(name: str) -> frozenset[str]:
+    """The name's tokens: a shop has many 王芳 and 李娜, and an import reads them all."""
     tokens: set[str] = set()
     n = normalize(name)
     if n:
@@ -86,6 +87,13 @@ def member_tokens(
         tokens.update("P" + f for f in _pinyin_forms(reading))
         # The given name alone ("san" finds 张三).
         tokens.update("p" + f for f in _pinyin_forms(reading[given_start:]))
+    return frozenset(tokens)
+
+
+def member_tokens(
+    *, name: str, nickname: str, mobile: str | None, code: str, wechat_id: str
+) -> set[str]:
+    tokens = set(_name_tokens(name))
     k = normalize(nickname)
     tokens.update("k" + s for s in _suffixes(k))
     if mobile:
@@ -102,7 +110,8 @@ def member_tokens(
 
 def insert_tokens(conn: Connection, rows: Iterable[dict]) -> int:
     """Add the tokens of these member rows (dicts with id, name, ...) in one executemany,
-    and write each one's name sort key (member.name_sort) in another.
+    and write each one's name sort key (member.name_sort) in another unless the row
+    was inserted with it.
 
     Straight through the driver: at a million tokens SQLAlchemy's per-row parameter
     handling costs more than SQLite's inserts. Tokens are plain (str, int) pairs, so no
@@ -115,10 +124,16 @@ def insert_tokens(conn: Connection, rows: Iterable[dict]) -> int:
         conn.exec_driver_sql(
             f"INSERT INTO member_token (token, member_id) VALUES ({mark}, {mark})", pairs
         )
-    if rows:
-        keys = [(sort_key(r.get("name") or r.get("nickname") or ""), r["id"]) for r in rows]
+    # Rows inserted with their sort key (name_sort_of) need no second write.
+    keys = [(name_sort_of(r), r["id"]) for r in rows if "name_sort" not in r]
+    if keys:
         conn.exec_driver_sql(f"UPDATE member SET name_sort = {mark} WHERE id = {mark}", keys)
     return len(pairs)
+
+
+def name_sort_of(row: dict) -> str:
+    """member.name_sort for a member row: its name, or without one its nickname, sorted."""
+    return sort_key(row.get("name") or row.get("nickname") or "")
 
 
 def tokens_for_row(row: dict) -> set[str]:

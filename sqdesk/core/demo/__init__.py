@@ -8,9 +8,9 @@ from __future__ import annotations
 from datetime import date
 from itertools import islice
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 
-from sqdesk.core import contact_weeks, search
+from sqdesk.core import bulk, contact_weeks, search
 from sqdesk.core.codes import serial_of
 from sqdesk.core.demo.calendar import fill_calendar
 from sqdesk.core.demo.coupons import fill_coupons
@@ -63,10 +63,12 @@ def fill_demo_store(
         while chunk := list(islice(rows, CHUNK)):
             if should_stop():
                 raise Cancelled()
-            # Core inserts through the connection: one executemany per table, where the ORM's
-            # bulk path splits the rows into many batches by which values are None.
+            # One executemany per table through the driver (core/bulk.py), each member
+            # written with its sort key so the tokens need no second pass over the rows.
             conn = s.connection()
-            conn.execute(insert(Member.__table__), chunk)
+            for row in chunk:
+                row["name_sort"] = search.name_sort_of(row)
+            bulk.insert_rows(conn, Member.__table__, chunk)
             search.insert_tokens(conn, chunk)
             done += len(chunk)
             progress(done, members)

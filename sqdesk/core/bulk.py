@@ -1,0 +1,44 @@
+"""Inserting many rows in one executemany, with SQLAlchemy's own conversion of each value.
+
+`conn.execute(insert(table), rows)` builds, converts and binds a parameter dict per row; at
+100,000 members that costs more than SQLite spends inserting them (docs/ARCHITECTURE.md,
+"Bulk writes"). Here each column is converted in one pass by its type's bind processor,
+the same function SQLAlchemy would call per value, and the driver gets plain tuples.
+
+The rows are dicts with the same keys. A column left out takes its scalar Python default
+(as `insert()` would give it); leaving out a column whose default is computed per row
+(a timestamp) is refused, because here it would be computed once for all of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import Table
+from sqlalchemy.engine import Connection
+
+
+def insert_rows(conn: Connection, table: Table, rows: Sequence[dict]) -> None:
+    if not rows:
+        return
+    names = list(rows[0])
+    columns = [[r[name] for r in rows] for name in names]
+    for column in table.columns:
+        if column.name in names or column.default is None:
+            continue
+        if not column.default.is_scalar:
+            raise ValueError(f"{table.name}.{column.name} has a per-row default: give it")
+        names.append(column.name)
+        columns.append([column.default.arg] * len(rows))
+    dialect = conn.dialect
+    for i, name in enumerate(names):
+        process = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+        if process is not None:
+            columns[i] = [process(v) for v in columns[i]]
+    mark = "?" if dialect.paramstyle == "qmark" else "%s"
+    quote = dialect.identifier_preparer.quote
+    conn.exec_driver_sql(
+        f"INSERT INTO {quote(table.name)} ({', '.join(quote(n) for n in names)}) "
+        f"VALUES ({', '.join([mark] * len(names))})",
+        list(zip(*columns, strict=True)),
+    )

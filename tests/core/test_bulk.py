@@ -1,0 +1,48 @@
+"""bulk.insert_rows writes what SQLAlchemy's own insert writes, value for value."""
+
+from datetime import UTC, date, datetime
+
+import pytest
+from sqlalchemy import insert, select
+
+from sqdesk.core import bulk
+from sqdesk.core.models import Member
+
+NOW = datetime(2026, 11, 30, 6, 5, 4, 321000, tzinfo=UTC)
+
+
+def member_row(i: int, **values) -> dict:
+    row = {
+        "id": i, "code": f"10000{i}", "name": "王悦涵🌸", "nickname": "「阿丽」～",
+        "mobile": None if i % 2 else "13800138000", "mobile_foreign": bool(i % 2),
+        "wechat_id": "", "gender": "F", "birthday": date(1990, 2, 28) if i % 2 else None,
+        "birthday_lunar": True, "region": "广州·荔湾", "source": "导入", "referrer_id": None,
+        "joined_on": date(2026, 11, 1), "consent_at": NOW if i % 2 else None,
+        "consent_scope": "", "remark": "不要冰\n少糖", "favourites": "桂花乌龙",
+        "archived": False, "created_at": NOW, "updated_at": NOW, "name_sort": "wang yue han",
+    }  # fmt: skip
+    row.update(values)
+    return row
+
+
+def test_rows_read_back_as_sqlalchemy_writes_them(store):
+    with store.session() as s:
+        conn = s.connection()
+        conn.execute(insert(Member.__table__), [member_row(1), member_row(2)])
+        bulk.insert_rows(conn, Member.__table__, [member_row(3), member_row(4)])
+    with store.read() as s:
+        rows = {r.id: r._asdict() for r in s.execute(select(Member.__table__))}
+    for ours, theirs in ((3, 1), (4, 2)):
+        a, b = dict(rows[ours]), dict(rows[theirs])
+        for key in ("id", "code"):
+            a.pop(key), b.pop(key)
+        assert a == b
+    assert rows[3]["consent_at"] == NOW and rows[3]["birthday"] == date(1990, 2, 28)
+    assert rows[3]["hide_from_boards"] is False  # a scalar default, filled in
+
+
+def test_a_per_row_default_must_be_given(store):
+    row = member_row(1)
+    del row["created_at"]
+    with store.session() as s, pytest.raises(ValueError, match="created_at"):
+        bulk.insert_rows(s.connection(), Member.__table__, [row])
