@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import csv
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import select
@@ -46,37 +47,49 @@ class ExportError(CodedError):
 TAGS = "tags"
 
 
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if hasattr(value, "isoformat"):  # a date, or a timestamp
+        return value.isoformat()
+    return str(value)
+
+
+def _last_visit(value: datetime | None) -> str:
+    return "" if value is None else value.astimezone().date().isoformat()  # the shop's day
+
+
+# How a field's value becomes a cell where its value is not the text to show.
+_CELL: dict[SortKey, Callable[[object], str]] = {
+    SortKey.GENDER: lambda v: _text(_GENDER.get(v, v)),
+    SortKey.LAST_VISIT: _last_visit,
+    SortKey.SPEND: lambda v: f"{v / 100:.2f}",  # yuan, as a number Excel sums
+}
+
+
 def _values(store: Store, ids: Sequence[int], keys: Sequence[SortKey | str]) -> Iterator[list[str]]:
     fields = [k for k in keys if k != TAGS]
     columns = [FIGURE_VALUES[k] if k in FIGURES else getattr(Member, k.value) for k in fields]
+    special = [(i, _CELL[k]) for i, k in enumerate(fields) if k in _CELL]
     query = select(Member.id, *columns)
     if any(k in FIGURES for k in fields):
         query = with_figures(query)
+    tags_at = keys.index(TAGS) if TAGS in keys else None
     for start in range(0, len(ids), _BLOCK):
         block = list(ids[start : start + _BLOCK])
         with store.read() as s:
             found = {r[0]: r[1:] for r in s.execute(query.where(Member.id.in_(block)))}
-        tag_names = tags.names_by_member(store, block) if TAGS in keys else {}
+        tag_names = tags.names_by_member(store, block) if tags_at is not None else {}
         for member_id in block:
             row = found.get(member_id)
             if row is None:
                 continue
-            values = iter(row)
-            out = []
-            for key in keys:
-                if key == TAGS:
-                    out.append("、".join(tag_names.get(member_id, [])))
-                    continue
-                value = next(values)
-                if key is SortKey.GENDER:
-                    value = _GENDER.get(value, value)
-                elif key is SortKey.LAST_VISIT and value is not None:
-                    value = value.astimezone().date().isoformat()  # the shop's day
-                elif key is SortKey.SPEND:
-                    value = f"{value / 100:.2f}"  # yuan, as a number Excel sums
-                elif hasattr(value, "isoformat"):
-                    value = value.isoformat()
-                out.append("" if value is None else str(value))
+            # Text stays as it is; other values are written as text.
+            out = [v if type(v) is str else _text(v) for v in row]
+            for i, cell in special:
+                out[i] = cell(row[i])
+            if tags_at is not None:
+                out.insert(tags_at, "、".join(tag_names.get(member_id, [])))
             yield out
 
 
@@ -93,8 +106,9 @@ def export_members(
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
         where = suffix or "a file without extension"
-        raise ExportError("bad_suffix", f"cannot export to {where}: use .xlsx or .csv",
-                          suffix=suffix)
+        raise ExportError(
+            "bad_suffix", f"cannot export to {where}: use .xlsx or .csv", suffix=suffix
+        )
     # Without a choice (the CLI), the member's own fields, as before the figure columns came:
     # the file other tools read keeps its columns.
     cols = list(columns) if columns else [(k, h) for k, h in DEFAULT_HEADERS.items()
@@ -122,8 +136,12 @@ def export_members(
             written = _write_xlsx(tmp, headers, keys, rows, total, progress, should_stop)
         os.replace(tmp, path)
     except OSError as exc:  # a full disk, a file open in Excel, no permission
-        raise ExportError("cannot_write", f"cannot write {path}: {exc.strerror or exc}",
-                          path=str(path), detail=exc.strerror or str(exc)) from exc
+        raise ExportError(
+            "cannot_write",
+            f"cannot write {path}: {exc.strerror or exc}",
+            path=str(path),
+            detail=exc.strerror or str(exc),
+        ) from exc
     finally:
         tmp.unlink(missing_ok=True)
     progress(total, total)
@@ -152,10 +170,13 @@ def _write_xlsx(tmp, headers, keys, rows, total, progress, should_stop) -> int:
                              text if key in TEXT_COLUMNS else None)  # fmt: skip
         sheet.freeze_panes(1, 0)
         written = 0
+        write = sheet.write_string
         for r, row in enumerate(rows, start=1):
             for c, value in enumerate(row):
                 # write_string everywhere: a mobile or a code must stay text, never a number.
-                sheet.write_string(r, c, value)
+                # An empty cell is left out (a fifth of a roster's cells): Excel shows the same.
+                if value:
+                    write(r, c, value)
             written += 1
             if written % _BLOCK == 0:
                 _tick(written, total, progress, should_stop)

@@ -196,6 +196,33 @@ def test_export_round_trip_keeps_mobiles_as_text(store, tmp_path):
     assert not list(tmp_path.glob("*.part"))
 
 
+def test_export_cells_gender_tags_and_empty_cells(store, tmp_path):
+    from sqdesk.core import tags
+    from sqdesk.core.member_export import TAGS
+
+    a = create(store, MemberInput(name="王芳", gender="F", remark="", joined_on=TODAY))
+    b = create(store, MemberInput(name="Tom", nickname="汤姆😀", gender="M", remark="少糖，去冰",
+                                  joined_on=TODAY))  # fmt: skip
+    c = create(store, MemberInput(name="李娜", joined_on=TODAY))
+    tea = tags.create_tag(store, tags.create_group(store, "口味"), "爱喝茶🍵")
+    tags.add_tag(store, [a, b], tea)
+    cols = [
+        (SortKey.NAME, "姓名"),
+        (SortKey.NICKNAME, "群昵称"),
+        (TAGS, "标签"),
+        (SortKey.GENDER, "性别"),
+        (SortKey.JOINED, "入会日期"),
+        (SortKey.REMARK, "备注"),
+    ]
+    want = [["姓名", "群昵称", "标签", "性别", "入会日期", "备注"],
+            ["王芳", "", "爱喝茶🍵", "女", TODAY.isoformat(), ""],
+            ["Tom", "汤姆😀", "爱喝茶🍵", "男", TODAY.isoformat(), "少糖，去冰"],
+            ["李娜", "", "", "", TODAY.isoformat(), ""]]  # fmt: skip
+    for name in ("m.xlsx", "m.csv"):
+        export_members(store, tmp_path / name, member_ids=[a, b, c], columns=cols)
+        assert read_rows(tmp_path / name) == want, name
+
+
 def test_cli_import_contract(tmp_path, capsys):
     db = str(tmp_path / "cli.sqdesk")
     sheet = write_csv(tmp_path / "in.csv", [["姓名", "手机号"], ["张三", "13800138000"],
