@@ -27,12 +27,13 @@ def _visible(window, kind):
     return [w for w in window.findChildren(kind) if w.isVisible()]
 
 
-def test_opens_on_today_then_shows_the_roster_with_members(window, demo_store):
+def test_opens_on_today_then_shows_the_roster_with_members(window, demo_store, qtbot):
     assert window.pages.currentWidget() is window.today_page  # the home page
     window.show_page(window.members_page)
     page = window.members_page
     assert window.pages.currentWidget() is page
     assert page.table.isVisible()
+    qtbot.waitUntil(lambda: page.model.complete)  # the first screenful, then the rest
     n = members.count(demo_store)
     assert page.model.rowCount() == n > 0
     assert str(n) in window.count_label.text()

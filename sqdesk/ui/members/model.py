@@ -14,7 +14,14 @@ from __future__ import annotations
 import weakref
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from sqdesk.core import members, tags
@@ -29,6 +36,11 @@ BLOCK = 50
 MAX_CACHED_BLOCKS = 200
 # A search's first screenful of ids (the rest follow from the background).
 FIRST_IDS = 200
+# The rest is ranked this long after the first screenful, when the roster has painted it: a
+# ranking started at once shares the one interpreter lock with the paint's data() calls and
+# made each keystroke's paint 9-15 ms later (docs/ARCHITECTURE.md, "Item views and
+# speed"). A key typed within this time replaces it and nothing is ranked in vain.
+REST_AFTER_MS = 50
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 TagsRole = Qt.ItemDataRole.UserRole + 2  # [(name, colour)] for the tag chips
@@ -103,9 +115,15 @@ class MemberTableModel(QAbstractTableModel):
         if self._rest_job is not None:  # the previous key's rest: its statement ends at once
             self._rest_job.cancel()
             self._rest_job = None
-        page = members.first_ids(self._store, FIRST_IDS, search_text=self._search,
-                                 sort=self._sort, descending=self._descending,
-                                 include_archived=self._include_archived, where=self._where)
+        page = members.first_ids(
+            self._store,
+            FIRST_IDS,
+            search_text=self._search,
+            sort=self._sort,
+            descending=self._descending,
+            include_archived=self._include_archived,
+            where=self._where,
+        )
         if page is not None:
             # Fewer than a screenful: that is everyone in view.
             self._ids, self._complete = list(page), len(page) < FIRST_IDS
@@ -132,6 +150,17 @@ class MemberTableModel(QAbstractTableModel):
         )
 
     def _complete_later(self) -> None:
+        generation = self._generation
+        model = weakref.ref(self)  # held weakly, as in _rank_rest
+
+        def start() -> None:
+            alive = model()
+            if alive is not None and alive._generation == generation and not alive._complete:
+                alive._rank_rest()
+
+        QTimer.singleShot(REST_AFTER_MS, self, start)
+
+    def _rank_rest(self) -> None:
         generation, store = self._generation, self._store
         args = {"search_text": self._search, "sort": self._sort,
                 "descending": self._descending, "include_archived": self._include_archived,
