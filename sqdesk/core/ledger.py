@@ -623,9 +623,12 @@ def refresh_levels_in(s: Session, *, today: date, member_ids: list[int] | None =
             {"member_id": m, "at": now, "from_level_id": old, "to_level_id": new}
             for m, old, new in changes
         ])  # fmt: skip
-        for m, _old, new in changes:
-            conn.execute(update(MemberPoints.__table__).where(MemberPoints.member_id == m)
-                         .values(level_id=new))  # fmt: skip
+        points = MemberPoints.__table__
+        conn.execute(  # one executemany, not a statement per member
+            update(points).where(points.c.member_id == bindparam("b_member"))
+            .values(level_id=bindparam("b_level")),
+            [{"b_member": m, "b_level": new} for m, _old, new in changes],
+        )  # fmt: skip
         s.expire_all()
     return len(changes)
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 import random
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import bindparam, func, select, update
 
-from sqdesk.core import codes, coupons
+from sqdesk.core import bulk, codes, coupons
 from sqdesk.core.models import Coupon, CouponType, Member, Visit
 from sqdesk.core.store import sync_id_sequence
 
@@ -28,14 +28,16 @@ def fill_coupons(s, *, seed: int, today: date, first_member_id: int) -> int:
     types = {t.key: t for t in s.scalars(select(CouponType).where(CouponType.key.is_not(None)))}
     people = s.execute(select(Member.id, Member.joined_on, Member.birthday)
                        .where(Member.id >= first_member_id)).all()  # fmt: skip
+    # Each member's first three visits, numbered in SQL: not 1.4 million rows to Python.
+    nth = func.row_number().over(partition_by=Visit.member_id, order_by=(Visit.at, Visit.id))
+    early = (select(Visit.id, Visit.member_id, Visit.at, Visit.amount_cents, nth.label("nth"))
+             .where(Visit.member_id >= first_member_id, Visit.voided.is_(False))
+             .subquery())  # fmt: skip
     first_visits: dict[int, list[tuple[int, datetime, int]]] = {}
     for vid, mid, at, cents in s.execute(
-            select(Visit.id, Visit.member_id, Visit.at, Visit.amount_cents)
-            .where(Visit.member_id >= first_member_id, Visit.voided.is_(False))
-            .order_by(Visit.member_id, Visit.at)):  # fmt: skip
-        got = first_visits.setdefault(mid, [])
-        if len(got) < 3:
-            got.append((vid, at, cents))
+            select(early.c.id, early.c.member_id, early.c.at, early.c.amount_cents)
+            .where(early.c.nth <= 3).order_by(early.c.member_id, early.c.nth)):  # fmt: skip
+        first_visits.setdefault(mid, []).append((vid, at, cents))
     rows, used_visits = [], []
     next_id = (s.scalar(select(func.max(Coupon.id))) or 0) + 1
 
@@ -64,10 +66,16 @@ def fill_coupons(s, *, seed: int, today: date, first_member_id: int) -> int:
                 f"birthday:{today.year}")  # fmt: skip
         if rng.random() < 0.05:
             add(mid, types["win_back"], today - timedelta(days=rng.randrange(60)), "manual")
+    conn = s.connection()
     for start in range(0, len(rows), 5000):
-        s.execute(insert(Coupon.__table__), rows[start : start + 5000])
+        bulk.insert_rows(conn, Coupon.__table__, rows[start : start + 5000])
     # A used coupon's visit kept what was paid; it records the discount beside it.
-    for vid, off in used_visits:
-        s.execute(update(Visit).where(Visit.id == vid).values(discount_cents=off))
+    if used_visits:
+        visits = Visit.__table__
+        conn.execute(
+            update(visits).where(visits.c.id == bindparam("b_id"))
+            .values(discount_cents=bindparam("b_off")),
+            [{"b_id": vid, "b_off": off} for vid, off in used_visits],
+        )  # fmt: skip
     sync_id_sequence(s, "coupon")
     return len(rows)

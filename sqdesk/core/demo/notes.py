@@ -8,9 +8,9 @@ from __future__ import annotations
 import random
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 
-from sqdesk.core import note_search
+from sqdesk.core import bulk, note_search
 from sqdesk.core.jobs import Cancelled, Progress, ShouldStop, never_stop, no_progress
 from sqdesk.core.models import Member, Note, Visit
 
@@ -109,7 +109,7 @@ def fill_notes(s, *, seed: int, today: date, first_member_id: int,
             raise Cancelled()
         rows = [_row(rng, first_id + start + i, mid, at, kinds, weights, today)
                 for i, (at, mid) in enumerate(planned[start : start + CHUNK])]  # fmt: skip
-        conn.execute(insert(Note.__table__), rows)
+        bulk.insert_rows(conn, Note.__table__, rows)
         note_search.index_many(conn, [(r["id"], r["text"]) for r in rows])
         done += len(rows)
         progress(done, len(planned))

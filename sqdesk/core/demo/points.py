@@ -14,9 +14,9 @@ import random
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import bindparam, func, insert, select, update
 
-from sqdesk.core import ledger, ledger_days, member_stats, open_lots
+from sqdesk.core import bulk, ledger, ledger_days, member_stats, open_lots
 from sqdesk.core.jobs import Cancelled, Progress, ShouldStop
 from sqdesk.core.models import (
     LedgerConsumption,
@@ -217,6 +217,7 @@ def fill_points(s, *, seed: int, today: date, first_member_id: int,
     # Levels were reached over the years, not all today: date each change at the moment
     # the member's 12-month earnings last crossed that level's threshold.
     level_threshold = dict(s.execute(select(Level.id, Level.threshold)).all())
+    dated = []
     for change_id, member_id, level_id in s.execute(
         select(LevelChange.id, LevelChange.member_id, LevelChange.to_level_id)
         .where(LevelChange.id >= first_change)
@@ -226,7 +227,13 @@ def fill_points(s, *, seed: int, today: date, first_member_id: int,
         if when is None and m is not None and m.window:
             when = m.window[0][0]
         if when is not None:
-            s.execute(update(LevelChange).where(LevelChange.id == change_id).values(at=when))
+            dated.append({"b_id": change_id, "b_at": when})
+    if dated:
+        changes = LevelChange.__table__
+        s.connection().execute(
+            update(changes).where(changes.c.id == bindparam("b_id")).values(at=bindparam("b_at")),
+            dated,
+        )
     member_stats.rebuild_all(s, today=date.today())
     return len(book.entries)
 
@@ -253,7 +260,7 @@ def _write(s, book: _Ledger, people: dict[int, _Member], rewards: list[list],
         for start in range(0, len(rows), _CHUNK):
             if should_stop():
                 raise Cancelled()
-            conn.execute(insert(table), rows[start : start + _CHUNK])
+            bulk.insert_rows(conn, table, rows[start : start + _CHUNK])
     # Entries and consumption went in bulk: their derived tables are made from them.
     open_lots.rebuild_all(s)
     ledger_days.rebuild_all(s)
