@@ -217,7 +217,7 @@ class LedgerEntry(Base):
         Index("ix_ledger_entry_member_at", "member_id", "at", "id"),
         # Covering index for the monthly totals: scanning it reads a fifth of the table.
         Index("ix_ledger_entry_month", "at", "kind", "amount"),
-        Index("ix_ledger_entry_expiry", "expires_on"),
+        # Nothing is looked up by expires_on here: what is due is read from open_lot.
         Index("ix_ledger_entry_source", "source_type", "source_id"),
     )
 
