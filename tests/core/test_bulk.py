@@ -46,3 +46,33 @@ def test_a_per_row_default_must_be_given(store):
     del row["created_at"]
     with store.session() as s, pytest.raises(ValueError, match="created_at"):
         bulk.insert_rows(s.connection(), Member.__table__, [row])
+
+
+def _index_names(store) -> set[str]:
+    from sqlalchemy import inspect
+
+    with store.read() as s:
+        return {i["name"] for i in inspect(s.connection()).get_indexes("visit")}
+
+
+def test_indexes_set_aside_come_back_after_a_load_and_after_a_failure(store):
+    from sqdesk.core.models import Visit
+
+    before = _index_names(store)
+    assert before >= {"ix_visit_member_at", "ix_visit_at"}
+    with store.session() as s:
+        conn = s.connection()
+        bulk.insert_rows(conn, Member.__table__, [member_row(1)])
+        with bulk.indexes_set_aside(conn, Visit.__table__):
+            visits = [{"id": i, "member_id": 1, "at": NOW, "amount_cents": 100 * i,
+                       "channel": "门店", "remark": "", "voided": False, "created_at": NOW}
+                      for i in range(1, 4)]  # fmt: skip
+            bulk.insert_rows(conn, Visit.__table__, visits)
+    assert _index_names(store) == before
+    with (
+        pytest.raises(RuntimeError),
+        store.session() as s,
+        bulk.indexes_set_aside(s.connection(), Visit.__table__),
+    ):
+        raise RuntimeError("stopped half way")
+    assert _index_names(store) == before  # the transaction's rollback put them back

@@ -22,7 +22,7 @@ from sqdesk.core.demo.posts import fill_post_history
 from sqdesk.core.demo.tagging import fill_tags
 from sqdesk.core.jobs import Cancelled, Progress, ShouldStop, never_stop, no_progress
 from sqdesk.core.member_edit import next_code
-from sqdesk.core.models import Member, Setting
+from sqdesk.core.models import Member, MemberToken, Setting
 from sqdesk.core.store import Store, sync_id_sequence
 
 CHUNK = 5000
@@ -60,18 +60,19 @@ def fill_demo_store(
         )
         done = 0
         progress(0, members)
-        while chunk := list(islice(rows, CHUNK)):
-            if should_stop():
-                raise Cancelled()
-            # One executemany per table through the driver (core/bulk.py), each member
-            # written with its sort key so the tokens need no second pass over the rows.
-            conn = s.connection()
-            for row in chunk:
-                row["name_sort"] = search.name_sort_of(row)
-            bulk.insert_rows(conn, Member.__table__, chunk)
-            search.insert_tokens(conn, chunk)
-            done += len(chunk)
-            progress(done, members)
+        conn = s.connection()
+        with bulk.indexes_set_aside(conn, Member.__table__, MemberToken.__table__):
+            while chunk := list(islice(rows, CHUNK)):
+                if should_stop():
+                    raise Cancelled()
+                # One executemany per table through the driver (core/bulk.py), each member
+                # written with its sort key so the tokens need no second pass over the rows.
+                for row in chunk:
+                    row["name_sort"] = search.name_sort_of(row)
+                bulk.insert_rows(conn, Member.__table__, chunk)
+                search.insert_tokens(conn, chunk)
+                done += len(chunk)
+                progress(done, members)
         sync_id_sequence(s, "member")
         if points:
             fill_points(s, seed=seed, today=today, first_member_id=max_id + 1,

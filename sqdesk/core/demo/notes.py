@@ -104,15 +104,16 @@ def fill_notes(s, *, seed: int, today: date, first_member_id: int,
     first_id = (s.scalar(select(func.max(Note.id))) or 0) + 1
     conn = s.connection()
     done = 0
-    for start in range(0, len(planned), CHUNK):
-        if should_stop():
-            raise Cancelled()
-        rows = [_row(rng, first_id + start + i, mid, at, kinds, weights, today)
-                for i, (at, mid) in enumerate(planned[start : start + CHUNK])]  # fmt: skip
-        bulk.insert_rows(conn, Note.__table__, rows)
-        note_search.index_many(conn, [(r["id"], r["text"]) for r in rows])
-        done += len(rows)
-        progress(done, len(planned))
+    with bulk.indexes_set_aside(conn, Note.__table__):
+        for start in range(0, len(planned), CHUNK):
+            if should_stop():
+                raise Cancelled()
+            rows = [_row(rng, first_id + start + i, mid, at, kinds, weights, today)
+                    for i, (at, mid) in enumerate(planned[start : start + CHUNK])]  # fmt: skip
+            bulk.insert_rows(conn, Note.__table__, rows)
+            note_search.index_many(conn, [(r["id"], r["text"]) for r in rows])
+            done += len(rows)
+            progress(done, len(planned))
     return done
 
 

@@ -255,12 +255,14 @@ def _ensure_catalog(s) -> list[list]:
 def _write(s, book: _Ledger, people: dict[int, _Member], rewards: list[list],
            progress: Progress, should_stop: ShouldStop) -> None:  # fmt: skip
     conn = s.connection()
-    for table, rows in ((Visit.__table__, book.visits), (LedgerEntry.__table__, book.entries),
-                        (LedgerConsumption.__table__, book.consumptions)):  # fmt: skip
-        for start in range(0, len(rows), _CHUNK):
-            if should_stop():
-                raise Cancelled()
-            bulk.insert_rows(conn, table, rows[start : start + _CHUNK])
+    loads = ((Visit.__table__, book.visits), (LedgerEntry.__table__, book.entries),
+             (LedgerConsumption.__table__, book.consumptions))  # fmt: skip
+    with bulk.indexes_set_aside(conn, *(table for table, _ in loads)):
+        for table, rows in loads:
+            for start in range(0, len(rows), _CHUNK):
+                if should_stop():
+                    raise Cancelled()
+                bulk.insert_rows(conn, table, rows[start : start + _CHUNK])
     # Entries and consumption went in bulk: their derived tables are made from them.
     open_lots.rebuild_all(s)
     ledger_days.rebuild_all(s)
