@@ -43,3 +43,14 @@ def test_birthdays_solar_lunar_and_29_february(store):
     assert [(o.member_id, o.day) for o in feb] == [(leap, date(2027, 2, 28))]
     next_year = festivals.birthdays(store, date(2027, 1, 1), date(2027, 12, 31))
     assert {o.member_id for o in next_year} == {solar, leap, lunar}
+
+
+def test_a_lunar_birthday_is_not_repeated_in_a_leap_month(store):
+    # 2025 has a leap sixth month (闰六月, 25 July - 22 August): 六月初十 is 4 July only.
+    lunar = create(store, MemberInput(name="六月初十", birthday=date(1988, 6, 10),
+                                      birthday_lunar=True))  # fmt: skip
+    summer = festivals.birthdays(store, date(2025, 6, 20), date(2025, 9, 10))
+    assert [(o.member_id, o.day) for o in summer] == [(lunar, date(2025, 7, 4))]
+    assert festivals.birthday_counts(store, date(2025, 6, 20), date(2025, 9, 10)) == {
+        date(2025, 7, 4): 1
+    }
