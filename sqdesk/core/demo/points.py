@@ -13,6 +13,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
+from itertools import accumulate
 
 from sqlalchemy import bindparam, func, insert, select, update
 
@@ -36,6 +37,10 @@ DEMO_LEVELS = (("普通会员", 0, "生日当月双倍积分"), ("银卡会员",
                ("金卡会员", 2000, "新品优先试喝，每月免费升杯两次"),
                ("黑金会员", 5000, "专属社群，线下茶会邀请"))  # fmt: skip
 CHANNELS = (("门店", 70), ("小程序", 18), ("外卖", 12))
+# Summed once: choices() with weights= sums them on every call, 1.4 million times at 100k
+# members. The same draws either way (choices computes these sums from weights=).
+_CHANNEL_NAMES = [c for c, _ in CHANNELS]
+_CHANNEL_SUMS = list(accumulate(w for _, w in CHANNELS))
 _CHUNK = 20000
 
 
@@ -239,7 +244,7 @@ def fill_points(s, *, seed: int, today: date, first_member_id: int,
 
 
 def _channel(rng: random.Random) -> str:
-    return rng.choices([c for c, _ in CHANNELS], weights=[w for _, w in CHANNELS])[0]
+    return rng.choices(_CHANNEL_NAMES, cum_weights=_CHANNEL_SUMS)[0]
 
 
 def _ensure_catalog(s) -> list[list]:
