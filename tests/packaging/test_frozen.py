@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-# Aim from the Foundation issue; a build far past it means an exclusion stopped working.
-SIZE_LIMIT_MB = 180
+# 164 MB on Linux on 1 December 2026 (aim 150, issue 19): a build past this limit means an
+# exclusion stopped working.
+SIZE_LIMIT_MB = 170
 
 
 def _folder_size(path: Path) -> int:
