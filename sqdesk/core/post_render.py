@@ -16,10 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-
-from jinja2 import TemplateSyntaxError, meta, nodes
-from jinja2.exceptions import SecurityError, UndefinedError
-from jinja2.sandbox import ImmutableSandboxedEnvironment
+from functools import lru_cache
 
 from sqdesk.core.errors import CodedError
 
@@ -60,12 +57,13 @@ class TemplateProblem:
     name: str = ""
 
 
-def _environment() -> ImmutableSandboxedEnvironment:
+@lru_cache(maxsize=1)
+def _env():
+    """Jinja2's sandbox, made on first use: start-up renders nothing and Jinja2 costs 9 MB."""
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
     # No autoescape: the output is plain text for WeChat, not HTML.
     return ImmutableSandboxedEnvironment(autoescape=False, keep_trailing_newline=True)
-
-
-_ENV = _environment()
 
 
 def check(body: str) -> list[TemplateProblem]:
@@ -75,8 +73,10 @@ def check(body: str) -> list[TemplateProblem]:
     if len(body) > MAX_CHARS:
         return [TemplateProblem("too_long", f"the template is longer than {MAX_CHARS:,} "
                                             "characters")]  # fmt: skip
+    from jinja2 import TemplateSyntaxError, meta, nodes
+
     try:
-        tree = _ENV.parse(body)
+        tree = _env().parse(body)
     except TemplateSyntaxError as exc:
         return [TemplateProblem("syntax", f"line {exc.lineno}: {exc.message}", exc.lineno)]
     problems = []
@@ -132,7 +132,9 @@ def compiled(body: str) -> Callable[[dict[str, object]], str]:
     problems = check(body)
     if problems:
         raise RenderError(problems)
-    template = _ENV.from_string(body)
+    from jinja2.exceptions import SecurityError, UndefinedError
+
+    template = _env().from_string(body)
 
     def fill(values: dict[str, object]) -> str:
         context = {name: _text(values.get(name)) for name in KNOWN}

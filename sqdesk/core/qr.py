@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import segno
-
 QUIET_ZONE = 4  # modules of white around the code, as the standard asks
 MIN_CARD_MM = 15.0  # a phone reads a code this size from 30 cm
 # A WeChat group's invite QR points here and stops working 7 days after it was made.
@@ -45,6 +43,8 @@ class Matrix:
 def matrix(text: str) -> Matrix:
     """The QR code for `text`: error correction M, raised further by segno when that costs
     no size (a short member code gets H)."""
+    import segno  # on first use: start-up draws no code, and segno costs 9 MB
+
     code = segno.make(text, error="m", micro=False, boost_error=True)
     rows = tuple(tuple(bool(v) for v in row) for row in code.matrix)
     return Matrix(text, len(rows), rows)
