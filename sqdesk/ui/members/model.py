@@ -46,6 +46,12 @@ IdRole = Qt.ItemDataRole.UserRole + 1
 TagsRole = Qt.ItemDataRole.UserRole + 2  # [(name, colour)] for the tag chips
 
 _Index = QModelIndex | QPersistentModelIndex
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+# The roles data() answers for some cell; any other is None at once.
+_ROLES = frozenset({_DISPLAY, _ALIGNMENT, _FOREGROUND, _TOOLTIP, IdRole, TagsRole})
 
 
 class MemberTableModel(QAbstractTableModel):
@@ -300,26 +306,28 @@ class MemberTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # A repaint asks every visible cell for seven roles (font, check state, decoration,
+        # background... ): those the roster leaves to the style go first, in one look.
+        if role not in _ROLES or not index.isValid():
             return None
         if role == IdRole:
             return self._ids[index.row()]
         if index.column() == self.TAGS_COLUMN:
             if role == TagsRole:
                 return self.tags_of_row(index.row())
-            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if role in (_DISPLAY, _TOOLTIP):
                 return "、".join(name for name, _ in self.tags_of_row(index.row()))
             return None
-        if role == Qt.ItemDataRole.TextAlignmentRole:
+        if role == _ALIGNMENT:
             if self.COLUMNS[index.column()] in self.NUMERIC:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return None
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole):
+        if role not in (_DISPLAY, _FOREGROUND):
             return None
         row = self._row(index.row())
         if row is None:  # deleted since the ids were read
             return None
-        if role == Qt.ItemDataRole.ForegroundRole:
+        if role == _FOREGROUND:
             return QBrush(QColor("#9a9d94")) if row.archived else None
         return self.display(row, self.COLUMNS[index.column()])
 
