@@ -13,6 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import date, timedelta
 
 from sqdesk.core import metrics, metrics_board
+from sqdesk.core.models import EPOCH, MICROSECOND
 from sqdesk.core.store import Store
 
 RUNS = 3
@@ -26,8 +27,8 @@ def _ms(fn) -> float:
 
 def _raw(raw: sqlite3.Connection, first: date, last: date) -> None:
     """The same headline figures in plain SQL, as a first version would write them."""
-    lo = metrics.start_of(first).strftime("%Y-%m-%d %H:%M:%S")
-    hi = metrics.start_of(last + timedelta(days=1)).strftime("%Y-%m-%d %H:%M:%S")
+    lo = (metrics.start_of(first) - EPOCH) // MICROSECOND  # as UTCDateTime stores it
+    hi = (metrics.start_of(last + timedelta(days=1)) - EPOCH) // MICROSECOND
     q = raw.execute
     q("SELECT count(*) FROM member WHERE joined_on <= ? AND (archived_at IS NULL OR "
       "archived_at >= ?)", (last.isoformat(), hi)).fetchall()  # fmt: skip

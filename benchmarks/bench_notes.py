@@ -11,6 +11,7 @@ import time
 from datetime import UTC, datetime, timedelta
 
 from sqdesk.core import contacts, note_search, notes, timeline
+from sqdesk.core.models import EPOCH, MICROSECOND
 from sqdesk.core.store import Store
 
 # Words the demo's notes hold (and a few they do not), by length: what a manager looks for.
@@ -26,9 +27,9 @@ TIMELINE_EVENTS = 2_000
 FIRST_SCREEN = 50
 
 
-def _stored(at: datetime) -> str:
-    """A UTC time as sqdesk stores it in SQLite (what UTCDateTime writes)."""
-    return at.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+def _stored(at: datetime) -> int:
+    """A time as sqdesk stores it in SQLite (what UTCDateTime writes)."""
+    return (at.astimezone(UTC) - EPOCH) // MICROSECOND
 
 
 def _ms(fn) -> float:

@@ -37,7 +37,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from sqdesk.core import member_export, member_import, members, search
 from sqdesk.core.demo import fill_demo_store
-from sqdesk.core.models import LedgerEntry, Member
+from sqdesk.core.models import EPOCH, MICROSECOND, LedgerEntry, Member
 from sqdesk.core.store import Store
 
 # Typing sequences a manager really types: pinyin, initials, Chinese, mobile tails, codes.
@@ -404,17 +404,18 @@ def bench_points(store: Store, raw: sqlite3.Connection, n: int) -> list[Result]:
         ours.append((time.perf_counter() - t) * 1000)
 
     def raw_visit(member_id: int) -> None:
+        now = (datetime.now(UTC) - EPOCH) // MICROSECOND  # as UTCDateTime stores it
         with raw:  # one transaction, as the service: the visit, its entry, the balance
             raw.execute("BEGIN IMMEDIATE")
             raw.execute(
                 "INSERT INTO visit (member_id, at, amount_cents, channel, remark, voided, "
-                "created_at) VALUES (?, datetime('now'), 3800, '门店', '', 0, datetime('now'))",
-                (member_id,),
+                "created_at) VALUES (?, ?, 3800, '门店', '', 0, ?)",
+                (member_id, now, now),
             )
             raw.execute(
                 "INSERT INTO ledger_entry (member_id, at, kind, amount, reason, source_type, "
-                "actor) VALUES (?, datetime('now'), 'earn', 38, 'bench', 'bench', '')",
-                (member_id,),
+                "actor) VALUES (?, ?, 'earn', 38, 'bench', 'bench', '')",
+                (member_id, now),
             )
             raw.execute(
                 "UPDATE member_points SET balance = balance + 38 WHERE member_id = ?",
@@ -579,7 +580,7 @@ def bench_tags(store: Store, raw: sqlite3.Connection) -> list[Result]:
                 "VALUES (?, 'raw', 'raw', '#000000', 99)", (raw_group,))  # fmt: skip
     raw.commit()
     raw_tag = raw.execute("SELECT id FROM tag WHERE name_key = 'raw'").fetchone()[0]
-    now = datetime.now(UTC).isoformat(sep=" ")
+    now = (datetime.now(UTC) - EPOCH) // MICROSECOND  # as UTCDateTime stores it
 
     def raw_tagging() -> None:
         with raw:

@@ -22,7 +22,7 @@ from sqlalchemy import Date, Integer, String, cast, delete, func, insert, litera
 from sqlalchemy.orm import Session
 
 from sqdesk.core import settings
-from sqdesk.core.models import Attendance, ContactWeek, Note, PostCopy, Visit
+from sqdesk.core.models import Attendance, ContactWeek, Note, PostCopy, Visit, sqlite_day_of
 from sqdesk.core.store import Store
 from sqdesk.core.upserts import insert_for
 
@@ -50,7 +50,7 @@ def week_of(s: Session, at):
     seconds = _offset_seconds()
     if _postgres(s):
         return monday_of(s, at + func.make_interval(0, 0, 0, 0, 0, 0, literal(seconds, Integer)))
-    return monday_of(s, func.date(at, f"{seconds:+d} seconds"))
+    return monday_of(s, sqlite_day_of(at, f"{seconds:+d} seconds"))
 
 
 def _member_of_copy():

@@ -18,7 +18,15 @@ from typing import NamedTuple
 from sqlalchemy import Date, Select, String, case, cast, func, literal, or_, select, type_coerce
 
 from sqdesk.core import member_stats, segments, shop_settings
-from sqdesk.core.models import Attendance, Member, MemberStats, Note, PostCopy, UTCDateTime
+from sqdesk.core.models import (
+    EPOCH,
+    Attendance,
+    Member,
+    MemberStats,
+    Note,
+    PostCopy,
+    UTCDateTime,
+)
 from sqdesk.core.store import Store
 
 LAYERS = ("core", "regular", "quiet")
@@ -92,12 +100,12 @@ def losing_touch(store: Store, *, days: int | None = None, today: date | None = 
     return out
 
 
-def _aware(value: str | datetime) -> datetime:
-    """A time read as it is stored (see _queue): SQLite's text in UTC, PostgreSQL's aware
-    datetime."""
+def _aware(value: int | datetime) -> datetime:
+    """A time read as it is stored (see _queue): SQLite's integer microseconds since 1970
+    UTC (models.UTCDateTime), PostgreSQL's aware datetime."""
     if isinstance(value, datetime):
         return value
-    return datetime.fromisoformat(value).replace(tzinfo=UTC)
+    return EPOCH + timedelta(microseconds=value)
 
 
 def count_losing_touch(store: Store, *, days: int | None = None,
@@ -140,7 +148,7 @@ def _queue(store: Store, *, days: int | None, today: date | None) -> Select:
         return or_(last.is_(None), last < edge)
 
     # The times are read as stored and only the latest of each row made a datetime
-    # (SQLAlchemy's reading of SQLite's text was half the time of the whole queue).
+    # (when SQLite kept text, SQLAlchemy's parsing of it was half the queue's time).
     def raw(column):
         return type_coerce(column, String)
 

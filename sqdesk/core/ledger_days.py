@@ -17,7 +17,7 @@ from functools import lru_cache
 from sqlalchemy import Date, cast, delete, func, insert, select
 from sqlalchemy.orm import Session
 
-from sqdesk.core.models import LedgerDay, LedgerEntry
+from sqdesk.core.models import LedgerDay, LedgerEntry, sqlite_day_of
 from sqdesk.core.upserts import insert_for
 
 
@@ -55,7 +55,7 @@ def _add_statement(dialect: str):
 def _day_of(s: Session):
     if s.get_bind().dialect.name == "postgresql":
         return cast(func.timezone("UTC", LedgerEntry.at), Date)
-    return func.date(LedgerEntry.at)
+    return sqlite_day_of(LedgerEntry.at)
 
 
 def from_ledger(s: Session):

@@ -7,7 +7,7 @@ Money is integer cents, points integers, timestamps timezone-aware UTC, dates pl
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import NewType
 
 from sqlalchemy import (
@@ -22,7 +22,11 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    func,
+    literal_column,
+    type_coerce,
 )
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.sql.expression import false
 from sqlalchemy.types import TypeDecorator
@@ -43,29 +47,72 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+# SQLite keeps a timestamp as whole microseconds since 1970-01-01 UTC, an 8-byte integer,
+# where SQLAlchemy's own DATETIME writes 26 characters of text. A timestamp sits in the
+# big tables' rows and in their indexes (a ledger entry's time three times), so this is a
+# fifth of a large store's file (docs/ARCHITECTURE.md, "The store's size"). Integers
+# order as the times do, and SQL that needs a calendar day asks `sqlite_day_of`.
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+MICROSECOND = timedelta(microseconds=1)
+
+
+class _Microseconds(sqlite.DATETIME):
+    """The column is still declared DATETIME (what every store already has, so no table
+    is rebuilt); the value passes through as the integer UTCDateTime made."""
+
+    def bind_processor(self, dialect):
+        return None
+
+    def result_processor(self, dialect, coltype):
+        return None
+
+    def literal_processor(self, dialect):
+        return lambda value: str(int(value))
+
+
 class UTCDateTime(TypeDecorator[datetime]):
     """A timestamp stored as UTC and always read back timezone-aware.
 
-    SQLite keeps no offset, so without this an aware datetime written in would come back
-    naive; PostgreSQL's timestamptz round-trips either way.
+    PostgreSQL keeps it as timestamptz. SQLite keeps no offset; it is given the integer
+    of microseconds since 1970 UTC (see EPOCH above), which reads back exactly.
     """
 
     impl = DateTime(timezone=True)
     cache_ok = True
 
-    def process_bind_param(self, value: datetime | None, dialect) -> datetime | None:
+    def load_dialect_impl(self, dialect):
+        if dialect.name == "sqlite":
+            return _Microseconds()
+        return dialect.type_descriptor(DateTime(timezone=True))
+
+    def process_bind_param(self, value: datetime | None, dialect) -> datetime | int | None:
         if value is None:
             return None
         if value.tzinfo is None:
             raise ValueError("naive datetime given for a UTC column")
+        if dialect.name == "sqlite":
+            return (value - EPOCH) // MICROSECOND
         return value.astimezone(UTC)
 
-    def process_result_value(self, value: datetime | None, dialect) -> datetime | None:
+    def process_literal_param(self, value, dialect):
+        return self.process_bind_param(value, dialect)
+
+    def process_result_value(self, value, dialect) -> datetime | None:
         if value is None:
             return None
+        if dialect.name == "sqlite":
+            return EPOCH + timedelta(microseconds=value)
         if value.tzinfo is None:
             return value.replace(tzinfo=UTC)
         return value.astimezone(UTC)
+
+
+def sqlite_day_of(at, *modifiers):
+    """SQLite's `date()` of a UTCDateTime column or expression, with date() modifiers
+    such as "+28800 seconds": the integer is whole seconds after `/ 1000000` (SQLite
+    divides integers exactly, dropping the fraction)."""
+    seconds = type_coerce(at, BigInteger).op("/")(literal_column("1000000"))
+    return func.date(seconds, "unixepoch", *modifiers)
 
 
 class Base(DeclarativeBase):
