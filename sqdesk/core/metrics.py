@@ -51,7 +51,6 @@ from sqlalchemy import (
     or_,
     select,
     true,
-    union,
     values,
 )
 from sqlalchemy.sql import column
@@ -200,7 +199,6 @@ class Participation:
     mean_rate: float | None = None
     best: OccurrenceRate | None = None
     worst: OccurrenceRate | None = None
-    each: tuple[OccurrenceRate, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -297,33 +295,34 @@ def _member_counts(s, lo: datetime, hi: datetime, first: date, last: date,
 def _visit_figures(s, lo: datetime, hi: datetime, first: date, last: date,
                    ids: Select | None) -> tuple[int, int, int, int, int]:  # fmt: skip
     """(visits, visitors, repeat visitors, spend, active members). The sums are one range
-    scan of the (at, voided, amount_cents) index; the visitors are found member by member
-    with at most two seeks into (member_id, at, voided) each, never grouping a year's
-    million visits. The visitors are most of the active members; the few contacted
-    otherwise are added after."""
+    scan of the (at, voided, amount_cents) index. The rest is one pass over the members,
+    never grouping a year's million visits: each member is put in one class by index seeks
+    into (member_id, at, voided) (came, and came again), and only one who did not come is
+    asked about the other contacts (activities, notes, posts copied for them), each by
+    its member index. A class is computed once per member, as a GROUP BY key."""
     in_range = [Visit.voided.is_(False), Visit.at >= lo, Visit.at < hi]
     n_visits, spend = s.execute(select(func.count(), func.coalesce(func.sum(Visit.amount_cents), 0))
                                 .where(*in_range, within(Visit.member_id, ids))).one()  # fmt: skip
     mine = [Visit.member_id == Member.id, *in_range]
     second = (select(Visit.at).where(*mine).order_by(Visit.at).limit(1).offset(1)
               .scalar_subquery())  # fmt: skip
-    per_member = (select(exists().where(*mine).label("came"),
-                         second.is_not(None).label("again"),
-                         _counted(last, hi).label("counted"))
-                  .where(Member.joined_on <= last, within(Member.id, ids)).subquery())  # fmt: skip
-    came, again = per_member.c.came, per_member.c.again
-    row = s.execute(select(
-        func.coalesce(func.sum(case((came, 1), else_=0)), 0),
-        func.coalesce(func.sum(case((again, 1), else_=0)), 0),
-        func.coalesce(func.sum(case((and_(came, per_member.c.counted), 1), else_=0)), 0),
-    )).one()  # fmt: skip
-    visitors, repeaters, active = map(int, row)  # PostgreSQL sums come back as Decimal
-    others = _other_contacts(lo, hi, first, last, ids).subquery()  # distinct ids (a UNION)
-    active += s.scalar(select(func.count()).select_from(others)
-                       .join(Member, Member.id == others.c.member_id)
-                       .where(_counted(last, hi), within(Member.id, ids),
-                              ~_visited(Member.id, lo, hi))) or 0  # fmt: skip
+    klass = case((exists().where(*mine), case((second.is_not(None), AGAIN), else_=CAME)),
+                 (_contacted_otherwise(Member.id, lo, hi, first, last), OTHERWISE),
+                 else_=NOT_SEEN).label("class")  # fmt: skip
+    counted = case((_counted(last, hi), 1), else_=0).label("counted")
+    per_class = s.execute(select(klass, counted, func.count())
+                          .where(Member.joined_on <= last, within(Member.id, ids))
+                          .group_by(klass, counted)).all()  # fmt: skip
+    visitors = repeaters = active = 0
+    for k, on_books, n in per_class:
+        visitors += n if k in (CAME, AGAIN) else 0
+        repeaters += n if k == AGAIN else 0
+        active += n if on_books and k != NOT_SEEN else 0
     return int(n_visits), visitors, repeaters, int(spend), active
+
+
+# A member's class in a period, for _visit_figures.
+NOT_SEEN, OTHERWISE, CAME, AGAIN = 0, 1, 2, 3
 
 
 def _copies(s, lo: datetime, hi: datetime, scope: Scope, ids: Select | None) -> int:
@@ -337,23 +336,15 @@ def _counted(last: date, hi: datetime):
                 or_(Member.archived_at.is_(None), Member.archived_at >= hi))  # fmt: skip
 
 
-def _visited(member_id, lo: datetime, hi: datetime):
-    return exists().where(Visit.member_id == member_id, Visit.voided.is_(False),
-                          Visit.at >= lo, Visit.at < hi)  # fmt: skip
-
-
-def _other_contacts(lo: datetime, hi: datetime, first: date, last: date,
-                    ids: Select | None = None):  # fmt: skip
-    """The member ids of the contacts in [lo, hi) that are not visits (activities by their
-    days), within the scope (each source asks its own member index for a group's few)."""
-    return union(
-        select(Attendance.member_id)
-        .where(Attendance.occurrence_date >= first, Attendance.occurrence_date <= last,
-               within(Attendance.member_id, ids)),
-        select(Note.member_id).where(Note.at >= lo, Note.at < hi, within(Note.member_id, ids)),
-        select(_copied_for())
-        .where(PostCopy.rendered_for.like("member:%"), PostCopy.copied_at >= lo,
-               PostCopy.copied_at < hi, within(_copied_for(), ids)),
+def _contacted_otherwise(member_id, lo: datetime, hi: datetime, first: date, last: date):
+    """A contact in [lo, hi) that is not a visit (an activity by its day, a note, a post
+    copied for the member), each found through its member index."""
+    return or_(
+        exists().where(Attendance.member_id == member_id, Attendance.occurrence_date >= first,
+                       Attendance.occurrence_date <= last),
+        exists().where(Note.member_id == member_id, Note.at >= lo, Note.at < hi),
+        exists().where(PostCopy.rendered_for == _rendered_for(member_id),
+                       PostCopy.copied_at >= lo, PostCopy.copied_at < hi),
     )  # fmt: skip
 
 
@@ -502,21 +493,33 @@ def participation(store: Store, first: date, last: date, scope: Scope = STORE) -
                    Attendance.occurrence_date <= max(originals),
                    within(Attendance.member_id, ids))
             .group_by(Attendance.activity_id, Attendance.occurrence_date))}  # fmt: skip
+    # One pass keeping the sum and the two ends: a calendar of daily activities is tens of
+    # thousands of occurrences a year, and the figures need no record of each.
     sizes: dict[tuple[str, str], int] = {}
-    each = []
+    total, rated, best, worst = 0.0, 0, None, None
     for o in found:
         key = (o.audience, o.audience_ref)
-        if key not in sizes:
-            sizes[key] = _audience(store, o.audience, o.audience_ref, ids, last)
-        each.append(OccurrenceRate(o.activity_id, o.title, o.day,
-                                   came.get((o.activity_id, o.original_date), 0), sizes[key]))
-    rated = [e for e in each if e.audience]
+        size = sizes.get(key)
+        if size is None:
+            size = sizes[key] = _audience(store, o.audience, o.audience_ref, ids, last)
+        if not size:
+            continue
+        rate = came.get((o.activity_id, o.original_date), 0) / size
+        total += rate
+        rated += 1
+        if best is None or (rate, o.day) > best[:2]:
+            best = (rate, o.day, o, size)
+        if worst is None or (rate, o.day) < worst[:2]:
+            worst = (rate, o.day, o, size)
     if not rated:
-        return Participation(len(each), None, None, None, tuple(each))
-    best = max(rated, key=lambda e: (e.rate, e.day))
-    worst = min(rated, key=lambda e: (e.rate, e.day))
-    return Participation(len(each), sum(e.rate for e in rated) / len(rated), best, worst,
-                         tuple(each))  # fmt: skip
+        return Participation(len(found))
+
+    def one(end) -> OccurrenceRate:
+        _rate, day, o, size = end
+        return OccurrenceRate(o.activity_id, o.title, day,
+                              came.get((o.activity_id, o.original_date), 0), size)
+
+    return Participation(len(found), total / rated, one(best), one(worst))
 
 
 def _audience(store: Store, audience: str, ref: str, ids: Select | None, last: date) -> int:
