@@ -248,10 +248,11 @@ def _share(part: float, whole: float) -> float | None:
 
 
 def compute(store: Store, first: date, last: date, scope: Scope = STORE, *,
-            today: date | None = None) -> Figures:  # fmt: skip
+            today: date | None = None, calendar: Calendar | None = None) -> Figures:
     """Every figure of the module's definitions for the period and scope. The parts read
     the store side by side, each on its own connection (a year of a big store is a million
-    visits and as many ledger entries: one pass over each, at once)."""
+    visits and as many ledger entries: one pass over each, at once). `calendar`, when
+    given, is expand_calendar(first, min(last, today)), shared by several scopes."""
     check_period(first, last)
     today = today or date.today()
     lo, hi = start_of(first), start_of(last + timedelta(days=1))
@@ -268,7 +269,8 @@ def compute(store: Store, first: date, last: date, scope: Scope = STORE, *,
         members = pool.submit(read, _member_counts, lo, hi, first, last, ids)
         referrals = pool.submit(read, _referrals, first, last, ids)
         copies = pool.submit(read, _copies, lo, hi, scope, ids)
-        taking_part = pool.submit(participation, store, first, min(last, today), scope)
+        taking_part = pool.submit(participation, store, first, min(last, today), scope,
+                                  calendar=calendar)
         coupon_figures = pool.submit(coupons.figures, store, since=first, until=last,
                                      today=today, members=ids)  # fmt: skip
         total, new, archived = members.result()
@@ -449,8 +451,18 @@ def retention_by_day(store: Store, first: date, last: date, scope: Scope = STORE
                      .where(Attendance.member_id == Member.id,
                             Attendance.occurrence_date > join_days.c.day)
                      .scalar_subquery().label("came"))
-              .join(join_days, join_days.c.day == Member.joined_on)
-              .where(within(Member.id, ids)).subquery())  # fmt: skip
+              .join(join_days, join_days.c.day == Member.joined_on))  # fmt: skip
+    # SQLite built a throwaway index on the whole member table for every call. The shop:
+    # `archived IN (0, 1)` makes each join day one seek into the roster's (archived,
+    # joined_on) index. A scope: its few members are joined, and looked up by id.
+    if ids is None:
+        firsts = firsts.where(Member.archived.in_([False, True]))
+    else:
+        scoped = ids.subquery()
+        firsts = firsts.join(scoped, next(iter(scoped.c)) == Member.id).where(
+            Member.joined_on >= first, Member.joined_on <= last)  # before the join days
+    # Materialized: each joiner's four probes run once, not once per window.
+    firsts = firsts.cte("firsts").prefix_with("MATERIALIZED")
     kept = [func.sum(case((or_(firsts.c.visit < firsts.c[f"hi{n}"],
                                firsts.c.note < firsts.c[f"hi{n}"],
                                firsts.c.copy < firsts.c[f"hi{n}"],
@@ -475,12 +487,36 @@ def cohort_share(days: list[JoinDay], n: int, today: date) -> float | None:
 # --- participation ----------------------------------------------------------------------------
 
 
-def participation(store: Store, first: date, last: date, scope: Scope = STORE) -> Participation:
-    """Attendees / audience for each occurrence from `first` to `last` (the daily check-in
-    is a habit, not an activity: left out); with a scope, both counted within it."""
+@dataclass(frozen=True)
+class Calendar:
+    """A period's occurrences, check-ins left out, expanded once: every group board's
+    participation reads the same calendar (a calendar of daily activities is tens of
+    thousands of occurrences a year)."""
+
+    found: tuple[activities.Occurrence, ...] = ()
+    per_audience: dict[tuple[str, str], int] = field(default_factory=dict)
+
+
+def expand_calendar(store: Store, first: date, last: date) -> Calendar:
     if last < first:
-        return Participation()
-    found = [o for o in activities.occurrences(store, first, last) if not o.checkin]
+        return Calendar()
+    found = tuple(o for o in activities.occurrences(store, first, last) if not o.checkin)
+    per_audience: dict[tuple[str, str], int] = {}
+    for o in found:
+        key = (o.audience, o.audience_ref)
+        per_audience[key] = per_audience.get(key, 0) + 1
+    return Calendar(found, per_audience)
+
+
+def participation(store: Store, first: date, last: date, scope: Scope = STORE, *,
+                  calendar: Calendar | None = None) -> Participation:  # fmt: skip
+    """Attendees / audience for each occurrence from `first` to `last` (the daily check-in
+    is a habit, not an activity: left out); with a scope, both counted within it. The mean
+    is over occurrences with an audience; the best and the worst are by rate, then day,
+    then the calendar's order. Only occurrences someone came to are visited one by one:
+    the rest all have rate 0."""
+    cal = calendar if calendar is not None else expand_calendar(store, first, last)
+    found = cal.found
     if not found:
         return Participation()
     ids = members_of(store, scope, last)
@@ -493,33 +529,47 @@ def participation(store: Store, first: date, last: date, scope: Scope = STORE) -
                    Attendance.occurrence_date <= max(originals),
                    within(Attendance.member_id, ids))
             .group_by(Attendance.activity_id, Attendance.occurrence_date))}  # fmt: skip
-    # One pass keeping the sum and the two ends: a calendar of daily activities is tens of
-    # thousands of occurrences a year, and the figures need no record of each.
-    sizes: dict[tuple[str, str], int] = {}
-    total, rated, best, worst = 0.0, 0, None, None
-    for o in found:
-        key = (o.audience, o.audience_ref)
-        size = sizes.get(key)
-        if size is None:
-            size = sizes[key] = _audience(store, o.audience, o.audience_ref, ids, last)
-        if not size:
-            continue
-        rate = came.get((o.activity_id, o.original_date), 0) / size
-        total += rate
-        rated += 1
-        if best is None or (rate, o.day) > best[:2]:
-            best = (rate, o.day, o, size)
-        if worst is None or (rate, o.day) < worst[:2]:
-            worst = (rate, o.day, o, size)
+    sizes = {key: _audience(store, key[0], key[1], ids, last) for key in cal.per_audience}
+    rated = sum(n for key, n in cal.per_audience.items() if sizes[key])
     if not rated:
         return Participation(len(found))
+    # Each attended occurrence with its place in the calendar; only their activities'.
+    wanted = {a for a, _ in came}
+    by_name = {(o.activity_id, o.original_date): (i, o) for i, o in enumerate(found)
+               if o.activity_id in wanted}  # fmt: skip
+    total, attended, best, worst = 0.0, 0, None, None
+    for name, n in came.items():
+        if name not in by_name:
+            continue  # moved out of the period, or cancelled
+        i, o = by_name[name]
+        size = sizes[(o.audience, o.audience_ref)]
+        if not size:
+            continue
+        rate = n / size
+        total += rate
+        attended += 1
+        if best is None or (rate, o.day, -i) > best[:3]:
+            best = (rate, o.day, -i, o)
+        if worst is None or (rate, o.day, i) < worst[:3]:
+            worst = (rate, o.day, i, o)
 
-    def one(end) -> OccurrenceRate:
-        _rate, day, o, size = end
-        return OccurrenceRate(o.activity_id, o.title, day,
-                              came.get((o.activity_id, o.original_date), 0), size)
+    def unattended(order):  # the first occurrence with an audience that nobody came to
+        return next(o for o in order if sizes[(o.audience, o.audience_ref)]
+                    and (o.activity_id, o.original_date) not in came)
 
-    return Participation(len(found), total / rated, one(best), one(worst))
+    def rate_of(o) -> OccurrenceRate:
+        return OccurrenceRate(o.activity_id, o.title, o.day,
+                              came.get((o.activity_id, o.original_date), 0),
+                              sizes[(o.audience, o.audience_ref)])
+
+    # When some had nobody, the worst is the earliest of them.
+    low = unattended(found) if attended < rated else worst[3]
+    if attended:
+        high = best[3]
+    else:  # nobody came to any: the best is the first of the latest day
+        latest = unattended(reversed(found)).day
+        high = unattended(o for o in found if o.day == latest)
+    return Participation(len(found), total / rated, rate_of(high), rate_of(low))
 
 
 def _audience(store: Store, audience: str, ref: str, ids: Select | None, last: date) -> int:

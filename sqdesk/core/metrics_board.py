@@ -33,6 +33,7 @@ from sqdesk.core.metrics import (
     _copied_for,
     _counted,
     compute,
+    expand_calendar,
     group_scopes,
     members_of,
     retention_by_day,
@@ -259,7 +260,11 @@ class GroupBoard:
 
 def group_boards(store: Store, first: date, last: date, *,
                  today: date | None = None) -> list[GroupBoard]:  # fmt: skip
-    """The headline figures of every WeChat group, VIP groups first."""
-    boards = [GroupBoard(kind, compute(store, first, last, scope, today=today))
+    """The headline figures of every WeChat group, VIP groups first. The calendar is
+    expanded once for all of them."""
+    today = today or date.today()
+    calendar = expand_calendar(store, first, min(last, today))
+    boards = [GroupBoard(kind, compute(store, first, last, scope, today=today,
+                                       calendar=calendar))
               for kind, scope in group_scopes(store)]  # fmt: skip
     return sorted(boards, key=lambda b: b.kind != "vip")

@@ -274,3 +274,60 @@ def test_the_weeks_table_follows_the_contacts_and_gives_the_same_weekly_active(
     from sqdesk.core.check import run_checks
 
     assert run_checks(store) == []
+
+
+def _reference_participation(store, first, last, scope=metrics.STORE):
+    """Every occurrence's rate, one by one, as the figures are defined (the brute force
+    the module avoids)."""
+    found = [o for o in activities.occurrences(store, first, last) if not o.checkin]
+    ids = metrics.members_of(store, scope, last)
+    rated = []
+    for i, o in enumerate(found):
+        size = metrics._audience(store, o.audience, o.audience_ref, ids, last)
+        came = len([a for a in activities.attendees(store, o.activity_id, o.original_date)
+                    if ids is None or a in _ids(store, ids)])  # fmt: skip
+        if size:
+            rated.append((came / size, o.day, i, o.title, came, size))
+    if not rated:
+        return None
+    best = max(rated, key=lambda r: (r[0], r[1], -r[2]))
+    worst = min(rated, key=lambda r: (r[0], r[1], r[2]))
+    return (len(found), sum(r[0] for r in rated) / len(rated),
+            (best[3], best[1], best[4], best[5]), (worst[3], worst[1], worst[4], worst[5]))
+
+
+def _ids(store, ids):
+    with store.read() as s:
+        return set(s.scalars(ids))
+
+
+def test_participation_best_worst_and_mean_match_each_occurrence(any_store):
+    """Weekly tastings with 0-3 attendees, a group-only activity nobody came to, and a
+    daily check-in (left out): the mean, the best (rate, then latest day) and the worst
+    (rate, then earliest day) match the occurrence-by-occurrence definition."""
+    store = any_store
+    people = [create(store, MemberInput(name=f"会员{i}号", joined_on=ago(200))) for i in range(6)]
+    weekly = activities.create(store, ActivityInput(title="周三品鉴🍵", start_date=ago(27),
+                                                    rrule="FREQ=WEEKLY"))  # fmt: skip
+    group = groups.create_group(store, "试饮小组")
+    groups.add_members(store, group, people[:2], joined_on=ago(100))
+    activities.create(store, ActivityInput(title="小组试饮", start_date=ago(12),
+                                           audience="group", audience_ref=str(group)))
+    activities.create(store, ActivityInput(title="每日签到", start_date=ago(60),
+                                           rrule="FREQ=DAILY", checkin=True))  # fmt: skip
+    days = [o.original_date for o in activities.occurrences(store, FIRST, LAST)
+            if o.activity_id == weekly]  # fmt: skip
+    assert len(days) == 4
+    activities.record_attendance(store, weekly, days[1], people[:3])
+    activities.record_attendance(store, weekly, days[3], people[:3])  # a tie: the later wins
+    activities.record_attendance(store, weekly, days[2], people[:1])
+    for scope in (metrics.STORE, metrics.group_scope(store, "试饮小组")):
+        p = metrics.participation(store, FIRST, LAST, scope)
+        n, mean, best, worst = _reference_participation(store, FIRST, LAST, scope)
+        assert (p.occurrences, p.mean_rate) == (n, pytest.approx(mean))
+        assert (p.best.title, p.best.day, p.best.attendees, p.best.audience) == best
+        assert (p.worst.title, p.worst.day, p.worst.attendees, p.worst.audience) == worst
+    # Shared by several scopes, the calendar gives the same.
+    cal = metrics.expand_calendar(store, FIRST, LAST)
+    assert metrics.participation(store, FIRST, LAST, calendar=cal) == metrics.participation(
+        store, FIRST, LAST)
