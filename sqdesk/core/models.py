@@ -589,7 +589,11 @@ class ContactWeek(Base):
     )
     week: Mapped[date] = mapped_column(Date, primary_key=True)  # its Monday
 
-    __table_args__ = (Index("ix_contact_week_week", "week", "member_id"),)
+    __table_args__ = (
+        Index("ix_contact_week_week", "week", "member_id"),
+        # The pair is the whole row: kept once, in the primary key (migration 0033).
+        {"sqlite_with_rowid": False},
+    )
 
 
 class WechatGroup(Base):

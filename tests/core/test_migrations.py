@@ -40,3 +40,40 @@ def test_the_birthday_index_survives_every_migration(any_store):
             sql = "SELECT indexname FROM pg_indexes WHERE tablename = 'member'"
         names = set(conn.execute(text(sql)).scalars())
     assert "ix_member_birthday_month_day" in names
+
+
+def test_contact_weeks_are_kept_in_their_primary_key_alone(tmp_path):
+    """Migration 0033: on SQLite the (member, Monday) pairs are a WITHOUT ROWID table, in a
+    new store and in one upgraded from 0032, with every pair kept."""
+    import gzip
+    import shutil
+    import sqlite3
+    from contextlib import closing
+    from pathlib import Path
+
+    from sqdesk.core.store import Store
+
+    def table_sql(path) -> str:
+        with closing(sqlite3.connect(path)) as raw:
+            return raw.execute("SELECT sql FROM sqlite_master WHERE name = 'contact_week'"
+                               ).fetchone()[0]  # fmt: skip
+
+    def pairs(path) -> list:
+        with closing(sqlite3.connect(path)) as raw:
+            return raw.execute("SELECT member_id, week FROM contact_week ORDER BY 1, 2").fetchall()
+
+    with Store.open(tmp_path / "new.sqdesk"):
+        pass
+    assert table_sql(tmp_path / "new.sqdesk").rstrip().endswith("WITHOUT ROWID")
+    old = tmp_path / "old.sqdesk"
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures" / "upgrades"
+    with gzip.open(fixtures / "store-0032.sqdesk.gz", "rb") as src, old.open("wb") as dst:
+        shutil.copyfileobj(src, dst)
+    with closing(sqlite3.connect(old)) as raw, raw:  # a few pairs, whether or not built
+        raw.execute("INSERT OR IGNORE INTO contact_week SELECT id, '2026-11-30' FROM member")
+    before = pairs(old)
+    assert before and "WITHOUT ROWID" not in table_sql(old)
+    with Store.open(old):
+        pass
+    assert table_sql(old).rstrip().endswith("WITHOUT ROWID")
+    assert pairs(old) == before
