@@ -193,13 +193,18 @@ def first_search_page(store: Store, search_text: str, limit: int, *,
                       include_archived: bool = False) -> list[MemberId] | None:  # fmt: skip
     """The first `limit` ids of `ordered_ids(search_text=..., sort=None)` while typing, when
     they can be found without ranking every match: the newest members whose name or pinyin
-    starts with the text (a text query's best rank). None when that shortcut does not hold
-    (numbers rank exact matches first; fewer name matches than a page leave room for the
-    others): the caller then takes ordered_ids. The whole list follows in the background
+    starts with the text (a text query's best rank); for a number, its few matches read
+    whole and ordered here (search.number_order). None when that shortcut does not hold
+    (fewer name matches than a page leave room for the others): the caller then takes
+    ordered_ids. The whole list follows in the background
     (sqdesk.ui.members.model)."""
     parsed = search.parse(search_text)
-    if parsed is None or parsed.exact_kinds or not store.is_sqlite:
+    if parsed is None or not store.is_sqlite:
         return None  # the heads' walk is measured and tuned on SQLite
+    if parsed.exact_kinds:
+        with store.read() as s:
+            return _without_archived(s, search.number_order(s, parsed), limit,
+                                     include_archived)  # fmt: skip
     want = limit
     with store.read() as s:
         while True:
@@ -214,6 +219,21 @@ def first_search_page(store: Store, search_text: str, limit: int, *,
             if whole or want >= 8 * limit:
                 return None  # fewer name matches than a page: the full ranking fills it
             want *= 2  # archived members took places: read further
+
+
+def _without_archived(s, ordered: list[int], limit: int,
+                      include_archived: bool) -> list[MemberId]:  # fmt: skip
+    """The first `limit` of `ordered` that are not archived (all of them with
+    `include_archived`), asking about a screenful or two at a time."""
+    page: list[MemberId] = []
+    start = 0
+    while len(page) < limit and start < len(ordered):
+        chunk = ordered[start : start + 2 * limit]
+        start += len(chunk)
+        gone = set() if include_archived else set(s.scalars(select(Member.id).where(
+            Member.id.in_(chunk), Member.archived.is_(True))))  # fmt: skip
+        page += [MemberId(i) for i in chunk if i not in gone]
+    return page[:limit]
 
 
 def rows(store: Store, ids: Sequence[int]) -> dict[MemberId, MemberRow]:

@@ -3,6 +3,7 @@ member first and stops there (sqdesk.core.search.name_starts, migration 0030's h
 index): it must be exactly the start of the full ranking, whatever the query."""
 
 import pytest
+from sqlalchemy import select
 
 from sqdesk.core import member_edit, members, search
 from sqdesk.core.member_edit import MemberInput, create
@@ -46,8 +47,58 @@ def test_the_shortcut_is_taken_where_it_pays(shop, monkeypatch):
         assert members.first_search_page(shop, "li", 5) is None  # the full ranking there
         return
     assert members.first_search_page(shop, "li", 5) is not None  # many name matches
-    assert members.first_search_page(shop, "5678", 5) is None  # numbers rank exact first
+    assert members.first_search_page(shop, "5678", 5) is not None  # a number's few matches
     assert members.first_search_page(shop, "xyz", 5) is None  # no name match: the rest rank
+
+
+@pytest.fixture
+def numbers(store):
+    """Mobiles sharing prefixes and tails, a code that is exactly a mobile's prefix, digits
+    in nicknames and WeChat IDs, and archived members among them."""
+    ids = []
+    for i in range(40):
+        ids.append(create(store, MemberInput(
+            name=f"号码{i}", mobile=f"138{i % 7}{i:03d}{5678 + i % 3:04d}",
+            nickname=f"阿{138 + i % 4}", wechat_id=f"wx{i % 5}138")))  # fmt: skip
+    ids.append(create(store, MemberInput(name="整号", mobile="13900005678")))
+    # Newer members whose nickname or WeChat ID holds an older member's whole mobile or
+    # code: they match that number too, below its exact match.
+    from sqdesk.core.models import Member
+
+    with store.read() as s:
+        code1 = s.scalar(select(Member.code).where(Member.id == ids[1]))
+    ids.append(create(store, MemberInput(name="粉丝甲", nickname="粉13810015679")))
+    ids.append(create(store, MemberInput(name="粉丝乙", wechat_id="13810015679wx")))
+    ids.append(create(store, MemberInput(name="粉丝丙", nickname=f"号{code1}")))
+    member_edit.set_archived(store, ids[::6], True)
+    return store
+
+
+@pytest.mark.parametrize("limit", [1, 3, 10, 60])
+def test_a_numbers_first_page_is_the_start_of_the_full_ranking(numbers, limit):
+    """Exact codes and mobiles rank first, then every other match, newest first within a
+    rank; archived members are left out wherever they fall."""
+    from sqdesk.core.models import Member
+
+    with numbers.read() as s:  # codes that are exactly some query, whatever the scheme
+        code = s.scalar(select(Member.code).order_by(Member.id.desc()))
+        older = s.scalars(select(Member.code).order_by(Member.id).limit(2)).all()[-1]
+    queries = [older, "13810015679", "138", "1380", "13900005678", "13800005678", "5678",
+               "5679", "0000", "8", "13", "139", "+86 139-0000-5678", code, code[:3],
+               "wx1"]  # fmt: skip
+    for text in queries:
+        full = members.ordered_ids(numbers, search_text=text, sort=None)
+        page = members.first_search_page(numbers, text, limit)
+        if numbers.is_sqlite and search.parse(text) is not None and search.parse(
+                text).exact_kinds:  # fmt: skip
+            assert page is not None, text
+        if page is not None:
+            assert page == full[:limit], (text, limit)
+        with_archived = members.first_search_page(numbers, text, limit, include_archived=True)
+        if with_archived is not None:
+            everyone = members.ordered_ids(numbers, search_text=text, sort=None,
+                                           include_archived=True)  # fmt: skip
+            assert with_archived == everyone[:limit], (text, limit)
 
 
 def test_the_first_screenful_of_any_view_is_the_start_of_its_order(demo_store):
