@@ -211,8 +211,7 @@ def first_search_page(store: Store, search_text: str, limit: int, *,
             newest, whole = search.name_starts(s, parsed, want)
             kept = newest
             if not include_archived and newest:
-                gone = set(s.scalars(select(Member.id).where(Member.id.in_(newest),
-                                                             Member.archived.is_(True))))
+                gone = _archived_among(s, newest)
                 kept = [i for i in newest if i not in gone]
             if len(kept) >= limit:
                 return [MemberId(i) for i in kept[:limit]]
@@ -230,10 +229,13 @@ def _without_archived(s, ordered: list[int], limit: int,
     while len(page) < limit and start < len(ordered):
         chunk = ordered[start : start + 2 * limit]
         start += len(chunk)
-        gone = set() if include_archived else set(s.scalars(select(Member.id).where(
-            Member.id.in_(chunk), Member.archived.is_(True))))  # fmt: skip
+        gone = set() if include_archived else _archived_among(s, chunk)
         page += [MemberId(i) for i in chunk if i not in gone]
     return page[:limit]
+
+
+def _archived_among(s, ids: Sequence[int]) -> set[int]:
+    return set(s.scalars(select(Member.id).where(Member.id.in_(ids), Member.archived.is_(True))))
 
 
 def rows(store: Store, ids: Sequence[int]) -> dict[MemberId, MemberRow]:

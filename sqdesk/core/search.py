@@ -214,6 +214,13 @@ def prefix_range(token_col, prefix: str) -> ColumnElement[bool]:
     return and_(token_col >= prefix, token_col < _after(prefix))
 
 
+def kind_range(query: Query, kind: str) -> ColumnElement[bool]:
+    """The tokens of one kind that the query's text starts (a mobile's tail, kind "r", is
+    kept reversed, so it is searched reversed)."""
+    text_ = query.text[::-1] if kind == "r" else query.text
+    return prefix_range(MemberToken.token, kind + text_)
+
+
 def matches(query: Query) -> Select:
     """SELECT member_id, rank for every member matching `query` (one row per member).
 
@@ -223,13 +230,12 @@ def matches(query: Query) -> Select:
     t = MemberToken.token
     branches = []
     for kind in query.prefix_kinds:
-        text = query.text[::-1] if kind == "r" else query.text
         if kind in query.exact_kinds:
-            rank = case((t == kind + text, RANK_EXACT), else_=RANK_OTHER)
+            rank = case((t == kind + query.text, RANK_EXACT), else_=RANK_OTHER)
         else:
             rank = literal(RANK_NAME_PREFIX if kind in "NP" else RANK_OTHER)
         branches.append(
-            select(MemberToken.member_id, rank.label("rank")).where(prefix_range(t, kind + text))
+            select(MemberToken.member_id, rank.label("rank")).where(kind_range(query, kind))
         )
     hits = union_all(*branches).subquery()
     return select(hits.c.member_id, func.min(hits.c.rank).label("rank")).group_by(hits.c.member_id)
@@ -257,8 +263,7 @@ def number_order(s: Session, query: Query) -> list[int]:
     exact = set(s.scalars(select(MemberToken.member_id).where(t.in_(exact_tokens))))
     rest: set[int] = set()
     for kind in query.prefix_kinds:
-        text_ = query.text[::-1] if kind == "r" else query.text
-        rest.update(s.scalars(select(MemberToken.member_id).where(prefix_range(t, kind + text_))))
+        rest.update(s.scalars(select(MemberToken.member_id).where(kind_range(query, kind))))
     return sorted(exact, reverse=True) + sorted(rest - exact, reverse=True)
 
 
