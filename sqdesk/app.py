@@ -208,9 +208,24 @@ async def _run(args: argparse.Namespace) -> int:
             demo.remove()
 
 
+def _skip_pyside_source_reads() -> None:
+    """Once PySide6 is imported, its import hook reads the source of every module imported
+    after it (shibokensupport's `_mod_uses_pyside`: inspect.getsource, looking for the text
+    "PySide6", to give the module its `__feature__` default), and linecache keeps all of
+    it: some 30 MB and 0.1 s at every start. sqdesk selects no `__feature__`, so every
+    module gets the default a PySide6 user gets (docs/ARCHITECTURE.md, "Start-up"). A
+    PySide6 without that hook is left alone."""
+    import PySide6.QtCore  # noqa: F401  (installs the hook)
+
+    feature = sys.modules.get("shibokensupport.feature")
+    if feature is not None and callable(getattr(feature, "_mod_uses_pyside", None)):
+        feature._mod_uses_pyside = lambda _module: True
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     _setup_logging()
+    _skip_pyside_source_reads()
 
     import qasync
     from PySide6.QtWidgets import QApplication

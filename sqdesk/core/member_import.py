@@ -25,7 +25,7 @@ from sqdesk.core.member_edit import MemberInput, Problem
 from sqdesk.core.models import Member
 from sqdesk.core.parsing import parse_bool, parse_date, parse_gender, to_text
 from sqdesk.core.phones import PhoneError, is_mainland_mobile, normalize_mainland_mobile
-from sqdesk.core.store import Store, sync_id_sequence
+from sqdesk.core.store import Store, sync_id_sequence, whole_cache
 
 # Field -> header names seen in real sheets (compared after sheets.normalize_header).
 SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -486,7 +486,7 @@ def commit(
     now = datetime.now(UTC)
     added = updated = 0
     member_of_row: dict[int, int] = {}
-    with store.session() as s:
+    with store.session() as s, whole_cache(s):
         serial = codes.serial_of(member_edit.next_code(s))
         next_id = (s.scalar(select(func.max(Member.id))) or 0) + 1
         for start in range(0, len(good), _CHUNK):

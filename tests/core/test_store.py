@@ -12,7 +12,7 @@ from sqlalchemy import select, text
 from sqdesk.core import backup, migrate
 from sqdesk.core.errors import StoreError, StoreTooNewError
 from sqdesk.core.models import Member
-from sqdesk.core.store import Store, to_url
+from sqdesk.core.store import SQLITE_HEAP_LIMIT, Store, to_url, whole_cache
 
 
 def _digest(path: Path) -> str:
@@ -297,3 +297,35 @@ def test_a_store_on_a_network_share_is_recognised():
     assert network_share(Path("/mnt/shop/usb/store.sqdesk"), mounts=mounts) is None
     assert network_share(Path("/home/shop/store.sqdesk"), mounts=mounts) is None
     assert network_share(Path("//nas/shop/store.sqdesk")) == "network"
+
+
+def test_sqlite_keeps_to_one_memory_budget_for_the_whole_process(tmp_path):
+    # Every connection may cache 64 MiB of pages; together they keep to SQLITE_HEAP_LIMIT.
+    store = Store.open(tmp_path / "s.sqdesk")
+    try:
+        with store.read() as s:
+            assert s.connection().exec_driver_sql("PRAGMA soft_heap_limit").scalar() == (
+                SQLITE_HEAP_LIMIT
+            )
+            assert s.connection().exec_driver_sql("PRAGMA cache_size").scalar() == -65536
+    finally:
+        store.close()
+
+
+def test_a_bulk_load_lifts_the_budget_and_puts_it_back(tmp_path):
+    store = Store.open(tmp_path / "s.sqdesk")
+
+    def limit(s) -> int:
+        return s.connection().exec_driver_sql("PRAGMA soft_heap_limit").scalar()
+
+    try:
+        with store.session() as s:
+            with whole_cache(s):
+                assert limit(s) == 0
+            assert limit(s) == SQLITE_HEAP_LIMIT
+        with pytest.raises(RuntimeError), store.session() as s, whole_cache(s):
+            raise RuntimeError("a bulk load that fails")
+        with store.read() as s:
+            assert limit(s) == SQLITE_HEAP_LIMIT
+    finally:
+        store.close()

@@ -23,7 +23,7 @@ from sqdesk.core.demo.tagging import fill_tags
 from sqdesk.core.jobs import Cancelled, Progress, ShouldStop, never_stop, no_progress
 from sqdesk.core.member_edit import next_code
 from sqdesk.core.models import Member, MemberToken, Setting
-from sqdesk.core.store import Store, sync_id_sequence
+from sqdesk.core.store import Store, sync_id_sequence, whole_cache
 
 CHUNK = 5000
 DEMO_SHOP = {"shop.name": "茶语时光 · 天河店", "shop.manager": "林店长",
@@ -46,7 +46,7 @@ def fill_demo_store(
     Returns the number of members added. All or nothing: a stop or an error adds none.
     """
     today = today or date.today()
-    with store.session() as s:
+    with store.session() as s, whole_cache(s):
         max_id = s.scalar(select(func.max(Member.id))) or 0
         first_serial = serial_of(next_code(s))
         taken = set(s.scalars(select(Member.mobile).where(Member.mobile.is_not(None))))
