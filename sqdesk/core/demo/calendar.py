@@ -73,6 +73,7 @@ def fill_calendar(s, *, seed: int, today: date, first_member_id: int) -> int:
     joined = [j for j, _ in people]
     regulars = [m for _, m in people[: max(30, len(people) // 50)]]  # long-standing members
     total = 0
+    came: set[int] = set()
     for o in activities._expand(made, [], start, today - timedelta(days=1)):
         kind = _kind(o)
         if o.warmup_days is not None:
@@ -95,6 +96,8 @@ def fill_calendar(s, *, seed: int, today: date, first_member_id: int) -> int:
             chosen = rng.sample([m for _, m in people[:eligible]], n)
         total += activities.record_attendance_in(s, o, chosen, source="jielong", actor="demo",
                                                  levels=False).added  # fmt: skip
+        came.update(chosen)
     s.flush()
-    ledger.refresh_levels_in(s, today=date.today())  # one grouped pass, not one per member
+    # Only those who came earned anything here: their levels, in grouped chunks.
+    ledger.refresh_levels_in(s, today=date.today(), member_ids=sorted(came))
     return total
