@@ -213,8 +213,8 @@ def _skip_pyside_source_reads() -> None:
     after it (shibokensupport's `_mod_uses_pyside`: inspect.getsource, looking for the text
     "PySide6", to give the module its `__feature__` default), and linecache keeps all of
     it: some 30 MB and 0.1 s at every start. sqdesk selects no `__feature__`, so every
-    module gets the default a PySide6 user gets (docs/ARCHITECTURE.md, "Start-up"). A
-    PySide6 without that hook is left alone."""
+    module gets the default a PySide6 user gets (docs/ARCHITECTURE.md, "Start-up and
+    memory"). A PySide6 without that hook is left alone."""
     import PySide6.QtCore  # noqa: F401  (installs the hook)
 
     feature = sys.modules.get("shibokensupport.feature")

@@ -134,11 +134,14 @@ def whole_cache(s: Session) -> Iterator[None]:
     if conn.dialect.name != "sqlite":
         yield
         return
-    conn.exec_driver_sql("PRAGMA soft_heap_limit = 0")
+    # On the driver's connection: the setting is no part of the transaction, and a
+    # transaction that failed still gets it put back.
+    driver = conn.connection.dbapi_connection
+    driver.execute("PRAGMA soft_heap_limit = 0")
     try:
         yield
     finally:
-        conn.exec_driver_sql(f"PRAGMA soft_heap_limit = {SQLITE_HEAP_LIMIT}")
+        driver.execute(f"PRAGMA soft_heap_limit = {SQLITE_HEAP_LIMIT}")
 
 
 def _peek_sqlite_revision(path: Path) -> str | None:

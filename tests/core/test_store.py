@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import select, text
+from sqlalchemy.exc import OperationalError
 
 from sqdesk.core import backup, migrate
 from sqdesk.core.errors import StoreError, StoreTooNewError
@@ -325,6 +326,8 @@ def test_a_bulk_load_lifts_the_budget_and_puts_it_back(tmp_path):
             assert limit(s) == SQLITE_HEAP_LIMIT
         with pytest.raises(RuntimeError), store.session() as s, whole_cache(s):
             raise RuntimeError("a bulk load that fails")
+        with pytest.raises(OperationalError), store.session() as s, whole_cache(s):
+            s.execute(text("INSERT INTO no_such_table VALUES (1)"))  # the database refuses
         with store.read() as s:
             assert limit(s) == SQLITE_HEAP_LIMIT
     finally:
