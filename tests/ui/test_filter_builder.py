@@ -137,7 +137,16 @@ def test_tag_chips_in_the_roster_and_export(qtbot, page, shop, tmp_path):
     chips = m.index(row, MemberTableModel.TAGS_COLUMN).data(TagsRole)
     assert chips == [("爱喝茶🍵", "#2e7d5b"), ("少糖去冰", "#2b6cb0")]
     assert m.index(row, MemberTableModel.TAGS_COLUMN).data() == "爱喝茶🍵、少糖去冰"
-    page.table.viewport().grab()  # the delegate paints without error
+    # The delegate paints each chip once into a picture and copies it after: the chip's
+    # colour is on screen in the row's Tags cell, and a second paint makes no new pictures.
+    cell = page.table.visualRect(m.index(row, MemberTableModel.TAGS_COLUMN))
+    shot = page.table.viewport().grab().toImage()
+    colours = {shot.pixelColor(x, cell.center().y()).name()
+               for x in range(cell.left(), cell.right())}
+    assert "#2e7d5b" in colours and "#2b6cb0" in colours
+    made = len(page.tag_delegate._chips)
+    page.table.viewport().grab()
+    assert made >= 2 and len(page.tag_delegate._chips) == made
     columns = page.files.export_columns()
     assert columns[-1][1] == "Tags"
     from sqdesk.core.member_export import export_members
