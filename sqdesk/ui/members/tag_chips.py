@@ -25,7 +25,7 @@ def chip_html(tags: list[tuple[str, str]]) -> str:
 class TagChipsDelegate(QStyledItemDelegate):
     """Each chip is drawn once into a picture and copied from then on: the roster repaints
     some 200 chips at every keystroke, and laying out and antialiasing each chip's CJK text
-    again was a quarter of the table's paint (docs/ARCHITECTURE.md, "Item views and
+    again was a fifth of the table's paint (docs/ARCHITECTURE.md, "Item views and
     speed")."""
 
     def __init__(self, parent=None) -> None:
