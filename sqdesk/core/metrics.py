@@ -149,11 +149,16 @@ def members_of(store: Store, scope: Scope, last: date) -> Select | None:
     """The scope's member ids as a subquery (None: everyone)."""
     if scope.kind == "group":
         return select(GroupMembership.member_id).where(
-            GroupMembership.group_id == scope.group_id, GroupMembership.joined_on <= last,
-            or_(GroupMembership.left_on.is_(None), GroupMembership.left_on > last))  # fmt: skip
+            GroupMembership.group_id == scope.group_id, _in_group_on(last))
     if scope.kind == "segment":
         return select(Member.id).where(filters.condition(store, scope.tree))
     return None
+
+
+def _in_group_on(day: date):
+    """A membership that had begun on `day` and not ended by it."""
+    return and_(GroupMembership.joined_on <= day,
+                or_(GroupMembership.left_on.is_(None), GroupMembership.left_on > day))
 
 
 def within(column_, ids: Select | None):
@@ -220,6 +225,8 @@ class Figures:
     participation: Participation = Participation()
     posts_copied: int = 0
     coupons: tuple[coupons.TypeFigures, ...] = ()
+    # The period's joiners by day, that retention was counted from (the cohorts show them).
+    joined: tuple[JoinDay, ...] = field(default=(), compare=False, repr=False)
 
     @property
     def active_rate(self) -> float | None:
@@ -248,11 +255,14 @@ def _share(part: float, whole: float) -> float | None:
 
 
 def compute(store: Store, first: date, last: date, scope: Scope = STORE, *,
-            today: date | None = None, calendar: Calendar | None = None) -> Figures:
+            today: date | None = None, calendar: Calendar | None = None,
+            joined: list[JoinDay] | None = None) -> Figures:
     """Every figure of the module's definitions for the period and scope. The parts read
     the store side by side, each on its own connection (a year of a big store is a million
     visits and as many ledger entries: one pass over each, at once). `calendar`, when
-    given, is expand_calendar(first, min(last, today)), shared by several scopes."""
+    given, is expand_calendar(first, min(last, today)), shared by several scopes; `joined`,
+    when given, is the scope's retention_by_day (the group boards count all groups' at
+    once)."""
     check_period(first, last)
     today = today or date.today()
     lo, hi = start_of(first), start_of(last + timedelta(days=1))
@@ -265,7 +275,8 @@ def compute(store: Store, first: date, last: date, scope: Scope = STORE, *,
     with ThreadPoolExecutor(max_workers=PARALLEL) as pool:
         visits = pool.submit(read, _visit_figures, lo, hi, first, last, ids)
         points = pool.submit(read, _points, lo, hi, ids)
-        cohorts = pool.submit(retention_by_day, store, first, last, scope, today=today)
+        cohorts = (None if joined is not None else
+                   pool.submit(retention_by_day, store, first, last, scope, today=today))
         members = pool.submit(read, _member_counts, lo, hi, first, last, ids)
         referrals = pool.submit(read, _referrals, first, last, ids)
         copies = pool.submit(read, _copies, lo, hi, scope, ids)
@@ -275,12 +286,12 @@ def compute(store: Store, first: date, last: date, scope: Scope = STORE, *,
                                      today=today, members=ids)  # fmt: skip
         total, new, archived = members.result()
         n_visits, visitors, repeaters, spend, active = visits.result()
-        by_day = cohorts.result()
+        by_day = joined if cohorts is None else cohorts.result()
         return Figures(
             first, last, scope, total, new, archived, active, n_visits, visitors, repeaters,
             spend, {n: cohort_share(by_day, n, today) for n in RETENTION_DAYS},
             referrals.result(), points.result(), taking_part.result(), copies.result(),
-            tuple(coupon_figures.result()))  # fmt: skip
+            tuple(coupon_figures.result()), tuple(by_day))  # fmt: skip
 
 
 def _member_counts(s, lo: datetime, hi: datetime, first: date, last: date,
@@ -420,10 +431,44 @@ def retention_by_day(store: Store, first: date, last: date, scope: Scope = STORE
     """For each day of the period on which members joined: how many, and how many of them
     had a contact in the 7 and 30 days after (an indexed probe per member: the joiners of a
     year are tens of thousands, their contacts millions)."""
-    today = today or date.today()
-    days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
-    if not days:
+    if last < first:
         return []
+    firsts = _firsts(first, last, members_of(store, scope, last))
+    query = (select(firsts.c.day, func.count(), *_kept(firsts)).group_by(firsts.c.day)
+             .order_by(firsts.c.day))  # fmt: skip
+    with store.read() as s:
+        return [_join_day(d, n, ks) for d, n, *ks in s.execute(query)]
+
+
+def retention_by_group(store: Store, first: date, last: date) -> dict[int, list[JoinDay]]:
+    """retention_by_day for every WeChat group at once, by group id (groups nobody in the
+    period joined are left out). One query for all: its table of join days is hundreds of
+    bound values, and building that statement costs more than running it."""
+    if last < first:
+        return {}
+    stays = (select(GroupMembership.group_id, GroupMembership.member_id)
+             .where(_in_group_on(last)).distinct().subquery())  # fmt: skip
+    firsts = _firsts(first, last, select(stays.c.member_id).distinct())
+    query = (select(stays.c.group_id, firsts.c.day, func.count(), *_kept(firsts))
+             .join(stays, stays.c.member_id == firsts.c.member_id)
+             .group_by(stays.c.group_id, firsts.c.day)
+             .order_by(stays.c.group_id, firsts.c.day))  # fmt: skip
+    out: dict[int, list[JoinDay]] = {}
+    with store.read() as s:
+        for gid, d, n, *ks in s.execute(query):
+            out.setdefault(gid, []).append(_join_day(d, n, ks))
+    return out
+
+
+def _join_day(day: date, joined: int, kept: list) -> JoinDay:
+    return JoinDay(day, joined, {n: int(k or 0) for n, k in zip(RETENTION_DAYS, kept,
+                                                                strict=True)})  # fmt: skip
+
+
+def _firsts(first: date, last: date, ids: Select | None):
+    """Each joiner of the period (among `ids`; None: everyone) with their join day's
+    windows and their first contact of each kind after it: a materialized CTE."""
+    days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
     cols = [column("day", Date), column("lo", UTCDateTime)]
     for n in RETENTION_DAYS:
         cols += [column(f"hi{n}", UTCDateTime), column(f"last{n}", Date)]
@@ -435,10 +480,10 @@ def retention_by_day(store: Store, first: date, last: date, scope: Scope = STORE
             row += [start_of(d + timedelta(days=n + 1)), d + timedelta(days=n)]
         rows.append(tuple(row))
     join_days = values(*cols, name="join_day").data(rows).cte("join_day")
-    ids = members_of(store, scope, last)
     lo = join_days.c.lo
     # Each joiner's first contact of each kind after their join day: one index seek each.
-    firsts = (select(Member.joined_on.label("day"), *(join_days.c[c] for c in cols_after),
+    firsts = (select(Member.id.label("member_id"), Member.joined_on.label("day"),
+                     *(join_days.c[c] for c in cols_after),
                      select(func.min(Visit.at)).where(Visit.member_id == Member.id,
                                                       Visit.voided.is_(False), Visit.at >= lo)
                      .scalar_subquery().label("visit"),
@@ -462,19 +507,16 @@ def retention_by_day(store: Store, first: date, last: date, scope: Scope = STORE
         firsts = firsts.join(scoped, next(iter(scoped.c)) == Member.id).where(
             Member.joined_on >= first, Member.joined_on <= last)  # before the join days
     # Materialized: each joiner's four probes run once, not once per window.
-    firsts = firsts.cte("firsts").prefix_with("MATERIALIZED")
-    kept = [func.sum(case((or_(firsts.c.visit < firsts.c[f"hi{n}"],
+    return firsts.cte("firsts").prefix_with("MATERIALIZED")
+
+
+def _kept(firsts) -> list:
+    """Per N: how many of the joiners had a contact within N days of joining."""
+    return [func.sum(case((or_(firsts.c.visit < firsts.c[f"hi{n}"],
                                firsts.c.note < firsts.c[f"hi{n}"],
                                firsts.c.copy < firsts.c[f"hi{n}"],
                                firsts.c.came <= firsts.c[f"last{n}"]), 1), else_=0))
             for n in RETENTION_DAYS]  # fmt: skip
-    query = (select(firsts.c.day, func.count(), *kept).group_by(firsts.c.day)
-             .order_by(firsts.c.day))  # fmt: skip
-    with store.read() as s:
-        found = s.execute(query).all()
-    return [JoinDay(d, n, {days_: int(k or 0) for days_, k in zip(RETENTION_DAYS, ks,
-                                                                   strict=True)})
-            for d, n, *ks in found]  # fmt: skip
 
 
 def cohort_share(days: list[JoinDay], n: int, today: date) -> float | None:
@@ -573,13 +615,18 @@ def participation(store: Store, first: date, last: date, scope: Scope = STORE, *
 
 
 def _audience(store: Store, audience: str, ref: str, ids: Select | None, last: date) -> int:
-    """How many members an activity was for (as activities.audience_size), within a scope."""
-    query = select(func.count(Member.id)).where(Member.archived.is_(False),
-                                                within(Member.id, ids))  # fmt: skip
+    """How many members an activity was for (as activities.audience_size), within a scope.
+    A scope's or a group's few members are joined, each looked up by id: `id IN (...)`
+    had SQLite walk every unarchived member in the roster's index instead."""
+    query = select(func.count(Member.id)).where(Member.archived.is_(False))
+    few = [] if ids is None else [ids]
     if audience == "group" and ref.isdigit():
-        query = query.where(Member.id.in_(select(GroupMembership.member_id).where(
-            GroupMembership.group_id == int(ref), GroupMembership.left_on.is_(None))))
-    elif audience == "segment":
+        few.append(select(GroupMembership.member_id).where(
+            GroupMembership.group_id == int(ref), GroupMembership.left_on.is_(None)))
+    for chosen in few:
+        chosen = chosen.distinct().subquery()
+        query = query.join(chosen, next(iter(chosen.c)) == Member.id)
+    if audience == "segment":
         tree = segments.resolve(store, ref)
         if tree is not None:
             query = query.where(filters.condition(store, tree))

@@ -18,6 +18,7 @@ cohorts by join week, and one board per WeChat group.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -29,6 +30,7 @@ from sqdesk.core.metrics import (
     RETENTION_DAYS,
     STORE,
     Figures,
+    JoinDay,
     Scope,
     _copied_for,
     _counted,
@@ -37,6 +39,7 @@ from sqdesk.core.metrics import (
     group_scopes,
     members_of,
     retention_by_day,
+    retention_by_group,
     start_of,
     within,
 )
@@ -232,11 +235,15 @@ class Cohort:
 
 
 def cohorts(store: Store, first: date, last: date, scope: Scope = STORE, *,
-            today: date | None = None) -> list[Cohort]:  # fmt: skip
-    """The period's joiners by week, newest week first."""
+            today: date | None = None, joined: Iterable[JoinDay] | None = None,
+            ) -> list[Cohort]:  # fmt: skip
+    """The period's joiners by week, newest week first. `joined`, when given, is the
+    scope's retention_by_day already counted (the page has it with the figures)."""
     today = today or date.today()
+    if joined is None:
+        joined = retention_by_day(store, first, last, scope, today=today)
     weeks: dict[date, list] = {}
-    for d in retention_by_day(store, first, last, scope, today=today):
+    for d in joined:
         weeks.setdefault(d.day - timedelta(days=d.day.weekday()), []).append(d)
     out = []
     for week, days in sorted(weeks.items(), reverse=True):
@@ -261,10 +268,11 @@ class GroupBoard:
 def group_boards(store: Store, first: date, last: date, *,
                  today: date | None = None) -> list[GroupBoard]:  # fmt: skip
     """The headline figures of every WeChat group, VIP groups first. The calendar is
-    expanded once for all of them."""
+    expanded once for all of them, and their joiners' retention counted in one query."""
     today = today or date.today()
     calendar = expand_calendar(store, first, min(last, today))
+    joined = retention_by_group(store, first, last)
     boards = [GroupBoard(kind, compute(store, first, last, scope, today=today,
-                                       calendar=calendar))
+                                       calendar=calendar, joined=joined.get(scope.group_id, [])))
               for kind, scope in group_scopes(store)]  # fmt: skip
     return sorted(boards, key=lambda b: b.kind != "vip")

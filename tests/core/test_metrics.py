@@ -115,6 +115,38 @@ def test_a_group_scope_counts_its_members_only(shop):
     assert f.participation.mean_rate == pytest.approx(2 / 3)  # both came, of A, B, D
 
 
+def test_the_group_boards_equal_each_groups_own_figures(shop):
+    """The boards count every group's retention in one query, and an activity's audience by
+    joining the group's members: each board holds what the group's own figures say, with
+    members in two groups, one who left before the period's end, and an activity for one
+    group counted from the other too."""
+    from sqdesk.core import metrics_board as board
+
+    store, m = shop
+    second = groups.create_group(store, "茶语VIP群", kind="vip")
+    groups.add_members(store, second, [m["b"], m["c"], m["d"]], joined_on=ago(22))
+    groups.leave(store, second, [m["c"]], left_on=ago(3))  # left within the period
+    first_group = metrics.group_scope(store, "茶语会员1群").group_id
+    tasting = activities.create(store, ActivityInput(
+        title="会员群专场", start_date=ago(8), audience="group", audience_ref=str(first_group)))
+    activities.record_attendance(store, tasting, ago(8), [m["b"], m["d"]])
+    for first, last in ((FIRST, LAST), (ago(59), ago(30)), (ago(364), LAST)):
+        boards = board.group_boards(store, first, last, today=T)
+        assert [b.kind for b in boards] == ["vip", "ordinary"]  # VIP groups first
+        for b in boards:
+            own = metrics.compute(store, first, last, b.figures.scope, today=T)
+            assert b.figures == own
+            assert b.figures.joined == own.joined and b.figures.retention == own.retention
+    vip = board.group_boards(store, FIRST, LAST, today=T)[0].figures
+    assert vip.members_total == 2  # B and D: C left before the end
+    assert vip.retention[7] == 1.0  # B came back the day after joining the shop
+    assert vip.participation.occurrences == 2 and vip.participation.best.audience == 2
+    # The cohorts from the figures' joiners equal the cohorts counted again.
+    f = metrics.compute(store, FIRST, LAST, today=T)
+    assert f.joined and board.cohorts(store, FIRST, LAST, today=T, joined=f.joined) == (
+        board.cohorts(store, FIRST, LAST, today=T))
+
+
 def test_a_segment_scope_and_the_previous_period(shop):
     store, _ = shop
     new = metrics.compute(store, FIRST, LAST, metrics.segment_scope(store, "new"))

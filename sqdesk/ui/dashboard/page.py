@@ -324,9 +324,10 @@ class DashboardPage(QWidget):
         store = self.store
         before = metrics.previous_period(first, last)
 
-        def headline(_progress, _stop):
-            return (metrics.compute(store, first, last, scope),
-                    metrics.compute(store, *before, scope))
+        def headline(_progress, _stop):  # the cohorts are the figures' joiners by week
+            figures = metrics.compute(store, first, last, scope)
+            return figures, metrics_board.cohorts(store, first, last, scope,
+                                                  joined=figures.joined)  # fmt: skip
 
         def ends(_progress, _stop):
             return (metrics_board.layers(store, last, scope),
@@ -334,10 +335,9 @@ class DashboardPage(QWidget):
 
         parts = [
             (headline, self._show_headline),
+            (lambda _p, _s: metrics.compute(store, *before, scope), self._show_previous),
             (lambda _p, _s: metrics_board.series(store, first, last, scope), self._show_series),
             (ends, self._show_ends),
-            (lambda _p, _s: metrics_board.cohorts(store, first, last, scope),
-             self._show_cohorts),
         ]  # fmt: skip
         if scope.kind == "store":
             parts.append((lambda _p, _s: metrics_board.group_boards(store, first, last),
@@ -365,7 +365,16 @@ class DashboardPage(QWidget):
     # --- showing the parts -----------------------------------------------------------------
 
     def _show_headline(self, result) -> None:
-        self.board.figures, self.board.previous = result
+        self.board.figures, cohorts = result
+        self._show_cohorts(cohorts)
+        self._show_cards()
+
+    def _show_previous(self, result) -> None:
+        self.board.previous = result
+        if self.board.figures is not None:
+            self._show_cards()  # the change beside each figure
+
+    def _show_cards(self) -> None:
         for key, _name, value, change in self.board.headline(self.words):
             self.cards[key].set(value, change)
         self.cards["active_rate"].value.setToolTip(
