@@ -20,7 +20,15 @@ from sqlalchemy import bindparam, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
-from sqdesk.core import audit, coupons, ledger_days, member_stats, open_lots, settings
+from sqdesk.core import (
+    audit,
+    coupons,
+    ledger_days,
+    member_stats,
+    open_lots,
+    settings,
+    visit_hours,
+)
 from sqdesk.core.errors import CodedError
 from sqdesk.core.jobs import Cancelled, interrupt_requested
 from sqdesk.core.models import (
@@ -221,6 +229,7 @@ def record_visit(
                       remark=remark, discount_cents=off)  # fmt: skip
         s.add(visit)
         s.flush()
+        visit_hours.add_in(s, at, 1, paid)
         if coupon_id is not None:
             coupons.link_visit_in(s, coupon_id, visit.id)
         day = local_day(at)
@@ -274,6 +283,7 @@ def void_visit(store: Store, visit_id: int, *, reason: str, actor: str = "") -> 
                 _reverse(s, entry, reason=reason, actor=actor)
                 total += entry.amount
         visit.voided = True
+        visit_hours.add_in(s, visit.at, -1, -visit.amount_cents)
         audit.record(s, "reverse", detail=f"visit {visit_id} of member "
                      f"{s.get(Member, visit.member_id).code}", rows=len(entries))  # fmt: skip
         coupons.give_back_in(s, visit_id)  # usable again until it expires

@@ -1,5 +1,6 @@
-"""member_stats, when it claims to be today's, holds exactly what the visits say; so does
-the table of weeks with a contact (sqdesk.core.contact_weeks)."""
+"""member_stats, when it claims to be today's, holds exactly what the visits say; so do
+the table of weeks with a contact (sqdesk.core.contact_weeks) and the visits per hour
+(sqdesk.core.visit_hours)."""
 
 from __future__ import annotations
 
@@ -58,3 +59,10 @@ def _weeks(s: Session) -> Iterator[str]:
 
 def _day(value) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+
+
+@invariant("visits per hour")
+def _hours(s: Session) -> Iterator[str]:
+    from sqdesk.core import visit_hours
+
+    yield from visit_hours.differences(s)

@@ -55,7 +55,15 @@ from sqlalchemy import (
 )
 from sqlalchemy.sql import column
 
-from sqdesk.core import activities, coupons, filters, ledger, ledger_days, segments
+from sqdesk.core import (
+    activities,
+    coupons,
+    filters,
+    ledger,
+    ledger_days,
+    segments,
+    visit_hours,
+)
 from sqdesk.core.contacts import _rendered_for
 from sqdesk.core.errors import CodedError
 from sqdesk.core.models import (
@@ -307,15 +315,20 @@ def _member_counts(s, lo: datetime, hi: datetime, first: date, last: date,
 
 def _visit_figures(s, lo: datetime, hi: datetime, first: date, last: date,
                    ids: Select | None) -> tuple[int, int, int, int, int]:  # fmt: skip
-    """(visits, visitors, repeat visitors, spend, active members). The sums are one range
-    scan of the (at, voided, amount_cents) index. The rest is one pass over the members,
+    """(visits, visitors, repeat visitors, spend, active members). The shop's sums are read
+    from the visits per hour (sqdesk.core.visit_hours), a scope's from its members' visits.
+    The rest is one pass over the members,
     never grouping a year's million visits: each member is put in one class by index seeks
     into (member_id, at, voided) (came, and came again), and only one who did not come is
     asked about the other contacts (activities, notes, posts copied for them), each by
     its member index. A class is computed once per member, as a GROUP BY key."""
     in_range = [Visit.voided.is_(False), Visit.at >= lo, Visit.at < hi]
-    n_visits, spend = s.execute(select(func.count(), func.coalesce(func.sum(Visit.amount_cents), 0))
-                                .where(*in_range, within(Visit.member_id, ids))).one()  # fmt: skip
+    if ids is None:
+        ((n_visits, spend),) = visit_hours.sums(s, [(lo, hi)])
+    else:
+        n_visits, spend = s.execute(
+            select(func.count(), func.coalesce(func.sum(Visit.amount_cents), 0))
+            .where(*in_range, Visit.member_id.in_(ids))).one()  # fmt: skip
     mine = [Visit.member_id == Member.id, *in_range]
     second = (select(Visit.at).where(*mine).order_by(Visit.at).limit(1).offset(1)
               .scalar_subquery())  # fmt: skip

@@ -25,7 +25,7 @@ from datetime import date, timedelta
 from sqlalchemy import Date, and_, case, distinct, exists, func, or_, select, union, values
 from sqlalchemy.sql import column
 
-from sqdesk.core import contact_weeks, ledger, member_stats, segments
+from sqdesk.core import contact_weeks, ledger, member_stats, segments, visit_hours
 from sqdesk.core.metrics import (
     RETENTION_DAYS,
     STORE,
@@ -91,8 +91,9 @@ def _bucket_table(spans: list[tuple[date, date]]):
 
 
 def series(store: Store, first: date, last: date, scope: Scope = STORE) -> list[Bucket]:
-    """Active members, visits and spend per day (or week). The visits and spend of every
-    bucket come from one range scan of the covering visit index. The active members of a
+    """Active members, visits and spend per day (or week). The shop's visits and spend of
+    every bucket come from the visits per hour (sqdesk.core.visit_hours), a scope's from one
+    range scan of the covering visit index. The active members of a
     whole week are read from the member-weeks table (sqdesk.core.contact_weeks); those of
     a day, or of a week cut by the period's ends, are counted from their contacts."""
     spans = buckets(first, last)
@@ -102,11 +103,15 @@ def series(store: Store, first: date, last: date, scope: Scope = STORE) -> list[
         weeks = []  # a read-only store never built it: count every bucket from the contacts
     table = _bucket_table(spans)
     with store.read() as s:
-        sums = {b: (n, int(cents or 0)) for b, n, cents in s.execute(
-            select(table.c.b, func.count(), func.sum(Visit.amount_cents))
-            .join(Visit, and_(Visit.at >= table.c.lo, Visit.at < table.c.hi))
-            .where(Visit.voided.is_(False), within(Visit.member_id, ids))
-            .group_by(table.c.b))}  # fmt: skip
+        if ids is None:
+            sums = dict(zip((a for a, _b in spans), visit_hours.sums(s, [
+                (start_of(a), start_of(b + timedelta(days=1))) for a, b in spans]), strict=True))
+        else:
+            sums = {b: (n, int(cents or 0)) for b, n, cents in s.execute(
+                select(table.c.b, func.count(), func.sum(Visit.amount_cents))
+                .join(Visit, and_(Visit.at >= table.c.lo, Visit.at < table.c.hi))
+                .where(Visit.voided.is_(False), Visit.member_id.in_(ids))
+                .group_by(table.c.b))}  # fmt: skip
         active: dict[date, int] = {}
         if weeks:
             active |= dict(s.execute(

@@ -10,9 +10,9 @@ from datetime import date, timedelta
 
 from sqlalchemy import func, select
 
-from sqdesk.core import metrics, notes
+from sqdesk.core import metrics, notes, visit_hours
 from sqdesk.core.metrics import Figures, start_of
-from sqdesk.core.models import Activity, Attendance, Level, LevelChange, Visit
+from sqdesk.core.models import Activity, Attendance, Level, LevelChange
 from sqdesk.core.store import Store
 
 TOP = 5
@@ -53,15 +53,10 @@ def build(store: Store, year: int, *, today: date | None = None) -> YearReport:
                                    first=first.isoformat(), last=last.isoformat())  # fmt: skip
     figures = metrics.compute(store, first, last, today=today)
     with store.read() as s:
-        months = []
-        for m in range(1, last.month + 1):
-            lo = start_of(date(year, m, 1))
-            hi = start_of(date(year + (m == 12), m % 12 + 1, 1))
-            n, cents = s.execute(select(func.count(), func.coalesce(func.sum(Visit.amount_cents),
-                                                                    0))
-                                 .where(Visit.voided.is_(False), Visit.at >= lo,
-                                        Visit.at < hi)).one()  # fmt: skip
-            months.append(Month(m, int(n), int(cents)))
+        spans = [(start_of(date(year, m, 1)), start_of(date(year + (m == 12), m % 12 + 1, 1)))
+                 for m in range(1, last.month + 1)]  # fmt: skip
+        months = [Month(m, n, cents) for m, (n, cents)
+                  in enumerate(visit_hours.sums(s, spans), start=1)]  # fmt: skip
         came = s.execute(select(Activity.title, func.count())
                          .join(Attendance, Attendance.activity_id == Activity.id)
                          .where(Attendance.occurrence_date >= first,

@@ -17,7 +17,7 @@ from itertools import accumulate
 
 from sqlalchemy import bindparam, func, insert, select, update
 
-from sqdesk.core import bulk, ledger, ledger_days, member_stats, open_lots
+from sqdesk.core import bulk, ledger, ledger_days, member_stats, open_lots, visit_hours
 from sqdesk.core.jobs import Cancelled, Progress, ShouldStop
 from sqdesk.core.models import (
     LedgerConsumption,
@@ -268,9 +268,10 @@ def _write(s, book: _Ledger, people: dict[int, _Member], rewards: list[list],
                 if should_stop():
                     raise Cancelled()
                 bulk.insert_rows(conn, table, rows[start : start + _CHUNK])
-    # Entries and consumption went in bulk: their derived tables are made from them.
+    # Visits, entries and consumption went in bulk: their derived tables are made from them.
     open_lots.rebuild_all(s)
     ledger_days.rebuild_all(s)
+    visit_hours.rebuild_all(s)
     existing = set(s.scalars(select(MemberPoints.member_id)))
     balances = [{"member_id": m.id, "balance": m.balance, "level_id": None}
                 for m in people.values() if m.balance or m.visits]  # fmt: skip
