@@ -39,7 +39,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import (
-    Date,
     Integer,
     Select,
     and_,
@@ -51,9 +50,7 @@ from sqlalchemy import (
     or_,
     select,
     true,
-    values,
 )
-from sqlalchemy.sql import column
 
 from sqdesk.core import (
     activities,
@@ -62,6 +59,7 @@ from sqdesk.core import (
     ledger,
     ledger_days,
     segments,
+    sql_rows,
     visit_hours,
 )
 from sqdesk.core.contacts import _rendered_for
@@ -74,7 +72,6 @@ from sqdesk.core.models import (
     MemberPoints,
     Note,
     PostCopy,
-    UTCDateTime,
     Visit,
     WechatGroup,
 )
@@ -446,7 +443,7 @@ def retention_by_day(store: Store, first: date, last: date, scope: Scope = STORE
     year are tens of thousands, their contacts millions)."""
     if last < first:
         return []
-    firsts = _firsts(first, last, members_of(store, scope, last))
+    firsts = _firsts(store, first, last, members_of(store, scope, last))
     query = (select(firsts.c.day, func.count(), *_kept(firsts)).group_by(firsts.c.day)
              .order_by(firsts.c.day))  # fmt: skip
     with store.read() as s:
@@ -461,7 +458,7 @@ def retention_by_group(store: Store, first: date, last: date) -> dict[int, list[
         return {}
     stays = (select(GroupMembership.group_id, GroupMembership.member_id)
              .where(_in_group_on(last)).distinct().subquery())  # fmt: skip
-    firsts = _firsts(first, last, select(stays.c.member_id).distinct())
+    firsts = _firsts(store, first, last, select(stays.c.member_id).distinct())
     query = (select(stays.c.group_id, firsts.c.day, func.count(), *_kept(firsts))
              .join(stays, stays.c.member_id == firsts.c.member_id)
              .group_by(stays.c.group_id, firsts.c.day)
@@ -478,21 +475,21 @@ def _join_day(day: date, joined: int, kept: list) -> JoinDay:
                                                                 strict=True)})  # fmt: skip
 
 
-def _firsts(first: date, last: date, ids: Select | None):
+def _firsts(store: Store, first: date, last: date, ids: Select | None):
     """Each joiner of the period (among `ids`; None: everyone) with their join day's
     windows and their first contact of each kind after it: a materialized CTE."""
     days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
-    cols = [column("day", Date), column("lo", UTCDateTime)]
+    cols = [("day", sql_rows.DAY), ("lo", sql_rows.MOMENT)]
     for n in RETENTION_DAYS:
-        cols += [column(f"hi{n}", UTCDateTime), column(f"last{n}", Date)]
-    cols_after = [c.name for c in cols[2:]]
+        cols += [(f"hi{n}", sql_rows.MOMENT), (f"last{n}", sql_rows.DAY)]
+    cols_after = [name for name, _kind in cols[2:]]
     rows = []
     for d in days:
         row = [d, start_of(d + timedelta(days=1))]
         for n in RETENTION_DAYS:
             row += [start_of(d + timedelta(days=n + 1)), d + timedelta(days=n)]
         rows.append(tuple(row))
-    join_days = values(*cols, name="join_day").data(rows).cte("join_day")
+    join_days = sql_rows.rows_table(store.engine.dialect.name, "join_day", cols, rows)
     lo = join_days.c.lo
     # Each joiner's first contact of each kind after their join day: one index seek each.
     firsts = (select(Member.id.label("member_id"), Member.joined_on.label("day"),

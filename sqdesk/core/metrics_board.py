@@ -22,10 +22,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import Date, and_, case, distinct, exists, func, or_, select, union, values
-from sqlalchemy.sql import column
+from sqlalchemy import and_, case, distinct, exists, func, or_, select, union
 
-from sqdesk.core import contact_weeks, ledger, member_stats, segments, visit_hours
+from sqdesk.core import contact_weeks, ledger, member_stats, segments, sql_rows, visit_hours
 from sqdesk.core.metrics import (
     RETENTION_DAYS,
     STORE,
@@ -52,7 +51,6 @@ from sqdesk.core.models import (
     MemberStats,
     Note,
     PostCopy,
-    UTCDateTime,
     Visit,
 )
 from sqdesk.core.store import Store
@@ -83,11 +81,12 @@ def buckets(first: date, last: date) -> list[tuple[date, date]]:
     return out
 
 
-def _bucket_table(spans: list[tuple[date, date]]):
-    return values(column("b", Date), column("d0", Date), column("d1", Date),
-                  column("lo", UTCDateTime), column("hi", UTCDateTime), name="bucket").data(
-        [(a, a, b, start_of(a), start_of(b + timedelta(days=1))) for a, b in spans]
-    ).cte("bucket")  # fmt: skip
+def _bucket_table(store: Store, spans: list[tuple[date, date]]):
+    day, moment = sql_rows.DAY, sql_rows.MOMENT
+    return sql_rows.rows_table(
+        store.engine.dialect.name, "bucket",
+        [("b", day), ("d0", day), ("d1", day), ("lo", moment), ("hi", moment)],
+        [(a, a, b, start_of(a), start_of(b + timedelta(days=1))) for a, b in spans])
 
 
 def series(store: Store, first: date, last: date, scope: Scope = STORE) -> list[Bucket]:
@@ -101,7 +100,7 @@ def series(store: Store, first: date, last: date, scope: Scope = STORE) -> list[
     weeks = [a for a, b in spans if a.weekday() == 0 and (b - a).days == 6]
     if weeks and not contact_weeks.ensure_built(store):
         weeks = []  # a read-only store never built it: count every bucket from the contacts
-    table = _bucket_table(spans)
+    table = _bucket_table(store, spans)
     with store.read() as s:
         if ids is None:
             sums = dict(zip((a for a, _b in spans), visit_hours.sums(s, [
@@ -120,7 +119,7 @@ def series(store: Store, first: date, last: date, scope: Scope = STORE) -> list[
                 .group_by(ContactWeek.week)).all())  # fmt: skip
         rest = [(a, b) for a, b in spans if a not in weeks]
         if rest:
-            active |= _active_by_contacts(s, _bucket_table(rest), ids)
+            active |= _active_by_contacts(s, _bucket_table(store, rest), ids)
     out = []
     for a, b in spans:
         n, cents = sums.get(a, (0, 0))
