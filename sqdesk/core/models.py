@@ -401,7 +401,9 @@ class Coupon(Base):
     __table_args__ = (
         # A member's coupons still to use, soonest to expire first (Record Visit, Today).
         Index("ix_coupon_member_open", "member_id", "used_at", "expires_on"),
-        Index("ix_coupon_type", "type_id", "issued_at"),
+        # A type's coupons issued in a period, with what the figures count (used, expired,
+        # the visit) so the dashboard's use rate reads no coupon row (since 0035).
+        Index("ix_coupon_type", "type_id", "issued_at", "used_at", "expires_on", "visit_id"),
         # Coupons about to expire, everyone's (Today's reminder).
         Index("ix_coupon_open_expiry", "used_at", "expires_on"),
     )
