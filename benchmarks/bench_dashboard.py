@@ -48,16 +48,17 @@ def _raw(raw: sqlite3.Connection, first: date, last: date) -> None:
 def _board(store: Store, first: date, last: date) -> None:
     """Every part the page counts, side by side on as many threads as the page's pool."""
     before = metrics.previous_period(first, last)
+    calendar = metrics.SharedCalendar(store, first, last)  # as the page shares it
 
     def headline():  # the cohorts are the figures' joiners by week, as on the page
-        figures = metrics.compute(store, first, last)
+        figures = metrics.compute(store, first, last, calendar=calendar)
         metrics_board.cohorts(store, first, last, joined=figures.joined)
 
     parts = [headline,
              lambda: metrics.compute(store, *before),
              lambda: metrics_board.series(store, first, last),
              lambda: (metrics_board.layers(store, last), metrics_board.levels(store, last)),
-             lambda: metrics_board.group_boards(store, first, last)]  # fmt: skip
+             lambda: metrics_board.group_boards(store, first, last, calendar=calendar)]
     with ThreadPoolExecutor(max_workers=4) as pool:
         for future in [pool.submit(p) for p in parts]:
             future.result()

@@ -18,6 +18,7 @@ from sqlalchemy import delete, func, insert, select, update
 
 from sqdesk.core import contact_weeks, filters, ledger, recurrence, segments
 from sqdesk.core.errors import CodedError
+from sqdesk.core.gc_pause import collector_paused
 from sqdesk.core.models import (
     Activity,
     ActivityException,
@@ -281,7 +282,8 @@ def occurrences(store: Store, lo: date, hi: date, *,
         exceptions = list(s.scalars(select(ActivityException).where(
             ActivityException.activity_id.in_(ids)))) if ids else []  # fmt: skip
         s.expunge_all()
-    return _expand(acts, exceptions, lo, hi)
+    with collector_paused():  # a year of daily activities is tens of thousands of objects
+        return _expand(acts, exceptions, lo, hi)
 
 
 def occurrence(store: Store, activity_id: int, original: date) -> Occurrence | None:

@@ -34,6 +34,7 @@ Everything is counted by SQL over indexed columns; nothing loads members one by 
 
 from __future__ import annotations
 
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
@@ -64,6 +65,7 @@ from sqdesk.core import (
 )
 from sqdesk.core.contacts import _rendered_for
 from sqdesk.core.errors import CodedError
+from sqdesk.core.gc_pause import collector_paused
 from sqdesk.core.models import (
     Attendance,
     GroupMembership,
@@ -260,12 +262,13 @@ def _share(part: float, whole: float) -> float | None:
 
 
 def compute(store: Store, first: date, last: date, scope: Scope = STORE, *,
-            today: date | None = None, calendar: Calendar | None = None,
+            today: date | None = None, calendar: SharedCalendar | None = None,
             joined: list[JoinDay] | None = None) -> Figures:
     """Every figure of the module's definitions for the period and scope. The parts read
     the store side by side, each on its own connection (a year of a big store is a million
     visits and as many ledger entries: one pass over each, at once). `calendar`, when
-    given, is expand_calendar(first, min(last, today)), shared by several scopes; `joined`,
+    given, is the period's calendar (first to min(last, today)) shared with other scopes'
+    figures counted beside; `joined`,
     when given, is the scope's retention_by_day (the group boards count all groups' at
     once)."""
     check_period(first, last)
@@ -278,6 +281,10 @@ def compute(store: Store, first: date, last: date, scope: Scope = STORE, *,
             return part(s, *args)
 
     with ThreadPoolExecutor(max_workers=PARALLEL) as pool:
+        # Participation first: expanding a year of daily activities is the longest part.
+        taking_part = pool.submit(lambda: participation(
+            store, first, min(last, today), scope,
+            calendar=calendar.get() if calendar is not None else None))
         visits = pool.submit(read, _visit_figures, lo, hi, first, last, ids)
         points = pool.submit(read, _points, lo, hi, ids)
         cohorts = (None if joined is not None else
@@ -285,8 +292,6 @@ def compute(store: Store, first: date, last: date, scope: Scope = STORE, *,
         members = pool.submit(read, _member_counts, lo, hi, first, last, ids)
         referrals = pool.submit(read, _referrals, first, last, ids)
         copies = pool.submit(read, _copies, lo, hi, scope, ids)
-        taking_part = pool.submit(participation, store, first, min(last, today), scope,
-                                  calendar=calendar)
         coupon_figures = pool.submit(coupons.figures, store, since=first, until=last,
                                      today=today, members=ids)  # fmt: skip
         total, new, archived = members.result()
@@ -541,23 +546,54 @@ def cohort_share(days: list[JoinDay], n: int, today: date) -> float | None:
 
 @dataclass(frozen=True)
 class Calendar:
-    """A period's occurrences, check-ins left out, expanded once: every group board's
-    participation reads the same calendar (a calendar of daily activities is tens of
-    thousands of occurrences a year)."""
+    """A period's occurrences, check-ins left out, expanded once, with what participation
+    looks up in them: every group board reads the same calendar, and a calendar of daily
+    activities is tens of thousands of occurrences a year (walking them again for each
+    board was half the boards' time)."""
 
     found: tuple[activities.Occurrence, ...] = ()
     per_audience: dict[tuple[str, str], int] = field(default_factory=dict)
+    activity_ids: frozenset[int] = frozenset()
+    earliest: date | None = None  # the first and last original dates (attendance's key)
+    latest: date | None = None
+    # (activity id, original date) -> (place in `found`, the occurrence)
+    by_name: dict[tuple[int, date], tuple[int, activities.Occurrence]] = field(
+        default_factory=dict)
+
+
+class SharedCalendar:
+    """expand_calendar(store, first, last) done once, by whichever thread asks first: the
+    Dashboard page's figures and its group boards count the same period side by side, and
+    a year of daily activities takes a third of a second to expand."""
+
+    def __init__(self, store: Store, first: date, last: date) -> None:
+        self._args = (store, first, last)
+        self._lock = threading.Lock()
+        self._calendar: Calendar | None = None
+
+    def get(self) -> Calendar:
+        with self._lock:
+            if self._calendar is None:
+                self._calendar = expand_calendar(*self._args)
+            return self._calendar
 
 
 def expand_calendar(store: Store, first: date, last: date) -> Calendar:
     if last < first:
         return Calendar()
-    found = tuple(o for o in activities.occurrences(store, first, last) if not o.checkin)
-    per_audience: dict[tuple[str, str], int] = {}
-    for o in found:
-        key = (o.audience, o.audience_ref)
-        per_audience[key] = per_audience.get(key, 0) + 1
-    return Calendar(found, per_audience)
+    with collector_paused():  # tens of thousands of objects at once (core/gc_pause.py)
+        found = tuple(o for o in activities.occurrences(store, first, last) if not o.checkin)
+        if not found:
+            return Calendar()
+        per_audience: dict[tuple[str, str], int] = {}
+        by_name = {}
+        for i, o in enumerate(found):
+            key = (o.audience, o.audience_ref)
+            per_audience[key] = per_audience.get(key, 0) + 1
+            by_name[(o.activity_id, o.original_date)] = (i, o)
+        originals = [o.original_date for o in found]
+    return Calendar(found, per_audience, frozenset(o.activity_id for o in found),
+                    min(originals), max(originals), by_name)  # fmt: skip
 
 
 def participation(store: Store, first: date, last: date, scope: Scope = STORE, *,
@@ -572,23 +608,19 @@ def participation(store: Store, first: date, last: date, scope: Scope = STORE, *
     if not found:
         return Participation()
     ids = members_of(store, scope, last)
-    originals = [o.original_date for o in found]
     with store.read() as s:
         came = {(a, d): n for a, d, n in s.execute(
             select(Attendance.activity_id, Attendance.occurrence_date, func.count())
-            .where(Attendance.activity_id.in_({o.activity_id for o in found}),
-                   Attendance.occurrence_date >= min(originals),
-                   Attendance.occurrence_date <= max(originals),
+            .where(Attendance.activity_id.in_(cal.activity_ids),
+                   Attendance.occurrence_date >= cal.earliest,
+                   Attendance.occurrence_date <= cal.latest,
                    within(Attendance.member_id, ids))
             .group_by(Attendance.activity_id, Attendance.occurrence_date))}  # fmt: skip
     sizes = {key: _audience(store, key[0], key[1], ids, last) for key in cal.per_audience}
     rated = sum(n for key, n in cal.per_audience.items() if sizes[key])
     if not rated:
         return Participation(len(found))
-    # Each attended occurrence with its place in the calendar; only their activities'.
-    wanted = {a for a, _ in came}
-    by_name = {(o.activity_id, o.original_date): (i, o) for i, o in enumerate(found)
-               if o.activity_id in wanted}  # fmt: skip
+    by_name = cal.by_name  # each attended occurrence with its place in the calendar
     total, attended, best, worst = 0.0, 0, None, None
     for name, n in came.items():
         if name not in by_name:

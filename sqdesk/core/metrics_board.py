@@ -31,10 +31,10 @@ from sqdesk.core.metrics import (
     Figures,
     JoinDay,
     Scope,
+    SharedCalendar,
     _copied_for,
     _counted,
     compute,
-    expand_calendar,
     group_scopes,
     members_of,
     retention_by_day,
@@ -269,12 +269,13 @@ class GroupBoard:
     figures: Figures
 
 
-def group_boards(store: Store, first: date, last: date, *,
-                 today: date | None = None) -> list[GroupBoard]:  # fmt: skip
+def group_boards(store: Store, first: date, last: date, *, today: date | None = None,
+                 calendar: SharedCalendar | None = None) -> list[GroupBoard]:
     """The headline figures of every WeChat group, VIP groups first. The calendar is
-    expanded once for all of them, and their joiners' retention counted in one query."""
+    expanded once for all of them (`calendar`: shared with the shop's figures of the same
+    period), and their joiners' retention counted in one query."""
     today = today or date.today()
-    calendar = expand_calendar(store, first, min(last, today))
+    calendar = calendar or SharedCalendar(store, first, min(last, today))
     joined = retention_by_group(store, first, last)
     boards = [GroupBoard(kind, compute(store, first, last, scope, today=today,
                                        calendar=calendar, joined=joined.get(scope.group_id, [])))

@@ -323,9 +323,11 @@ class DashboardPage(QWidget):
             view.set_draw(None)
         store = self.store
         before = metrics.previous_period(first, last)
+        # The shop's figures and the group boards count the same calendar: expanded once.
+        calendar = metrics.SharedCalendar(store, first, min(last, date.today()))
 
         def headline(_progress, _stop):  # the cohorts are the figures' joiners by week
-            figures = metrics.compute(store, first, last, scope)
+            figures = metrics.compute(store, first, last, scope, calendar=calendar)
             return figures, metrics_board.cohorts(store, first, last, scope,
                                                   joined=figures.joined)  # fmt: skip
 
@@ -340,8 +342,8 @@ class DashboardPage(QWidget):
             (ends, self._show_ends),
         ]  # fmt: skip
         if scope.kind == "store":
-            parts.append((lambda _p, _s: metrics_board.group_boards(store, first, last),
-                          self._show_groups))  # fmt: skip
+            parts.append((lambda _p, _s: metrics_board.group_boards(
+                store, first, last, calendar=calendar), self._show_groups))  # fmt: skip
         self.waiting = len(parts)
         for work, show in parts:
             run_quiet(self, work, on_success=lambda result, show=show: self._arrived(
