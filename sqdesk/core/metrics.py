@@ -268,9 +268,8 @@ def compute(store: Store, first: date, last: date, scope: Scope = STORE, *,
     the store side by side, each on its own connection (a year of a big store is a million
     visits and as many ledger entries: one pass over each, at once). `calendar`, when
     given, is the period's calendar (first to min(last, today)) shared with other scopes'
-    figures counted beside; `joined`,
-    when given, is the scope's retention_by_day (the group boards count all groups' at
-    once)."""
+    figures counted beside; `joined`, when given, is the scope's retention_by_day (the group
+    boards count all groups' at once)."""
     check_period(first, last)
     today = today or date.today()
     lo, hi = start_of(first), start_of(last + timedelta(days=1))

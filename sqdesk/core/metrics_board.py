@@ -100,12 +100,12 @@ def series(store: Store, first: date, last: date, scope: Scope = STORE) -> list[
     weeks = [a for a, b in spans if a.weekday() == 0 and (b - a).days == 6]
     if weeks and not contact_weeks.ensure_built(store):
         weeks = []  # a read-only store never built it: count every bucket from the contacts
-    table = _bucket_table(store, spans)
     with store.read() as s:
         if ids is None:
             sums = dict(zip((a for a, _b in spans), visit_hours.sums(s, [
                 (start_of(a), start_of(b + timedelta(days=1))) for a, b in spans]), strict=True))
         else:
+            table = _bucket_table(store, spans)
             sums = {b: (n, int(cents or 0)) for b, n, cents in s.execute(
                 select(table.c.b, func.count(), func.sum(Visit.amount_cents))
                 .join(Visit, and_(Visit.at >= table.c.lo, Visit.at < table.c.hi))
