@@ -242,37 +242,59 @@ class Occurrence:
         return datetime.combine(self.day, time(self.minute // 60, self.minute % 60))
 
 
-def _expand(activities: Iterable[Activity], exceptions: list[ActivityException], lo: date,
-            hi: date) -> list[Occurrence]:  # fmt: skip
+@dataclass(slots=True)
+class Run:
+    """One activity's occurrences in a range, as dates: a year of a daily activity is 365
+    dates here, and the figures that count them need no object for each."""
+
+    activity: Activity  # detached: its columns are read, never its relations
+    days: list[date]  # original dates that happen on that day (neither moved nor cancelled)
+    moved: list[tuple[date, date, int]]  # (original date, new day, minute) moved into range
+
+
+def _runs(activities: Iterable[Activity], exceptions: list[ActivityException], lo: date,
+          hi: date) -> list[Run]:  # fmt: skip
     by_activity: dict[int, dict[date, ActivityException]] = {}
     for ex in exceptions:
         by_activity.setdefault(ex.activity_id, {})[ex.original_date] = ex
-    out: list[Occurrence] = []
+    out: list[Run] = []
     for a in activities:
         mine = by_activity.get(a.id, {})
+        days = recurrence.dates_between(a.rrule, a.start_date, a.start_minute, lo, hi)
+        if mine:
+            days = [d for d in days if d not in mine]
+        moved = [(original, ex.new_date,
+                  a.start_minute if ex.new_minute is None else ex.new_minute)
+                 for original, ex in mine.items()  # moved into the range (from anywhere)
+                 if not ex.cancelled and ex.new_date is not None and lo <= ex.new_date <= hi]
+        out.append(Run(a, days, moved))
+    return out
+
+
+def _expand(activities: Iterable[Activity], exceptions: list[ActivityException], lo: date,
+            hi: date) -> list[Occurrence]:  # fmt: skip
+    out: list[Occurrence] = []
+    for run in _runs(activities, exceptions, lo, hi):
+        a = run.activity
         # Read the row's attributes once: thousands of occurrences share them.
         aid, title, category, color = a.id, a.title, a.category, a.color
         minute0, duration, place, points = a.start_minute, a.duration_minutes, a.place, a.points
         checkin, audience, ref, warmup = a.checkin, a.audience, a.audience_ref, a.warmup_days
-        for d in recurrence.dates_between(a.rrule, a.start_date, minute0, lo, hi):
-            if d not in mine:
-                out.append(Occurrence(aid, title, category, color, d, minute0, duration,
-                                      d, False, place, points, checkin, audience, ref,
-                                      warmup))  # fmt: skip
-        for original, ex in mine.items():  # moved into the range (from anywhere)
-            if not ex.cancelled and ex.new_date is not None and lo <= ex.new_date <= hi:
-                minute = minute0 if ex.new_minute is None else ex.new_minute
-                out.append(Occurrence(aid, title, category, color, ex.new_date, minute,
-                                      duration, original, True, place, points, checkin,
-                                      audience, ref, warmup))  # fmt: skip
+        for d in run.days:
+            out.append(Occurrence(aid, title, category, color, d, minute0, duration,
+                                  d, False, place, points, checkin, audience, ref,
+                                  warmup))  # fmt: skip
+        for original, day, minute in run.moved:
+            out.append(Occurrence(aid, title, category, color, day, minute, duration,
+                                  original, True, place, points, checkin, audience, ref,
+                                  warmup))  # fmt: skip
     out.sort(key=lambda o: (o.day, o.minute, o.title, o.activity_id))
     return out
 
 
-def occurrences(store: Store, lo: date, hi: date, *,
-                activity_ids: Sequence[int] | None = None) -> list[Occurrence]:  # fmt: skip
-    """Every occurrence from `lo` to `hi` (both included), in time order; only this range
-    is expanded."""
+def _load(store: Store, hi: date, activity_ids: Sequence[int] | None
+          ) -> tuple[list[Activity], list[ActivityException]]:  # fmt: skip
+    """The unarchived activities started by `hi` and their exceptions, detached."""
     query = select(Activity).where(Activity.archived.is_(False), Activity.start_date <= hi)
     if activity_ids is not None:
         query = query.where(Activity.id.in_(list(activity_ids)))
@@ -282,8 +304,22 @@ def occurrences(store: Store, lo: date, hi: date, *,
         exceptions = list(s.scalars(select(ActivityException).where(
             ActivityException.activity_id.in_(ids)))) if ids else []  # fmt: skip
         s.expunge_all()
+    return acts, exceptions
+
+
+def occurrences(store: Store, lo: date, hi: date, *,
+                activity_ids: Sequence[int] | None = None) -> list[Occurrence]:  # fmt: skip
+    """Every occurrence from `lo` to `hi` (both included), in time order; only this range
+    is expanded."""
+    acts, exceptions = _load(store, hi, activity_ids)
     with collector_paused():  # a year of daily activities is tens of thousands of objects
         return _expand(acts, exceptions, lo, hi)
+
+
+def runs(store: Store, lo: date, hi: date) -> list[Run]:
+    """Each activity's occurrences from `lo` to `hi` as dates (what `occurrences` gives,
+    without an object for each): for figures over a period, which count them."""
+    return _runs(*_load(store, hi, None), lo, hi)
 
 
 def occurrence(store: Store, activity_id: int, original: date) -> Occurrence | None:

@@ -35,6 +35,7 @@ Everything is counted by SQL over indexed columns; nothing loads members one by 
 from __future__ import annotations
 
 import threading
+from bisect import bisect_left
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
@@ -65,7 +66,6 @@ from sqdesk.core import (
 )
 from sqdesk.core.contacts import _rendered_for
 from sqdesk.core.errors import CodedError
-from sqdesk.core.gc_pause import collector_paused
 from sqdesk.core.models import (
     Attendance,
     GroupMembership,
@@ -545,25 +545,37 @@ def cohort_share(days: list[JoinDay], n: int, today: date) -> float | None:
 
 @dataclass(frozen=True)
 class Calendar:
-    """A period's occurrences, check-ins left out, expanded once, with what participation
-    looks up in them: every group board reads the same calendar, and a calendar of daily
-    activities is tens of thousands of occurrences a year (walking them again for each
-    board was half the boards' time)."""
+    """A period's occurrences, check-ins left out, as each activity's dates
+    (activities.Run), with what participation looks up in them. Every group board reads
+    the same calendar, and a year of daily activities is tens of thousands of occurrences:
+    made one object each and sorted, they took a third of a second; as dates, a tenth."""
 
-    found: tuple[activities.Occurrence, ...] = ()
+    runs: dict[int, activities.Run] = field(default_factory=dict)  # by activity id
+    occurrences: int = 0
     per_audience: dict[tuple[str, str], int] = field(default_factory=dict)
-    activity_ids: frozenset[int] = frozenset()
     earliest: date | None = None  # the first and last original dates (attendance's key)
     latest: date | None = None
-    # (activity id, original date) -> (place in `found`, the occurrence)
-    by_name: dict[tuple[int, date], tuple[int, activities.Occurrence]] = field(
-        default_factory=dict)
+
+    def place(self, activity_id: int, original: date) -> tuple | None:
+        """An occurrence's place in the calendar's order (activities.occurrences': day,
+        minute, title, activity) from its name; None when it is not in the period (moved
+        out, cancelled, or not a date of the rule)."""
+        run = self.runs.get(activity_id)
+        if run is None:
+            return None
+        a = run.activity
+        i = bisect_left(run.days, original)
+        if i < len(run.days) and run.days[i] == original:
+            return (original, a.start_minute, a.title, a.id, False, original)
+        for moved_from, day, minute in run.moved:
+            if moved_from == original:
+                return (day, minute, a.title, a.id, True, original)
+        return None
 
 
 class SharedCalendar:
     """expand_calendar(store, first, last) done once, by whichever thread asks first: the
-    Dashboard page's figures and its group boards count the same period side by side, and
-    a year of daily activities takes a third of a second to expand."""
+    Dashboard page's figures and its group boards count the same period side by side."""
 
     def __init__(self, store: Store, first: date, last: date) -> None:
         self._args = (store, first, last)
@@ -580,19 +592,17 @@ class SharedCalendar:
 def expand_calendar(store: Store, first: date, last: date) -> Calendar:
     if last < first:
         return Calendar()
-    with collector_paused():  # tens of thousands of objects at once (core/gc_pause.py)
-        found = tuple(o for o in activities.occurrences(store, first, last) if not o.checkin)
-        if not found:
-            return Calendar()
-        per_audience: dict[tuple[str, str], int] = {}
-        by_name = {}
-        for i, o in enumerate(found):
-            key = (o.audience, o.audience_ref)
-            per_audience[key] = per_audience.get(key, 0) + 1
-            by_name[(o.activity_id, o.original_date)] = (i, o)
-        originals = [o.original_date for o in found]
-    return Calendar(found, per_audience, frozenset(o.activity_id for o in found),
-                    min(originals), max(originals), by_name)  # fmt: skip
+    runs = {r.activity.id: r for r in activities.runs(store, first, last)
+            if not r.activity.checkin and (r.days or r.moved)}  # fmt: skip
+    if not runs:
+        return Calendar()
+    per_audience: dict[tuple[str, str], int] = {}
+    ends: list[date] = []
+    for r in runs.values():
+        key = (r.activity.audience, r.activity.audience_ref)
+        per_audience[key] = per_audience.get(key, 0) + len(r.days) + len(r.moved)
+        ends += r.days[:1] + r.days[-1:] + [original for original, _d, _m in r.moved]
+    return Calendar(runs, sum(per_audience.values()), per_audience, min(ends), max(ends))
 
 
 def participation(store: Store, first: date, last: date, scope: Scope = STORE, *,
@@ -601,16 +611,15 @@ def participation(store: Store, first: date, last: date, scope: Scope = STORE, *
     is a habit, not an activity: left out); with a scope, both counted within it. The mean
     is over occurrences with an audience; the best and the worst are by rate, then day,
     then the calendar's order. Only occurrences someone came to are visited one by one:
-    the rest all have rate 0."""
+    the rest all have rate 0, and of those only the first (or last) is looked for."""
     cal = calendar if calendar is not None else expand_calendar(store, first, last)
-    found = cal.found
-    if not found:
+    if not cal.occurrences:
         return Participation()
     ids = members_of(store, scope, last)
     with store.read() as s:
         came = {(a, d): n for a, d, n in s.execute(
             select(Attendance.activity_id, Attendance.occurrence_date, func.count())
-            .where(Attendance.activity_id.in_(cal.activity_ids),
+            .where(Attendance.activity_id.in_(list(cal.runs)),
                    Attendance.occurrence_date >= cal.earliest,
                    Attendance.occurrence_date <= cal.latest,
                    within(Attendance.member_id, ids))
@@ -618,41 +627,62 @@ def participation(store: Store, first: date, last: date, scope: Scope = STORE, *
     sizes = {key: _audience(store, key[0], key[1], ids, last) for key in cal.per_audience}
     rated = sum(n for key, n in cal.per_audience.items() if sizes[key])
     if not rated:
-        return Participation(len(found))
-    by_name = cal.by_name  # each attended occurrence with its place in the calendar
+        return Participation(cal.occurrences)
+
+    def size_of(activity_id: int) -> int:
+        a = cal.runs[activity_id].activity
+        return sizes[(a.audience, a.audience_ref)]
+
     total, attended, best, worst = 0.0, 0, None, None
-    for name, n in came.items():
-        if name not in by_name:
-            continue  # moved out of the period, or cancelled
-        i, o = by_name[name]
-        size = sizes[(o.audience, o.audience_ref)]
+    came_to: dict[int, set[date]] = {}  # per activity, the original dates someone came to
+    for (activity_id, original), n in came.items():
+        came_to.setdefault(activity_id, set()).add(original)
+        place = cal.place(activity_id, original)
+        size = size_of(activity_id) if place is not None else 0
         if not size:
-            continue
+            continue  # moved out of the period, cancelled, or for nobody in the scope
         rate = n / size
         total += rate
         attended += 1
-        if best is None or (rate, o.day, -i) > best[:3]:
-            best = (rate, o.day, -i, o)
-        if worst is None or (rate, o.day, i) < worst[:3]:
-            worst = (rate, o.day, i, o)
+        day = place[0]
+        # The best: the highest rate, then the latest day, then the first in the order.
+        if best is None or (rate, day) > best[:2] or ((rate, day) == best[:2]
+                                                      and place < best[2]):  # fmt: skip
+            best = (rate, day, place)
+        if worst is None or (rate, day, place) < worst:
+            worst = (rate, day, place)
 
-    def unattended(order):  # the first occurrence with an audience that nobody came to
-        return next(o for o in order if sizes[(o.audience, o.audience_ref)]
-                    and (o.activity_id, o.original_date) not in came)
+    def unattended(last_one: bool = False, on: date | None = None) -> tuple:
+        """The first (or last) occurrence in the calendar's order, with an audience, that
+        nobody came to; only those on day `on` when it is given."""
+        places = []
+        for activity_id, run in cal.runs.items():
+            if not size_of(activity_id):
+                continue
+            a, seen = run.activity, came_to.get(activity_id, ())
+            if on is not None:
+                i = bisect_left(run.days, on)
+                days = run.days[i:i + 1] if run.days[i:i + 1] == [on] else []
+            else:
+                days = reversed(run.days) if last_one else run.days
+            d = next((d for d in days if d not in seen), None)
+            if d is not None:
+                places.append((d, a.start_minute, a.title, a.id, False, d))
+            places += [(day, minute, a.title, a.id, True, original)
+                       for original, day, minute in run.moved
+                       if original not in seen and (on is None or day == on)]  # fmt: skip
+        return max(places) if last_one else min(places)
 
-    def rate_of(o) -> OccurrenceRate:
-        return OccurrenceRate(o.activity_id, o.title, o.day,
-                              came.get((o.activity_id, o.original_date), 0),
-                              sizes[(o.audience, o.audience_ref)])
+    def rate_of(place: tuple) -> OccurrenceRate:
+        day, _minute, title, activity_id, _moved, original = place
+        return OccurrenceRate(activity_id, title, day, came.get((activity_id, original), 0),
+                              size_of(activity_id))  # fmt: skip
 
-    # When some had nobody, the worst is the earliest of them.
-    low = unattended(found) if attended < rated else worst[3]
-    if attended:
-        high = best[3]
-    else:  # nobody came to any: the best is the first of the latest day
-        latest = unattended(reversed(found)).day
-        high = unattended(o for o in found if o.day == latest)
-    return Participation(len(found), total / rated, rate_of(high), rate_of(low))
+    # When some had nobody, the worst is the earliest of them; when nobody came to any,
+    # the best is the first of the latest day.
+    low = unattended() if attended < rated else worst[2]
+    high = best[2] if attended else unattended(on=unattended(last_one=True)[0])
+    return Participation(cal.occurrences, total / rated, rate_of(high), rate_of(low))
 
 
 def _audience(store: Store, audience: str, ref: str, ids: Select | None, last: date) -> int:

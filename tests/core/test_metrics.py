@@ -363,3 +363,51 @@ def test_participation_best_worst_and_mean_match_each_occurrence(any_store):
     cal = metrics.expand_calendar(store, FIRST, LAST)
     assert metrics.participation(store, FIRST, LAST, calendar=cal) == metrics.participation(
         store, FIRST, LAST)
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_participation_matches_each_occurrence_with_moves_cancels_and_ties(store, seed):
+    """Random calendars, each occurrence's rate worked out one by one: moved into and out
+    of the period, cancelled, two occurrences on one day and minute, nobody at some or
+    at all, a group's audience. The calendar counts activities' dates, not objects, so
+    this holds its order and its lookups to the objects' answer."""
+    import random
+
+    rng = random.Random(seed)
+    people = [create(store, MemberInput(name=f"会员{i}🌸", joined_on=ago(90))) for i in range(5)]
+    group = groups.create_group(store, "周末小组")
+    groups.add_members(store, group, people[:2], joined_on=ago(60))
+    made = []
+    for i in range(rng.randint(1, 4)):
+        rule = rng.choice(["FREQ=DAILY", "FREQ=WEEKLY;BYDAY=MO,TH", "FREQ=DAILY;INTERVAL=3",
+                           ""])  # fmt: skip
+        start = ago(rng.randint(0, 40)) if rule else ago(rng.randint(0, 29))
+        audience = rng.choice(["everyone", "everyone", "group"])
+        made.append(activities.create(store, ActivityInput(
+            title=rng.choice(["品鉴会", "读书会🍵"]), start_date=start,
+            start_minute=rng.choice([600, 600, 1200]), rrule=rule, audience=audience,
+            audience_ref=str(group) if audience == "group" else "")))  # fmt: skip
+    for act in made:
+        days = [o.original_date for o in activities.occurrences(store, ago(45), LAST)
+                if o.activity_id == act]  # fmt: skip
+        for d in rng.sample(days, min(len(days), 3)):
+            what = rng.random()
+            if what < 0.3:
+                activities.cancel_occurrence(store, act, d)
+            elif what < 0.7:
+                new_day = rng.choice([ago(rng.randint(0, 29)), ago(rng.randint(30, 40))])
+                activities.move_occurrence(store, act, d, new_day, rng.choice([None, 600]))
+        for o in activities.occurrences(store, ago(45), LAST, activity_ids=[act]):
+            if rng.random() < 0.4:
+                activities.record_attendance(store, act, o.original_date,
+                                             rng.sample(people, rng.randint(1, 3)))
+    for scope in (metrics.STORE, metrics.group_scope(store, "周末小组")):
+        p = metrics.participation(store, FIRST, LAST, scope)
+        reference = _reference_participation(store, FIRST, LAST, scope)
+        if reference is None:
+            assert p.mean_rate is None
+            continue
+        n, mean, best, worst = reference
+        assert (p.occurrences, p.mean_rate) == (n, pytest.approx(mean))
+        assert (p.best.title, p.best.day, p.best.attendees, p.best.audience) == best
+        assert (p.worst.title, p.worst.day, p.worst.attendees, p.worst.audience) == worst
