@@ -8,16 +8,23 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 from typing import ClassVar
-
-import phonenumbers
-from phonenumbers import NumberParseException
 
 from sqdesk.core.errors import CodedError
 
-_CN_MOBILE = re.compile(
-    phonenumbers.PhoneMetadata.metadata_for_region("CN").mobile.national_number_pattern
-)
+
+@cache
+def _cn_mobile() -> re.Pattern:
+    # Imported on first use: phonenumbers takes 22 ms to import, which start-up does not
+    # need (no number is checked until a member is saved or a file imported).
+    import phonenumbers
+
+    return re.compile(
+        phonenumbers.PhoneMetadata.metadata_for_region("CN").mobile.national_number_pattern
+    )
+
+
 _SEPARATORS = re.compile(r"[\s\-‐‑–—()（）.·]")
 
 
@@ -73,17 +80,19 @@ def is_mainland_mobile(digits: str) -> bool:
     The metadata's own pattern, compiled once: phonenumbers.parse + is_valid_number give
     the same answer at about 40 µs a number, which a 100k-row import cannot afford.
     """
-    return len(digits) == 11 and digits.isascii() and _CN_MOBILE.fullmatch(digits) is not None
+    return len(digits) == 11 and digits.isascii() and _cn_mobile().fullmatch(digits) is not None
 
 
 def normalize_foreign(raw: str) -> str:
     """A non-mainland number (Hong Kong, abroad), kept as E.164 when it parses."""
+    import phonenumbers  # on first use, as _cn_mobile
+
     text = _clean(raw)
     if not text:
         raise PhoneError("empty")
     try:
         number = phonenumbers.parse(text if text.startswith("+") else "+" + text, None)
-    except NumberParseException as exc:
+    except phonenumbers.NumberParseException as exc:
         raise PhoneError("not_phone") from exc
     if not phonenumbers.is_possible_number(number):
         raise PhoneError("not_phone")

@@ -65,6 +65,7 @@ from sqdesk.ui.today.page import TodayPage
 log = logging.getLogger(__name__)
 UPKEEP_CHECK_MS = 10 * 60 * 1000  # is it a new day yet?
 HALF_HOURLY_MS = 30 * 60 * 1000  # a backup copy this often while something changed
+WARM_PINYIN_AFTER_MS = 500  # after the first paints: its import holds the interpreter lock
 HALF_HOURLY_KEEP = 12  # six hours of them
 
 
@@ -217,7 +218,7 @@ class MainWindow(QMainWindow):
         self._warn_network_share()
         # Load the pinyin dictionaries off the UI thread once the window is up: start-up
         # does not need them (0.4 s), the first Chinese search keystroke does.
-        QTimer.singleShot(0, self, self._warm_pinyin)
+        QTimer.singleShot(WARM_PINYIN_AFTER_MS, self, self._warm_pinyin)
 
     def _warm_pinyin(self) -> None:
         run_quiet(self, lambda _p, _s: pinyin.name_readings("张伟"))

@@ -54,3 +54,26 @@ def test_a_lunar_birthday_is_not_repeated_in_a_leap_month(store):
     assert festivals.birthday_counts(store, date(2025, 6, 20), date(2025, 9, 10)) == {
         date(2025, 7, 4): 1
     }
+
+
+def test_fixed_names_sort_as_people_sort_them_without_loading_pypinyin():
+    """The fixed days' names carry their pinyin sort keys (so the Today page need not load
+    pypinyin at start-up); every name any year gives is in the table and equal to
+    sort_key's answer. On 1 October 2020 国庆节 (guo) came before 中秋节 (zhong)."""
+    from sqdesk.core.pinyin import sort_key
+
+    seen = {o.name for y in range(2000, 2061) for o in festivals._year_days(y)}
+    assert seen <= set(festivals._FIXED_KEYS)
+    assert {n: sort_key(n) for n in festivals._FIXED_KEYS} == festivals._FIXED_KEYS
+    day = date(2020, 10, 1)
+    assert [o.name for o in festivals.overlays(None, day, day, ("festival",))] == [
+        "国庆节", "中秋节"]  # fmt: skip
+
+
+def test_birthdays_sort_by_the_stored_name_key(store):
+    for name in ("张三", "Amy🌸", "曾小贤", "安娜"):
+        create(store, MemberInput(name=name, birthday=date(1990, 5, 7)))
+    day = date(2026, 5, 7)
+    found = sorted(festivals.birthdays(store, day, day), key=lambda o: o.order)
+    assert [o.name for o in found] == ["Amy🌸", "安娜", "曾小贤", "张三"]  # zeng before zhang
+    assert all(o.sort for o in found)  # read from member.name_sort, not worked out again

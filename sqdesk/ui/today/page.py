@@ -37,7 +37,6 @@ from sqdesk.core import (
     post_runs,
     posts,
 )
-from sqdesk.core.pinyin import sort_key
 from sqdesk.core.store import Store
 from sqdesk.ui import dates
 from sqdesk.ui.calendar.words import CalendarWords
@@ -304,7 +303,7 @@ class TodayPage(QWidget):
         self.birthdays.clear()
         week_end = today + timedelta(days=6 - today.weekday())
         found = festivals.birthdays(self.store, today, max(week_end, today))
-        for b in sorted(found, key=lambda b: (b.day, sort_key(b.name))):
+        for b in sorted(found, key=lambda b: b.order):  # the stored sort key: no pypinyin
             when = self.tr("today") if b.day == today else f"{b.day.month}月{b.day.day}日"
             lunar = " " + self.tr("(lunar)") if b.lunar else ""
             self.birthdays.addItem(self._item(f"🎂 {b.name} · {when}{lunar}",
