@@ -22,11 +22,12 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, exists, extract, false, func, not_, or_, select, true
+from sqlalchemy import ColumnElement, and_, extract, false, func, not_, or_, select, true
 
 from sqdesk.core.errors import CodedError
 from sqdesk.core.groups import in_group_condition
 from sqdesk.core.models import Member, MemberPoints, MemberStats, MemberTag, Visit
+from sqdesk.core.sql_exists import exists_where
 
 Node = dict[str, Any]
 
@@ -84,7 +85,7 @@ def compile_filter(
     if "not" in node:
         return not_(compile_filter(node["not"], today=today, stats=stats))
     if "tag" in node:
-        return exists().where(
+        return exists_where(
             MemberTag.member_id == Member.id, MemberTag.tag_id == int(node["tag"])
         )
     field = node.get("field")
@@ -114,7 +115,7 @@ def _source(node: Node, today: date) -> ColumnElement[bool]:
 
 def _level(node: Node, today: date) -> ColumnElement[bool]:
     levels = [int(i) for i in node.get("in", [])]
-    return exists().where(MemberPoints.member_id == Member.id, MemberPoints.level_id.in_(levels))
+    return exists_where(MemberPoints.member_id == Member.id, MemberPoints.level_id.in_(levels))
 
 
 def _balance(node: Node, today: date) -> ColumnElement[bool]:
@@ -174,9 +175,9 @@ def _spend(node: Node, today: date) -> ColumnElement[bool]:
 
 
 def _max_purchase(node: Node, today: date) -> ColumnElement[bool]:
-    return exists().where(Visit.member_id == Member.id, Visit.voided.is_(False),
-                          Visit.at >= _window(node, today),
-                          Visit.amount_cents >= int(node.get("min", 0)))  # fmt: skip
+    return exists_where(Visit.member_id == Member.id, Visit.voided.is_(False),
+                        Visit.at >= _window(node, today),
+                        Visit.amount_cents >= int(node.get("min", 0)))  # fmt: skip
 
 
 def _spend_growth(node: Node, today: date) -> ColumnElement[bool]:
@@ -236,7 +237,7 @@ _FIELDS = {
 
 
 def _has_stats(*conds: ColumnElement[bool]) -> ColumnElement[bool]:
-    return exists().where(MemberStats.member_id == Member.id, *conds)
+    return exists_where(MemberStats.member_id == Member.id, *conds)
 
 
 def _stats_column(kind: str, days: int):

@@ -13,13 +13,14 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, date, datetime
 
 from sqlalchemy import delete as sql_delete
-from sqlalchemy import exists, func, select
+from sqlalchemy import func, select
 from sqlalchemy import update as sql_update
 from sqlalchemy.orm import Session
 
 from sqdesk.core import codes, coupons, note_search, phones, search
 from sqdesk.core.errors import CodedError
 from sqdesk.core.models import LedgerEntry, Member, MemberId, Visit
+from sqdesk.core.sql_exists import exists_where
 from sqdesk.core.store import Store
 
 MAX_NAME = 50
@@ -297,8 +298,8 @@ def delete_archived(store: Store, member_ids: list[int]) -> int:
         with_history = s.scalars(
             select(Member.code).where(
                 Member.id.in_(member_ids),
-                exists().where(Visit.member_id == Member.id)
-                | exists().where(LedgerEntry.member_id == Member.id),
+                exists_where(Visit.member_id == Member.id)
+                | exists_where(LedgerEntry.member_id == Member.id),
             ).order_by(Member.code)
         ).all()
         if with_history:

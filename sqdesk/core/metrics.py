@@ -47,7 +47,6 @@ from sqlalchemy import (
     case,
     cast,
     distinct,
-    exists,
     func,
     or_,
     select,
@@ -77,6 +76,7 @@ from sqdesk.core.models import (
     Visit,
     WechatGroup,
 )
+from sqdesk.core.sql_exists import exists_where
 from sqdesk.core.store import Store
 from sqdesk.core.tags import fold
 
@@ -333,7 +333,7 @@ def _visit_figures(s, lo: datetime, hi: datetime, first: date, last: date,
     mine = [Visit.member_id == Member.id, *in_range]
     second = (select(Visit.at).where(*mine).order_by(Visit.at).limit(1).offset(1)
               .scalar_subquery())  # fmt: skip
-    klass = case((exists().where(*mine), case((second.is_not(None), AGAIN), else_=CAME)),
+    klass = case((exists_where(*mine), case((second.is_not(None), AGAIN), else_=CAME)),
                  (_contacted_otherwise(Member.id, lo, hi, first, last), OTHERWISE),
                  else_=NOT_SEEN).label("class")  # fmt: skip
     counted = case((_counted(last, hi), 1), else_=0).label("counted")
@@ -367,11 +367,11 @@ def _contacted_otherwise(member_id, lo: datetime, hi: datetime, first: date, las
     """A contact in [lo, hi) that is not a visit (an activity by its day, a note, a post
     copied for the member), each found through its member index."""
     return or_(
-        exists().where(Attendance.member_id == member_id, Attendance.occurrence_date >= first,
-                       Attendance.occurrence_date <= last),
-        exists().where(Note.member_id == member_id, Note.at >= lo, Note.at < hi),
-        exists().where(PostCopy.rendered_for == _rendered_for(member_id),
-                       PostCopy.copied_at >= lo, PostCopy.copied_at < hi),
+        exists_where(Attendance.member_id == member_id, Attendance.occurrence_date >= first,
+                     Attendance.occurrence_date <= last),
+        exists_where(Note.member_id == member_id, Note.at >= lo, Note.at < hi),
+        exists_where(PostCopy.rendered_for == _rendered_for(member_id),
+                     PostCopy.copied_at >= lo, PostCopy.copied_at < hi),
     )  # fmt: skip
 
 

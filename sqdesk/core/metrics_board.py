@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import and_, case, distinct, exists, func, or_, select, union
+from sqlalchemy import and_, case, distinct, func, or_, select, union
 
 from sqdesk.core import contact_weeks, ledger, member_stats, segments, sql_rows, visit_hours
 from sqdesk.core.metrics import (
@@ -53,6 +53,7 @@ from sqdesk.core.models import (
     PostCopy,
     Visit,
 )
+from sqdesk.core.sql_exists import exists_where
 from sqdesk.core.store import Store
 
 DAILY_UP_TO = 62  # days; longer periods are drawn a week per bar
@@ -145,7 +146,7 @@ def _active_by_contacts(s, table, ids) -> dict[date, int]:
         .join(PostCopy, and_(PostCopy.copied_at >= table.c.lo, PostCopy.copied_at < table.c.hi))
         .where(PostCopy.rendered_for.like("member:%")),
     ).subquery()  # fmt: skip
-    visited = exists().where(Visit.member_id == others.c.member_id, Visit.voided.is_(False),
+    visited = exists_where(Visit.member_id == others.c.member_id, Visit.voided.is_(False),
                              Visit.at >= others.c.lo, Visit.at < others.c.hi)  # fmt: skip
     more = dict(s.execute(select(others.c.b, func.count())
                           .where(within(others.c.member_id, ids), ~visited)

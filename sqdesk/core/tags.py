@@ -13,11 +13,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import delete, exists, func, insert, literal, select, update
+from sqlalchemy import delete, func, insert, literal, select, update
 
 from sqdesk.core import audit, backup
 from sqdesk.core.errors import CodedError
 from sqdesk.core.models import Member, MemberTag, Tag, TagGroup, UTCDateTime
+from sqdesk.core.sql_exists import exists_where
 from sqdesk.core.store import Store
 
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}")
@@ -145,7 +146,7 @@ def add_tag(store: Store, member_ids: Sequence[int], tag_id: int) -> int:
             table = MemberTag.__table__
             fresh = select(Member.id, literal(tag_id), literal(now, UTCDateTime())).where(
                 Member.id.in_(chunk),
-                ~exists().where(table.c.member_id == Member.id, table.c.tag_id == tag_id))
+                ~exists_where(table.c.member_id == Member.id, table.c.tag_id == tag_id))
             done = s.connection().execute(
                 insert(table).from_select(["member_id", "tag_id", "created_at"], fresh)
                 .returning(table.c.member_id))  # fmt: skip
