@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from datetime import date
 
 from sqlalchemy import Table
 from sqlalchemy.engine import Connection
@@ -33,8 +34,13 @@ def insert_rows(conn: Connection, table: Table, rows: Sequence[dict]) -> None:
         columns.append([column.default.arg] * len(rows))
     dialect = conn.dialect
     for i, name in enumerate(names):
-        process = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
-        if process is not None:
+        kind = table.c[name].type
+        process = kind.dialect_impl(dialect).bind_processor(dialect)
+        if process is None:
+            continue
+        if _repeats(kind):
+            columns[i] = _converted(process, columns[i])
+        else:
             columns[i] = [process(v) for v in columns[i]]
     mark = "?" if dialect.paramstyle == "qmark" else "%s"
     quote = dialect.identifier_preparer.quote
@@ -43,6 +49,27 @@ def insert_rows(conn: Connection, table: Table, rows: Sequence[dict]) -> None:
         f"VALUES ({', '.join([mark] * len(names))})",
         list(zip(*columns, strict=True)),
     )
+
+
+def _repeats(kind) -> bool:
+    """Days and yes/no: a column of them holds few distinct values (the day points expire on,
+    whether a visit was undone). A moment (a datetime) mostly differs from row to row."""
+    try:
+        return kind.python_type in (date, bool)
+    except NotImplementedError:
+        return False
+
+
+def _converted(process, values: list) -> list:
+    """Each distinct value converted once (2 million entries' expiry days, at 0.8 µs a
+    conversion, were 1.7 s of the demo)."""
+    done: dict = {}
+    out = []
+    for v in values:
+        if v not in done:
+            done[v] = process(v)
+        out.append(done[v])
+    return out
 
 
 @contextmanager

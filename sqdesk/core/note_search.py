@@ -130,8 +130,13 @@ def index_many(conn: Connection, rows: list[tuple[int, str]]) -> None:
         return
     if conn.dialect.name == "postgresql":
         conn.execute(_PG_INSERT, [_pg_row(i, t) for i, t in rows])
-    else:
-        conn.execute(_SQLITE_INSERT, [{"id": i, "g": " ".join(grams(t))} for i, t in rows])
+        return
+    # Each distinct text is cut once: the demo's half a million notes repeat their phrases.
+    joined: dict[str, str] = {}
+    for _i, t in rows:
+        if t not in joined:
+            joined[t] = " ".join(grams(t))
+    conn.execute(_SQLITE_INSERT, [{"id": i, "g": joined[t]} for i, t in rows])
 
 
 _SQLITE_INSERT = text("INSERT INTO note_fts(rowid, grams) VALUES (:id, :g)")

@@ -73,13 +73,6 @@ def from_ledger():
     )
 
 
-def rebuild_all(s: Session) -> None:
-    """After a bulk load of entries and consumption (the demo)."""
-    s.execute(delete(OpenLot))
-    s.execute(insert(OpenLot).from_select(["lot_id", "member_id", "expires_on", "points_left"],
-                                          from_ledger()))  # fmt: skip
-
-
 def differences(s: Session) -> Iterator[str]:
     """Where the table and the ledger disagree (for `check`)."""
     wanted = {lot: (m, e, p) for lot, m, e, p in s.execute(from_ledger())}
