@@ -93,7 +93,9 @@ def fill_calendar(s, *, seed: int, today: date, first_member_id: int) -> int:
             pool = [m for i, m in enumerate(regulars) if i < eligible and rng.random() < 0.75]
             chosen = pool[:n]
         else:
-            chosen = rng.sample([m for _, m in people[:eligible]], n)
+            # The same draw as sampling the members themselves (sample picks by place),
+            # without a list of up to 100,000 members for each occurrence.
+            chosen = [people[i][1] for i in rng.sample(range(eligible), n)]
         total += activities.record_attendance_in(s, o, chosen, source="jielong", actor="demo",
                                                  levels=False).added  # fmt: skip
         came.update(chosen)
