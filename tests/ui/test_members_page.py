@@ -376,3 +376,32 @@ def test_segments_show_their_live_counts_and_this_weeks_new_members(qtbot, page,
     page.segments.show_segment("new_this_week")  # one click away
     assert "周一来的🍵" in names(page)
     assert "·" not in page.segments.current_title()  # titles and headers carry no count
+
+
+def test_the_roster_cells_paint_as_the_plain_delegate_would(qtbot, demo_store):
+    """RosterCells fills each cell's option in one call instead of Qt asking data() for
+    seven roles: the roster must look exactly the same, pixel for pixel: archived rows
+    greyed, figures right-aligned, empty cells, Chinese and emoji, selected rows."""
+    from PySide6.QtWidgets import QStyledItemDelegate
+
+    from sqdesk.core.member_edit import set_archived
+    from sqdesk.ui.members.cells import RosterCells
+
+    ids = members.ordered_ids(demo_store)
+    set_archived(demo_store, ids[1:40:3], True)
+    page = MembersPage(demo_store)
+    qtbot.addWidget(page)
+    page.resize(1180, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    page.show_archived.setChecked(True)
+    qtbot.waitUntil(lambda: page.model.complete and page.model.rowCount() > 40)
+    page.table.selectRow(2)
+    assert isinstance(page.table.itemDelegate(), RosterCells)
+    shots = []
+    for delegate in (page.cells, QStyledItemDelegate(page.table)):
+        page.table.setItemDelegate(delegate)
+        qtbot.wait(20)
+        shots.append(page.table.viewport().grab().toImage())
+    assert any(page.model.row_at(r).archived for r in range(20))  # greyed rows on screen
+    assert shots[0] == shots[1]

@@ -52,6 +52,8 @@ _FOREGROUND = Qt.ItemDataRole.ForegroundRole
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole
 # The roles data() answers for some cell; any other is None at once.
 _ROLES = frozenset({_DISPLAY, _ALIGNMENT, _FOREGROUND, _TOOLTIP, IdRole, TagsRole})
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_GREYED = QBrush(QColor("#9a9d94"))  # an archived member's row
 
 
 class MemberTableModel(QAbstractTableModel):
@@ -319,17 +321,26 @@ class MemberTableModel(QAbstractTableModel):
                 return "、".join(name for name, _ in self.tags_of_row(index.row()))
             return None
         if role == _ALIGNMENT:
-            if self.COLUMNS[index.column()] in self.NUMERIC:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            return None
+            return self.alignment(index.column())
         if role not in (_DISPLAY, _FOREGROUND):
             return None
         row = self._row(index.row())
         if row is None:  # deleted since the ids were read
             return None
         if role == _FOREGROUND:
-            return QBrush(QColor("#9a9d94")) if row.archived else None
+            return self.foreground(row)
         return self.display(row, self.COLUMNS[index.column()])
+
+    # What a cell shows, read by data() and by the roster's cells (ui/members/cells.py).
+
+    def alignment(self, column: int) -> int | None:
+        return _RIGHT if self.COLUMNS[column] in self.NUMERIC else None
+
+    def row_at(self, row: int) -> MemberRow | None:
+        return self._row(row)
+
+    def foreground(self, row: MemberRow) -> QBrush | None:
+        return _GREYED if row.archived else None
 
     def display(self, row: MemberRow, key: SortKey) -> str:
         """A cell's text: also what export writes, so the file says what the screen says."""

@@ -27,6 +27,7 @@ from sqdesk.core.store import Store
 from sqdesk.ui import prefs, sounds
 from sqdesk.ui.changes import Area, follow
 from sqdesk.ui.coupons.award_dialog import QuickAwardDialog
+from sqdesk.ui.members.cells import RosterCells
 from sqdesk.ui.members.dialog import MemberDialog
 from sqdesk.ui.members.model import IdRole, MemberTableModel
 from sqdesk.ui.members.roster_files import RosterFiles
@@ -157,6 +158,8 @@ class MembersPage(QWidget):
         # a 1024-pixel window without scrolling sideways.
         self.table.setColumnWidth(tags_column, 100)
         # Kept on self: PySide calls the Python paint() only while the wrapper lives.
+        self.cells = RosterCells(self.model, self.table)
+        self.table.setItemDelegate(self.cells)
         self.tag_delegate = TagChipsDelegate(self.table)
         self.table.setItemDelegateForColumn(tags_column, self.tag_delegate)
         # Tags are no order: a click on their header keeps the current sort.
