@@ -14,7 +14,7 @@ from enum import StrEnum
 from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 
-from sqdesk.core import codes, filters, search
+from sqdesk.core import codes, filters, prepared, search
 from sqdesk.core.models import Level, Member, MemberId, MemberPoints, MemberStats
 from sqdesk.core.phones import mask
 from sqdesk.core.store import Store, first_column
@@ -234,53 +234,45 @@ def _without_archived(s, ordered: list[int], limit: int,
     return page[:limit]
 
 
+_ARCHIVED_AMONG = prepared.Prepared(lambda dialect: select(Member.id).where(
+    prepared.in_ids(Member.id, "ids", dialect), Member.archived.is_(True)), lists=("ids",))
+
+
 def _archived_among(s, ids: Sequence[int]) -> set[int]:
-    return set(s.scalars(select(Member.id).where(Member.id.in_(ids), Member.archived.is_(True))))
+    return set(_ARCHIVED_AMONG.column(s.connection(), ids=ids))
+
+
+def _rows_query(dialect: str):
+    return with_figures(select(
+        Member.id, Member.code, Member.name, Member.nickname, Member.mobile, Member.gender,
+        Member.birthday, Member.joined_on, Member.source, Member.region, Member.wechat_id,
+        Member.remark, Member.archived,
+        *(FIGURE_VALUES[k].label(k.value) for k in FIGURES),
+    ).where(prepared.in_ids(Member.id, "ids", dialect)))  # fmt: skip
+
+
+# Read for every screenful the roster shows, at every keystroke: built and compiled once.
+_ROWS = prepared.Prepared(_rows_query, lists=("ids",))
 
 
 def rows(store: Store, ids: Sequence[int]) -> dict[MemberId, MemberRow]:
     """The roster rows for `ids` (any order), keyed by id; unknown ids are left out."""
     if not ids:
         return {}
-    query = select(
-        Member.id,
-        Member.code,
-        Member.name,
-        Member.nickname,
-        Member.mobile,
-        Member.gender,
-        Member.birthday,
-        Member.joined_on,
-        Member.source,
-        Member.region,
-        Member.wechat_id,
-        Member.remark,
-        Member.archived,
-        *(FIGURE_VALUES[k].label(k.value) for k in FIGURES),
-    ).where(Member.id.in_(list(ids)))
     out: dict[MemberId, MemberRow] = {}
     with store.read() as s:
-        for r in s.execute(with_figures(query)):
-            out[MemberId(r.id)] = MemberRow(
-                id=MemberId(r.id),
-                code=r.code,
-                name=r.name,
-                nickname=r.nickname,
-                mobile_masked=mask(r.mobile),
-                gender=r.gender,
-                birthday=r.birthday,
-                joined_on=r.joined_on,
-                source=r.source,
-                region=r.region,
-                wechat_id=r.wechat_id,
-                remark=r.remark,
-                archived=r.archived,
-                points=r.points,
-                level=r.level or "",
-                last_visit=r.last_visit.astimezone().date() if r.last_visit else None,
-                spend_12m=r.spend_12m,
-                visits_90d=r.visits_90d,
-            )
+        found = _ROWS.rows(s.connection(), ids=ids)
+    for (mid, code, name, nickname, mobile, gender, birthday, joined_on, source, region,
+         wechat_id, remark, archived, points, level, last_visit, spend_12m,
+         visits_90d) in found:  # fmt: skip
+        out[MemberId(mid)] = MemberRow(
+            id=MemberId(mid), code=code, name=name, nickname=nickname,
+            mobile_masked=mask(mobile), gender=gender, birthday=birthday,
+            joined_on=joined_on, source=source, region=region, wechat_id=wechat_id,
+            remark=remark, archived=bool(archived), points=points, level=level or "",
+            last_visit=last_visit.astimezone().date() if last_visit else None,
+            spend_12m=spend_12m, visits_90d=visits_90d,
+        )  # fmt: skip
     return out
 
 

@@ -29,6 +29,7 @@ from sqlalchemy import (
     ColumnElement,
     Select,
     and_,
+    bindparam,
     case,
     delete,
     func,
@@ -45,6 +46,7 @@ from sqdesk.core import settings
 from sqdesk.core.jobs import Cancelled, Progress, ShouldStop, never_stop, no_progress
 from sqdesk.core.models import Member, MemberToken
 from sqdesk.core.pinyin import name_readings, sort_key, surname_length
+from sqdesk.core.prepared import Prepared
 
 MAX_SUFFIX = 12  # longest name/nickname part indexed: nobody types more to find a person
 MIN_TAIL = 4  # the mobile tail people read out: the last four digits
@@ -252,18 +254,37 @@ token_head = func.substr(MemberToken.token, literal_column("1"), literal_column(
 _IN_HEADS = text("member_token.token >= 'N' AND member_token.token < 'Q'")
 
 
+def _in_prefix():
+    return and_(MemberToken.token >= bindparam("lo"), MemberToken.token < bindparam("hi"))
+
+
+# A keystroke's statements, built and compiled once (core/prepared.py).
+_PREFIX_SIZE = Prepared(lambda _d: select(func.count()).select_from(
+    select(literal(1)).where(_in_prefix()).limit(bindparam("walk")).subquery()))  # fmt: skip
+_PREFIX_ALL = Prepared(lambda _d: select(MemberToken.member_id).where(_in_prefix()))
+_TOKEN_IS = Prepared(lambda _d: select(MemberToken.member_id).where(
+    MemberToken.token == bindparam("token")))  # fmt: skip
+_PREFIX_NEWEST = Prepared(lambda _d: (
+    select(MemberToken.member_id).distinct()
+    .where(_IN_HEADS, token_head == bindparam("head"), _in_prefix())
+    .order_by(MemberToken.member_id.desc()).limit(bindparam("limit"))))  # fmt: skip
+
+
 def number_order(s: Session, query: Query) -> list[int]:
     """Every member a number matches, in the full ranking's order (matches(), newest
     first within a rank): an exact code or mobile first, then the rest. A number's ranges
     are small (a three-digit mobile prefix is a tenth of a roster at most), so their ids
     are read whole from the token index and ordered here, without the ranking's GROUP BY
     and its join with every matching member."""
-    t = MemberToken.token
-    exact_tokens = [k + query.text for k in query.exact_kinds if k in query.prefix_kinds]
-    exact = set(s.scalars(select(MemberToken.member_id).where(t.in_(exact_tokens))))
+    conn = s.connection()
+    exact: set[int] = set()
+    for kind in query.exact_kinds:
+        if kind in query.prefix_kinds:
+            exact.update(_TOKEN_IS.column(conn, token=kind + query.text))
     rest: set[int] = set()
     for kind in query.prefix_kinds:
-        rest.update(s.scalars(select(MemberToken.member_id).where(kind_range(query, kind))))
+        prefix = kind + (query.text[::-1] if kind == "r" else query.text)  # as kind_range
+        rest.update(_PREFIX_ALL.column(conn, lo=prefix, hi=_after(prefix)))
     return sorted(exact, reverse=True) + sorted(rest - exact, reverse=True)
 
 
@@ -272,21 +293,17 @@ def name_starts(s: Session, query: Query, limit: int, *, walk_above: int = WALK_
     """The newest `limit` members (by id, highest first) whose name or pinyin starts with
     the query, the best rank of a text query; and whether that is all of them. A
     two-letter query matches a fifth of a roster: this reads a screenful, not all of them."""
-    t = MemberToken.token
+    conn = s.connection()
     found: set[int] = set()
     whole = True
     for kind in "NP":
         prefix = kind + query.text
-        in_range = prefix_range(t, prefix)
-        size = s.scalar(select(func.count()).select_from(
-            select(literal(1)).where(in_range).limit(walk_above).subquery()))  # fmt: skip
+        span = {"lo": prefix, "hi": _after(prefix)}
+        size = _PREFIX_SIZE.column(conn, walk=walk_above, **span)[0]
         if size < walk_above:
-            found.update(s.scalars(select(MemberToken.member_id).where(in_range)))
+            found.update(_PREFIX_ALL.column(conn, **span))
             continue
-        newest = list(s.scalars(
-            select(MemberToken.member_id).distinct()
-            .where(_IN_HEADS, token_head == prefix[:2], in_range)
-            .order_by(MemberToken.member_id.desc()).limit(limit)))  # fmt: skip
+        newest = _PREFIX_NEWEST.column(conn, head=prefix[:2], limit=limit, **span)
         found.update(newest)
         whole = whole and len(newest) < limit
     ordered = sorted(found, reverse=True)

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import delete, func, insert, literal, select, update
 
-from sqdesk.core import audit, backup
+from sqdesk.core import audit, backup, prepared
 from sqdesk.core.errors import CodedError
 from sqdesk.core.models import Member, MemberTag, Tag, TagGroup, UTCDateTime
 from sqdesk.core.sql_exists import exists_where
@@ -250,20 +250,22 @@ def names_and_colours(store: Store) -> dict[int, tuple[str, str]]:
         return {i: (n, c) for i, n, c in s.execute(select(Tag.id, Tag.name, Tag.color))}
 
 
+# The roster reads a block's tags when it paints the block: built and compiled once.
+_TAGS_OF = prepared.Prepared(lambda dialect: (
+    select(MemberTag.member_id, MemberTag.tag_id)
+    .join(Tag, Tag.id == MemberTag.tag_id)
+    .where(prepared.in_ids(MemberTag.member_id, "ids", dialect))
+    .order_by(Tag.position, Tag.id)), lists=("ids",))  # fmt: skip
+
+
 def tag_ids_by_member(store: Store, member_ids: Sequence[int]) -> dict[int, list[int]]:
     """Each member's tag ids in display order (for the roster's chips; one query a block)."""
     out: dict[int, list[int]] = {}
-    ids = list(member_ids)
+    if not member_ids:
+        return out
     with store.read() as s:
-        for start in range(0, len(ids), _CHUNK):
-            query = (
-                select(MemberTag.member_id, MemberTag.tag_id)
-                .join(Tag, Tag.id == MemberTag.tag_id)
-                .where(MemberTag.member_id.in_(ids[start : start + _CHUNK]))
-                .order_by(Tag.position, Tag.id)
-            )
-            for member_id, tag_id in s.execute(query):
-                out.setdefault(member_id, []).append(tag_id)
+        for member_id, tag_id in _TAGS_OF.rows(s.connection(), ids=member_ids):
+            out.setdefault(member_id, []).append(tag_id)
     return out
 
 
