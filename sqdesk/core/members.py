@@ -215,8 +215,13 @@ def first_search_page(store: Store, search_text: str, limit: int, *,
                 kept = [i for i in newest if i not in gone]
             if len(kept) >= limit:
                 return [MemberId(i) for i in kept[:limit]]
-            if whole or want >= 8 * limit:
-                return None  # fewer name matches than a page: the full ranking fills it
+            if whole:  # fewer name matches than a page: the other ranks fill it
+                every = search.every_match(s, parsed)
+                if every is None:
+                    return None  # a big range of another kind: the full ranking in SQL
+                return _without_archived(s, every, limit, include_archived)
+            if want >= 8 * limit:
+                return None
             want *= 2  # archived members took places: read further
 
 

@@ -288,11 +288,37 @@ def number_order(s: Session, query: Query) -> list[int]:
     return sorted(exact, reverse=True) + sorted(rest - exact, reverse=True)
 
 
-def name_starts(s: Session, query: Query, limit: int, *, walk_above: int = WALK_ABOVE,
+def every_match(s: Session, query: Query, *,
+                walk_above: int | None = None) -> list[int] | None:  # fmt: skip
+    """Every member `query` matches, in matches()' ranking (an exact code or mobile, then
+    name starts with, then the rest; newest first within a rank), read kind by kind when
+    each kind's range is small (under `walk_above` tokens); None when one is not and the
+    ranking is left to SQL. A query with few name matches ("ouy", "张伟") is ranked here:
+    its ranges are a few hundred tokens, and SQL's ranking cost more to build than to run."""
+    walk_above = WALK_ABOVE if walk_above is None else walk_above  # read when called
+    conn = s.connection()
+    rank: dict[int, int] = {}
+    for kind in query.prefix_kinds:
+        prefix = kind + (query.text[::-1] if kind == "r" else query.text)  # as kind_range
+        span = {"lo": prefix, "hi": _after(prefix)}
+        if _PREFIX_SIZE.column(conn, walk=walk_above, **span)[0] >= walk_above:
+            return None
+        base = RANK_NAME_PREFIX if kind in "NP" else RANK_OTHER
+        for member_id in _PREFIX_ALL.column(conn, **span):
+            rank[member_id] = min(rank.get(member_id, base), base)
+        if kind in query.exact_kinds:  # as matches(): the whole token equal to the text
+            for member_id in _TOKEN_IS.column(conn, token=kind + query.text):
+                rank[member_id] = RANK_EXACT
+    return sorted(rank, key=lambda m: (rank[m], -m))
+
+
+def name_starts(s: Session, query: Query, limit: int, *, walk_above: int | None = None,
                 ) -> tuple[list[int], bool]:  # fmt: skip
     """The newest `limit` members (by id, highest first) whose name or pinyin starts with
     the query, the best rank of a text query; and whether that is all of them. A
     two-letter query matches a fifth of a roster: this reads a screenful, not all of them."""
+    # Read when called, not when defined: the tests try the walk at other sizes.
+    walk_above = WALK_ABOVE if walk_above is None else walk_above
     conn = s.connection()
     found: set[int] = set()
     whole = True

@@ -55,7 +55,12 @@ def test_the_shortcut_is_taken_where_it_pays(shop, monkeypatch):
         return
     assert members.first_search_page(shop, "li", 5) is not None  # many name matches
     assert members.first_search_page(shop, "5678", 5) is not None  # a number's few matches
-    assert members.first_search_page(shop, "xyz", 5) is None  # no name match: the rest rank
+    # Few name matches: the other kinds' ranges are read here when they are small too...
+    assert members.first_search_page(shop, "xyz", 5) == []  # nothing matches at all
+    assert members.first_search_page(shop, "ouyang", 5) == members.ordered_ids(
+        shop, search_text="ouyang", sort=None)[:5]  # fmt: skip
+    # ...and ranked in SQL when one is not: no name starts with 阿, every nickname does.
+    assert members.first_search_page(shop, "阿", 5) is None
 
 
 @pytest.fixture
