@@ -378,7 +378,7 @@ def test_participation_matches_each_occurrence_with_moves_cancels_and_ties(store
     group = groups.create_group(store, "周末小组")
     groups.add_members(store, group, people[:2], joined_on=ago(60))
     made = []
-    for i in range(rng.randint(1, 4)):
+    for _ in range(rng.randint(1, 4)):
         rule = rng.choice(["FREQ=DAILY", "FREQ=WEEKLY;BYDAY=MO,TH", "FREQ=DAILY;INTERVAL=3",
                            ""])  # fmt: skip
         start = ago(rng.randint(0, 40)) if rule else ago(rng.randint(0, 29))
