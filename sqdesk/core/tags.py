@@ -243,11 +243,14 @@ def list_groups(store: Store) -> list[GroupInfo]:
                 for g in s.scalars(select(TagGroup).order_by(TagGroup.position))]  # fmt: skip
 
 
+_NAMES_AND_COLOURS = prepared.Prepared(lambda _d: select(Tag.id, Tag.name, Tag.color))
+
+
 def names_and_colours(store: Store) -> dict[int, tuple[str, str]]:
     """Every tag's name and colour, without counting members (the roster reloads this on
-    every search keystroke)."""
+    every search keystroke: prepared once, core/prepared.py)."""
     with store.read() as s:
-        return {i: (n, c) for i, n, c in s.execute(select(Tag.id, Tag.name, Tag.color))}
+        return {i: (n, c) for i, n, c in _NAMES_AND_COLOURS.rows(s.connection())}
 
 
 # The roster reads a block's tags when it paints the block: built and compiled once.
