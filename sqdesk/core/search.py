@@ -216,11 +216,15 @@ def prefix_range(token_col, prefix: str) -> ColumnElement[bool]:
     return and_(token_col >= prefix, token_col < _after(prefix))
 
 
+def kind_prefix(query: Query, kind: str) -> str:
+    """The token prefix of one kind that the query's text starts (a mobile's tail, kind
+    "r", is kept reversed, so it is searched reversed)."""
+    return kind + (query.text[::-1] if kind == "r" else query.text)
+
+
 def kind_range(query: Query, kind: str) -> ColumnElement[bool]:
-    """The tokens of one kind that the query's text starts (a mobile's tail, kind "r", is
-    kept reversed, so it is searched reversed)."""
-    text_ = query.text[::-1] if kind == "r" else query.text
-    return prefix_range(MemberToken.token, kind + text_)
+    """The tokens of one kind that the query's text starts."""
+    return prefix_range(MemberToken.token, kind_prefix(query, kind))
 
 
 def matches(query: Query) -> Select:
@@ -283,7 +287,7 @@ def number_order(s: Session, query: Query) -> list[int]:
             exact.update(_TOKEN_IS.column(conn, token=kind + query.text))
     rest: set[int] = set()
     for kind in query.prefix_kinds:
-        prefix = kind + (query.text[::-1] if kind == "r" else query.text)  # as kind_range
+        prefix = kind_prefix(query, kind)
         rest.update(_PREFIX_ALL.column(conn, lo=prefix, hi=_after(prefix)))
     return sorted(exact, reverse=True) + sorted(rest - exact, reverse=True)
 
@@ -299,7 +303,7 @@ def every_match(s: Session, query: Query, *,
     conn = s.connection()
     rank: dict[int, int] = {}
     for kind in query.prefix_kinds:
-        prefix = kind + (query.text[::-1] if kind == "r" else query.text)  # as kind_range
+        prefix = kind_prefix(query, kind)
         span = {"lo": prefix, "hi": _after(prefix)}
         if _PREFIX_SIZE.column(conn, walk=walk_above, **span)[0] >= walk_above:
             return None
