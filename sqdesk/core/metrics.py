@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import threading
 from bisect import bisect_left
+from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
@@ -323,32 +324,44 @@ def _visit_figures(s, lo: datetime, hi: datetime, first: date, last: date,
     into (member_id, at, voided) (came, and came again), and only one who did not come is
     asked about the other contacts (activities, notes, posts copied for them), each by
     its member index. A class is computed once per member, as a GROUP BY key."""
-    in_range = [Visit.voided.is_(False), Visit.at >= lo, Visit.at < hi]
     if ids is None:
         ((n_visits, spend),) = visit_hours.sums(s, [(lo, hi)])
     else:
         n_visits, spend = s.execute(
             select(func.count(), func.coalesce(func.sum(Visit.amount_cents), 0))
-            .where(*in_range, Visit.member_id.in_(ids))).one()  # fmt: skip
-    mine = [Visit.member_id == Member.id, *in_range]
+            .where(Visit.voided.is_(False), Visit.at >= lo, Visit.at < hi,
+                   Visit.member_id.in_(ids))).one()  # fmt: skip
+    klass, counted = member_class(lo, hi, first, last)
+    per_class = s.execute(select(klass, counted, func.count())
+                          .where(Member.joined_on <= last, within(Member.id, ids))
+                          .group_by(klass, counted)).all()  # fmt: skip
+    visitors, repeaters, active = tally(per_class)
+    return int(n_visits), visitors, repeaters, int(spend), active
+
+
+def member_class(lo: datetime, hi: datetime, first: date, last: date) -> tuple:
+    """(class, on the books at the end) of the member row in the query: GROUP BY keys."""
+    mine = [Visit.member_id == Member.id, Visit.voided.is_(False), Visit.at >= lo,
+            Visit.at < hi]  # fmt: skip
     second = (select(Visit.at).where(*mine).order_by(Visit.at).limit(1).offset(1)
               .scalar_subquery())  # fmt: skip
     klass = case((exists_where(*mine), case((second.is_not(None), AGAIN), else_=CAME)),
                  (_contacted_otherwise(Member.id, lo, hi, first, last), OTHERWISE),
                  else_=NOT_SEEN).label("class")  # fmt: skip
-    counted = case((_counted(last, hi), 1), else_=0).label("counted")
-    per_class = s.execute(select(klass, counted, func.count())
-                          .where(Member.joined_on <= last, within(Member.id, ids))
-                          .group_by(klass, counted)).all()  # fmt: skip
+    return klass, case((_counted(last, hi), 1), else_=0).label("counted")
+
+
+def tally(per_class: Iterable[tuple[int, int, int]]) -> tuple[int, int, int]:
+    """(visitors, repeat visitors, active members) from (class, on the books, members)."""
     visitors = repeaters = active = 0
     for k, on_books, n in per_class:
         visitors += n if k in (CAME, AGAIN) else 0
         repeaters += n if k == AGAIN else 0
         active += n if on_books and k != NOT_SEEN else 0
-    return int(n_visits), visitors, repeaters, int(spend), active
+    return visitors, repeaters, active
 
 
-# A member's class in a period, for _visit_figures.
+# A member's class in a period (member_class).
 NOT_SEEN, OTHERWISE, CAME, AGAIN = 0, 1, 2, 3
 
 
@@ -517,7 +530,7 @@ def _firsts(store: Store, first: date, last: date, ids: Select | None):
     if ids is None:
         firsts = firsts.where(Member.archived.in_([False, True]))
     else:
-        scoped = ids.subquery()
+        scoped = ids.distinct().subquery()  # a member with two stays in the group: once
         firsts = firsts.join(scoped, next(iter(scoped.c)) == Member.id).where(
             Member.joined_on >= first, Member.joined_on <= last)  # before the join days
     # Materialized: each joiner's four probes run once, not once per window.
@@ -628,12 +641,25 @@ def participation(store: Store, first: date, last: date, scope: Scope = STORE, *
     with store.read() as s:
         came = {(a, d): n for a, d, n in s.execute(
             select(Attendance.activity_id, Attendance.occurrence_date, func.count())
-            .where(Attendance.activity_id.in_(list(cal.runs)),
-                   Attendance.occurrence_date >= cal.earliest,
-                   Attendance.occurrence_date <= cal.latest,
-                   within(Attendance.member_id, ids))
+            .where(*attended_in(cal), within(Attendance.member_id, ids))
             .group_by(Attendance.activity_id, Attendance.occurrence_date))}  # fmt: skip
     sizes = {key: _audience(store, key[0], key[1], ids, last) for key in cal.per_audience}
+    return rate_occurrences(cal, came, sizes)
+
+
+def attended_in(cal: Calendar) -> list:
+    """The attendance rows of the calendar's activities and dates."""
+    return [Attendance.activity_id.in_(list(cal.runs)),
+            Attendance.occurrence_date >= cal.earliest,
+            Attendance.occurrence_date <= cal.latest]  # fmt: skip
+
+
+def rate_occurrences(cal: Calendar, came: dict[tuple[int, date], int],
+                     sizes: dict[tuple[str, str], int]) -> Participation:  # fmt: skip
+    """participation from its counts: attendees per (activity, original date) and the
+    audience's size per (audience, ref) of the calendar."""
+    if not cal.occurrences:
+        return Participation()
     rated = sum(n for key, n in cal.per_audience.items() if sizes[key])
     if not rated:
         return Participation(cal.occurrences)
@@ -699,19 +725,26 @@ def _audience(store: Store, audience: str, ref: str, ids: Select | None, last: d
     A scope's or a group's few members are joined, each looked up by id: `id IN (...)`
     had SQLite walk every unarchived member in the roster's index instead."""
     query = select(func.count(Member.id)).where(Member.archived.is_(False))
-    few = [] if ids is None else [ids]
-    if audience == "group" and ref.isdigit():
-        few.append(select(GroupMembership.member_id).where(
-            GroupMembership.group_id == int(ref), GroupMembership.left_on.is_(None)))
-    for chosen in few:
-        chosen = chosen.distinct().subquery()
+    if ids is not None:
+        chosen = ids.distinct().subquery()
         query = query.join(chosen, next(iter(chosen.c)) == Member.id)
+    with store.read() as s:
+        return s.scalar(for_audience(store, query, audience, ref)) or 0
+
+
+def for_audience(store: Store, query: Select, audience: str, ref: str) -> Select:
+    """`query` over Member narrowed to an activity's audience: a group's current members
+    (joined, as _audience says why) or a segment's; everyone else as it is."""
+    if audience == "group" and ref.isdigit():
+        chosen = (select(GroupMembership.member_id)
+                  .where(GroupMembership.group_id == int(ref), GroupMembership.left_on.is_(None))
+                  .distinct().subquery())  # fmt: skip
+        query = query.join(chosen, chosen.c.member_id == Member.id)
     if audience == "segment":
         tree = segments.resolve(store, ref)
         if tree is not None:
             query = query.where(filters.condition(store, tree))
-    with store.read() as s:
-        return s.scalar(query) or 0
+    return query
 
 
 # --- the contract -----------------------------------------------------------------------------

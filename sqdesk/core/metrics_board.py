@@ -24,7 +24,15 @@ from datetime import date, timedelta
 
 from sqlalchemy import and_, case, distinct, func, or_, select, union
 
-from sqdesk.core import contact_weeks, ledger, member_stats, segments, sql_rows, visit_hours
+from sqdesk.core import (
+    contact_weeks,
+    ledger,
+    member_stats,
+    metrics_groups,
+    segments,
+    sql_rows,
+    visit_hours,
+)
 from sqdesk.core.metrics import (
     RETENTION_DAYS,
     STORE,
@@ -34,11 +42,10 @@ from sqdesk.core.metrics import (
     SharedCalendar,
     _copied_for,
     _counted,
-    compute,
+    check_period,
     group_scopes,
     members_of,
     retention_by_day,
-    retention_by_group,
     start_of,
     within,
 )
@@ -267,18 +274,21 @@ def cohorts(store: Store, first: date, last: date, scope: Scope = STORE, *,
 @dataclass(frozen=True)
 class GroupBoard:
     kind: str  # ordinary | vip | interest
-    figures: Figures
+    figures: Figures  # those of metrics_groups.BOARD_FIELDS; the rest are not counted
 
 
 def group_boards(store: Store, first: date, last: date, *, today: date | None = None,
                  calendar: SharedCalendar | None = None) -> list[GroupBoard]:
-    """The headline figures of every WeChat group, VIP groups first. The calendar is
-    expanded once for all of them (`calendar`: shared with the shop's figures of the same
-    period), and their joiners' retention counted in one query."""
+    """The headline figures of every WeChat group, VIP groups first, all groups counted
+    together (sqdesk.core.metrics_groups). The calendar is expanded once (`calendar`:
+    shared with the shop's figures of the same period)."""
+    check_period(first, last)
     today = today or date.today()
+    kinds = group_scopes(store)
+    if not kinds:
+        return []
     calendar = calendar or SharedCalendar(store, first, min(last, today))
-    joined = retention_by_group(store, first, last)
-    boards = [GroupBoard(kind, compute(store, first, last, scope, today=today,
-                                       calendar=calendar, joined=joined.get(scope.group_id, [])))
-              for kind, scope in group_scopes(store)]  # fmt: skip
+    figures = metrics_groups.board_figures(store, first, last, [scope for _k, scope in kinds],
+                                           today=today, calendar=calendar.get())  # fmt: skip
+    boards = [GroupBoard(kind, f) for (kind, _scope), f in zip(kinds, figures, strict=True)]
     return sorted(boards, key=lambda b: b.kind != "vip")
