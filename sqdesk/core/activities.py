@@ -13,6 +13,7 @@ import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields, replace
 from datetime import UTC, date, datetime, time, timedelta
+from operator import attrgetter
 
 from sqlalchemy import delete, func, insert, select, update
 
@@ -247,7 +248,7 @@ class Run:
     """One activity's occurrences in a range, as dates: a year of a daily activity is 365
     dates here, and the figures that count them need no object for each."""
 
-    activity: Activity  # detached: its columns are read, never its relations
+    activity: Activity  # or its row (_load): only its columns are read
     days: list[date]  # original dates that happen on that day (neither moved nor cancelled)
     moved: list[tuple[date, date, int]]  # (original date, new day, minute) moved into range
 
@@ -288,22 +289,28 @@ def _expand(activities: Iterable[Activity], exceptions: list[ActivityException],
             out.append(Occurrence(aid, title, category, color, day, minute, duration,
                                   original, True, place, points, checkin, audience, ref,
                                   warmup))  # fmt: skip
-    out.sort(key=lambda o: (o.day, o.minute, o.title, o.activity_id))
+    out.sort(key=_IN_TIME_ORDER)
     return out
 
 
-def _load(store: Store, hi: date, activity_ids: Sequence[int] | None
-          ) -> tuple[list[Activity], list[ActivityException]]:  # fmt: skip
-    """The unarchived activities started by `hi` and their exceptions, detached."""
-    query = select(Activity).where(Activity.archived.is_(False), Activity.start_date <= hi)
+# An occurrence's place in time order; attrgetter builds the key in C (a month of 300
+# activities is 10,000 occurrences to sort).
+_IN_TIME_ORDER = attrgetter("day", "minute", "title", "activity_id")
+
+
+def _load(store: Store, hi: date, activity_ids: Sequence[int] | None) -> tuple[list, list]:
+    """The unarchived activities started by `hi` and their exceptions, as rows: their
+    columns read like an Activity's (and an ActivityException's) attributes. Rows, not
+    ORM objects: 300 activities took 7 ms as objects and 2 as rows."""
+    table = Activity.__table__
+    query = select(table).where(table.c.archived.is_(False), table.c.start_date <= hi)
     if activity_ids is not None:
-        query = query.where(Activity.id.in_(list(activity_ids)))
+        query = query.where(table.c.id.in_(list(activity_ids)))
     with store.read() as s:
-        acts = list(s.scalars(query))
+        acts = s.execute(query).all()
         ids = [a.id for a in acts]
-        exceptions = list(s.scalars(select(ActivityException).where(
-            ActivityException.activity_id.in_(ids)))) if ids else []  # fmt: skip
-        s.expunge_all()
+        exceptions = s.execute(select(ActivityException.__table__).where(
+            ActivityException.activity_id.in_(ids))).all() if ids else []  # fmt: skip
     return acts, exceptions
 
 
@@ -339,7 +346,7 @@ def occurrence(store: Store, activity_id: int, original: date) -> Occurrence | N
     return _expand([a], [ex], ex.new_date, ex.new_date)[0]
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: a month view makes thousands (as Occurrence)
 class PhaseTask:
     occurrence: Occurrence
     phase: str  # warmup | reminder | recap
@@ -375,13 +382,17 @@ def phase_tasks(store: Store, lo: date, hi: date) -> list[PhaseTask]:
     if not tasks:
         return []
     with store.read() as s:
-        done = set(s.execute(select(PhaseDone.activity_id, PhaseDone.occurrence_date,
-                                    PhaseDone.phase).where(
-            PhaseDone.activity_id.in_({o.activity_id for o, _, _ in tasks}))).all())  # fmt: skip
-    out = [PhaseTask(o, p, due, (o.activity_id, o.original_date, p) in done)
-           for o, p, due in tasks]  # fmt: skip
-    out.sort(key=lambda t: (t.due, t.occurrence.minute, PHASES.index(t.phase)))
-    return out
+        done = {tuple(r) for r in s.execute(
+            select(PhaseDone.activity_id, PhaseDone.occurrence_date, PhaseDone.phase)
+            .where(PhaseDone.activity_id.in_({o.activity_id for o, _, _ in tasks})))}  # fmt: skip
+    # In time order: the day due, the occurrence's time, then warm-up, reminder, recap. The
+    # spread is in time order already and the sort is stable, so ties keep the calendar's.
+    tasks.sort(key=lambda t: (t[2], t[0].minute, _PHASE_ORDER[t[1]]))
+    return [PhaseTask(o, p, due, (o.activity_id, o.original_date, p) in done)
+            for o, p, due in tasks]  # fmt: skip
+
+
+_PHASE_ORDER = {phase: i for i, phase in enumerate(PHASES)}
 
 
 def tick_phase(store: Store, activity_id: int, original: date, phase: str,

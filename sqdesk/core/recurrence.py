@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 
 from dateutil.rrule import rrule, rrulestr
 
@@ -176,14 +177,25 @@ def _fast_start(text: str, start: date, lo: date) -> date:
 
 def dates_between(text: str, start: date, minute: int, lo: date, hi: date) -> list[date]:
     """The dates the rule happens on from `lo` to `hi` (both included); a rule of "" happens
-    once, on `start`."""
+    once, on `start`. The common rules (every N days, every N weeks on some weekdays) are
+    plain arithmetic; the rest go through dateutil. A property test holds the arithmetic
+    to dateutil's answer."""
     if not text:
         return [start] if lo <= start <= hi else []
     if hi < start:
         return []
     p = _parts(text)
-    if p.get("FREQ") == "DAILY" and set(p) <= {"FREQ", "INTERVAL", "UNTIL", "COUNT"}:
-        return _daily(p, start, minute, lo, hi)  # the common "every day at 20:00": plain arithmetic
+    keys, freq = set(p), p.get("FREQ")
+    if freq == "DAILY" and keys <= {"FREQ", "INTERVAL", "UNTIL", "COUNT"}:
+        return _daily(p, start, minute, lo, hi)  # the common "every day at 20:00"
+    if (freq == "WEEKLY" and keys <= {"FREQ", "INTERVAL", "UNTIL", "BYDAY", "WKST"}
+            and p.get("WKST", "MO") == "MO"
+            and all(d in WEEKDAYS for d in p.get("BYDAY", "MO").split(","))):  # fmt: skip
+        return _weekly(p, start, minute, lo, hi)  # "every Monday, Wednesday and Friday"
+    return _by_rrule(text, start, minute, lo, hi)
+
+
+def _by_rrule(text: str, start: date, minute: int, lo: date, hi: date) -> list[date]:
     first = _fast_start(text, start, lo)
     rule = _rule(text, start, minute)
     if first != start:
@@ -193,23 +205,63 @@ def dates_between(text: str, start: date, minute: int, lo: date, hi: date) -> li
     return [d.date() for d in rule.between(begin, end, inc=True)]
 
 
-def _daily(p: dict[str, str], start: date, minute: int, lo: date, hi: date) -> list[date]:
+def _step(p: dict[str, str]) -> int:
     step = int(p.get("INTERVAL", "1"))
     if step < 1:
         raise RecurrenceError("bad_interval", "the interval is at least 1")
-    if "UNTIL" in p:
-        until = p["UNTIL"].rstrip("Z")
-        last = datetime.strptime(until[:8], "%Y%m%d").date()
-        if len(until) >= 15 and until[9:15] < f"{minute // 60:02d}{minute % 60:02d}00":
-            last -= timedelta(days=1)  # the last day's occurrence comes after UNTIL
-        hi = min(hi, last)
+    return step
+
+
+def _last_day(p: dict[str, str], minute: int, hi: date) -> date:
+    """`hi`, or the last day UNTIL lets an occurrence at `minute` happen on if earlier
+    (dateutil's reading: a date alone is that day at 00:00)."""
+    if "UNTIL" not in p:
+        return hi
+    until = p["UNTIL"].rstrip("Z")
+    last = datetime.strptime(until[:8], "%Y%m%d").date()
+    at = until[9:15] if len(until) >= 15 else "000000"
+    if at < f"{minute // 60:02d}{minute % 60:02d}00":
+        last -= timedelta(days=1)  # the last day's occurrence comes after UNTIL
+    return min(hi, last)
+
+
+def _daily(p: dict[str, str], start: date, minute: int, lo: date, hi: date) -> list[date]:
+    step = _step(p)
+    hi = _last_day(p, minute, hi)
     if "COUNT" in p:
         hi = min(hi, start + timedelta(days=step * (int(p["COUNT"]) - 1)))
     if hi < lo:
         return []
     skip = max(0, -(-(lo - start).days // step))  # ceiling: the first on or after lo
     first = start + timedelta(days=skip * step)
-    return [first + timedelta(days=i) for i in range(0, (hi - first).days + 1, step)]
+    return list(_every(first, hi, step))
+
+
+def _weekly(p: dict[str, str], start: date, minute: int, lo: date, hi: date) -> list[date]:
+    """Weeks (Monday to Sunday) counted from the start's week, every `step`-th one, on the
+    rule's weekdays (the start's own without BYDAY), from the start on."""
+    step = _step(p)
+    hi = _last_day(p, minute, hi)
+    lo = max(lo, start)
+    if hi < lo:
+        return []
+    days = sorted({WEEKDAYS.index(d) for d in p["BYDAY"].split(",")} if "BYDAY" in p
+                  else {start.weekday()})  # fmt: skip
+    week0 = start.toordinal() - start.weekday()  # the start's Monday
+    k = (lo.toordinal() - week0) // 7
+    k += -k % step  # the first week on the rule's beat, from lo's week on
+    first, last, out = lo.toordinal(), hi.toordinal(), []
+    for monday in range(week0 + 7 * k, last + 1, 7 * step):
+        out += [date.fromordinal(monday + d) for d in days if first <= monday + d <= last]
+    return out
+
+
+@lru_cache(maxsize=256)
+def _every(first: date, last: date, step: int) -> tuple[date, ...]:
+    """Every `step`-th day from `first` to `last`. A month view of 200 daily activities asks
+    for the same few ranges 200 times: made once each (9 ms of a 40 ms view)."""
+    return tuple(date.fromordinal(n) for n in range(first.toordinal(), last.toordinal() + 1,
+                                                    step))  # fmt: skip
 
 
 def first_date(text: str, start: date, minute: int = 0) -> date | None:

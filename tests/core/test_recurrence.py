@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sqdesk.core.recurrence import (
+    WEEKDAYS,
     Recurrence,
     RecurrenceError,
     check,
@@ -87,6 +88,8 @@ RULES = st.sampled_from([
     "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29", "FREQ=YEARLY;BYMONTH=10;BYMONTHDAY=1;INTERVAL=2",
     "FREQ=DAILY;UNTIL=20280101T235959", "FREQ=WEEKLY;BYDAY=TH;COUNT=40",
     "FREQ=DAILY;COUNT=30", "FREQ=DAILY;INTERVAL=2;COUNT=7", "FREQ=DAILY;UNTIL=20230615T120000",
+    "FREQ=DAILY;UNTIL=20230615", "FREQ=WEEKLY;BYDAY=SA,SU;UNTIL=20240301",
+    "FREQ=WEEKLY;INTERVAL=3;BYDAY=TU,FR;UNTIL=20250101T100000", "FREQ=WEEKLY",
 ])  # fmt: skip
 
 
@@ -106,3 +109,45 @@ def test_fast_expansion_matches_walking_from_the_start(rule, start_offset, lo_of
     begin, end = datetime.combine(lo, time.min), datetime.combine(hi, time.max)
     expected = [d.date() for d in slow.between(begin, end, inc=True)]
     assert dates_between(rule, start, minute, lo, hi) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(days=st.lists(st.sampled_from(WEEKDAYS), max_size=7, unique=True),
+       step=st.integers(1, 4), until=st.one_of(st.none(), st.integers(0, 900)),
+       until_time=st.sampled_from(["", "T000000", "T101500", "T235959"]),
+       wkst=st.booleans(), start_offset=st.integers(0, 800), lo_offset=st.integers(0, 1000),
+       span=st.integers(0, 60), minute=st.sampled_from([0, 1, 615, 1439]))  # fmt: skip
+def test_weekly_arithmetic_matches_dateutil(days, step, until, until_time, wkst, start_offset,
+                                            lo_offset, span, minute):  # fmt: skip
+    """Every N weeks on some weekdays (or the start's own), with an end given as a day or a
+    moment before or after the occurrence's time: the arithmetic (recurrence._weekly) gives
+    dateutil's dates, whatever the range asked for."""
+    parts = ["FREQ=WEEKLY"] + ([f"INTERVAL={step}"] if step > 1 else [])
+    parts += [f"BYDAY={','.join(days)}"] if days else []
+    parts += ["WKST=MO"] if wkst else []
+    if until is not None:
+        parts.append("UNTIL=" + (date(2020, 1, 1) + timedelta(days=until)).strftime("%Y%m%d")
+                     + until_time)  # fmt: skip
+    rule = ";".join(parts)
+    start = date(2020, 1, 1) + timedelta(days=start_offset)
+    try:
+        start = check(rule, start)
+    except RecurrenceError:
+        return  # ends before it begins
+    lo = date(2020, 1, 1) + timedelta(days=lo_offset)
+    hi = lo + timedelta(days=span)
+    slow = rrulestr(rule, dtstart=datetime.combine(start, time(minute // 60, minute % 60)))
+    begin, end = datetime.combine(lo, time.min), datetime.combine(hi, time.max)
+    assert dates_between(rule, start, minute, lo, hi) == [
+        d.date() for d in slow.between(begin, end, inc=True)]
+
+
+@pytest.mark.parametrize("rule", ["FREQ=DAILY;UNTIL=20230615",
+                                  "FREQ=WEEKLY;BYDAY=TH;UNTIL=20230615"])
+def test_an_end_given_as_a_day_alone_is_that_day_at_midnight(rule):
+    """UNTIL=20230615 (a Thursday) is 00:00 that day, as dateutil reads it: a 10:00
+    occurrence on the 15th is after it, one at 00:00 is not."""
+    start, lo, hi = date(2023, 6, 8), date(2023, 6, 1), date(2023, 6, 30)
+    assert dates_between(rule, start, 600, lo, hi)[-1] == date(2023, 6, 14 if "DAILY" in rule
+                                                                else 8)  # fmt: skip
+    assert dates_between(rule, start, 0, lo, hi)[-1] == date(2023, 6, 15)
