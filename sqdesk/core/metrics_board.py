@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import and_, case, distinct, func, or_, select, union
+from sqlalchemy import and_, case, distinct, func, or_, select, union_all
 
 from sqdesk.core import (
     contact_weeks,
@@ -60,7 +60,6 @@ from sqdesk.core.models import (
     PostCopy,
     Visit,
 )
-from sqdesk.core.sql_exists import exists_where
 from sqdesk.core.store import Store
 
 DAILY_UP_TO = 62  # days; longer periods are drawn a week per bar
@@ -136,29 +135,27 @@ def series(store: Store, first: date, last: date, scope: Scope = STORE) -> list[
 
 
 def _active_by_contacts(s, table, ids) -> dict[date, int]:
-    """Members with a contact in each bucket: the visitors, then the members contacted
-    otherwise who did not visit in that bucket."""
-    visitors = dict(s.execute(
-        select(table.c.b, func.count(distinct(Visit.member_id)))
+    """Members with a contact in each bucket: every contact of the buckets (visits,
+    activities by their day, notes, posts copied for a member) as (bucket, member), counted
+    once per member in one pass. As two statements (the visitors, then the members
+    contacted otherwise who did not visit, each asked about their visits) it was a third
+    slower on the 100k store's 30 days."""
+    contacts = union_all(
+        select(table.c.b, Visit.member_id.label("member_id"))
         .join(Visit, and_(Visit.at >= table.c.lo, Visit.at < table.c.hi))
-        .where(Visit.voided.is_(False), within(Visit.member_id, ids))
-        .group_by(table.c.b)).all())  # fmt: skip
-    others = union(
-        select(table.c.b, table.c.lo, table.c.hi, Attendance.member_id.label("member_id"))
+        .where(Visit.voided.is_(False)),
+        select(table.c.b, Attendance.member_id)
         .join(Attendance, and_(Attendance.occurrence_date >= table.c.d0,
                                Attendance.occurrence_date <= table.c.d1)),
-        select(table.c.b, table.c.lo, table.c.hi, Note.member_id)
+        select(table.c.b, Note.member_id)
         .join(Note, and_(Note.at >= table.c.lo, Note.at < table.c.hi)),
-        select(table.c.b, table.c.lo, table.c.hi, _copied_for())
+        select(table.c.b, _copied_for())
         .join(PostCopy, and_(PostCopy.copied_at >= table.c.lo, PostCopy.copied_at < table.c.hi))
         .where(PostCopy.rendered_for.like("member:%")),
     ).subquery()  # fmt: skip
-    visited = exists_where(Visit.member_id == others.c.member_id, Visit.voided.is_(False),
-                             Visit.at >= others.c.lo, Visit.at < others.c.hi)  # fmt: skip
-    more = dict(s.execute(select(others.c.b, func.count())
-                          .where(within(others.c.member_id, ids), ~visited)
-                          .group_by(others.c.b)).all())  # fmt: skip
-    return {b: int(visitors.get(b, 0)) + int(more.get(b, 0)) for b in set(visitors) | set(more)}
+    return dict(s.execute(select(contacts.c.b, func.count(distinct(contacts.c.member_id)))
+                          .where(within(contacts.c.member_id, ids))
+                          .group_by(contacts.c.b)).all())  # fmt: skip
 
 
 # --- layers and levels at the end -------------------------------------------------------------
