@@ -664,9 +664,9 @@ def rate_occurrences(cal: Calendar, came: dict[tuple[int, date], int],
     if not rated:
         return Participation(cal.occurrences)
 
-    def size_of(activity_id: int) -> int:
-        a = cal.runs[activity_id].activity
-        return sizes[(a.audience, a.audience_ref)]
+    size_by_activity = {aid: sizes[(r.activity.audience, r.activity.audience_ref)]
+                        for aid, r in cal.runs.items()}  # fmt: skip
+    size_of = size_by_activity.__getitem__
 
     total, attended, best, worst = 0.0, 0, None, None
     came_to: dict[int, set[date]] = {}  # per activity, the original dates someone came to
