@@ -340,11 +340,20 @@ def _visit_figures(s, lo: datetime, hi: datetime, first: date, last: date,
             select(func.count(), func.coalesce(func.sum(Visit.amount_cents), 0))
             .where(Visit.voided.is_(False), Visit.at >= lo, Visit.at < hi,
                    Visit.member_id.in_(ids))).one()  # fmt: skip
-    klass, counted = member_class(lo, hi, first, last)
-    per_class = s.execute(select(klass, counted, func.count())
-                          .where(Member.joined_on <= last, within(Member.id, ids))
-                          .group_by(klass, counted)).all()  # fmt: skip
-    visitors, repeaters, active = tally(per_class)
+    # Each member's class, then again for the few archived before the end (not on the books
+    # then, so not active): the members are walked in the roster's index, whose entries hold
+    # what is asked, not in the member table's wide rows (a fifth of the statement's time).
+    klass = member_class(lo, hi, first, last)[0]
+    scope = [within(Member.id, ids)] if ids is not None else [
+        Member.archived.in_([False, True])]  # the whole roster: its (archived, joined_on)
+    every = dict(s.execute(select(klass, func.count())
+                           .where(*scope, Member.joined_on <= last).group_by(klass)).all())
+    gone = dict(s.execute(select(klass, func.count())
+                          .where(Member.archived_at < hi, Member.joined_on <= last,
+                                 within(Member.id, ids)).group_by(klass)).all())  # fmt: skip
+    visitors, repeaters, active = tally(
+        [(k, 1, n - gone.get(k, 0)) for k, n in every.items()]
+        + [(k, 0, n) for k, n in gone.items()])  # fmt: skip
     return int(n_visits), visitors, repeaters, int(spend), active
 
 
