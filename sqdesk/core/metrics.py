@@ -742,12 +742,20 @@ def _audience(store: Store, audience: str, ref: str, ids: Select | None, last: d
     """How many members an activity was for (as activities.audience_size), within a scope.
     A scope's or a group's few members are joined, each looked up by id: `id IN (...)`
     had SQLite walk every unarchived member in the roster's index instead."""
+    if ids is None and audience == "segment":  # the shop's own count of the segment
+        tree = segments.resolve(store, ref)
+        return filters.count(store, tree) if tree is not None else _everyone(store)
     query = select(func.count(Member.id)).where(Member.archived.is_(False))
     if ids is not None:
         chosen = ids.distinct().subquery()
         query = query.join(chosen, next(iter(chosen.c)) == Member.id)
     with store.read() as s:
         return s.scalar(for_audience(store, query, audience, ref)) or 0
+
+
+def _everyone(store: Store) -> int:
+    with store.read() as s:
+        return s.scalar(select(func.count(Member.id)).where(Member.archived.is_(False))) or 0
 
 
 def for_audience(store: Store, query: Select, audience: str, ref: str) -> Select:

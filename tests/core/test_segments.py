@@ -111,6 +111,20 @@ def test_saved_segments_and_the_cli_contract(shop, capsys, tmp_path):
     assert cli.main(["--db", db, "export", str(out), "--segment", "没有"]) == 1
 
 
+def test_every_count_is_how_many_members_the_segment_lists(shop):
+    """A segment of the member figures alone is counted from the figures' side (filters.count):
+    the same number as the members listed, archived members left out of both."""
+    from sqdesk.core.member_edit import set_archived
+
+    store, people = shop
+    for archived in ([], [people["大单"], people["常客"]]):
+        set_archived(store, archived, True)
+        counts = segments.counts(store, today=TODAY)
+        for key in segments.BUILTIN:
+            assert counts[key] == len(segments.members_of(store, key, today=TODAY)), key
+    assert counts["high_value"] == 0 and counts["core_loyal"] == 0
+
+
 def test_member_stats_give_the_same_members_as_counting_visits(shop):
     from sqlalchemy import select
 
