@@ -339,14 +339,14 @@ def count(store, node: Node, *, today: date | None = None) -> int:
     from sqdesk.core import member_stats
 
     today = today or date.today()
-    on_figures = (_stats_condition(node, today) if isinstance(node, dict)
-                  and member_stats.ensure_current(store, today=today) else None)  # fmt: skip
+    stats = member_stats.ensure_current(store, today=today)  # as condition() asks
+    on_figures = _stats_condition(node, today) if stats and isinstance(node, dict) else None
     if on_figures is not None:  # compile_filter's _has_stats(on_figures), from the other side
         query = select(func.count()).select_from(MemberStats).where(
             on_figures, exists_where(Member.id == MemberStats.member_id,
                                      Member.archived.is_(False)))  # fmt: skip
     else:
         query = select(func.count(Member.id)).where(
-            condition(store, node, today=today), Member.archived.is_(False))  # fmt: skip
+            compile_filter(node, today=today, stats=stats), Member.archived.is_(False))
     with store.read() as s:
         return s.scalar(query) or 0

@@ -263,14 +263,13 @@ def _share(part: float, whole: float) -> float | None:
 
 
 def compute(store: Store, first: date, last: date, scope: Scope = STORE, *,
-            today: date | None = None, calendar: SharedCalendar | None = None,
-            joined: list[JoinDay] | None = None) -> Figures:
+            today: date | None = None, calendar: SharedCalendar | None = None) -> Figures:
     """Every figure of the module's definitions for the period and scope. The parts read
     the store side by side, each on its own connection (a year of a big store is a million
     visits and as many ledger entries: one pass over each, at once). `calendar`, when
     given, is the period's calendar (first to min(last, today)) shared with other scopes'
-    figures counted beside; `joined`, when given, is the scope's retention_by_day (the group
-    boards count all groups' at once)."""
+    figures counted beside (the WeChat groups' boards count theirs together:
+    sqdesk.core.metrics_groups)."""
     check_period(first, last)
     today = today or date.today()
     lo, hi = start_of(first), start_of(last + timedelta(days=1))
@@ -287,8 +286,7 @@ def compute(store: Store, first: date, last: date, scope: Scope = STORE, *,
             calendar=calendar.get() if calendar is not None else None))
         visits = pool.submit(read, _visit_figures, lo, hi, first, last, ids)
         points = pool.submit(read, _points, lo, hi, ids)
-        cohorts = (None if joined is not None else
-                   pool.submit(retention_by_day, store, first, last, scope, today=today))
+        cohorts = pool.submit(retention_by_day, store, first, last, scope, today=today)
         members = pool.submit(read, _member_counts, lo, hi, first, last, ids)
         referrals = pool.submit(read, _referrals, first, last, ids)
         copies = pool.submit(read, _copies, lo, hi, scope, ids)
@@ -296,7 +294,7 @@ def compute(store: Store, first: date, last: date, scope: Scope = STORE, *,
                                      today=today, members=ids)  # fmt: skip
         total, new, archived = members.result()
         n_visits, visitors, repeaters, spend, active = visits.result()
-        by_day = joined if cohorts is None else cohorts.result()
+        by_day = cohorts.result()
         return Figures(
             first, last, scope, total, new, archived, active, n_visits, visitors, repeaters,
             spend, {n: cohort_share(by_day, n, today) for n in RETENTION_DAYS},
@@ -346,13 +344,13 @@ def _visit_figures(s, lo: datetime, hi: datetime, first: date, last: date,
     klass = member_class(lo, hi, first, last)[0]
     scope = [within(Member.id, ids)] if ids is not None else [
         Member.archived.in_([False, True])]  # the whole roster: its (archived, joined_on)
-    every = dict(s.execute(select(klass, func.count())
-                           .where(*scope, Member.joined_on <= last).group_by(klass)).all())
+    joined = dict(s.execute(select(klass, func.count())
+                            .where(*scope, Member.joined_on <= last).group_by(klass)).all())
     gone = dict(s.execute(select(klass, func.count())
                           .where(Member.archived_at < hi, Member.joined_on <= last,
                                  within(Member.id, ids)).group_by(klass)).all())  # fmt: skip
     visitors, repeaters, active = tally(
-        [(k, 1, n - gone.get(k, 0)) for k, n in every.items()]
+        [(k, 1, n - gone.get(k, 0)) for k, n in joined.items()]
         + [(k, 0, n) for k, n in gone.items()])  # fmt: skip
     return int(n_visits), visitors, repeaters, int(spend), active
 
