@@ -7,6 +7,7 @@ to undo it.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -122,7 +123,6 @@ def add_tag(store: Store, member_ids: Sequence[int], tag_id: int) -> int:
     """Tag these members (those who have it already are left alone); returns how many
     were added. In an exclusive group a member's other tag of that group is replaced."""
     ids = list(dict.fromkeys(member_ids))
-    added = 0
     if len(ids) > BACKUP_ABOVE:
         backup.before_bulk(store, "bulk-tag")
     with store.session() as s:
@@ -135,22 +135,23 @@ def add_tag(store: Store, member_ids: Sequence[int], tag_id: int) -> int:
             if group is not None and group.exclusive else None
         )  # fmt: skip
         now = datetime.now(UTC)
-        for start in range(0, len(ids), _CHUNK):
-            chunk = ids[start : start + _CHUNK]
-            if siblings is not None:
-                s.execute(delete(MemberTag).where(MemberTag.member_id.in_(chunk),
-                                                  MemberTag.tag_id.in_(siblings)))  # fmt: skip
-            # One INSERT .. SELECT per chunk: the members not tagged yet are found and
-            # tagged in SQL, with one timestamp bound once (not 10,000 rows of parameters
-            # converted one by one: that was most of tagging's time).
-            table = MemberTag.__table__
-            fresh = select(Member.id, literal(tag_id), literal(now, UTCDateTime())).where(
-                Member.id.in_(chunk),
-                ~exists_where(table.c.member_id == Member.id, table.c.tag_id == tag_id))
-            done = s.connection().execute(
-                insert(table).from_select(["member_id", "tag_id", "created_at"], fresh)
-                .returning(table.c.member_id))  # fmt: skip
-            added += len(done.all())  # (PostgreSQL's driver gives no row count for this)
+        conn = s.connection()
+        # The members as one JSON array parameter (prepared.in_ids), not 10,000 bound one by
+        # one in IN lists: SQLAlchemy's rendering of those was a third of tagging's time.
+        chosen = prepared.in_ids(Member.id, "ids", conn.dialect.name)
+        if siblings is not None:
+            s.execute(delete(MemberTag).where(
+                prepared.in_ids(MemberTag.member_id, "ids", conn.dialect.name),
+                MemberTag.tag_id.in_(siblings)), {"ids": json.dumps(ids)})  # fmt: skip
+        # One INSERT .. SELECT: the members not tagged yet are found and tagged in SQL, with
+        # one timestamp bound once (not 10,000 rows of parameters converted one by one).
+        table = MemberTag.__table__
+        fresh = select(Member.id, literal(tag_id), literal(now, UTCDateTime())).where(
+            chosen, ~exists_where(table.c.member_id == Member.id, table.c.tag_id == tag_id))
+        done = conn.execute(
+            insert(table).from_select(["member_id", "tag_id", "created_at"], fresh)
+            .returning(table.c.member_id), {"ids": json.dumps(ids)})  # fmt: skip
+        added = len(done.all())  # (PostgreSQL's driver gives no row count for this)
         if len(ids) > BULK:
             audit.record(s, "bulk_tag", detail=f"tag {tag_id} added", rows=added)
     return added
