@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from sqdesk.core import settings
@@ -34,6 +34,7 @@ ACTIONS = ("export", "import", "erase", "export_data", "adjust", "reverse", "rul
            "thresholds", "levels", "settings", "merge", "bulk_tag", "restore", "backup",
            "pin")  # fmt: skip
 HEAD_KEY = "audit.head"
+APPEND_LOCK = 19_0002  # PostgreSQL advisory lock key: one line appended at a time
 MANAGER, HELPER = "manager", "helper"
 
 _role = HELPER
@@ -78,6 +79,11 @@ def record(s: Session, action: str, *, detail: str = "", rows: int = 0, file: st
     """Add a line inside the caller's transaction."""
     assert action in ACTIONS, f"unknown audit action {action}"  # a programming slip
     at = at or datetime.now(UTC)
+    if s.get_bind().dialect.name == "postgresql":
+        # Two PCs writing at once both read the same head and forked the chain (a false
+        # "line changed" in check). The lock is held to the end of this transaction, and
+        # the head is read after it (SQLite's BEGIN IMMEDIATE already serialises writers).
+        s.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": APPEND_LOCK})
     head = settings.get(s, HEAD_KEY) or "0:"
     count, _, prev = head.partition(":")
     pc, who = socket.gethostname()[:100], role()

@@ -45,6 +45,7 @@ from sqdesk.core.models import (
 )
 from sqdesk.core.points_rules import Award, EarningRules, expiry_date, visit_awards
 from sqdesk.core.store import Store
+from sqdesk.core.upserts import insert_for
 
 RULES_KEY = "points.rules"
 MAX_VISIT_CENTS = 100_000_00  # ¥100,000: more in one visit is a typing mistake
@@ -95,23 +96,52 @@ def local_day(at: datetime) -> date:
 # --- lots ---------------------------------------------------------------------------------
 
 
-def _balance_row(s: Session, member_id: int) -> MemberPoints:
-    row = s.get(MemberPoints, member_id)
-    if row is None:
-        row = MemberPoints(member_id=member_id, balance=0)
-        s.add(row)
-        s.flush()
-    return row
+# The ledger's writes are plain statements, not the ORM's unit of work: a visit is recorded
+# while the member waits at the counter, and loading, tracking and flushing objects cost
+# more than the SQL (docs/ARCHITECTURE.md, "Speed"). Balances are only ever changed by
+# these statements, so no MemberPoints object is held in a session to go stale.
+_ENTRIES = LedgerEntry.__table__
+_POINTS = MemberPoints.__table__
+_CONSUMPTION = LedgerConsumption.__table__
 
 
-def _add_entry(s: Session, **values) -> LedgerEntry:
-    entry = LedgerEntry(**values)
-    s.add(entry)
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A ledger entry just written: what the code that wrote it reads of it."""
+
+    id: int
+    member_id: int
+    at: datetime
+    kind: str
+    amount: int
+    expires_on: date | None = None
+    source_id: int | None = None
+
+
+@lru_cache(maxsize=2)
+def _add_points_statement(dialect: str):
+    """Adds to a member's balance, making the row for their first points: one statement, so
+    two PCs on PostgreSQL adding at once both count (a read, then a write, lost one)."""
+    stmt = insert_for(dialect)(_POINTS)
+    return stmt.on_conflict_do_update(
+        index_elements=[_POINTS.c.member_id],
+        set_={"balance": _POINTS.c.balance + stmt.excluded.balance},
+    )
+
+
+def _add_points(s: Session, member_id: int, points: int) -> None:
+    s.connection().execute(_add_points_statement(s.get_bind().dialect.name),
+                           {"member_id": member_id, "balance": points, "level_id": None})
+
+
+def _add_entry(s: Session, **values) -> Entry:
     try:
-        s.flush()
+        entry_id = s.connection().execute(insert(_ENTRIES), values).inserted_primary_key[0]
     except IntegrityError as exc:
         raise PointsError("already_paid", f"{values.get('source_key')} was already paid") from exc
-    _balance_row(s, entry.member_id).balance += entry.amount
+    entry = Entry(entry_id, values["member_id"], values["at"], values["kind"], values["amount"],
+                  values.get("expires_on"), values.get("source_id"))  # fmt: skip
+    _add_points(s, entry.member_id, entry.amount)
     # The derived tables, in the same transaction (docs/ARCHITECTURE.md, "Derived tables").
     ledger_days.add_many(s, [(entry.at, entry.kind, entry.amount)])
     if open_lots.is_lot(entry.kind, entry.amount):
@@ -122,7 +152,8 @@ def _add_entry(s: Session, **values) -> LedgerEntry:
 def _take(s: Session, entry_id: int, lot_id: int, points: int) -> None:
     """The one place consumption is written: `points` of a lot used by an entry (negative:
     given back by a reversal), with the lot's points left kept beside it."""
-    s.add(LedgerConsumption(entry_id=entry_id, lot_id=lot_id, points=points))
+    s.connection().execute(insert(_CONSUMPTION),
+                           {"entry_id": entry_id, "lot_id": lot_id, "points": points})
     open_lots.taken(s, lot_id, points)
 
 
@@ -131,7 +162,7 @@ def lot_remaining(s: Session, member_id: int) -> list[tuple[int, int, date | Non
     return open_lots.of_member(s, member_id)
 
 
-def _consume(s: Session, entry: LedgerEntry, points: int, *, first_lot: int | None = None) -> None:
+def _consume(s: Session, entry: Entry, points: int, *, first_lot: int | None = None) -> None:
     """Take `points` from the member's lots, oldest first (a given lot first if asked)."""
     lots = lot_remaining(s, entry.member_id)
     if first_lot is not None:
@@ -145,12 +176,13 @@ def _consume(s: Session, entry: LedgerEntry, points: int, *, first_lot: int | No
         left -= take
     if left:
         raise PointsError("insufficient", "not enough points", missing=left)
-    s.flush()
+
+
+_BALANCE = select(_POINTS.c.balance).where(_POINTS.c.member_id == bindparam("member"))
 
 
 def balance_in(s: Session, member_id: int) -> int:
-    row = s.get(MemberPoints, member_id)
-    return row.balance if row else 0
+    return s.connection().execute(_BALANCE, {"member": member_id}).scalar() or 0
 
 
 def balance(store: Store, member_id: int) -> int:
@@ -167,8 +199,7 @@ class Posted:
     balance: int
 
 
-def _posted(s: Session, entry: LedgerEntry) -> Posted:
-    s.flush()
+def _posted(s: Session, entry: Entry) -> Posted:
     return Posted(entry.id, entry.amount, balance_in(s, entry.member_id))
 
 
@@ -210,7 +241,8 @@ def record_visit(
         raise PointsError("visit_in_future", f"{at:%Y-%m-%d %H:%M} is in the future",
                           at=f"{at.astimezone():%Y-%m-%d %H:%M}")  # fmt: skip
     with store.session() as s:
-        member = s.get(Member, member_id)
+        conn = s.connection()
+        member = conn.execute(_VISITOR, {"member": member_id}).first()
         if member is None:
             raise PointsError("no_member", "the member does not exist")
         if local_day(at) < member.joined_on:
@@ -218,28 +250,24 @@ def record_visit(
                               f" after {local_day(at)}", joined=member.joined_on.isoformat(),
                               day=local_day(at).isoformat())  # fmt: skip
         rules = rules_in(s)
-        first = not s.scalar(
-            select(func.count(Visit.id)).where(Visit.member_id == member_id,
-                                               Visit.voided.is_(False))
-        )  # fmt: skip
+        first = conn.execute(_A_VISIT, {"member": member_id}).first() is None
         coupon_id, off = (coupons.apply_in(s, member_id, coupon_code, amount_cents, at)
                           if coupon_code else (None, 0))  # fmt: skip
         paid = amount_cents - off
-        visit = Visit(member_id=member_id, at=at, amount_cents=paid, channel=channel,
-                      remark=remark, discount_cents=off)  # fmt: skip
-        s.add(visit)
-        s.flush()
+        visit_id = conn.execute(insert(_VISITS), {
+            "member_id": member_id, "at": at, "amount_cents": paid, "channel": channel,
+            "remark": remark, "discount_cents": off}).inserted_primary_key[0]  # fmt: skip
         visit_hours.add_in(s, at, 1, paid)
         if coupon_id is not None:
-            coupons.link_visit_in(s, coupon_id, visit.id)
+            coupons.link_visit_in(s, coupon_id, visit_id)
         day = local_day(at)
         awards = visit_awards(paid, day, birthday=member.birthday, first_visit=first,
                               rules=rules)  # fmt: skip
         expires = expiry_date(day, rules)
         for award in awards:
             _add_entry(s, member_id=member_id, at=at, kind=EARN, amount=award.points,
-                       reason=award.english, source_type="visit", source_id=visit.id,
-                       source_key=f"visit:{visit.id}:{award.rule}", expires_on=expires,
+                       reason=award.english, source_type="visit", source_id=visit_id,
+                       source_key=f"visit:{visit_id}:{award.rule}", expires_on=expires,
                        actor=actor)  # fmt: skip
         referral = None
         if first and member.referrer_id and rules.referral_bonus and amount_cents > 0:
@@ -250,15 +278,23 @@ def record_visit(
                                  {"name": member.name or member.nickname})  # fmt: skip
                 _add_entry(s, member_id=member.referrer_id, at=at, kind=EARN,
                            amount=referral.points, reason=referral.english, source_type="visit",
-                           source_id=visit.id, source_key=key, expires_on=expires,
+                           source_id=visit_id, source_key=key, expires_on=expires,
                            actor=actor)  # fmt: skip
                 update_level(s, member.referrer_id, today=date.today(), rules=rules)
                 coupons.on_event_in(s, "referral", member.referrer_id)  # when the shop wants
         # Levels are as of today, whatever day a (backdated) visit is recorded for.
         update_level(s, member_id, today=date.today(), rules=rules)
         member_stats.refresh_member(s, member_id, visit_at=at)
-        return VisitResult(visit.id, awards, sum(a.points for a in awards), referral,
+        return VisitResult(visit_id, awards, sum(a.points for a in awards), referral,
                            balance_in(s, member_id), paid, off)  # fmt: skip
+
+
+_VISITS = Visit.__table__
+# What a visit needs of its member (not the whole wide row) and whether it is their first.
+_VISITOR = select(Member.joined_on, Member.birthday, Member.referrer_id, Member.name,
+                  Member.nickname).where(Member.id == bindparam("member"))  # fmt: skip
+_A_VISIT = select(_VISITS.c.id).where(_VISITS.c.member_id == bindparam("member"),
+                                      _VISITS.c.voided.is_(False)).limit(1)  # fmt: skip
 
 
 def void_visit(store: Store, visit_id: int, *, reason: str, actor: str = "") -> int:
@@ -373,7 +409,7 @@ def _reversal_of(s: Session, entry_id: int) -> int | None:
     return s.scalar(select(LedgerEntry.id).where(LedgerEntry.reverses_id == entry_id))
 
 
-def _reverse(s: Session, entry: LedgerEntry, *, reason: str, actor: str) -> LedgerEntry:
+def _reverse(s: Session, entry: LedgerEntry, *, reason: str, actor: str) -> Entry:
     if entry.kind == REVERSE:
         raise PointsError("reverse_reversal", "a reversal cannot itself be reversed")
     if entry.kind == EXPIRE:
@@ -396,7 +432,6 @@ def _reverse(s: Session, entry: LedgerEntry, *, reason: str, actor: str) -> Ledg
             .where(LedgerConsumption.entry_id == entry.id)
         ):  # fmt: skip
             _take(s, reversal.id, lot_id, -points)
-        s.flush()
         if entry.kind == REDEEM and entry.source_id is not None:
             reward = s.get(Reward, entry.source_id)
             if reward is not None and reward.stock is not None:
@@ -728,17 +763,27 @@ _LEVELS = select(Level.__table__.c.id, Level.__table__.c.threshold).order_by(
     Level.__table__.c.threshold.desc())
 
 
+_LEVEL_OF = select(_POINTS.c.level_id).where(_POINTS.c.member_id == bindparam("member"))
+_SET_LEVEL = (update(_POINTS).where(_POINTS.c.member_id == bindparam("member"))
+              .values(level_id=bindparam("level")))  # fmt: skip
+
+
 def update_level(s: Session, member_id: int, *, today: date, rules: EarningRules) -> None:
-    row = _balance_row(s, member_id)
+    conn = s.connection()
+    row = conn.execute(_LEVEL_OF, {"member": member_id}).first()
+    if row is None:  # every member a level is worked out for has a points row, 0 at first
+        _add_points(s, member_id, 0)
+    old_id = row[0] if row else None
     value = level_basis_value(s, member_id, today=today, rules=rules)
     # (id, threshold) of every level, highest first: a handful of rows, read as plain rows.
-    levels = s.execute(_LEVELS).all()
+    levels = conn.execute(_LEVELS).all()
     new_id, new_threshold = next(((i, t) for i, t in levels if t <= value), (None, None))
-    if new_id != row.level_id:
-        old = next((t for i, t in levels if i == row.level_id), None)
-        s.add(LevelChange(member_id=member_id, at=_now(), from_level_id=row.level_id,
-                          to_level_id=new_id))  # fmt: skip
-        row.level_id = new_id
+    if new_id != old_id:
+        old = next((t for i, t in levels if i == old_id), None)
+        conn.execute(insert(LevelChange.__table__), {
+            "member_id": member_id, "at": _now(), "from_level_id": old_id,
+            "to_level_id": new_id})  # fmt: skip
+        conn.execute(_SET_LEVEL, {"member": member_id, "level": new_id})
         if new_id is not None and (old is None or new_threshold > old):
             coupons.on_event_in(s, "level", member_id)  # a level reached, when the shop wants
 
@@ -815,7 +860,7 @@ def _streak(s: Session, member_id: int, day: date) -> int:
 def award_activity(
     store: Store, member_id: int, *, activity_key: str, title: str, points: int | None = None,
     at: datetime | None = None, actor: str = "",
-) -> LedgerEntry | None:  # fmt: skip
+) -> Entry | None:  # fmt: skip
     """Points for taking part in an activity occurrence, paid once per member and
     occurrence (`activity_key`, e.g. "12:2026-11-25"). None when already paid."""
     with store.session() as s:
@@ -827,7 +872,7 @@ def award_activity_in(
     s: Session, member_id: int, *, activity_key: str, title: str, points: int | None = None,
     at: datetime | None = None, actor: str = "", rules: EarningRules | None = None,
     refresh_level: bool = True,
-) -> LedgerEntry | None:  # fmt: skip
+) -> Entry | None:  # fmt: skip
     """award_activity inside the caller's transaction (a whole 接龙 in one)."""
     at = at or _now()
     rules = rules or rules_in(s)
@@ -846,7 +891,7 @@ def award_activity_in(
 
 def earn_in(s: Session, member_id: int, points: int, *, reason: str, source_key: str,
             source_type: str = "award", at: datetime | None = None,
-            actor: str = "") -> LedgerEntry | None:  # fmt: skip
+            actor: str = "") -> Entry | None:  # fmt: skip
     """Points earned for something other than a visit (a draw's prize, a quick award),
     once per `source_key`, inside the caller's transaction; None when already paid."""
     at = at or _now()

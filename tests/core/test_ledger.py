@@ -9,6 +9,7 @@ from sqdesk.core.ledger import PointsError
 from sqdesk.core.member_edit import MemberInput, create
 from sqdesk.core.models import LedgerConsumption, LedgerEntry, Level, LevelChange, Reward
 from sqdesk.core.points_rules import EarningRules, expiry_date, visit_awards
+from tests.core.at_once import on_pcs_at_once
 
 
 def at(y, m, d, h=12):
@@ -244,3 +245,20 @@ def test_adding_a_level_moves_members_and_lists_upgrades(shop):
         catalog.add_level(store, name="铜卡", threshold=150)
     assert refused.value.code == "level_exists"
     assert run_checks(store) == []
+
+
+def test_points_added_from_two_pcs_at_once_all_count(shop):
+    """Each entry adds to the balance in one statement: on PostgreSQL, where two PCs write
+    at once, a read of the balance then a write of it lost one of two adds."""
+    store, alice, _ = shop
+    ledger.adjust(store, alice, 1, reason="开始")  # the level is set before the race
+
+    def pc(name: str) -> None:
+        for i in range(20):
+            ledger.award_activity(store, alice, activity_key=f"{name}:{i}", title="接龙 🎉",
+                                  points=1)  # fmt: skip
+
+    assert on_pcs_at_once(pc) == []
+    assert balance(store, alice) == 61
+    problems = run_checks(store)
+    assert problems == [], [str(p) for p in problems]

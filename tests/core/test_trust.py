@@ -11,6 +11,7 @@ from sqlalchemy import delete, select, update
 from sqdesk.core import audit, manager, settings
 from sqdesk.core.check import run_checks
 from sqdesk.core.models import AuditEntry
+from tests.core.at_once import on_pcs_at_once
 
 
 def test_a_pin_is_kept_as_a_salted_hash_and_checked(any_store):
@@ -79,6 +80,19 @@ def test_the_audit_log_is_a_chain_that_check_verifies(any_store):
     with store.session() as s:  # one out of the middle
         s.execute(delete(AuditEntry).where(AuditEntry.id == first + 1))
     assert any("taken out" in p.detail for p in run_checks(store))
+
+
+def test_lines_written_from_three_pcs_at_once_stay_one_chain(any_store):
+    """On PostgreSQL two PCs appending at once both read the same newest line: without a
+    lock the chain forked and check reported lines changed that nobody touched."""
+
+    def pc(name: str) -> None:
+        for i in range(15):
+            audit.record_now(any_store, "export", rows=i, file=f"{name}-{i}.xlsx")
+
+    assert on_pcs_at_once(pc) == []
+    assert len(audit.lines(any_store, limit=100)) == 45
+    assert audit.problems_of(any_store) == []
 
 
 def test_the_command_line_asks_the_manager(store, tmp_path, monkeypatch, capsys):
