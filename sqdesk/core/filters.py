@@ -283,13 +283,29 @@ def _fast_month(node: Node, today: date) -> ColumnElement[bool] | None:
 
 def _stats_condition(node: Node, today: date) -> ColumnElement[bool] | None:
     """The node as one condition on the member's stats row, when it can be (nested all/any
-    of such nodes too): one EXISTS instead of one per condition."""
-    for key, joiner in (("all", and_), ("any", or_)):
-        if key in node:
-            parts = [_stats_condition(n, today) for n in node[key]]
-            if not parts or any(p is None for p in parts):
+    of such nodes too): one EXISTS instead of one per condition.
+
+    Every condition here needs a stats row (a member who never came has none and meets
+    none of them), so a "not" is only taken inside an "all" that also asks something of
+    the row: "active, and not core" is a row that is active and not core. A "not" alone,
+    or in an "any", would also select the members with no row."""
+    if "all" in node:
+        parts, negated = [], []
+        for n in node["all"]:
+            inner = _stats_condition(n["not"], today) if "not" in n else None
+            if inner is not None:  # NULL figures make a condition unknown, not met
+                negated.append(not_(func.coalesce(inner, false())))
+                continue
+            part = None if "not" in n else _stats_condition(n, today)
+            if part is None:
                 return None
-            return joiner(*parts)
+            parts.append(part)
+        return and_(*parts, *negated) if parts else None
+    if "any" in node:
+        parts = [_stats_condition(n, today) for n in node["any"]]
+        if not parts or any(p is None for p in parts):
+            return None
+        return or_(*parts)
     handler = _FROM_STATS.get(node.get("field"))
     return handler(node, today) if handler else None
 

@@ -22,7 +22,11 @@ def shop(store):
         "衰退": create(store, MemberInput(name="衰退", joined_on=old)),
         "常客": create(store, MemberInput(name="常客", joined_on=old, birthday=date(1990, 11, 2))),
         "大单": create(store, MemberInput(name="大单", joined_on=old, source="抖音")),
+        "活跃🙂": create(store, MemberInput(name="活跃🙂", joined_on=old)),
     }
+    for days in (3, 17):  # twice this month, a little each time: active, not core
+        ledger.record_visit(store, people["活跃🙂"], amount_cents=2000,
+                            at=at(TODAY - timedelta(days=days)))  # fmt: skip
     ledger.record_visit(
         store, people["沉睡"], amount_cents=3000, at=at(TODAY - timedelta(days=120))
     )
@@ -51,6 +55,7 @@ def test_builtin_segments(shop):
     assert got["dormant"] == {"沉睡", "衰退"}
     assert got["lapsed"] == {"衰退"}
     assert got["core_loyal"] == {"常客"}
+    assert got["active_potential"] == {"活跃🙂"}  # 常客 is active too, but core
     assert got["high_value"] == {"大单"}
     assert "大单" in got["vip_eligible"] and "常客" in got["vip_eligible"]
     assert got["potential"] >= {"大单"}
@@ -134,8 +139,19 @@ def test_member_stats_give_the_same_members_as_counting_visits(shop):
     store, _ = shop
     member_stats.ensure_current(store, today=TODAY)
     t = segments.load_thresholds(store)
-    for key in segments.BUILTIN:
-        tree = segments.definition(key, t, TODAY)
+    core = segments.definition("core_loyal", t, TODAY)
+    active = {"field": "visits", "days": 30, "min": 2}
+    others = {  # a "not" among the figures: read from the row only inside an "all"
+        "not core": {"not": core},
+        "active or not core": {"any": [active, {"not": core}]},
+        "neither core nor high value": {"all": [{"not": core},
+                                                {"not": segments.definition("high_value", t,
+                                                                            TODAY)}]},
+        "active, not core, not new": {"all": [active, {"not": core},
+                                              {"not": {"field": "joined", "from": "2026-11-01"}}]},
+    }  # fmt: skip
+    trees = {key: segments.definition(key, t, TODAY) for key in segments.BUILTIN} | others
+    for key, tree in trees.items():
         with store.read() as s:
             slow = set(
                 s.scalars(
