@@ -156,6 +156,41 @@ def test_tag_chips_in_the_roster_and_export(qtbot, page, shop, tmp_path):
     assert "爱喝茶🍵、少糖去冰" in path.read_text(encoding="utf-8-sig")
 
 
+def test_chips_that_do_not_fit_end_in_a_count_and_paint_alike_both_ways(qtbot, page, shop):
+    """Too many chips for the cell: the ones that fit, then "+N" for the rest. The roster's
+    delegate reads the model's rows directly; through data(TagsRole), as any other view
+    would, it paints the same pixels."""
+    from PySide6.QtGui import QColor
+
+    from sqdesk.ui.members.tag_chips import TagChipsDelegate
+
+    store, ids, _, _ = shop
+    group = tags.create_group(store, "活动偏好")
+    for i, name in enumerate(["周三第二杯半价", "会员日🎉", "生日月", "新品尝鲜", "拼单达人"]):
+        tags.add_tag(store, [ids["曾乐"]], tags.create_tag(store, group, name,
+                                                          color=f"#{i + 3}a5{i}9c"))  # fmt: skip
+    page.model.reload()
+    column = MemberTableModel.TAGS_COLUMN
+    page.table.setColumnWidth(column, 180)
+    row = page.model.row_of(ids["曾乐"])
+    assert len(page.model.index(row, column).data(TagsRole)) == 7
+    cell = page.table.visualRect(page.model.index(row, column))
+    shots = []
+    for delegate in (page.tag_delegate, TagChipsDelegate(page.table)):
+        page.table.setItemDelegateForColumn(column, delegate)
+        qtbot.wait(20)
+        shots.append(page.table.viewport().grab().toImage().copy(cell))
+    assert shots[0] == shots[1]
+    grey = QColor("#6c7166")  # the "+N", antialiased: its strokes' cores are near it
+
+    def near_grey(c: QColor) -> bool:
+        return abs(c.red() - grey.red()) + abs(c.green() - grey.green()) + abs(
+            c.blue() - grey.blue()) < 60  # fmt: skip
+
+    assert any(near_grey(shots[0].pixelColor(x, y)) for x in range(shots[0].width())
+               for y in range(shots[0].height())), "no +N after the chips that fit"  # fmt: skip
+
+
 def test_profile_shows_chips_and_groups(qtbot, page, shop):
     store, ids, _, _ = shop
     gid = groups.create_group(store, "茶语会员1群")

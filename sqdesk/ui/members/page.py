@@ -160,7 +160,7 @@ class MembersPage(QWidget):
         # Kept on self: PySide calls the Python paint() only while the wrapper lives.
         self.cells = RosterCells(self.model, self.table)
         self.table.setItemDelegate(self.cells)
-        self.tag_delegate = TagChipsDelegate(self.table)
+        self.tag_delegate = TagChipsDelegate(self.table, model=self.model)
         self.table.setItemDelegateForColumn(tags_column, self.tag_delegate)
         # Tags are no order: a click on their header keeps the current sort.
         hh.sortIndicatorChanged.connect(self._keep_sort_off_tags)
