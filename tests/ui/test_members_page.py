@@ -65,6 +65,31 @@ def test_search_as_you_type(qtbot, page):
     qtbot.waitUntil(lambda: len(names(page)) == 4, timeout=2000)
 
 
+def test_a_keystroke_paints_the_roster_once(qtbot, page):
+    """After the model's reset the view lays its rows out at once: left to its timer, the
+    layout came after the first paint and painted the whole roster a second time."""
+    from PySide6.QtCore import QEvent, QObject
+
+    type_search(qtbot, page, "z")
+    qtbot.wait(100)
+    paints = []
+
+    class Count(QObject):
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Paint:
+                paints.append(event.rect())
+            return False
+
+    count = Count()
+    page.table.viewport().installEventFilter(count)
+    qtbot.keyClicks(page.search, "h")
+    qtbot.waitUntil(lambda: names(page) == ["张三"], timeout=2000)
+    qtbot.wait(200)
+    page.table.viewport().removeEventFilter(count)
+    whole = [r for r in paints if r.height() > page.table.viewport().height() // 2]
+    assert len(whole) == 1, paints
+
+
 def test_scanned_code_plus_enter_opens_the_member(qtbot, page, shop):
     mid = members.ordered_ids(shop, search_text="李四")[0]
     code = members.detail(shop, mid).code
