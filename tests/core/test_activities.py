@@ -92,3 +92,34 @@ def test_changing_the_rule_drops_exceptions_it_no_longer_has(store):
     activities.change(store, aid, ActivityInput("拼团日", MON, 720, rrule=weekly((5,))))
     days = [o.day for o in activities.occurrences(store, MON, MON + timedelta(days=6))]
     assert days == [date(2026, 11, 28)]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_occurrences_come_in_time_order_with_moved_ones_among_them(store, seed):
+    """The calendar's expansion collects each day's occurrences in the activities' order
+    instead of sorting them all: the same list as sorting every occurrence by day, time,
+    title and activity, moved ones (and same-time ties) included."""
+    import random
+
+    rng = random.Random(seed)
+    lo, hi = MON, MON + timedelta(days=41)
+    titles = ["晨跑打卡🏃", "第二杯半价", "会员日", "读书会", "第二杯半价"]  # a title twice
+    ids = []
+    for _ in range(12):
+        start = MON + timedelta(days=rng.randrange(-10, 10))
+        rule = rng.choice([weekly((rng.randrange(7),), start), weekly((0, 3, 5), start),
+                           to_rrule(Recurrence("daily"), start), ""])  # fmt: skip
+        ids.append(activities.create(store, ActivityInput(
+            rng.choice(titles), start, rng.choice([540, 600, 600, 1140]), rrule=rule)))
+    for aid in ids:
+        days = [o.original_date for o in activities.occurrences(store, lo, hi)
+                if o.activity_id == aid]  # fmt: skip
+        for original in rng.sample(days, min(2, len(days))):
+            new_day = lo + timedelta(days=rng.randrange(42))
+            activities.move_occurrence(store, aid, original, new_day,
+                                       rng.choice([None, 600, 720]))  # fmt: skip
+    got = activities.occurrences(store, lo, hi)
+    assert any(o.moved for o in got)
+    assert got == sorted(got, key=lambda o: (o.day, o.minute, o.title, o.activity_id))
+    every = [(o.activity_id, o.original_date) for o in got]
+    assert len(every) == len(set(every))
