@@ -110,7 +110,7 @@ async def _run(args: argparse.Namespace) -> int:
     from sqdesk.core.store import Store, StoreLocked
     from sqdesk.ui import prefs
     from sqdesk.ui.jobs import stop_all_jobs, wait_for_jobs
-    from sqdesk.ui.main_window import MainWindow
+    from sqdesk.ui.main_window import PAGE_KEYS, MainWindow
     from sqdesk.ui.refusals import refusal_text
     from sqdesk.ui.store_messages import locked_box
 
@@ -184,9 +184,14 @@ async def _run(args: argparse.Namespace) -> int:
     if args.smoke_test:
         # Exit once the window has been shown and painted: a later event-loop turn.
         def shown() -> None:
-            ok = window.isVisible() and window.members_page.model.rowCount() >= 0
             elapsed = time.perf_counter() - STARTED
+            ok = window.isVisible() and window.pages.currentWidget() is window.today_page
             print(f"smoke-test: main window shown ({window.windowTitle()}) after {elapsed:.2f} s")
+            # Then every other page, built as it would be when first opened: the smoke test
+            # (the frozen app's too) covers them all, after the start it times.
+            for key in PAGE_KEYS:
+                ok = ok and window.page(key).isWidgetType()
+            ok = ok and window.members_page.model.rowCount() >= 0
             finish(0 if ok else EXIT_ERROR)
 
         QTimer.singleShot(0, shown)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import html
+import importlib
 import logging
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QFontMetrics, QIcon, QKeySequence
@@ -43,18 +45,11 @@ from sqdesk.ui import manager_mode, prefs
 from sqdesk.ui.about import AboutDialog
 from sqdesk.ui.audit_dialog import AuditDialog
 from sqdesk.ui.backups_dialog import BackupFolderDialog, BackupsDialog
-from sqdesk.ui.calendar.page import CalendarPage
 from sqdesk.ui.cards.poster_dialog import PosterDialog
 from sqdesk.ui.changes import Area, announce, follow, hub
-from sqdesk.ui.dashboard.page import DashboardPage
-from sqdesk.ui.groups.page import GroupsPage
 from sqdesk.ui.jobs import Job, run_job, run_quiet
-from sqdesk.ui.members.page import MembersPage
 from sqdesk.ui.notes.capture import NoteCaptureDialog
-from sqdesk.ui.notes.page import NotesPage
-from sqdesk.ui.points.page import PointsPage
 from sqdesk.ui.points.visit_dialog import VisitDialog
-from sqdesk.ui.posts.page import PostsPage
 from sqdesk.ui.privacy_dialog import PrivacyDialog
 from sqdesk.ui.refusals import refusal_text
 from sqdesk.ui.settings.dialog import SettingsDialog
@@ -62,11 +57,36 @@ from sqdesk.ui.settings.setup_wizard import SetupWizard
 from sqdesk.ui.store_messages import locked_box
 from sqdesk.ui.today.page import TodayPage
 
+if TYPE_CHECKING:
+    from sqdesk.ui.calendar.page import CalendarPage
+    from sqdesk.ui.dashboard.page import DashboardPage
+    from sqdesk.ui.groups.page import GroupsPage
+    from sqdesk.ui.members.page import MembersPage
+    from sqdesk.ui.notes.page import NotesPage
+    from sqdesk.ui.points.page import PointsPage
+    from sqdesk.ui.posts.page import PostsPage
+
 log = logging.getLogger(__name__)
 UPKEEP_CHECK_MS = 10 * 60 * 1000  # is it a new day yet?
 HALF_HOURLY_MS = 30 * 60 * 1000  # a backup copy this often while something changed
 WARM_PINYIN_AFTER_MS = 500  # after the first paints: its import holds the interpreter lock
 HALF_HOURLY_KEEP = 12  # six hours of them
+
+# The pages in the navigation's order: (key, module, class, icon, shortcut). Today is built
+# with the window; every other page when it is first shown or asked for (its module is
+# imported then too): the window comes up without building seven pages nobody has opened
+# yet (docs/ARCHITECTURE.md, "Start-up and memory").
+PAGES = (
+    ("today", "sqdesk.ui.today.page", "TodayPage", "today.svg", "Ctrl+1"),
+    ("members", "sqdesk.ui.members.page", "MembersPage", "members.svg", "Ctrl+2"),
+    ("calendar", "sqdesk.ui.calendar.page", "CalendarPage", "calendar.svg", "Ctrl+3"),
+    ("points", "sqdesk.ui.points.page", "PointsPage", "points.svg", "Ctrl+4"),
+    ("groups", "sqdesk.ui.groups.page", "GroupsPage", "groups.svg", "Ctrl+5"),
+    ("posts", "sqdesk.ui.posts.page", "PostsPage", "posts.svg", "Ctrl+6"),
+    ("notes", "sqdesk.ui.notes.page", "NotesPage", "notes.svg", "Ctrl+7"),
+    ("dashboard", "sqdesk.ui.dashboard.page", "DashboardPage", "dashboard.svg", "Ctrl+8"),
+)
+PAGE_KEYS = [key for key, *_ in PAGES]
 
 
 class MainWindow(QMainWindow):
@@ -91,38 +111,18 @@ class MainWindow(QMainWindow):
         self.nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.pages = QStackedWidget(self)
 
-        # Today first: the page the shop opens the app for each morning.
-        self.today_page = TodayPage(store, self)
-        self.members_page = MembersPage(store, self)
-        self.calendar_page = CalendarPage(store, self)
-        self.points_page = PointsPage(store, self)
-        self.groups_page = GroupsPage(store, self)
-        self.posts_page = PostsPage(store, self)
-        self.notes_page = NotesPage(store, self)
-        self.dashboard_page = DashboardPage(store, self)
-        self._add_page(self.today_page, self.tr("Today"), "today.svg", "Ctrl+1")
-        self._add_page(self.members_page, self.tr("Members"), "members.svg", "Ctrl+2")
-        self._add_page(self.calendar_page, self.tr("Calendar"), "calendar.svg", "Ctrl+3")
-        self._add_page(self.points_page, self.tr("Points"), "points.svg", "Ctrl+4")
-        self._add_page(self.groups_page, self.tr("WeChat Groups"), "groups.svg", "Ctrl+5")
-        self._add_page(self.posts_page, self.tr("Posts"), "posts.svg", "Ctrl+6")
-        self._add_page(self.notes_page, self.tr("Notes"), "notes.svg", "Ctrl+7")
-        self._add_page(self.dashboard_page, self.tr("Dashboard"), "dashboard.svg", "Ctrl+8")
-        for page in (self.points_page, self.groups_page, self.calendar_page):
-            page.openMember.connect(self.members_page.open_member)
-        self.groups_page.showMembers.connect(self.show_members)
-        self.today_page.openMember.connect(self.members_page.open_member)
-        self.members_page.newNote.connect(self.new_note)
-        self.notes_page.openMember.connect(self.members_page.open_member)
-        self.notes_page.newNote.connect(self.new_note)
-        self.today_page.newNote.connect(self.new_note)
-        self.today_page.openVisit.connect(lambda member_id: self.record_visit(member_id))
-        self.today_page.openOccurrence.connect(self.calendar_page.open_occurrence)
-        self.today_page.openCalendar.connect(lambda: self.show_page(self.calendar_page))
-        self.today_page.openGroups.connect(lambda: self.show_page(self.groups_page))
-        self.today_page.openPoints.connect(lambda: self.show_page(self.points_page))
-        self.posts_page.openMembers.connect(lambda: self.show_page(self.members_page))
-        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        # Today first: the page the shop opens the app for each morning. The others stand
+        # in the stack as empty widgets until they are first shown (_page).
+        titles = {"today": self.tr("Today"), "members": self.tr("Members"),
+                  "calendar": self.tr("Calendar"), "points": self.tr("Points"),
+                  "groups": self.tr("WeChat Groups"), "posts": self.tr("Posts"),
+                  "notes": self.tr("Notes"), "dashboard": self.tr("Dashboard")}  # fmt: skip
+        self._built: dict[str, QWidget] = {}
+        for key, _module, _name, icon, shortcut in PAGES:
+            self._add_page(QWidget(self.pages), titles[key], icon, shortcut)
+        self.today_page: TodayPage = self.page("today")  # type: ignore[assignment]
+        self.nav.currentRowChanged.connect(lambda row: self.pages.setCurrentWidget(
+            self.page(PAGE_KEYS[row])))  # fmt: skip
         self.nav.setCurrentRow(0)
 
         self.demo_banner = QLabel(
@@ -188,10 +188,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.mode_label)
         self.statusBar().addPermanentWidget(self.count_label)
         manager_mode.mode().changed.connect(self._show_mode)
-        self.members_page.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.groups_page.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.calendar_page.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.posts_page.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         # The store's member count, whatever the roster's search or segment shows.
         self._show_count()
         follow(self, {Area.MEMBERS}, self._show_count)
@@ -219,6 +215,72 @@ class MainWindow(QMainWindow):
         # Load the pinyin dictionaries off the UI thread once the window is up: start-up
         # does not need them (0.4 s), the first Chinese search keystroke does.
         QTimer.singleShot(WARM_PINYIN_AFTER_MS, self, self._warm_pinyin)
+
+    # --- pages, built when first needed ------------------------------------------------
+
+    def page(self, key: str) -> QWidget:
+        """The page, built (and put in its place in the stack) the first time it is asked
+        for: shown, or reached from another page."""
+        page = self._built.get(key)
+        if page is None:
+            index = PAGE_KEYS.index(key)
+            _key, module, name, _icon, _shortcut = PAGES[index]
+            page = getattr(importlib.import_module(module), name)(self.store, self)
+            self._built[key] = page
+            stand_in = self.pages.widget(index)
+            self.pages.insertWidget(index, page)
+            self.pages.removeWidget(stand_in)
+            stand_in.deleteLater()
+            self._connect(key, page)
+        return page
+
+    def _connect(self, key: str, page) -> None:
+        """What a page asks of the window (or of another page, built then if need be)."""
+        if key in ("members", "calendar", "groups", "posts"):
+            page.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        if key in ("today", "calendar", "points", "groups", "notes"):
+            page.openMember.connect(lambda member_id: self.members_page.open_member(member_id))
+        if key in ("today", "members", "notes"):
+            page.newNote.connect(self.new_note)
+        if key == "groups":
+            page.showMembers.connect(self.show_members)
+        elif key == "posts":
+            page.openMembers.connect(lambda: self.show_page(self.members_page))
+        elif key == "today":
+            page.openVisit.connect(lambda member_id: self.record_visit(member_id))
+            page.openOccurrence.connect(
+                lambda *occurrence: self.calendar_page.open_occurrence(*occurrence))
+            page.openCalendar.connect(lambda: self.show_page(self.calendar_page))
+            page.openGroups.connect(lambda: self.show_page(self.groups_page))
+            page.openPoints.connect(lambda: self.show_page(self.points_page))
+
+    @property
+    def members_page(self) -> MembersPage:
+        return self.page("members")  # type: ignore[return-value]
+
+    @property
+    def calendar_page(self) -> CalendarPage:
+        return self.page("calendar")  # type: ignore[return-value]
+
+    @property
+    def points_page(self) -> PointsPage:
+        return self.page("points")  # type: ignore[return-value]
+
+    @property
+    def groups_page(self) -> GroupsPage:
+        return self.page("groups")  # type: ignore[return-value]
+
+    @property
+    def posts_page(self) -> PostsPage:
+        return self.page("posts")  # type: ignore[return-value]
+
+    @property
+    def notes_page(self) -> NotesPage:
+        return self.page("notes")  # type: ignore[return-value]
+
+    @property
+    def dashboard_page(self) -> DashboardPage:
+        return self.page("dashboard")  # type: ignore[return-value]
 
     def _warm_pinyin(self) -> None:
         run_quiet(self, lambda _p, _s: pinyin.name_readings("张伟"))
@@ -584,13 +646,9 @@ class MainWindow(QMainWindow):
         self.demo = False
         self.demo_banner.hide()
         self.damage_banner.hide()
-        self.members_page.set_store(store)
-        self.points_page.set_store(store)
-        self.groups_page.set_store(store)
-        self.calendar_page.set_store(store)
-        self.today_page.set_store(store)
-        self.posts_page.set_store(store)
-        self.dashboard_page.set_store(store)
+        for page in self._built.values():  # the others are built with self.store
+            if hasattr(page, "set_store"):
+                page.set_store(store)
         manager_mode.mode().lock()  # another store: its own manager
         self._show_mode()
         self._warn_network_share()
