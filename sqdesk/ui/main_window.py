@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 from sqdesk.core import (
     audit,
     backup,
-    check,
     manager,
     members,
     pinyin,
@@ -45,7 +44,6 @@ from sqdesk.ui import manager_mode, prefs
 from sqdesk.ui.about import AboutDialog
 from sqdesk.ui.audit_dialog import AuditDialog
 from sqdesk.ui.backups_dialog import BackupFolderDialog, BackupsDialog
-from sqdesk.ui.cards.poster_dialog import PosterDialog
 from sqdesk.ui.changes import Area, announce, follow, hub
 from sqdesk.ui.jobs import Job, run_job, run_quiet
 from sqdesk.ui.notes.capture import NoteCaptureDialog
@@ -59,6 +57,7 @@ from sqdesk.ui.today.page import TodayPage
 
 if TYPE_CHECKING:
     from sqdesk.ui.calendar.page import CalendarPage
+    from sqdesk.ui.cards.poster_dialog import PosterDialog
     from sqdesk.ui.dashboard.page import DashboardPage
     from sqdesk.ui.groups.page import GroupsPage
     from sqdesk.ui.members.page import MembersPage
@@ -518,6 +517,8 @@ class MainWindow(QMainWindow):
             box.open()
             return box
 
+        from sqdesk.core import check  # every check's module: only when asked (34 ms)
+
         return run_job(self, self.tr("Check Store"),
                        lambda progress, stop: check.run_checks(store, progress=progress,
                                                                should_stop=stop),
@@ -561,6 +562,8 @@ class MainWindow(QMainWindow):
         self.today_page.scan_box.focus()
 
     def print_poster(self) -> PosterDialog:
+        from sqdesk.ui.cards.poster_dialog import PosterDialog  # printing: not at start-up
+
         dialog = PosterDialog(self.store, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
