@@ -14,7 +14,7 @@ from functools import lru_cache
 from sqlalchemy import bindparam, case, delete, func, insert, literal, select
 from sqlalchemy.orm import Session
 
-from sqdesk.core import contact_weeks, settings
+from sqdesk.core import bulk, contact_weeks, settings
 from sqdesk.core.models import MemberStats, Visit
 from sqdesk.core.store import Store
 
@@ -73,8 +73,11 @@ def figures(s: Session, member_id: int, *, today: date) -> dict:
 
 
 def rebuild_all(s: Session, *, today: date) -> None:
-    s.execute(delete(MemberStats))
-    s.execute(insert(MemberStats).from_select(["member_id", *COLUMNS], _aggregate(today)))
+    # The figures' sort indexes (0037) are made again once after the load: a sorted build
+    # each, not a random insert into both for each of 100,000 rows (0.5 s more a day).
+    with bulk.indexes_set_aside(s.connection(), MemberStats.__table__):
+        s.execute(delete(MemberStats))
+        s.execute(insert(MemberStats).from_select(["member_id", *COLUMNS], _aggregate(today)))
     settings.put(s, DAY_KEY, today.isoformat())
 
 

@@ -178,15 +178,47 @@ def first_ids(store: Store, limit: int, *, search_text: str = "",
     rest from the background); None when they cannot, and the caller orders them all:
     - typing a search: `first_search_page`;
     - no search, by join date or name (a segment or tag narrowing it or not): the ordered
-      query with a LIMIT, an index walk that stops at a screenful."""
+      query with a LIMIT, an index walk that stops at a screenful;
+    - no search and no filter, by points, last visit or spend, biggest first: a walk down
+      that figure's index (`_first_by_figure`)."""
     if search.parse(search_text) is not None:
         if sort is None and where is None:
             return first_search_page(store, search_text, limit,
                                      include_archived=include_archived)  # fmt: skip
         return None
-    if sort not in _INDEXED_SORTS or include_archived:
+    if include_archived:
+        return None
+    if sort in _FIGURE_INDEXES and descending and where is None:
+        return _first_by_figure(store, sort, limit)
+    if sort not in _INDEXED_SORTS:
         return None
     return ordered_ids(store, sort=sort, descending=descending, where=where, limit=limit)
+
+
+# A figure's own index (since 0037) and the member id beside it: the figure sorts' order,
+# biggest first, with the id as ordered_ids breaks ties.
+_FIGURE_INDEXES = {
+    SortKey.POINTS: (MemberPoints.balance, MemberPoints.member_id),
+    SortKey.LAST_VISIT: (MemberStats.last_visit_at, MemberStats.member_id),
+    SortKey.SPEND: (MemberStats.spend_365, MemberStats.member_id),
+}
+
+
+def _first_by_figure(store: Store, sort: SortKey, limit: int) -> list[MemberId] | None:
+    """The first `limit` ids of the roster sorted by a figure, biggest first, read down the
+    figure's index; None when fewer than `limit` members have one (the rest, who have none
+    or 0, tie at the end in id order: the caller then orders them all). ordered_ids reads
+    every member and sorts them (25 ms for a screenful on the 100k store, 0.2 ms here)."""
+    value, member_id = _FIGURE_INDEXES[sort]
+    has_one = value.is_not(None) if sort is SortKey.LAST_VISIT else value > 0
+    query = (select(member_id).join(Member, Member.id == member_id)
+             # Asked so that no index answers it: an equality on `archived` would lead
+             # SQLite to walk the roster's (archived, joined_on) index and sort them all.
+             .where(has_one, func.coalesce(Member.archived, False).is_(False))
+             .order_by(value.desc(), member_id.desc()).limit(limit))  # fmt: skip
+    with store.read() as s:
+        ids = first_column(s, query)
+    return [MemberId(i) for i in ids] if len(ids) == limit else None
 
 
 def first_search_page(store: Store, search_text: str, limit: int, *,

@@ -125,6 +125,56 @@ def test_the_first_screenful_of_any_view_is_the_start_of_its_order(demo_store):
                     page = members.first_ids(demo_store, limit, sort=sort,
                                              descending=descending, where=where)  # fmt: skip
                     assert page == full[:limit], (sort, descending, limit)
-    assert members.first_ids(demo_store, 10, sort=SortKey.POINTS) is None
+    assert members.first_ids(demo_store, 10, sort=SortKey.POINTS, descending=False) is None
+    assert members.first_ids(demo_store, 10, sort=SortKey.LEVEL) is None
     assert members.first_ids(demo_store, 10, search_text="zh", sort=SortKey.JOINED) is None
     assert members.first_ids(demo_store, 10, include_archived=True) is None
+
+
+def test_the_first_screenful_by_a_figure_is_the_start_of_its_order(demo_store):
+    """Points, last visit, spend, biggest first: the walk down the figure's index gives the
+    start of ordered_ids' order, archived members left out and ties broken by id; when
+    fewer members than asked have the figure, None (the rest tie at 0 and are ordered by
+    id with every member)."""
+    from sqlalchemy import update
+
+    from sqdesk.core.member_edit import set_archived
+    from sqdesk.core.members import SortKey
+    from sqdesk.core.models import MemberPoints
+
+    ids = members.ordered_ids(demo_store, sort=SortKey.POINTS, descending=True)
+    set_archived(demo_store, ids[0:30:3], True)  # some of the biggest, gone from the roster
+    with demo_store.session() as s:  # a run of equal balances: the id decides
+        s.execute(update(MemberPoints).where(MemberPoints.member_id.in_(ids[40:60]))
+                  .values(balance=777))  # fmt: skip
+    rows = members.rows(demo_store, members.ordered_ids(demo_store))
+    having = {SortKey.POINTS: sum(r.points > 0 for r in rows.values()),
+              SortKey.LAST_VISIT: sum(r.last_visit is not None for r in rows.values()),
+              SortKey.SPEND: sum(r.spend_12m > 0 for r in rows.values())}  # fmt: skip
+    for sort in (SortKey.POINTS, SortKey.LAST_VISIT, SortKey.SPEND):
+        full = members.ordered_ids(demo_store, sort=sort, descending=True)
+        assert having[sort] < len(full), sort  # some members have none
+        for limit in (1, 7, 50, 200, having[sort], having[sort] + 1):
+            page = members.first_ids(demo_store, limit, sort=sort)
+            if limit > having[sort]:
+                assert page is None, (sort, limit)  # the caller orders them all
+            else:
+                assert page == full[:limit], (sort, limit)
+        assert members.first_ids(demo_store, 10, sort=sort, where={"tag": 1}) is None
+
+
+def test_the_points_walk_on_either_database(any_store):
+    import random
+
+    from sqdesk.core import ledger
+    from sqdesk.core.member_edit import MemberInput, create, set_archived
+    from sqdesk.core.members import SortKey
+
+    rng = random.Random(5)
+    ids = [create(any_store, MemberInput(name=f"会员{i}🙂")) for i in range(16)]
+    for m in ids[:12]:
+        ledger.adjust(any_store, m, rng.choice([5, 5, 20, 300]), reason="开卡礼")
+    set_archived(any_store, [ids[0]], True)
+    full = members.ordered_ids(any_store, sort=SortKey.POINTS, descending=True)
+    assert members.first_ids(any_store, 8, sort=SortKey.POINTS) == full[:8]
+    assert members.first_ids(any_store, 12, sort=SortKey.POINTS) is None  # 11 have points

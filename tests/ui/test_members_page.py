@@ -238,6 +238,34 @@ def test_sorting_by_name_column(qtbot, page):
     assert names(page) == ["李四", "王芳", "曾乐", "张三"]
 
 
+def test_a_figure_column_first_sorts_biggest_first(qtbot, page, shop):
+    """The first click on Points shows who has the most (then smallest first on the next
+    click); a text column starts A to Z."""
+    from PySide6.QtCore import QPoint
+
+    from sqdesk.core import ledger
+
+    for member_id, points in zip(members.ordered_ids(shop), (30, 500, 7, 120), strict=True):
+        ledger.adjust(shop, member_id, points, reason="开卡礼🎁")
+    page.model.reload()
+    header = page.table.horizontalHeader()
+    column = MemberTableModel.COLUMNS.index(SortKey.POINTS)
+
+    def click() -> None:
+        x = header.sectionViewportPosition(column) + 5
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+
+    if header.isSectionHidden(column):
+        page.set_column_visible(column, True)
+    click()
+    shown = [page.model.row_at(r).points for r in range(page.model.rowCount())]
+    assert shown == [500, 120, 30, 7]
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    click()
+    assert [page.model.row_at(r).points for r in range(page.model.rowCount())] == [7, 30, 120,
+                                                                                   500]
+
+
 def test_one_latin_letter_does_not_filter_yet(qtbot, page):
     type_search(qtbot, page, "z")
     assert len(names(page)) == 4

@@ -25,7 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from sqdesk.core import members, tags
-from sqdesk.core.members import MemberRow, SortKey
+from sqdesk.core.members import FIGURES, MemberRow, SortKey
 from sqdesk.core.store import Store
 from sqdesk.ui.jobs import run_quiet
 from sqdesk.ui.members.words import MemberWords
@@ -50,6 +50,8 @@ _DISPLAY = Qt.ItemDataRole.DisplayRole
 _ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
 _FOREGROUND = Qt.ItemDataRole.ForegroundRole
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_INITIAL_ORDER = Qt.ItemDataRole.InitialSortOrderRole
+_DESCENDING = Qt.SortOrder.DescendingOrder.value
 # The roles data() answers for some cell; any other is None at once.
 _ROLES = frozenset({_DISPLAY, _ALIGNMENT, _FOREGROUND, _TOOLTIP, IdRole, TagsRole})
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -305,6 +307,12 @@ class MemberTableModel(QAbstractTableModel):
             if section == self.TAGS_COLUMN:
                 return self.tags_header
             return self.headers[self.COLUMNS[section]]
+        if (role == _INITIAL_ORDER and orientation == Qt.Orientation.Horizontal
+                and section != self.TAGS_COLUMN and self.COLUMNS[section] in FIGURES):  # fmt: skip
+            # A figure's first click shows the biggest first (most points, latest visit,
+            # top spenders): what a manager clicks it for, and an index walk
+            # (members.first_ids) where smallest first orders every member.
+            return _DESCENDING
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
