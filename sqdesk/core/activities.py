@@ -480,8 +480,7 @@ def record_attendance_in(
         s.execute(insert(Attendance), [
             {"activity_id": o.activity_id, "occurrence_date": o.original_date, "member_id": m,
              "source": source, "note": notes.get(m, "")[:100]} for m in new])  # fmt: skip
-        for m in new:
-            contact_weeks.refresh_member(s, m)
+        contact_weeks.add_day(s, new, o.original_date)  # as the rows store it
     rules = ledger.rules_in(s)
     today = date.today()
     for m in new:

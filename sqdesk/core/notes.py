@@ -168,7 +168,7 @@ def add(store: Store, member_id: int, text: str, *, kind: str = "other",
         s.flush()
         note_id = note.id
         note_search.index(s.connection(), note_id, cleaned)
-        contact_weeks.refresh_member(s, member_id)
+        contact_weeks.add_week(s, member_id, note.at)
     return get(store, note_id)
 
 
@@ -208,7 +208,7 @@ def amend(store: Store, note_id: int, text: str, *, author: str = "") -> NoteInf
         s.flush()
         new_id = note.id
         note_search.index(s.connection(), new_id, cleaned)
-        contact_weeks.refresh_member(s, original.member_id)
+        contact_weeks.add_week(s, original.member_id, note.at)
     return get(store, new_id)
 
 

@@ -374,9 +374,10 @@ def add_copy(s, t: TemplateInfo, text: str, *, rendered_for: str = "", label: st
              at: datetime | None = None) -> None:  # fmt: skip
     """record_copy inside a transaction the caller holds (a bulk run marks its step and
     records the copy together)."""
+    at = at or datetime.now(UTC)
     s.add(PostCopy(template_id=t.id, template_name=t.name, rendered_for=rendered_for[:100],
-                   label=label[:100], text=text, copied_at=at or datetime.now(UTC)))  # fmt: skip
-    contact_weeks.refresh_copy(s, rendered_for)  # a message for one member is a contact
+                   label=label[:100], text=text, copied_at=at))  # fmt: skip
+    contact_weeks.add_copy(s, rendered_for, at)  # a message for one member is a contact
 
 
 def copies_on(store: Store, day: date | None = None) -> list[CopyInfo]:
