@@ -98,8 +98,9 @@ def local_day(at: datetime) -> date:
 
 # The ledger's writes are plain statements, not the ORM's unit of work: a visit is recorded
 # while the member waits at the counter, and loading, tracking and flushing objects cost
-# more than the SQL (docs/ARCHITECTURE.md, "Speed"). Balances are only ever changed by
-# these statements, so no MemberPoints object is held in a session to go stale.
+# more than the SQL (docs/ARCHITECTURE.md, "Writes a person waits for"). The ledger changes
+# and reads balances only through these statements: no MemberPoints object is held in a
+# session to go stale.
 _ENTRIES = LedgerEntry.__table__
 _POINTS = MemberPoints.__table__
 _CONSUMPTION = LedgerConsumption.__table__

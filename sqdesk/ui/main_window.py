@@ -111,7 +111,7 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget(self)
 
         # Today first: the page the shop opens the app for each morning. The others stand
-        # in the stack as empty widgets until they are first shown (_page).
+        # in the stack as empty widgets until they are first shown (self.page).
         titles = {"today": self.tr("Today"), "members": self.tr("Members"),
                   "calendar": self.tr("Calendar"), "points": self.tr("Points"),
                   "groups": self.tr("WeChat Groups"), "posts": self.tr("Posts"),
