@@ -72,14 +72,17 @@ class Award:
 
     @property
     def english(self) -> str:
-        v = self.values
-        return {
-            "base": "¥{yuan} × {rate} point(s) per yuan",
-            "member_day": "member day ({day}th): ×{multiplier}",
-            "birthday_month": "birthday month: ×{multiplier}",
-            "first_visit": "first visit bonus",
-            "referral": "referral bonus for bringing {name}",
-        }[self.rule].format(**v)
+        return _ENGLISH[self.rule].format(**self.values)
+
+
+# An award's reason as the ledger keeps it (the demo writes two million of them).
+_ENGLISH = {
+    "base": "¥{yuan} × {rate} point(s) per yuan",
+    "member_day": "member day ({day}th): ×{multiplier}",
+    "birthday_month": "birthday month: ×{multiplier}",
+    "first_visit": "first visit bonus",
+    "referral": "referral bonus for bringing {name}",
+}
 
 
 def base_points(amount_cents: int, rules: EarningRules) -> int:

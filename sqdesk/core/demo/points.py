@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import random
 from bisect import bisect
+from collections import deque
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from itertools import accumulate
@@ -56,7 +57,7 @@ class _Member:
     visits: int = 0
     balance: int = 0
     lots: list[list] = field(default_factory=list)  # [entry id, left, expires, at]
-    window: list[tuple[datetime, int]] = field(default_factory=list)  # earned, last 365 days
+    window: deque[tuple[datetime, int]] = field(default_factory=deque)  # earned, last 365 days
     window_sum: int = 0
     reached: dict[int, datetime] = field(default_factory=dict)  # threshold -> when (last)
 
@@ -89,7 +90,7 @@ class _Ledger:
         m.window_sum += points
         cutoff = at - timedelta(days=365)
         while m.window and m.window[0][0] < cutoff:
-            m.window_sum -= m.window.pop(0)[1]
+            m.window_sum -= m.window.popleft()[1]
         before = m.window_sum - points
         for t in thresholds:
             if before < t <= m.window_sum:
