@@ -251,6 +251,11 @@ def record_visit(
                               f" after {local_day(at)}", joined=member.joined_on.isoformat(),
                               day=local_day(at).isoformat())  # fmt: skip
         rules = rules_in(s)
+        # The member's points row, written before "is this their first visit?" is asked: on
+        # PostgreSQL it stays locked to the commit, so two PCs recording the member at once
+        # take turns and only one pays the first-visit bonus (SQLite's BEGIN IMMEDIATE
+        # already serialises writers).
+        _add_points(s, member_id, 0)
         first = conn.execute(_A_VISIT, {"member": member_id}).first() is None
         coupon_id, off = (coupons.apply_in(s, member_id, coupon_code, amount_cents, at)
                           if coupon_code else (None, 0))  # fmt: skip

@@ -262,3 +262,20 @@ def test_points_added_from_two_pcs_at_once_all_count(shop):
     assert balance(store, alice) == 61
     problems = run_checks(store)
     assert problems == [], [str(p) for p in problems]
+
+
+def test_a_first_visit_recorded_from_two_pcs_at_once_pays_its_bonus_once(store):
+    """On PostgreSQL both PCs asked "any visit yet?" before either had written one, and both
+    paid the first-visit bonus; the member's points row is now locked before the question."""
+    newcomer = create(store, MemberInput(name="新客🌱", joined_on=date(2020, 1, 1)))
+
+    def pc(_name: str) -> None:
+        ledger.record_visit(store, newcomer, amount_cents=1000)
+
+    assert on_pcs_at_once(pc) == []
+    with store.read() as s:
+        bonuses = s.scalars(select(LedgerEntry.id).where(
+            LedgerEntry.member_id == newcomer,
+            LedgerEntry.source_key.like("%:first_visit"))).all()  # fmt: skip
+    assert len(bonuses) == 1
+    assert run_checks(store) == []
