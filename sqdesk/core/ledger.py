@@ -314,7 +314,10 @@ def void_visit(store: Store, visit_id: int, *, reason: str, actor: str = "") -> 
         if visit.voided:
             raise PointsError("already_reversed", "this visit was already undone")
         entries = s.scalars(
-            select(LedgerEntry).where(LedgerEntry.source_type == "visit",
+            # Found through the entries' moment (ix_ledger_entry_month): a visit's entries,
+            # the referrer's bonus too, carry the visit's moment.
+            select(LedgerEntry).where(LedgerEntry.at == visit.at,
+                                      LedgerEntry.source_type == "visit",
                                       LedgerEntry.source_id == visit_id,
                                       LedgerEntry.kind == EARN)
             .order_by(LedgerEntry.id)

@@ -78,8 +78,11 @@ def visits(store: Store, member_id: int, *, limit: int = PAGE, offset: int = 0) 
         ids = [r.id for r in rows]
         earned = dict(s.execute(
             select(LedgerEntry.source_id, func.sum(LedgerEntry.amount))
-            .where(LedgerEntry.source_type == "visit", LedgerEntry.source_id.in_(ids),
-                   LedgerEntry.member_id == member_id)
+            # The member's entries over the page's moments (their (member, moment) index):
+            # a visit's entries carry its moment.
+            .where(LedgerEntry.member_id == member_id,
+                   LedgerEntry.at.between(min(r.at for r in rows), max(r.at for r in rows)),
+                   LedgerEntry.source_type == "visit", LedgerEntry.source_id.in_(ids))
             .group_by(LedgerEntry.source_id)).all()) if ids else {}  # fmt: skip
     return [VisitRow(r.id, r.at, r.amount_cents, r.channel, r.remark, r.voided,
                      int(earned.get(r.id, 0))) for r in rows]  # fmt: skip

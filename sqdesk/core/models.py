@@ -275,9 +275,10 @@ class LedgerEntry(Base):
         # per kind are summed from the index without reading each entry (16 bytes a row).
         Index("ix_ledger_entry_member_at", "member_id", "at", "id", "kind", "amount"),
         # Covering index for the monthly totals: scanning it reads a fifth of the table.
+        # Also how a visit's entries are found to undo it: they carry the visit's moment.
         Index("ix_ledger_entry_month", "at", "kind", "amount"),
-        # Nothing is looked up by expires_on here: what is due is read from open_lot.
-        Index("ix_ledger_entry_source", "source_type", "source_id"),
+        # Nothing is looked up by expires_on here: what is due is read from open_lot. Nor by
+        # source: a visit's entries are found by member or moment (migration 0038).
     )
 
 
