@@ -131,9 +131,11 @@ def ordered_ids(
     include_archived: bool = False,
     where: dict | None = None,
     limit: int | None = None,
+    among: Sequence[int] | None = None,
 ) -> list[MemberId]:
     """The ids of the members in view, in display order, computed in SQL (the first
-    `limit` of them when given).
+    `limit` of them when given; only those of `among` when given, a superset of the
+    filter's members: they are read by id and ordered, not found by a walk).
 
     `where` narrows to a filter tree (a segment, a tag). With `search_text`, only matches,
     best rank first (exact code or mobile, then name starts with, then the rest), and within
@@ -156,8 +158,14 @@ def ordered_ids(
         order.append(ordered)
     # id as a tie-breaker keeps the order stable between two fetches.
     order.append(Member.id.desc() if descending or sort is None else Member.id.asc())
+    if among is not None:
+        query = query.where(Member.id.in_(among))
     if not include_archived:
-        query = query.where(Member.archived.is_(False))
+        # Among a few ids, asked so that no index answers it: an equality on `archived`
+        # would lead SQLite to walk the roster's (archived, joined_on) index for the order
+        # and ask each member whether it is among them, not read the few by id and sort.
+        query = query.where(func.coalesce(Member.archived, False).is_(False) if among is not None
+                            else Member.archived.is_(False))  # fmt: skip
     if where is not None:  # a segment or tag filter (sqdesk.core.filters)
         query = query.where(filters.condition(store, where))
     with store.read() as s:
@@ -192,7 +200,32 @@ def first_ids(store: Store, limit: int, *, search_text: str = "",
         return _first_by_figure(store, sort, limit)
     if sort not in _INDEXED_SORTS:
         return None
+    if where is not None:
+        few = _few_on_figures(store, where)
+        if few is not None:
+            return ordered_ids(store, sort=sort, descending=descending, where=where,
+                               limit=limit, among=few)  # fmt: skip
     return ordered_ids(store, sort=sort, descending=descending, where=where, limit=limit)
+
+
+# A filter that asks for a range of an indexed figure holding few members is answered from
+# those few: high value (437 of the 100k store) is spread over the whole join order, and the
+# roster's walk newest first asked some 45,000 members before it had a screenful (18 ms;
+# 4 ms this way). Above this many, the walk finds a screenful sooner than they are sorted.
+FEW_ON_FIGURES = 2000
+
+
+def _few_on_figures(store: Store, where: dict) -> list[int] | None:
+    """At most FEW_ON_FIGURES ids among which are all the members the filter selects: those
+    in the range of an indexed figure the filter asks for (filters.indexed_bound), read
+    from its index alone. None when the filter asks none, or the range holds more."""
+    bound = filters.indexed_bound(store, where)
+    if bound is None:
+        return None
+    with store.read() as s:
+        ids = first_column(s, select(MemberStats.member_id).where(bound)
+                           .limit(FEW_ON_FIGURES + 1))  # fmt: skip
+    return ids if len(ids) <= FEW_ON_FIGURES else None
 
 
 # A figure's own index (since 0037) and the member id beside it: the figure sorts' order,

@@ -178,3 +178,49 @@ def test_the_points_walk_on_either_database(any_store):
     full = members.ordered_ids(any_store, sort=SortKey.POINTS, descending=True)
     assert members.first_ids(any_store, 8, sort=SortKey.POINTS) == full[:8]
     assert members.first_ids(any_store, 12, sort=SortKey.POINTS) is None  # 11 have points
+
+
+@pytest.mark.parametrize("few", [1000, 3])
+def test_a_filter_on_an_indexed_figure_is_read_from_its_few_members(store, monkeypatch, few):
+    """High value, or a visit since a day, narrowing the roster to few members: the first
+    screenful is read from those in the figure's range (sorted, not walked for), and is
+    exactly the start of the whole order; with more in the range than FEW_ON_FIGURES, the
+    walk as before. Archived members and the filter's other conditions still count."""
+    from datetime import UTC, date, datetime, timedelta
+
+    from sqdesk.core import ledger, tags
+    from sqdesk.core.member_edit import set_archived
+    from sqdesk.core.members import SortKey
+
+    monkeypatch.setattr(members, "FEW_ON_FIGURES", few)
+    today = date.today()
+    ids = [create(store, MemberInput(name=f"{'张王李赵'[i % 4]}会员{i}🙂",
+                                     joined_on=today - timedelta(days=400 - i * 7)))
+           for i in range(40)]  # fmt: skip
+    for i, m in enumerate(ids[::2]):  # every other member spends, some a lot, some lately
+        joined_ago = 400 - 2 * i * 7
+        ago = 1 + (i * 11) % min(200, joined_ago - 1)
+        when = datetime.combine(today - timedelta(days=ago), datetime.min.time(), UTC)
+        ledger.record_visit(store, m, amount_cents=[90000, 700000, 3000][i % 3],
+                            at=when + timedelta(hours=12))  # fmt: skip
+    set_archived(store, ids[2:40:5], True)
+    tag = tags.create_tag(store, tags.create_group(store, "客群"), "熟客")
+    tags.add_tag(store, ids[::4], tag)
+    since = (today - timedelta(days=60)).isoformat()
+    views = [{"field": "spend", "days": 365, "min": 500000},
+             {"all": [{"field": "spend", "days": 365, "min": 50000}, {"tag": tag}]},
+             {"all": [{"field": "last_visit", "after": since}, {"not": {"tag": tag}}]}]
+    taken = []
+    real = members._few_on_figures
+    monkeypatch.setattr(members, "_few_on_figures",
+                        lambda *a: taken.append(real(*a)) or taken[-1])  # fmt: skip
+    for where in views:
+        for sort in (SortKey.JOINED, SortKey.NAME):
+            for descending in (True, False):
+                full = members.ordered_ids(store, sort=sort, descending=descending, where=where)
+                assert full, where
+                for limit in (1, 4, 200):
+                    page = members.first_ids(store, limit, sort=sort, descending=descending,
+                                             where=where)  # fmt: skip
+                    assert page == full[:limit], (where, sort, descending, limit)
+    assert all(t is not None for t in taken) if few == 1000 else all(t is None for t in taken)
