@@ -332,3 +332,26 @@ def test_a_bulk_load_lifts_the_budget_and_puts_it_back(tmp_path):
             assert limit(s) == SQLITE_HEAP_LIMIT
     finally:
         store.close()
+
+
+def test_a_copy_damaged_as_it_is_written_is_deleted_and_said(tmp_path, monkeypatch):
+    """Every copy is checked once written (quick_check, what a restore asks of it): one
+    that fails is deleted, the error says so, and the older copies stay."""
+    path = tmp_path / "shop.sqdesk"
+    with Store.open(path) as store:
+        _add_member(store, name="王芳😀")
+    good = backup.make_backup(path, kind="manual")
+    real_copy = backup.copy_sqlite
+
+    def copy_then_damage(source, dest):
+        made = real_copy(source, dest)
+        data = bytearray(made.read_bytes())
+        data[4096 : 4096 * 3] = b"\xff" * (4096 * 2)  # pages past the header, as a bad disk
+        made.write_bytes(bytes(data))
+        return made
+
+    monkeypatch.setattr(backup, "copy_sqlite", copy_then_damage)
+    with pytest.raises(backup.BackupError) as err:
+        backup.make_backup(path, kind="manual")
+    assert err.value.code == "bad_copy"
+    assert [b.path for b in backup.backups(path)] == [good]  # the damaged one is gone
