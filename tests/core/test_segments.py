@@ -187,3 +187,42 @@ def test_every_segment_is_explained_with_the_members_figures(shop):
     assert big["high_value"].values["spend_365"] == 600000
     assert big["vip_eligible"].values["max_purchase_30"] == 600000
     assert all(w.english and "{" not in w.english for w in big.values())
+
+
+def test_the_days_rebuild_of_the_figures_lets_other_pcs_read_them(any_store):
+    """While one PC rebuilds the member figures for the new day, another still reads them
+    (as they were) without waiting: on PostgreSQL, dropping the table's indexes for the
+    load locked every reader out until the rebuild committed."""
+    import threading
+
+    from sqlalchemy import select, text
+
+    from sqdesk.core import member_stats
+    from sqdesk.core.models import MemberStats
+
+    store = any_store
+    m = create(store, MemberInput(name="张三🙂", joined_on=date(2024, 1, 10)))
+    ledger.record_visit(store, m, amount_cents=1000, at=at(TODAY - timedelta(days=1)))
+    with store.session() as s:  # yesterday's build, as the other PC reads it
+        member_stats.rebuild_all(s, today=TODAY - timedelta(days=1))
+    loaded, release = threading.Event(), threading.Event()
+
+    def rebuild() -> None:
+        with store.session() as s:
+            member_stats.rebuild_all(s, today=TODAY)
+            s.flush()
+            loaded.set()
+            release.wait(10)  # the transaction stays open until the other PC has read
+
+    thread = threading.Thread(target=rebuild)
+    thread.start()
+    try:
+        assert loaded.wait(10)
+        with store.read() as s:
+            if not store.is_sqlite:
+                s.execute(text("SET LOCAL lock_timeout = '2s'"))
+            rows = s.execute(select(MemberStats.member_id)).all()
+    finally:
+        release.set()
+        thread.join()
+    assert [r[0] for r in rows] == [m]
