@@ -123,3 +123,35 @@ def test_occurrences_come_in_time_order_with_moved_ones_among_them(store, seed):
     assert got == sorted(got, key=lambda o: (o.day, o.minute, o.title, o.activity_id))
     every = [(o.activity_id, o.original_date) for o in got]
     assert len(every) == len(set(every))
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_phase_tasks_are_every_phase_due_in_the_range_in_time_order(store, seed):
+    """The month view's campaign tasks: for every occurrence of a campaign around the range,
+    each phase whose day (phase_due) falls in it, ordered by that day, the occurrence's
+    time and warm-up, reminder, recap; same-time ties in the calendar's order."""
+    import random
+
+    rng = random.Random(seed)
+    lo, hi = MON, MON + timedelta(days=41)
+    for i in range(10):
+        start = MON + timedelta(days=rng.randrange(-20, 30))
+        rule = rng.choice([weekly((rng.randrange(7),), start), weekly((1, 4), start),
+                           to_rrule(Recurrence("daily"), start), ""])  # fmt: skip
+        aid = activities.create(store, ActivityInput(
+            f"活动{i}🎉", start, rng.choice([0, 540, 600, 600, 1439]), rrule=rule,
+            warmup_days=rng.choice([None, 0, 1, 3, 7])))  # fmt: skip
+        days = [o.original_date for o in activities.occurrences(store, lo, hi)
+                if o.activity_id == aid]  # fmt: skip
+        for original in rng.sample(days, min(1, len(days))):
+            activities.move_occurrence(store, aid, original, lo + timedelta(days=rng.randrange(42)),
+                                       rng.choice([None, 720]))  # fmt: skip
+    spread = activities.occurrences(store, lo - timedelta(days=1), hi + timedelta(days=8))
+    order = {p: i for i, p in enumerate(activities.PHASES)}
+    expected = sorted(((o, p, activities.phase_due(o, p)) for o in spread
+                       if o.warmup_days is not None for p in activities.PHASES
+                       if lo <= activities.phase_due(o, p) <= hi),
+                      key=lambda t: (t[2], t[0].minute, order[t[1]]))  # fmt: skip
+    got = activities.phase_tasks(store, lo, hi)
+    assert expected, seed
+    assert [(t.occurrence, t.phase, t.due) for t in got] == expected
