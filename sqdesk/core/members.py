@@ -186,7 +186,9 @@ def first_ids(store: Store, limit: int, *, search_text: str = "",
     rest from the background); None when they cannot, and the caller orders them all:
     - typing a search: `first_search_page`;
     - no search, by join date or name (a segment or tag narrowing it or not): the ordered
-      query with a LIMIT, an index walk that stops at a screenful;
+      query with a LIMIT, an index walk that stops at a screenful; for a filter on an
+      indexed figure that few members meet, those few read by id and sorted
+      (`_few_on_figures`);
     - no search and no filter, by points, last visit or spend, biggest first: a walk down
       that figure's index (`_first_by_figure`)."""
     if search.parse(search_text) is not None:
@@ -211,7 +213,7 @@ def first_ids(store: Store, limit: int, *, search_text: str = "",
 # A filter that asks for a range of an indexed figure holding few members is answered from
 # those few: high value (437 of the 100k store) is spread over the whole join order, and the
 # roster's walk newest first asked some 45,000 members before it had a screenful (18 ms;
-# 4 ms this way). Above this many, the walk finds a screenful sooner than they are sorted.
+# 4-6 ms this way). Above this many, the walk finds a screenful sooner than they are sorted.
 FEW_ON_FIGURES = 2000
 
 
