@@ -347,20 +347,6 @@ def member_ids(store, node: Node, *, today: date | None = None, include_archived
         return first_column(s, query.order_by(Member.id.desc()))
 
 
-def figures_condition(store, node: Node, *, today: date | None = None
-                      ) -> ColumnElement[bool] | None:  # fmt: skip
-    """For a tree that is all conditions on the member figures (high value, VIP-eligible...),
-    the condition on member_stats' rows whose members it selects: what compile_filter asks
-    as _has_stats(it), to be read from the figures' side. None for any other tree, or when
-    member_stats cannot be made current."""
-    from sqdesk.core import member_stats
-
-    today = today or date.today()
-    if not isinstance(node, dict) or not member_stats.ensure_current(store, today=today):
-        return None
-    return _stats_condition(node, today)
-
-
 # The figures with an index of their own (migration 0037): a range of one is read from it.
 _INDEXED_FIGURES = (MemberStats.__table__.c.spend_365, MemberStats.__table__.c.last_visit_at)
 
@@ -388,17 +374,20 @@ def indexed_bound(store, node: Node, *, today: date | None = None
 
 def count(store, node: Node, *, today: date | None = None) -> int:
     """How many members (not archived) the filter selects. A tree that is all conditions on
-    the member figures is counted from the figures' side (figures_condition): the matching
-    rows of member_stats, each asked whether its member is archived, instead of every
-    member asked about its figures (one seek each over 100k members)."""
+    the member figures (high value, VIP-eligible...) is counted from the figures' side: the
+    matching rows of member_stats, each asked whether its member is archived, instead of
+    every member asked about its figures (one seek each over 100k members)."""
+    from sqdesk.core import member_stats
+
     today = today or date.today()
-    on_figures = figures_condition(store, node, today=today)
+    stats = member_stats.ensure_current(store, today=today)  # as condition() asks
+    on_figures = _stats_condition(node, today) if stats and isinstance(node, dict) else None
     if on_figures is not None:  # compile_filter's _has_stats(on_figures), from the other side
         query = select(func.count()).select_from(MemberStats).where(
             on_figures, exists_where(Member.id == MemberStats.member_id,
                                      Member.archived.is_(False)))  # fmt: skip
     else:
         query = select(func.count(Member.id)).where(
-            condition(store, node, today=today), Member.archived.is_(False))
+            compile_filter(node, today=today, stats=stats), Member.archived.is_(False))
     with store.read() as s:
         return s.scalar(query) or 0
