@@ -6,7 +6,8 @@ again for one member inside every transaction that changes one of their contacts
 always current; `check` compares it with the sources.
 
 It lets the dashboard count a year's weekly active members from a table of member-weeks
-instead of a million visits and the notes beside them.
+instead of a million visits and the notes beside them. Every write of a contact comes
+through here, which also keeps each member's latest contact (sqdesk.core.last_contact).
 
 A week is Monday to Sunday in the shop's local time, read with today's offset from UTC
 (China keeps one offset all year; elsewhere a contact in the hour a clock changes may land
@@ -21,16 +22,20 @@ from functools import lru_cache
 from sqlalchemy import Date, Integer, String, cast, delete, func, insert, literal, select, union
 from sqlalchemy.orm import Session
 
-from sqdesk.core import settings
-from sqdesk.core.models import Attendance, ContactWeek, Note, PostCopy, Visit, sqlite_day_of
+from sqdesk.core import last_contact, settings
+from sqdesk.core.models import (
+    Attendance,
+    ContactWeek,
+    Note,
+    PostCopy,
+    Visit,
+    local_offset_seconds,
+    sqlite_day_of,
+)
 from sqdesk.core.store import Store
 from sqdesk.core.upserts import insert_for
 
 BUILT_KEY = "contact_weeks.built"
-
-
-def _offset_seconds() -> int:
-    return int(datetime.now().astimezone().utcoffset().total_seconds())
 
 
 def _postgres(s: Session) -> bool:
@@ -47,7 +52,7 @@ def monday_of(s: Session, day):
 
 def week_of(s: Session, at):
     """The Monday of the local week of a UTC timestamp expression."""
-    seconds = _offset_seconds()
+    seconds = local_offset_seconds()
     if _postgres(s):
         return monday_of(s, at + func.make_interval(0, 0, 0, 0, 0, 0, literal(seconds, Integer)))
     return monday_of(s, sqlite_day_of(at, f"{seconds:+d} seconds"))
@@ -74,13 +79,17 @@ def sources(s: Session, member_id: int | None = None):
 
 
 def rebuild_all(s: Session) -> None:
+    """Every member's weeks and latest contact (after a bulk load)."""
+    last_contact.rebuild_all(s)
     s.execute(delete(ContactWeek))
     s.execute(insert(ContactWeek).from_select(["member_id", "week"], sources(s)))
     settings.put(s, BUILT_KEY, "1")
 
 
 def refresh_member(s: Session, member_id: int) -> None:
-    """One member's weeks again (inside the transaction that changed a contact of theirs)."""
+    """One member's weeks and latest contact again (inside the transaction that changed a
+    contact of theirs)."""
+    last_contact.refresh_member(s, member_id)
     if settings.get(s, BUILT_KEY) != "1":
         return  # not built yet: the first build covers this member too
     s.flush()
@@ -91,12 +100,14 @@ def refresh_member(s: Session, member_id: int) -> None:
 
 def add_week(s: Session, member_id: int, at: datetime) -> None:
     """A contact just added at `at` (a visit, a note): its week, if the member has none
-    there yet. The same week as `week_of` says in SQL, worked out here: one small insert,
-    where refresh_member reads every contact the member ever had (a note took 9 ms, 60% of
-    it that, for a regular on the 100k store). A contact taken away needs refresh_member."""
+    there yet, and the member's latest contact (sqdesk.core.last_contact). The same week as
+    `week_of` says in SQL, worked out here: one small insert, where refresh_member reads
+    every contact the member ever had (a note took 9 ms, 60% of it that, for a regular on
+    the 100k store). A contact taken away needs refresh_member."""
+    last_contact.add(s, [member_id], at)
     if settings.get(s, BUILT_KEY) != "1":
         return
-    local = at.astimezone(UTC).replace(tzinfo=None) + timedelta(seconds=_offset_seconds())
+    local = at.astimezone(UTC).replace(tzinfo=None) + timedelta(seconds=local_offset_seconds())
     monday = local.date() - timedelta(days=local.weekday())
     s.execute(_add_week_statement(s.get_bind().dialect.name),
               {"member_id": member_id, "week": monday})  # fmt: skip
@@ -112,6 +123,7 @@ def _add_week_statement(dialect: str):
 def add_day(s: Session, member_ids: list[int], day: date) -> None:
     """Contacts just added on `day` (attendance, by its occurrence's day): its week for each
     member who has none there yet, in one executemany (a 接龙 records dozens at once)."""
+    last_contact.add_day(s, member_ids, day)
     if not member_ids or settings.get(s, BUILT_KEY) != "1":
         return
     monday = day - timedelta(days=day.weekday())

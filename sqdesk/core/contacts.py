@@ -4,9 +4,10 @@ members it is losing touch with.
 Any contact counts, as the members themselves feel it: a visit, taking part in an
 activity, a note about them (a chat at the counter, a private message, a call) or a post
 copied for them one by one. Joining counts too, so a new member is not "lost" on day one.
-The queue is computed from those tables as they are, so any contact takes a member off it
-at once. How long is too long depends on the member's value (`windows`): a regular who
-spends much is missed sooner than one who came twice last year.
+The queue reads each member's latest contact from the table kept with every contact
+written (sqdesk.core.last_contact), so any contact takes a member off it at once. How long
+is too long depends on the member's value (`windows`): a regular who spends much is missed
+sooner than one who came twice last year.
 """
 
 from __future__ import annotations
@@ -16,18 +17,17 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import NamedTuple
 
 from sqlalchemy import Date, Select, String, case, cast, func, literal, or_, select, type_coerce
+from sqlalchemy.orm import Session
 
-from sqdesk.core import member_stats, segments, shop_settings
+from sqdesk.core import last_contact, member_stats, segments, shop_settings
 from sqdesk.core.models import (
     EPOCH,
-    Attendance,
+    LastContact,
     Member,
     MemberStats,
-    Note,
-    PostCopy,
     UTCDateTime,
+    local_offset_seconds,
 )
-from sqdesk.core.sql_exists import exists_where
 from sqdesk.core.store import Store
 
 LAYERS = ("core", "regular", "quiet")
@@ -82,49 +82,65 @@ def losing_touch(store: Store, *, days: int | None = None, today: date | None = 
     """Members (not archived) with no contact of any kind for their layer's window (or for
     `days`, the same for everyone), the highest spend in 12 months first; the first
     `limit` of them when given."""
-    query = _queue(store, days=days, today=today)
-    if limit is not None:
-        query = query.limit(limit)
     today = today or date.today()
+    kept, win, core_spend = _prepare(store, today, days)
+    # Days since are counted on the shop's calendar with today's offset, as the latest
+    # contacts place an activity's day (sqdesk.core.last_contact): integer arithmetic on
+    # SQLite's stored microseconds, not an astimezone() for each of 20,000 rows.
+    offset = local_offset_seconds() * 1_000_000
+    today_number = (today - EPOCH.date()).days
     out = []
     with store.read() as s:  # Core rows: the ORM's row machinery doubles the time here
-        rows = s.connection().execute(query)
-        for mid, code, name, nickname, spent, lay, visit, note, attended, post in rows:
-            stamps = [t for t in (visit, note, post) if t is not None]
-            last = _aware(max(stamps)) if stamps else None  # one type per database: max works
-            if attended is not None:
-                day = attended if isinstance(attended, date) else date.fromisoformat(attended)
-                at = datetime.combine(day, time(12)).astimezone(UTC)
-                last = at if last is None or at > last else last
-            since = (today - last.astimezone().date()).days if last else None
-            out.append(LosingTouch(mid, code, name or nickname, last, since, spent, lay))
+        query = _queue(_latest(s, kept), win, core_spend, today)
+        if limit is not None:
+            query = query.limit(limit)
+        for mid, code, name, nickname, spent, lay, last in s.connection().execute(query):
+            if last is None:
+                at = since = None
+            elif isinstance(last, int):
+                at = EPOCH + timedelta(microseconds=last)
+                since = today_number - (last + offset) // _DAY
+            else:  # PostgreSQL: an aware datetime
+                at = last
+                since = (today - last.astimezone().date()).days
+            out.append(LosingTouch(mid, code, name or nickname, at, since, spent, lay))
     return out
 
 
-def _aware(value: int | datetime) -> datetime:
-    """A time read as it is stored (see _queue): SQLite's integer microseconds since 1970
-    UTC (models.UTCDateTime), PostgreSQL's aware datetime."""
-    if isinstance(value, datetime):
-        return value
-    return EPOCH + timedelta(microseconds=value)
+_DAY = 86_400_000_000  # microseconds
 
 
 def count_losing_touch(store: Store, *, days: int | None = None,
                        today: date | None = None) -> int:  # fmt: skip
     """How many members the queue holds (counted in SQL, for Today's line)."""
-    query = _queue(store, days=days, today=today).order_by(None).subquery()
+    today = today or date.today()
+    kept, win, core_spend = _prepare(store, today, days)
     with store.read() as s:
+        query = _queue(_latest(s, kept), win, core_spend, today).order_by(None).subquery()
         return s.scalar(select(func.count()).select_from(query)) or 0
 
 
-def _queue(store: Store, *, days: int | None, today: date | None) -> Select:
-    """The queue as one query, filtered in SQL. The visit side is read from member_stats
-    (last visit, 12 months' spend); notes, attendance and posts copied for a member are
-    each one index look for the members with no visit in their window."""
-    today = today or date.today()
-    member_stats.ensure_current(store, today=today)  # last visits and the spend that orders
+def _prepare(store: Store, today: date, days: int | None):
+    """What the queue needs before its read opens (each of these may write or read on its
+    own): the visit figures (12 months' spend sets the layer and the order) and the latest
+    contacts brought up to date (False: a read-only store never built them), the windows
+    and the core threshold."""
+    member_stats.ensure_current(store, today=today)
     win = Windows(days, days, days) if days is not None else windows(store)
     core_spend = segments.load_thresholds(store).core_spend_12m
+    return last_contact.ensure_built(store), win, core_spend
+
+
+def _latest(s: Session, kept: bool):
+    """(member_id, at) of each member's latest contact: the table, or worked out from the
+    contacts when it was never built."""
+    return LastContact.__table__ if kept else last_contact.latest(s).subquery()
+
+
+def _queue(latest, win: Windows, core_spend: int, today: date) -> Select:
+    """The queue as one query, filtered in SQL: each member's 12 months' spend (their
+    layer) from member_stats, their latest contact from `latest` (member_id, at), one row
+    each."""
     # Contact on the day N days ago or later keeps a member off: the window starts the day
     # after the cutoff day.
     cutoff_day = {layer: today - timedelta(days=win.days(layer)) for layer in LAYERS}
@@ -139,28 +155,14 @@ def _queue(store: Store, *, days: int | None, today: date | None) -> Select:
     layer = by_layer({k: literal(k) for k in LAYERS})
     since = by_layer({k: literal(v, UTCDateTime()) for k, v in cutoff.items()})
     since_day = by_layer({k: literal(v, Date()) for k, v in cutoff_day.items()})
-    last_note = select(func.max(Note.at)).where(Note.member_id == m.id).scalar_subquery()
-    last_attendance = (select(func.max(Attendance.occurrence_date))
-                       .where(Attendance.member_id == m.id).scalar_subquery())  # fmt: skip
-    for_member = PostCopy.rendered_for == _rendered_for(m.id)
-    last_post = select(func.max(PostCopy.copied_at)).where(for_member).scalar_subquery()
-
-    # The times are read as stored and only the latest of each row made a datetime
-    # (when SQLite kept text, SQLAlchemy's parsing of it was half the queue's time).
-    def raw(column):
-        return type_coerce(column, String)
-
-    # No contact in the window: one index look each (NOT EXISTS), where "the latest is
-    # NULL or before it" ran each latest twice; the latest are read for the list only.
+    # The latest is read as stored and made a datetime in Python (losing_touch): when SQLite
+    # kept text, SQLAlchemy's parsing of it was half the queue's time.
     return (
-        select(m.id, m.code, m.name, m.nickname, spend, layer, raw(ms.last_visit_at),
-               raw(last_note), raw(last_attendance), raw(last_post))
+        select(m.id, m.code, m.name, m.nickname, spend, layer,
+               type_coerce(latest.c.at, String))
         .outerjoin(ms, ms.member_id == m.id)
+        .outerjoin(latest, latest.c.member_id == m.id)
         .where(m.archived.is_(False), m.joined_on <= since_day,
-               or_(ms.last_visit_at.is_(None), ms.last_visit_at < since),
-               ~exists_where(Note.member_id == m.id, Note.at >= since),
-               ~exists_where(for_member, PostCopy.copied_at >= since),
-               ~exists_where(Attendance.member_id == m.id,
-                             Attendance.occurrence_date > since_day))
+               or_(latest.c.at.is_(None), latest.c.at < since))
         .order_by(spend.desc(), m.id)
     )  # fmt: skip

@@ -15,7 +15,7 @@ from datetime import date
 
 from sqlalchemy import delete, func, select, tuple_, update
 
-from sqdesk.core import audit, backup, groups, member_stats, search
+from sqdesk.core import audit, backup, groups, ledger, member_stats, search
 from sqdesk.core.member_edit import MemberError
 from sqdesk.core.models import Base, Member, MemberId, MemberToken
 from sqdesk.core.store import Store
@@ -141,6 +141,7 @@ def merge(store: Store, *, survivor_id: int, merged_id: int, today: date | None 
         if survivor.referrer_id == merged_id:
             survivor.referrer_id = merged.referrer_id if merged.referrer_id != survivor_id else None
         s.flush()
+        ledger.take_over_balance(s, survivor_id=survivor_id, merged_id=merged_id, today=today)
         _repoint_history(s, old=merged_id, new=survivor_id)
         groups.tidy_after_merge(s, survivor_id)
         audit.record(s, "merge", detail=f"member {merged.code} into {survivor.code}", rows=2)
@@ -167,6 +168,9 @@ def _repoint_history(s, *, old: int, new: int) -> None:
                 mine = select(*others).where(column == new)
                 if others:
                     s.execute(delete(table).where(column == old, tuple_(*others).in_(mine)))
+                else:  # one row per member, derived (figures, the latest contact): the
+                    # survivor's are worked out again below, the balance was taken over
+                    s.execute(delete(table).where(column == old))
             stmt = update(table).where(column == old).values({column.name: new})
             if table is member_table:
                 stmt = stmt.where(table.c.id != new)  # nobody refers themselves

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 
-from sqlalchemy import bindparam, func, insert, select, text, update
+from sqlalchemy import bindparam, delete, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
@@ -184,6 +184,15 @@ _BALANCE = select(_POINTS.c.balance).where(_POINTS.c.member_id == bindparam("mem
 
 def balance_in(s: Session, member_id: int) -> int:
     return s.connection().execute(_BALANCE, {"member": member_id}).scalar() or 0
+
+
+def take_over_balance(s: Session, *, survivor_id: int, merged_id: int, today: date) -> None:
+    """A merge (sqdesk.core.duplicates): the merged member's entries now belong to the
+    survivor, so does their balance; the merged member's points row goes and the
+    survivor's level is worked out again from the history they now share."""
+    _add_points(s, survivor_id, balance_in(s, merged_id))
+    s.connection().execute(delete(_POINTS).where(_POINTS.c.member_id == merged_id))
+    update_level(s, survivor_id, today=today, rules=rules_in(s))
 
 
 def balance(store: Store, member_id: int) -> int:

@@ -1,11 +1,11 @@
 """member_stats, when it claims to be today's, holds exactly what the visits say; so do
-the table of weeks with a contact (sqdesk.core.contact_weeks) and the visits per hour
-(sqdesk.core.visit_hours)."""
+the table of weeks with a contact (sqdesk.core.contact_weeks), each member's latest contact
+(sqdesk.core.last_contact) and the visits per hour (sqdesk.core.visit_hours)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -55,6 +55,31 @@ def _weeks(s: Session) -> Iterator[str]:
     for member_id, week in sorted(expected ^ kept)[:20]:
         side = "missing" if (member_id, week) in expected else "without a contact"
         yield f"member {member_id}: the week of {week} is {side} in the weeks table"
+
+
+@invariant("latest contacts")
+def _latest(s: Session) -> Iterator[str]:
+    from sqdesk.core import last_contact
+    from sqdesk.core.models import LastContact
+
+    if settings.get(s, last_contact.BUILT_KEY) != "1":
+        return
+    expected = {m: at for m, at in s.execute(last_contact.latest(s))}
+    kept = {m: at for m, at in s.execute(select(LastContact.member_id, LastContact.at))}
+    for member_id in sorted(m for m in set(expected) | set(kept)
+                            if _moment(expected.get(m)) != _moment(kept.get(m)))[:20]:
+        yield (f"member {member_id}: the latest contact kept is {kept.get(member_id)}, "
+               f"their contacts say {expected.get(member_id)}")  # fmt: skip
+
+
+def _moment(value):
+    """A moment as read back either way (the kept column is typed; a max over the sources
+    may come back as the stored integer or an aware datetime)."""
+    from sqdesk.core.models import EPOCH
+
+    if isinstance(value, int):
+        return EPOCH + timedelta(microseconds=value)
+    return value
 
 
 def _day(value) -> date:

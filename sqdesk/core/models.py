@@ -108,6 +108,12 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.astimezone(UTC)
 
 
+def local_offset_seconds() -> int:
+    """The shop's offset from UTC today, in seconds: the derived contact tables place a
+    contact's day with it (China keeps one offset all year)."""
+    return int(datetime.now().astimezone().utcoffset().total_seconds())
+
+
 def sqlite_day_of(at, *modifiers):
     """SQLite's `date()` of a UTCDateTime column or expression, with date() modifiers
     such as "+28800 seconds": the integer is whole seconds after `/ 1000000` (SQLite
@@ -636,6 +642,21 @@ class ContactWeek(Base):
         # The pair is the whole row: kept once, in the primary key (migration 0033).
         {"sqlite_with_rowid": False},
     )
+
+
+class LastContact(Base):
+    """Each member's latest contact of any kind (a visit, taking part in an activity, a note,
+    a post copied for them): the losing-touch queue reads one row per member instead of
+    asking four tables about each. Derived data (sqdesk.core.last_contact): built once, and
+    for one member whenever one of their contacts changes. A member with no contact has no
+    row."""
+
+    __tablename__ = "last_contact"
+
+    member_id: Mapped[int] = mapped_column(
+        ForeignKey("member.id", ondelete="CASCADE"), primary_key=True
+    )
+    at: Mapped[datetime] = mapped_column(UTCDateTime)  # an activity: noon of its day
 
 
 class WechatGroup(Base):

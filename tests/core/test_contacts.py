@@ -77,3 +77,60 @@ def test_each_layer_has_its_own_window_from_the_thresholds_or_the_settings(store
     assert contacts.losing_touch(store) == []
     shop_settings.save(store, {"segments.dormant_days": 30})  # regulars follow the threshold
     assert [m.member_id for m in contacts.losing_touch(store)] == [regular]
+
+
+def test_the_latest_contact_is_kept_through_every_change(any_store):
+    """The queue reads each member's latest contact from a table kept on write: a backdated
+    visit leaves it where it is, undoing the latest visit takes it back to the one before,
+    an activity counts on its day; `check` compares the table with the contacts."""
+    from sqdesk.core.check import run_checks
+
+    store = any_store
+    mid = _quiet(store, "回头客😊", 5_000, visit_days_ago=60)
+    (row,) = contacts.losing_touch(store, days=30)  # built here, on first use
+    assert row.member_id == mid and row.days_since in (59, 60, 61)
+    recent = ledger.record_visit(store, mid, amount_cents=1_000, at=NOW - timedelta(days=2))
+    assert contacts.losing_touch(store, days=30) == []
+    ledger.record_visit(store, mid, amount_cents=1_000, at=NOW - timedelta(days=45))
+    assert contacts.losing_touch(store, days=30) == []
+    ledger.void_visit(store, recent.visit_id, reason="录错了，不是他")
+    (row,) = contacts.losing_touch(store, days=30)
+    assert row.days_since in (44, 45, 46)
+    day = date.today() - timedelta(days=35)
+    aid = activities.create(store, ActivityInput("读书会：《红楼梦》", day))
+    activities.record_attendance(store, aid, day, [mid])
+    (row,) = contacts.losing_touch(store, days=30)
+    assert row.days_since == 35 and row.last_contact.astimezone().date() == day
+    assert contacts.count_losing_touch(store, days=30) == 1
+    assert run_checks(store) == []
+
+
+def test_check_finds_a_latest_contact_that_disagrees_with_the_contacts(store):
+    from sqlalchemy import update
+
+    from sqdesk.core.check import run_checks
+    from sqdesk.core.models import LastContact
+
+    mid = _quiet(store, "被改过", visit_days_ago=60)
+    contacts.losing_touch(store, days=30)
+    with store.session() as s:
+        s.execute(update(LastContact).where(LastContact.member_id == mid).values(at=NOW))
+    assert contacts.losing_touch(store, days=30) == []  # the queue trusts the table
+    problems = run_checks(store)
+    assert [p.check for p in problems] == ["latest contacts"]
+    assert f"member {mid}" in problems[0].detail
+
+
+def test_a_read_only_store_never_built_works_the_latest_contacts_out(tmp_path):
+    db = str(tmp_path / "ro.sqdesk")
+    with Store.open(db) as store:
+        old = _quiet(store, "老会员", 3_000, visit_days_ago=100)
+        seen = _quiet(store, "常来", 3_000, visit_days_ago=100)
+        notes.add(store, seen, "微信聊了几句")
+    with Store.open(db, read_only=True) as store:
+        assert [m.member_id for m in contacts.losing_touch(store, days=30)] == [old]
+        assert contacts.count_losing_touch(store, days=30) == 1
+    with Store.open(db) as store:
+        from sqdesk.core import last_contact
+
+        assert not last_contact.is_built(store)  # the read-only one could not build it

@@ -78,3 +78,26 @@ def test_merge_refuses_nonsense(store):
         merge(store, survivor_id=a, merged_id=9999)
     assert gone.value.code == "gone"
     assert members.detail(store, a) is not None
+
+
+def test_merge_two_members_who_both_came_keeps_the_figures_true(store):
+    """Both have visits, points, a note and figures kept per member (their balance, visit
+    figures, latest contact): the merged member's one-per-member rows go, the survivor's
+    are worked out again from the history they now share."""
+    from datetime import UTC, datetime, timedelta
+
+    from sqdesk.core import contacts, ledger, notes
+
+    now = datetime.now(UTC)
+    joined = date(2025, 1, 1)
+    keep = create(store, MemberInput(name="张三", mobile="13800138000", joined_on=joined))
+    other = create(store, MemberInput(name="张三", nickname="阿三", joined_on=joined))
+    ledger.record_visit(store, keep, amount_cents=3_800, at=now - timedelta(days=200))
+    ledger.record_visit(store, other, amount_cents=5_000, at=now - timedelta(days=20))
+    notes.add(store, other, "电话回访 ☎️", at=now - timedelta(days=10))
+    assert contacts.losing_touch(store, days=5, limit=5)  # the latest contacts are built
+    merge(store, survivor_id=keep, merged_id=other)
+    assert run_checks(store) == []
+    (row,) = contacts.losing_touch(store, days=5)
+    assert row.member_id == keep and row.days_since in (9, 10, 11)
+    assert contacts.losing_touch(store, days=30) == []

@@ -482,3 +482,49 @@ def test_participation_matches_each_occurrence_with_moves_cancels_and_ties(store
         assert (p.occurrences, p.mean_rate) == (n, pytest.approx(mean))
         assert (p.best.title, p.best.day, p.best.attendees, p.best.audience) == best
         assert (p.worst.title, p.worst.day, p.worst.attendees, p.worst.audience) == worst
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_the_latest_contact_shortcut_changes_no_class(any_store, seed):
+    """A member who did not come and has no contact since the period began is counted not
+    seen from their latest contact (sqdesk.core.last_contact) without asking the contacts:
+    the same figures as asking them, for random shops and contacts on the period's edges
+    (a note at its first moment, a copy a moment before, an activity on its first day and
+    on the day before)."""
+    import random
+
+    store = any_store
+    rng = random.Random(seed)
+    people = [create(store, MemberInput(name=rng.choice(["王芳", "李雷🍵", "Lily", "欧阳娜娜"]),
+                                        joined_on=ago(rng.randint(60, 200))))
+              for _ in range(16)]  # fmt: skip
+    act = activities.create(store, ActivityInput(title="品鉴会", start_date=ago(80),
+                                                 rrule="FREQ=DAILY"))  # fmt: skip
+    greeting = posts.find(store, "birthday")
+    periods = [(FIRST, LAST), (ago(59), ago(30)), (ago(45), ago(45)), (ago(10), T)]
+    for m in people:
+        first, _last = rng.choice(periods)
+        edge = metrics.start_of(first)
+        what = rng.randrange(6)
+        if what == 0:
+            notes.add(store, m, "门口聊了两句，说喜欢少糖", at=edge)
+        elif what == 1:
+            posts.record_copy(store, greeting, "生日快乐🎂", rendered_for=f"member:{m}",
+                              at=edge - timedelta(microseconds=1))  # fmt: skip
+        elif what in (2, 3):
+            day = first - timedelta(days=what - 2)  # the first day, or the day before
+            activities.record_attendance(store, act, day, [m])
+        for _ in range(rng.randint(0, 3)):
+            v = ledger.record_visit(store, m, amount_cents=rng.randint(1, 90) * 100,
+                                    at=noon(ago(rng.randint(0, 59))))  # fmt: skip
+            if rng.random() < 0.2:
+                ledger.void_visit(store, v.visit_id, reason="录错了")
+    from sqdesk.core import last_contact
+
+    assert last_contact.ensure_built(store)
+    for first, last in periods:
+        lo, hi = metrics.start_of(first), metrics.start_of(last + timedelta(days=1))
+        with store.read() as s:
+            asked = metrics._visit_figures(s, lo, hi, first, last, None, False)
+            kept = metrics._visit_figures(s, lo, hi, first, last, None, True)
+        assert kept == asked, (first, last)
