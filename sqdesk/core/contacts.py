@@ -17,9 +17,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import NamedTuple
 
 from sqlalchemy import Date, Select, String, case, cast, func, literal, or_, select, type_coerce
-from sqlalchemy.orm import Session
 
-from sqdesk.core import last_contact, member_stats, segments, shop_settings
+from sqdesk.core import member_stats, segments, shop_settings
 from sqdesk.core.models import (
     EPOCH,
     LastContact,
@@ -83,7 +82,7 @@ def losing_touch(store: Store, *, days: int | None = None, today: date | None = 
     `days`, the same for everyone), the highest spend in 12 months first; the first
     `limit` of them when given."""
     today = today or date.today()
-    kept, win, core_spend = _prepare(store, today, days)
+    win, core_spend = _prepare(store, today, days)
     # Days since are counted on the shop's calendar with today's offset, as the latest
     # contacts place an activity's day (sqdesk.core.last_contact): integer arithmetic on
     # SQLite's stored microseconds, not an astimezone() for each of 20,000 rows.
@@ -91,7 +90,7 @@ def losing_touch(store: Store, *, days: int | None = None, today: date | None = 
     today_number = (today - EPOCH.date()).days
     out = []
     with store.read() as s:  # Core rows: the ORM's row machinery doubles the time here
-        query = _queue(_latest(s, kept), win, core_spend, today)
+        query = _queue(win, core_spend, today)
         if limit is not None:
             query = query.limit(limit)
         for mid, code, name, nickname, spent, lay, last in s.connection().execute(query):
@@ -114,33 +113,25 @@ def count_losing_touch(store: Store, *, days: int | None = None,
                        today: date | None = None) -> int:  # fmt: skip
     """How many members the queue holds (counted in SQL, for Today's line)."""
     today = today or date.today()
-    kept, win, core_spend = _prepare(store, today, days)
+    win, core_spend = _prepare(store, today, days)
+    query = _queue(win, core_spend, today).order_by(None).subquery()
     with store.read() as s:
-        query = _queue(_latest(s, kept), win, core_spend, today).order_by(None).subquery()
         return s.scalar(select(func.count()).select_from(query)) or 0
 
 
-def _prepare(store: Store, today: date, days: int | None):
-    """What the queue needs before its read opens (each of these may write or read on its
-    own): the visit figures (12 months' spend sets the layer and the order) and the latest
-    contacts brought up to date (False: a read-only store never built them), the windows
-    and the core threshold."""
+def _prepare(store: Store, today: date, days: int | None) -> tuple[Windows, int]:
+    """What the queue needs before its read opens: the visit figures brought up to date (a
+    write, once a day: 12 months' spend sets the layer and the order), the windows and the
+    core threshold."""
     member_stats.ensure_current(store, today=today)
     win = Windows(days, days, days) if days is not None else windows(store)
-    core_spend = segments.load_thresholds(store).core_spend_12m
-    return last_contact.ensure_built(store), win, core_spend
+    return win, segments.load_thresholds(store).core_spend_12m
 
 
-def _latest(s: Session, kept: bool):
-    """(member_id, at) of each member's latest contact: the table, or worked out from the
-    contacts when it was never built."""
-    return LastContact.__table__ if kept else last_contact.latest(s).subquery()
-
-
-def _queue(latest, win: Windows, core_spend: int, today: date) -> Select:
+def _queue(win: Windows, core_spend: int, today: date) -> Select:
     """The queue as one query, filtered in SQL: each member's 12 months' spend (their
-    layer) from member_stats, their latest contact from `latest` (member_id, at), one row
-    each."""
+    layer) from member_stats, their latest contact from last_contact, one row each."""
+    latest = LastContact.__table__
     # Contact on the day N days ago or later keeps a member off: the window starts the day
     # after the cutoff day.
     cutoff_day = {layer: today - timedelta(days=win.days(layer)) for layer in LAYERS}

@@ -32,7 +32,6 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from sqdesk.core import settings
 from sqdesk.core.models import (
     Attendance,
     LastContact,
@@ -42,10 +41,7 @@ from sqdesk.core.models import (
     Visit,
     local_offset_seconds,
 )
-from sqdesk.core.store import Store
 from sqdesk.core.upserts import insert_for
-
-BUILT_KEY = "last_contact.built"
 
 
 def noon_of(day: date) -> datetime:
@@ -90,13 +86,10 @@ def latest(s: Session, member_id: int | None = None) -> Select:
 def rebuild_all(s: Session) -> None:
     s.execute(delete(LastContact))
     s.execute(insert(LastContact).from_select(["member_id", "at"], latest(s)))
-    settings.put(s, BUILT_KEY, "1")
 
 
 def refresh_member(s: Session, member_id: int) -> None:
     """One member's row again (inside the transaction that took a contact away)."""
-    if settings.get(s, BUILT_KEY) != "1":
-        return  # not built yet: the first build covers this member too
     s.flush()
     s.execute(delete(LastContact).where(LastContact.member_id == member_id))
     s.execute(insert(LastContact).from_select(["member_id", "at"], latest(s, member_id)))
@@ -105,7 +98,7 @@ def refresh_member(s: Session, member_id: int) -> None:
 def add(s: Session, member_ids: list[int], at: datetime) -> None:
     """Contacts just added at `at`: each member's latest moves to it if it is later (a
     visit entered afterwards for last week leaves it where it is)."""
-    if not member_ids or settings.get(s, BUILT_KEY) != "1":
+    if not member_ids:
         return
     s.connection().execute(_add_statement(s.get_bind().dialect.name),
                            [{"member_id": m, "at": at} for m in member_ids])
@@ -124,20 +117,3 @@ def _add_statement(dialect: str):
     later = func.max if dialect == "sqlite" else func.greatest  # of two values
     return stmt.on_conflict_do_update(index_elements=[table.c.member_id],
                                       set_={"at": later(table.c.at, stmt.excluded.at)})
-
-
-def is_built(store: Store) -> bool:
-    with store.read() as s:
-        return settings.get(s, BUILT_KEY) == "1"
-
-
-def ensure_built(store: Store) -> bool:
-    """Build the table if it never was; False when it cannot be (a read-only store)."""
-    if is_built(store):
-        return True
-    if store.read_only:
-        return False
-    with store.session() as s:
-        if settings.get(s, BUILT_KEY) != "1":
-            rebuild_all(s)
-    return True

@@ -62,8 +62,6 @@ def _latest(s: Session) -> Iterator[str]:
     from sqdesk.core import last_contact
     from sqdesk.core.models import LastContact
 
-    if settings.get(s, last_contact.BUILT_KEY) != "1":
-        return
     expected = {m: at for m, at in s.execute(last_contact.latest(s))}
     kept = {m: at for m, at in s.execute(select(LastContact.member_id, LastContact.at))}
     for member_id in sorted(m for m in set(expected) | set(kept)

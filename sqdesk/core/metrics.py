@@ -58,7 +58,6 @@ from sqdesk.core import (
     activities,
     coupons,
     filters,
-    last_contact,
     ledger,
     ledger_days,
     segments,
@@ -276,7 +275,6 @@ def compute(store: Store, first: date, last: date, scope: Scope = STORE, *,
     today = today or date.today()
     lo, hi = start_of(first), start_of(last + timedelta(days=1))
     ids = members_of(store, scope, last)
-    latest_kept = last_contact.ensure_built(store)  # before the reads: it may write, once
 
     def read(part, *args):
         with store.read() as s:
@@ -287,7 +285,7 @@ def compute(store: Store, first: date, last: date, scope: Scope = STORE, *,
         taking_part = pool.submit(lambda: participation(
             store, first, min(last, today), scope,
             calendar=calendar.get() if calendar is not None else None))
-        visits = pool.submit(read, _visit_figures, lo, hi, first, last, ids, latest_kept)
+        visits = pool.submit(read, _visit_figures, lo, hi, first, last, ids)
         points = pool.submit(read, _points, lo, hi, ids)
         cohorts = pool.submit(retention_by_day, store, first, last, scope, today=today)
         members = pool.submit(read, _member_counts, lo, hi, first, last, ids)
@@ -326,8 +324,7 @@ def _member_counts(s, lo: datetime, hi: datetime, first: date, last: date,
 
 
 def _visit_figures(s, lo: datetime, hi: datetime, first: date, last: date,
-                   ids: Select | None, latest_kept: bool = False,
-                   ) -> tuple[int, int, int, int, int]:  # fmt: skip
+                   ids: Select | None) -> tuple[int, int, int, int, int]:  # fmt: skip
     """(visits, visitors, repeat visitors, spend, active members). The shop's sums are read
     from the visits per hour (sqdesk.core.visit_hours), a scope's from its members' visits.
     The rest is one pass over the members,
@@ -345,7 +342,7 @@ def _visit_figures(s, lo: datetime, hi: datetime, first: date, last: date,
     # Each member's class, then again for the few archived before the end (not on the books
     # then, so not active): the members are walked in the roster's index, whose entries hold
     # what is asked, not in the member table's wide rows (a fifth of the statement's time).
-    klass = member_class(lo, hi, first, last, latest_kept=latest_kept)[0]
+    klass = member_class(lo, hi, first, last)[0]
     scope = [within(Member.id, ids)] if ids is not None else [
         Member.archived.in_([False, True])]  # the whole roster: its (archived, joined_on)
     joined = dict(s.execute(select(klass, func.count())
@@ -359,23 +356,21 @@ def _visit_figures(s, lo: datetime, hi: datetime, first: date, last: date,
     return int(n_visits), visitors, repeaters, int(spend), active
 
 
-def member_class(lo: datetime, hi: datetime, first: date, last: date, *,
-                 latest_kept: bool = False) -> tuple:  # fmt: skip
+def member_class(lo: datetime, hi: datetime, first: date, last: date) -> tuple:
     """(class, on the books at the end) of the member row in the query: GROUP BY keys.
-    `latest_kept`: each member's latest contact is kept (sqdesk.core.last_contact): one
-    who did not come and has no contact at all since the period began is not seen, on one
-    look at their row instead of three index seeks. On the 100k store that is half the
-    members for 30 days: their classes 224-259 -> 173-194 ms; 12 months 185-201 -> 182-186
-    ms. Asked before the visits it made 30 days faster still but 12 months slower (most
-    members came in a year, and each paid the look)."""
+    Each member's latest contact is kept (sqdesk.core.last_contact): one who did not come
+    and has no contact at all since the period began is not seen, on one look at their row
+    instead of three index seeks. On the 100k store that is half the members for 30 days:
+    their classes 224-259 -> 173-194 ms; 12 months 185-201 -> 182-186 ms. Asked before the
+    visits it made 30 days faster still but 12 months slower (most members came in a year,
+    and each paid the look)."""
     mine = [Visit.member_id == Member.id, Visit.voided.is_(False), Visit.at >= lo,
             Visit.at < hi]  # fmt: skip
     second = (select(Visit.at).where(*mine).order_by(Visit.at).limit(1).offset(1)
               .scalar_subquery())  # fmt: skip
-    quiet = [(~exists_where(LastContact.member_id == Member.id, LastContact.at >= lo),
-              NOT_SEEN)] if latest_kept else []  # fmt: skip
+    quiet = ~exists_where(LastContact.member_id == Member.id, LastContact.at >= lo)
     klass = case((exists_where(*mine), case((second.is_not(None), AGAIN), else_=CAME)),
-                 *quiet,
+                 (quiet, NOT_SEEN),
                  (_contacted_otherwise(Member.id, lo, hi, first, last), OTHERWISE),
                  else_=NOT_SEEN).label("class")  # fmt: skip
     return klass, case((_counted(last, hi), 1), else_=0).label("counted")

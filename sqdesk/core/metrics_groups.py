@@ -17,7 +17,6 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, select
 
-from sqdesk.core import last_contact
 from sqdesk.core.metrics import (
     RETENTION_DAYS,
     Calendar,
@@ -57,9 +56,8 @@ def board_figures(store: Store, first: date, last: date, scopes: list[Scope], *,
     """Figures (BOARD_FIELDS) for each group scope, as compute(store, first, last, scope)
     counts them. `calendar`: the period's, first to min(last, today)."""
     lo, hi = start_of(first), start_of(last + timedelta(days=1))
-    latest_kept = last_contact.ensure_built(store)  # before the read: it may write, once
     with store.read() as s:
-        counts = _counts(s, lo, hi, first, last, latest_kept)
+        counts = _counts(s, lo, hi, first, last)
     joined = retention_by_group(store, first, last)
     taking_part = _participation(store, min(last, today), calendar)
     out = []
@@ -82,8 +80,7 @@ def _stays(day: date):
             .where(_in_group_on(day)).distinct().subquery())  # fmt: skip
 
 
-def _counts(s, lo: datetime, hi: datetime, first: date, last: date,
-            latest_kept: bool) -> dict[int, _Counts]:  # fmt: skip
+def _counts(s, lo: datetime, hi: datetime, first: date, last: date) -> dict[int, _Counts]:
     """Members on the books, visits and spend, and the members' classes, per group."""
     stays = _stays(last)
     totals = dict(s.execute(
@@ -95,7 +92,7 @@ def _counts(s, lo: datetime, hi: datetime, first: date, last: date,
         .join(Visit, Visit.member_id == stays.c.member_id)
         .where(Visit.voided.is_(False), Visit.at >= lo, Visit.at < hi)
         .group_by(stays.c.group_id))}  # fmt: skip
-    klass, counted = member_class(lo, hi, first, last, latest_kept=latest_kept)
+    klass, counted = member_class(lo, hi, first, last)
     classes: dict[int, list] = {}
     for gid, k, on_books, n in s.execute(
             select(stays.c.group_id, klass, counted, func.count())

@@ -87,7 +87,7 @@ def test_the_latest_contact_is_kept_through_every_change(any_store):
 
     store = any_store
     mid = _quiet(store, "回头客😊", 5_000, visit_days_ago=60)
-    (row,) = contacts.losing_touch(store, days=30)  # built here, on first use
+    (row,) = contacts.losing_touch(store, days=30)
     assert row.member_id == mid and row.days_since in (59, 60, 61)
     recent = ledger.record_visit(store, mid, amount_cents=1_000, at=NOW - timedelta(days=2))
     assert contacts.losing_touch(store, days=30) == []
@@ -121,16 +121,41 @@ def test_check_finds_a_latest_contact_that_disagrees_with_the_contacts(store):
     assert f"member {mid}" in problems[0].detail
 
 
-def test_a_read_only_store_never_built_works_the_latest_contacts_out(tmp_path):
-    db = str(tmp_path / "ro.sqdesk")
-    with Store.open(db) as store:
-        old = _quiet(store, "老会员", 3_000, visit_days_ago=100)
-        seen = _quiet(store, "常来", 3_000, visit_days_ago=100)
-        notes.add(store, seen, "微信聊了几句")
-    with Store.open(db, read_only=True) as store:
-        assert [m.member_id for m in contacts.losing_touch(store, days=30)] == [old]
-        assert contacts.count_losing_touch(store, days=30) == 1
-    with Store.open(db) as store:
-        from sqdesk.core import last_contact
+def test_the_migration_fills_the_latest_contacts_as_the_app_keeps_them(any_store):
+    """Migration 0039 fills the table in its own SQL: the same rows as the app kept through
+    visits (one undone), notes, an activity and a post copied for one member."""
+    import importlib.util
+    from pathlib import Path
 
-        assert not last_contact.is_built(store)  # the read-only one could not build it
+    from sqlalchemy import delete, select, text
+
+    from sqdesk.core.models import LastContact
+
+    store = any_store
+    came = _quiet(store, "来过两次", 3_000, visit_days_ago=40)
+    v = ledger.record_visit(store, came, amount_cents=1_000, at=NOW - timedelta(days=3))
+    ledger.void_visit(store, v.visit_id, reason="录错了")
+    wrote = _quiet(store, "留言的", visit_days_ago=200)
+    notes.add(store, wrote, "说想要新品试喝🍵", at=NOW - timedelta(days=7))
+    joined = _quiet(store, "参加活动")
+    day = date.today() - timedelta(days=12)
+    aid = activities.create(store, ActivityInput("品鉴会", day))
+    activities.record_attendance(store, aid, day, [joined])
+    copied = _quiet(store, "收到消息")
+    t = posts.find(store, "好久不见（沉睡唤醒）")
+    posts.record_copy(store, t, "👋", rendered_for=f"member:{copied}", label="收到消息",
+                      at=NOW - timedelta(days=20))  # fmt: skip
+    _quiet(store, "从没来过")
+    path = (Path(__file__).resolve().parents[2] / "sqdesk" / "core" / "migrations" / "versions"
+            / "0039_last_contact.py")  # fmt: skip
+    spec = importlib.util.spec_from_file_location("migration_0039", path)
+    migration = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(migration)
+    rows = select(LastContact.member_id, LastContact.at).order_by(LastContact.member_id)
+    with store.session() as s:
+        kept = s.execute(rows).all()
+        s.execute(delete(LastContact))
+        s.execute(text(migration.fill_statement(s.get_bind().dialect.name)))
+        filled = s.execute(rows).all()
+    assert [m for m, _at in kept] == [came, wrote, joined, copied]
+    assert filled == kept

@@ -257,7 +257,9 @@ def test_check_reports_notes_that_no_service_would_write(store, member):
     with store.session() as s:
         s.execute(update(Note).where(Note.id == kept.id).values(reason="price"))
         s.execute(update(Note).where(Note.id == amendment.id).values(member_id=other))
-    found = {str(p) for p in run_checks(store, file_checks=False)}
+    # Moving the amendment by hand also leaves both members' latest contacts behind: that
+    # check says so on its own line; the notes' own findings are these two.
+    found = {str(p) for p in run_checks(store, file_checks=False) if p.check == "notes"}
     assert found == {f"[notes] note {kept.id} (complaint) has the reason 'price'",
                      f"[notes] note {amendment.id} amends note {kept.id}, which is about "
                      "another member"}  # fmt: skip
