@@ -4,10 +4,11 @@ taking part in an activity, a note about them, or a post copied for them one by 
 The losing-touch queue (sqdesk.core.contacts) asks, for each of 100,000 members, whether
 any contact is newer than their window: four index looks per member, 135-170 ms for the
 whole queue. From this table it is one row per member. Derived data, like
-sqdesk.core.contact_weeks, which keeps it with the weeks: built once for everyone (on
-first use, 0.3 s for the 100k store), then kept inside every transaction that adds a
-contact (the latest only moves forward) or takes one away (the member's row is worked out
-again). `check` compares it with the sources.
+sqdesk.core.contact_weeks, which keeps it with the weeks: filled for everyone by its
+migration (0039, 0.3 s for the 100k store) and after a bulk load (the demo), then kept
+inside every transaction that adds a contact (the latest only moves forward) or takes one
+away (the member's row is worked out again). It is always whole, so no write asks whether
+it was built (a visit would pay a read for that). `check` compares it with the sources.
 
 An activity counts at noon of its day in the shop's time, read with today's offset from
 UTC (as the weeks read theirs), so a day's attendance and a day's note compare alike.
