@@ -49,9 +49,15 @@ def test_a_template_cannot_reach_python(body):
 def test_a_10000_character_template_renders_quickly():
     body = ("{{ 称呼 or '亲' }}，生日快乐🎂！" * 600)[: MAX_CHARS - 20]
     body = body[: body.rfind("！") + 1]
-    t = time.perf_counter()
-    text = render(body, {"称呼": "阿珍"})
-    assert time.perf_counter() - t < 1 and text.startswith("阿珍，生日快乐🎂")
+    # The best of three: about 0.1 s here; one render took 1.3 s in a CI run beside the
+    # PostgreSQL server on a busy machine. A template that renders in quadratic time would
+    # take seconds every time.
+    times = []
+    for _ in range(3):
+        t = time.perf_counter()
+        text = render(body, {"称呼": "阿珍"})
+        times.append(time.perf_counter() - t)
+    assert min(times) < 1 and text.startswith("阿珍，生日快乐🎂")
 
 
 def test_values_for_a_member_an_occurrence_and_the_day(store):
