@@ -30,6 +30,7 @@ from sqdesk.core.models import (
     PostCopy,
     Visit,
     local_offset_seconds,
+    member_of_copy,
     sqlite_day_of,
 )
 from sqdesk.core.store import Store
@@ -58,17 +59,13 @@ def week_of(s: Session, at):
     return monday_of(s, sqlite_day_of(at, f"{seconds:+d} seconds"))
 
 
-def _member_of_copy():
-    return cast(func.substr(PostCopy.rendered_for, 8), Integer)
-
-
 def sources(s: Session, member_id: int | None = None):
     """(member_id, week) of every contact, each pair once."""
     visits = select(Visit.member_id.label("member_id"), week_of(s, Visit.at).label("week"))
     visits = visits.where(Visit.voided.is_(False))
     came = select(Attendance.member_id, monday_of(s, Attendance.occurrence_date))
     wrote = select(Note.member_id, week_of(s, Note.at))
-    copied = select(_member_of_copy(), week_of(s, PostCopy.copied_at)).where(
+    copied = select(member_of_copy(), week_of(s, PostCopy.copied_at)).where(
         PostCopy.rendered_for.like("member:%"))
     if member_id is not None:
         visits = visits.where(Visit.member_id == member_id)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import NamedTuple
 
-from sqlalchemy import Date, Select, String, case, cast, func, literal, or_, select, type_coerce
+from sqlalchemy import Date, Select, String, case, func, literal, or_, select, type_coerce
 
 from sqdesk.core import member_stats, segments, shop_settings
 from sqdesk.core.models import (
@@ -65,11 +65,6 @@ def windows(store: Store) -> Windows:
     auto = {"core": max(1, t.dormant_days // 3), "regular": t.dormant_days,
             "quiet": t.lapsed_days}  # fmt: skip
     return Windows(**{layer: int(chosen[layer] or auto[layer]) for layer in LAYERS})
-
-
-def _rendered_for(member_id_column):
-    """posts.target_of's "member:12" for each member, in SQL (to match the copy history)."""
-    return literal("member:", String) + cast(member_id_column, String)
 
 
 def _start_of(day: date) -> datetime:

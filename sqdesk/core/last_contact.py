@@ -41,6 +41,7 @@ from sqdesk.core.models import (
     PostCopy,
     Visit,
     local_offset_seconds,
+    member_of_copy,
 )
 from sqdesk.core.upserts import insert_for
 
@@ -66,8 +67,7 @@ def latest(s: Session, member_id: int | None = None) -> Select:
     visits = (select(Visit.member_id.label("member_id"), func.max(Visit.at).label("at"))
               .where(Visit.voided.is_(False)).group_by(Visit.member_id))  # fmt: skip
     notes = select(Note.member_id, func.max(Note.at)).group_by(Note.member_id)
-    copied = (select(cast(func.substr(PostCopy.rendered_for, 8), Integer),
-                     func.max(PostCopy.copied_at))
+    copied = (select(member_of_copy(), func.max(PostCopy.copied_at))
               .where(PostCopy.rendered_for.like("member:%"))
               .group_by(PostCopy.rendered_for))  # fmt: skip
     came = (select(Attendance.member_id, _noon_sql(s, func.max(Attendance.occurrence_date)))

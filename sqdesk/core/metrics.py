@@ -42,11 +42,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import (
-    Integer,
     Select,
     and_,
     case,
-    cast,
     distinct,
     func,
     or_,
@@ -64,7 +62,6 @@ from sqdesk.core import (
     sql_rows,
     visit_hours,
 )
-from sqdesk.core.contacts import _rendered_for
 from sqdesk.core.errors import CodedError
 from sqdesk.core.models import (
     Attendance,
@@ -77,6 +74,8 @@ from sqdesk.core.models import (
     PostCopy,
     Visit,
     WechatGroup,
+    copy_target_of,
+    member_of_copy,
 )
 from sqdesk.core.sql_exists import exists_where
 from sqdesk.core.store import Store
@@ -408,20 +407,15 @@ def _contacted_otherwise(member_id, lo: datetime, hi: datetime, first: date, las
         exists_where(Attendance.member_id == member_id, Attendance.occurrence_date >= first,
                      Attendance.occurrence_date <= last),
         exists_where(Note.member_id == member_id, Note.at >= lo, Note.at < hi),
-        exists_where(PostCopy.rendered_for == _rendered_for(member_id),
+        exists_where(PostCopy.rendered_for == copy_target_of(member_id),
                      PostCopy.copied_at >= lo, PostCopy.copied_at < hi),
     )  # fmt: skip
-
-
-def _copied_for():
-    """The member id in a copy's "member:12"."""
-    return cast(func.substr(PostCopy.rendered_for, 8), Integer)
 
 
 def _copies_of(scope: Scope, ids: Select | None):
     if ids is None:
         return true()
-    mine = and_(PostCopy.rendered_for.like("member:%"), _copied_for().in_(ids))
+    mine = and_(PostCopy.rendered_for.like("member:%"), member_of_copy().in_(ids))
     if scope.kind == "group":
         return or_(mine, PostCopy.rendered_for == f"group:{scope.group_id}")
     return mine
@@ -542,7 +536,7 @@ def _firsts(store: Store, first: date, last: date, ids: Select | None):
                      select(func.min(Note.at)).where(Note.member_id == Member.id, Note.at >= lo)
                      .scalar_subquery().label("note"),
                      select(func.min(PostCopy.copied_at))
-                     .where(PostCopy.rendered_for == _rendered_for(Member.id),
+                     .where(PostCopy.rendered_for == copy_target_of(Member.id),
                             PostCopy.copied_at >= lo).scalar_subquery().label("copy"),
                      select(func.min(Attendance.occurrence_date))
                      .where(Attendance.member_id == Member.id,

@@ -40,7 +40,6 @@ from sqdesk.core.metrics import (
     JoinDay,
     Scope,
     SharedCalendar,
-    _copied_for,
     _counted,
     check_period,
     group_scopes,
@@ -59,6 +58,7 @@ from sqdesk.core.models import (
     Note,
     PostCopy,
     Visit,
+    member_of_copy,
 )
 from sqdesk.core.store import Store
 
@@ -149,7 +149,7 @@ def _active_by_contacts(s, table, ids) -> dict[date, int]:
                                Attendance.occurrence_date <= table.c.d1)),
         select(table.c.b, Note.member_id)
         .join(Note, and_(Note.at >= table.c.lo, Note.at < table.c.hi)),
-        select(table.c.b, _copied_for())
+        select(table.c.b, member_of_copy())
         .join(PostCopy, and_(PostCopy.copied_at >= table.c.lo, PostCopy.copied_at < table.c.hi))
         .where(PostCopy.rendered_for.like("member:%")),
     ).subquery()  # fmt: skip

@@ -22,7 +22,9 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    cast,
     func,
+    literal,
     literal_column,
     text,
     type_coerce,
@@ -821,6 +823,18 @@ class PostCopy(Base):
         # A member's timeline reads the posts copied for them.
         Index("ix_post_copy_rendered_for", "rendered_for", "copied_at"),
     )
+
+
+def member_of_copy():
+    """The member id in a copy's `rendered_for` ("member:12", posts.target_of), in SQL:
+    for copies already known to be for one member."""
+    return cast(func.substr(PostCopy.rendered_for, 8), Integer)
+
+
+def copy_target_of(member_id_column):
+    """posts.target_of's "member:12" for each member, in SQL (to match the copy history
+    through its (rendered_for, copied_at) index)."""
+    return literal("member:", String) + cast(member_id_column, String)
 
 
 class ActivityPost(Base):
