@@ -26,7 +26,11 @@ def test_a_pin_is_kept_as_a_salted_hash_and_checked(any_store):
     assert manager.has_pin(store)
     with store.read() as s:
         kept = settings.get(s, manager.PIN_KEY)
-    assert "2580" not in kept and kept.startswith("scrypt$")
+    # Kept as "scrypt$<salt>$<digest>": never the PIN itself (its digits can turn up inside
+    # the hex by chance, one run in a thousand, so each field is compared whole).
+    scheme, salt, digest = kept.split("$")
+    assert scheme == "scrypt" and "2580" not in (salt, digest)
+    assert len(bytes.fromhex(salt)) == 16 and len(bytes.fromhex(digest)) == 32
     manager.verify(store, "2580")
     with pytest.raises(manager.PinError) as err:
         manager.verify(store, "0000")
@@ -36,6 +40,11 @@ def test_a_pin_is_kept_as_a_salted_hash_and_checked(any_store):
         manager.set_pin(store, "1357", current="9999")
     manager.set_pin(store, "1357", current="2580")
     manager.verify(store, "1357")
+    # Setting the same PIN again draws a new salt, so equal PINs never look alike.
+    manager.set_pin(store, "2580", current="1357")
+    with store.read() as s:
+        again = settings.get(s, manager.PIN_KEY).split("$")
+    assert again[1] != salt and again[2] != digest
 
 
 def test_five_wrong_pins_wait_a_minute(any_store):
