@@ -3,6 +3,8 @@
 import json
 from datetime import UTC, date, datetime, timedelta
 
+import pytest
+
 from sqdesk import cli
 from sqdesk.core import activities, contacts, ledger, members, notes, posts
 from sqdesk.core.activities import ActivityInput
@@ -11,6 +13,15 @@ from sqdesk.core.store import Store
 
 NOW = datetime.now(UTC)
 LONG_AGO = date.today() - timedelta(days=400)
+
+
+@pytest.fixture(autouse=True)
+def _todays_dates():
+    """Each test reads the date when it starts: a run that crosses midnight would otherwise
+    build its store on one day and ask the app about the next."""
+    global NOW, LONG_AGO
+    NOW = datetime.now(UTC)
+    LONG_AGO = date.today() - timedelta(days=400)
 
 
 def _quiet(store, name, spend_cents=0, visit_days_ago=None):

@@ -18,6 +18,15 @@ NOW = datetime.now(UTC)
 TODAY = NOW.astimezone().date()
 
 
+@pytest.fixture(autouse=True)
+def _todays_dates():
+    """Each test reads the date when it starts: a run that crosses midnight would otherwise
+    build its store on one day and ask the app about the next."""
+    global NOW, TODAY
+    NOW = datetime.now(UTC)
+    TODAY = NOW.astimezone().date()
+
+
 @pytest.fixture
 def shop(any_store):
     fang = create(any_store, MemberInput(name="张诗芳", joined_on=TODAY - timedelta(days=100)))

@@ -16,6 +16,14 @@ from sqdesk.core.member_edit import MemberInput, create, set_archived
 TODAY = date.today()
 
 
+@pytest.fixture(autouse=True)
+def _todays_dates():
+    """Each test reads the date when it starts: a run that crosses midnight would otherwise
+    build its store on one day and ask the app about the next."""
+    global TODAY
+    TODAY = date.today()
+
+
 @pytest.fixture
 def pool(any_store):
     ids = [create(any_store, MemberInput(name=f"会员{i}", joined_on=TODAY - timedelta(days=5)))

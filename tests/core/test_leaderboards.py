@@ -16,6 +16,14 @@ from sqdesk.core.member_edit import MemberInput, create
 FIRST = date.today().replace(day=1)
 
 
+@pytest.fixture(autouse=True)
+def _todays_dates():
+    """Each test reads the date when it starts: a run that crosses midnight would otherwise
+    build its store on one day and ask the app about the next."""
+    global FIRST
+    FIRST = date.today().replace(day=1)
+
+
 @pytest.fixture
 def shop(any_store):
     joined = FIRST - timedelta(days=60)

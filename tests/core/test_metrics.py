@@ -21,6 +21,15 @@ T = date.today()
 FIRST, LAST = T - timedelta(days=29), T  # the last 30 days
 
 
+@pytest.fixture(autouse=True)
+def _todays_dates():
+    """Each test reads the date when it starts: a run that crosses midnight would otherwise
+    build its store on one day and ask the app about the next."""
+    global T, FIRST, LAST
+    T = date.today()
+    FIRST, LAST = T - timedelta(days=29), T
+
+
 def noon(d: date) -> datetime:
     return datetime.combine(d, time(12)).astimezone(UTC)
 

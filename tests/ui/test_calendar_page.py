@@ -16,6 +16,14 @@ from sqdesk.ui.today.page import ItemRole, TodayPage
 TODAY = date.today()
 
 
+@pytest.fixture(autouse=True)
+def _todays_dates():
+    """Each test reads the date when it starts: a run that crosses midnight would otherwise
+    build its store on one day and ask the app about the next."""
+    global TODAY
+    TODAY = date.today()
+
+
 @pytest.fixture
 def shop(store):
     for n, nick in (("张三", ""), ("李四", ""), ("王芳", "Lily")):

@@ -17,6 +17,14 @@ from sqdesk.ui.jobs import wait_for_jobs
 T = date.today()
 
 
+@pytest.fixture(autouse=True)
+def _todays_dates():
+    """Each test reads the date when it starts: a run that crosses midnight would otherwise
+    build its store on one day and ask the app about the next."""
+    global T
+    T = date.today()
+
+
 def _noon(days_ago: int) -> datetime:
     return datetime.combine(T - timedelta(days=days_ago), time(12)).astimezone(UTC)
 
