@@ -1,9 +1,9 @@
 """The weeks in which the shop had contact with each member (the `contact_week` table): a
 visit, taking part in an activity, a note about them, or a post copied for them one by one
 (the dashboard's contacts, sqdesk.core.metrics). Derived from those tables, like
-sqdesk.core.member_stats: built once for everyone (on first use, or after a bulk load), and
-again for one member inside every transaction that changes one of their contacts, so it is
-always current; `check` compares it with the sources.
+sqdesk.core.member_stats: filled for everyone by its migration (0040) and after a bulk
+load, and kept for one member inside every transaction that changes one of their contacts,
+so it is always whole and current; `check` compares it with the sources.
 
 It lets the dashboard count a year's weekly active members from a table of member-weeks
 instead of a million visits and the notes beside them. Every write of a contact comes
@@ -22,7 +22,7 @@ from functools import lru_cache
 from sqlalchemy import Date, Integer, String, cast, delete, func, insert, literal, select, union
 from sqlalchemy.orm import Session
 
-from sqdesk.core import last_contact, settings
+from sqdesk.core import last_contact
 from sqdesk.core.models import (
     Attendance,
     ContactWeek,
@@ -33,10 +33,7 @@ from sqdesk.core.models import (
     member_of_copy,
     sqlite_day_of,
 )
-from sqdesk.core.store import Store
 from sqdesk.core.upserts import insert_for
-
-BUILT_KEY = "contact_weeks.built"
 
 
 def _postgres(s: Session) -> bool:
@@ -80,15 +77,12 @@ def rebuild_all(s: Session) -> None:
     last_contact.rebuild_all(s)
     s.execute(delete(ContactWeek))
     s.execute(insert(ContactWeek).from_select(["member_id", "week"], sources(s)))
-    settings.put(s, BUILT_KEY, "1")
 
 
 def refresh_member(s: Session, member_id: int) -> None:
     """One member's weeks and latest contact again (inside the transaction that changed a
     contact of theirs)."""
     last_contact.refresh_member(s, member_id)
-    if settings.get(s, BUILT_KEY) != "1":
-        return  # not built yet: the first build covers this member too
     s.flush()
     s.execute(delete(ContactWeek).where(ContactWeek.member_id == member_id))
     s.execute(insert(ContactWeek).from_select(["member_id", "week"],
@@ -102,8 +96,6 @@ def add_week(s: Session, member_id: int, at: datetime) -> None:
     every contact the member ever had (a note took 9 ms, 60% of it that, for a regular on
     the 100k store). A contact taken away needs refresh_member."""
     last_contact.add(s, [member_id], at)
-    if settings.get(s, BUILT_KEY) != "1":
-        return
     local = at.astimezone(UTC).replace(tzinfo=None) + timedelta(seconds=local_offset_seconds())
     monday = local.date() - timedelta(days=local.weekday())
     s.execute(_add_week_statement(s.get_bind().dialect.name),
@@ -121,7 +113,7 @@ def add_day(s: Session, member_ids: list[int], day: date) -> None:
     """Contacts just added on `day` (attendance, by its occurrence's day): its week for each
     member who has none there yet, in one executemany (a 接龙 records dozens at once)."""
     last_contact.add_day(s, member_ids, day)
-    if not member_ids or settings.get(s, BUILT_KEY) != "1":
+    if not member_ids:
         return
     monday = day - timedelta(days=day.weekday())
     s.connection().execute(_add_week_statement(s.get_bind().dialect.name),
@@ -134,15 +126,3 @@ def add_copy(s: Session, rendered_for: str, at: datetime) -> None:
     if rendered_for.startswith("member:") and target.isdigit():
         add_week(s, int(target), at)
 
-
-def ensure_built(store: Store) -> bool:
-    """Build the table if it never was; False when it cannot be (a read-only store)."""
-    with store.read() as s:
-        if settings.get(s, BUILT_KEY) == "1":
-            return True
-    if store.read_only:
-        return False
-    with store.session() as s:
-        if settings.get(s, BUILT_KEY) != "1":
-            rebuild_all(s)
-    return True

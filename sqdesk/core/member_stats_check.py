@@ -48,8 +48,6 @@ def _weeks(s: Session) -> Iterator[str]:
     from sqdesk.core import contact_weeks
     from sqdesk.core.models import ContactWeek
 
-    if settings.get(s, contact_weeks.BUILT_KEY) != "1":
-        return
     expected = {(m, _day(w)) for m, w in s.execute(contact_weeks.sources(s))}
     kept = {(m, _day(w)) for m, w in s.execute(select(ContactWeek.member_id, ContactWeek.week))}
     for member_id, week in sorted(expected ^ kept)[:20]:

@@ -25,7 +25,6 @@ from datetime import date, timedelta
 from sqlalchemy import and_, case, distinct, func, or_, select, union_all
 
 from sqdesk.core import (
-    contact_weeks,
     ledger,
     member_stats,
     metrics_groups,
@@ -105,8 +104,6 @@ def series(store: Store, first: date, last: date, scope: Scope = STORE) -> list[
     spans = buckets(first, last)
     ids = members_of(store, scope, last)
     weeks = [a for a, b in spans if a.weekday() == 0 and (b - a).days == 6]
-    if weeks and not contact_weeks.ensure_built(store):
-        weeks = []  # a read-only store never built it: count every bucket from the contacts
     with store.read() as s:
         if ids is None:
             sums = dict(zip((a for a, _b in spans), visit_hours.sums(s, [

@@ -629,8 +629,8 @@ class AuditEntry(Base):
 class ContactWeek(Base):
     """The weeks (Monday to Sunday, the shop's time) in which the shop had contact with a
     member: the dashboard's weekly active members without a year's million visits and
-    notes. Derived data (sqdesk.core.contact_weeks): built once, and for one member whenever
-    one of their contacts changes."""
+    notes. Derived data (sqdesk.core.contact_weeks): filled by its migration (0040), and
+    for one member whenever one of their contacts changes."""
 
     __tablename__ = "contact_week"
 
