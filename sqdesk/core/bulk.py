@@ -24,14 +24,27 @@ def insert_rows(conn: Connection, table: Table, rows: Sequence[dict]) -> None:
     if not rows:
         return
     names = list(rows[0])
-    columns = [[r[name] for r in rows] for name in names]
+    _insert_columns(conn, table, names, [[r[name] for r in rows] for name in names])
+
+
+def insert_tuples(conn: Connection, table: Table, names: Sequence[str],
+                  rows: Sequence[tuple]) -> None:  # fmt: skip
+    """insert_rows for rows made as tuples of the columns `names`, in that order: a tuple
+    is made faster than a dict, and the columns come out in one transposition (the demo's
+    2.1 million ledger entries spent 10 s in reading their dicts column by column)."""
+    if rows:
+        _insert_columns(conn, table, list(names), [list(c) for c in zip(*rows, strict=True)])
+
+
+def _insert_columns(conn: Connection, table: Table, names: list[str], columns: list[list]) -> None:
+    rows = len(columns[0])
     for column in table.columns:
         if column.name in names or column.default is None:
             continue
         if not column.default.is_scalar:
             raise ValueError(f"{table.name}.{column.name} has a per-row default: give it")
         names.append(column.name)
-        columns.append([column.default.arg] * len(rows))
+        columns.append([column.default.arg] * rows)
     dialect = conn.dialect
     for i, name in enumerate(names):
         kind = table.c[name].type
