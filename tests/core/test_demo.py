@@ -178,3 +178,67 @@ def test_demo_store_has_a_copy_history_and_a_run_to_resume(store):
 
         liked = s.scalar(select(func.count()).where(Member.favourites != ""))
     assert 300 < liked < 900  # about 40 % have favourites recorded
+
+
+def _history(store) -> dict[str, list]:
+    from sqlalchemy import text
+
+    tables = ("visit", "ledger_entry", "ledger_consumption", "open_lot", "member_points",
+              "reward")  # fmt: skip
+    with store.read() as s:
+        return {t: s.execute(text(f"SELECT * FROM {t} ORDER BY 1")).all() for t in tables}
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="no fork on this system")
+def test_the_simulation_in_a_second_process_makes_the_same_years(tmp_path, monkeypatch):
+    """Forked or not, the same seed gives the same visits, ledger, lots, balances and
+    reward stock, row for row; and `check` passes on both."""
+    import sqdesk.core.demo.points as points
+    from sqdesk.core.check import run_checks
+    from sqdesk.core.store import Store
+
+    made = {}
+    for forked in (True, False):
+        monkeypatch.setattr(points, "_can_fork", lambda forked=forked: forked)
+        with Store.open(tmp_path / f"{forked}.sqdesk") as store:
+            fill_demo_store(store, members=1500, seed=9, today=TODAY, notes=False)
+            made[forked] = _history(store)
+            assert run_checks(store) == []
+    assert len(made[True]["ledger_entry"]) > 20_000  # more than one chunk
+    assert made[True] == made[False]
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="no fork on this system")
+def test_a_stop_or_a_failure_ends_the_second_process_and_adds_nothing(store, monkeypatch):
+    import multiprocessing
+
+    import sqdesk.core.demo.points as points
+
+    monkeypatch.setattr(points, "_can_fork", lambda: True)
+    children = []
+    start = multiprocessing.context.ForkProcess.start
+
+    def started(process):
+        start(process)
+        children.append(process)
+
+    monkeypatch.setattr(multiprocessing.context.ForkProcess, "start", started)
+    asked = []
+
+    def stop_after_the_first_chunk():  # asked before each chunk, and between its writes
+        asked.append(1)
+        return len(asked) > 3
+
+    with pytest.raises(Cancelled):
+        fill_demo_store(store, members=3000, seed=1, should_stop=stop_after_the_first_chunk)
+    assert children and not children[-1].is_alive()
+    assert store.info().counts["member"] == 0
+
+    def fails(_rng, _member, _today):
+        raise ZeroDivisionError("the simulation's own bug")
+
+    monkeypatch.setattr(points, "_visit_times", fails)
+    with pytest.raises(RuntimeError, match="ZeroDivisionError: the simulation's own bug"):
+        fill_demo_store(store, members=300, seed=1)
+    assert not children[-1].is_alive()
+    assert store.info().counts["member"] == 0

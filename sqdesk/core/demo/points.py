@@ -10,14 +10,19 @@ two million entries.
 
 from __future__ import annotations
 
+import multiprocessing
 import random
+import threading
 from bisect import bisect
 from collections import deque
+from collections.abc import Iterator
+from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from itertools import accumulate
 
 from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy.engine import Dialect
 
 from sqdesk.core import bulk, ledger, ledger_days, member_stats, visit_hours
 from sqdesk.core.jobs import Cancelled, Progress, ShouldStop
@@ -32,7 +37,7 @@ from sqdesk.core.models import (
     Reward,
     Visit,
 )
-from sqdesk.core.points_rules import expiry_date, visit_awards
+from sqdesk.core.points_rules import EarningRules, expiry_date, visit_awards
 
 DEMO_REWARDS = (("美式咖啡一杯", 120, None), ("第二杯半价券", 60, None), ("招牌奶茶", 180, None),
                 ("限定帆布袋", 600, 200))  # fmt: skip
@@ -79,6 +84,12 @@ class _Ledger:
         self.visits: list[tuple] = []  # VISIT_COLUMNS
         self.next_entry = first_entry
         self.next_visit = first_visit
+
+    def take(self) -> tuple[list[tuple], list[tuple], list[tuple]]:
+        """The rows made since the last take, to be written."""
+        made = (self.visits, self.entries, self.consumptions)
+        self.visits, self.entries, self.consumptions = [], [], []
+        return made
 
     def entry(self, m: _Member, at: datetime, kind: str, amount: int, reason: str, source: str,
               source_id: int | None, key: str | None, expires: date | None) -> int:  # fmt: skip
@@ -150,7 +161,6 @@ def _visit_times(rng: random.Random, m: _Member, today: date) -> list[datetime]:
 def fill_points(s, *, seed: int, today: date, first_member_id: int,
                 progress: Progress, should_stop: ShouldStop) -> int:  # fmt: skip
     """Visits, ledger, rewards and levels for members with id >= first_member_id."""
-    rng = random.Random(seed * 7919 + 1)
     rules = ledger.rules_in(s)
     rewards = _ensure_catalog(s)
     people = {
@@ -160,18 +170,99 @@ def fill_points(s, *, seed: int, today: date, first_member_id: int,
     }  # fmt: skip
     if not people:
         return 0
+    conn = s.connection()
+    plan = _Plan(
+        seed=seed, today=today, rules=rules, rewards=rewards, people=people,
+        thresholds=sorted(t for (t,) in s.execute(select(Level.threshold)) if t > 0),
+        first_entry=(s.scalar(select(func.max(LedgerEntry.id))) or 0) + 1,
+        first_visit=(s.scalar(select(func.max(Visit.id))) or 0) + 1,
+        dialect=conn.dialect,
+    )  # fmt: skip
+    entries = 0
+    with bulk.indexes_set_aside(conn, *(table for table, _ in _LOADS)):
+        # Each chunk of the years is written while the next is simulated: in a second
+        # process where one can be forked, otherwise here, one after the other.
+        chunks = _forked(plan, should_stop) if _can_fork() else _simulated(plan)
+        with closing(chunks):  # a stop or a failure here ends the simulation at once
+            for done, total, made, statements in chunks:
+                if should_stop():
+                    raise Cancelled()
+                for statement, rows in statements:
+                    conn.exec_driver_sql(statement, rows)
+                entries += made
+                progress(done, total)
+    people = plan.people  # as the years left them (from the child, when forked)
+    _write(s, people, plan.rewards)
+    first_change = (s.scalar(select(func.max(LevelChange.id))) or 0) + 1
+    ledger.refresh_levels_in(s, today=date.today())
+    # Levels were reached over the years, not all today: date each change at the moment
+    # the member's 12-month earnings last crossed that level's threshold.
+    level_threshold = dict(s.execute(select(Level.id, Level.threshold)).all())
+    dated = []
+    for change_id, member_id, level_id in s.execute(
+        select(LevelChange.id, LevelChange.member_id, LevelChange.to_level_id)
+        .where(LevelChange.id >= first_change)
+    ).all():  # fmt: skip
+        m = people.get(member_id)
+        when = m.reached.get(level_threshold.get(level_id, 0)) if m else None
+        if when is None and m is not None and m.window:
+            when = m.window[0][0]
+        if when is not None:
+            dated.append({"b_id": change_id, "b_at": when})
+    if dated:
+        changes = LevelChange.__table__
+        s.connection().execute(
+            update(changes).where(changes.c.id == bindparam("b_id")).values(at=bindparam("b_at")),
+            dated,
+        )
+    member_stats.rebuild_all(s, today=date.today())
+    return entries
+
+
+@dataclass
+class _Plan:
+    """What the simulation starts from; `people` and `rewards` hold where it ended."""
+
+    seed: int
+    today: date
+    rules: EarningRules
+    rewards: list[list]
+    people: dict[int, _Member]
+    thresholds: list[int]
+    first_entry: int
+    first_visit: int
+    dialect: Dialect  # the rows are converted for it where they are made
+
+
+# (events done, events, ledger entries made, [(INSERT, rows as the driver takes them)])
+Chunk = tuple[int, int, int, list[tuple[str, list[tuple]]]]
+_LOADS = ((Visit.__table__, VISIT_COLUMNS), (LedgerEntry.__table__, ENTRY_COLUMNS),
+          (LedgerConsumption.__table__, CONSUMPTION_COLUMNS))  # fmt: skip
+
+
+def _chunk(plan: _Plan, done: int, total: int, book: _Ledger) -> Chunk:
+    """The rows made since the last chunk, converted for the store's driver (bulk.driver_rows):
+    in the second process that is work taken off the one that writes."""
+    made = book.take()
+    return done, total, len(made[1]), [bulk.driver_rows(plan.dialect, table, names, rows)
+                                       for (table, names), rows in zip(_LOADS, made, strict=True)
+                                       if rows]  # fmt: skip
+
+
+def _simulated(plan: _Plan) -> Iterator[Chunk]:
+    """Every member's visits played in time order, yielded as chunks of rows (their visits,
+    entries and consumptions) every _CHUNK visits; `plan.people` and `plan.rewards` end as
+    the years left them."""
+    rng = random.Random(plan.seed * 7919 + 1)
+    people, rules, thresholds, today = plan.people, plan.rules, plan.thresholds, plan.today
     events = [(when, mid) for mid, m in people.items() for when in _visit_times(rng, m, today)]
     events.sort()
-    book = _Ledger((s.scalar(select(func.max(LedgerEntry.id))) or 0) + 1,
-                   (s.scalar(select(func.max(Visit.id))) or 0) + 1)  # fmt: skip
-    affordable = sorted(rewards, key=lambda r: r[1])
-    thresholds = sorted(t for (t,) in s.execute(select(Level.threshold)) if t > 0)
+    book = _Ledger(plan.first_entry, plan.first_visit)
+    affordable = sorted(plan.rewards, key=lambda r: r[1])
     expiry_of: dict[date, date | None] = {}
     for index, (when, mid) in enumerate(events):
-        if index % 50000 == 0:
-            if should_stop():
-                raise Cancelled()
-            progress(index, len(events))
+        if index % _CHUNK == 0 and index:
+            yield _chunk(plan, index, len(events), book)
         m = people[mid]
         day = when.date()
         book.expire_due(m, day)
@@ -226,31 +317,62 @@ def fill_points(s, *, seed: int, today: date, first_member_id: int,
                     reward[2] -= 1
     for m in people.values():
         book.expire_due(m, today)
-    _write(s, book, people, rewards, progress, should_stop)
-    first_change = (s.scalar(select(func.max(LevelChange.id))) or 0) + 1
-    ledger.refresh_levels_in(s, today=date.today())
-    # Levels were reached over the years, not all today: date each change at the moment
-    # the member's 12-month earnings last crossed that level's threshold.
-    level_threshold = dict(s.execute(select(Level.id, Level.threshold)).all())
-    dated = []
-    for change_id, member_id, level_id in s.execute(
-        select(LevelChange.id, LevelChange.member_id, LevelChange.to_level_id)
-        .where(LevelChange.id >= first_change)
-    ).all():  # fmt: skip
-        m = people.get(member_id)
-        when = m.reached.get(level_threshold.get(level_id, 0)) if m else None
-        if when is None and m is not None and m.window:
-            when = m.window[0][0]
-        if when is not None:
-            dated.append({"b_id": change_id, "b_at": when})
-    if dated:
-        changes = LevelChange.__table__
-        s.connection().execute(
-            update(changes).where(changes.c.id == bindparam("b_id")).values(at=bindparam("b_at")),
-            dated,
-        )
-    member_stats.rebuild_all(s, today=date.today())
-    return len(book.entries)
+    yield _chunk(plan, len(events), len(events), book)
+
+
+def _can_fork() -> bool:
+    """A second process for the simulation where it is safe to fork one: not on Windows
+    (no fork), and not from a process with other threads (the app's window: a fork copies
+    only this thread, and a lock another one held would never be let go in the copy)."""
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+
+
+def _forked(plan: _Plan, should_stop: ShouldStop) -> Iterator[Chunk]:
+    """_simulated in a forked process, its chunks sent back as they are made: on two cores
+    the years are simulated while the chunks before are written (the simulation is pure
+    Python; it touches no store). The child inherits `plan`; what it ends with comes back
+    last. A stop, or the child's failure, ends the child."""
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    child = context.Process(target=_simulate_to, args=(plan, send, receive), daemon=True)
+    child.start()
+    send.close()
+    try:
+        while True:
+            if should_stop():
+                raise Cancelled()
+            if not receive.poll(0.2):  # asked again while the child works
+                continue
+            try:
+                kind, payload = receive.recv()
+            except EOFError:
+                kind, payload = "failed", f"the process ended with code {child.exitcode}"
+            if kind == "chunk":
+                yield payload
+            elif kind == "ended":
+                plan.people, plan.rewards = payload
+                return
+            else:
+                raise RuntimeError(f"the demo's simulation failed: {payload}")
+    finally:
+        receive.close()
+        if child.is_alive():
+            child.kill()
+        child.join()
+
+
+def _simulate_to(plan: _Plan, send, receive) -> None:
+    """The child's work (see _forked). Its copy of the parent's end is closed first: with
+    it open, a send after the parent let go would wait for a reader that never comes."""
+    receive.close()
+    try:
+        for chunk in _simulated(plan):
+            send.send(("chunk", chunk))
+        send.send(("ended", (plan.people, plan.rewards)))
+    except Exception as exc:  # reported to the parent, which raises it there
+        send.send(("failed", f"{type(exc).__name__}: {exc}"))
+    finally:
+        send.close()
 
 
 def _channel(rng: random.Random) -> str:
@@ -270,18 +392,8 @@ def _ensure_catalog(s) -> list[list]:
     return [[r.id, r.cost, r.stock, r.name] for r in s.scalars(select(Reward))]
 
 
-def _write(s, book: _Ledger, people: dict[int, _Member], rewards: list[list],
-           progress: Progress, should_stop: ShouldStop) -> None:  # fmt: skip
+def _write(s, people: dict[int, _Member], rewards: list[list]) -> None:
     conn = s.connection()
-    loads = ((Visit.__table__, VISIT_COLUMNS, book.visits),
-             (LedgerEntry.__table__, ENTRY_COLUMNS, book.entries),
-             (LedgerConsumption.__table__, CONSUMPTION_COLUMNS, book.consumptions))  # fmt: skip
-    with bulk.indexes_set_aside(conn, *(table for table, _, _ in loads)):
-        for table, names, rows in loads:
-            for start in range(0, len(rows), _CHUNK):
-                if should_stop():
-                    raise Cancelled()
-                bulk.insert_tuples(conn, table, names, rows[start : start + _CHUNK])
     # Visits, entries and consumption went in bulk: their derived tables are made from them,
     # the open lots from the simulation's own (what open_lots.from_ledger would sum again
     # from two million entries: 7 s; `check` compares the two).
