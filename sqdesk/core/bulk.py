@@ -28,20 +28,14 @@ def insert_rows(conn: Connection, table: Table, rows: Sequence[dict]) -> None:
     conn.exec_driver_sql(*_prepared(conn.dialect, table, names, columns))
 
 
-def insert_tuples(conn: Connection, table: Table, names: Sequence[str],
-                  rows: Sequence[tuple]) -> None:  # fmt: skip
-    """insert_rows for rows made as tuples of the columns `names`, in that order: a tuple
-    is made faster than a dict, and the columns come out in one transposition (the demo's
-    2.1 million ledger entries spent 10 s in reading their dicts column by column)."""
-    if rows:
-        conn.exec_driver_sql(*driver_rows(conn.dialect, table, names, rows))
-
-
 def driver_rows(dialect: Dialect, table: Table, names: Sequence[str],
                 rows: Sequence[tuple]) -> tuple[str, list[tuple]]:  # fmt: skip
-    """What insert_tuples hands the driver: the INSERT, and the rows with every value
-    converted. On its own so that the conversion can run where the rows are made (the
-    demo's second process), off the process that writes."""
+    """For rows made as tuples of the columns `names`, in that order: the INSERT, and the
+    rows as the driver takes them, every value converted as insert_rows does. A tuple is
+    made faster than a dict and its columns come out in one transposition (the demo's 2.1
+    million ledger entries spent 10 s in reading their dicts column by column); and the
+    conversion can run where the rows are made (the demo's second process), off the
+    process that writes."""
     return _prepared(dialect, table, list(names), [list(c) for c in zip(*rows, strict=True)])
 
 

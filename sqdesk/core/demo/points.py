@@ -52,7 +52,7 @@ _CHANNEL_SUMS = list(accumulate(w for _, w in CHANNELS))
 _CHANNEL_TOTAL = _CHANNEL_SUMS[-1] + 0.0
 _CHUNK = 20000
 _YEAR = timedelta(days=365)
-# The rows are made as tuples of these columns (bulk.insert_tuples): 3.5 million dicts at
+# The rows are made as tuples of these columns (bulk.driver_rows): 3.5 million dicts at
 # 100k members cost more to make and to read back than the tuples.
 VISIT_COLUMNS = ("id", "member_id", "at", "amount_cents", "channel", "remark", "voided",
                  "created_at")  # fmt: skip
