@@ -36,6 +36,7 @@ from sqlalchemy import func, select
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from sqdesk.core import member_export, member_import, members, search
+from sqdesk.core.compact_types import KIND_CODES, day_number
 from sqdesk.core.demo import fill_demo_store
 from sqdesk.core.models import EPOCH, MICROSECOND, LedgerEntry, Member
 from sqdesk.core.store import Store
@@ -444,8 +445,8 @@ def bench_points(store: Store, raw: sqlite3.Connection, n: int) -> list[Result]:
             )
             raw.execute(
                 "INSERT INTO ledger_entry (member_id, at, kind, amount, reason, source_type, "
-                "actor) VALUES (?, ?, 'earn', 38, 'bench', 'bench', '')",
-                (member_id, now),
+                "actor) VALUES (?, ?, ?, 38, 'bench', 'bench', '')",
+                (member_id, now, KIND_CODES["earn"]),  # as LedgerKind stores it
             )
             raw.execute(
                 "UPDATE member_points SET balance = balance + 38 WHERE member_id = ?",
@@ -472,7 +473,7 @@ def bench_points(store: Store, raw: sqlite3.Connection, n: int) -> list[Result]:
     a_exp, made = timed(lambda: ledger.expire(store))
     due_sql = (
         "SELECT e.id FROM ledger_entry e LEFT JOIN ledger_consumption c ON c.lot_id = e.id "
-        "WHERE e.expires_on <= date('now') AND e.amount > 0 GROUP BY e.id "
+        f"WHERE e.expires_on <= {day_number(date.today())} AND e.amount > 0 GROUP BY e.id "
         "HAVING e.amount - COALESCE(SUM(c.points), 0) > 0"
     )
     b_exp, _ = timed(lambda: raw.execute(due_sql).fetchall())

@@ -274,8 +274,8 @@ def test_a_first_visit_recorded_from_two_pcs_at_once_pays_its_bonus_once(store):
 
     assert on_pcs_at_once(pc) == []
     with store.read() as s:
-        bonuses = s.scalars(select(LedgerEntry.id).where(
-            LedgerEntry.member_id == newcomer,
-            LedgerEntry.source_key.like("%:first_visit"))).all()  # fmt: skip
-    assert len(bonuses) == 1
+        keys = s.scalars(select(LedgerEntry.source_key).where(
+            LedgerEntry.member_id == newcomer)).all()  # fmt: skip
+    # Read back and tested here: SQLite keeps a visit rule's key short (compact_types).
+    assert len([k for k in keys if k.endswith(":first_visit")]) == 1
     assert run_checks(store) == []

@@ -21,6 +21,9 @@ NOT_FOR_A_PERSON = {
     ("sqdesk.core.ics", ValueError),
     # A naive datetime written to a UTC column is a programming error.
     ("sqdesk.core.models", ValueError),
+    # A ledger word or key the short forms could not tell apart (one character, no colon):
+    # the core writes them, so it is a programming error too.
+    ("sqdesk.core.compact_types", ValueError),
     # A bulk load that leaves out a column whose default is computed per row: a bug in the
     # caller (the rows are the core's own), not input.
     ("sqdesk.core.bulk", ValueError),

@@ -1,0 +1,160 @@
+"""How the ledger's words, days and keys are kept short on SQLite (migration 0041).
+
+Two million ledger entries each carry a kind ("earn"), a source ("visit"), the day their
+points expire and the key that stops a rule paying twice ("visit:812345:base"); the
+entry's two indexes carry the kind again and the unique index the key again. Written as
+SQLAlchemy writes them, that was a sixth of the 100,000-member store
+(docs/ARCHITECTURE.md, "The store's size"). Each type here writes a shorter value that
+reads back exactly the same, so no code above the models sees a difference:
+
+- a kind or a source: one character for each word the app writes, any other word as is;
+- a day: the integer of days since 1970-01-01 (three bytes, where the text was ten);
+- a visit rule's key: the visit's id and one letter for the rule ("812345b").
+
+The columns stay declared as they were (VARCHAR, DATE), and SQLite keeps what it is given:
+an integer stays an integer in a DATE column, one character is one byte. PostgreSQL keeps
+the words, dates and keys as they are: its rows were never the problem, and one store
+moved between the databases (`migrate-to`) goes through these types both ways.
+
+Every comparison the app makes goes through the mapped column (`LedgerEntry.kind ==
+EARN`), so it is bound through the type too; raw SQL on these columns must use the
+stored forms (`KIND_CODES`, `day_number`).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import ClassVar
+
+from sqlalchemy import Date, String
+from sqlalchemy.types import TypeDecorator
+
+
+_ONE_CHARACTER = "123456789abcdefghijklmnopqrstuvwxyz"
+
+
+def _codes(*words: str) -> dict[str, str]:
+    """Each word one character: the reader tells a code from a word kept as is by length."""
+    return dict(zip(words, _ONE_CHARACTER, strict=False))
+
+
+# The words each column is written with, numbered once and never renumbered: a store
+# keeps the digits. A new word is added at the end (or written as is, two characters or
+# more, which reads back unchanged).
+KIND_CODES = _codes("earn", "redeem", "adjust", "expire", "reverse")
+SOURCE_CODES = _codes("visit", "reward", "reversal", "expiry", "opening", "checkin",
+                      "award", "activity", "manual", "draw")  # fmt: skip
+
+
+class _Coded(TypeDecorator[str]):
+    """A word kept as one character on SQLite, read back as the word."""
+
+    impl = String
+    cache_ok = True
+    CODES: ClassVar[dict[str, str]] = {}
+    _WORDS: ClassVar[dict[str, str]] = {}
+
+    def __init_subclass__(cls, **kw) -> None:
+        super().__init_subclass__(**kw)
+        cls._WORDS = {code: word for word, code in cls.CODES.items()}
+
+    def process_bind_param(self, value: str | None, dialect) -> str | None:
+        if value is None or dialect.name != "sqlite":
+            return value
+        code = self.CODES.get(value)
+        if code is not None:
+            return code
+        if len(value) < 2:  # it would read back as the word of that code
+            raise ValueError(f"{value!r} is too short to be kept as is")
+        return value
+
+    def process_literal_param(self, value, dialect):
+        return self.process_bind_param(value, dialect)
+
+    def process_result_value(self, value: str | None, dialect) -> str | None:
+        if value is None or dialect.name != "sqlite":
+            return value
+        return self._WORDS.get(value, value)
+
+
+class LedgerKind(_Coded):
+    """earn, redeem, adjust, expire or reverse."""
+
+    cache_ok = True
+    CODES = KIND_CODES
+
+
+class LedgerSource(_Coded):
+    """What made an entry: a visit, a reward, an expiry, a check-in streak..."""
+
+    cache_ok = True
+    CODES = SOURCE_CODES
+
+
+EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
+
+
+def day_number(day: date) -> int:
+    """A day as SQLite keeps it in a DayNumber column."""
+    return day.toordinal() - EPOCH_ORDINAL
+
+
+class DayNumber(TypeDecorator[date]):
+    """A date kept on SQLite as the integer of days since 1970-01-01: it orders as the
+    dates do, so an index on it answers "due by this day" as before. The processors are
+    given here whole: the SQLite driver's own date type would read the integer as text."""
+
+    impl = Date
+    cache_ok = True
+
+    def bind_processor(self, dialect):
+        if dialect.name != "sqlite":
+            return super().bind_processor(dialect)
+        return lambda value: None if value is None else day_number(value)
+
+    def literal_processor(self, dialect):
+        if dialect.name != "sqlite":
+            return super().literal_processor(dialect)
+        return lambda value: str(day_number(value))
+
+    def result_processor(self, dialect, coltype):
+        if dialect.name != "sqlite":
+            return super().result_processor(dialect, coltype)
+        return lambda value: None if value is None else date.fromordinal(value + EPOCH_ORDINAL)
+
+
+# The rules a visit pays by, one letter each (never reused: a store keeps the letters).
+VISIT_RULES = {"base": "b", "first_visit": "f", "member_day": "m", "birthday_month": "y"}
+_RULE_OF = {letter: rule for rule, letter in VISIT_RULES.items()}
+_VISIT_KEY = re.compile(r"visit:([0-9]+):([a-z_]+)")
+
+
+class SourceKey(TypeDecorator[str]):
+    """The key that pays an entry once. On SQLite a visit rule's key ("visit:812345:base",
+    1.7 million of the 100k store's 2.1 million) is kept as the visit's id and the rule's
+    letter ("812345b"); any other key as is. Every key the app makes holds a colon and a
+    short one never does, so the two kinds cannot meet and the unique index holds. An
+    equality or IN binds through the type; a LIKE pattern cannot, so a key's parts are
+    tested on the keys read back."""
+
+    impl = String
+    cache_ok = True
+
+    def process_bind_param(self, value: str | None, dialect) -> str | None:
+        if value is None or dialect.name != "sqlite":
+            return value
+        if ":" not in value:
+            raise ValueError(f"a source key is 'what:which', not {value!r}")
+        match = _VISIT_KEY.fullmatch(value)
+        if match is None or match[2] not in VISIT_RULES:
+            return value
+        return match[1] + VISIT_RULES[match[2]]
+
+    def process_literal_param(self, value, dialect):
+        return self.process_bind_param(value, dialect)
+
+    def process_result_value(self, value: str | None, dialect) -> str | None:
+        if value is None or dialect.name != "sqlite" or ":" in value:
+            return value
+        return f"visit:{value[:-1]}:{_RULE_OF[value[-1]]}"
