@@ -34,7 +34,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.sql.expression import false
 from sqlalchemy.types import TypeDecorator
 
-from sqdesk.core.compact_types import DayNumber, LedgerKind, LedgerSource, SourceKey
+from sqdesk.core.compact_types import DayNumber, LedgerKind, LedgerSource, Reason, SourceKey
 
 MemberId = NewType("MemberId", int)
 
@@ -266,10 +266,10 @@ class LedgerEntry(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     member_id: Mapped[int] = mapped_column(ForeignKey("member.id", ondelete="RESTRICT"))
     at: Mapped[datetime] = mapped_column(UTCDateTime)
-    # Kind, source, key and expiry are kept short on SQLite (core/compact_types.py).
+    # Kind, reason, source, key and expiry are kept short on SQLite (core/compact_types.py).
     kind: Mapped[str] = mapped_column(LedgerKind(10))  # earn, redeem, adjust, expire, reverse
     amount: Mapped[int] = mapped_column(Integer)  # signed points
-    reason: Mapped[str] = mapped_column(Text, default="")
+    reason: Mapped[str] = mapped_column(Reason, default="")
     source_type: Mapped[str] = mapped_column(LedgerSource(20), default="manual")
     source_id: Mapped[int | None] = mapped_column(Integer, default=None)
     # What paid this entry, unique: re-running a rule or re-saving a visit never pays twice.

@@ -21,7 +21,7 @@ import json
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from sqlalchemy import select, update
+from sqlalchemy import Text, select, type_coerce, update
 from sqlalchemy.orm import Session
 
 from sqdesk.core import audit, backup, note_search, search
@@ -229,12 +229,20 @@ def _like(text: str) -> str:
 def _unname(s: Session, name: str) -> None:
     """Replace `name` wherever other text holds it with SOMEONE."""
     pattern = _like(name)
-    for model, column in ((LedgerEntry, LedgerEntry.reason), (Attendance, Attendance.note),
-                          (Visit, Visit.remark), (PostCopy, PostCopy.text),
-                          (PostCopy, PostCopy.label), (Note, Note.outcome)):  # fmt: skip
+    for model, column in ((Attendance, Attendance.note), (Visit, Visit.remark),
+                          (PostCopy, PostCopy.text), (PostCopy, PostCopy.label),
+                          (Note, Note.outcome)):  # fmt: skip
         s.execute(update(model).where(column.like(pattern, escape="\\"))
                   .values({column.key: _replace(column, name)})
                   .execution_options(synchronize_session=False))  # fmt: skip
+    # A reason may be kept short (core/compact_types.py): the name is among the words kept
+    # as they are, so the LIKE on the stored text finds it; the reason is then changed as
+    # read back and written through its type again, never the short form's text itself.
+    stored = type_coerce(LedgerEntry.reason, Text)
+    for entry_id, old in s.execute(select(LedgerEntry.id, LedgerEntry.reason)
+                                   .where(stored.like(pattern, escape="\\"))).all():
+        s.execute(update(LedgerEntry).where(LedgerEntry.id == entry_id)
+                  .values(reason=old.replace(name, SOMEONE)))  # fmt: skip
     conn = s.connection()
     for note_id, old in s.execute(select(Note.id, Note.text)
                                   .where(Note.text.like(pattern, escape="\\"))).all():

@@ -21,11 +21,13 @@ from sqdesk.core import ledger, migrate
 from sqdesk.core.check import run_checks
 from sqdesk.core.compact_types import (
     KIND_CODES,
+    REASON_TEMPLATES,
     SOURCE_CODES,
     VISIT_RULES,
     DayNumber,
     LedgerKind,
     LedgerSource,
+    Reason,
     SourceKey,
 )
 from sqdesk.core.errors import StoreError
@@ -79,6 +81,29 @@ def test_a_day_reads_back_as_written_and_orders_as_days_do(day):
     assert _through(DayNumber(), day + timedelta(days=1))[0] == stored + 1
 
 
+reasons = st.one_of(
+    st.builds(lambda t, words: t.format(*words), st.sampled_from(sorted(REASON_TEMPLATES.values())),
+              st.lists(st.text(max_size=12), min_size=2, max_size=2)),
+    st.text(max_size=40),
+    st.builds(lambda t: "\x1e" + t, st.text(max_size=10)),  # begins with the mark itself
+)
+
+
+@given(reasons)
+def test_a_reason_reads_back_as_written(reason):
+    stored, read = _through(Reason(), reason)
+    assert read == reason
+    assert len(stored) <= len(reason) + 2  # never much longer, and the app's own shorter
+    assert _through(Reason(), reason, PG) == (reason, reason)
+
+
+def test_the_apps_own_reasons_are_kept_short():
+    for reason in ("¥23.60 × 1 point(s) per yuan", "points earned before 2026-01-02 expired",
+                   "member day (8th): ×2", "redeemed 第二杯半价券"):
+        stored, _read = _through(Reason(), reason)
+        assert len(stored.encode()) <= len(reason.encode()) - 7, stored
+
+
 def test_values_that_could_not_be_told_apart_are_refused():
     with pytest.raises(ValueError):
         _through(LedgerKind(10), "e")  # would read back as the word coded "e", if any
@@ -90,17 +115,19 @@ def test_the_ledger_is_written_short_on_sqlite(sqlite_store):
     m = create(sqlite_store, MemberInput(name="陈小雨🌸", joined_on=date(2020, 1, 1)))
     visit = ledger.record_visit(sqlite_store, m, amount_cents=36_50)
     with closing(sqlite3.connect(sqlite_store.path)) as raw:
-        rows = raw.execute("SELECT kind, source_type, source_key, typeof(expires_on) "
-                           "FROM ledger_entry ORDER BY id").fetchall()  # fmt: skip
+        rows = raw.execute("SELECT kind, source_type, source_key, typeof(expires_on), "
+                           "length(reason) FROM ledger_entry ORDER BY id").fetchall()  # fmt: skip
         lots = raw.execute("SELECT DISTINCT typeof(expires_on) FROM open_lot").fetchall()
         days = raw.execute("SELECT DISTINCT kind FROM ledger_day").fetchall()
-    assert rows == [("1", "1", f"{visit.visit_id}b", "integer"),
-                    ("1", "1", f"{visit.visit_id}f", "integer")]  # fmt: skip
+    assert rows == [("1", "1", f"{visit.visit_id}b", "integer", len("\x1eb36.50\x1f1")),
+                    ("1", "1", f"{visit.visit_id}f", "integer", 2)]  # fmt: skip
     assert lots == [("integer",)] and days == [("1",)]
     with sqlite_store.read() as s:
         keys = s.scalars(select(LedgerEntry.source_key).order_by(LedgerEntry.id)).all()
         assert keys == [f"visit:{visit.visit_id}:base", f"visit:{visit.visit_id}:first_visit"]
         assert {k for k, in s.execute(select(LedgerDay.kind))} == {"earn"}
+        assert s.scalars(select(LedgerEntry.reason).order_by(LedgerEntry.id)).all() == [
+            "¥36.50 × 1 point(s) per yuan", "first visit bonus"]
 
 
 def _raw(path: Path) -> dict[str, list]:
@@ -222,3 +249,4 @@ def test_every_kind_and_source_goes_back_to_0040_and_up_again(tmp_path):
     with Store.open(path) as store:
         assert _entries(store) == written
         assert run_checks(store) == []
+
