@@ -7084,6 +7084,10 @@ postgresql+psycopg://shop@192.168.1.10/sqdesk</translation>
             <translation>%1 以只读方式打开，不能做任何修改。</translation>
         </message>
         <message>
+            <source>The store could not be upgraded: some of its rows refer to rows that are not there (%1). It was left exactly as it was; restore a backup copy, or keep using the version of sqdesk it came from.</source>
+            <translation>数据文件无法升级：其中有些记录指向了不存在的记录（%1）。文件已原样保留，未做任何改动；请恢复一份备份，或继续使用原来版本的 sqdesk。</translation>
+        </message>
+        <message>
             <source>The store %1 was saved by a newer version of sqdesk. Update sqdesk to open it; the file was not changed.</source>
             <translation>数据文件 %1 由更新版本的 sqdesk 保存。请先升级 sqdesk 再打开；文件没有被改动。</translation>
         </message>

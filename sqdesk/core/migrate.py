@@ -114,7 +114,7 @@ def _give_back_freed_pages(raw) -> None:
 def _refuse_broken_references(conn: Connection) -> None:
     broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchmany(5)
     if broken:
+        rows = ", ".join(f"{table} row {row}" for table, row, *_ in broken)
         raise StoreError("upgrade_broke_references",
                          f"upgrading the store would leave rows that refer to nothing "
-                         f"({', '.join(f'{table} row {row}' for table, row, *_ in broken)}); "
-                         f"nothing was changed")  # fmt: skip
+                         f"({rows}); nothing was changed", detail=rows)  # fmt: skip

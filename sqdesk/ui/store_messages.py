@@ -45,6 +45,11 @@ class StoreMessages(QObject):
                 "%1", str(v.get("location"))).replace("%2", str(v.get("detail"))),
             "read_only": self.tr("%1 is open read-only: nothing can be changed.").replace(
                 "%1", str(v.get("name"))),
+            "upgrade_broke_references": self.tr(
+                "The store could not be upgraded: some of its rows refer to rows that are "
+                "not there (%1). It was left exactly as it was; restore a backup copy, or "
+                "keep using the version of sqdesk it came from.").replace(
+                "%1", str(v.get("detail"))),
             "too_new": self.tr("The store %1 was saved by a newer version of sqdesk. Update "
                                "sqdesk to open it; the file was not changed.").replace(
                 "%1", str(v.get("location"))),
