@@ -86,7 +86,8 @@ class DemoStore:
 async def _opened(open_store):
     """Open the store off the UI thread. Usually that takes a blink; the first start after an
     upgrade migrates the schema and may rebuild the search index (about 12 s at 100,000
-    members; 0032's rewrite of every timestamp about 45 s there), so a busy dialog says
+    members; 0032's rewrite of every timestamp about 45 s there, 0041's copy of the ledger
+    and the VACUUM after it 39 s), so a busy dialog says
     what is happening if it takes longer than a moment."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QProgressDialog
