@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import sqlite3
+from contextlib import suppress
 from functools import cache
 from pathlib import Path
 
@@ -108,7 +110,10 @@ def _give_back_freed_pages(raw) -> None:
     pages = raw.execute("PRAGMA page_count").fetchone()[0]
     size = raw.execute("PRAGMA page_size").fetchone()[0]
     if free * FREED_SHARE >= pages and free * size >= FREED_BYTES:
-        raw.execute("VACUUM")
+        # With no room for the copy VACUUM writes (a full disk) the upgraded store is still
+        # whole and committed, and its free pages are reused by what comes next.
+        with suppress(sqlite3.Error):
+            raw.execute("VACUUM")
 
 
 def _refuse_broken_references(conn: Connection) -> None:
