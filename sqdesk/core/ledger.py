@@ -701,12 +701,26 @@ def roll_levels_in(s: Session, *, today: date) -> int:
     left is the members whose points (or spend) left the 12-month window since the day the
     levels were last brought up to date: an indexed range of the days that left, not every
     member's year (a full pass when that day is unknown, in the future or long ago)."""
-    known = settings.get(s, LEVELS_DAY_KEY)
-    last = date.fromisoformat(known) if known else None
+    last = levels_day(s)
     if last == today:
         return 0
     if last is None or last > today or (today - last).days > 60:
         return refresh_levels_in(s, today=today)
+    member_ids = sorted(leaving_the_window(s, last, today))
+    changed = refresh_levels_in(s, today=today, member_ids=member_ids)
+    settings.put(s, LEVELS_DAY_KEY, today.isoformat())
+    return changed
+
+
+def levels_day(s: Session) -> date | None:
+    """The day every cached level was last brought up to date (None: never)."""
+    known = settings.get(s, LEVELS_DAY_KEY)
+    return date.fromisoformat(known) if known else None
+
+
+def leaving_the_window(s: Session, last: date, today: date) -> set[int]:
+    """The members whose points (or spend) left the 12-month window after `last` and by
+    `today`: the only ones whose cached level the day's roll can change."""
     lo = datetime.combine(last - timedelta(days=365), datetime.min.time(), UTC)
     hi = datetime.combine(today - timedelta(days=365), datetime.min.time(), UTC)
     if rules_in(s).level_basis == "spend":
@@ -714,10 +728,7 @@ def roll_levels_in(s: Session, *, today: date) -> int:
     else:
         left = select(LedgerEntry.member_id).where(LedgerEntry.at >= lo, LedgerEntry.at < hi,
                                                    LedgerEntry.kind == EARN)  # fmt: skip
-    member_ids = sorted(set(s.scalars(left.distinct())))
-    changed = refresh_levels_in(s, today=today, member_ids=member_ids)
-    settings.put(s, LEVELS_DAY_KEY, today.isoformat())
-    return changed
+    return set(s.scalars(left.distinct()))
 
 
 def add_opening_balances(

@@ -167,6 +167,39 @@ def test_levels_roll_by_the_day_for_the_members_whose_year_moved(store):
         assert ledger.refresh_levels_in(s, today=later) == 0
 
 
+def test_check_before_the_days_roll_leaves_the_members_leaving_the_window_to_it(store):
+    """A store whose levels were last rolled yesterday (not opened in the app today): a
+    member whose points left the 12 months overnight keeps yesterday's level until the
+    roll, which `check` does not call a problem; a level wrong for any other member it
+    still does; after the roll every level is today's."""
+    silver = rewards.add_level(store, name="银卡 ⭐", threshold=100)
+    leaving = _member(store)
+    other = _member(store, "李雷")
+    today = date.today()  # what check compares with
+    yesterday = today - timedelta(days=1)
+    # In the 12 months as of yesterday, out of them today.
+    at = datetime.combine(today - timedelta(days=366), datetime.min.time(), UTC)
+    ledger.record_visit(store, leaving, amount_cents=20000, at=at + timedelta(hours=2))
+    ledger.record_visit(store, other, amount_cents=1000)  # a few points: the first level
+    with store.session() as s:
+        ledger.refresh_levels_in(s, today=yesterday)
+        assert s.get(MemberPoints, leaving).level_id == silver
+        assert leaving not in ledger.expected_levels(s, today=today, rules=ledger.rules_in(s))
+    assert not _problems(store)
+    with store.session() as s:
+        s.execute(text("UPDATE member_points SET level_id = :l WHERE member_id = :m"),
+                  {"l": silver, "m": other})  # fmt: skip
+    assert [p for p in _problems(store) if f"member {other}:" in str(p)]
+    assert not [p for p in _problems(store) if f"member {leaving}:" in str(p)]
+    with store.session() as s:
+        first = ledger.expected_levels(s, today=today, rules=ledger.rules_in(s))[other]
+        s.execute(text("UPDATE member_points SET level_id = :l WHERE member_id = :m"),
+                  {"l": first, "m": other})  # fmt: skip
+        assert ledger.roll_levels_in(s, today=today) == 1
+        assert s.get(MemberPoints, leaving).level_id is None
+    assert not _problems(store)
+
+
 def test_two_expiry_runs_at_once_expire_each_lot_once(store):
     """Two PCs starting the day together: each lot expires once, and `check` passes (on
     PostgreSQL an advisory lock serialises them; on SQLite the write lock does)."""
