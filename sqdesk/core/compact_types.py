@@ -130,15 +130,17 @@ class DayNumber(TypeDecorator[date]):
 VISIT_RULES = {"base": "b", "first_visit": "f", "member_day": "m", "birthday_month": "y"}
 _RULE_OF = {letter: rule for rule, letter in VISIT_RULES.items()}
 _VISIT_KEY = re.compile(r"visit:([0-9]+):([a-z_]+)")
+_SHORT_KEY = re.compile(f"([0-9]+)([{''.join(VISIT_RULES.values())}])")
 
 
 class SourceKey(TypeDecorator[str]):
     """The key that pays an entry once. On SQLite a visit rule's key ("visit:812345:base",
     1.7 million of the 100k store's 2.1 million) is kept as the visit's id and the rule's
-    letter ("812345b"); any other key as is. Every key the app makes holds a colon and a
-    short one never does, so the two kinds cannot meet and the unique index holds. An
-    equality or IN binds through the type; a LIKE pattern cannot, so a key's parts are
-    tested on the keys read back."""
+    letter ("812345b"); any other key as is. A key that already looks like a short one
+    (digits and one of those letters) is refused: it would read back as a visit's, and
+    every key the app makes holds a colon anyway. So the two kinds never meet and the
+    unique index holds. An equality or IN binds through the type; a LIKE pattern cannot,
+    so a key's parts are tested on the keys read back."""
 
     impl = String
     cache_ok = True
@@ -146,20 +148,19 @@ class SourceKey(TypeDecorator[str]):
     def process_bind_param(self, value: str | None, dialect) -> str | None:
         if value is None or dialect.name != "sqlite":
             return value
-        if ":" not in value:
-            raise ValueError(f"a source key is 'what:which', not {value!r}")
         match = _VISIT_KEY.fullmatch(value)
-        if match is None or match[2] not in VISIT_RULES:
-            return value
-        return match[1] + VISIT_RULES[match[2]]
+        if match is not None and match[2] in VISIT_RULES:
+            return match[1] + VISIT_RULES[match[2]]
+        if _SHORT_KEY.fullmatch(value):
+            raise ValueError(f"the source key {value!r} would read back as a visit's")
+        return value
 
     def process_literal_param(self, value, dialect):
         return self.process_bind_param(value, dialect)
 
     def process_result_value(self, value: str | None, dialect) -> str | None:
-        if value is None or dialect.name != "sqlite" or ":" in value:
-            return value
-        return f"visit:{value[:-1]}:{_RULE_OF[value[-1]]}"
+        short = None if value is None or dialect.name != "sqlite" else _SHORT_KEY.fullmatch(value)
+        return value if short is None else f"visit:{short[1]}:{_RULE_OF[short[2]]}"
 
 
 # The reasons the app words itself, one letter each, and frozen like the codes above: a
@@ -193,7 +194,9 @@ def long_reason(stored: str) -> str:
         return stored
     if stored[1] == _VERBATIM:
         return stored[2:]
-    template = REASON_TEMPLATES[stored[1]]
+    template = REASON_TEMPLATES.get(stored[1])
+    if template is None:  # not a form this codec makes: shown as it is, not lost
+        return stored
     return template.format(*stored[2:].split(_SEP)) if "{}" in template else template
 
 

@@ -74,6 +74,18 @@ def test_a_source_key_reads_back_as_written(key):
     assert (":" not in stored) == (key.startswith("visit:") and key.split(":")[2] in VISIT_RULES)
 
 
+@given(st.text(max_size=20).filter(lambda k: ":" not in k))
+def test_a_key_without_a_colon_reads_back_or_is_refused(key):
+    """Keys the app makes all hold a colon; any other reads back as written, unless it
+    looks like a visit rule's short key, which it would read back as."""
+    try:
+        stored, read = _through(SourceKey(120), key)
+    except ValueError:
+        assert key[:-1].isdigit() and key[:-1].isascii() and key[-1] in VISIT_RULES.values()
+    else:
+        assert read == key == stored
+
+
 @given(st.dates(min_value=date(1900, 1, 1), max_value=date(2200, 12, 31)))
 def test_a_day_reads_back_as_written_and_orders_as_days_do(day):
     stored, read = _through(DayNumber(), day)

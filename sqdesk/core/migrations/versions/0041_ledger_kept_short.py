@@ -62,9 +62,10 @@ def _table(name: str, *, reverses_unique: bool) -> str:
     return f"CREATE TABLE {name} (\n\t" + ", \n\t".join(lines) + "\n)"
 
 
-def _case(column: str, pairs: dict[str, str]) -> str:
+def _case(column: str, pairs: dict[str, str], otherwise: str | None = None) -> str:
+    """Each old value to its new one; any other value as it is (or `otherwise`)."""
     whens = " ".join(f"WHEN '{old}' THEN '{new}'" for old, new in pairs.items())
-    return f"CASE {column} {whens} ELSE {column} END"
+    return f"CASE {column} {whens} ELSE {otherwise or column} END"
 
 
 def _coded(words: tuple[str, ...]) -> dict[str, str]:
@@ -76,7 +77,7 @@ def _short_key() -> str:
     rest = "substr(source_key, 7)"
     visit = f"substr({rest}, 1, instr({rest}, ':') - 1)"
     rule = f"substr({rest}, instr({rest}, ':') + 1)"
-    letter = _case(rule, RULES).replace(f"ELSE {rule} END", "END")
+    letter = _case(rule, RULES, otherwise="NULL")
     return (f"CASE WHEN source_key LIKE 'visit:%:%' AND {visit} <> '' "
             f"AND {visit} NOT GLOB '*[^0-9]*' AND {letter} IS NOT NULL "
             f"THEN {visit} || {letter} ELSE source_key END")  # fmt: skip
@@ -84,10 +85,10 @@ def _short_key() -> str:
 
 def _long_key() -> str:
     words = {letter: rule for rule, letter in RULES.items()}
-    rule = _case("substr(source_key, -1)", words)
-    return (f"CASE WHEN instr(source_key, ':') = 0 THEN 'visit:' || "
-            f"substr(source_key, 1, length(source_key) - 1) || ':' || {rule} "
-            f"ELSE source_key END")  # fmt: skip
+    rule = _case("substr(source_key, -1)", words, otherwise="NULL")
+    visit = "substr(source_key, 1, length(source_key) - 1)"
+    return (f"CASE WHEN {visit} <> '' AND {visit} NOT GLOB '*[^0-9]*' AND {rule} IS NOT NULL "
+            f"THEN 'visit:' || {visit} || ':' || {rule} ELSE source_key END")  # fmt: skip
 
 
 def _indexes(*, partial_reverses: bool) -> None:
