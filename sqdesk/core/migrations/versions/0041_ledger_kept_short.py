@@ -100,17 +100,25 @@ def _indexes(*, partial_reverses: bool) -> None:
                    "(reverses_id) WHERE reverses_id IS NOT NULL")
 
 
-def _copy(select: str, *, partial_reverses: bool) -> None:
+def _rewrite(kinds: dict[str, str], sources: dict[str, str], reason: str, key: str,
+             day: str, *, partial_reverses: bool) -> None:
+    """Copy the entries into a new table, each column converted as given, and convert the
+    daily sums' kinds and the open lots' days in place (both ways use it)."""
     # The reasons' short forms are made in Python, by the codec the app reads them with: it
     # only ever gains templates, so what it makes here always reads back.
     raw = op.get_bind().connection.dbapi_connection
     raw.create_function("sqdesk_short_reason", 1, short_reason, deterministic=True)
     raw.create_function("sqdesk_long_reason", 1, long_reason, deterministic=True)
     op.execute(_table("ledger_entry_copy", reverses_unique=not partial_reverses))
-    op.execute(f"INSERT INTO ledger_entry_copy ({COLUMNS}) {select} ORDER BY id")
+    op.execute(f"INSERT INTO ledger_entry_copy ({COLUMNS}) "
+               f"SELECT id, member_id, at, {_case('kind', kinds)}, amount, {reason}, "
+               f"{_case('source_type', sources)}, source_id, {key}, reverses_id, {day}, "
+               f"actor FROM ledger_entry ORDER BY id")  # fmt: skip
     op.execute("DROP TABLE ledger_entry")
     op.execute("ALTER TABLE ledger_entry_copy RENAME TO ledger_entry")
     _indexes(partial_reverses=partial_reverses)
+    op.execute(f"UPDATE ledger_day SET kind = {_case('kind', kinds)}")
+    op.execute(f"UPDATE open_lot SET expires_on = {day}")
 
 
 def upgrade() -> None:
@@ -119,16 +127,10 @@ def upgrade() -> None:
         op.execute("CREATE UNIQUE INDEX uq_ledger_entry_reverses_id ON ledger_entry "
                    "(reverses_id) WHERE reverses_id IS NOT NULL")
         return
-    kinds, sources = _coded(KINDS), _coded(SOURCES)
     day = (f"CASE WHEN typeof(expires_on) = 'text' THEN "
            f"CAST(julianday(expires_on) - {UNIX_DAY_ZERO} AS INTEGER) ELSE expires_on END")
-    _copy(f"SELECT id, member_id, at, {_case('kind', kinds)}, amount, "
-          f"sqdesk_short_reason(reason), "
-          f"{_case('source_type', sources)}, source_id, {_short_key()}, reverses_id, "
-          f"{day}, actor FROM ledger_entry",
-          partial_reverses=True)  # fmt: skip
-    op.execute(f"UPDATE ledger_day SET kind = {_case('kind', kinds)}")
-    op.execute(f"UPDATE open_lot SET expires_on = {day}")
+    _rewrite(_coded(KINDS), _coded(SOURCES), "sqdesk_short_reason(reason)", _short_key(),
+             day, partial_reverses=True)  # fmt: skip
 
 
 def downgrade() -> None:
@@ -141,9 +143,5 @@ def downgrade() -> None:
     sources = {code: word for word, code in _coded(SOURCES).items()}
     day = ("CASE WHEN typeof(expires_on) = 'integer' THEN "
            "date(expires_on * 86400, 'unixepoch') ELSE expires_on END")
-    _copy(f"SELECT id, member_id, at, {_case('kind', kinds)}, amount, "
-          f"sqdesk_long_reason(reason), "
-          f"{_case('source_type', sources)}, source_id, {_long_key()}, reverses_id, "
-          f"{day}, actor FROM ledger_entry", partial_reverses=False)  # fmt: skip
-    op.execute(f"UPDATE ledger_day SET kind = {_case('kind', kinds)}")
-    op.execute(f"UPDATE open_lot SET expires_on = {day}")
+    _rewrite(kinds, sources, "sqdesk_long_reason(reason)", _long_key(), day,
+             partial_reverses=False)
