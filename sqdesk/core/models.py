@@ -102,6 +102,32 @@ class UTCDateTime(TypeDecorator[datetime]):
     def process_literal_param(self, value, dialect):
         return self.process_bind_param(value, dialect)
 
+    # On SQLite, each timestamp read or written goes through one plain function instead of
+    # TypeDecorator's wrapper around the methods here (which asks the dialect's name for
+    # every value): half the cost of a read that converts thousands of them (the follow-ups
+    # due, a timeline, an export). Same results as the methods.
+    def bind_processor(self, dialect):
+        if dialect.name != "sqlite":
+            return super().bind_processor(dialect)
+
+        def process(value, epoch=EPOCH, unit=MICROSECOND):
+            if value is None:
+                return None
+            if value.tzinfo is None:
+                raise ValueError("naive datetime given for a UTC column")
+            return (value - epoch) // unit
+
+        return process
+
+    def result_processor(self, dialect, coltype):
+        if dialect.name != "sqlite":
+            return super().result_processor(dialect, coltype)
+
+        def process(value, epoch=EPOCH, delta=timedelta):
+            return None if value is None else epoch + delta(microseconds=value)
+
+        return process
+
     def process_result_value(self, value, dialect) -> datetime | None:
         if value is None:
             return None

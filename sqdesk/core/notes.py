@@ -242,15 +242,17 @@ def snooze(store: Store, note_id: int, until: datetime) -> NoteInfo:
 
 
 def _query():
-    return select(Note, Member.code, Member.name, Member.nickname, Member.archived).join(
-        Member, Member.id == Note.member_id)
+    """A note's columns with its member's, in NoteInfo's order: plain rows, not Note objects
+    (the 1,600 follow-ups due on the 100k store spent a third of their read making them)."""
+    return select(Note.id, Note.member_id, Member.code, Member.name, Member.nickname,
+                  Member.archived, Note.at, Note.kind, Note.text, Note.author, Note.reason,
+                  Note.follow_up_at, Note.follow_up_done_at, Note.outcome, Note.amends_id,
+                  Note.edited_at).join(Member, Member.id == Note.member_id)  # fmt: skip
 
 
 def _info(row) -> NoteInfo:
-    n, code, name, nickname, archived = row
-    return NoteInfo(n.id, n.member_id, code, name or nickname, archived, n.at, n.kind, n.text,
-                    n.author, n.reason, n.follow_up_at, n.follow_up_done_at, n.outcome, n.amends_id,
-                    n.edited_at)  # fmt: skip
+    note_id, member_id, code, name, nickname, *rest = row
+    return NoteInfo(note_id, member_id, code, name or nickname, *rest)
 
 
 def get(store: Store, note_id: int) -> NoteInfo:
