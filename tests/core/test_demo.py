@@ -234,7 +234,7 @@ def test_a_stop_or_a_failure_ends_the_second_process_and_adds_nothing(store, mon
     assert children and not children[-1].is_alive()
     assert store.info().counts["member"] == 0
 
-    def fails(_rng, _member, _today):
+    def fails(*_args):
         raise ZeroDivisionError("the simulation's own bug")
 
     monkeypatch.setattr(points, "_visit_times", fails)
@@ -242,3 +242,26 @@ def test_a_stop_or_a_failure_ends_the_second_process_and_adds_nothing(store, mon
         fill_demo_store(store, members=300, seed=1)
     assert not children[-1].is_alive()
     assert store.info().counts["member"] == 0
+
+
+def test_visits_keep_the_shops_hours_by_its_clock_and_none_is_yet_to_come(store, monkeypatch):
+    """A shop in Beijing opens 08:00-22:00 by its own clock (in UTC, 00:00-14:00); a visit
+    later today than now has not happened (the demo once moved those to yesterday, which
+    doubled yesterday's visits on the Dashboard)."""
+    from datetime import UTC, datetime, timezone
+
+    from sqdesk.core.demo import members as demo_members
+    from sqdesk.core.demo import points
+    from sqdesk.core.models import Visit
+
+    for module in (points, demo_members):
+        monkeypatch.setattr(module, "local_offset_seconds", lambda: 8 * 3600)
+    fill_demo_store(store, members=400, seed=5, notes=False)
+    beijing = timezone(timedelta(hours=8))
+    now = datetime.now(UTC)
+    with store.read() as s:
+        visits = s.scalars(select(Visit.at)).all()
+        joined = s.scalars(select(Member.created_at)).all()
+    assert len(visits) > 400
+    assert {at.astimezone(beijing).hour for at in visits} == set(range(8, 22))
+    assert max(visits) <= now and max(joined) <= now

@@ -14,6 +14,7 @@ from itertools import accumulate
 
 from sqdesk.core.codes import FIRST_SERIAL, make_code
 from sqdesk.core.demo import names
+from sqdesk.core.models import local_offset_seconds
 
 JOIN_SPAN_DAYS = 3 * 365
 TWIN_RATE = 0.003  # members entered twice
@@ -89,6 +90,7 @@ def demo_member_rows(
     joins = sorted(_join_date(rng, today) for _ in range(count))
     created_ids: list[int] = []
     recent: list[dict] = []
+    offset, now = timedelta(seconds=local_offset_seconds()), datetime.now(UTC)
     for i, joined in enumerate(joins):
         member_id = first_id + i
         roll = rng.random()
@@ -111,7 +113,9 @@ def demo_member_rows(
         referrer = rng.choice(created_ids) if src == names.REFERRAL_SOURCE and created_ids else None
         if src == names.REFERRAL_SOURCE and referrer is None:
             src = "门店扫码"
-        joined_at = datetime.combine(joined, time(rng.randrange(9, 22), rng.randrange(60)), UTC)
+        # In the shop's hours by its own clock, and not later than now.
+        joined_at = min(now, datetime.combine(
+            joined, time(rng.randrange(9, 22), rng.randrange(60)), UTC) - offset)
         consent = rng.random() < 0.92
         birthday = original["birthday"] if twin else _birthday(rng, today)
         row = {

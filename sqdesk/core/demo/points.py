@@ -36,6 +36,7 @@ from sqdesk.core.models import (
     OpenLot,
     Reward,
     Visit,
+    local_offset_seconds,
 )
 from sqdesk.core.points_rules import EarningRules, expiry_date, visit_awards
 
@@ -135,7 +136,11 @@ class _Ledger:
             self.consumptions.append((entry_id, lot[0], lot[1]))
 
 
-def _visit_times(rng: random.Random, m: _Member, today: date) -> list[datetime]:
+def _visit_times(rng: random.Random, m: _Member, today: date, offset: timedelta,
+                 now: datetime) -> list[datetime]:  # fmt: skip
+    """The member's visits, in the shop's opening hours (08:00-22:00 by the shop's clock:
+    `offset` is its distance from UTC); one later today than `now` has not happened, and is
+    left out (moving it to yesterday doubled yesterday's visits on the Dashboard)."""
     days = (today - m.joined).days
     if days < 0:
         return []
@@ -147,14 +152,11 @@ def _visit_times(rng: random.Random, m: _Member, today: date) -> list[datetime]:
     floor = 1 if rng.random() < 0.85 else 0  # most who join buy something
     count = min(300, max(floor, int(rng.expovariate(1 / expected))))
     out = []
-    now = datetime.now(UTC)
     for _ in range(count):
         day = m.joined + timedelta(days=rng.randrange(active_days + 1))
-        when = datetime.combine(day, time(rng.randrange(8, 22), rng.randrange(60)), UTC)
-        if when > now:  # later today has not happened yet: yesterday, or earlier today
-            yesterday = when - timedelta(days=1)
-            when = yesterday if yesterday.date() >= m.joined else now - timedelta(minutes=5)
-        out.append(when)
+        when = datetime.combine(day, time(rng.randrange(8, 22), rng.randrange(60)), UTC) - offset
+        if when <= now:
+            out.append(when)
     return sorted(out)
 
 
@@ -255,7 +257,9 @@ def _simulated(plan: _Plan) -> Iterator[Chunk]:
     the years left them."""
     rng = random.Random(plan.seed * 7919 + 1)
     people, rules, thresholds, today = plan.people, plan.rules, plan.thresholds, plan.today
-    events = [(when, mid) for mid, m in people.items() for when in _visit_times(rng, m, today)]
+    offset, now = timedelta(seconds=local_offset_seconds()), datetime.now(UTC)
+    events = [(when, mid) for mid, m in people.items()
+              for when in _visit_times(rng, m, today, offset, now)]
     events.sort()
     book = _Ledger(plan.first_entry, plan.first_visit)
     affordable = sorted(plan.rewards, key=lambda r: r[1])
