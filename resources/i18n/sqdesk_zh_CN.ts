@@ -2068,6 +2068,10 @@
             <translation>个百分点</translation>
         </message>
         <message>
+            <source>from none</source>
+            <translation>上期为 0</translation>
+        </message>
+        <message>
             <source>No level</source>
             <translation>无等级</translation>
         </message>

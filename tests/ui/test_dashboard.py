@@ -56,6 +56,8 @@ def test_the_page_fills_with_the_cores_figures(qtbot, page, store):
     assert page.cards["members_total"].value.text() == "2"
     assert page.cards["spend"].value.text() == "¥97"
     assert page.cards["active_rate"].value.text() == "100.0%"
+    # No visit in the 30 days before: the change says so, not a bare ▲.
+    assert page.cards["visits"].change.text() == "▲ from none"
     assert all(page.cards[k].help.toolTip() for k in HEADLINE)  # every figure is defined
     assert all(view.draw is not None for view in page.charts.values())
     assert [b.figures.scope.name for b in page.board.groups] == ["茶语会员1群"]

@@ -52,16 +52,18 @@ def show(key: str, value: float | None) -> str:
     return f"{value:,.0f}"
 
 
-def change(key: str, now: float | None, before: float | None, pt: str = "pt") -> str:
+def change(key: str, now: float | None, before: float | None, pt: str = "pt",
+           from_none: str = "from none") -> str:  # fmt: skip
     """▲ / ▼ against the previous period: percentage points (`pt`, in the user's words)
-    for rates, percent otherwise; ▲ alone when there was nothing before."""
+    for rates, percent otherwise; when there was nothing before, ▲ and `from_none` (a
+    bare ▲ read as a figure left out)."""
     if now is None or before is None:
         return ""
     if key in RATES:
         diff = (now - before) * 100
         return "" if abs(diff) < 0.05 else f"{'▲' if diff > 0 else '▼'} {abs(diff):.1f} {pt}"
     if before == 0:
-        return "" if now == 0 else "▲"
+        return "" if now == 0 else f"▲ {from_none}"
     pct = (now - before) / before
     return "" if abs(pct) < 0.0005 else f"{'▲' if pct > 0 else '▼'} {abs(pct):.1%}"
 
@@ -87,7 +89,7 @@ class Board:
             now = value_of(self.figures, key)
             before = value_of(self.previous, key) if self.previous else None
             out.append((key, words.figure(key), show(key, now),
-                        change(key, now, before, words.points_suffix())))
+                        change(key, now, before, words.points_suffix(), words.from_none())))
         return out
 
     def _labels(self) -> list[str]:

@@ -100,6 +100,10 @@ class DashboardWords(QObject):
         """After a change in a rate: percentage points."""
         return self.tr("pt")
 
+    def from_none(self) -> str:
+        """After ▲ when the previous period had none of it."""
+        return self.tr("from none")
+
     def no_level(self) -> str:
         return self.tr("No level")
 
