@@ -66,8 +66,11 @@ def _prepared(dialect: Dialect, table: Table, names: list[str],
 
 
 def _repeats(kind) -> bool:
-    """Days and yes/no: a column of them holds few distinct values (the day points expire on,
-    whether a visit was undone). A moment (a datetime) mostly differs from row to row."""
+    """Days and yes/no, and a type that says so (`few_values`: a ledger entry's kind): a
+    column of them holds few distinct values (the day points expire on, whether a visit was
+    undone). A moment (a datetime) mostly differs from row to row."""
+    if getattr(kind, "few_values", False):
+        return True
     try:
         return kind.python_type in (date, bool)
     except NotImplementedError:
