@@ -184,28 +184,38 @@ def _history(store) -> dict[str, list]:
     from sqlalchemy import text
 
     tables = ("visit", "ledger_entry", "ledger_consumption", "open_lot", "member_points",
-              "reward")  # fmt: skip
+              "reward", "note")  # fmt: skip
     with store.read() as s:
         return {t: s.execute(text(f"SELECT * FROM {t} ORDER BY 1")).all() for t in tables}
 
 
 @pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="no fork on this system")
 def test_the_simulation_in_a_second_process_makes_the_same_years(tmp_path, monkeypatch):
-    """Forked or not, the same seed gives the same visits, ledger, lots, balances and
-    reward stock, row for row; and `check` passes on both."""
+    """Forked or not, the same seed gives the same visits, ledger, lots, balances, reward
+    stock and notes, row for row; and `check` passes on both. The notes are written while
+    the years are simulated, from the visits as drawn: the same notes as when written
+    after the visits, from the visits in the store."""
     import sqdesk.core.demo.points as points
     from sqdesk.core.check import run_checks
+    from sqdesk.core.demo.notes import fill_notes
     from sqdesk.core.store import Store
 
     made = {}
     for forked in (True, False):
         monkeypatch.setattr(points, "_can_fork", lambda forked=forked: forked)
         with Store.open(tmp_path / f"{forked}.sqdesk") as store:
-            fill_demo_store(store, members=1500, seed=9, today=TODAY, notes=False)
+            fill_demo_store(store, members=1500, seed=9, today=TODAY)
             made[forked] = _history(store)
             assert run_checks(store) == []
     assert len(made[True]["ledger_entry"]) > 20_000  # more than one chunk
+    assert len(made[True]["note"]) > 5000
     assert made[True] == made[False]
+
+    with Store.open(tmp_path / "after.sqdesk") as store:
+        fill_demo_store(store, members=1500, seed=9, today=TODAY, notes=False)
+        with store.session() as s:
+            fill_notes(s, seed=9, today=TODAY, first_member_id=1)
+        assert _history(store)["note"] == made[True]["note"]
 
 
 @pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="no fork on this system")

@@ -16,7 +16,7 @@ from sqdesk.core.demo.calendar import fill_calendar
 from sqdesk.core.demo.coupons import fill_coupons
 from sqdesk.core.demo.groups import fill_groups
 from sqdesk.core.demo.members import demo_member_rows
-from sqdesk.core.demo.notes import fill_notes
+from sqdesk.core.demo.notes import fill_notes, note_steps
 from sqdesk.core.demo.points import fill_points
 from sqdesk.core.demo.posts import fill_post_history
 from sqdesk.core.demo.tagging import fill_tags
@@ -75,8 +75,15 @@ def fill_demo_store(
                 progress(done, members)
         sync_id_sequence(s, "member")
         if points:
+            # The notes are written while the years are simulated (in a second process where
+            # one can be forked): they need only each member's number of visits.
+            def write_notes(visits: dict[int, int]):
+                return note_steps(s, seed=seed, today=today, first_member_id=max_id + 1,
+                                  should_stop=should_stop, visits=visits)  # fmt: skip
+
             fill_points(s, seed=seed, today=today, first_member_id=max_id + 1,
-                        progress=progress, should_stop=should_stop)  # fmt: skip
+                        progress=progress, should_stop=should_stop,
+                        while_simulating=write_notes if notes else None)  # fmt: skip
         fill_tags(s, seed=seed, first_member_id=max_id + 1)
         fill_groups(s, seed=seed, today=today, first_member_id=max_id + 1)
         # Rows above were written with explicit ids: PostgreSQL's sequences catch up before
@@ -88,9 +95,10 @@ def fill_demo_store(
             fill_calendar(s, seed=seed, today=today, first_member_id=max_id + 1)
         if points:  # used coupons are tied to the visits the points step made
             fill_coupons(s, seed=seed, today=today, first_member_id=max_id + 1)
-        if notes:  # regulars get more notes: after the visits
+        if notes and not points:  # with points they were written meanwhile (above)
             fill_notes(s, seed=seed, today=today, first_member_id=max_id + 1,
                        progress=progress, should_stop=should_stop)  # fmt: skip
+        if notes:
             sync_id_sequence(s, "note")
         contact_weeks.rebuild_all(s)  # visits, attendance and notes were loaded in bulk
         for key, value in DEMO_SHOP.items():

@@ -6,6 +6,7 @@ today and overdue. Notes are numbered in time order, as notes written live are."
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import func, select
@@ -75,17 +76,30 @@ def _text(rng: random.Random, kind: str) -> tuple[str, str]:
 
 
 def fill_notes(s, *, seed: int, today: date, first_member_id: int,
-               progress: Progress = no_progress,
-               should_stop: ShouldStop = never_stop) -> int:  # fmt: skip
+               progress: Progress = no_progress, should_stop: ShouldStop = never_stop,
+               visits: dict[int, int] | None = None) -> int:  # fmt: skip
     """Add notes for members with id >= first_member_id; returns how many."""
+    written = list(note_steps(s, seed=seed, today=today, first_member_id=first_member_id,
+                              progress=progress, should_stop=should_stop, visits=visits))
+    return written[-1] if written else 0
+
+
+def note_steps(s, *, seed: int, today: date, first_member_id: int,
+               progress: Progress = no_progress, should_stop: ShouldStop = never_stop,
+               visits: dict[int, int] | None = None) -> Iterator[int]:  # fmt: skip
+    """fill_notes a chunk at a time, yielding the notes written so far after each: the demo
+    writes them between the chunks of its simulated years, while the second process that
+    simulates them is busy (sqdesk.core.demo.points). `visits` is each member's number of
+    visits when it is known before they are written; otherwise it is read from the store."""
     rng = random.Random(seed * 31 + 5)
     people = s.execute(select(Member.id, Member.joined_on)
                        .where(Member.id >= first_member_id)).all()  # fmt: skip
     if not people:
-        return 0
-    visits = dict(s.execute(select(Visit.member_id, func.count(Visit.id))
-                            .where(Visit.member_id >= first_member_id)
-                            .group_by(Visit.member_id)).all())  # fmt: skip
+        return
+    if visits is None:
+        visits = dict(s.execute(select(Visit.member_id, func.count(Visit.id))
+                                .where(Visit.member_id >= first_member_id)
+                                .group_by(Visit.member_id)).all())  # fmt: skip
     mean_visits = max(1.0, sum(visits.values()) / len(people))
     kinds, weights = zip(*KINDS, strict=True)
     # Nothing written in the future: today's notes stop at closing time or now.
@@ -114,7 +128,7 @@ def fill_notes(s, *, seed: int, today: date, first_member_id: int,
             note_search.index_many(conn, [(r["id"], r["text"]) for r in rows])
             done += len(rows)
             progress(done, len(planned))
-    return done
+            yield done
 
 
 def _row(rng: random.Random, note_id: int, member_id: int, at: datetime, kinds, weights,

@@ -14,8 +14,8 @@ import multiprocessing
 import random
 import threading
 from bisect import bisect
-from collections import deque
-from collections.abc import Iterator
+from collections import Counter, deque
+from collections.abc import Callable, Iterator
 from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
@@ -161,8 +161,11 @@ def _visit_times(rng: random.Random, m: _Member, today: date, offset: timedelta,
 
 
 def fill_points(s, *, seed: int, today: date, first_member_id: int,
-                progress: Progress, should_stop: ShouldStop) -> int:  # fmt: skip
-    """Visits, ledger, rewards and levels for members with id >= first_member_id."""
+                progress: Progress, should_stop: ShouldStop,
+                while_simulating: Meanwhile | None = None) -> int:  # fmt: skip
+    """Visits, ledger, rewards and levels for members with id >= first_member_id.
+    `while_simulating`, given each member's number of visits once they are drawn, makes
+    other work done a step at a time while the years are simulated (the demo's notes)."""
     rules = ledger.rules_in(s)
     rewards = _ensure_catalog(s)
     people = {
@@ -184,7 +187,8 @@ def fill_points(s, *, seed: int, today: date, first_member_id: int,
     with bulk.indexes_set_aside(conn, *(table for table, _ in _LOADS)):
         # Each chunk of the years is written while the next is simulated: in a second
         # process where one can be forked, otherwise here, one after the other.
-        chunks = _forked(plan, should_stop) if _can_fork() else _simulated(plan)
+        chunks = (_forked(plan, should_stop, while_simulating) if _can_fork()
+                  else _in_turn(_simulated(plan), while_simulating))  # fmt: skip
         with closing(chunks):  # a stop or a failure here ends the simulation at once
             for done, total, made, statements in chunks:
                 if should_stop():
@@ -238,6 +242,8 @@ class _Plan:
 
 # (events done, events, ledger entries made, [(INSERT, rows as the driver takes them)])
 Chunk = tuple[int, int, int, list[tuple[str, list[tuple]]]]
+# Each member's number of visits -> steps of other work (sqdesk.core.demo.notes.note_steps).
+Meanwhile = Callable[[dict[int, int]], Iterator[object]]
 _LOADS = ((Visit.__table__, VISIT_COLUMNS), (LedgerEntry.__table__, ENTRY_COLUMNS),
           (LedgerConsumption.__table__, CONSUMPTION_COLUMNS))  # fmt: skip
 
@@ -251,16 +257,19 @@ def _chunk(plan: _Plan, done: int, total: int, book: _Ledger) -> Chunk:
                                        if rows]  # fmt: skip
 
 
-def _simulated(plan: _Plan) -> Iterator[Chunk]:
+def _simulated(plan: _Plan) -> Iterator[dict[int, int] | Chunk]:
     """Every member's visits played in time order, yielded as chunks of rows (their visits,
-    entries and consumptions) every _CHUNK visits; `plan.people` and `plan.rewards` end as
-    the years left them."""
+    entries and consumptions) every _CHUNK visits, after each member's number of visits;
+    `plan.people` and `plan.rewards` end as the years left them."""
     rng = random.Random(plan.seed * 7919 + 1)
     people, rules, thresholds, today = plan.people, plan.rules, plan.thresholds, plan.today
     offset, now = timedelta(seconds=local_offset_seconds()), datetime.now(UTC)
     events = [(when, mid) for mid, m in people.items()
               for when in _visit_times(rng, m, today, offset, now)]
     events.sort()
+    # Before the years are played: each member's number of visits (a dict, where the rest
+    # are Chunk tuples), what the notes made meanwhile need.
+    yield dict(Counter(mid for _when, mid in events))
     book = _Ledger(plan.first_entry, plan.first_visit)
     affordable = sorted(plan.rewards, key=lambda r: r[1])
     expiry_of: dict[date, date | None] = {}
@@ -331,30 +340,52 @@ def _can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
-def _forked(plan: _Plan, should_stop: ShouldStop) -> Iterator[Chunk]:
+def _in_turn(made: Iterator[dict[int, int] | Chunk],
+             meanwhile: Meanwhile | None) -> Iterator[Chunk]:  # fmt: skip
+    """_simulated's chunks in this process: the work meant for meanwhile is done whole
+    when the visits are counted, before the first chunk."""
+    for item in made:
+        if isinstance(item, dict):
+            for _step in meanwhile(item) if meanwhile is not None else ():
+                pass
+        else:
+            yield item
+
+
+def _forked(plan: _Plan, should_stop: ShouldStop,
+            meanwhile: Meanwhile | None = None) -> Iterator[Chunk]:  # fmt: skip
     """_simulated in a forked process, its chunks sent back as they are made: on two cores
     the years are simulated while the chunks before are written (the simulation is pure
     Python; it touches no store). The child inherits `plan`; what it ends with comes back
-    last. A stop, or the child's failure, ends the child."""
+    last. A stop, or the child's failure, ends the child. While no chunk is ready, this
+    process does the `meanwhile` work a step at a time: on the 100k store it waited for
+    the simulation about half of the time."""
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
     child = context.Process(target=_simulate_to, args=(plan, send, receive), daemon=True)
     child.start()
     send.close()
+    steps: Iterator[object] | None = None
     try:
         while True:
             if should_stop():
                 raise Cancelled()
-            if not receive.poll(0.2):  # asked again while the child works
+            if not receive.poll(0 if steps is not None else 0.2):  # asked again meanwhile
+                if steps is not None and next(steps, _DONE) is _DONE:
+                    steps = None
                 continue
             try:
                 kind, payload = receive.recv()
             except EOFError:
                 kind, payload = "failed", f"the process ended with code {child.exitcode}"
-            if kind == "chunk":
+            if kind == "visits":
+                steps = meanwhile(payload) if meanwhile is not None else None
+            elif kind == "chunk":
                 yield payload
             elif kind == "ended":
                 plan.people, plan.rewards = payload
+                for _step in steps if steps is not None else ():
+                    pass
                 return
             else:
                 raise RuntimeError(f"the demo's simulation failed: {payload}")
@@ -363,6 +394,11 @@ def _forked(plan: _Plan, should_stop: ShouldStop) -> Iterator[Chunk]:
         if child.is_alive():
             child.kill()
         child.join()
+        if steps is not None:
+            steps.close()  # a stop: the rest of it is not done (the transaction is undone)
+
+
+_DONE = object()
 
 
 def _simulate_to(plan: _Plan, send, receive) -> None:
@@ -370,8 +406,8 @@ def _simulate_to(plan: _Plan, send, receive) -> None:
     it open, a send after the parent let go would wait for a reader that never comes."""
     receive.close()
     try:
-        for chunk in _simulated(plan):
-            send.send(("chunk", chunk))
+        for item in _simulated(plan):
+            send.send(("visits", item) if isinstance(item, dict) else ("chunk", item))
         send.send(("ended", (plan.people, plan.rewards)))
     except Exception as exc:  # reported to the parent, which raises it there
         send.send(("failed", f"{type(exc).__name__}: {exc}"))
