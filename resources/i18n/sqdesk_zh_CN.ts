@@ -3831,6 +3831,10 @@ postgresql+psycopg://shop@192.168.1.10/sqdesk</translation>
             <translation>会员码 %1</translation>
         </message>
         <message>
+            <source>%1 (%2)</source>
+            <translation>%1（%2）</translation>
+        </message>
+        <message>
             <source>Segments: %1</source>
             <translation>分层：%1</translation>
         </message>

@@ -141,3 +141,16 @@ def test_the_vip_invites_come_by_spend_and_can_go_by_visits(qtbot, store):
     assert not page.table.horizontalHeader().isSectionHidden(visits)
     assert [page.model.member_id(r) for r in range(page.model.rowCount())] == [small, big]
     assert page.model.data(page.model.index(0, visits)) == "5"
+
+
+def test_segments_put_there_by_the_same_facts_share_them(qtbot, store):
+    """Dormant and lapsed both come of the last visit: its date once, after both names."""
+    mid = create(store, MemberInput(name="刘思远", joined_on=date.today() - timedelta(days=800)))
+    ledger.record_visit(store, mid, amount_cents=2000,
+                        at=datetime.now(UTC) - timedelta(days=400))  # fmt: skip
+    dialog = MemberDialog(store, mid)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    text = dialog.header.text()
+    assert "Dormant (沉睡) · Lapsed (衰退) (last visit" in text
+    assert text.count("days ago") == 1

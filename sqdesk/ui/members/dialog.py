@@ -290,10 +290,15 @@ class MemberDialog(QDialog):
         referred = self.tr("referred %n member(s)", "", d.referred_count)
         code = self.tr("Code %1").replace("%1", d.code)
         words = SegmentWords(self)
-        layers = []
+        # Segments put there by the same facts share them (dormant and lapsed are both "last
+        # visit on ..., N days ago"): the facts once, after both names.
+        by_reason: dict[str, list[str]] = {}
         for why in segments.explain(self.store, d.id):
-            reason = words.why(why.segment, why.values)
-            layers.append(words.name(why.segment) + (f"（{reason}）" if reason else ""))
+            by_reason.setdefault(words.why(why.segment, why.values), []).append(
+                words.name(why.segment))  # fmt: skip
+        with_facts = self.tr("%1 (%2)")  # names and the facts: full-width brackets in Chinese
+        layers = [with_facts.replace("%1", " · ".join(names)).replace("%2", reason) if reason
+                  else " · ".join(names) for reason, names in by_reason.items()]  # fmt: skip
         member_tags = [(t.name, t.color) for t in tags.tags_of(self.store, d.id)]
         in_groups = [s.group for s in groups.stays(self.store, member_id=d.id, current_only=True)]
         extra = ""
