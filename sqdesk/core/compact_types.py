@@ -26,6 +26,7 @@ stored forms (`KIND_CODES`, `day_number`).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
 from typing import ClassVar
@@ -50,12 +51,9 @@ class _ShortOnSQLite(TypeDecorator[str]):
 
     impl = String
     cache_ok = True
-
-    def encode(self, value: str) -> str:
-        raise NotImplementedError
-
-    def decode(self, stored: str) -> str:
-        raise NotImplementedError
+    # Given by each kind below, as methods.
+    encode: Callable[[str], str]
+    decode: Callable[[str], str]
 
     def process_bind_param(self, value: str | None, dialect) -> str | None:
         return value if value is None or dialect.name != "sqlite" else self.encode(value)

@@ -15,7 +15,7 @@ import random
 import threading
 from bisect import bisect
 from collections import Counter, deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
@@ -243,7 +243,7 @@ class _Plan:
 # (events done, events, ledger entries made, [(INSERT, rows as the driver takes them)])
 Chunk = tuple[int, int, int, list[tuple[str, list[tuple]]]]
 # Each member's number of visits -> steps of other work (sqdesk.core.demo.notes.note_steps).
-Meanwhile = Callable[[dict[int, int]], Iterator[object]]
+Meanwhile = Callable[[dict[int, int]], Generator[object, None, None]]
 _LOADS = ((Visit.__table__, VISIT_COLUMNS), (LedgerEntry.__table__, ENTRY_COLUMNS),
           (LedgerConsumption.__table__, CONSUMPTION_COLUMNS))  # fmt: skip
 
@@ -365,7 +365,7 @@ def _forked(plan: _Plan, should_stop: ShouldStop,
     child = context.Process(target=_simulate_to, args=(plan, send, receive), daemon=True)
     child.start()
     send.close()
-    steps: Iterator[object] | None = None
+    steps: Generator[object, None, None] | None = None
     try:
         while True:
             if should_stop():
