@@ -27,7 +27,7 @@ from sqdesk.core.store import Store, sync_id_sequence, whole_cache
 
 CHUNK = 5000
 DEMO_SHOP = {"shop.name": "茶语时光 · 天河店", "shop.manager": "林店长",
-             "shop.address": "天河路 385 号 1 楼", "shop.hours": "10:00-22:00"}
+             "shop.address": "天河路 385 号 1 楼", "shop.hours": "08:00-22:00"}
 
 
 def fill_demo_store(
