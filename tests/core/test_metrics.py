@@ -320,6 +320,30 @@ def test_the_board_series_layers_levels_and_cohorts(shop):
     assert week.joined >= 1
 
 
+def test_levels_today_count_only_the_members_on_the_books(shop):
+    """Today's levels are counted from every cached level less those not on the books:
+    the archived (E, H, each with a cached level) and one whose join day is still to come
+    (written while the PC's clock ran ahead). They agree with the levels worked out from
+    the ledger."""
+    from sqdesk.core import metrics_board as board
+
+    store, m = shop
+    rewards.add_level(store, name="银卡", threshold=100, benefits="")
+    rewards.add_level(store, name="金卡", threshold=500, benefits="")
+    later = create(store, MemberInput(name="吴十", joined_on=T))
+    ledger.record_visit(store, later, amount_cents=80_00)  # now: on its join day
+    with store.session() as s:
+        s.execute(update(Member).where(Member.id == later)
+                  .values(joined_on=T + timedelta(days=3)))  # fmt: skip
+    ledger.record_visit(store, m["e"], amount_cents=900_00, at=noon(ago(30)))
+    ledger.refresh_levels(store)
+    today = board.levels(store, LAST)
+    # A (180 points in a year): 银卡; B, C, D, F below it. E (940) and 吴十 (80) are not
+    # counted, nor is H.
+    assert today == [("银卡", 1), ("金卡", 0), ("", 4)]
+    assert today == board.levels(store, LAST, today=LAST + timedelta(days=1))
+
+
 def test_the_year_report(shop):
     """The year so far of the same store: its figures are the metrics of 1 January to
     today; the best month by spend; the tasting as the most attended activity; A as the top
