@@ -466,6 +466,10 @@
             <translation>恢复前</translation>
         </message>
         <message>
+            <source>%1, packed</source>
+            <translation>%1（已压缩）</translation>
+        </message>
+        <message>
             <source>Go back to the copy of %1? Everything entered after it is replaced. The store as it is now is kept as a copy first.</source>
             <translation>恢复到 %1 的备份吗？之后录入的内容都会被替换。现在的数据会先另存为一份备份。</translation>
         </message>
@@ -7066,6 +7070,10 @@ postgresql+psycopg://shop@192.168.1.10/sqdesk</translation>
         <message>
             <source>The backup copy failed its check (%1) and was deleted; the older copies are kept.</source>
             <translation>这份备份没通过检查（%1），已删除；之前的备份都保留着。</translation>
+        </message>
+        <message>
+            <source>%1 did not give back the copy it was packed from, so the copy was kept as it was.</source>
+            <translation>%1 解压后与原备份不一致，原备份已原样保留。</translation>
         </message>
         <message>
             <source>%1 is not a sqdesk store (not a database file).</source>

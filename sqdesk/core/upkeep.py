@@ -1,5 +1,6 @@
 """The day's upkeep of a store: look the file over, make the daily copy, expire points,
-move levels, give the month's birthday coupons and count today's visit figures.
+move levels, give the month's birthday coupons, count today's visit figures and pack the
+older copies.
 
 It runs once a day per store, not once per window: the day it finished is kept in the store
 (the setting `upkeep.day`), so a second PC, a restart or a second window on the same day
@@ -30,6 +31,7 @@ class Upkept:
     expired: int = 0
     damage: list[str] = field(default_factory=list)
     sound_copy: backup.BackupInfo | None = None  # the newest good copy, when damaged
+    left_plain: list[str] = field(default_factory=list)  # older copies that would not pack
 
 
 def done_on(store: Store) -> date | None:
@@ -79,6 +81,10 @@ def run(store: Store, *, today: date | None = None, keep_copies: bool = False,
         # Today's visit figures, so the first click on a segment is instant.
         member_stats.ensure_current(store, today=today)
         step()
+        left_plain = []
+        if path is not None:  # the older copies packed, last: seconds for a big store
+            left_plain = backup.pack_older(path, folder=backup.folder_for(store)).left
+            step()
         with store.session() as s:
             settings.put(s, DAY_KEY, today.isoformat())
-    return Upkept(True, expired=expired)
+    return Upkept(True, expired=expired, left_plain=left_plain)

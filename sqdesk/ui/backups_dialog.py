@@ -41,8 +41,7 @@ class BackupsDialog(QDialog):
         intro.setWordWrap(True)
         self.table = make_table(self, [self.tr("Taken"), self.tr("Kind"), self.tr("Size")], 1)
         fill_table(self.table, [(b.taken.strftime("%Y-%m-%d %H:%M"), self.kind(b.kind),
-                                 f"{b.size / 1_048_576:.1f} MB") for b in self.copies],
-                   numeric={2})  # fmt: skip
+                                 self.size(b)) for b in self.copies], numeric={2})  # fmt: skip
         self.table.horizontalHeader().setSectionResizeMode(
             0, QHeaderView.ResizeMode.ResizeToContents)  # fmt: skip
         if self.copies:
@@ -75,6 +74,12 @@ class BackupsDialog(QDialog):
         if key in named:
             return named[key]
         return self.tr("before an upgrade") if key.startswith("before-") else key
+
+    def size(self, b: backup.BackupInfo) -> str:
+        """The copy's size on the disk; a packed copy (the older ones, gzip) says so: it is
+        unpacked, in a few seconds, when restored."""
+        mb = f"{b.size / 1_048_576:.1f} MB"
+        return self.tr("%1, packed").replace("%1", mb) if backup.is_packed(b.path) else mb
 
     def choose(self, path: Path) -> None:
         for row, b in enumerate(self.copies):

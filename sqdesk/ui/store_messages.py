@@ -33,6 +33,8 @@ class StoreMessages(QObject):
                 "%1", str(v.get("folder"))).replace("%2", str(v.get("detail"))),
             "bad_copy": self.tr("The backup copy failed its check (%1) and was deleted; the "
                                 "older copies are kept.").replace("%1", str(v.get("detail"))),
+            "bad_pack": self.tr("%1 did not give back the copy it was packed from, so the "
+                                "copy was kept as it was.").replace("%1", str(v.get("detail"))),
             "not_sqlite": self.tr("%1 is not a sqdesk store (not a database file).").replace(
                 "%1", str(v.get("path"))),
             "unreadable": self.tr("%1 cannot be read: %2.").replace(

@@ -63,6 +63,31 @@ def test_daily_copy_and_restore_through_the_window(qtbot, tmp_path):
     w.close()
 
 
+def test_an_older_packed_copy_is_listed_and_restored_through_the_window(qtbot, tmp_path):
+    """The day's upkeep packs the older copies: the dialog says which are packed, and one
+    restores like a plain copy."""
+    path = tmp_path / "茶语.sqdesk"
+    with Store.open(path) as store:
+        create(store, MemberInput(name="王芳"))
+        backup.make_backup(path, kind="exit")
+        create(store, MemberInput(name="李雷"))
+        backup.make_backup(path, kind="exit")
+    store = Store.open(path, lock=True)
+    w = _window(qtbot, store)  # its upkeep makes the daily copy and packs the older exit
+    create(w.store, MemberInput(name="录错的人🙈"))
+    dialog = w.ask_restore()
+    sizes = [dialog.table.item(r, 2).text() for r in range(dialog.table.rowCount())]
+    assert [s.endswith(", packed") for s in sizes] == [False, False, True]
+    dialog.choose(backup.backups(path)[2].path)
+    box = dialog.ask_restore()
+    next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole
+         ).click()  # fmt: skip
+    qtbot.waitUntil(lambda: w.store is not store, timeout=5000)
+    assert [r.name for r in members.rows(w.store, members.ordered_ids(w.store)).values()] == [
+        "王芳"]
+    w.close()
+
+
 def test_a_damaged_store_is_shown_at_once_and_not_backed_up(qtbot, tmp_path):
     path = tmp_path / "damaged.sqdesk"
     with Store.open(path) as store:
