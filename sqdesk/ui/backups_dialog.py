@@ -42,8 +42,9 @@ class BackupsDialog(QDialog):
         self.table = make_table(self, [self.tr("Taken"), self.tr("Kind"), self.tr("Size")], 1)
         fill_table(self.table, [(b.taken.strftime("%Y-%m-%d %H:%M"), self.kind(b.kind),
                                  self.size(b)) for b in self.copies], numeric={2})  # fmt: skip
-        self.table.horizontalHeader().setSectionResizeMode(
-            0, QHeaderView.ResizeMode.ResizeToContents)  # fmt: skip
+        for column in (0, 2):  # the time, and the size ("0.9 MB, packed") whole
+            self.table.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.ResizeToContents)  # fmt: skip
         if self.copies:
             select_row(self.table, 0)
         self.table.doubleClicked.connect(lambda _i: self.ask_restore())
