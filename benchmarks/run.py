@@ -25,6 +25,7 @@ import statistics
 import sys
 import tempfile
 import time
+import zlib
 from collections.abc import Callable
 from contextlib import closing
 from dataclasses import asdict, dataclass
@@ -35,7 +36,7 @@ from sqlalchemy import func, select
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from sqdesk.core import member_export, member_import, members, search
+from sqdesk.core import backup, member_export, member_import, members, search
 from sqdesk.core.compact_types import KIND_CODES, day_number
 from sqdesk.core.demo import fill_demo_store
 from sqdesk.core.models import EPOCH, MICROSECOND, LedgerEntry, Member
@@ -604,9 +605,8 @@ def bench_tags(store: Store, raw: sqlite3.Connection) -> list[Result]:
     ten_k = members.ordered_ids(store)[:10_000]
     # Tagging more than 1,000 copies the store first (issue 18; in the background, behind a
     # progress dialog): timed on its own, and the tagging's transaction without it.
-    from sqdesk.core import backup
 
-    b_copy, _ = timed(lambda: backup.before_bulk(store, "bulk-tag"))
+    b_copy, copy = timed(lambda: backup.before_bulk(store, "bulk-tag"))
     real_copy, backup.before_bulk = backup.before_bulk, lambda _store, _what: None
     try:
         b_tag, added = timed(lambda: tags.add_tag(store, ten_k, tag))
@@ -634,8 +634,41 @@ def bench_tags(store: Store, raw: sqlite3.Connection) -> list[Result]:
                       b_copy / 1000, None, None, None,
                       "in the background behind a progress dialog; the floor is copying "
                       "and reading the whole file"))  # fmt: skip
+    out += _bench_packing(copy)
     tags.delete_tag(store, tag)
     return out
+
+
+def _bench_packing(copy: Path) -> list[Result]:
+    """An older backup copy packed as the day's upkeep packs it (gzip, then read back and
+    compared), beside zlib alone packing the same bytes; and unpacked, as a restore or the
+    look for a sound copy does."""
+    size = copy.stat().st_size
+
+    def zlib_alone() -> int:
+        packer, out = zlib.compressobj(backup.PACK_LEVEL, zlib.DEFLATED, 31), 0
+        with open(copy, "rb") as f:
+            while chunk := f.read(backup.PACK_CHUNK):
+                out += len(packer.compress(chunk))
+        return out + len(packer.flush())
+
+    r_pack, _ = timed(zlib_alone)
+    b_pack, packed = timed(lambda: backup.pack(copy))
+    b_unpack, _ = timed(lambda: _unpack(packed))
+    packed_size = packed.stat().st_size
+    packed.unlink()
+    return [Result("pack an older backup copy (gzip, read back and compared)", "s",
+                   b_pack / 1000, r_pack / 1000, None, None,
+                   f"{size / 1e6:,.0f} MB -> {packed_size / 1e6:,.0f} MB "
+                   f"({packed_size / size:.0%}); raw: zlib "
+                   "alone packing the same bytes; in the day's upkeep, in the background"),
+            Result("unpack a packed copy (to restore it, or to look it over)", "s",
+                   b_unpack / 1000, None, None, None, "")]  # fmt: skip
+
+
+def _unpack(packed: Path) -> None:
+    with backup.unpacked(packed, packed.parent):
+        pass
 
 
 def bench_calendar(store: Store) -> list[Result]:
