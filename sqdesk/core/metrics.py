@@ -309,17 +309,23 @@ def _member_counts(s, lo: datetime, hi: datetime, first: date, last: date,
     (archived, joined_on), with `archived IN (0, 1)` so that it serves a count of everyone;
     the archived members from their small index (migration 0036). On the books = joined by
     the end less those archived before it (_counted)."""
-    every = Member.archived.in_([False, True])
-    joined = s.scalar(select(func.count(Member.id)).where(
-        every, Member.joined_on <= last, within(Member.id, ids))) or 0  # fmt: skip
-    gone = s.scalar(select(func.count(Member.id)).where(
-        Member.archived_at < hi, Member.joined_on <= last, within(Member.id, ids))) or 0
     new = s.scalar(select(func.count(Member.id)).where(
-        every, Member.joined_on >= first, Member.joined_on <= last,
-        within(Member.id, ids))) or 0  # fmt: skip
+        Member.archived.in_([False, True]), Member.joined_on >= first,
+        Member.joined_on <= last, within(Member.id, ids))) or 0  # fmt: skip
     archived = s.scalar(select(func.count(Member.id)).where(
         Member.archived_at >= lo, Member.archived_at < hi, within(Member.id, ids))) or 0
-    return joined - gone, new, archived
+    return on_books(s, last, hi, ids), new, archived
+
+
+def on_books(s, last: date, hi: datetime, ids: Select | None = None) -> int:
+    """Members on the books at the end of `last` (_counted): joined by then, from the
+    roster's (archived, joined_on) index, less those archived by then, from theirs."""
+    joined = s.scalar(select(func.count(Member.id)).where(
+        Member.archived.in_([False, True]), Member.joined_on <= last,
+        within(Member.id, ids))) or 0  # fmt: skip
+    gone = s.scalar(select(func.count(Member.id)).where(
+        Member.archived_at < hi, Member.joined_on <= last, within(Member.id, ids))) or 0
+    return joined - gone
 
 
 def _visit_figures(s, lo: datetime, hi: datetime, first: date, last: date,

@@ -43,6 +43,7 @@ from sqdesk.core.metrics import (
     check_period,
     group_scopes,
     members_of,
+    on_books,
     retention_by_day,
     start_of,
     within,
@@ -246,15 +247,8 @@ def _cached_levels(s, last: date, hi) -> dict[int | None, int]:
         .where(or_(Member.archived_at < hi,
                    and_(Member.archived.in_([False, True]), Member.joined_on > last)))
         .group_by(MemberPoints.level_id)).all())  # fmt: skip
-    # On the books: joined by the end (the roster's (archived, joined_on) index), less
-    # those archived by then (their own index), as metrics._member_counts counts them.
-    joined = s.scalar(select(func.count(Member.id)).where(
-        Member.archived.in_([False, True]), Member.joined_on <= last)) or 0
-    gone = s.scalar(select(func.count(Member.id)).where(
-        Member.archived_at < hi, Member.joined_on <= last)) or 0
-    on_books = joined - gone
     by_level = {lid: n - off.get(lid, 0) for lid, n in every.items() if lid is not None}
-    by_level[None] = on_books - sum(by_level.values())
+    by_level[None] = on_books(s, last, hi) - sum(by_level.values())
     return by_level
 
 
