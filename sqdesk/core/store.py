@@ -26,6 +26,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from sqdesk.core import backup, migrate, paths, search
+from sqdesk.core.checkpoints import BACKSTOP_PAGES, Checkpointer
 from sqdesk.core.errors import StoreError, StoreReadOnly, StoreTooNewError
 from sqdesk.core.jobs import interrupt_requested
 from sqdesk.core.lock import StoreLock, StoreLocked
@@ -93,8 +94,11 @@ def _sqlite_path(url: URL) -> Path | None:
     return Path(url.database)
 
 
-def _install_sqlite_pragmas(engine: Engine, *, read_only: bool = False) -> None:
+def _install_sqlite_pragmas(engine: Engine, *, read_only: bool = False,
+                            checkpoints: Checkpointer | None = None) -> None:  # fmt: skip
     """WAL + synchronous=FULL + foreign keys on every connection; writes BEGIN IMMEDIATE.
+    With `checkpoints`, the log is folded into the file by its thread, told of every
+    commit, and never inside a commit (sqdesk.core.checkpoints).
 
     pysqlite's own transaction handling begins lazily and DEFERRED; under WAL a deferred
     read-then-write transaction fails at once with SQLITE_BUSY_SNAPSHOT when another
@@ -111,6 +115,8 @@ def _install_sqlite_pragmas(engine: Engine, *, read_only: bool = False) -> None:
                 cur.execute("PRAGMA journal_mode = WAL")
             # FULL: a commit the user saw survives a power cut, not only a crash.
             cur.execute("PRAGMA synchronous = FULL")
+            if checkpoints is not None:  # folded in by its thread; a commit, rarely
+                cur.execute(f"PRAGMA wal_autocheckpoint = {BACKSTOP_PAGES}")
             cur.execute("PRAGMA foreign_keys = ON")
             # Each connection may cache up to 64 MiB of pages (default 2 MiB)...
             cur.execute("PRAGMA cache_size = -65536")
@@ -122,6 +128,9 @@ def _install_sqlite_pragmas(engine: Engine, *, read_only: bool = False) -> None:
         # Long statements end at once when the work they belong to is asked to stop
         # (sqdesk.core.jobs.stoppable): a quit never waits for a rebuild to finish.
         dbapi_connection.set_progress_handler(interrupt_requested, PROGRESS_STEPS)
+
+    if checkpoints is not None:
+        event.listen(engine, "commit", lambda _conn: checkpoints.wrote())
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn) -> None:
@@ -178,6 +187,7 @@ class Store:
         self.location = location
         self.read_only = False
         self._lock: StoreLock | None = None
+        self._checkpoints: Checkpointer | None = None
         self._writer = sessionmaker(bind=engine, expire_on_commit=False)
         self._reader = sessionmaker(
             bind=engine.execution_options(sqdesk_read=True), expire_on_commit=False
@@ -234,11 +244,13 @@ class Store:
         # 0.1 s; SQLite's memory stays within SQLITE_HEAP_LIMIT whatever their number.
         engine = create_engine(url, pool_pre_ping=file is None,
                                **({"pool_size": SQLITE_POOL} if file is not None else {}))
+        checkpoints = Checkpointer(file) if file is not None and not read_only else None
         if engine.url.get_backend_name() == "sqlite":
-            _install_sqlite_pragmas(engine, read_only=read_only)
+            _install_sqlite_pragmas(engine, read_only=read_only, checkpoints=checkpoints)
         store = cls(engine, location=str(file) if file is not None else _safe_url(url))
         store.read_only = read_only
         store._lock = held
+        store._checkpoints = checkpoints
         try:
             if not read_only:
                 store._bring_up_to_date()
@@ -268,6 +280,9 @@ class Store:
                 search.rebuild_index(s)
 
     def close(self) -> None:
+        if self._checkpoints is not None:
+            self._checkpoints.close()
+            self._checkpoints = None
         self.engine.dispose()
         if self._lock is not None:
             self._lock.release()

@@ -2,6 +2,7 @@ import hashlib
 import shutil
 import sqlite3
 import threading
+import time
 from contextlib import closing, contextmanager
 from datetime import date
 from pathlib import Path
@@ -47,6 +48,46 @@ def test_connection_pragmas(sqlite_store):  # SQLite's own settings
         assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
         assert conn.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
         assert conn.execute(text("PRAGMA busy_timeout")).scalar() >= 1000
+
+
+def test_the_log_is_folded_in_off_the_write_path(tmp_path, monkeypatch):
+    """A commit does not fold the write-ahead log into the file (that made every hundredth
+    visit wait 7-17 ms); the store's own thread does, a moment after the writes, while the
+    store stays open. The data is in the file then, not only in the log."""
+    from sqdesk.core import checkpoints
+
+    monkeypatch.setattr(checkpoints, "PAUSE_S", 0.05)
+    path = tmp_path / "茶语.sqdesk"
+    store = Store.open(path)
+    try:
+        with store.engine.connect() as conn:
+            assert conn.execute(text("PRAGMA wal_autocheckpoint")).scalar() == (
+                checkpoints.BACKSTOP_PAGES)
+        folded = store._checkpoints.folded
+        for i in range(40):  # 40 commits: some 400 pages of log
+            with store.session() as s:
+                s.add(Member(code=f"{2000000 + i}", name=f"会员{i}😀", remark="备注" * 300,
+                             joined_on=date(2026, 1, 2)))  # fmt: skip
+        deadline = time.monotonic() + 10
+        while store._checkpoints.folded == folded and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert store._checkpoints.folded > folded
+        time.sleep(0.2)  # the last burst's checkpoint, if one was under way
+        # The main file alone, without its log, holds the members: they were folded in.
+        alone = tmp_path / "alone.sqdesk"
+        shutil.copyfile(path, alone)
+        with closing(sqlite3.connect(alone)) as conn:
+            assert conn.execute("SELECT count(*) FROM member").fetchone()[0] == 40
+    finally:
+        store.close()
+    assert store._checkpoints is None  # its thread is gone with the store
+
+
+def test_a_read_only_store_leaves_the_log_to_its_writer(tmp_path):
+    path = tmp_path / "shop.sqdesk"
+    Store.open(path).close()
+    with Store.open(path, read_only=True) as ro:
+        assert ro._checkpoints is None
 
 
 def test_write_transactions_take_the_write_lock_at_begin(sqlite_store):
