@@ -25,6 +25,7 @@ from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.engine import Dialect
 
 from sqdesk.core import bulk, ledger, ledger_days, member_stats, visit_hours
+from sqdesk.core.checkpoints import THREAD_NAME as CHECKPOINT_THREAD
 from sqdesk.core.jobs import Cancelled, Progress, ShouldStop
 from sqdesk.core.models import (
     LedgerConsumption,
@@ -336,8 +337,12 @@ def _simulated(plan: _Plan) -> Iterator[dict[int, int] | Chunk]:
 def _can_fork() -> bool:
     """A second process for the simulation where it is safe to fork one: not on Windows
     (no fork), and not from a process with other threads (the app's window: a fork copies
-    only this thread, and a lock another one held would never be let go in the copy)."""
-    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+    only this thread, and a lock another one held would never be let go in the copy). The
+    store's checkpoint thread does not count: the copy never touches SQLite, so nothing
+    that thread can hold is ever asked for there."""
+    others = [t for t in threading.enumerate()
+              if t is not threading.current_thread() and t.name != CHECKPOINT_THREAD]
+    return "fork" in multiprocessing.get_all_start_methods() and not others
 
 
 def _in_turn(made: Iterator[dict[int, int] | Chunk],
