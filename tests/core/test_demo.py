@@ -275,3 +275,26 @@ def test_visits_keep_the_shops_hours_by_its_clock_and_none_is_yet_to_come(store,
     assert len(visits) > 400
     assert {at.astimezone(beijing).hour for at in visits} == set(range(8, 22))
     assert max(visits) <= now and max(joined) <= now
+
+
+@pytest.mark.skipif("fork" not in __import__("multiprocessing").get_all_start_methods(),
+                    reason="no fork on this system: the simulation runs in one process")
+def test_the_simulation_forks_beside_the_stores_checkpoint_thread_only(sqlite_store):
+    """The store's checkpoint thread (started by its first write) leaves the fork to the
+    simulation; any other thread (the app's window, a job) keeps it in one process."""
+    import threading
+
+    from sqdesk.core.demo import points
+    from sqdesk.core.member_edit import MemberInput, create
+
+    create(sqlite_store, MemberInput(name="王芳"))
+    assert any(t.name == "sqdesk-checkpoints" for t in threading.enumerate())
+    assert points._can_fork()
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert not points._can_fork()
+    finally:
+        stop.set()
+        other.join()
