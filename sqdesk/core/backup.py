@@ -179,15 +179,14 @@ def list_backups(store_path: Path, *, kind: str | None = None,
     if not folder.is_dir():
         return []
     pattern = f"{store_path.stem}-{kind}-*" if kind else f"{store_path.stem}-*"
-    return sorted((p for p in folder.glob(pattern) if _plain_name(p, store_path) is not None),
+    return sorted((p for p in folder.glob(pattern) if _is_copy(p, store_path)),
                   key=lambda p: p.name.removesuffix(PACKED))  # fmt: skip
 
 
-def _plain_name(copy: Path, store_path: Path) -> str | None:
-    """The copy's name as a plain file (`x.sqdesk` for `x.sqdesk.gz`); None for a file that
-    is not a copy (a part written when the app stopped, a note the shop left)."""
-    name = copy.name.removesuffix(PACKED)
-    return name if name.endswith(store_path.suffix) else None
+def _is_copy(path: Path, store_path: Path) -> bool:
+    """A copy, plain (`x.sqdesk`) or packed (`x.sqdesk.gz`); not a part written when the
+    app stopped, nor a note the shop left in the folder."""
+    return path.name.removesuffix(PACKED).endswith(store_path.suffix)
 
 
 def is_packed(copy: Path) -> bool:

@@ -60,8 +60,8 @@ class Checkpointer:
             while True:
                 self._wrote.wait()
                 # Folded once the writes pause: during a stream of them (the demo, an
-                # import's transactions) a checkpoint beside them only competed for the
-                # disk (the 20k demo 18.1 -> 20.1 s); the backstop folds a long stream.
+                # import's transactions) a checkpoint beside them would compete with them
+                # for the disk; the backstop folds a stream that never pauses.
                 while self._wrote.is_set():
                     self._wrote.clear()
                     if self._closing.wait(PAUSE_S):

@@ -98,7 +98,7 @@ def _install_sqlite_pragmas(engine: Engine, *, read_only: bool = False,
                             checkpoints: Checkpointer | None = None) -> None:  # fmt: skip
     """WAL + synchronous=FULL + foreign keys on every connection; writes BEGIN IMMEDIATE.
     With `checkpoints`, the log is folded into the file by its thread, told of every
-    commit, and never inside a commit (sqdesk.core.checkpoints).
+    commit; a commit folds it in only past BACKSTOP_PAGES (sqdesk.core.checkpoints).
 
     pysqlite's own transaction handling begins lazily and DEFERRED; under WAL a deferred
     read-then-write transaction fails at once with SQLITE_BUSY_SNAPSHOT when another
