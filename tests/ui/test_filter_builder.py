@@ -156,6 +156,43 @@ def test_tag_chips_in_the_roster_and_export(qtbot, page, shop, tmp_path):
     assert "爱喝茶🍵、少糖去冰" in path.read_text(encoding="utf-8-sig")
 
 
+def test_tagging_and_renaming_show_in_the_chips_at_once(qtbot, page, shop, monkeypatch):
+    """A tag added from the roster, or renamed, is in the Tags column at once, without
+    reloading the roster (the selection stays); a keystroke does not read the tags' names
+    again."""
+    from sqdesk.ui.changes import Area, announce
+
+    store, ids, _tea, sugar = shop
+    m = page.model
+    column = MemberTableModel.TAGS_COLUMN
+    row = m.row_of(ids["李四"])
+    assert m.index(row, column).data(TagsRole) == []
+    page.table.selectRow(row)
+    resets = []
+    m.modelReset.connect(lambda: resets.append(1))
+    assert page.selection.tag_selected(sugar, True) == 1
+    assert m.index(row, column).data(TagsRole) == [("少糖去冰", "#2b6cb0")]
+    assert not resets and page.table.selectionModel().isRowSelected(row)
+    tags.rename_tag(store, sugar, "少糖·去冰❄️")
+    tags.recolor_tag(store, sugar, "#c05621")
+    announce(Area.TAGS)
+    assert m.index(row, column).data(TagsRole) == [("少糖·去冰❄️", "#c05621")]
+    # A tag made and given without a word to the roster: the rows read again at the next
+    # search find a tag the names read before do not know, and read the names again.
+    quiet = tags.create_tag(store, tags.create_group(store, "新"), "周末党")
+    tags.add_tag(store, [ids["王芳"]], quiet)
+    page.search.setText("王芳")
+    qtbot.waitUntil(lambda: m.rowCount() == 1, timeout=2000)
+    assert ("周末党", "#2e7d5b") in m.index(0, column).data(TagsRole)
+    read = []
+    monkeypatch.setattr(tags, "names_and_colours",
+                        lambda s: read.append(1) or {})  # fmt: skip
+    page.search.setText("zhang")
+    qtbot.waitUntil(lambda: m.rowCount() == 1, timeout=2000)
+    m.index(0, column).data(TagsRole)
+    assert read == []
+
+
 def test_chips_that_do_not_fit_end_in_a_count_and_paint_alike_both_ways(qtbot, page, shop):
     """Too many chips for the cell: the ones that fit, then "+N" for the rest. The roster's
     delegate reads the model's rows directly; through data(TagsRole), as any other view

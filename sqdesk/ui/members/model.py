@@ -82,7 +82,9 @@ class MemberTableModel(QAbstractTableModel):
         self._ids: list[int] = []
         self._blocks: dict[int, list[MemberRow | None]] = {}
         self._block_tags: dict[int, dict[int, list[int]]] = {}
-        self._tag_info: dict[int, tuple[str, str]] = {}
+        # Every tag's (name, colour), read once and again when the tags change (refresh_tags):
+        # not at every keystroke. None: not read yet.
+        self._tag_info: dict[int, tuple[str, str]] | None = None
         self._sort: SortKey | None = self.default_sort
         self._descending = True
         self._search = ""
@@ -117,7 +119,17 @@ class MemberTableModel(QAbstractTableModel):
 
     def set_store(self, store: Store) -> None:
         self._store = store
+        self._tag_info = None
         self.reload()
+
+    def refresh_tags(self) -> None:
+        """Tags were added, removed, renamed or recoloured: the rows in view read their tags
+        again, keeping the rows, the scroll and the selection."""
+        self._tag_info = None
+        self._block_tags.clear()
+        if self._ids:
+            column = self.TAGS_COLUMN
+            self.dataChanged.emit(self.index(0, column), self.index(len(self._ids) - 1, column))
 
     def reload(self) -> None:
         self.beginResetModel()
@@ -141,7 +153,6 @@ class MemberTableModel(QAbstractTableModel):
             self._ids, self._complete = self._all_ids(), True
         self._blocks.clear()
         self._block_tags.clear()
-        self._tag_info = tags.names_and_colours(self._store)
         self.endResetModel()
         if not self._complete:
             self._complete_later()
@@ -278,18 +289,31 @@ class MemberTableModel(QAbstractTableModel):
             found = members.rows(self._store, ids)
             block = [found.get(i) for i in ids]
             self._blocks[number] = block
-            self._block_tags[number] = (
-                tags.tag_ids_by_member(self._store, ids) if self._tag_info else {}
-            )
         return block[row % BLOCK]
+
+    def _tags_of_block(self, number: int) -> dict[int, list[int]]:
+        """Member id -> tag ids, for the members of a block (read with the block's first
+        chip; a shop without tags reads nothing)."""
+        found = self._block_tags.get(number)
+        if found is None:
+            if self._tag_info is None:
+                self._tag_info = tags.names_and_colours(self._store)
+            ids = self._ids[number * BLOCK : (number + 1) * BLOCK]
+            found = tags.tag_ids_by_member(self._store, ids) if self._tag_info else {}
+            if any(t not in self._tag_info for tag_ids in found.values() for t in tag_ids):
+                # A tag made since the names were read: read them again.
+                self._tag_info = tags.names_and_colours(self._store)
+            self._block_tags[number] = found
+        return found
 
     def tags_of_row(self, row: int) -> list[tuple[str, str]]:
         """The (name, colour) of a row's tags, in display order."""
         member = self._row(row)
         if member is None:
             return []
-        ids = self._block_tags.get(row // BLOCK, {}).get(member.id, [])
-        return [self._tag_info[t] for t in ids if t in self._tag_info]
+        ids = self._tags_of_block(row // BLOCK).get(member.id, [])
+        info = self._tag_info or {}
+        return [info[t] for t in ids if t in info]
 
     def member_id(self, row: int) -> int:
         return self._ids[row]

@@ -197,6 +197,7 @@ class MembersPage(QWidget):
         follow(self, {Area.MEMBERS}, self.reload)
         # Tags, groups and visits change who is in a segment, not what a row shows.
         follow(self, {Area.TAGS, Area.GROUPS, Area.POINTS}, self._reload_if_filtered)
+        follow(self, {Area.TAGS}, self.model.refresh_tags)  # the Tags column's chips
         follow(self, {Area.TAGS, Area.SEGMENTS}, self.segments.fill)
         follow(self, {Area.MEMBERS, Area.POINTS, Area.GROUPS, Area.DAY}, self.segments.count)
 
