@@ -10,6 +10,7 @@ two million entries.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import random
 import threading
@@ -61,6 +62,7 @@ VISIT_COLUMNS = ("id", "member_id", "at", "amount_cents", "channel", "remark", "
 ENTRY_COLUMNS = ("id", "member_id", "at", "kind", "amount", "reason", "source_type",
                  "source_id", "source_key", "reverses_id", "expires_on", "actor")  # fmt: skip
 CONSUMPTION_COLUMNS = ("entry_id", "lot_id", "points")
+LOT_COLUMNS = ("lot_id", "member_id", "expires_on", "points_left")
 
 
 @dataclass
@@ -410,6 +412,9 @@ def _simulate_to(plan: _Plan, send, receive) -> None:
     """The child's work (see _forked). Its copy of the parent's end is closed first: with
     it open, a send after the parent let go would wait for a reader that never comes."""
     receive.close()
+    # The collector stays off in this process of our own, which ends with the simulation (its
+    # parent holds it off too: the simulation's millions of objects make no cycle).
+    gc.disable()
     try:
         for item in _simulated(plan):
             send.send(("visits", item) if isinstance(item, dict) else ("chunk", item))
@@ -445,9 +450,8 @@ def _write(s, people: dict[int, _Member], rewards: list[list]) -> None:
     lots = sorted((lot[0], m.id, lot[2], lot[1]) for m in people.values() for lot in m.lots)
     with bulk.indexes_set_aside(conn, OpenLot.__table__):
         for start in range(0, len(lots), _CHUNK):
-            bulk.insert_rows(conn, OpenLot.__table__, [
-                {"lot_id": lot, "member_id": member, "expires_on": expires, "points_left": left}
-                for lot, member, expires, left in lots[start : start + _CHUNK]])  # fmt: skip
+            conn.exec_driver_sql(*bulk.driver_rows(conn.dialect, OpenLot.__table__, LOT_COLUMNS,
+                                                   lots[start : start + _CHUNK]))  # fmt: skip
     ledger_days.rebuild_all(s)
     visit_hours.rebuild_all(s)
     existing = set(s.scalars(select(MemberPoints.member_id)))
