@@ -820,7 +820,15 @@ def bench_import(xlsx: Path, csv_path: Path, folder: Path) -> list[Result]:
 
 def _raw_import(path: Path, db: Path) -> float:
     """The floor: read the file and insert the cells with the search index the roster
-    needs (the same member_token table and indexes), no checking at all."""
+    needs (the same member_token table and indexes), no checking at all; with the cyclic
+    collector held off, as the import holds it (its best case too)."""
+    from sqdesk.core.gc_pause import collector_paused
+
+    with collector_paused():
+        return _raw_import_paused(path, db)
+
+
+def _raw_import_paused(path: Path, db: Path) -> float:
     t = time.perf_counter()
     from sqdesk.core.sheets import read_rows
 

@@ -20,6 +20,7 @@ from sqlalchemy import func, select, update
 
 from sqdesk.core import audit, backup, bulk, codes, ledger, member_edit, search, sheets
 from sqdesk.core.errors import CodedError
+from sqdesk.core.gc_pause import collector_paused
 from sqdesk.core.jobs import Cancelled, Progress, ShouldStop, never_stop, no_progress
 from sqdesk.core.member_edit import MemberInput, Problem
 from sqdesk.core.models import Member
@@ -124,6 +125,9 @@ def read_table(path: Path) -> sheets.Table:
     return sheets.find_table(sheets.read_rows(path), lambda h: h in _LOOKUP)
 
 
+# Both steps hold every row of the file at once: the cyclic collector is held off while
+# they run (core/gc_pause.py; 98,000 rows: .csv 12.7 -> 10.6 s, .xlsx 13.5 -> 11.3 s).
+@collector_paused()
 def prepare(
     store: Store,
     path: Path,
@@ -464,6 +468,7 @@ def _merge(current: MemberInput, incoming: MemberInput, filled: frozenset[str]) 
 _CHUNK = 2000
 
 
+@collector_paused()
 def commit(
     store: Store,
     plan: ImportPlan,
