@@ -1,19 +1,19 @@
 """A keystroke as the manager feels it, beside the naive peer.
 
 Felt: the real Members page, shown (offscreen) in the app's own look (Fusion and its style
-sheet, as the app applies them: the sheet's rules cost the roster's paint some 1-2 ms), each
+sheet, as the app applies them: a style sheet costs the roster's paint about 1 ms), each
 word typed into its search box one key at a time with QTest, keys 150 ms apart as a person
-types. Each key is timed from the key
-press to the end of the first paint of the roster's viewport after the roster changed,
-including the page's coalescing timer and the Qt model's update: what the eye waits for.
+types. Each key is timed from the key press to the end of the first paint of the roster's
+viewport after the roster changed, including the page's coalescing timer and the Qt
+model's update: what the eye waits for.
 
 The naive peer: what a quick Qt app does, a QSqlTableModel over the same members (every row
 fetched) with a QSortFilterProxyModel filtering the name column by the typed text; each key
 is timed from setting the filter to the first screenful's data read (its filter alone, no
 paint: the peer's best case). The same peer is then felt as sqdesk is: in a QTableView of
 the roster's size under a search box, each key timed to the table's paint, in Qt's own look
-(a quick app has no style sheet). Both ratios of
-the p95s are printed, and beside each felt figure its floor: the table's paint alone.
+(a quick app has no style sheet). Both ratios of the p95s are printed, and beside each felt
+figure its floor: the table's paint alone.
 """
 
 from __future__ import annotations

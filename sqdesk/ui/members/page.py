@@ -195,9 +195,10 @@ class MembersPage(QWidget):
         self._add_actions()
         self._apply_read_only()
         follow(self, {Area.MEMBERS}, self.reload)
-        # Tags, groups and visits change who is in a segment, not what a row shows.
+        # Tags, groups and visits change who is in a segment; of what a row shows, only its
+        # Tags column, which is asked again in place.
         follow(self, {Area.TAGS, Area.GROUPS, Area.POINTS}, self._reload_if_filtered)
-        follow(self, {Area.TAGS}, self.model.refresh_tags)  # the Tags column's chips
+        follow(self, {Area.TAGS}, self.model.refresh_tags)
         follow(self, {Area.TAGS, Area.SEGMENTS}, self.segments.fill)
         follow(self, {Area.MEMBERS, Area.POINTS, Area.GROUPS, Area.DAY}, self.segments.count)
 
