@@ -39,6 +39,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from sqdesk.core import backup, member_export, member_import, members, search
 from sqdesk.core.compact_types import KIND_CODES, day_number
 from sqdesk.core.demo import fill_demo_store
+from sqdesk.core.gc_pause import collector_paused
 from sqdesk.core.models import EPOCH, MICROSECOND, LedgerEntry, Member
 from sqdesk.core.store import Store
 from sqdesk.ui.members.model import FIRST_IDS  # the roster's first screenful of ids
@@ -818,17 +819,11 @@ def bench_import(xlsx: Path, csv_path: Path, folder: Path) -> list[Result]:
     return results
 
 
+@collector_paused()
 def _raw_import(path: Path, db: Path) -> float:
     """The floor: read the file and insert the cells with the search index the roster
     needs (the same member_token table and indexes), no checking at all; with the cyclic
     collector held off, as the import holds it (its best case too)."""
-    from sqdesk.core.gc_pause import collector_paused
-
-    with collector_paused():
-        return _raw_import_paused(path, db)
-
-
-def _raw_import_paused(path: Path, db: Path) -> float:
     t = time.perf_counter()
     from sqdesk.core.sheets import read_rows
 

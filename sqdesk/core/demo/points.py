@@ -10,7 +10,6 @@ two million entries.
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import random
 import threading
@@ -410,11 +409,10 @@ _DONE = object()
 
 def _simulate_to(plan: _Plan, send, receive) -> None:
     """The child's work (see _forked). Its copy of the parent's end is closed first: with
-    it open, a send after the parent let go would wait for a reader that never comes."""
+    it open, a send after the parent let go would wait for a reader that never comes. The
+    cyclic collector is off here as in the parent (fill_demo_store), whose state the fork
+    copied."""
     receive.close()
-    # The collector stays off in this process of our own, which ends with the simulation (its
-    # parent holds it off too: the simulation's millions of objects make no cycle).
-    gc.disable()
     try:
         for item in _simulated(plan):
             send.send(("visits", item) if isinstance(item, dict) else ("chunk", item))
