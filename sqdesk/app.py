@@ -12,6 +12,7 @@ import logging
 import shutil
 import sys
 import tempfile
+import threading
 import time
 import traceback
 from collections.abc import Sequence
@@ -83,21 +84,38 @@ class DemoStore:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
-async def _opened(open_store):
+async def _opened(target):
     """Open the store off the UI thread. Usually that takes a blink; the first start after an
     upgrade migrates the schema and may rebuild the search index (about 12 s at 100,000
     members; 0032's rewrite of every timestamp about 45 s there, 0041's copy of the ledger
-    and the VACUUM after it 39 s), so a busy dialog says
-    what is happening if it takes longer than a moment."""
+    and the VACUUM after it 39 s), so a dialog says which step it is on if it takes longer
+    than a moment, with Cancel until the upgrade commits (sqdesk.ui.opening): Cancelled
+    then, and the store is as it was."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QProgressDialog
 
-    busy = QProgressDialog(QApplication.translate("app", "Opening the store…"), "", 0, 0)
-    busy.setCancelButton(None)
+    from sqdesk.core.jobs import stoppable
+    from sqdesk.core.store import Store
+    from sqdesk.ui.opening import OpeningSteps
+
+    busy = QProgressDialog(QApplication.translate("app", "Opening the store…"),
+                           QApplication.translate("app", "Cancel"), 0, 0)  # fmt: skip
     busy.setWindowTitle("sqdesk")
+    busy.setAutoReset(False)
+    busy.setAutoClose(False)
+    stop = threading.Event()
+    steps = OpeningSteps(busy, stop.set)
+    loop = asyncio.get_running_loop()
+
+    def work():
+        with stoppable(stop.is_set):
+            return Store.open(target, lock=True, should_stop=stop.is_set,
+                              progress=lambda step, total: loop.call_soon_threadsafe(
+                                  steps.show, step, total))  # fmt: skip
+
     QTimer.singleShot(700, busy, busy.show)
     try:
-        return await asyncio.get_running_loop().run_in_executor(None, open_store)
+        return await loop.run_in_executor(None, work)
     finally:
         busy.close()
         busy.deleteLater()
@@ -108,6 +126,7 @@ async def _run(args: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
     from sqdesk.core.errors import StoreError
+    from sqdesk.core.jobs import Cancelled
     from sqdesk.core.store import Store, StoreLocked
     from sqdesk.ui import prefs
     from sqdesk.ui.jobs import stop_all_jobs, wait_for_jobs
@@ -146,7 +165,17 @@ async def _run(args: argparse.Namespace) -> int:
                 busy.close()
         else:
             try:
-                store = await _opened(lambda: Store.open(target, lock=True))
+                store = await _opened(target)
+            except Cancelled:
+                if args.smoke_test:
+                    raise
+                box = QMessageBox(QMessageBox.Icon.Information, "sqdesk", QApplication.translate(
+                    "app", "The upgrade was stopped before it changed anything: the store is "
+                    "as it was. sqdesk needs the upgrade to open it; start sqdesk again when "
+                    "there are a few minutes to wait."))  # fmt: skip
+                box.finished.connect(lambda _r: finish(0))
+                box.open()
+                return await done
             except StoreLocked as exc:
                 if args.smoke_test:
                     raise

@@ -114,3 +114,28 @@ def need_tool(name: str) -> str:
     if os.environ.get("SQDESK_SKIP_MISSING_TOOLS") == "1":
         pytest.skip(message)
     pytest.fail(message)
+
+
+UPGRADE_FIXTURES = Path(__file__).resolve().parent / "fixtures" / "upgrades"
+
+
+def older_store(dest: Path, revision: str = "0040") -> Path:
+    """A small store made by the code of an earlier revision (tests/fixtures/upgrades; 0040
+    is the one before 0041, which copies the whole ledger), unpacked at `dest`."""
+    import gzip
+    import shutil
+
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.open(UPGRADE_FIXTURES / f"store-{revision}.sqdesk.gz", "rb") as src, \
+            dest.open("wb") as out:  # fmt: skip
+        shutil.copyfileobj(src, out)
+    return dest
+
+
+def revision_of(path: Path) -> str:
+    """The schema revision a store file is at, read without opening it as a store."""
+    import sqlite3
+    from contextlib import closing
+
+    with closing(sqlite3.connect(path)) as raw:
+        return raw.execute("SELECT version_num FROM alembic_version").fetchone()[0]

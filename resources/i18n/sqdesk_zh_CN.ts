@@ -3401,6 +3401,14 @@
             <translation>从备份恢复</translation>
         </message>
         <message>
+            <source>Getting the copy ready…</source>
+            <translation>正在准备这份备份…</translation>
+        </message>
+        <message>
+            <source>Restore stopped: the store is as it was.</source>
+            <translation>已停止恢复：门店数据保持原样。</translation>
+        </message>
+        <message>
             <source>sqdesk is busy with today's upkeep. Try again in a moment.</source>
             <translation>sqdesk 正在做今天的例行整理，请稍后再试。</translation>
         </message>
@@ -3467,6 +3475,10 @@
             <translation>
                 <numerusform>%Ln 位会员</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>The upgrade was stopped before it changed anything: that store is as it was.</source>
+            <translation>升级在做出任何改动之前已停止：那份门店数据保持原样。</translation>
         </message>
         <message>
             <source>Open a Server</source>
@@ -4947,6 +4959,29 @@ postgresql+psycopg://shop@192.168.1.10/sqdesk</translation>
         <message>
             <source>Deleted %1.</source>
             <translation>已删除 %1。</translation>
+        </message>
+    </context>
+    <context>
+        <name>OpeningSteps</name>
+        <message>
+            <source>Keeping a copy of the store as it is, before it is upgraded…</source>
+            <translation>升级前，正在为门店数据保存一份副本…</translation>
+        </message>
+        <message>
+            <source>Upgrading the store for this version of sqdesk. It is done once; a big store takes a minute or two. Cancel leaves it as it was.</source>
+            <translation>正在把门店数据升级到这个版本的 sqdesk。只需升级一次；数据多的门店需要一两分钟。点“取消”则保持原样。</translation>
+        </message>
+        <message>
+            <source>Upgraded. Giving back the space the upgrade freed in the file…</source>
+            <translation>已升级。正在回收升级后文件里空出的空间…</translation>
+        </message>
+        <message>
+            <source>Rebuilding the search index…</source>
+            <translation>正在重建搜索索引…</translation>
+        </message>
+        <message>
+            <source>Stopping…</source>
+            <translation>正在停止…</translation>
         </message>
     </context>
     <context>
@@ -7774,8 +7809,16 @@ postgresql+psycopg://shop@192.168.1.10/sqdesk</translation>
             <translation>正在打开门店数据…</translation>
         </message>
         <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
             <source>Making a demo store with %1 members…</source>
             <translation>正在生成含 %1 位会员的演示数据…</translation>
+        </message>
+        <message>
+            <source>The upgrade was stopped before it changed anything: the store is as it was. sqdesk needs the upgrade to open it; start sqdesk again when there are a few minutes to wait.</source>
+            <translation>升级在做出任何改动之前已停止：门店数据保持原样。sqdesk 需要升级后才能打开它；有几分钟空闲时再启动 sqdesk。</translation>
         </message>
         <message>
             <source>sqdesk cannot open the store</source>

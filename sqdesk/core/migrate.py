@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Callable
 from contextlib import suppress
 from functools import cache
 from pathlib import Path
@@ -11,6 +12,7 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, inspect, text
 
 from sqdesk.core.errors import StoreError, StoreTooNewError
+from sqdesk.core.jobs import never_stop, stoppable
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
@@ -70,8 +72,13 @@ def refuse_unknown_revision(revision: str | None, *, location: str) -> None:
         )
 
 
-def upgrade(engine: Engine, target: str = "head") -> None:
-    """Apply the shipped migrations up to `target`, all in one transaction.
+def upgrade(engine: Engine, target: str = "head", *,
+            tidying: Callable[[], None] | None = None) -> None:  # fmt: skip
+    """Apply the shipped migrations up to `target`, all in one transaction. Work asked to
+    stop while they run (sqdesk.core.jobs.stoppable) ends inside its statement, and the
+    transaction rolls back: the store is as it was. `tidying`, when given, is called once
+    they are committed, before the freed pages are given back: from then on the upgrade is
+    done and is not stopped.
 
     On SQLite the foreign keys are off while they run: a migration that must change a
     table's constraints copies the table into a new one and drops the old (SQLite's own
@@ -95,7 +102,12 @@ def upgrade(engine: Engine, target: str = "head") -> None:
             if raw is not None:  # as the connection had it, for whoever uses it next
                 raw.execute(f"PRAGMA foreign_keys = {int(checked)}")
         if raw is not None:
-            _give_back_freed_pages(raw)
+            if tidying is not None:
+                tidying()
+            # Committed: a stop asked for now would only throw the VACUUM's work away (an
+            # interrupted one leaves the file as it was, upgraded), so it is not heard.
+            with stoppable(never_stop):
+                _give_back_freed_pages(raw)
 
 
 # A migration that copies a table (0041: the ledger) leaves the old table's pages free in

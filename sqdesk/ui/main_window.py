@@ -33,13 +33,14 @@ from sqdesk.core import (
     manager,
     members,
     pinyin,
+    restoring,
     shop_settings,
     upkeep,
 )
-from sqdesk.core.errors import StoreError
+from sqdesk.core.errors import CodedError, StoreError
 from sqdesk.core.members import SortKey
 from sqdesk.core.paths import network_share, resource_path
-from sqdesk.core.store import STORE_SUFFIX, Store, StoreLocked
+from sqdesk.core.store import STORE_SUFFIX, Store, StoreLocked, needs_upgrade
 from sqdesk.ui import manager_mode, prefs
 from sqdesk.ui.about import AboutDialog
 from sqdesk.ui.audit_dialog import AuditDialog
@@ -47,6 +48,7 @@ from sqdesk.ui.backups_dialog import BackupFolderDialog, BackupsDialog
 from sqdesk.ui.changes import Area, announce, follow, hub
 from sqdesk.ui.jobs import Job, run_job, run_quiet
 from sqdesk.ui.notes.capture import NoteCaptureDialog
+from sqdesk.ui.opening import OpeningSteps
 from sqdesk.ui.points.visit_dialog import VisitDialog
 from sqdesk.ui.privacy_dialog import PrivacyDialog
 from sqdesk.ui.refusals import refusal_text
@@ -198,6 +200,8 @@ class MainWindow(QMainWindow):
         # date has changed while the app stays open all day.
         self._upkeep_day: date | None = None
         self.upkeep_job: Job | None = None
+        self.opening_job: Job | None = None  # a store being upgraded as it opens
+        self.restore_job: Job | None = None  # a copy being made ready to restore
         self._upkeep_timer = QTimer(self, interval=UPKEEP_CHECK_MS)
         self._upkeep_timer.timeout.connect(self.daily_upkeep)
         self._upkeep_timer.start()
@@ -463,21 +467,57 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
-    def restore_from(self, source: Path) -> bool:
-        """Replace the store with a backup and reopen it. The store is closed while the
-        copy is written back; if the copy is refused, the store opens as it was."""
-        if self.upkeep_job is not None and not self.upkeep_job.done:
-            self.show_error(self.tr("Restore from Backup"),
-                            self.tr("sqdesk is busy with today's upkeep. Try again in a "
-                                    "moment."))  # fmt: skip
+    def restore_from(self, source: Path) -> Job | None:
+        """Replace the store with a backup and reopen it. The slow part first, in the
+        background while the store stays open: a packed copy unpacked, a copy of an older
+        version upgraded (a minute on a big store; Cancel changes nothing). Then the store
+        is closed while the copy is written back; if the copy is refused, the store opens
+        as it was."""
+        if self._upkeep_busy():
+            return None
+        path = self.store.path
+        job = run_job(self, self.tr("Restore from Backup"),
+                      lambda progress, stop: restoring.ready_to_restore(
+                          path, source, progress=progress, should_stop=stop),
+                      label=self.tr("Getting the copy ready…"),
+                      on_success=lambda ready: self._write_back(source, ready),
+                      on_failure=lambda exc: self.show_error(self.tr("Restore from Backup"),
+                                                             self._failure_text(exc)),
+                      on_cancel=lambda: self.statusBar().showMessage(
+                          self.tr("Restore stopped: the store is as it was."), 10000))  # fmt: skip
+        steps = OpeningSteps(job.dialog, lambda: None)  # a copy of an older version
+        job.progressed.connect(steps.show)
+        self.restore_job = job
+        return job
+
+    def _upkeep_busy(self) -> bool:
+        """The store cannot be closed under the day's upkeep: said, and True."""
+        if self.upkeep_job is None or self.upkeep_job.done:
+            return False
+        self.show_error(self.tr("Restore from Backup"),
+                        self.tr("sqdesk is busy with today's upkeep. Try again in a "
+                                "moment."))  # fmt: skip
+        return True
+
+    def _failure_text(self, exc: Exception) -> str:
+        return refusal_text(exc) if isinstance(exc, CodedError) else str(exc)
+
+    def _write_back(self, source: Path, ready: Path | None) -> bool:
+        """The copy, ready, written over the store: closed meanwhile, opened after."""
+        if self._upkeep_busy():  # begun while the copy was made ready
+            if ready is not None:
+                restoring.discard(ready)
             return False
         path = self.store.path
         self.store.close()
         problem = None
         try:
-            backup.restore(path, source)
+            backup.restore(path, ready or source)
         except StoreError as exc:
             problem = refusal_text(exc)
+        finally:
+            if ready is not None:
+                restoring.discard(ready)
         try:
             store = Store.open(path, lock=True)
         except StoreError as exc:
@@ -667,10 +707,36 @@ class MainWindow(QMainWindow):
         self.daily_upkeep()
 
     def open_store_at(self, location: str) -> bool:
-        """Open the store at a path or URL and switch to it; tell the user if that fails."""
+        """Open the store at a path or URL and switch to it; tell the user if that fails.
+        A store of an older version is upgraded first, which can take a minute: that is
+        done in the background (`opening_job`), the dialog saying which step it is on, and
+        True means it has started; Cancel before the upgrade commits keeps this store."""
+        if needs_upgrade(location):
+            self.opening_job = self._open_in_background(location)
+            return True
         try:
             store = Store.open(location, lock=True)
-        except StoreLocked as exc:
+        except StoreError as exc:
+            self._not_opened(location, exc)
+            return False
+        self.set_store(store)
+        return True
+
+    def _open_in_background(self, location: str) -> Job:
+        job = run_job(self, self.tr("Open Store"),
+                      lambda progress, stop: Store.open(location, lock=True, progress=progress,
+                                                        should_stop=stop),
+                      on_success=self.set_store,
+                      on_failure=lambda exc: self._not_opened(location, exc),
+                      on_cancel=lambda: self.statusBar().showMessage(self.tr(
+                          "The upgrade was stopped before it changed anything: that store "
+                          "is as it was."), 10000))  # fmt: skip
+        steps = OpeningSteps(job.dialog, lambda: None)  # its Cancel stops the job already
+        job.progressed.connect(steps.show)
+        return job
+
+    def _not_opened(self, location: str, exc: Exception) -> None:
+        if isinstance(exc, StoreLocked):
             box = locked_box(exc, self)
             box.finished.connect(
                 lambda _r: (
@@ -678,12 +744,8 @@ class MainWindow(QMainWindow):
                 )
             )
             box.open()
-            return False
-        except StoreError as exc:
-            self.show_error(self.tr("The store could not be opened"), refusal_text(exc))
-            return False
-        self.set_store(store)
-        return True
+        else:
+            self.show_error(self.tr("The store could not be opened"), self._failure_text(exc))
 
     def _open_read_only(self, location: str) -> None:
         try:

@@ -2,14 +2,17 @@
 (with its confirmation) bringing the store back, and a damaged file shown at once."""
 
 import sqlite3
+import threading
 from contextlib import closing
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from sqdesk.core import backup, members
+from sqdesk.core.check import run_checks
 from sqdesk.core.member_edit import MemberInput, create
 from sqdesk.core.store import Store
 from sqdesk.ui.main_window import MainWindow
+from tests.conftest import older_store, revision_of
 
 
 def _window(qtbot, store):
@@ -167,4 +170,64 @@ def test_a_damaged_store_offers_the_newest_good_copy(qtbot, tmp_path):
     dialog = w.offer_good_copy()
     assert dialog.chosen().path == good  # one more click restores it
     dialog.reject()
+    w.close()
+
+
+def _older_copy(path):
+    """The copy kept before the last upgrade: a store of revision 0040 (12 members)."""
+    name = f"{path.stem}-before-0040-20261201-090000-000000.sqdesk"
+    return older_store(backup.backup_dir(path) / name)
+
+
+def _restore(dialog, copy):
+    dialog.choose(copy)
+    box = dialog.ask_restore()
+    next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole
+         ).click()  # fmt: skip
+
+
+def test_the_copy_from_before_an_upgrade_is_upgraded_before_the_store_is_closed(qtbot, tmp_path):
+    path = tmp_path / "茶语.sqdesk"
+    store = Store.open(path, lock=True)
+    create(store, MemberInput(name="录错的人🙈"))
+    w = _window(qtbot, store)
+    copy = _older_copy(path)
+    _restore(w.ask_restore(), copy)
+    job = w.restore_job
+    said = []
+    job.progressed.connect(lambda *_: said.append(job.dialog.labelText()))
+    qtbot.waitUntil(lambda: w.store is not store, timeout=30_000)
+    assert members.count(w.store) == 12  # the copy's members, in a store of this version
+    assert run_checks(w.store) == []
+    assert revision_of(copy) == "0040"  # the copy itself is left as it was
+    assert said  # the upgrade's steps were told on the dialog
+    assert not list(tmp_path.glob("*.restoring*"))  # the prepared file is gone
+    w.close()
+
+
+def test_cancel_while_an_older_copy_is_made_ready_leaves_the_store_as_it_was(
+        qtbot, tmp_path, monkeypatch):  # fmt: skip
+    path = tmp_path / "茶语.sqdesk"
+    store = Store.open(path, lock=True)
+    create(store, MemberInput(name="王芳"))
+    w = _window(qtbot, store)
+    copy = _older_copy(path)
+    copying, go_on = threading.Event(), threading.Event()
+    real_copy = backup.copy_sqlite
+
+    def slow_copy(source, dest):  # a big copy takes a while: Cancel meanwhile
+        copying.set()
+        go_on.wait(10)
+        return real_copy(source, dest)
+
+    monkeypatch.setattr(backup, "copy_sqlite", slow_copy)
+    _restore(w.ask_restore(), copy)
+    job = w.restore_job
+    qtbot.waitUntil(copying.is_set)
+    with qtbot.waitSignal(job.ended, timeout=30_000):
+        job.dialog.findChild(QPushButton).click()
+        go_on.set()
+    assert w.store is store and members.count(store) == 1  # still open, as it was
+    assert "stopped" in w.statusBar().currentMessage() or "停止" in w.statusBar().currentMessage()
+    assert not list(tmp_path.glob("*.restoring*"))
     w.close()

@@ -1,16 +1,20 @@
 import sqlite3
+import threading
 from contextlib import closing
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QPushButton
 
-from sqdesk.core import members
-from sqdesk.core.store import Store
+from sqdesk.core import backup, members, migrate
+from sqdesk.core.store import OPEN_STEPS, Store
 from sqdesk.ui import prefs
 from sqdesk.ui.about import AboutDialog
 from sqdesk.ui.changes import hub
 from sqdesk.ui.main_window import MainWindow
+from sqdesk.ui.opening import OpeningSteps
+from tests.conftest import older_store, revision_of
 
 
 @pytest.fixture
@@ -272,3 +276,66 @@ def test_a_store_on_a_postgresql_server_opens_from_its_address(qtbot, demo_store
     qtbot.waitUntil(lambda: w.store is not demo_store)
     assert not w.store.is_sqlite and members.count(w.store) == 1
     w.close()
+
+
+# --- a store of an older version: upgraded in the background (sqdesk.ui.opening) ----------
+
+
+@pytest.fixture
+def old_store(tmp_path) -> Path:
+    return older_store(tmp_path / "老店·分店😀.sqdesk")
+
+
+def test_an_older_store_is_upgraded_in_the_background_then_shown(window, old_store, qtbot):
+    said = []
+    assert window.open_store_at(str(old_store))  # started, not yet open
+    job = window.opening_job
+    job.progressed.connect(lambda *_: said.append(job.dialog.labelText()))
+    with qtbot.waitSignal(job.ended, timeout=30_000):
+        pass
+    assert window.store.path == old_store
+    assert revision_of(old_store) == migrate.head_revision()
+    assert old_store.stem in window.windowTitle()
+    assert said and all(said)  # each step's words were on the dialog as it began
+
+
+def test_cancel_while_the_copy_before_it_is_made_keeps_the_window_on_its_store(
+        window, demo_store, old_store, qtbot, monkeypatch):  # fmt: skip
+    copying, go_on = threading.Event(), threading.Event()
+    real_copy = backup.backup_before_upgrade
+
+    def slow_copy(path, **kw):  # the copy of a big store takes a while: Cancel meanwhile
+        copying.set()
+        go_on.wait(10)
+        return real_copy(path, **kw)
+
+    monkeypatch.setattr(backup, "backup_before_upgrade", slow_copy)
+    assert window.open_store_at(str(old_store))
+    job = window.opening_job
+    qtbot.waitUntil(copying.is_set)
+    cancel = job.dialog.findChild(QPushButton)
+    assert cancel is not None and cancel.isEnabled()
+    with qtbot.waitSignal(job.ended, timeout=30_000):
+        cancel.click()
+        go_on.set()
+    assert window.store is demo_store
+    assert revision_of(old_store) == "0040"  # as it was
+    assert "stopped" in window.statusBar().currentMessage() or \
+        "停止" in window.statusBar().currentMessage()  # fmt: skip
+
+
+def test_cancel_is_taken_away_once_the_upgrade_is_committed(qtbot):
+    dialog = QProgressDialog("…", "Cancel", 0, 0)
+    qtbot.addWidget(dialog)
+    stopped = []
+    steps = OpeningSteps(dialog, lambda: stopped.append(True))
+    steps.show(OPEN_STEPS.index("upgrade"))
+    upgrading = dialog.labelText()
+    assert dialog.findChild(QPushButton) is not None
+    dialog.canceled.emit()
+    assert stopped == [True]
+    steps.show(OPEN_STEPS.index("tidy"))
+    assert dialog.labelText() != upgrading
+    assert not [b for b in dialog.findChildren(QPushButton) if b.isVisible()]
+    dialog.canceled.emit()  # a dialog closed now: the upgrade is done, the rest finishes
+    assert stopped == [True]

@@ -6,7 +6,9 @@ import subprocess
 import sys
 from contextlib import closing
 
+from sqdesk.core import migrate
 from sqdesk.core.store import Store
+from tests.conftest import older_store, revision_of
 
 
 def _run(*args, timeout=120):
@@ -33,6 +35,16 @@ def test_smoke_test_on_a_store_file(tmp_path):
     assert out.returncode == 0, out.stderr
     assert db.exists()
     assert "店 — sqdesk" in out.stdout
+
+
+def test_smoke_test_on_a_store_of_an_older_version_upgrades_it(tmp_path):
+    """The first start after an update: the store opened off the UI thread, its steps told
+    to the dialog (sqdesk.app._opened), then the window."""
+    db = older_store(tmp_path / "老店.sqdesk")
+    out = _run("--smoke-test", "--db", str(db), "--lang", "zh_CN")
+    assert out.returncode == 0, out.stderr
+    assert "main window shown" in out.stdout
+    assert revision_of(db) == migrate.head_revision()
 
 
 def test_smoke_test_fails_on_a_store_it_cannot_open(tmp_path):
