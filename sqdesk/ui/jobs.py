@@ -58,6 +58,12 @@ class Job(QObject):
     def cancel(self) -> None:
         self._stop.set()
 
+    @property
+    def stop_asked(self) -> bool:
+        """Asked to stop: work that could no longer stop still succeeds (an upgrade once
+        committed), and its handler may still honour the wish."""
+        return self._stop.is_set()
+
     def _deliver(self, kind: str, payload: object) -> None:  # on the UI thread
         if kind == "progress":
             self.progressed.emit(*payload)  # type: ignore[misc]

@@ -480,7 +480,7 @@ class MainWindow(QMainWindow):
                       lambda progress, stop: restoring.ready_to_restore(
                           path, source, progress=progress, should_stop=stop),
                       label=self.tr("Getting the copy ready…"),
-                      on_success=lambda ready: self._write_back(source, ready),
+                      on_success=lambda ready: self._write_back(source, ready, job),
                       on_failure=lambda exc: self.show_error(self.tr("Restore from Backup"),
                                                              self._failure_text(exc)),
                       on_cancel=lambda: self.statusBar().showMessage(
@@ -502,11 +502,16 @@ class MainWindow(QMainWindow):
     def _failure_text(self, exc: Exception) -> str:
         return refusal_text(exc) if isinstance(exc, CodedError) else str(exc)
 
-    def _write_back(self, source: Path, ready: Path | None) -> bool:
+    def _write_back(self, source: Path, ready: Path | None, job: Job) -> bool:
         """The copy, ready, written over the store: closed meanwhile, opened after."""
-        if self._upkeep_busy():  # begun while the copy was made ready
+        # Closing the dialog once its Cancel has gone (the copy's upgrade committed) still
+        # asks to stop, and nothing of the store has changed yet: honoured here.
+        if job.stop_asked or self._upkeep_busy():
             if ready is not None:
                 restoring.discard(ready)
+            if job.stop_asked:
+                self.statusBar().showMessage(
+                    self.tr("Restore stopped: the store is as it was."), 10000)
             return False
         path = self.store.path
         self.store.close()

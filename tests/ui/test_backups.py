@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from sqdesk.core import backup, members
 from sqdesk.core.check import run_checks
 from sqdesk.core.member_edit import MemberInput, create
-from sqdesk.core.store import Store
+from sqdesk.core.store import OPEN_STEPS, Store
 from sqdesk.ui.main_window import MainWindow
 from tests.conftest import older_store, revision_of
 
@@ -181,6 +181,7 @@ def _older_copy(path):
 
 def _restore(dialog, copy):
     dialog.choose(copy)
+    assert dialog.chosen().path == copy  # listed: made before the dialog opened
     box = dialog.ask_restore()
     next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole
          ).click()  # fmt: skip
@@ -228,6 +229,25 @@ def test_cancel_while_an_older_copy_is_made_ready_leaves_the_store_as_it_was(
         job.dialog.findChild(QPushButton).click()
         go_on.set()
     assert w.store is store and members.count(store) == 1  # still open, as it was
+    assert "stopped" in w.statusBar().currentMessage() or "停止" in w.statusBar().currentMessage()
+    assert not list(tmp_path.glob("*.restoring*"))
+    w.close()
+
+
+def test_closing_the_dialog_once_the_copy_is_upgraded_still_stops_the_restore(qtbot, tmp_path):
+    """Past the copy's upgrade the dialog has no Cancel, but closing it still asks to stop,
+    and the store has not changed yet: the write-back is not done."""
+    path = tmp_path / "茶语.sqdesk"
+    store = Store.open(path, lock=True)
+    create(store, MemberInput(name="王芳"))
+    w = _window(qtbot, store)
+    copy = _older_copy(path)  # before the dialog, which lists the copies as it opens
+    _restore(w.ask_restore(), copy)
+    job = w.restore_job
+    job.progressed.connect(lambda step, _n: OPEN_STEPS[step] == "tidy" and job.dialog.close())
+    with qtbot.waitSignal(job.ended, timeout=30_000):
+        pass
+    assert w.store is store and members.count(store) == 1
     assert "stopped" in w.statusBar().currentMessage() or "停止" in w.statusBar().currentMessage()
     assert not list(tmp_path.glob("*.restoring*"))
     w.close()
