@@ -19,7 +19,7 @@ from sqdesk import __version__
 from sqdesk.core.check import check_location
 from sqdesk.core.errors import CodedError, StoreError
 from sqdesk.core.lock import StoreLocked
-from sqdesk.core.store import Store
+from sqdesk.core.store import OPEN_STEPS, Store
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -31,7 +31,7 @@ class UsageError(Exception):
 def _open(args: argparse.Namespace, *, write: bool = False) -> Store:
     """The store, for reading; `write` also takes the store's lock, so a command that
     changes it is refused while the app (or another command) has it open."""
-    store = Store.open(args.db, lock=write)
+    store = Store.open(args.db, lock=write, progress=_say_step)
     try:
         from sqdesk.cli_trust import acting_role
 
@@ -40,6 +40,20 @@ def _open(args: argparse.Namespace, *, write: bool = False) -> Store:
         store.close()
         raise
     return store
+
+
+# What opening a store of an older version is doing, on stderr (stdout stays the command's).
+STEP_WORDS = {
+    "backup": "keeping a copy of the store before upgrading it...",
+    "upgrade": "upgrading the store for this version of sqdesk (once; a big store takes a "
+               "minute or two)...",
+    "tidy": "giving back the space the upgrade freed...",
+    "index": "rebuilding the search index...",
+}
+
+
+def _say_step(step: int, _total: int) -> None:
+    print(STEP_WORDS[OPEN_STEPS[step]], file=sys.stderr, flush=True)
 
 
 GUARDED_EXPORT = 20  # exporting more members than this asks for the manager's PIN

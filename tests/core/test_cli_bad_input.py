@@ -11,11 +11,12 @@ from datetime import date, timedelta
 import pytest
 
 from sqdesk import cli
-from sqdesk.core import activities, ledger, members
+from sqdesk.core import activities, ledger, members, migrate
 from sqdesk.core.activities import ActivityInput
 from sqdesk.core.lock import StoreLock
 from sqdesk.core.member_edit import MemberInput, create
 from sqdesk.core.store import Store
+from tests.conftest import older_store
 
 
 @pytest.fixture
@@ -204,3 +205,14 @@ def test_record_visit_refuses_the_future_in_the_core_too(tmp_path):
             ledger.record_visit(store, mid, amount_cents=100,
                                 at=datetime.now().astimezone() + timedelta(hours=2))  # fmt: skip
         assert refused.value.code == "visit_in_future"
+
+
+def test_a_store_of_an_older_version_says_it_is_upgraded_on_stderr(capsys, tmp_path):
+    """A pause of a minute on a big store is explained; stdout stays the command's own."""
+    path = older_store(tmp_path / "老店.sqdesk")
+    code, out, err = run(capsys, "--db", path, "info", "--json")
+    assert code == 0
+    assert json.loads(out)["revision"] == migrate.head_revision()
+    assert "upgrading the store" in err
+    code, _out, err = run(capsys, "--db", path, "info", "--json")
+    assert code == 0 and "upgrading" not in err  # once
