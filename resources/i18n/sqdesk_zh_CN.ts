@@ -3477,6 +3477,18 @@
             </translation>
         </message>
         <message>
+            <source>Stopped: that store was not opened.</source>
+            <translation>已停止：未打开那份门店数据。</translation>
+        </message>
+        <message>
+            <source>Connecting to the server…</source>
+            <translation>正在连接服务器…</translation>
+        </message>
+        <message>
+            <source>Opening the store…</source>
+            <translation>正在打开门店数据…</translation>
+        </message>
+        <message>
             <source>The upgrade was stopped before it changed anything: that store is as it was.</source>
             <translation>升级在做出任何改动之前已停止：那份门店数据保持原样。</translation>
         </message>

@@ -56,6 +56,7 @@ PROGRESS_STEPS = 1_000_000
 OPEN_STEPS = ("backup", "upgrade", "tidy", "index")
 STOPPABLE_STEPS = frozenset({"backup", "upgrade"})
 SQLITE_POOL = 16  # connections kept open to a store file
+SERVER_TIMEOUT_S = 10  # seconds to reach a PostgreSQL server before saying it cannot be
 
 __all__ = [
     "Store",
@@ -172,6 +173,15 @@ def whole_cache(s: Session) -> Iterator[None]:
         driver.execute(f"PRAGMA soft_heap_limit = {SQLITE_HEAP_LIMIT}")
 
 
+def is_server(target: str | Path) -> bool:
+    """True for a database server's URL (PostgreSQL), which the window opens in the
+    background: reaching it can take seconds, or fail only after SERVER_TIMEOUT_S."""
+    try:
+        return to_url(target).get_backend_name() == "postgresql"
+    except StoreError:
+        return False
+
+
 def needs_upgrade(target: str | Path) -> bool:
     """True when the store at `target` is a SQLite file with data of an older schema: opening
     it upgrades it, which can take a minute (the window opens it in the background). False
@@ -281,8 +291,11 @@ class Store:
         # A SQLite file keeps up to 16 connections open: the Dashboard page counts with about
         # ten at once, and each opened anew (the file, the pragmas, the schema read) cost it
         # 0.1 s; SQLite's memory stays within SQLITE_HEAP_LIMIT whatever their number.
+        # A server that does not answer (a mistyped address) is given up on after
+        # SERVER_TIMEOUT_S, not after the system's own minutes of retries.
         engine = create_engine(url, pool_pre_ping=file is None,
-                               **({"pool_size": SQLITE_POOL} if file is not None else {}))
+                               **({"pool_size": SQLITE_POOL} if file is not None else
+                                  {"connect_args": {"connect_timeout": SERVER_TIMEOUT_S}}))
         checkpoints = Checkpointer(file) if file is not None and not read_only else None
         if engine.url.get_backend_name() == "sqlite":
             _install_sqlite_pragmas(engine, read_only=read_only, checkpoints=checkpoints)

@@ -40,7 +40,7 @@ from sqdesk.core import (
 from sqdesk.core.errors import CodedError, StoreError
 from sqdesk.core.members import SortKey
 from sqdesk.core.paths import network_share, resource_path
-from sqdesk.core.store import STORE_SUFFIX, Store, StoreLocked, needs_upgrade
+from sqdesk.core.store import STORE_SUFFIX, Store, StoreLocked, is_server, needs_upgrade
 from sqdesk.ui import manager_mode, prefs
 from sqdesk.ui.about import AboutDialog
 from sqdesk.ui.audit_dialog import AuditDialog
@@ -713,10 +713,11 @@ class MainWindow(QMainWindow):
 
     def open_store_at(self, location: str) -> bool:
         """Open the store at a path or URL and switch to it; tell the user if that fails.
-        A store of an older version is upgraded first, which can take a minute: that is
-        done in the background (`opening_job`), the dialog saying which step it is on, and
-        True means it has started; Cancel before the upgrade commits keeps this store."""
-        if needs_upgrade(location):
+        A store of an older version is upgraded first, which can take a minute, and a
+        server can take seconds to answer (or never): those are opened in the background
+        (`opening_job`), the dialog saying what it is doing, and True means it has
+        started; on Cancel the window keeps its store."""
+        if needs_upgrade(location) or is_server(location):
             self.opening_job = self._open_in_background(location)
             return True
         try:
@@ -728,11 +729,34 @@ class MainWindow(QMainWindow):
         return True
 
     def _open_in_background(self, location: str) -> Job:
+        server = is_server(location)
+
+        def opened(store: Store) -> None:
+            # Asked to stop when it could no longer be (the upgrade committed, the server
+            # answered): not switched to.
+            if job.stop_asked:
+                store.close()
+                stopped()
+            else:
+                self.set_store(store)
+
+        def failed(exc: Exception) -> None:
+            # Cancel while a server did not answer: its time-out is no news to the user.
+            if job.stop_asked:
+                stopped()
+            else:
+                self._not_opened(location, exc)
+
+        def stopped() -> None:
+            self.statusBar().showMessage(self.tr("Stopped: that store was not opened."), 10000)
+
         job = run_job(self, self.tr("Open Store"),
                       lambda progress, stop: Store.open(location, lock=True, progress=progress,
                                                         should_stop=stop),
-                      on_success=self.set_store,
-                      on_failure=lambda exc: self._not_opened(location, exc),
+                      label=self.tr("Connecting to the server…") if server
+                      else self.tr("Opening the store…"),
+                      on_success=opened,
+                      on_failure=failed,
                       on_cancel=lambda: self.statusBar().showMessage(self.tr(
                           "The upgrade was stopped before it changed anything: that store "
                           "is as it was."), 10000))  # fmt: skip

@@ -1,3 +1,4 @@
+import socket
 import sqlite3
 import threading
 from contextlib import closing
@@ -276,6 +277,41 @@ def test_a_store_on_a_postgresql_server_opens_from_its_address(qtbot, demo_store
     qtbot.waitUntil(lambda: w.store is not demo_store)
     assert not w.store.is_sqlite and members.count(w.store) == 1
     w.close()
+
+
+def test_a_server_that_refuses_is_said_and_the_window_keeps_its_store(window, demo_store, qtbot):
+    assert window.open_store_at("postgresql+psycopg://shop@127.0.0.1:1/sqdesk")  # started
+    with qtbot.waitSignal(window.opening_job.ended, timeout=30_000):
+        pass
+    assert window.store is demo_store
+    boxes = _visible(window, QMessageBox)
+    assert boxes and "127.0.0.1" in boxes[-1].text()
+    for b in boxes:
+        b.close()
+
+
+def test_cancel_while_a_server_does_not_answer(window, demo_store, qtbot, monkeypatch):
+    """A mistyped address can leave the connection waiting: the window is not frozen, and
+    Cancel means the store is not switched to, whatever the server does after."""
+    from sqdesk.core import store as store_module
+
+    monkeypatch.setattr(store_module, "SERVER_TIMEOUT_S", 2)
+    silent = socket.socket()  # takes the connection, never says a word
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(1)
+    try:
+        port = silent.getsockname()[1]
+        assert window.open_store_at(f"postgresql+psycopg://shop@127.0.0.1:{port}/sqdesk")
+        job = window.opening_job
+        assert "server" in job.dialog.labelText() or "服务器" in job.dialog.labelText()
+        with qtbot.waitSignal(job.ended, timeout=30_000):
+            job.dialog.findChild(QPushButton).click()
+    finally:
+        silent.close()
+    assert window.store is demo_store
+    assert not _visible(window, QMessageBox)  # its time-out is no news after a Cancel
+    message = window.statusBar().currentMessage()
+    assert "not opened" in message or "未打开" in message
 
 
 # --- a store of an older version: upgraded in the background (sqdesk.ui.opening) ----------
