@@ -139,3 +139,22 @@ def revision_of(path: Path) -> str:
 
     with closing(sqlite3.connect(path)) as raw:
         return raw.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+
+
+def held_copies(monkeypatch):
+    """Every copy of a store file waits until let go, as a big store's copy takes seconds:
+    (copying, go_on) events, to click Cancel while one is being made."""
+    import threading
+
+    from sqdesk.core import backup
+
+    copying, go_on = threading.Event(), threading.Event()
+    real_copy = backup.copy_sqlite
+
+    def held(source, dest):
+        copying.set()
+        go_on.wait(10)
+        return real_copy(source, dest)
+
+    monkeypatch.setattr(backup, "copy_sqlite", held)
+    return copying, go_on

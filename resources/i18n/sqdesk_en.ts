@@ -136,6 +136,13 @@
             <numerusform>Merge %Ln members into %1 (%2)? Their history moves to %1 and they are removed. This cannot be undone.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Stopped after merging %n member(s).</source>
+        <translation>
+            <numerusform>Stopped after merging %n member.</numerusform>
+            <numerusform>Stopped after merging %n members.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>FollowUpsTab</name>

@@ -2135,6 +2135,14 @@
             <translation>抹除</translation>
         </message>
         <message>
+            <source>Saving a copy of the store, then erasing the member…</source>
+            <translation>正在保存一份门店数据副本，然后抹除该会员…</translation>
+        </message>
+        <message>
+            <source>Stopped: nothing was erased.</source>
+            <translation>已停止：没有抹除任何内容。</translation>
+        </message>
+        <message>
             <source>Member %1 was erased.</source>
             <translation>会员 %1 已抹除。</translation>
         </message>
@@ -2318,6 +2326,20 @@
         <message>
             <source>Merge</source>
             <translation>合并</translation>
+        </message>
+        <message numerus="yes">
+            <source>Stopped after merging %n member(s).</source>
+            <translation>
+                <numerusform>合并了 %n 位会员后已停止。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Saving a copy of the store, then merging…</source>
+            <translation>正在保存一份门店数据副本，然后合并…</translation>
+        </message>
+        <message>
+            <source>Stopped: nobody was merged.</source>
+            <translation>已停止：没有合并任何会员。</translation>
         </message>
     </context>
     <context>

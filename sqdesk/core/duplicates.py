@@ -16,6 +16,7 @@ from datetime import date
 from sqlalchemy import delete, func, select, tuple_, update
 
 from sqdesk.core import audit, backup, groups, ledger, member_stats, search
+from sqdesk.core.jobs import Cancelled, ShouldStop, never_stop, stoppable
 from sqdesk.core.member_edit import MemberError
 from sqdesk.core.models import Base, Member, MemberId, MemberToken
 from sqdesk.core.store import Store
@@ -112,11 +113,35 @@ _FILLABLE = ("name", "nickname", "mobile", "wechat_id", "gender", "birthday", "r
              "source", "referrer_id", "consent_scope", "favourites")  # fmt: skip
 
 
-def merge(store: Store, *, survivor_id: int, merged_id: int, today: date | None = None) -> None:
-    """Fold `merged_id` into `survivor_id`: every history row moves, nothing is lost."""
+def merge_into(store: Store, *, survivor_id: int, merged_ids: list[int],
+               should_stop: ShouldStop = never_stop,
+               today: date | None = None) -> list[int]:  # fmt: skip
+    """Fold each of `merged_ids` into `survivor_id`, after one copy of the store (seconds on
+    a big one): a stop asked for while it is made merges nobody (Cancelled). Each merge is
+    its own transaction and is not stopped midway; a stop between two ends the batch.
+    Returns those merged."""
+    backup.before_bulk(store, "merge")
+    done: list[int] = []
+    with stoppable(never_stop):  # a merge is short: only between two is a stop heard
+        for merged_id in merged_ids:
+            if should_stop():
+                if not done:
+                    raise Cancelled()
+                break
+            merge(store, survivor_id=survivor_id, merged_id=merged_id, today=today,
+                  copy_first=False)  # fmt: skip
+            done.append(merged_id)
+    return done
+
+
+def merge(store: Store, *, survivor_id: int, merged_id: int, today: date | None = None,
+          copy_first: bool = True) -> None:  # fmt: skip
+    """Fold `merged_id` into `survivor_id`: every history row moves, nothing is lost. A
+    copy of the store is made first, unless the caller made one (merge_into)."""
     if survivor_id == merged_id:
         raise MemberError("merge_self", "a member cannot be merged into themselves")
-    backup.before_bulk(store, "merge")
+    if copy_first:
+        backup.before_bulk(store, "merge")
     today = today or date.today()
     with store.session() as s:
         survivor = s.get(Member, survivor_id)

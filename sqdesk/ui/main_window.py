@@ -37,7 +37,7 @@ from sqdesk.core import (
     shop_settings,
     upkeep,
 )
-from sqdesk.core.errors import CodedError, StoreError
+from sqdesk.core.errors import StoreError
 from sqdesk.core.members import SortKey
 from sqdesk.core.paths import network_share, resource_path
 from sqdesk.core.store import STORE_SUFFIX, Store, StoreLocked, is_server, needs_upgrade
@@ -51,7 +51,7 @@ from sqdesk.ui.notes.capture import NoteCaptureDialog
 from sqdesk.ui.opening import OpeningSteps
 from sqdesk.ui.points.visit_dialog import VisitDialog
 from sqdesk.ui.privacy_dialog import PrivacyDialog
-from sqdesk.ui.refusals import refusal_text
+from sqdesk.ui.refusals import failure_text, refusal_text
 from sqdesk.ui.settings.dialog import SettingsDialog
 from sqdesk.ui.settings.setup_wizard import SetupWizard
 from sqdesk.ui.store_messages import locked_box
@@ -482,7 +482,7 @@ class MainWindow(QMainWindow):
                       label=self.tr("Getting the copy ready…"),
                       on_success=lambda ready: self._write_back(source, ready, job),
                       on_failure=lambda exc: self.show_error(self.tr("Restore from Backup"),
-                                                             self._failure_text(exc)),
+                                                             failure_text(exc)),
                       on_cancel=lambda: self.statusBar().showMessage(
                           self.tr("Restore stopped: the store is as it was."), 10000))  # fmt: skip
         steps = OpeningSteps(job.dialog, lambda: None)  # a copy of an older version
@@ -498,9 +498,6 @@ class MainWindow(QMainWindow):
                         self.tr("sqdesk is busy with today's upkeep. Try again in a "
                                 "moment."))  # fmt: skip
         return True
-
-    def _failure_text(self, exc: Exception) -> str:
-        return refusal_text(exc) if isinstance(exc, CodedError) else str(exc)
 
     def _write_back(self, source: Path, ready: Path | None, job: Job) -> bool:
         """The copy, ready, written over the store: closed meanwhile, opened after."""
@@ -774,7 +771,7 @@ class MainWindow(QMainWindow):
             )
             box.open()
         else:
-            self.show_error(self.tr("The store could not be opened"), self._failure_text(exc))
+            self.show_error(self.tr("The store could not be opened"), failure_text(exc))
 
     def _open_read_only(self, location: str) -> None:
         try:

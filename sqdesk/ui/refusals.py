@@ -87,3 +87,9 @@ def refusal_text(exc: CodedError) -> str:
         log.warning("no words for refusal %s.%s: %s", exc.area, exc.code, exc)
         return str(exc)
     return text
+
+
+def failure_text(exc: Exception) -> str:
+    """What to tell the user about work that failed (a job's on_failure): a refusal in
+    their words, anything else as it says itself."""
+    return refusal_text(exc) if isinstance(exc, CodedError) else str(exc)

@@ -3,10 +3,11 @@ from datetime import date
 import pytest
 from sqlalchemy import select, text
 
-from sqdesk.core import members
+from sqdesk.core import backup, members
 from sqdesk.core.check import run_checks
 from sqdesk.core.codes import make_code
-from sqdesk.core.duplicates import find_duplicates, merge
+from sqdesk.core.duplicates import find_duplicates, merge, merge_into
+from sqdesk.core.jobs import Cancelled, stoppable
 from sqdesk.core.member_edit import MemberError, MemberInput, create
 from sqdesk.core.models import Member
 from sqdesk.core.search import reindex
@@ -101,3 +102,36 @@ def test_merge_two_members_who_both_came_keeps_the_figures_true(store):
     (row,) = contacts.losing_touch(store, days=5)
     assert row.member_id == keep and row.days_since in (9, 10, 11)
     assert contacts.losing_touch(store, days=30) == []
+
+
+def test_merge_into_copies_the_store_once_then_merges_each(sqlite_store):
+    store = sqlite_store
+    keep = create(store, MemberInput(name="张三", mobile="13800138000"))
+    others = [add_raw(store, name="张三", nickname=f"阿三{i}😀") for i in range(3)]
+    assert merge_into(store, survivor_id=keep, merged_ids=others) == others
+    assert all(members.detail(store, o) is None for o in others)
+    kinds = [b.kind for b in backup.backups(store.path)]
+    assert kinds.count("before-merge") == 1  # one copy for the batch, not one each
+    assert run_checks(store) == []
+
+
+def test_a_stop_while_the_copy_is_made_merges_nobody(sqlite_store):
+    store = sqlite_store
+    keep = create(store, MemberInput(name="张三"))
+    other = add_raw(store, name="张三", nickname="阿三")
+    with pytest.raises(Cancelled), stoppable(lambda: True):
+        merge_into(store, survivor_id=keep, merged_ids=[other], should_stop=lambda: True)
+    assert members.detail(store, other) is not None
+    assert not [b for b in backup.backups(store.path) if b.kind == "before-merge"]
+
+
+def test_a_stop_between_two_merges_ends_the_batch(sqlite_store):
+    store = sqlite_store
+    keep = create(store, MemberInput(name="张三"))
+    others = [add_raw(store, name="张三", nickname=f"阿三{i}") for i in range(3)]
+    asked = iter([False, True, True])  # asked to stop once the first is merged
+    done = merge_into(store, survivor_id=keep, merged_ids=others,
+                      should_stop=lambda: next(asked))  # fmt: skip
+    assert done == others[:1]
+    assert members.detail(store, others[1]) is not None
+    assert run_checks(store) == []

@@ -2,7 +2,6 @@
 (with its confirmation) bringing the store back, and a damaged file shown at once."""
 
 import sqlite3
-import threading
 from contextlib import closing
 
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
@@ -12,7 +11,7 @@ from sqdesk.core.check import run_checks
 from sqdesk.core.member_edit import MemberInput, create
 from sqdesk.core.store import OPEN_STEPS, Store
 from sqdesk.ui.main_window import MainWindow
-from tests.conftest import older_store, revision_of
+from tests.conftest import held_copies, older_store, revision_of
 
 
 def _window(qtbot, store):
@@ -213,15 +212,7 @@ def test_cancel_while_an_older_copy_is_made_ready_leaves_the_store_as_it_was(
     create(store, MemberInput(name="王芳"))
     w = _window(qtbot, store)
     copy = _older_copy(path)
-    copying, go_on = threading.Event(), threading.Event()
-    real_copy = backup.copy_sqlite
-
-    def slow_copy(source, dest):  # a big copy takes a while: Cancel meanwhile
-        copying.set()
-        go_on.wait(10)
-        return real_copy(source, dest)
-
-    monkeypatch.setattr(backup, "copy_sqlite", slow_copy)
+    copying, go_on = held_copies(monkeypatch)
     _restore(w.ask_restore(), copy)
     job = w.restore_job
     qtbot.waitUntil(copying.is_set)

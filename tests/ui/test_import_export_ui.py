@@ -127,3 +127,26 @@ def test_duplicates_dialog_merges_after_confirmation(qtbot, page, store):
     assert members.detail(store, keep).nickname == "小四"
     assert dialog.tree.topLevelItemCount() == 0
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=2000)
+
+
+def test_cancel_while_the_copy_before_a_merge_is_made_merges_nobody(qtbot, page, store,
+                                                                     monkeypatch):  # fmt: skip
+    """The copy of a big store takes seconds: it is made in the background, and Cancel then
+    merges nobody."""
+    from datetime import date
+
+    from PySide6.QtWidgets import QPushButton
+
+    from tests.conftest import held_copies
+
+    keep = create(store, MemberInput(name="李四", birthday=date(1990, 1, 2)))
+    other = create(store, MemberInput(name="李四", birthday=date(1990, 1, 2), nickname="小四🍵"))
+    copying, go_on = held_copies(monkeypatch)
+    dialog = page.selection.show_duplicates()
+    job = dialog.merge(keep, [other])
+    qtbot.waitUntil(copying.is_set)
+    with qtbot.waitSignal(job.ended, timeout=30_000):
+        job.dialog.findChild(QPushButton).click()
+        go_on.set()
+    assert members.detail(store, other) is not None
+    assert "nobody" in dialog.intro.text() or "没有" in dialog.intro.text()

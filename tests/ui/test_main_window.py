@@ -1,6 +1,5 @@
 import socket
 import sqlite3
-import threading
 from contextlib import closing
 from pathlib import Path
 
@@ -8,14 +7,14 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QPushButton
 
-from sqdesk.core import backup, members, migrate
+from sqdesk.core import members, migrate
 from sqdesk.core.store import OPEN_STEPS, Store
 from sqdesk.ui import prefs
 from sqdesk.ui.about import AboutDialog
 from sqdesk.ui.changes import hub
 from sqdesk.ui.main_window import MainWindow
 from sqdesk.ui.opening import OpeningSteps
-from tests.conftest import older_store, revision_of
+from tests.conftest import held_copies, older_store, revision_of
 
 
 @pytest.fixture
@@ -337,15 +336,7 @@ def test_an_older_store_is_upgraded_in_the_background_then_shown(window, old_sto
 
 def test_cancel_while_the_copy_before_it_is_made_keeps_the_window_on_its_store(
         window, demo_store, old_store, qtbot, monkeypatch):  # fmt: skip
-    copying, go_on = threading.Event(), threading.Event()
-    real_copy = backup.backup_before_upgrade
-
-    def slow_copy(path, **kw):  # the copy of a big store takes a while: Cancel meanwhile
-        copying.set()
-        go_on.wait(10)
-        return real_copy(path, **kw)
-
-    monkeypatch.setattr(backup, "backup_before_upgrade", slow_copy)
+    copying, go_on = held_copies(monkeypatch)  # the copy before the upgrade
     assert window.open_store_at(str(old_store))
     job = window.opening_job
     qtbot.waitUntil(copying.is_set)

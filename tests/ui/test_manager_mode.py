@@ -4,6 +4,7 @@ tries are left; the right one opens the mode until Ctrl+L or the idle minutes; w
 PIN everything works at once, with a hint to set one."""
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
@@ -102,11 +103,31 @@ def test_a_members_data_from_the_profile_exported_and_erased_by_the_manager(qtbo
     assert "cannot be undone" in box.text()
     erase = next(b for b in box.buttons()
                  if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole)  # fmt: skip
-    qtbot.mouseClick(erase, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not profile.isVisible())
+    qtbot.mouseClick(erase, Qt.MouseButton.LeftButton)  # erased in the background
+    qtbot.waitUntil(lambda: not shiboken6.isValid(profile) or not profile.isVisible())
     assert members.detail(demo_store, member_id).name == pipl.PLACEHOLDER
     assert ledger.balance(demo_store, member_id) == before
 
+
+
+def test_cancel_while_the_copy_before_an_erase_is_made_erases_nothing(qtbot, window, demo_store,
+                                                                       monkeypatch):  # fmt: skip
+    from PySide6.QtWidgets import QPushButton
+
+    from sqdesk.core import members, pipl
+    from tests.conftest import held_copies
+
+    member_id = members.ordered_ids(demo_store)[0]
+    name = members.detail(demo_store, member_id).name
+    copying, go_on = held_copies(monkeypatch)
+    profile = window.members_page.open_member(member_id)
+    job = profile.data.erase()
+    qtbot.waitUntil(copying.is_set)
+    with qtbot.waitSignal(job.ended, timeout=30_000):
+        job.dialog.findChild(QPushButton).click()
+        go_on.set()
+    assert members.detail(demo_store, member_id).name == name != pipl.PLACEHOLDER
+    assert profile.isVisible()  # still open on the member, nothing erased
 
 def test_the_privacy_notice_prints_and_lists_who_to_review(qtbot, window, demo_store,
                                                            tmp_path):  # fmt: skip

@@ -45,7 +45,7 @@ from sqdesk.ui.dashboard.board import HEADLINE, Board, Draw
 from sqdesk.ui.dashboard.words import DashboardWords, YearReportWords
 from sqdesk.ui.jobs import run_job, run_quiet
 from sqdesk.ui.members.segment_words import SegmentWords
-from sqdesk.ui.refusals import refusal_text
+from sqdesk.ui.refusals import failure_text, refusal_text
 from sqdesk.ui.widgets import open_file_dialog, toast, warn
 
 PERIODS = ("week", "month", "30", "90", "365", "custom")
@@ -361,7 +361,7 @@ class DashboardPage(QWidget):
 
     def _failed(self, generation: int, exc: Exception) -> None:
         if generation == self.generation:
-            text = refusal_text(exc) if isinstance(exc, CodedError) else str(exc)
+            text = failure_text(exc)
             self.status.setText(f"<span style='color:#b3261e'>{text}</span>")
 
     # --- showing the parts -----------------------------------------------------------------

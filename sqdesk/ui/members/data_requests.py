@@ -10,11 +10,11 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from sqdesk.core import pipl
-from sqdesk.core.errors import StoreError
 from sqdesk.core.store import Store
 from sqdesk.ui.changes import Area, announce
+from sqdesk.ui.jobs import Job, run_job
 from sqdesk.ui.manager_mode import require
-from sqdesk.ui.refusals import refusal_text
+from sqdesk.ui.refusals import failure_text, refusal_text
 from sqdesk.ui.widgets import open_file_dialog, toast, warn
 
 
@@ -57,15 +57,22 @@ class DataRequests(QObject):
         box.open()
         return box
 
-    def erase(self) -> bool:
-        try:
-            pipl.erase(self.store, self.member_id)  # a backup copy is made just before
-        except (pipl.PiplError, StoreError) as exc:
-            warn(self.owner, self.tr("Erase at Their Request"), refusal_text(exc))
-            return False
+    def erase(self) -> Job:
+        """In the background: a copy of the store is made just before (seconds on a big
+        one), behind a dialog whose Cancel then erases nothing."""
+        store, member_id = self.store, self.member_id
+        return run_job(self.owner, self.tr("Erase at Their Request"),
+                       lambda _p, _s: pipl.erase(store, member_id),
+                       label=self.tr("Saving a copy of the store, then erasing the member…"),
+                       on_success=lambda _code: self._erased(),
+                       on_failure=lambda exc: warn(self.owner, self.tr("Erase at Their Request"),
+                                                   failure_text(exc)),
+                       on_cancel=lambda: toast(self.owner, self.tr("Stopped: nothing was erased.")),
+                       )  # fmt: skip
+
+    def _erased(self) -> None:
         announce(Area.MEMBERS, Area.NOTES, Area.POSTS)
         toast(self.owner.parentWidget() or self.owner,
               self.tr("Member %1 was erased.").replace("%1", self.code))  # fmt: skip
         if hasattr(self.owner, "accept"):
             self.owner.accept()
-        return True

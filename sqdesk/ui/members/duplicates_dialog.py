@@ -17,10 +17,13 @@ from PySide6.QtWidgets import (
 )
 
 from sqdesk.core import members
-from sqdesk.core.duplicates import DuplicateGroup, find_duplicates, merge
+from sqdesk.core.duplicates import DuplicateGroup, find_duplicates, merge_into
 from sqdesk.core.phones import mask
 from sqdesk.core.store import Store
 from sqdesk.ui.changes import Area, announce
+from sqdesk.ui.jobs import Job, run_job
+from sqdesk.ui.refusals import failure_text
+from sqdesk.ui.widgets import warn
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 
@@ -129,13 +132,33 @@ class DuplicatesDialog(QDialog):
 
         def done(_result: int) -> None:
             if box.clickedButton() is ok:
-                for other in others:
-                    merge(self.store, survivor_id=keep, merged_id=other)
-                    announce(Area.MEMBERS, Area.POINTS, Area.TAGS, Area.GROUPS)
-                    self.merged.emit(keep, other)
-                self.refresh()
+                self.merge_job = self.merge(keep, others)
 
         box.finished.connect(done)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         return box
+
+    def merge(self, keep: int, others: list[int]) -> Job:
+        """Merge in the background: the copy of the store first takes seconds on a big
+        one, behind a dialog whose Cancel then merges nobody."""
+        store = self.store
+
+        def merged(done: list[int]) -> None:
+            for other in done:
+                self.merged.emit(keep, other)
+            announce(Area.MEMBERS, Area.POINTS, Area.TAGS, Area.GROUPS)
+            self.refresh()
+            if len(done) < len(others):
+                self.intro.setText(self.tr("Stopped after merging %n member(s).", "",
+                                           len(done)))  # fmt: skip
+
+        return run_job(self, self.tr("Merge members"),
+                       lambda _p, stop: merge_into(store, survivor_id=keep, merged_ids=others,
+                                                   should_stop=stop),
+                       label=self.tr("Saving a copy of the store, then merging…"),
+                       on_success=merged,
+                       on_failure=lambda exc: warn(self, self.tr("Merge members"),
+                                                   failure_text(exc)),
+                       on_cancel=lambda: self.intro.setText(
+                           self.tr("Stopped: nobody was merged.")))  # fmt: skip

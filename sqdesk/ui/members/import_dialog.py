@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 )
 
 from sqdesk.core import member_import
-from sqdesk.core.errors import CodedError
 from sqdesk.core.member_edit import Problem
 from sqdesk.core.member_import import ImportPlan
 from sqdesk.core.parsing import to_text
@@ -36,7 +35,7 @@ from sqdesk.core.store import Store
 from sqdesk.ui.changes import Area, announce
 from sqdesk.ui.jobs import Job, run_job
 from sqdesk.ui.members.words import describe, field_label
-from sqdesk.ui.refusals import refusal_text
+from sqdesk.ui.refusals import failure_text
 
 MAX_LISTED_PROBLEMS = 1000
 SAMPLE_ROWS = 3
@@ -126,7 +125,7 @@ class ImportDialog(QDialog):
         return self.job
 
     def _show_failure(self, exc: Exception) -> None:
-        text = refusal_text(exc) if isinstance(exc, CodedError) else str(exc)
+        text = failure_text(exc)
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Cannot import this file"),
                           f"{self.path.name}: {text}", QMessageBox.StandardButton.Ok,
                           self.parentWidget())  # fmt: skip

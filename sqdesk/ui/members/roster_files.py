@@ -11,14 +11,13 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from sqdesk.core import member_export
-from sqdesk.core.errors import CodedError
 from sqdesk.core.member_export import export_members
 from sqdesk.core.members import SortKey
 from sqdesk.ui.jobs import Job, run_job
 from sqdesk.ui.manager_mode import require
 from sqdesk.ui.members.import_dialog import ImportDialog
 from sqdesk.ui.members.model import MemberTableModel
-from sqdesk.ui.refusals import refusal_text
+from sqdesk.ui.refusals import failure_text
 from sqdesk.ui.widgets import open_file_dialog
 
 GUARDED_EXPORT = 20  # exporting more members than this asks for the manager's PIN
@@ -104,7 +103,7 @@ class RosterFiles(QObject):
             )
 
         def failed(exc: Exception) -> None:
-            text = refusal_text(exc) if isinstance(exc, CodedError) else str(exc)
+            text = failure_text(exc)
             self.status.emit(self.tr("Export failed: %1").replace("%1", text))
 
         return run_job(self.page, self.tr("Exporting %n member(s)", "", len(ids)), work,

@@ -9,7 +9,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QToolButton, QWidget
 
 from sqdesk.core import groups, member_edit, members, posts, tags
-from sqdesk.core.errors import CodedError
 from sqdesk.ui.cards.print_dialog import CardPrintDialog
 from sqdesk.ui.changes import Area, announce
 from sqdesk.ui.coupons.draw_dialog import DrawDialog
@@ -19,7 +18,7 @@ from sqdesk.ui.members.duplicates_dialog import DuplicatesDialog
 from sqdesk.ui.members.tags_dialog import TagsDialog, swatch
 from sqdesk.ui.posts.copy_dialog import open_copy_dialog
 from sqdesk.ui.posts.run_dialog import start_run
-from sqdesk.ui.refusals import refusal_text
+from sqdesk.ui.refusals import failure_text, refusal_text
 from sqdesk.ui.widgets import warn
 
 
@@ -81,7 +80,7 @@ class SelectionActions(QObject):
         announce(Area.TAGS)
 
     def _tag_failed(self, exc: Exception) -> None:
-        text = refusal_text(exc) if isinstance(exc, CodedError) else str(exc)
+        text = failure_text(exc)
         self.status.emit(self.tr("Nobody was tagged: %1").replace("%1", text))
 
     def fill_tag_menu(self, menu: QMenu) -> None:
