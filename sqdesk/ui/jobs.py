@@ -197,6 +197,10 @@ class JobProgressDialog(QProgressDialog):
         self.setWindowTitle(title)
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setMinimumDuration(300)  # quick work never flashes a dialog
+        # Starts the timer that shows the dialog after that: Qt starts it only on a value
+        # set, and work that reports no progress (a copy of the store before a bulk change)
+        # would run its seconds with no dialog and no Cancel.
+        self.setValue(0)
         self.setAutoClose(False)
         self.setAutoReset(False)
         self._job = job

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import shiboken6
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from sqdesk.core import check, ledger, member_import
 from sqdesk.core.member_edit import MemberInput, create
@@ -47,6 +47,20 @@ def _delete(qtbot, widget: QWidget) -> None:
 def _finish(qtbot, gate: Gate, job) -> None:
     gate.release.set()
     qtbot.waitUntil(lambda: job.done, timeout=10000)
+
+
+def test_work_that_reports_no_progress_still_shows_its_dialog_and_cancel(qtbot):
+    """A copy of the store before a bulk change says nothing until it is done: its dialog
+    (and Cancel) shows all the same once the work has taken a moment."""
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    owner.show()
+    gate = Gate()
+    job = run_job(owner, "Add Tag", gate.work, label="Saving a copy of the store…")
+    qtbot.waitUntil(gate.entered.is_set)
+    qtbot.waitUntil(job.dialog.isVisible, timeout=3000)
+    assert [b for b in job.dialog.findChildren(QPushButton) if b.isVisible()]
+    _finish(qtbot, gate, job)
 
 
 @pytest.mark.parametrize("with_dialog", [False, True])
