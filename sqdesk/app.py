@@ -95,7 +95,7 @@ async def _opened(target):
     from PySide6.QtWidgets import QApplication, QProgressDialog
 
     from sqdesk.core.jobs import stoppable
-    from sqdesk.core.store import Store
+    from sqdesk.core.store import Store, is_server
     from sqdesk.ui.opening import OpeningSteps
 
     busy = QProgressDialog(QApplication.translate("app", "Opening the store…"),
@@ -104,7 +104,7 @@ async def _opened(target):
     busy.setAutoReset(False)
     busy.setAutoClose(False)
     stop = threading.Event()
-    steps = OpeningSteps(busy, stop.set)
+    steps = OpeningSteps(busy, stop.set, server=is_server(target))
     loop = asyncio.get_running_loop()
 
     def work():

@@ -5006,6 +5006,10 @@ postgresql+psycopg://shop@192.168.1.10/sqdesk</translation>
             <translation>正在把门店数据升级到这个版本的 sqdesk。只需升级一次；数据多的门店需要一两分钟。点“取消”则保持原样。</translation>
         </message>
         <message>
+            <source>Upgrading the store for this version of sqdesk. It is done once; a big store takes a minute or two.</source>
+            <translation>正在把门店数据升级到这个版本的 sqdesk。只需升级一次；数据多的门店需要一两分钟。</translation>
+        </message>
+        <message>
             <source>Upgraded. Giving back the space the upgrade freed in the file…</source>
             <translation>已升级。正在回收升级后文件里空出的空间…</translation>
         </message>

@@ -757,7 +757,7 @@ class MainWindow(QMainWindow):
                       on_cancel=lambda: self.statusBar().showMessage(self.tr(
                           "The upgrade was stopped before it changed anything: that store "
                           "is as it was."), 10000))  # fmt: skip
-        steps = OpeningSteps(job.dialog, lambda: None)  # its Cancel stops the job already
+        steps = OpeningSteps(job.dialog, lambda: None, server=server)  # Cancel: the job's
         job.progressed.connect(steps.show)
         return job
 

@@ -20,11 +20,15 @@ WIDTH = 460  # px: room for the words in two or three lines
 
 class OpeningSteps(QObject):
     """Puts each step's words on `dialog` as the step starts; `stop` is what its Cancel
-    asks, while the step can still be stopped."""
+    asks, while the step can still be stopped. On a server (`server=True`) nothing is: a
+    statement there is not interrupted as SQLite's are, so the migrations, once begun,
+    finish, and no Cancel is offered for them."""
 
-    def __init__(self, dialog: QProgressDialog, stop: Callable[[], None]) -> None:
+    def __init__(self, dialog: QProgressDialog, stop: Callable[[], None], *,
+                 server: bool = False) -> None:  # fmt: skip
         super().__init__(dialog)
         self.dialog, self._stop = dialog, stop
+        self.stoppable = frozenset() if server else STOPPABLE_STEPS
         self.step = -1
         label = QLabel(dialog.labelText(), dialog)
         label.setWordWrap(True)  # the upgrade's words are a sentence or two
@@ -38,6 +42,9 @@ class OpeningSteps(QObject):
             "upgrade": self.tr(
                 "Upgrading the store for this version of sqdesk. It is done once; a big "
                 "store takes a minute or two. Cancel leaves it as it was."
+            ) if step in self.stoppable else self.tr(
+                "Upgrading the store for this version of sqdesk. It is done once; a big "
+                "store takes a minute or two."
             ),
             "tidy": self.tr("Upgraded. Giving back the space the upgrade freed in the file…"),
             "index": self.tr("Rebuilding the search index…"),
@@ -49,13 +56,13 @@ class OpeningSteps(QObject):
         name = OPEN_STEPS[step]
         self.dialog.setLabelText(self.words(name))
         self.dialog.setRange(0, 0)  # busy: the steps take very different times
-        if name not in STOPPABLE_STEPS:
-            self.dialog.setCancelButton(None)  # committed: the rest finishes
+        if name not in self.stoppable:
+            self.dialog.setCancelButton(None)  # committed (or a server's): the rest finishes
         self.dialog.show()
 
     @Slot()
     def cancel(self) -> None:
         # A dialog closed when the store is open "cancels" too: only a stoppable step stops.
-        if self.step >= 0 and OPEN_STEPS[self.step] in STOPPABLE_STEPS:
+        if self.step >= 0 and OPEN_STEPS[self.step] in self.stoppable:
             self.dialog.setLabelText(self.tr("Stopping…"))
             self._stop()

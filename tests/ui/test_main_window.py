@@ -366,3 +366,14 @@ def test_cancel_is_taken_away_once_the_upgrade_is_committed(qtbot):
     assert not [b for b in dialog.findChildren(QPushButton) if b.isVisible()]
     dialog.canceled.emit()  # a dialog closed now: the upgrade is done, the rest finishes
     assert stopped == [True]
+
+
+def test_a_servers_upgrade_offers_no_cancel_it_could_not_keep(qtbot):
+    """A statement on a server is not interrupted as SQLite's are: once its migrations
+    begin they finish, so neither the words nor the buttons promise otherwise."""
+    dialog = QProgressDialog("…", "Cancel", 0, 0)
+    qtbot.addWidget(dialog)
+    steps = OpeningSteps(dialog, lambda: None, server=True)
+    steps.show(OPEN_STEPS.index("upgrade"))
+    assert "Cancel" not in dialog.labelText() and "取消" not in dialog.labelText()
+    assert not [b for b in dialog.findChildren(QPushButton) if b.isVisible()]
