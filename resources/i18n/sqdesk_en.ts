@@ -515,6 +515,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Saving a copy of the store, then untagging %n member(s)…</source>
+        <translation>
+            <numerusform>Saving a copy of the store, then untagging %n member…</numerusform>
+            <numerusform>Saving a copy of the store, then untagging %n members…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Tagged %n member(s).</source>
         <translation>
             <numerusform>Tagged %Ln member.</numerusform>

@@ -6612,6 +6612,20 @@ postgresql+psycopg://shop@192.168.1.10/sqdesk</translation>
             <source>Remove Tag</source>
             <translation>移除标签</translation>
         </message>
+        <message numerus="yes">
+            <source>Saving a copy of the store, then untagging %n member(s)…</source>
+            <translation>
+                <numerusform>正在先保存一份数据副本，然后给 %n 位会员去掉标签…</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Stopped: nobody was untagged.</source>
+            <translation>已停止：没有给任何会员去掉标签。</translation>
+        </message>
+        <message>
+            <source>Nobody was untagged: %1</source>
+            <translation>没有给任何会员去掉标签：%1</translation>
+        </message>
         <message>
             <source>New Tag…</source>
             <translation>新建标签…</translation>

@@ -118,11 +118,14 @@ def list_tags(store: Store) -> list[TagInfo]:
         return [TagInfo(*row) for row in s.execute(query)]
 
 
-def add_tag(store: Store, member_ids: Sequence[int], tag_id: int) -> int:
+def add_tag(store: Store, member_ids: Sequence[int], tag_id: int, *,
+            copy_first: bool = True) -> int:  # fmt: skip
     """Tag these members (those who have it already are left alone); returns how many
-    were added. In an exclusive group a member's other tag of that group is replaced."""
+    were added. In an exclusive group a member's other tag of that group is replaced.
+    Tagging more than BACKUP_ABOVE copies the store first, unless the tagging puts back
+    what was there (`copy_first=False`: undoing a tag's deletion)."""
     ids = list(dict.fromkeys(member_ids))
-    if len(ids) > BACKUP_ABOVE:
+    if copy_first and len(ids) > BACKUP_ABOVE:
         backup.before_bulk(store, "bulk-tag")
     with store.session() as s:
         tag = s.get(Tag, tag_id)
@@ -225,7 +228,9 @@ def undelete_tag(store: Store, undo: DeletedTag) -> int:
     tag_id = create_tag(store, undo.group_id, undo.name, color=undo.color)
     with store.session() as s:
         s.execute(update(Tag).where(Tag.id == tag_id).values(position=undo.position))
-    add_tag(store, undo.member_ids, tag_id)
+    # What the deletion took away, put back: no copy of the store first (the deletion made
+    # none either), which took 3 s of a 30,000-member undo on the big store.
+    add_tag(store, undo.member_ids, tag_id, copy_first=False)
     return tag_id
 
 

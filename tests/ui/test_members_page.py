@@ -366,6 +366,12 @@ def test_tagging_many_copies_the_store_first_in_the_background(qtbot, page, shop
     everyone = members.ordered_ids(shop)
     assert set(tags.tag_ids_by_member(shop, everyone)) == set(everyone)
     assert "before-bulk-tag" in [b.kind for b in backup.backups(shop.path)]
+    copies = len(backup.backups(shop.path))
+    job = page.selection.tag_selected(autumn, add=False)  # untagging many: the same way
+    assert isinstance(job, Job)
+    qtbot.waitUntil(lambda: job.done, timeout=10000)
+    assert not tags.tag_ids_by_member(shop, everyone)
+    assert len(backup.backups(shop.path)) == copies + 1
 
 
 def test_tags_dialog_add_rename_merge_delete_undo(qtbot, page, shop):

@@ -52,22 +52,27 @@ class SelectionActions(QObject):
     # --- tags and groups -------------------------------------------------------------------
 
     def tag_selected(self, tag_id: int, add: bool = True) -> int | Job:
-        """Tag (or untag) the selected members. Tagging more than tags.BACKUP_ABOVE copies
-        the store first (seconds on a big store): that runs in the background behind a
-        progress dialog whose Cancel tags nobody; the Job is returned."""
+        """Tag (or untag) the selected members. Tagging or untagging more than
+        tags.BACKUP_ABOVE copies the store first (seconds on a big store): that runs in the
+        background behind a progress dialog whose Cancel changes nobody; the Job is
+        returned."""
         ids = self._selected()
         if not ids:
             return 0
         store = self.store
-        if add and len(ids) > tags.BACKUP_ABOVE and store.path is not None:
-            return run_job(self.page, self.tr("Add Tag"),
-                           lambda _p, _s: tags.add_tag(store, ids, tag_id),
+        if len(ids) > tags.BACKUP_ABOVE and store.path is not None:
+            change = tags.add_tag if add else tags.remove_tag
+            return run_job(self.page, self.tr("Add Tag") if add else self.tr("Remove Tag"),
+                           lambda _p, _s: change(store, ids, tag_id),
                            label=self.tr("Saving a copy of the store, then tagging %n "
-                                         "member(s)…", "", len(ids)),
-                           on_success=lambda n: self._tagged(n, True),
-                           on_failure=self._tag_failed,
+                                         "member(s)…", "", len(ids)) if add else
+                           self.tr("Saving a copy of the store, then untagging %n "
+                                   "member(s)…", "", len(ids)),
+                           on_success=lambda n: self._tagged(n, add),
+                           on_failure=lambda exc: self._tag_failed(exc, add),
                            on_cancel=lambda: self.status.emit(
-                               self.tr("Stopped: nobody was tagged.")))  # fmt: skip
+                               self.tr("Stopped: nobody was tagged.") if add else
+                               self.tr("Stopped: nobody was untagged.")))  # fmt: skip
         changed = (tags.add_tag if add else tags.remove_tag)(store, ids, tag_id)
         self._tagged(changed, add)
         return changed
@@ -79,9 +84,10 @@ class SelectionActions(QObject):
         )  # fmt: skip
         announce(Area.TAGS)
 
-    def _tag_failed(self, exc: Exception) -> None:
+    def _tag_failed(self, exc: Exception, add: bool = True) -> None:
         text = failure_text(exc)
-        self.status.emit(self.tr("Nobody was tagged: %1").replace("%1", text))
+        self.status.emit((self.tr("Nobody was tagged: %1") if add else
+                          self.tr("Nobody was untagged: %1")).replace("%1", text))  # fmt: skip
 
     def fill_tag_menu(self, menu: QMenu) -> None:
         """Add Tag / Remove Tag for the selected members (the context menu, the Tag button)."""
