@@ -293,9 +293,11 @@ class Store:
         # 0.1 s; SQLite's memory stays within SQLITE_HEAP_LIMIT whatever their number.
         # A server that does not answer (a mistyped address) is given up on after
         # SERVER_TIMEOUT_S, not after the system's own minutes of retries.
+        server = url.get_backend_name() == "postgresql"
         engine = create_engine(url, pool_pre_ping=file is None,
-                               **({"pool_size": SQLITE_POOL} if file is not None else
-                                  {"connect_args": {"connect_timeout": SERVER_TIMEOUT_S}}))
+                               **({"pool_size": SQLITE_POOL} if file is not None else {}),
+                               **({"connect_args": {"connect_timeout": SERVER_TIMEOUT_S}}
+                                  if server else {}))  # fmt: skip
         checkpoints = Checkpointer(file) if file is not None and not read_only else None
         if engine.url.get_backend_name() == "sqlite":
             _install_sqlite_pragmas(engine, read_only=read_only, checkpoints=checkpoints)
