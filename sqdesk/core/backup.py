@@ -368,10 +368,21 @@ def restore(store_path: Path, source: Path) -> Path:
     """Replace the store's contents with a backup's (plain or packed). The store must be
     closed. The store as it was is backed up first ("before-restore"), so a restore can
     itself be undone; returns that copy. A file that is not a sound sqdesk store is
-    refused."""
+    refused. (The window does the slow parts first, with the store open: see
+    sqdesk.core.restoring.)"""
+    with refusing_unreadable(source), unpacked(source, store_path.parent) as plain:
+        refuse_unsound(plain, source.name)
+        safety = make_backup(store_path, kind="before-restore")
+        write_back(store_path, plain)
+        return safety
+
+
+@contextmanager
+def refusing_unreadable(source: Path) -> Iterator[None]:
+    """A packed copy that does not unpack, or a file that cannot be read (or unpacked for
+    want of room), as a RestoreError that says so."""
     try:
-        with unpacked(source, store_path.parent) as plain:
-            return _restore_plain(store_path, plain, source.name)
+        yield
     except (EOFError, gzip.BadGzipFile, zlib.error) as exc:  # packed, and damaged
         raise RestoreError("damaged_copy", f"{source.name} is damaged: {exc}",
                            name=source.name, detail=str(exc)) from exc
@@ -382,20 +393,24 @@ def restore(store_path: Path, source: Path) -> Path:
                            detail=str(exc)) from exc  # fmt: skip
 
 
-def _restore_plain(store_path: Path, source: Path, name: str) -> Path:
-    problems = quick_check(source)
+def refuse_unsound(plain: Path, name: str) -> None:
+    """RestoreError unless `plain` (a plain copy, `name` as the user knows it) is a sound
+    sqdesk store: SQLite's quick check, then its schema revision."""
+    problems = quick_check(plain)
     if problems:
         raise RestoreError("damaged_copy", f"{name} is damaged: {problems[0]}",
                            name=name, detail=problems[0])
     try:
-        with closing(sqlite3.connect(f"file:{source}?mode=ro", uri=True)) as conn:
+        with closing(sqlite3.connect(f"file:{plain}?mode=ro", uri=True)) as conn:
             conn.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.DatabaseError as exc:
         raise RestoreError("foreign_copy", f"{name} is not a sqdesk store",
                            name=name) from exc
-    safety = make_backup(store_path, kind="before-restore")
-    # The online backup API writes through SQLite (WAL and all), page by page, in one
-    # transaction: a crash midway leaves the store as it was.
-    with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(store_path)) as dst:
+
+
+def write_back(store_path: Path, plain: Path) -> None:
+    """The checked copy's pages written over the (closed) store. The online backup API
+    writes through SQLite (WAL and all), page by page, in one transaction: a crash midway
+    leaves the store as it was."""
+    with closing(sqlite3.connect(plain)) as src, closing(sqlite3.connect(store_path)) as dst:
         src.backup(dst)
-    return safety

@@ -1,14 +1,16 @@
-"""Restoring a backup copy, the slow part first: a packed copy is unpacked, and a copy made
-by an older version (the one kept before an upgrade) is upgraded, in a file of its own
-beside the store, while the store is still open and in use. Only then is the store closed
-and the prepared file written back (sqdesk.core.backup.restore), which takes seconds where
-upgrading can take a minute; stopped before that, nothing has changed.
+"""Restoring a backup copy from the window, the slow parts first, while the store is still
+open and in use: the copy is checked (10 s for a 770 MB copy not yet in the system's
+cache), a packed one unpacked and one made by an older version (the copy kept before an
+upgrade) upgraded, in a file of their own beside the store, and the store as it is kept
+as a "before-restore" copy. Only then is the store closed, for the write-back alone
+(sqdesk.core.backup.write_back). Stopped before that, nothing has changed.
+
+The command line's `restore` does the same in one go (sqdesk.core.backup.restore).
 """
 
 from __future__ import annotations
 
-import sqlite3
-import zlib
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqdesk.core import backup
@@ -18,33 +20,43 @@ from sqdesk.core.store import Store, needs_upgrade
 SUFFIX = ".restoring"
 
 
-def ready_to_restore(store_path: Path, source: Path, *, progress: Progress = no_progress,
-                     should_stop: ShouldStop = never_stop) -> Path | None:  # fmt: skip
-    """A plain file of this version with the copy's contents, beside the store, for
-    backup.restore; None when the copy itself is one (plain and of this version). The
-    caller deletes the file once it is written back (`discard`). A copy that is damaged or
-    not a store is left as it is, for backup.restore to refuse in its own words."""
-    if not backup.is_packed(source) and not needs_upgrade(source):
-        return None
-    ready = store_path.with_name(store_path.name + SUFFIX)
-    discard(ready)
+@dataclass(frozen=True)
+class Ready:
+    """A copy checked and ready to be written over the store."""
+
+    plain: Path  # what to write back: the copy itself, or a file made ready beside the store
+    made: bool  # `plain` was made here: deleted once written back (discard)
+    safety: Path  # the store as it was, kept as a "before-restore" copy
+
+
+def make_ready(store_path: Path, source: Path, *, progress: Progress = no_progress,
+               should_stop: ShouldStop = never_stop) -> Ready:  # fmt: skip
+    """Everything of a restore but the write-back. RestoreError for a copy that is damaged,
+    not a store, or cannot be read; an upgrade's steps are told through `progress`."""
+    made = None
     try:
-        with backup.unpacked(source, store_path.parent) as plain:
-            backup.copy_sqlite(plain, ready)
-        if needs_upgrade(ready):
-            Store.open(ready, progress=progress, should_stop=should_stop,
-                       copy_first=False).close()  # fmt: skip
-    except (EOFError, OSError, zlib.error, sqlite3.DatabaseError):
-        discard(ready)  # damaged, unreadable, no room: backup.restore says which
-        return None
+        with backup.refusing_unreadable(source):
+            if backup.is_packed(source) or needs_upgrade(source):
+                made = store_path.with_name(store_path.name + SUFFIX)
+                discard(made)
+                with backup.unpacked(source, store_path.parent) as plain:
+                    backup.refuse_unsound(plain, source.name)
+                    backup.copy_sqlite(plain, made)
+                if needs_upgrade(made):
+                    Store.open(made, progress=progress, should_stop=should_stop,
+                               copy_first=False).close()  # fmt: skip
+            else:
+                backup.refuse_unsound(source, source.name)
+            safety = backup.make_backup(store_path, kind="before-restore")
     except BaseException:
-        discard(ready)
+        if made is not None:
+            discard(made)
         raise
-    return ready
+    return Ready(made or source, made is not None, safety)
 
 
 def discard(ready: Path) -> None:
-    """The prepared file and what SQLite may have left beside it."""
+    """A file made ready and what SQLite may have left beside it."""
     for leftover in (ready, ready.with_name(ready.name + "-wal"),
                      ready.with_name(ready.name + "-shm")):  # fmt: skip
         leftover.unlink(missing_ok=True)

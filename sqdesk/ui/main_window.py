@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import importlib
 import logging
+import sqlite3
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -468,21 +469,20 @@ class MainWindow(QMainWindow):
         return dialog
 
     def restore_from(self, source: Path) -> Job | None:
-        """Replace the store with a backup and reopen it. The slow part first, in the
-        background while the store stays open: a packed copy unpacked, a copy of an older
-        version upgraded (a minute on a big store; Cancel changes nothing). Then the store
-        is closed while the copy is written back; if the copy is refused, the store opens
-        as it was."""
+        """Replace the store with a backup and reopen it. The slow parts first, in the
+        background while the store stays open (core/restoring.py: the copy checked, a
+        packed one unpacked, an older one upgraded, the store as it is kept as a copy;
+        Cancel changes nothing). Then the store is closed only while the copy is written
+        back."""
         if self._upkeep_busy():
             return None
         path = self.store.path
         job = run_job(self, self.tr("Restore from Backup"),
-                      lambda progress, stop: restoring.ready_to_restore(
+                      lambda progress, stop: restoring.make_ready(
                           path, source, progress=progress, should_stop=stop),
                       label=self.tr("Getting the copy ready…"),
                       on_success=lambda ready: self._write_back(source, ready, job),
-                      on_failure=lambda exc: self.show_error(self.tr("Restore from Backup"),
-                                                             failure_text(exc)),
+                      on_failure=self._not_restored,
                       on_cancel=lambda: self.statusBar().showMessage(
                           self.tr("Restore stopped: the store is as it was."), 10000))  # fmt: skip
         steps = OpeningSteps(job.dialog, lambda: None)  # a copy of an older version
@@ -499,13 +499,18 @@ class MainWindow(QMainWindow):
                                 "moment."))  # fmt: skip
         return True
 
-    def _write_back(self, source: Path, ready: Path | None, job: Job) -> bool:
+    def _not_restored(self, exc: Exception) -> None:
+        self.show_error(self.tr("Restore from Backup"),
+                        self.tr("That copy could not be restored: %1 The store is as "
+                                "it was.").replace("%1", failure_text(exc)))  # fmt: skip
+
+    def _write_back(self, source: Path, ready: restoring.Ready, job: Job) -> bool:
         """The copy, ready, written over the store: closed meanwhile, opened after."""
         # Closing the dialog once its Cancel has gone (the copy's upgrade committed) still
         # asks to stop, and nothing of the store has changed yet: honoured here.
         if job.stop_asked or self._upkeep_busy():
-            if ready is not None:
-                restoring.discard(ready)
+            if ready.made:
+                restoring.discard(ready.plain)
             if job.stop_asked:
                 self.statusBar().showMessage(
                     self.tr("Restore stopped: the store is as it was."), 10000)
@@ -514,25 +519,23 @@ class MainWindow(QMainWindow):
         self.store.close()
         problem = None
         try:
-            backup.restore(path, ready or source)
-        except StoreError as exc:
-            problem = refusal_text(exc)
+            backup.write_back(path, ready.plain)
+        except (OSError, sqlite3.Error) as exc:  # the disk: the store is as it was
+            problem = exc
         finally:
-            if ready is not None:
-                restoring.discard(ready)
+            if ready.made:
+                restoring.discard(ready.plain)
         try:
             store = Store.open(path, lock=True)
         except StoreError as exc:
             self.show_error(self.tr("The store could not be opened"), refusal_text(exc))
             return False
         self.set_store(store)
-        if not problem:  # in the restored store's own log: the copy's log is older
-            audit.record_now(store, "restore", file=source.name)
-        if problem:
-            self.show_error(self.tr("Restore from Backup"),
-                            self.tr("That copy could not be restored: %1 The store is as "
-                                    "it was.").replace("%1", problem))  # fmt: skip
+        if problem is not None:
+            self._not_restored(problem)
             return False
+        # In the restored store's own log: the copy's log is older.
+        audit.record_now(store, "restore", file=source.name)
         self.statusBar().showMessage(self.tr("Restored. The store as it was before is kept "
                                              "as a backup too."), 10000)  # fmt: skip
         return True

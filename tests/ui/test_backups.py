@@ -242,3 +242,22 @@ def test_closing_the_dialog_once_the_copy_is_upgraded_still_stops_the_restore(qt
     assert "stopped" in w.statusBar().currentMessage() or "停止" in w.statusBar().currentMessage()
     assert not list(tmp_path.glob("*.restoring*"))
     w.close()
+
+
+def test_a_copy_that_is_not_a_store_is_refused_and_the_store_stays_open(qtbot, tmp_path):
+    path = tmp_path / "茶语.sqdesk"
+    store = Store.open(path, lock=True)
+    create(store, MemberInput(name="王芳"))
+    w = _window(qtbot, store)
+    copy = backup.backup_dir(path) / f"{path.stem}-manual-20261201-090000-000000.sqdesk"
+    copy.write_text("这不是门店数据，是一份笔记📝")
+    copies = len(backup.backups(path))
+    _restore(w.ask_restore(), copy)
+    with qtbot.waitSignal(w.restore_job.ended, timeout=30_000):
+        pass
+    assert w.store is store and members.count(store) == 1  # never closed
+    box = next(b for b in w.findChildren(QMessageBox) if b.isVisible())
+    assert "could not be restored" in box.text() or "无法恢复" in box.text()
+    assert len(backup.backups(path)) == copies  # refused before the store was copied
+    box.close()
+    w.close()
