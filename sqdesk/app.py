@@ -98,8 +98,8 @@ async def _opened(target):
     from sqdesk.core.store import Store, is_server
     from sqdesk.ui.opening import OpeningSteps
 
-    busy = QProgressDialog(QApplication.translate("app", "Opening the store…"),
-                           QApplication.translate("app", "Cancel"), 0, 0)  # fmt: skip
+    busy = QProgressDialog(QApplication.translate("app", "Opening the store…"), "", 0, 0)
+    busy.setCancelButton(None)  # until a step that can stop begins (sqdesk.ui.opening)
     busy.setWindowTitle("sqdesk")
     busy.setAutoReset(False)
     busy.setAutoClose(False)

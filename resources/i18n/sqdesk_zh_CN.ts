@@ -5018,6 +5018,10 @@ postgresql+psycopg://shop@192.168.1.10/sqdesk</translation>
             <translation>正在重建搜索索引…</translation>
         </message>
         <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
             <source>Stopping…</source>
             <translation>正在停止…</translation>
         </message>
@@ -7859,10 +7863,6 @@ postgresql+psycopg://shop@192.168.1.10/sqdesk</translation>
         <message>
             <source>Opening the store…</source>
             <translation>正在打开门店数据…</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>取消</translation>
         </message>
         <message>
             <source>Making a demo store with %1 members…</source>

@@ -1,6 +1,9 @@
 """What the dialog says while a store opens that must first be upgraded, step by step
-(sqdesk.core.store.OPEN_STEPS), and its Cancel: offered until the migrations commit, taken
-away after (nothing is changed before; after, the steps finish and the store opens).
+(sqdesk.core.store.OPEN_STEPS), and its Cancel: offered from the first step that can stop
+until the migrations commit, taken away after (nothing is changed before; after, the steps
+finish and the store opens). At start, before any step (a server being reached), there is
+no Cancel: nothing would hear it. (The window's job dialog has its own, which the window
+honours once the store is open: Job.stop_asked.)
 
 The first start after an update (sqdesk.app) and File → Open Store on an older store
 (sqdesk.ui.main_window) both show it; a store already up to date opens in a blink.
@@ -56,7 +59,9 @@ class OpeningSteps(QObject):
         name = OPEN_STEPS[step]
         self.dialog.setLabelText(self.words(name))
         self.dialog.setRange(0, 0)  # busy: the steps take very different times
-        if name not in self.stoppable:
+        if name in self.stoppable:  # offered from the first step that can stop
+            self.dialog.setCancelButtonText(self.tr("Cancel"))
+        else:
             self.dialog.setCancelButton(None)  # committed (or a server's): the rest finishes
         self.dialog.show()
 
