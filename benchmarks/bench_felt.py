@@ -42,9 +42,15 @@ def felt_keystrokes(store: Store, words: list[str]) -> tuple[list[tuple[str, flo
     changes what the roster shows; and the ms of one paint of the roster alone."""
     from PySide6.QtWidgets import QApplication
 
+    from sqdesk.ui import collector
+
     app = QApplication.instance() or QApplication(["bench"])
-    with _shipped_look(app):
-        return _felt(app, store, words)
+    ticking = collector.install(app)  # the cyclic collector as the app has it: on its tick
+    try:
+        with _shipped_look(app):
+            return _felt(app, store, words)
+    finally:
+        ticking.uninstall()  # the rest of the run has no event loop to tick it
 
 
 def _felt(app, store: Store, words: list[str]) -> tuple[list[tuple[str, float]], float]:

@@ -265,13 +265,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     import qasync
     from PySide6.QtWidgets import QApplication
 
-    from sqdesk.ui import i18n, prefs
+    from sqdesk.ui import collector, i18n, prefs
     from sqdesk.ui.style import apply_style
 
     QApplication.setOrganizationName(ORG_NAME)
     QApplication.setApplicationName(APP_NAME)
     QApplication.setApplicationVersion(__version__)
     app = QApplication.instance() or QApplication([sys.argv[0], *args.qt_args])
+    collector.install(app)  # cycles are freed on this thread only, never on a pool's
     lang = i18n.choose_language(args.lang, prefs.language())
     translators = i18n.install_translators(app, lang)
     apply_style(app)

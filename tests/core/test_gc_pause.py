@@ -8,6 +8,17 @@ import pytest
 from sqdesk.core.gc_pause import collector_paused
 
 
+@pytest.fixture(autouse=True)
+def _collector_on():
+    """These start from the automatic collector on, as the core's callers have it (the
+    window tests switch it off for the session: sqdesk.ui.collector)."""
+    was = gc.isenabled()
+    gc.enable()
+    yield
+    if not was:
+        gc.disable()
+
+
 def test_nested_and_threaded_pauses_restore_the_collector():
     assert gc.isenabled()
     inside = threading.Event()

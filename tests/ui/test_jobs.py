@@ -212,3 +212,39 @@ def test_jobs_are_freed_on_the_ui_thread_only(qtbot):
     qtbot.waitUntil(lambda: len(freed_on) == 300, timeout=5000)
     assert sorted(results) == list(range(300))
     assert set(freed_on) == {threading.get_ident()}
+
+
+def test_a_cycle_holding_a_widget_is_freed_on_the_ui_thread_not_by_a_busy_job(qtbot):
+    """A job's thread makes objects by the thousand: the cyclic collector is never set off
+    there (it would free a dead dialog on that thread), the UI thread's tick frees it."""
+    import gc
+    import threading
+
+    from PySide6.QtCore import QObject, Qt
+    from PySide6.QtWidgets import QProgressDialog
+
+    assert not gc.isenabled()  # the window tests run as the app does (sqdesk.ui.collector)
+
+    class Helper(QObject):  # holds its dialog, which holds it back: a cycle
+        def __init__(self, dialog):
+            super().__init__(dialog)
+            self.dialog = dialog
+
+    freed_on: list[int] = []
+    dialog = QProgressDialog("…", "取消", 0, 0)
+    dialog.helper = Helper(dialog)
+    dialog.destroyed.connect(lambda *_: freed_on.append(threading.get_ident()),
+                             Qt.ConnectionType.DirectConnection)  # fmt: skip
+    del dialog
+
+    made: list[list[int]] = []
+
+    def busy() -> None:  # a job's result: far past every generation's threshold
+        made.extend([n] for n in range(200_000))
+
+    worker = threading.Thread(target=busy)
+    worker.start()
+    worker.join()
+    assert freed_on == []  # nothing was collected on the job's thread
+    qtbot.waitUntil(lambda: bool(freed_on), timeout=5000)
+    assert freed_on == [threading.get_ident()]
