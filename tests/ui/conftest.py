@@ -5,11 +5,13 @@ moved the Tags column out of sight in a later test.
 Python's cyclic collector runs on the UI thread only, as in the app (sqdesk.ui.collector):
 a test's windows and dialogs become garbage while the jobs they started still run, and a
 collection set off on a job's thread would free them there (the likely cause of a
-crash seen once in CI, in the window tests, with a job's thread in SQLAlchemy)."""
+crash seen once in CI, in the window tests, with a job's thread in SQLAlchemy). And no
+test's jobs run on into the next."""
 
 import pytest
 
 from sqdesk.ui import collector
+from sqdesk.ui.jobs import stop_all_jobs, wait_for_jobs
 
 
 @pytest.fixture(autouse=True)
@@ -28,6 +30,11 @@ def _collector(qapp):
 
 
 @pytest.fixture(autouse=True)
-def _collect_after_each_test(_collector):
+def _end_of_each_test(_collector):
+    """Each test ends as a quit does: its jobs (a window's upkeep, a count) are asked to
+    stop and waited for, so none still runs through the next test; then what the test
+    left is collected, on this thread."""
     yield
-    _collector.collect()  # what the test left, on this thread, before the next begins
+    stop_all_jobs()
+    assert wait_for_jobs(20_000), "a job did not stop within 20 s of its test's end"
+    _collector.collect()
