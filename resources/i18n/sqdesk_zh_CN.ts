@@ -3443,6 +3443,10 @@
             <translation>已恢复。恢复前的数据也已另存为备份。</translation>
         </message>
         <message>
+            <source>Writing the copy over the store…</source>
+            <translation>正在把这份备份写回门店数据…</translation>
+        </message>
+        <message>
             <source>Check Store</source>
             <translation>检查门店数据</translation>
         </message>

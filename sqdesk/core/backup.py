@@ -39,7 +39,15 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from sqdesk.core.errors import StoreError
-from sqdesk.core.jobs import Cancelled, interrupt_requested, interrupting
+from sqdesk.core.jobs import (
+    Cancelled,
+    Progress,
+    ShouldStop,
+    interrupt_requested,
+    interrupting,
+    never_stop,
+    no_progress,
+)
 
 KEEP_PER_KIND = 10
 FOLDER_KEY = "backup.folder"
@@ -408,9 +416,23 @@ def refuse_unsound(plain: Path, name: str) -> None:
                            name=name) from exc
 
 
-def write_back(store_path: Path, plain: Path) -> None:
+# Pages written back per step (16 MB): a stop is heard between steps, and the progress
+# moves about fifty times for a 770 MB store; the steps cost nothing measurable.
+WRITE_BACK_PAGES = 4096
+
+
+def write_back(store_path: Path, plain: Path, *, progress: Progress = no_progress,
+               should_stop: ShouldStop = never_stop) -> None:  # fmt: skip
     """The checked copy's pages written over the (closed) store. The online backup API
-    writes through SQLite (WAL and all), page by page, in one transaction: a crash midway
-    leaves the store as it was."""
+    writes through SQLite (WAL and all), step by step, in one transaction on the store: a
+    crash midway leaves the store as it was, and so does a stop (Cancelled), asked between
+    two steps: SQLite rolls the unfinished write-back back. Once the last step is done it
+    has committed, and a stop asked then is too late to be heard."""
+
+    def step(status: int, remaining: int, pages: int) -> None:
+        progress(pages - remaining, pages)
+        if status != sqlite3.SQLITE_DONE and should_stop():
+            raise Cancelled()  # the backup is finished unfinished: rolled back
+
     with closing(sqlite3.connect(plain)) as src, closing(sqlite3.connect(store_path)) as dst:
-        src.backup(dst)
+        src.backup(dst, pages=WRITE_BACK_PAGES, progress=step)

@@ -68,3 +68,37 @@ def test_damaged_or_foreign_copies_are_refused_and_nothing_is_left(shop, tmp_pat
             restoring.make_ready(shop, copy)
     assert not list(tmp_path.glob("*.restoring*"))
     assert backup.backups(shop) == []  # refused before the store was copied
+
+
+def test_the_write_back_tells_its_progress_and_a_stop_midway_leaves_the_store_as_it_was(
+        shop, monkeypatch):  # fmt: skip
+    from sqdesk.core.jobs import Cancelled
+
+    copy = backup.make_backup(shop, kind="daily")
+    with Store.open(shop) as store:  # the store moves on after the copy
+        for n in range(300):
+            create(store, MemberInput(name=f"李{n}「会员」", region="广州市天河区，" * 5))
+    before = _names(shop)
+    monkeypatch.setattr(backup, "WRITE_BACK_PAGES", 8)  # many steps for a small store
+    told = []
+    with pytest.raises(Cancelled):
+        backup.write_back(shop, copy, progress=lambda done, total: told.append((done, total)),
+                          should_stop=lambda: len(told) >= 3)  # fmt: skip
+    assert len(told) == 3 and told[0][0] < told[-1][0] < told[-1][1]
+    assert _names(shop) == before  # rolled back by SQLite, not half written
+    assert backup.quick_check(shop) == []
+
+    told.clear()
+    backup.write_back(shop, copy, progress=lambda done, total: told.append((done, total)))
+    assert told[-1][0] == told[-1][1] and len(told) > 3
+    assert _names(shop) == ["王芳😀"]
+    assert backup.quick_check(shop) == []
+
+
+def test_a_stop_asked_as_the_last_step_commits_is_too_late_to_undo_it(shop, monkeypatch):
+    copy = backup.make_backup(shop, kind="daily")
+    with Store.open(shop) as store:
+        create(store, MemberInput(name="张伟"))
+    monkeypatch.setattr(backup, "WRITE_BACK_PAGES", -1)  # the whole copy in one step
+    backup.write_back(shop, copy, should_stop=lambda: True)  # done in its first step
+    assert _names(shop) == ["王芳😀"]

@@ -261,3 +261,73 @@ def test_a_copy_that_is_not_a_store_is_refused_and_the_store_stays_open(qtbot, t
     assert len(backup.backups(path)) == copies  # refused before the store was copied
     box.close()
     w.close()
+
+
+def _held_write_back(monkeypatch):
+    """The write-back held after its first step (of many small ones) until go_on is set."""
+    import threading
+
+    real = backup.write_back
+    writing, go_on = threading.Event(), threading.Event()
+    monkeypatch.setattr(backup, "WRITE_BACK_PAGES", 8)
+
+    def held(store_path, plain, *, progress, should_stop):
+        def told(done, total):
+            progress(done, total)
+            if done < total and not writing.is_set():
+                writing.set()
+                go_on.wait(10)
+
+        return real(store_path, plain, progress=told, should_stop=should_stop)
+
+    monkeypatch.setattr(backup, "write_back", held)
+    return writing, go_on
+
+
+def _writing_back(qtbot, tmp_path, monkeypatch, surname):
+    """A window whose store has one member in its daily copy and 200 more since, restoring
+    the copy: returned while the write-back is held after its first step (go_on lets it
+    on), with the members' names before it."""
+    path = tmp_path / "茶语.sqdesk"
+    store = Store.open(path, lock=True)
+    create(store, MemberInput(name="王芳"))
+    w = _window(qtbot, store)  # its upkeep makes the daily copy
+    for n in range(200):
+        create(w.store, MemberInput(name=f"{surname}{n}「会员」😀", region="广州市天河区，" * 5))
+    before = _names_in(path)
+    writing, go_on = _held_write_back(monkeypatch)
+    _restore(w.ask_restore(), backup.backups(path)[0].path)
+    qtbot.waitUntil(writing.is_set, timeout=30_000)
+    return w, path, store, before, go_on
+
+
+def _names_in(path):
+    with closing(sqlite3.connect(path)) as raw:
+        return [r[0] for r in raw.execute("SELECT name FROM member ORDER BY id")]
+
+
+def test_the_write_back_runs_in_the_background_and_cancel_leaves_the_store_as_it_was(
+        qtbot, tmp_path, monkeypatch):  # fmt: skip
+    w, path, store, before, go_on = _writing_back(qtbot, tmp_path, monkeypatch, "李")
+    job = w.write_back_job
+    assert w.store.path == path and job is not None and not job.done
+    QApplication.processEvents()  # the window answers while the copy is written back
+    with qtbot.waitSignal(job.ended, timeout=30_000):
+        job.dialog.findChild(QPushButton).click()
+        go_on.set()
+    qtbot.waitUntil(lambda: w.store is not store, timeout=5000)  # opened again
+    assert _names_in(path) == before and members.count(w.store) == 201
+    assert backup.quick_check(path) == []
+    message = w.statusBar().currentMessage()
+    assert "stopped" in message or "停止" in message
+    w.close()
+
+
+def test_closing_the_window_during_the_write_back_stops_it_then_closes(
+        qtbot, tmp_path, monkeypatch):  # fmt: skip
+    w, path, _store, before, go_on = _writing_back(qtbot, tmp_path, monkeypatch, "张")
+    assert not w.close()  # not yet: the write-back is stopped first
+    go_on.set()
+    qtbot.waitUntil(lambda: not w.isVisible(), timeout=30_000)
+    assert _names_in(path) == before
+    assert backup.quick_check(path) == []
