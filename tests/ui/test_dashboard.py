@@ -106,3 +106,28 @@ def test_the_year_report_is_a_two_page_pdf_with_the_years_figures(qtbot, page, t
     # (pdftotext drops the digits of Qt's embedded fonts; the pages were looked at.)
     assert "in review" in text and "Why members stopped coming" in text
     assert text.count("\f") == 2  # two pages
+
+
+def test_a_long_name_takes_two_lines_and_a_long_figure_shrinks_to_fit_a_narrow_card(qtbot):
+    """In English at the smallest window a card is about 120 px wide: "Activity
+    participation" and a big store's spend were cut off at its edge."""
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QWidget
+
+    from sqdesk.ui.dashboard.page import VALUE_PX, FigureCard
+
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    card = FigureCard("participation", "Activity participation", "…", holder)
+    card.set("¥1,234,567", "▲ 6.3%")
+    card.resize(120, 110)
+    holder.show()
+    qtbot.waitExposed(holder)
+    name, value = card.name, card.value
+    assert name.height() >= name.heightForWidth(name.width())  # every line of it shown
+    assert QFontMetrics(value.font()).horizontalAdvance(value.text()) <= value.width()
+    assert value.font().pixelSize() < VALUE_PX
+    card.resize(400, 110)  # room again: the full size back
+    qtbot.waitUntil(lambda: card.value.font().pixelSize() == VALUE_PX)
+    card.set("12,345 人😀", "")
+    assert card.value.font().pixelSize() == VALUE_PX

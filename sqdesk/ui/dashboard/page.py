@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -61,6 +61,9 @@ def period_dates(key: str, today: date) -> tuple[date, date]:
     return today - timedelta(days=int(key) - 1), today
 
 
+VALUE_PX, MIN_VALUE_PX = 20, 12  # a figure's size on its card, and the smallest it shrinks to
+
+
 class FigureCard(QFrame):
     """One headline figure: its name with a "?" (the definition), the value, the change."""
 
@@ -71,6 +74,9 @@ class FigureCard(QFrame):
         self.key = key
         self.name = QLabel(name, self)
         self.name.setStyleSheet("color: #5d6359;")
+        # A long name (in English: "Activity participation") takes a second line rather
+        # than being cut off at the card's edge.
+        self.name.setWordWrap(True)
         self.setMinimumWidth(110)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.help = QToolButton(self)
@@ -81,7 +87,11 @@ class FigureCard(QFrame):
             self.help.mapToGlobal(self.help.rect().bottomLeft()), definition, self.help))
         self.value = QLabel("…", self)
         self.value.setObjectName("figureValue")
-        self.value.setStyleSheet("font-size: 20px; font-weight: 600;")
+        self.value.setMinimumWidth(1)  # it shrinks to fit (_fit_value), never cuts off
+        font = self.value.font()
+        font.setWeight(QFont.Weight.DemiBold)
+        self.value.setFont(font)
+        self._fit_value()
         self.change = QLabel("", self)
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
@@ -91,14 +101,32 @@ class FigureCard(QFrame):
         layout.setContentsMargins(10, 6, 10, 8)
         layout.setSpacing(2)
         layout.addLayout(top)
+        layout.addStretch(1)  # the values of a row line up when one name takes two lines
         layout.addWidget(self.value)
         layout.addWidget(self.change)
 
     def set(self, value: str, change: str) -> None:
         self.value.setText(value)
+        self._fit_value()
         self.change.setText(change)
         colour = "#2e7d5b" if change.startswith("▲") else "#b3261e"
         self.change.setStyleSheet(f"color: {colour};")
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_value()
+
+    def _fit_value(self) -> None:
+        """The value in its full size when it fits the card, smaller when it does not (a
+        big store's spend in a narrow window): a figure is never shown cut off."""
+        font = self.value.font()
+        room = self.contentsRect().width() - 20  # the layout's margins
+        for px in range(VALUE_PX, MIN_VALUE_PX - 1, -1):
+            font.setPixelSize(px)
+            if QFontMetrics(font).horizontalAdvance(self.value.text()) <= room:
+                break
+        if self.value.font().pixelSize() != px:
+            self.value.setFont(font)
 
 
 class ChartView(QWidget):
