@@ -110,11 +110,11 @@ class CalendarPage(QWidget):
         bar.addWidget(self.next_button)
         bar.addLayout(view_row)
         bar.addStretch(1)
-        self.ics_button = QToolButton(self)
+        # A push button with a menu, as the Dashboard's Export: a tool button's menu arrow
+        # was drawn over its short text.
+        self.ics_button = QPushButton(self.tr(".ics"), self)
         self.ics_button.setObjectName("icsMenu")
-        self.ics_button.setText(self.tr(".ics"))
         self.ics_button.setToolTip(self.tr("Exchange activities with other calendar programs"))
-        self.ics_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         ics_menu = QMenu(self.ics_button)
         ics_menu.addAction(self.tr("Export All Activities (.ics)…"), self.ask_export)
         self.import_action = ics_menu.addAction(self.tr("Import .ics…"), self.ask_import)
