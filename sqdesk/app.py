@@ -121,6 +121,43 @@ async def _opened(target):
         busy.deleteLater()
 
 
+async def _another_store(reason: str) -> str | None:
+    """A store that cannot be opened at start (its server down, the file damaged or made by
+    a newer sqdesk): the reason, and the choice of another store to work in meanwhile, in
+    the folder of the shop's own file on this PC. The store chosen, or None to quit (a file
+    dialog closed without a choice asks again)."""
+    from PySide6.QtWidgets import QApplication
+
+    from sqdesk.ui.store_messages import cannot_open_box, store_file_dialog
+
+    while True:
+        if not await _asked(cannot_open_box(reason), "other_button"):
+            return None
+        dialog = store_file_dialog(None, QApplication.translate("app", "Open Another Store"),
+                                   str(paths.default_store_path().parent))  # fmt: skip
+        dialog.setFileMode(dialog.FileMode.ExistingFile)
+        if path := await _file_chosen(dialog):
+            return path
+
+
+async def _file_chosen(dialog) -> str | None:
+    chosen = asyncio.get_running_loop().create_future()
+    dialog.fileSelected.connect(lambda f: chosen.done() or chosen.set_result(f))
+    dialog.rejected.connect(lambda: chosen.done() or chosen.set_result(None))
+    dialog.open()
+    return await chosen
+
+
+async def _asked(box, button: str) -> bool:
+    """The box opened (not exec(): a nested loop inside qasync starves running tasks); True
+    when it was closed with its `button`."""
+    answer = asyncio.get_running_loop().create_future()
+    box.finished.connect(
+        lambda _r: answer.done() or answer.set_result(box.clickedButton() is getattr(box, button)))
+    box.open()
+    return await answer
+
+
 async def _run(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
@@ -144,65 +181,57 @@ async def _run(args: argparse.Namespace) -> int:
 
     demo = DemoStore(args.demo_members) if args.demo else None
     target = args.db or prefs.last_store() or paths.default_store_path()
-    try:
-        if demo is not None:
-            # Making the demo takes a few seconds: off the UI thread, with a busy dialog.
-            busy = QProgressDialog(
-                QApplication.translate("app", "Making a demo store with %1 members…").replace(
-                    "%1", f"{args.demo_members:,}"
-                ),
-                "",
-                0,
-                0,
-            )
-            busy.setCancelButton(None)
-            busy.setWindowTitle("sqdesk")
-            busy.setMinimumDuration(0)
-            busy.show()
-            try:
-                store = await asyncio.get_running_loop().run_in_executor(None, demo.open)
-            finally:
-                busy.close()
-        else:
-            try:
-                store = await _opened(target)
-            except Cancelled:
-                if args.smoke_test:
-                    raise
-                box = QMessageBox(QMessageBox.Icon.Information, "sqdesk", QApplication.translate(
-                    "app", "The upgrade was stopped before it changed anything: the store is "
-                    "as it was. sqdesk needs the upgrade to open it; start sqdesk again when "
-                    "there are a few minutes to wait."))  # fmt: skip
-                box.finished.connect(lambda _r: finish(0))
-                box.open()
-                return await done
-            except StoreLocked as exc:
-                if args.smoke_test:
-                    raise
-                box = locked_box(exc)
-                box.finished.connect(
-                    lambda _r: finish(1 if box.clickedButton() is box.read_only_button else 0)
-                )
-                box.open()
-                if await done != 1:  # Cancel: nothing to show
-                    return 0
-                done = asyncio.get_running_loop().create_future()
-                store = Store.open(target, read_only=True)
-    except StoreError as exc:
-        log.error("could not open the store: %s", exc)
-        if args.smoke_test:
-            print(f"error: {exc}", file=sys.stderr)
-            return EXIT_ERROR
-        box = QMessageBox(
-            QMessageBox.Icon.Critical,
-            QApplication.translate("app", "sqdesk cannot open the store"),
-            refusal_text(exc),
-        )
-        box.finished.connect(lambda _r: finish(EXIT_ERROR))
-        box.open()
-        return await done
+    # Until the window shows, a start's own box closing (the store in use, another store
+    # chosen) is not the app closing: this coroutine says when it ends.
+    app.setQuitOnLastWindowClosed(False)
+    while True:  # until a store is open: the one asked for, or another the user chose
+        try:
+            if demo is not None:
+                # Making the demo takes a few seconds: off the UI thread, with a busy dialog.
+                busy = QProgressDialog(
+                    QApplication.translate("app", "Making a demo store with %1 members…")
+                    .replace("%1", f"{args.demo_members:,}"), "", 0, 0)  # fmt: skip
+                busy.setCancelButton(None)
+                busy.setWindowTitle("sqdesk")
+                busy.setMinimumDuration(0)
+                busy.show()
+                try:
+                    store = await asyncio.get_running_loop().run_in_executor(None, demo.open)
+                finally:
+                    busy.close()
+            else:
+                try:
+                    store = await _opened(target)
+                except Cancelled:
+                    if args.smoke_test:
+                        raise
+                    box = QMessageBox(QMessageBox.Icon.Information, "sqdesk",
+                                      QApplication.translate(
+                        "app", "The upgrade was stopped before it changed anything: the "
+                        "store is as it was. sqdesk needs the upgrade to open it; start sqdesk "
+                        "again when there are a few minutes to wait."))  # fmt: skip
+                    box.finished.connect(lambda _r: finish(0))
+                    box.open()
+                    return await done
+                except StoreLocked as exc:
+                    if args.smoke_test:
+                        raise
+                    if not await _asked(locked_box(exc), "read_only_button"):
+                        return 0  # Cancel: nothing to show
+                    store = Store.open(target, read_only=True)
+            break
+        except StoreError as exc:
+            log.error("could not open the store: %s", exc)
+            if args.smoke_test:
+                print(f"error: {exc}", file=sys.stderr)
+                return EXIT_ERROR
+            chosen = await _another_store(refusal_text(exc))
+            if chosen is None:
+                return EXIT_ERROR
+            demo, target = None, chosen
 
     window = MainWindow(store, demo=demo is not None)
+    app.setQuitOnLastWindowClosed(True)
     app.lastWindowClosed.connect(lambda: finish(0))
     window.show()
     if not args.smoke_test:

@@ -3600,14 +3600,6 @@ postgresql+psycopg://shop@192.168.1.10/sqdesk</translation>
             <source>%1 already exists. Use File → Open Store to open it.</source>
             <translation>%1 已存在。请用“文件 → 打开门店数据”打开它。</translation>
         </message>
-        <message>
-            <source>sqdesk stores (*%1)</source>
-            <translation>sqdesk 门店数据 (*%1)</translation>
-        </message>
-        <message>
-            <source>All files (*)</source>
-            <translation>所有文件 (*)</translation>
-        </message>
     </context>
     <context>
         <name>ManagerWords</name>
@@ -7242,6 +7234,30 @@ postgresql+psycopg://shop@192.168.1.10/sqdesk</translation>
             <source>Open Read-Only</source>
             <translation>只读打开</translation>
         </message>
+        <message>
+            <source>sqdesk cannot open the store</source>
+            <translation>sqdesk 无法打开门店数据</translation>
+        </message>
+        <message>
+            <source>To work meanwhile, open another store: the shop's file on this PC, or a copy. Or quit, and start sqdesk again once this store can be opened.</source>
+            <translation>想先干活的话，可以打开别的门店数据：本机上的门店文件，或者一份备份。也可以先退出，等这份数据能打开了再启动 sqdesk。</translation>
+        </message>
+        <message>
+            <source>Open Another Store…</source>
+            <translation>打开别的门店数据…</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>退出</translation>
+        </message>
+        <message>
+            <source>sqdesk stores (*%1)</source>
+            <translation>sqdesk 门店数据 (*%1)</translation>
+        </message>
+        <message>
+            <source>All files (*)</source>
+            <translation>所有文件 (*)</translation>
+        </message>
     </context>
     <context>
         <name>TagsDialog</name>
@@ -7869,16 +7885,16 @@ postgresql+psycopg://shop@192.168.1.10/sqdesk</translation>
             <translation>正在打开门店数据…</translation>
         </message>
         <message>
+            <source>Open Another Store</source>
+            <translation>打开别的门店数据</translation>
+        </message>
+        <message>
             <source>Making a demo store with %1 members…</source>
             <translation>正在生成含 %1 位会员的演示数据…</translation>
         </message>
         <message>
             <source>The upgrade was stopped before it changed anything: the store is as it was. sqdesk needs the upgrade to open it; start sqdesk again when there are a few minutes to wait.</source>
             <translation>升级在做出任何改动之前已停止：门店数据保持原样。sqdesk 需要升级后才能打开它；有几分钟空闲时再启动 sqdesk。</translation>
-        </message>
-        <message>
-            <source>sqdesk cannot open the store</source>
-            <translation>sqdesk 无法打开门店数据</translation>
         </message>
     </context>
     <context>

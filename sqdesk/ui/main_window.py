@@ -54,7 +54,7 @@ from sqdesk.ui.privacy_dialog import PrivacyDialog
 from sqdesk.ui.refusals import failure_text, refusal_text
 from sqdesk.ui.settings.dialog import SettingsDialog
 from sqdesk.ui.settings.setup_wizard import SetupWizard
-from sqdesk.ui.store_messages import locked_box
+from sqdesk.ui.store_messages import locked_box, store_file_dialog
 from sqdesk.ui.today.page import TodayPage
 
 if TYPE_CHECKING:
@@ -851,14 +851,7 @@ class MainWindow(QMainWindow):
 
     def _store_dialog(self, title: str) -> QFileDialog:
         start = str(Path(self.store.location).parent) if self.store.path else str(Path.home())
-        dialog = QFileDialog(self, title, start)
-        dialog.setNameFilters(
-            [self.tr("sqdesk stores (*%1)").replace("%1", STORE_SUFFIX), self.tr("All files (*)")]
-        )
-        # Qt's own dialog behaves the same everywhere and works offscreen in tests.
-        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        return dialog
+        return store_file_dialog(self, title, start)
 
     # --- messages ------------------------------------------------------------------------
 

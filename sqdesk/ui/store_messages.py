@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from sqdesk.core.errors import StoreError
 from sqdesk.core.lock import StoreLocked
+from sqdesk.core.store import STORE_SUFFIX
 
 
 class StoreMessages(QObject):
@@ -93,6 +94,38 @@ class StoreMessages(QObject):
         )
         box.addButton(QMessageBox.StandardButton.Cancel)
         return box
+
+    def cannot_open_box(self, reason: str) -> QMessageBox:
+        box = QMessageBox(QMessageBox.Icon.Critical, self.tr("sqdesk cannot open the store"),
+                          reason)  # fmt: skip
+        box.setInformativeText(self.tr(
+            "To work meanwhile, open another store: the shop's file on this PC, or a copy. "
+            "Or quit, and start sqdesk again once this store can be opened."))  # fmt: skip
+        box.other_button = box.addButton(  # type: ignore[attr-defined]
+            self.tr("Open Another Store…"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Quit"), QMessageBox.ButtonRole.RejectRole)
+        return box
+
+    def store_file_dialog(self, parent: QWidget | None, title: str, folder: str) -> QFileDialog:
+        dialog = QFileDialog(parent, title, folder)
+        dialog.setNameFilters([self.tr("sqdesk stores (*%1)").replace("%1", STORE_SUFFIX),
+                               self.tr("All files (*)")])  # fmt: skip
+        # Qt's own dialog behaves the same everywhere and works offscreen in tests.
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        return dialog
+
+
+def cannot_open_box(reason: str) -> QMessageBox:
+    """At start, a store that cannot be opened (its server down, the file damaged or made
+    by a newer sqdesk): the reason, and rather than no sqdesk at all until it is back, the
+    choice of another store. Yes is `box.clickedButton() is box.other_button`."""
+    return StoreMessages().cannot_open_box(reason)
+
+
+def store_file_dialog(parent: QWidget | None, title: str, folder: str) -> QFileDialog:
+    """Choosing a store file (File → Open Store, New Store, and at start)."""
+    return StoreMessages(parent).store_file_dialog(parent, title, folder)
 
 
 def locked_box(exc: StoreLocked, parent: QWidget | None = None) -> QMessageBox:
