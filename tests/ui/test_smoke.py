@@ -219,3 +219,44 @@ def test_a_store_that_cannot_be_opened_at_start_offers_another(tmp_path):
     assert len(asked) == 2 and "newer version" in asked[0]  # asked again after the close
     assert "dialog closed" in lines and "chose" in lines
     assert lines[-1] == f"window: {mine.stem} — sqdesk"
+
+
+READ_ONLY_AT_START = r"""
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+from sqdesk import app
+
+qapp = QApplication([sys.argv[0]])
+
+def step():
+    for w in qapp.topLevelWidgets():
+        if w.isVisible() and isinstance(w, QMessageBox) and hasattr(w, "read_only_button"):
+            print("asked:", w.text(), flush=True)
+            w.read_only_button.click()
+            break
+        if w.isVisible() and type(w).__name__ == "MainWindow":
+            print("window:", w.store.read_only, flush=True)
+            qapp.closeAllWindows()
+            return
+    QTimer.singleShot(100, step)
+
+QTimer.singleShot(100, step)
+sys.exit(app.main(["--db", sys.argv[1], "--lang", "en"]))
+"""
+
+
+def test_a_store_open_in_another_copy_opens_read_only_at_start_when_asked(tmp_path):
+    db = tmp_path / "茶语·总店.sqdesk"
+    holder = Store.open(db, lock=True)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+           "XDG_CONFIG_HOME": str(tmp_path / "config")}  # fmt: skip
+    try:
+        out = subprocess.run([sys.executable, "-c", READ_ONLY_AT_START, str(db)],
+                             capture_output=True, text=True, timeout=120, env=env)  # fmt: skip
+    finally:
+        holder.close()
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert lines[0].startswith("asked:") and "is open in sqdesk" in lines[0]
+    assert lines[-1] == "window: True"
