@@ -90,3 +90,29 @@ def test_language_choice_order():
     assert choose_language("en", "zh_CN") == "en"
     assert choose_language(None, "zh_CN") == "zh_CN"
     assert choose_language(None, "fr") == system_language()
+
+
+def test_the_file_dialog_speaks_chinese_where_qts_own_translation_is_behind(qapp, tmp_path):
+    """Qt's zh_CN misses the file dialog's "&Look in:" and "Files of &type:" (their English
+    changed) and a folder's kind: sqdesk's .ts carries them (sqdesk.ui.qt_words)."""
+    import re
+
+    from PySide6.QtWidgets import QLabel
+
+    from sqdesk.ui.i18n import install_translators
+    from sqdesk.ui.store_messages import store_file_dialog
+
+    (tmp_path / "备份").mkdir()
+    installed = install_translators(qapp, "zh_CN")
+    try:
+        dialog = store_file_dialog(None, "打开门店数据", str(tmp_path))
+        labels = {w.objectName(): w.text() for w in dialog.findChildren(QLabel)}
+        for name in ("lookInLabel", "fileNameLabel", "fileTypeLabel"):
+            assert re.search("[\u4e00-\u9fff]", labels[name]), labels
+        folder = QCoreApplication.translate("QAbstractFileIconProvider", "Folder",
+                                            "All other platforms")  # fmt: skip
+        assert folder == "文件夹"
+        dialog.close()
+    finally:
+        for t in installed:
+            QCoreApplication.removeTranslator(t)
