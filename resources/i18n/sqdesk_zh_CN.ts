@@ -6158,6 +6158,13 @@ postgresql+psycopg://shop@192.168.1.10/sqdesk</translation>
         </message>
     </context>
     <context>
+        <name>QPrintSettingsOutput</name>
+        <message>
+            <source>Page &amp;Set:</source>
+            <translation>页面组(&amp;S)：</translation>
+        </message>
+    </context>
+    <context>
         <name>QrDateDialog</name>
         <message>
             <source>Group QR Image</source>
