@@ -25,6 +25,7 @@ from sqdesk.ui.cards.output import (
 from sqdesk.ui.widgets import fill_table, make_table, open_file_dialog, toast
 
 SHOWN = 500
+WIDTH = 560
 
 
 class PrivacyDialog(QDialog):
@@ -62,7 +63,9 @@ class PrivacyDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(QLabel(self.tr("The privacy notice:"), self))
         layout.addWidget(self.output.box)
-        self.resize(560, 420 if self.review else 0)
+        # With nobody to review, as tall as its wrapped words need at that width: a window
+        # is not given the height its wrapped text needs by itself (it was cut off).
+        self.resize(WIDTH, 420 if self.review else layout.totalHeightForWidth(WIDTH))
 
     def document(self) -> PrivacyNoticeDocument:
         v = shop_settings.values(self.store)

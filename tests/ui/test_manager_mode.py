@@ -146,3 +146,19 @@ def test_the_privacy_notice_prints_and_lists_who_to_review(qtbot, window, demo_s
     text = subprocess.run([need_tool("pdftotext"), str(out), "-"], capture_output=True,
                           text=True, check=True).stdout  # fmt: skip
     assert "Privacy Notice" in text and "Your rights" in text
+
+
+def test_with_nobody_to_review_the_privacy_dialog_shows_all_its_words(qtbot, demo_store):
+    """No retention period set: a short dialog, but tall enough for its wrapped words (they
+    were cut off at half a line)."""
+    from PySide6.QtWidgets import QLabel
+
+    from sqdesk.ui.privacy_dialog import PrivacyDialog
+
+    dialog = PrivacyDialog(demo_store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert not dialog.review and not dialog.table.isVisible()
+    about = dialog.findChildren(QLabel)[0]
+    assert about.wordWrap() and about.height() >= about.heightForWidth(about.width())
