@@ -54,5 +54,8 @@ class LapsesTab(QWidget):
         none = self.tr("No member has been noted as lapsing yet.")
         self.summary.setText(self.tr("%n member(s) noted as lapsing.", "", total) if counts
                              else none)  # fmt: skip
-        self.table.resizeColumnsToContents()
+        # The counts as wide as they need, the reason the rest of the width (sized to its
+        # contents too, it stayed narrow beside a grey strip until the window was resized).
+        for column in (1, 2):
+            self.table.resizeColumnToContents(column)
         self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft)
