@@ -286,3 +286,20 @@ def test_month_cells_show_whole_titles_and_count_the_rest(qtbot, shop):
     _double_click(qtbot, page.grid.viewport(), QPoint(rect.left() + 8, box.bottom() - 2))
     (opened,) = _dialogs(page, OccurrenceDialog)
     assert opened.o.title == long_title
+
+
+def test_the_week_view_names_what_is_on_at_each_hour(qtbot, page, shop):
+    """The row says the hour: a cell shows an activity's title (a 1024-px window left room
+    for "08:00 …" only), and its time only when it is not on the hour."""
+    activities.create(shop, ActivityInput("早报☀️ 今日福利", TODAY, start_minute=8 * 60))
+    activities.create(shop, ActivityInput("「试饮」会", TODAY, start_minute=8 * 60 + 30))
+    page.set_view("week")
+    row = page.grid.verticalHeader()
+    hour = next(r for r in range(page.grid.rowCount())
+                if page.grid.verticalHeaderItem(r).text() == "08:00")  # fmt: skip
+    assert row.isVisible()
+    cell = page.grid.item(hour, TODAY.weekday())
+    assert cell.text() == "早报☀️ 今日福利; 08:30 「试饮」会"
+    assert cell.toolTip() == "08:00 早报☀️ 今日福利\n08:30 「试饮」会"
+    header = page.grid.horizontalHeaderItem(TODAY.weekday()).text()
+    assert header.splitlines()[1] == f"{TODAY.month}/{TODAY.day}"  # the date under its day

@@ -351,7 +351,8 @@ class CalendarPage(QWidget):
             d = lo + timedelta(days=i)
             names = [self.words.overlay_name(ov.name) for ov in self.marks.get(d, [])
                  if ov.kind != "birthday"]
-            labels.append(QLocale().toString(QDate(d.year, d.month, d.day), "ddd M/d")
+            # The weekday over the date: on one line they were cut off in a 1024-px window.
+            labels.append(QLocale().toString(QDate(d.year, d.month, d.day), "ddd\nM/d")
                           + ("\n" + " ".join(names) if names else ""))  # fmt: skip
         self.grid.setHorizontalHeaderLabels(labels)
         self.grid.setVerticalHeaderLabels([f"{h:02d}:00" for h in HOURS])
@@ -365,7 +366,11 @@ class CalendarPage(QWidget):
                 # Anything before the first row's hour shows in that first row.
                 hits = [o for o in self.by_day.get(d, []) if isinstance(o, Occurrence)
                         and max(o.minute // 60, HOURS[0]) == hour]  # fmt: skip
-                cell = QTableWidgetItem("; ".join(f"{_hm(o.minute)} {o.title}" for o in hits))
+                # The row says the hour: a cell names the time only when it is not on it
+                # (08:30), so a narrow cell shows the title, not "08:00 …".
+                cell = QTableWidgetItem("; ".join(
+                    o.title if o.minute == hour * 60 else f"{_hm(o.minute)} {o.title}"
+                    for o in hits))  # fmt: skip
                 cell.setToolTip("\n".join(f"{_hm(o.minute)} {o.title}" for o in hits))
                 cell.setData(DateRole, d.toordinal())
                 if hits:
