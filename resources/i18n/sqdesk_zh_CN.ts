@@ -2162,6 +2162,10 @@
             <translation>M月d日</translation>
         </message>
         <message>
+            <source>%1 (%2)</source>
+            <translation>%1（%2）</translation>
+        </message>
+        <message>
             <source>MMMM yyyy</source>
             <translation>yyyy年M月</translation>
         </message>

@@ -28,6 +28,12 @@ class DateWords(QObject):
         """A day of this year, short ("30 Nov", "11月30日")."""
         return QLocale().toString(_q(d), self.tr("d MMM"))
 
+    def with_day(self, text: str, d: date, time: str = "") -> str:
+        """Text with a day (and a time) after it in brackets: "Warm-up: 会员日 (8 Dec)" in
+        English, full-width "（12月8日）" in Chinese."""
+        when = self.month_day(d) + (f" {time}" if time else "")
+        return self.tr("%1 (%2)").replace("%1", text).replace("%2", when)
+
     def month(self, year: int, month: int) -> str:
         """A month of a year (the calendar's title)."""
         return QLocale().toString(QDate(year, month, 1), self.tr("MMMM yyyy"))

@@ -22,16 +22,19 @@ def language(qapp, request):
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
 
 
-@pytest.mark.parametrize(("language", "long_day", "month", "short"), [
-    ("en", "Monday, 30 November 2026", "November 2026", "30 Nov"),
-    ("zh_CN", "2026年11月30日 星期一", "2026年11月", "11月30日"),
+@pytest.mark.parametrize(("language", "long_day", "month", "short", "bracketed"), [
+    ("en", "Monday, 30 November 2026", "November 2026", "30 Nov", "会员日🎉 (30 Nov 10:00)"),
+    ("zh_CN", "2026年11月30日 星期一", "2026年11月", "11月30日", "会员日🎉（11月30日 10:00）"),
 ], indirect=["language"])  # fmt: skip
-def test_dates_in_the_interface_language(language, long_day, month, short):
+def test_dates_in_the_interface_language(language, long_day, month, short, bracketed):
     words = dates.words()
     day = date(2026, 11, 30)
     assert words.long_day(day) == long_day
     assert words.month(2026, 11) == month
     assert words.month_day(day) == short
+    # A task's day after it (Today, the agenda): English brackets in English (the Chinese
+    # full-width ones and "11月30日" were written into the English interface too).
+    assert words.with_day("会员日🎉", day, "10:00") == bracketed
 
 
 @pytest.mark.parametrize("language", ["en"], indirect=True)

@@ -60,7 +60,7 @@ class OccurrenceDialog(QDialog):
         if o.warmup_days is not None:
             for phase in activities.PHASES:
                 due = activities.phase_due(o, phase)
-                box = QCheckBox(f"{self.words.phase(phase)}（{dates.words().month_day(due)}）",
+                box = QCheckBox(dates.words().with_day(self.words.phase(phase), due),
                                 self)  # fmt: skip
                 box.toggled.connect(lambda on, p=phase: self.tick(p, on))
                 self.phase_boxes[phase] = box

@@ -417,8 +417,8 @@ class CalendarPage(QWidget):
         if isinstance(x, PhaseTask):
             o = x.occurrence
             mark = "☑" if x.done else "☐"
-            item = QListWidgetItem(f"   {mark} {self.words.phase(x.phase)}: {o.title}"
-                                   f"（{o.day.month}月{o.day.day}日）")  # fmt: skip
+            item = QListWidgetItem(f"   {mark} " + dates.words().with_day(
+                f"{self.words.phase(x.phase)}: {o.title}", o.day))  # fmt: skip
             item.setData(PhaseRole, x.phase)
         else:
             o = x

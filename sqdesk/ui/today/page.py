@@ -212,8 +212,8 @@ class TodayPage(QWidget):
                                          o.color))  # fmt: skip
         for t in activities.phase_tasks(self.store, today, today):
             o = t.occurrence
-            text = (f"{self.words.phase(t.phase)}: {o.title}"
-                    f"（{dates.words().month_day(o.day)} {_hm(o.minute)}）")  # fmt: skip
+            text = dates.words().with_day(f"{self.words.phase(t.phase)}: {o.title}", o.day,
+                                          _hm(o.minute))  # fmt: skip
             item = self._item(text, ("task", o.activity_id, o.original_date.toordinal(), t.phase))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if t.done else Qt.CheckState.Unchecked)
@@ -288,7 +288,7 @@ class TodayPage(QWidget):
         for t in activities.phase_tasks(self.store, tomorrow, tomorrow):
             o = t.occurrence
             self.tomorrow.addItem(self._item(
-                f"{self.words.phase(t.phase)}: {o.title}（{dates.words().month_day(o.day)}）",
+                dates.words().with_day(f"{self.words.phase(t.phase)}: {o.title}", o.day),
                 ("occurrence", o.activity_id, o.original_date.toordinal())))  # fmt: skip
         for o in activities.occurrences(self.store, tomorrow, tomorrow):
             if o.category not in ("daily",):
@@ -304,7 +304,7 @@ class TodayPage(QWidget):
         week_end = today + timedelta(days=6 - today.weekday())
         found = festivals.birthdays(self.store, today, max(week_end, today))
         for b in sorted(found, key=lambda b: b.order):  # the stored sort key: no pypinyin
-            when = self.tr("today") if b.day == today else f"{b.day.month}月{b.day.day}日"
+            when = self.tr("today") if b.day == today else dates.words().month_day(b.day)
             lunar = " " + self.tr("(lunar)") if b.lunar else ""
             self.birthdays.addItem(self._item(f"🎂 {b.name} · {when}{lunar}",
                                               ("member", b.member_id),
