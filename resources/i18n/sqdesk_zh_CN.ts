@@ -1409,6 +1409,22 @@
             <translation>第二件减 %1%</translation>
         </message>
         <message>
+            <source>¥%1 off</source>
+            <translation>减¥%1</translation>
+        </message>
+        <message>
+            <source>%1% off</source>
+            <translation>%2折</translation>
+        </message>
+        <message>
+            <source>%2 over ¥%1</source>
+            <translation>满¥%1 %2</translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation>、</translation>
+        </message>
+        <message>
             <source>For %1 only</source>
             <translation>%1 专享</translation>
         </message>

@@ -2,23 +2,28 @@
 shop, what the coupon gives, whose it is, its dates, and its code in text and as a QR that
 the counter scans into Record Visit (the code only: no name, no mobile).
 
-`CouponTerms` words what a coupon gives in a few characters (满¥50 减¥10, 8折, ¥9.90 …),
-the same on screen (the Coupons tab, Give a Coupon) and on paper.
+`CouponTerms` words what a coupon gives in a few characters, in the interface's language
+(满¥50 减¥10, 8折, 周三 in Chinese; ¥10 off over ¥50, 20% off, Wed in English), the same on
+screen (the Coupons tab, Give a Coupon) and on paper.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QLocale, QObject, Qt
 
 from sqdesk.core import qr
 from sqdesk.core.cards import CouponCard, Shop
 from sqdesk.printing.cards import CARD_H, CARD_W, GREY, MONO, RECEIPT_QR, CardSheet, spaced
 from sqdesk.printing.page import Page
 
-_DAYS = "一二三四五六日"
 ACCENT = "#b3261e"  # what the coupon gives, in the red of a 红包
+
+
+def weekday(day: int) -> str:
+    """A day of the week (0 Monday) as the interface's language shortens it: 周一, Mon."""
+    return QLocale().dayName(day + 1, QLocale.FormatType.ShortFormat)
 
 
 class CouponTerms(QObject):
@@ -29,11 +34,14 @@ class CouponTerms(QObject):
         return self.tr("2nd item −%1%").replace("%1", str(percent))
 
     def terms(self, kind: str, value: int, min_spend_cents: int = 0, weekdays: str = "") -> str:
-        """满¥50 减¥10, 8折, ¥9.90 … and the days it applies."""
+        """What it gives (满¥50 减¥10, 8折, ¥9.90 …) and the days it applies."""
         if kind == "amount_off":
-            head = f"减¥{value / 100:g}"
+            head = self.tr("¥%1 off").replace("%1", f"{value / 100:g}")
         elif kind == "percent_off":
-            head = f"{(100 - value) / 10:g}折"
+            # %1 the percentage off (20% off); %2 the share paid in tenths, as Chinese says
+            # it (8折): a translation uses the one its language counts in.
+            head = self.tr("%1% off").replace("%1", f"{value:g}").replace(
+                "%2", f"{(100 - value) / 10:g}")
         elif kind == "fixed_price":
             head = f"¥{value / 100:.2f}"
         elif kind == "free_item":
@@ -41,10 +49,15 @@ class CouponTerms(QObject):
         else:
             head = self.second_item(value)
         if min_spend_cents:
-            head = f"满¥{min_spend_cents / 100:g} " + head
+            head = self.tr("%2 over ¥%1").replace("%1", f"{min_spend_cents / 100:g}").replace(
+                "%2", head)
         if weekdays:
-            head += " · " + "、".join("周" + _DAYS[int(d)] for d in weekdays)
+            head += " · " + self.days(weekdays)
         return head
+
+    def days(self, weekdays: str) -> str:
+        """The days of the week a coupon applies ("2" is Wednesday): 周三、周五, Wed, Fri."""
+        return self.tr(", ").join(weekday(int(d)) for d in weekdays if d.isdigit())
 
     def holder(self, name: str) -> str:
         return self.tr("For %1 only").replace("%1", name)

@@ -157,9 +157,24 @@ def test_a_coupon_card_names_its_holder_and_what_it_gives(qtbot, store):
     assert (card.code, card.title, card.holder, card.expires_on) == (c.code, "会员日", "芳芳",
                                                                       c.expires_on)  # fmt: skip
     assert cards.for_coupons(store, [c.id])[0].holder == "张诗芳🌸"
-    words = CouponTerms()
-    assert words.terms(card.kind, card.value, card.min_spend_cents, card.weekdays).endswith(
-        " · 周三")
-    assert words.terms("amount_off", 1000, 5000) == "满¥50 减¥10"
-    assert words.terms("percent_off", 20) == "8折"
-    assert words.terms("fixed_price", 990) == "¥9.90"
+    from PySide6.QtCore import QCoreApplication, QLocale
+
+    from sqdesk.ui.i18n import install_translators
+
+    # In the interface's language, on screen and on paper alike.
+    for lang, wednesday, amount, percent, days in (
+            ("zh_CN", " · 周三", "满¥50 减¥10", "8折", "周一、周日"),
+            ("en", " · Wed", "¥10 off over ¥50", "20% off", "Mon, Sun")):  # fmt: skip
+        installed = install_translators(QCoreApplication.instance(), lang)
+        try:
+            words = CouponTerms()
+            assert words.terms(card.kind, card.value, card.min_spend_cents,
+                               card.weekdays).endswith(wednesday)  # fmt: skip
+            assert words.terms("amount_off", 1000, 5000) == amount
+            assert words.terms("percent_off", 20) == percent
+            assert words.terms("fixed_price", 990) == "¥9.90"
+            assert words.days("06") == days
+        finally:
+            for t in installed:
+                QCoreApplication.removeTranslator(t)
+            QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))

@@ -25,18 +25,17 @@ from PySide6.QtWidgets import (
 from sqdesk.core import coupons
 from sqdesk.core.coupons import TypeInfo
 from sqdesk.core.store import Store
-from sqdesk.printing.coupons import CouponTerms
+from sqdesk.printing.coupons import CouponTerms, weekday
 from sqdesk.ui.changes import Area, announce, follow
 from sqdesk.ui.coupons.words import CouponWords
 from sqdesk.ui.refusals import refusal_text
 from sqdesk.ui.widgets import fill_table, make_table, toast
 
-_DAYS = "一二三四五六日"
 CENT_KINDS = ("amount_off", "fixed_price", "free_item")  # the value is money
 
 
 def describe(t: TypeInfo) -> str:
-    """满50减10, 八折, ¥9.90 … in a few characters."""
+    """What a type gives in a few characters (CouponTerms: 满¥50 减¥10, 8折, ¥9.90 …)."""
     return CouponTerms().terms(t.kind, t.value, t.min_spend_cents, t.weekdays)
 
 
@@ -121,7 +120,7 @@ class CouponTypeDialog(QDialog):
         self.days = QSpinBox(self)
         self.days.setRange(1, 3650)
         self.days.setSuffix(self.tr(" days from issuing"))
-        self.weekdays = [QCheckBox("周" + d, self) for d in _DAYS]
+        self.weekdays = [QCheckBox(weekday(d), self) for d in range(7)]
         self.max_held = QSpinBox(self)
         self.max_held.setRange(1, 99)
         self.auto = QComboBox(self)

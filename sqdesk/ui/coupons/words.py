@@ -5,8 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 
 from sqdesk.core.errors import CodedError
-
-_WEEKDAYS = "一二三四五六日"
+from sqdesk.printing.coupons import CouponTerms
 
 
 class CouponWords(QObject):
@@ -32,7 +31,7 @@ class CouponWords(QObject):
     def refusal(self, exc: CodedError) -> str | None:
         v = exc.values
         coupon, name = str(v.get("coupon", "")), str(v.get("name", ""))
-        days = "、".join("周" + _WEEKDAYS[int(d)] for d in str(v.get("days", "")) if d.isdigit())
+        days = CouponTerms().days(str(v.get("days", "")))
 
         def hm(minutes) -> str:
             m = int(minutes or 0)
