@@ -153,44 +153,67 @@ def test_modules_imported_after_pyside6_are_not_read_as_source():
     assert _source_read("plain"), "PySide6 no longer reads sources: drop the workaround"
 
 
-# Drives the start as a person would: the box saying the store cannot be opened, its "Open
-# Another Store…", the file chosen in the dialog, then the window on that store.
-ANOTHER_STORE = r"""
+# The start driven as a person would, in the app's own process: every 100 ms `act(w)` sees
+# each visible top-level window `w` and may click or type in it (True: it acted, look again
+# later); the main window, once shown, is printed by `seen(w)` and closed, which ends the
+# app. sys.argv[1] is the store it starts on.
+DRIVEN_START = r"""
 import sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox
 from sqdesk import app
 
 qapp = QApplication([sys.argv[0]])
-cancelled_once = []
+ACT
 
 def step():
     for w in qapp.topLevelWidgets():
-        if not w.isVisible():
-            continue
-        if isinstance(w, QMessageBox) and hasattr(w, "other_button"):
-            print("asked:", w.text(), flush=True)
-            w.other_button.click()
-            break
-        if isinstance(w, QFileDialog):
-            if not cancelled_once:  # closed without a choice: asked again
-                cancelled_once.append(True)
-                print("dialog closed", flush=True)
-                w.reject()
-                break
-            # As a person types it (selectFile leaves a focused name field as it is).
-            w.findChild(QLineEdit, "fileNameEdit").setText(sys.argv[2])
-            w.accept()
-            print("chose", flush=True)
-            break
-        if type(w).__name__ == "MainWindow":
-            print("window:", w.windowTitle(), flush=True)
+        if w.isVisible() and type(w).__name__ == "MainWindow":
+            print("window:", seen(w), flush=True)
             qapp.closeAllWindows()
             return
+        if w.isVisible() and act(w):
+            break
     QTimer.singleShot(100, step)
 
 QTimer.singleShot(100, step)
 sys.exit(app.main(["--db", sys.argv[1], "--lang", "en"]))
+"""
+
+
+def _driven_start(tmp_path, act: str, *args) -> subprocess.CompletedProcess:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+           "XDG_CONFIG_HOME": str(tmp_path / "config")}  # its own preferences  # fmt: skip
+    return subprocess.run([sys.executable, "-c", DRIVEN_START.replace("ACT", act),
+                           *map(str, args)], capture_output=True, text=True, timeout=120,
+                          env=env)  # fmt: skip
+
+
+# The box saying the store cannot be opened, its "Open Another Store…", the file dialog
+# closed once without a choice, then the file chosen in it.
+ANOTHER_STORE = r"""
+cancelled_once = []
+
+def seen(w):
+    return w.windowTitle()
+
+def act(w):
+    if isinstance(w, QMessageBox) and hasattr(w, "other_button"):
+        print("asked:", w.text(), flush=True)
+        w.other_button.click()
+        return True
+    if isinstance(w, QFileDialog):
+        if not cancelled_once:  # closed without a choice: asked again
+            cancelled_once.append(True)
+            print("dialog closed", flush=True)
+            w.reject()
+            return True
+        # As a person types it (selectFile leaves a focused name field as it is).
+        w.findChild(QLineEdit, "fileNameEdit").setText(sys.argv[2])
+        w.accept()
+        print("chose", flush=True)
+        return True
+    return False
 """
 
 
@@ -209,10 +232,7 @@ def test_a_store_that_cannot_be_opened_at_start_offers_another(tmp_path):
     mine = tmp_path / "本店·自己的😀.sqdesk"
     with Store.open(mine) as store:
         create(store, MemberInput(name="王芳"))
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
-           "XDG_CONFIG_HOME": str(tmp_path / "config")}  # fmt: skip
-    out = subprocess.run([sys.executable, "-c", ANOTHER_STORE, str(future), str(mine)],
-                         capture_output=True, text=True, timeout=120, env=env)  # fmt: skip
+    out = _driven_start(tmp_path, ANOTHER_STORE, future, mine)
     assert out.returncode == 0, out.stderr
     lines = out.stdout.splitlines()
     asked = [line for line in lines if line.startswith("asked:")]
@@ -222,38 +242,23 @@ def test_a_store_that_cannot_be_opened_at_start_offers_another(tmp_path):
 
 
 READ_ONLY_AT_START = r"""
-import sys
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
-from sqdesk import app
+def seen(w):
+    return w.store.read_only
 
-qapp = QApplication([sys.argv[0]])
-
-def step():
-    for w in qapp.topLevelWidgets():
-        if w.isVisible() and isinstance(w, QMessageBox) and hasattr(w, "read_only_button"):
-            print("asked:", w.text(), flush=True)
-            w.read_only_button.click()
-            break
-        if w.isVisible() and type(w).__name__ == "MainWindow":
-            print("window:", w.store.read_only, flush=True)
-            qapp.closeAllWindows()
-            return
-    QTimer.singleShot(100, step)
-
-QTimer.singleShot(100, step)
-sys.exit(app.main(["--db", sys.argv[1], "--lang", "en"]))
+def act(w):
+    if isinstance(w, QMessageBox) and hasattr(w, "read_only_button"):
+        print("asked:", w.text(), flush=True)
+        w.read_only_button.click()
+        return True
+    return False
 """
 
 
 def test_a_store_open_in_another_copy_opens_read_only_at_start_when_asked(tmp_path):
     db = tmp_path / "茶语·总店.sqdesk"
     holder = Store.open(db, lock=True)
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
-           "XDG_CONFIG_HOME": str(tmp_path / "config")}  # fmt: skip
     try:
-        out = subprocess.run([sys.executable, "-c", READ_ONLY_AT_START, str(db)],
-                             capture_output=True, text=True, timeout=120, env=env)  # fmt: skip
+        out = _driven_start(tmp_path, READ_ONLY_AT_START, db)
     finally:
         holder.close()
     assert out.returncode == 0, out.stderr
