@@ -2334,6 +2334,10 @@
             <translation>姓名相同、昵称相近：%1</translation>
         </message>
         <message>
+            <source>%1 (%2)</source>
+            <translation>%1（%2）</translation>
+        </message>
+        <message>
             <source>Merge members</source>
             <translation>合并会员</translation>
         </message>
@@ -3130,6 +3134,10 @@
         <message>
             <source>Only the first %1 lines were read.</source>
             <translation>只读取了前 %1 行。</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1（%2）</translation>
         </message>
         <message>
             <source>Who is “%1”?</source>

@@ -507,7 +507,7 @@ class MainWindow(QMainWindow):
 
     def _write_back(self, source: Path, ready: restoring.Ready, job: Job) -> Job | None:
         """The copy, ready, written over the store: closed meanwhile, opened after. In the
-        background too, with its progress (2.3 s on a 770 MB store, more on a slow disk),
+        background too, with its progress (2.2 s on a 770 MB store, more on a slow disk),
         and Cancel until the last step: SQLite rolls an unfinished write-back back."""
         # Closing the dialog once its Cancel has gone (the copy's upgrade committed) still
         # asks to stop, and nothing of the store has changed yet: honoured here.

@@ -113,6 +113,9 @@ def test_duplicates_dialog_merges_after_confirmation(qtbot, page, store):
     dialog = page.selection.show_duplicates()
     assert isinstance(dialog, DuplicatesDialog)
     assert dialog.tree.topLevelItemCount() == 1
+    group = dialog.tree.topLevelItem(0)
+    # The nickname in the interface's brackets (English here: no translator installed).
+    assert sorted(group.child(i).text(0) for i in range(2)) == ["李四", "李四 (小四)"]
     assert not dialog.merge_button.isEnabled()
     dialog.select_member(keep)
     assert dialog.merge_button.isEnabled()

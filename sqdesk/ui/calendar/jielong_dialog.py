@@ -150,8 +150,10 @@ class JielongDialog(QDialog):
         r = self.rows.get(member_id)
         if r is None:
             return str(member_id)
-        extra = f"（{r.nickname}）" if r.nickname else ""
-        return f"{r.code} {r.name}{extra} {r.mobile_masked}"
+        # The nickname in brackets as the language writes them: 张三（小张）, 张三 (Zoe).
+        name = self.tr("%1 (%2)").replace("%1", r.name).replace("%2", r.nickname) \
+            if r.nickname else r.name  # fmt: skip
+        return f"{r.code} {name} {r.mobile_masked}"
 
     def _choice_made(self, row: int) -> None:
         combo = self.choices[row]

@@ -85,7 +85,8 @@ class DuplicatesDialog(QDialog):
             d = members.detail(self.store, member_id)
             if d is None:
                 continue
-            label = d.name + (f"（{d.nickname}）" if d.nickname else "")
+            label = self.tr("%1 (%2)").replace("%1", d.name).replace("%2", d.nickname) \
+                if d.nickname else d.name  # fmt: skip
             child = QTreeWidgetItem([label, d.code, d.mobile, d.joined_on.isoformat(),
                                      d.remark.replace("\n", " ")])  # fmt: skip
             child.setData(0, IdRole, int(member_id))
