@@ -115,10 +115,50 @@ async def _opened(target):
 
     QTimer.singleShot(700, busy, busy.show)
     try:
+        if is_server(target):
+            # A server that does not answer holds the connection until SERVER_TIMEOUT_S:
+            # Cancel ends the wait at once (ConnectStopped).
+            busy.setLabelText(QApplication.translate("app", "Connecting to the server…"))
+            busy.setCancelButtonText(QApplication.translate("app", "Cancel"))
+            return await _connected(work, busy)
         return await loop.run_in_executor(None, work)
     finally:
         busy.close()
         busy.deleteLater()
+
+
+class ConnectStopped(Exception):
+    """Cancel while a server was being reached at start."""
+
+
+async def _connected(work, busy):
+    """work() (opening a store on a server) on a thread of its own, and its result, unless
+    `busy` is cancelled first: then ConnectStopped at once, and a store that opens after
+    all is closed. The thread is a daemon: a quit never waits for a server's time-out."""
+    loop = asyncio.get_running_loop()
+    result = loop.create_future()
+
+    def deliver(store) -> None:
+        if result.done():
+            store.close()  # given up on before it answered
+        else:
+            result.set_result(store)
+
+    def fail(exc: BaseException) -> None:
+        if not result.done():
+            result.set_exception(exc)
+
+    def run() -> None:
+        try:
+            store = work()
+        except BaseException as exc:  # delivered to the start, which reports it
+            loop.call_soon_threadsafe(fail, exc)
+        else:
+            loop.call_soon_threadsafe(deliver, store)
+
+    busy.canceled.connect(lambda: fail(ConnectStopped()))
+    threading.Thread(target=run, name="sqdesk-connect", daemon=True).start()
+    return await result
 
 
 async def _another_store(reason: str) -> str | None:
@@ -164,7 +204,7 @@ async def _run(args: argparse.Namespace) -> int:
 
     from sqdesk.core.errors import StoreError
     from sqdesk.core.jobs import Cancelled
-    from sqdesk.core.store import Store, StoreLocked
+    from sqdesk.core.store import Store, StoreLocked, safe_location
     from sqdesk.ui import prefs
     from sqdesk.ui.jobs import stop_all_jobs, wait_for_jobs
     from sqdesk.ui.main_window import PAGE_KEYS, MainWindow
@@ -219,6 +259,14 @@ async def _run(args: argparse.Namespace) -> int:
                     if not await _asked(locked_box(exc), "read_only_button"):
                         return 0  # Cancel: nothing to show
                     store = Store.open(target, read_only=True)
+                except ConnectStopped:
+                    chosen = await _another_store(QApplication.translate(
+                        "app", "Stopped connecting to %1: that store was not opened.").replace(
+                        "%1", safe_location(target)))  # fmt: skip
+                    if chosen is None:
+                        return 0  # asked to stop, then to quit: nothing went wrong
+                    target = chosen
+                    continue
             break
         except StoreError as exc:
             log.error("could not open the store: %s", exc)

@@ -7948,6 +7948,14 @@ postgresql+psycopg://shop@192.168.1.10/sqdesk</translation>
             <translation>正在打开门店数据…</translation>
         </message>
         <message>
+            <source>Connecting to the server…</source>
+            <translation>正在连接服务器…</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
             <source>Open Another Store</source>
             <translation>打开别的门店数据</translation>
         </message>
@@ -7958,6 +7966,10 @@ postgresql+psycopg://shop@192.168.1.10/sqdesk</translation>
         <message>
             <source>The upgrade was stopped before it changed anything: the store is as it was. sqdesk needs the upgrade to open it; start sqdesk again when there are a few minutes to wait.</source>
             <translation>升级在做出任何改动之前已停止：门店数据保持原样。sqdesk 需要升级后才能打开它；有几分钟空闲时再启动 sqdesk。</translation>
+        </message>
+        <message>
+            <source>Stopped connecting to %1: that store was not opened.</source>
+            <translation>已停止连接 %1：那份门店数据没有打开。</translation>
         </message>
     </context>
     <context>

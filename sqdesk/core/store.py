@@ -468,3 +468,10 @@ def first_column(s: Session, stmt: Select) -> list:
 
 def _safe_url(url: URL) -> str:
     return url.render_as_string(hide_password=True)
+
+
+def safe_location(target: str | Path) -> str:
+    """A store as the user is told of it: a file's path, a server's address with its
+    password hidden."""
+    url = to_url(target)
+    return str(target) if _sqlite_path(url) is not None else _safe_url(url)

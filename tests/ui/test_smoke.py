@@ -265,3 +265,53 @@ def test_a_store_open_in_another_copy_opens_read_only_at_start_when_asked(tmp_pa
     lines = out.stdout.splitlines()
     assert lines[0].startswith("asked:") and "is open in sqdesk" in lines[0]
     assert lines[-1] == "window: True"
+
+
+# Cancel on the dialog while the server is reached, then Quit in the box that follows.
+CANCEL_CONNECTING = r"""
+from PySide6.QtWidgets import QProgressDialog, QPushButton
+
+def seen(w):
+    return w.windowTitle()
+
+def act(w):
+    if isinstance(w, QProgressDialog):
+        cancel = w.findChild(QPushButton)
+        if cancel is not None and cancel.isVisible():
+            print("connecting:", w.labelText(), flush=True)
+            cancel.click()
+            return True
+    if isinstance(w, QMessageBox) and hasattr(w, "other_button"):
+        print("asked:", w.text(), flush=True)
+        next(b for b in w.buttons()
+             if w.buttonRole(b) == QMessageBox.ButtonRole.RejectRole).click()
+        return True
+    return False
+"""
+
+
+def test_cancel_while_a_server_is_reached_at_start_ends_the_wait_at_once(tmp_path):
+    """A server that does not answer (a socket that takes the connection and never speaks)
+    held the start for its whole time-out with nothing to click: Cancel now ends the wait,
+    the box offers another store, and Quit leaves at once, not after the time-out."""
+    import socket
+    import time
+
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(1)
+    try:
+        url = f"postgresql+psycopg://shop:秘密@127.0.0.1:{silent.getsockname()[1]}/sqdesk"
+        started = time.monotonic()
+        out = _driven_start(tmp_path, CANCEL_CONNECTING, url)
+        took = time.monotonic() - started
+    finally:
+        silent.close()
+    assert out.returncode == 0, out.stderr  # stopped, then quit: nothing went wrong
+    lines = out.stdout.splitlines()
+    assert lines[0].startswith("connecting:") and "server" in lines[0]
+    assert lines[1].startswith("asked: Stopped connecting") and "秘密" not in lines[1]
+    assert "***" in lines[1]  # the address named, its password hidden
+    from sqdesk.core.store import SERVER_TIMEOUT_S
+
+    assert took < SERVER_TIMEOUT_S - 2, f"{took:.1f} s: the quit waited for the time-out"
