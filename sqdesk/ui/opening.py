@@ -1,9 +1,9 @@
 """What the dialog says while a store opens that must first be upgraded, step by step
 (sqdesk.core.store.OPEN_STEPS), and its Cancel: offered from the first step that can stop
 until the migrations commit, taken away after (nothing is changed before; after, the steps
-finish and the store opens). At start, before any step (a server being reached), there is
-no Cancel: nothing would hear it. (The window's job dialog has its own, which the window
-honours once the store is open: Job.stop_asked.)
+finish and the store opens). Before any step, a server being reached has the caller's own
+Cancel: at start it ends the wait at once (sqdesk.app._connected); the window's job dialog
+has its own, which the window honours once the store is open (Job.stop_asked).
 
 The first start after an update (sqdesk.app) and File → Open Store on an older store
 (sqdesk.ui.main_window) both show it; a store already up to date opens in a blink.
