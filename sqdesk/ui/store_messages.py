@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from sqdesk.core.errors import StoreError
 from sqdesk.core.lock import StoreLocked
 from sqdesk.core.store import STORE_SUFFIX
+from sqdesk.ui.widgets import file_dialog
 
 
 class StoreMessages(QObject):
@@ -107,13 +108,9 @@ class StoreMessages(QObject):
         return box
 
     def store_file_dialog(self, parent: QWidget | None, title: str, folder: str) -> QFileDialog:
-        dialog = QFileDialog(parent, title, folder)
-        dialog.setNameFilters([self.tr("sqdesk stores (*%1)").replace("%1", STORE_SUFFIX),
-                               self.tr("All files (*)")])  # fmt: skip
-        # Qt's own dialog behaves the same everywhere and works offscreen in tests.
-        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        return dialog
+        return file_dialog(parent, title, folder,
+                           [self.tr("sqdesk stores (*%1)").replace("%1", STORE_SUFFIX),
+                            self.tr("All files (*)")])  # fmt: skip
 
 
 def cannot_open_box(reason: str) -> QMessageBox:

@@ -89,21 +89,29 @@ def fill_table(table: QTableWidget, rows: list[tuple], numeric: set[int] = froze
             table.setItem(r, c, item)
 
 
+def file_dialog(parent: QWidget | None, title: str, start: str,
+                filters: list[str]) -> QFileDialog:
+    """Qt's own file dialog (the same on every system, and it works offscreen in tests),
+    deleted when closed; not yet open. Every file sqdesk asks for goes through it."""
+    dialog = QFileDialog(parent, title, start)
+    dialog.setNameFilters(filters)
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    return dialog
+
+
 def open_file_dialog(parent: QWidget, title: str, start: str, filters: list[str],
                      chosen: Callable[[Path], object], *,
                      save_suffix: str | None = None) -> QFileDialog:  # fmt: skip
     """Ask for a file: Qt's own dialog (the same on every system, and it works offscreen in
     tests), opened with open() so nothing blocks, deleted when closed. `chosen` gets the
     path; with `save_suffix` it is a Save dialog that adds that suffix."""
-    dialog = QFileDialog(parent, title, start)
+    dialog = file_dialog(parent, title, start, filters)
     if save_suffix is None:
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
     else:
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix(save_suffix)
-    dialog.setNameFilters(filters)
-    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.fileSelected.connect(lambda path: chosen(Path(path)))
     dialog.open()
     return dialog
