@@ -219,6 +219,51 @@ def test_the_simulation_in_a_second_process_makes_the_same_years(tmp_path, monke
 
 
 @pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="no fork on this system")
+def test_the_members_are_written_while_their_years_are_simulated(tmp_path, monkeypatch):
+    """The second process starts on the years before the members are written; all it
+    sends meanwhile (here: every message, to its end) is kept as it came, so it never waits
+    on a full pipe, and acted on once the members are in: the same store as in one
+    process."""
+    import time
+
+    import sqdesk.core.demo as demo
+    import sqdesk.core.demo.points as points
+    from sqdesk.core.check import run_checks
+    from sqdesk.core.store import Store
+
+    writing, kept = [], []
+    received, member_steps = points._received, demo._member_steps
+
+    def receive(connection):
+        message = received(connection)
+        if writing:
+            kept.append(message)
+        return message
+
+    def slow_member_steps(*args, **kwargs):
+        writing.append(True)
+        yield from member_steps(*args, **kwargs)
+        deadline = time.monotonic() + 30
+        while (not kept or kept[-1] is not None) and time.monotonic() < deadline:
+            time.sleep(0.05)  # until the child has sent everything and ended
+            yield
+        writing.clear()
+
+    monkeypatch.setattr(points, "_received", receive)
+    monkeypatch.setattr(demo, "_member_steps", slow_member_steps)
+    made = {}
+    for forked in (True, False):
+        monkeypatch.setattr(points, "_can_fork", lambda forked=forked: forked)
+        with Store.open(tmp_path / f"{forked}.sqdesk") as store:
+            fill_demo_store(store, members=1500, seed=9, today=TODAY)
+            made[forked] = _history(store)
+            assert run_checks(store) == []
+            assert store.info().counts["member"] == 1500
+    assert kept[-1] is None and len(kept) > 3  # the visits, two chunks or more, the end
+    assert made[True] == made[False]
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="no fork on this system")
 def test_a_stop_or_a_failure_ends_the_second_process_and_adds_nothing(store, monkeypatch):
     import multiprocessing
 

@@ -5,8 +5,8 @@ Every feature adds its own demo data here, so the demo store always shows every 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
-from itertools import islice
 
 from sqlalchemy import func, select
 
@@ -56,40 +56,29 @@ def fill_demo_store(
         max_id = s.scalar(select(func.max(Member.id))) or 0
         first_serial = serial_of(next_code(s))
         taken = set(s.scalars(select(Member.mobile).where(Member.mobile.is_not(None))))
-        rows = demo_member_rows(
+        rows = list(demo_member_rows(
             members,
             seed=seed,
             today=today,
             first_id=max_id + 1,
             first_serial=first_serial,
             taken_mobiles=taken,
-        )
-        done = 0
-        progress(0, members)
-        conn = s.connection()
-        with bulk.indexes_set_aside(conn, Member.__table__, MemberToken.__table__):
-            while chunk := list(islice(rows, CHUNK)):
-                if should_stop():
-                    raise Cancelled()
-                # One executemany per table through the driver (core/bulk.py), each member
-                # written with its sort key so the tokens need no second pass over the rows.
-                for row in chunk:
-                    row["name_sort"] = search.name_sort_of(row)
-                bulk.insert_rows(conn, Member.__table__, chunk)
-                search.insert_tokens(conn, chunk)
-                done += len(chunk)
-                progress(done, members)
-        sync_id_sequence(s, "member")
+        ))
+        steps = _member_steps(s, rows, progress=progress, should_stop=should_stop)
         if points:
             # The notes are written while the years are simulated (in a second process where
-            # one can be forked): they need only each member's number of visits.
+            # one can be forked): they need only each member's number of visits. So are the
+            # members themselves, first: the simulation needs only their rows.
             def write_notes(visits: dict[int, int]):
                 return note_steps(s, seed=seed, today=today, first_member_id=max_id + 1,
                                   should_stop=should_stop, visits=visits)  # fmt: skip
 
-            fill_points(s, seed=seed, today=today, first_member_id=max_id + 1,
+            fill_points(s, seed=seed, today=today, members=rows, write_members=steps,
                         progress=progress, should_stop=should_stop,
                         while_simulating=write_notes if notes else None)  # fmt: skip
+        else:
+            for _step in steps:
+                pass
         fill_tags(s, seed=seed, first_member_id=max_id + 1)
         fill_groups(s, seed=seed, today=today, first_member_id=max_id + 1)
         # Rows above were written with explicit ids: PostgreSQL's sequences catch up before
@@ -114,4 +103,27 @@ def fill_demo_store(
         # After the members are in: the history is rendered by the code the Copy buttons
         # use, which reads the store. Without it the store is whole, just quieter.
         fill_post_history(store, seed=seed, today=today)
-    return done
+    return len(rows)
+
+
+def _member_steps(s, rows: list[dict], *, progress: Progress,
+                  should_stop: ShouldStop) -> Iterator[int]:  # fmt: skip
+    """The members written a chunk at a time, yielding how many so far after each."""
+    done = 0
+    progress(0, len(rows))
+    conn = s.connection()
+    with bulk.indexes_set_aside(conn, Member.__table__, MemberToken.__table__):
+        for start in range(0, len(rows), CHUNK):
+            if should_stop():
+                raise Cancelled()
+            chunk = rows[start : start + CHUNK]
+            # One executemany per table through the driver (core/bulk.py), each member
+            # written with its sort key so the tokens need no second pass over the rows.
+            for row in chunk:
+                row["name_sort"] = search.name_sort_of(row)
+            bulk.insert_rows(conn, Member.__table__, chunk)
+            search.insert_tokens(conn, chunk)
+            done += len(chunk)
+            progress(done, len(rows))
+            yield done
+    sync_id_sequence(s, "member")
