@@ -64,11 +64,16 @@ def fill_demo_store(
             first_serial=first_serial,
             taken_mobiles=taken,
         ))
-        steps = _member_steps(s, rows, progress=progress, should_stop=should_stop)
+
+        def write_members():
+            yield from _member_steps(s, rows, progress=progress, should_stop=should_stop)
+            fill_tags(s, seed=seed, first_member_id=max_id + 1)  # they need only the members
+
+        steps = write_members()
         if points:
             # The notes are written while the years are simulated (in a second process where
             # one can be forked): they need only each member's number of visits. So are the
-            # members themselves, first: the simulation needs only their rows.
+            # members and their tags, first: the simulation needs only the members' rows.
             def write_notes(visits: dict[int, int]):
                 return note_steps(s, seed=seed, today=today, first_member_id=max_id + 1,
                                   should_stop=should_stop, visits=visits)  # fmt: skip
@@ -79,7 +84,6 @@ def fill_demo_store(
         else:
             for _step in steps:
                 pass
-        fill_tags(s, seed=seed, first_member_id=max_id + 1)
         fill_groups(s, seed=seed, today=today, first_member_id=max_id + 1)
         # Rows above were written with explicit ids: PostgreSQL's sequences catch up before
         # the calendar writes ledger entries the ordinary way.
