@@ -2,6 +2,7 @@
 
 import gc
 import threading
+from datetime import date
 
 import pytest
 
@@ -90,3 +91,22 @@ def test_the_demo_and_an_import_hold_the_collector_off_and_give_it_back(store, t
     assert gc.isenabled()
     assert member_import.commit(store, plan) == (2, 0)
     assert seen and not any(seen) and gc.isenabled()
+
+
+def test_the_losing_touch_queue_is_made_with_the_collector_off(store, monkeypatch):
+    """The whole queue is 20,000 rows made at once on a big store, none a cycle: the
+    collector is off while they are made, and on again after."""
+    from sqdesk.core import contacts
+    from sqdesk.core.member_edit import MemberInput, create
+
+    create(store, MemberInput(name="王芳🌸", joined_on=date(2020, 1, 2)))
+    seen = []
+    real = contacts.LosingTouch
+
+    def made(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(contacts, "LosingTouch", made)
+    assert [m.name for m in contacts.losing_touch(store, days=30)] == ["王芳🌸"]
+    assert seen == [False] and gc.isenabled()
