@@ -189,15 +189,11 @@ def _history(store) -> dict[str, list]:
         return {t: s.execute(text(f"SELECT * FROM {t} ORDER BY 1")).all() for t in tables}
 
 
-@pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="no fork on this system")
-def test_the_simulation_in_a_second_process_makes_the_same_years(tmp_path, monkeypatch):
-    """Forked or not, the same seed gives the same visits, ledger, lots, balances, reward
-    stock and notes, row for row; and `check` passes on both. The notes are written while
-    the years are simulated, from the visits as drawn: the same notes as when written
-    after the visits, from the visits in the store."""
+def _made_both_ways(tmp_path, monkeypatch) -> dict[bool, dict[str, list]]:
+    """The same demo made with the years simulated in a second process (True) and in this
+    one (False), each store's history; `check` passes on both."""
     import sqdesk.core.demo.points as points
     from sqdesk.core.check import run_checks
-    from sqdesk.core.demo.notes import fill_notes
     from sqdesk.core.store import Store
 
     made = {}
@@ -207,6 +203,19 @@ def test_the_simulation_in_a_second_process_makes_the_same_years(tmp_path, monke
             fill_demo_store(store, members=1500, seed=9, today=TODAY)
             made[forked] = _history(store)
             assert run_checks(store) == []
+    return made
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="no fork on this system")
+def test_the_simulation_in_a_second_process_makes_the_same_years(tmp_path, monkeypatch):
+    """Forked or not, the same seed gives the same visits, ledger, lots, balances, reward
+    stock and notes, row for row; and `check` passes on both. The notes are written while
+    the years are simulated, from the visits as drawn: the same notes as when written
+    after the visits, from the visits in the store."""
+    from sqdesk.core.demo.notes import fill_notes
+    from sqdesk.core.store import Store
+
+    made = _made_both_ways(tmp_path, monkeypatch)
     assert len(made[True]["ledger_entry"]) > 20_000  # more than one chunk
     assert len(made[True]["note"]) > 5000
     assert made[True] == made[False]
@@ -228,8 +237,6 @@ def test_the_members_are_written_while_their_years_are_simulated(tmp_path, monke
 
     import sqdesk.core.demo as demo
     import sqdesk.core.demo.points as points
-    from sqdesk.core.check import run_checks
-    from sqdesk.core.store import Store
 
     writing, kept = [], []
     received, member_steps = points._received, demo._member_steps
@@ -251,14 +258,7 @@ def test_the_members_are_written_while_their_years_are_simulated(tmp_path, monke
 
     monkeypatch.setattr(points, "_received", receive)
     monkeypatch.setattr(demo, "_member_steps", slow_member_steps)
-    made = {}
-    for forked in (True, False):
-        monkeypatch.setattr(points, "_can_fork", lambda forked=forked: forked)
-        with Store.open(tmp_path / f"{forked}.sqdesk") as store:
-            fill_demo_store(store, members=1500, seed=9, today=TODAY)
-            made[forked] = _history(store)
-            assert run_checks(store) == []
-            assert store.info().counts["member"] == 1500
+    made = _made_both_ways(tmp_path, monkeypatch)  # the visits' members are there: a foreign key
     assert kept[-1] is None and len(kept) > 3  # the visits, two chunks or more, the end
     assert made[True] == made[False]
 
