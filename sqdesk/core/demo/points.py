@@ -170,7 +170,7 @@ def fill_points(s, *, seed: int, today: date, members: list[dict],
     birthday, referrer_id). `write_members` writes the rows a step at a time: every step is
     done before any visit, entry or note is written, and where the years are simulated in a
     second process they are written while it starts on them (on two cores the members'
-    11 s at 100k were spent before the simulation began). `while_simulating`, given each
+    6.6-11 s at 100k were spent before the simulation began). `while_simulating`, given each
     member's number of visits once they are drawn, makes other work done a step at a time
     while the years are simulated (the demo's notes)."""
     rules = ledger.rules_in(s)
@@ -374,8 +374,9 @@ def _forked(plan: _Plan, should_stop: ShouldStop, meanwhile: Meanwhile | None = 
     last. A stop, or the child's failure, ends the child.
 
     The `first` work (writing the members) is done a step at a time as soon as the child
-    runs; what the child sends meanwhile is kept as it came, pickled, so that it never
-    waits on a full pipe, and acted on once that work is done. After it, while no chunk is
+    runs; what the child sends meanwhile is read between the steps and kept as it came,
+    pickled (a full pipe holds the child up for one step at most), and acted on once that
+    work is done. After it, while no chunk is
     ready, this process does the `meanwhile` work a step at a time: on the 100k store it
     waited for the simulation about half of the time."""
     context = multiprocessing.get_context("fork")
