@@ -72,7 +72,7 @@ class _Member:
     referrer: int | None
     visits: int = 0
     balance: int = 0
-    lots: list[list] = field(default_factory=list)  # [entry id, left, expires, at]
+    lots: list[list] = field(default_factory=list)  # [entry id, left, expires]
     window: deque[tuple[datetime, int]] = field(default_factory=deque)  # earned, last 365 days
     window_sum: int = 0
     reached: dict[int, datetime] = field(default_factory=dict)  # threshold -> when (last)
@@ -299,7 +299,7 @@ def _simulated(plan: _Plan) -> Iterator[dict[int, int] | Chunk]:
                                   rules=rules):  # fmt: skip
             entry_id = book.entry(m, when, ledger.EARN, award.points, award.english, "visit",
                                   visit_id, f"visit:{visit_id}:{award.rule}", expires)  # fmt: skip
-            m.lots.append([entry_id, award.points, expires, when])
+            m.lots.append([entry_id, award.points, expires])
             book.earned(m, when, award.points, thresholds)
         if first and m.referrer in people and rules.referral_bonus and amount > 0:
             ref = people[m.referrer]
@@ -315,7 +315,7 @@ def _simulated(plan: _Plan) -> Iterator[dict[int, int] | Chunk]:
                 f"referral:{mid}",
                 expires,
             )
-            ref.lots.append([entry_id, rules.referral_bonus, expires, when])
+            ref.lots.append([entry_id, rules.referral_bonus, expires])
             book.earned(ref, when, rules.referral_bonus, thresholds)
         if m.balance >= affordable[0][1] and rng.random() < 0.12:
             choices = [r for r in affordable if r[1] <= m.balance and (r[2] is None or r[2] > 0)]
@@ -337,7 +337,18 @@ def _simulated(plan: _Plan) -> Iterator[dict[int, int] | Chunk]:
                     reward[2] -= 1
     for m in people.values():
         book.expire_due(m, today)
+        _keep_what_is_written(m)
     yield _chunk(plan, len(events), len(events), book)
+
+
+def _keep_what_is_written(m: _Member) -> None:
+    """A member as the years left them, cut to what is written after (_write and the
+    levels' dates): of the 12 months' window only when it began. Forked, the members are
+    sent back whole: on the 100k demo the windows' 1.3 million earnings (and each open
+    lot's time, which nothing read) made them 57 MB, pickled in 2.9 s while the writer
+    waited; 26 MB in 1.0 s without."""
+    if len(m.window) > 1:
+        m.window = deque((m.window[0],))
 
 
 def _can_fork() -> bool:
