@@ -343,3 +343,32 @@ def test_the_simulation_forks_beside_the_stores_checkpoint_thread_only(sqlite_st
     finally:
         stop.set()
         other.join()
+
+
+def test_cutting_the_members_after_the_years_changes_nothing_written(tmp_path, monkeypatch):
+    """The simulation ends by cutting each member to what is written after (the second
+    process sends them back): the same ledger, lots, balances and levels, dated the same,
+    as with each member kept whole."""
+    from datetime import UTC, datetime
+
+    import sqdesk.core.demo.points as points
+    from sqdesk.core.models import LevelChange
+    from sqdesk.core.store import Store
+
+    monkeypatch.setattr(points, "_can_fork", lambda: False)
+    made = {}
+    for cut in (True, False):
+        if not cut:
+            monkeypatch.setattr(points, "_keep_what_is_written", lambda m: None)
+        started = datetime.now(UTC)
+        with Store.open(tmp_path / f"{cut}.sqdesk") as store:
+            fill_demo_store(store, members=600, seed=4, today=TODAY, notes=False)
+            with store.read() as s:
+                changes = s.execute(select(LevelChange.member_id, LevelChange.at,
+                                           LevelChange.to_level_id)
+                                    .order_by(LevelChange.id)).all()  # fmt: skip
+            # Dated by the years; the calendar's own, after them, at the run's clock.
+            dated = [c for c in changes if c.at < started]
+            made[cut] = (_history(store), dated, len(changes))
+    assert len(made[True][1]) > 20  # levels were reached, and dated by the years
+    assert made[True] == made[False]
