@@ -20,6 +20,17 @@ def _collector_on():
         gc.disable()
 
 
+def _recording(monkeypatch, module, name: str, seen: list) -> None:
+    """module.name, wrapped to note whether the collector is on at each call."""
+    real = getattr(module, name)
+
+    def called(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, called)
+
+
 def test_nested_and_threaded_pauses_restore_the_collector():
     assert gc.isenabled()
     inside = threading.Event()
@@ -63,13 +74,7 @@ def test_the_demo_and_an_import_hold_the_collector_off_and_give_it_back(store, t
     from sqdesk.core.jobs import Cancelled
 
     seen = []
-    real_insert = bulk.insert_rows
-
-    def insert_rows(*args, **kwargs):
-        seen.append(gc.isenabled())
-        return real_insert(*args, **kwargs)
-
-    monkeypatch.setattr(bulk, "insert_rows", insert_rows)
+    _recording(monkeypatch, bulk, "insert_rows", seen)
     fill_demo_store(store, members=300, seed=3, points=False, notes=False)
     assert seen and not any(seen) and gc.isenabled()
 
@@ -78,13 +83,7 @@ def test_the_demo_and_an_import_hold_the_collector_off_and_give_it_back(store, t
     assert gc.isenabled()
 
     seen.clear()
-    real_tokens = search.insert_tokens
-
-    def insert_tokens(*args, **kwargs):
-        seen.append(gc.isenabled())
-        return real_tokens(*args, **kwargs)
-
-    monkeypatch.setattr(search, "insert_tokens", insert_tokens)
+    _recording(monkeypatch, search, "insert_tokens", seen)
     path = tmp_path / "会员.csv"
     path.write_text("姓名,手机\n张三😀,13800138000\n「李四」,13900139000\n", encoding="utf-8")
     plan = member_import.prepare(store, path)
@@ -101,12 +100,6 @@ def test_the_losing_touch_queue_is_made_with_the_collector_off(store, monkeypatc
 
     create(store, MemberInput(name="王芳🌸", joined_on=date(2020, 1, 2)))
     seen = []
-    real = contacts.LosingTouch
-
-    def made(*args, **kwargs):
-        seen.append(gc.isenabled())
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(contacts, "LosingTouch", made)
+    _recording(monkeypatch, contacts, "LosingTouch", seen)
     assert [m.name for m in contacts.losing_touch(store, days=30)] == ["王芳🌸"]
     assert seen == [False] and gc.isenabled()
