@@ -49,10 +49,14 @@ def test_a_per_row_default_must_be_given(store):
 
 
 def _index_names(store) -> set[str]:
+    with store.read() as s:
+        return _names_in(s.connection())
+
+
+def _names_in(conn) -> set[str]:
     from sqlalchemy import inspect
 
-    with store.read() as s:
-        return {i["name"] for i in inspect(s.connection()).get_indexes("visit")}
+    return {i["name"] for i in inspect(conn).get_indexes("visit")}
 
 
 def test_indexes_set_aside_come_back_after_a_load_and_after_a_failure(store):
@@ -68,6 +72,13 @@ def test_indexes_set_aside_come_back_after_a_load_and_after_a_failure(store):
                        "channel": "门店", "remark": "", "voided": False, "created_at": NOW}
                       for i in range(1, 4)]  # fmt: skip
             bulk.insert_rows(conn, Visit.__table__, visits)
+            assert not _names_in(conn) & before
+        with bulk.indexes_set_aside(conn, Visit.__table__, keep=("ix_visit_at",)):
+            assert _names_in(conn) & before == {"ix_visit_at"}  # kept while loading
+            bulk.insert_rows(conn, Visit.__table__, [{**visits[0], "id": 9}])
+        if conn.dialect.name == "sqlite":  # each row is in the kept index
+            count = "SELECT count(*) FROM visit INDEXED BY ix_visit_at WHERE at >= 0"
+            assert conn.exec_driver_sql(count).scalar() == 4
     assert _index_names(store) == before
     with (
         pytest.raises(RuntimeError),
