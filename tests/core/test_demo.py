@@ -159,6 +159,34 @@ def test_demo_calendar_has_a_year_of_attendance_paid_through_the_ledger(store):
     assert run_checks(store) == []
 
 
+def test_demo_coupons_are_used_on_one_of_the_members_first_three_visits(store):
+    """The simulation hands the coupons each member's first visits: a used coupon's visit
+    is one of its member's first three in the store (by time, then number), at the
+    coupon's moment, and carries its discount; no visit takes two coupons."""
+    from sqlalchemy import func, select
+
+    from sqdesk.core import coupons
+    from sqdesk.core.models import Coupon, CouponType, Visit
+
+    fill_demo_store(store, members=1500, seed=8, today=TODAY)
+    nth = func.row_number().over(partition_by=Visit.member_id, order_by=(Visit.at, Visit.id))
+    ranked = select(Visit.id, nth.label("nth")).where(Visit.voided.is_(False)).subquery()
+    with store.read() as s:
+        used = s.execute(select(Coupon.member_id, Coupon.used_at, Visit.member_id, Visit.at,
+                                Visit.amount_cents, Visit.discount_cents, CouponType.kind,
+                                CouponType.value, ranked.c.nth)
+                         .join(Visit, Visit.id == Coupon.visit_id)
+                         .join(CouponType, CouponType.id == Coupon.type_id)
+                         .join(ranked, ranked.c.id == Visit.id)).all()  # fmt: skip
+        late = s.scalar(select(func.count()).select_from(ranked).where(ranked.c.nth > 3))
+    assert len(used) > 300 and late > 1000  # many visit more than three times
+    with store.read() as s:  # one coupon a visit, as the visit dialog takes it
+        assert s.scalar(select(func.count(func.distinct(Coupon.visit_id)))) == len(used)
+    for coupon_member, used_at, visit_member, at, paid, off, kind, value, nth in used:
+        assert coupon_member == visit_member and used_at == at and nth <= 3
+        assert off == coupons.discount(kind, value, paid)
+
+
 def test_demo_store_has_a_copy_history_and_a_run_to_resume(store):
     from sqdesk.core import post_runs, posts
 
@@ -184,7 +212,7 @@ def _history(store) -> dict[str, list]:
     from sqlalchemy import text
 
     tables = ("visit", "ledger_entry", "ledger_consumption", "open_lot", "member_points",
-              "reward", "note")  # fmt: skip
+              "reward", "note", "coupon")  # fmt: skip
     with store.read() as s:
         return {t: s.execute(text(f"SELECT * FROM {t} ORDER BY 1")).all() for t in tables}
 

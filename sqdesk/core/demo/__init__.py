@@ -78,9 +78,10 @@ def fill_demo_store(
                 return note_steps(s, seed=seed, today=today, first_member_id=max_id + 1,
                                   should_stop=should_stop, visits=visits)  # fmt: skip
 
-            fill_points(s, seed=seed, today=today, members=rows, write_members=steps,
-                        progress=progress, should_stop=should_stop,
-                        while_simulating=write_notes if notes else None)  # fmt: skip
+            first_visits = fill_points(
+                s, seed=seed, today=today, members=rows, write_members=steps,
+                progress=progress, should_stop=should_stop,
+                while_simulating=write_notes if notes else None)  # fmt: skip
         else:
             for _step in steps:
                 pass
@@ -93,7 +94,8 @@ def fill_demo_store(
         if points:  # attendance pays points: it needs the ledger the points step makes
             fill_calendar(s, seed=seed, today=today, first_member_id=max_id + 1)
         if points:  # used coupons are tied to the visits the points step made
-            fill_coupons(s, seed=seed, today=today, first_member_id=max_id + 1)
+            fill_coupons(s, seed=seed, today=today, first_member_id=max_id + 1,
+                         first_visits=first_visits)  # fmt: skip
         if notes and not points:  # with points they were written meanwhile (above)
             fill_notes(s, seed=seed, today=today, first_member_id=max_id + 1,
                        progress=progress, should_stop=should_stop)  # fmt: skip

@@ -10,12 +10,16 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy import bindparam, func, select, update
 
 from sqdesk.core import bulk, codes, coupons
+from sqdesk.core.demo.points import FirstVisits
 from sqdesk.core.models import Coupon, CouponType, Member, Visit
 from sqdesk.core.store import sync_id_sequence
 
 
-def fill_coupons(s, *, seed: int, today: date, first_member_id: int) -> int:
-    """Add the demo's coupons (once: not when the store has any); returns how many."""
+def fill_coupons(s, *, seed: int, today: date, first_member_id: int,
+                 first_visits: FirstVisits) -> int:  # fmt: skip
+    """Add the demo's coupons (once: not when the store has any); returns how many. Used
+    ones are used on one of the member's `first_visits` (what the visits' simulation made:
+    sqdesk.core.demo.points.fill_points)."""
     if s.scalar(select(func.count(Coupon.id))):
         return 0
     rng = random.Random(seed * 43 + 11)
@@ -28,17 +32,8 @@ def fill_coupons(s, *, seed: int, today: date, first_member_id: int) -> int:
     types = {t.key: t for t in s.scalars(select(CouponType).where(CouponType.key.is_not(None)))}
     people = s.execute(select(Member.id, Member.joined_on, Member.birthday)
                        .where(Member.id >= first_member_id)).all()  # fmt: skip
-    # Each member's first three visits, numbered in SQL: not 1.4 million rows to Python.
-    nth = func.row_number().over(partition_by=Visit.member_id, order_by=(Visit.at, Visit.id))
-    early = (select(Visit.id, Visit.member_id, Visit.at, Visit.amount_cents, nth.label("nth"))
-             .where(Visit.member_id >= first_member_id, Visit.voided.is_(False))
-             .subquery())  # fmt: skip
-    first_visits: dict[int, list[tuple[int, datetime, int]]] = {}
-    for vid, mid, at, cents in s.execute(
-            select(early.c.id, early.c.member_id, early.c.at, early.c.amount_cents)
-            .where(early.c.nth <= 3).order_by(early.c.member_id, early.c.nth)):  # fmt: skip
-        first_visits.setdefault(mid, []).append((vid, at, cents))
     rows, used_visits = [], []
+    used_on: set[int] = set()
     next_id = (s.scalar(select(func.max(Coupon.id))) or 0) + 1
 
     def add(mid: int, t: CouponType, day: date, source: str) -> None:
@@ -50,10 +45,13 @@ def fill_coupons(s, *, seed: int, today: date, first_member_id: int) -> int:
                "valid_from": day, "expires_on": end, "source": source, "used_at": None,
                "visit_id": None}  # fmt: skip
         for vid, at, cents in first_visits.get(mid, []):
+            if vid in used_on:
+                continue  # a visit takes one coupon, as the visit dialog does
             if day <= at.astimezone().date() <= end and cents >= t.min_spend_cents \
                     and rng.random() < 0.55:  # fmt: skip
                 row["used_at"], row["visit_id"] = at, vid
                 used_visits.append((vid, coupons.discount(t.kind, t.value, cents)))
+                used_on.add(vid)
                 break
         rows.append(row)
         next_id += 1

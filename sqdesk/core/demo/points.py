@@ -53,6 +53,7 @@ _CHANNEL_NAMES = [c for c, _ in CHANNELS]
 _CHANNEL_SUMS = list(accumulate(w for _, w in CHANNELS))
 _CHANNEL_TOTAL = _CHANNEL_SUMS[-1] + 0.0
 _CHUNK = 20000
+FIRST_VISITS = 3  # kept for each member (the demo's coupons are used on one of them)
 _YEAR = timedelta(days=365)
 # The rows are made as tuples of these columns (bulk.driver_rows): 3.5 million dicts at
 # 100k members cost more to make and to read back than the tuples.
@@ -76,6 +77,7 @@ class _Member:
     window: deque[tuple[datetime, int]] = field(default_factory=deque)  # earned, last 365 days
     window_sum: int = 0
     reached: dict[int, datetime] = field(default_factory=dict)  # threshold -> when (last)
+    firsts: list[tuple[int, datetime, int]] = field(default_factory=list)  # FIRST_VISITS
 
 
 class _Ledger:
@@ -165,12 +167,16 @@ def _visit_times(rng: random.Random, m: _Member, today: date, offset: timedelta,
 def fill_points(s, *, seed: int, today: date, members: list[dict],
                 progress: Progress, should_stop: ShouldStop,
                 write_members: Iterable[object] = (),
-                while_simulating: Meanwhile | None = None) -> int:  # fmt: skip
+                while_simulating: Meanwhile | None = None) -> FirstVisits:  # fmt: skip
     """Visits, ledger, rewards and levels for these members (their rows: id, joined_on,
-    birthday, referrer_id). `write_members` writes the rows a step at a time: every step is
-    done before any visit, entry or note is written, and where the years are simulated in a
-    second process they are written while it starts on them (on two cores the members'
-    6.6-11 s at 100k were spent before the simulation began). `while_simulating`, given each
+    birthday, referrer_id); returns each member's first visits (FIRST_VISITS of them, as
+    the simulation made them: the demo's coupons are used on them, not read back from a
+    window over every visit, 1.7 s at 100k).
+
+    `write_members` writes the rows a step at a time: every step is done before any visit,
+    entry or note is written, and where the years are simulated in a second process they
+    are written while it starts on them (on two cores the members' 6.6-11 s at 100k were
+    spent before the simulation began). `while_simulating`, given each
     member's number of visits once they are drawn, makes other work done a step at a time
     while the years are simulated (the demo's notes)."""
     rules = ledger.rules_in(s)
@@ -180,7 +186,7 @@ def fill_points(s, *, seed: int, today: date, members: list[dict],
     if not people:
         for _step in write_members:
             pass
-        return 0
+        return {}
     conn = s.connection()
     plan = _Plan(
         seed=seed, today=today, rules=rules, rewards=rewards, people=people,
@@ -189,7 +195,6 @@ def fill_points(s, *, seed: int, today: date, members: list[dict],
         first_visit=(s.scalar(select(func.max(Visit.id))) or 0) + 1,
         dialect=conn.dialect,
     )  # fmt: skip
-    entries = 0
     with bulk.indexes_set_aside(conn, *(table for table, _ in _LOADS), keep=_IN_TIME_ORDER):
         # Each chunk of the years is written while the next is simulated: in a second
         # process where one can be forked, otherwise here, one after the other.
@@ -197,12 +202,11 @@ def fill_points(s, *, seed: int, today: date, members: list[dict],
                   if _can_fork()
                   else _in_turn(_simulated(plan), while_simulating, first=write_members))
         with closing(chunks):  # a stop or a failure here ends the simulation at once
-            for done, total, made, statements in chunks:
+            for done, total, _made, statements in chunks:
                 if should_stop():
                     raise Cancelled()
                 for statement, rows in statements:
                     conn.exec_driver_sql(statement, rows)
-                entries += made
                 progress(done, total)
     people = plan.people  # as the years left them (from the child, when forked)
     _write(s, people, plan.rewards)
@@ -229,7 +233,7 @@ def fill_points(s, *, seed: int, today: date, members: list[dict],
             dated,
         )
     member_stats.rebuild_all(s, today=date.today())
-    return entries
+    return {m.id: m.firsts for m in people.values() if m.firsts}
 
 
 @dataclass
@@ -247,6 +251,8 @@ class _Plan:
     dialect: Dialect  # the rows are converted for it where they are made
 
 
+# Each member's first visits: (visit id, moment, amount in cents), in time order.
+FirstVisits = dict[int, list[tuple[int, datetime, int]]]
 # (events done, events, ledger entries made, [(INSERT, rows as the driver takes them)])
 Chunk = tuple[int, int, int, list[tuple[str, list[tuple]]]]
 # Each member's number of visits -> steps of other work (sqdesk.core.demo.notes.note_steps).
@@ -298,6 +304,8 @@ def _simulated(plan: _Plan) -> Iterator[dict[int, int] | Chunk]:
         book.visits.append((visit_id, mid, when, amount, _channel(rng), "", False, when))
         first = m.visits == 0
         m.visits += 1
+        if m.visits <= FIRST_VISITS:
+            m.firsts.append((visit_id, when, amount))
         if day not in expiry_of:  # a few thousand days for 1.4 million visits
             expiry_of[day] = expiry_date(day, rules)
         expires = expiry_of[day]
@@ -348,8 +356,9 @@ def _simulated(plan: _Plan) -> Iterator[dict[int, int] | Chunk]:
 
 
 def _keep_what_is_written(m: _Member) -> None:
-    """A member as the years left them, cut to what is written after (_write and the
-    levels' dates): of the 12 months' window only when it began. Forked, the members are
+    """A member as the years left them, cut to what is written after (_write, the
+    levels' dates and the first visits for the coupons): of the 12 months' window only
+    when it began. Forked, the members are
     sent back whole: on the 100k demo the windows' 1.3 million earnings (and each open
     lot's time, which nothing read) made them 57 MB, pickled in 2.9 s while the writer
     waited; 26 MB in 1.0 s without."""
