@@ -124,6 +124,7 @@ def _member_referrers(s: Session) -> Iterator[str]:
 # Feature modules register their invariants when imported.
 from sqdesk.core import (  # noqa: E402,F401
     audit_check,
+    coupons_check,
     groups_check,
     ledger_check,
     member_stats_check,

@@ -110,6 +110,25 @@ def test_a_coupon_used_with_a_visit_discounts_and_points_follow_what_was_paid(sh
     assert ledger.record_visit(store, fang, amount_cents=5000, coupon_code=c.code).discount == 1000
 
 
+def test_check_finds_a_visit_with_two_coupons_or_anothers_coupon(shop):
+    from sqlalchemy import update
+
+    from sqdesk.core.check import run_checks
+    from sqdesk.core.models import Coupon
+
+    store, fang, wei, t = shop
+    first = coupons.issue(store, fang, t.id)
+    visit = ledger.record_visit(store, fang, amount_cents=5800, coupon_code=first.code)
+    second, hers = coupons.issue(store, fang, t.id), coupons.issue(store, wei, t.id)
+    assert run_checks(store) == []
+    with store.session() as s:
+        s.execute(update(Coupon).where(Coupon.id.in_([second.id, hers.id]))
+                  .values(visit_id=visit.visit_id, used_at=NOW))  # fmt: skip
+    found = [p.detail for p in run_checks(store) if p.check == "coupons used on visits"]
+    assert found == [f"visit {visit.visit_id} has 3 coupons used on it",
+                     f"coupon {hers.code} was used on visit {visit.visit_id}, another member's"]
+
+
 def test_each_refusal_records_no_visit(shop):
     store, fang, wei, t = shop
     mine = coupons.issue(store, fang, t.id)
