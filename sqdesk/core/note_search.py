@@ -31,6 +31,7 @@ from sqlalchemy import (
     select,
     text,
 )
+from sqlalchemy.engine import Dialect
 from sqlalchemy.types import Text
 
 from sqdesk.core import search
@@ -126,17 +127,22 @@ INDEX_TABLES = ("note_fts", "note_search")
 
 def index_many(conn: Connection, rows: list[tuple[int, str]]) -> None:
     """Index new notes (id, text) in one statement: the demo and the migration's fill."""
-    if not rows:
-        return
-    if conn.dialect.name == "postgresql":
-        conn.execute(_PG_INSERT, [_pg_row(i, t) for i, t in rows])
-        return
+    if rows:
+        conn.exec_driver_sql(*index_rows(conn.dialect, rows))
+
+
+def index_rows(dialect: Dialect, rows: list[tuple[int, str]]) -> tuple[str, list[tuple]]:
+    """New notes' (id, text) as one INSERT into the search index and its rows as the driver
+    takes them: made where the notes are (the demo's second process)."""
+    if dialect.name == "postgresql":
+        return ("INSERT INTO note_search (note_id, grams, flat) VALUES (%s, %s, %s)",
+                [(r["id"], r["g"], r["f"]) for r in (_pg_row(i, t) for i, t in rows)])
     # Each distinct text is cut once: the demo's half a million notes repeat their phrases.
     joined: dict[str, str] = {}
     for _i, t in rows:
         if t not in joined:
             joined[t] = " ".join(grams(t))
-    conn.execute(_SQLITE_INSERT, [{"id": i, "g": joined[t]} for i, t in rows])
+    return "INSERT INTO note_fts(rowid, grams) VALUES (?, ?)", [(i, joined[t]) for i, t in rows]
 
 
 _SQLITE_INSERT = text("INSERT INTO note_fts(rowid, grams) VALUES (:id, :g)")

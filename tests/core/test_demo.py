@@ -258,9 +258,8 @@ def test_the_simulation_in_a_second_process_makes_the_same_years(tmp_path, monke
 @pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="no fork on this system")
 def test_the_members_are_written_while_their_years_are_simulated(tmp_path, monkeypatch):
     """The second process starts on the years before the members are written; all it
-    sends meanwhile (here: every message, to its end) is read between the members' steps and
-    kept as it came, and acted on once the members are in: the same store as in one
-    process."""
+    sends meanwhile (here: every message, to its end) is read as it comes and kept as it
+    came, and acted on once the members are in: the same store as in one process."""
     import time
 
     import sqdesk.core.demo as demo

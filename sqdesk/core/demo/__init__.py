@@ -16,14 +16,14 @@ from sqdesk.core.demo.calendar import fill_calendar
 from sqdesk.core.demo.coupons import fill_coupons
 from sqdesk.core.demo.groups import fill_groups
 from sqdesk.core.demo.members import demo_member_rows
-from sqdesk.core.demo.notes import fill_notes, note_steps
+from sqdesk.core.demo.notes import fill_notes
 from sqdesk.core.demo.points import fill_points
 from sqdesk.core.demo.posts import fill_post_history
 from sqdesk.core.demo.tagging import fill_tags
 from sqdesk.core.gc_pause import collector_paused
 from sqdesk.core.jobs import Cancelled, Progress, ShouldStop, never_stop, no_progress
 from sqdesk.core.member_edit import next_code
-from sqdesk.core.models import Member, MemberToken, Setting
+from sqdesk.core.models import Member, MemberToken, Note, Setting
 from sqdesk.core.store import Store, sync_id_sequence, whole_cache
 
 CHUNK = 5000
@@ -71,17 +71,13 @@ def fill_demo_store(
 
         steps = write_members()
         if points:
-            # The notes are written while the years are simulated (in a second process where
-            # one can be forked): they need only each member's number of visits. So are the
-            # members and their tags, first: the simulation needs only the members' rows.
-            def write_notes(visits: dict[int, int]):
-                return note_steps(s, seed=seed, today=today, first_member_id=max_id + 1,
-                                  should_stop=should_stop, visits=visits)  # fmt: skip
-
+            # The members and their tags are written while the years are simulated (in a
+            # second process where one can be forked): the simulation needs only the rows.
+            # The notes are made there too: they need only each member's number of visits.
+            first_note = (s.scalar(select(func.max(Note.id))) or 0) + 1 if notes else None
             first_visits = fill_points(
                 s, seed=seed, today=today, members=rows, write_members=steps,
-                progress=progress, should_stop=should_stop,
-                while_simulating=write_notes if notes else None)  # fmt: skip
+                progress=progress, should_stop=should_stop, first_note=first_note)  # fmt: skip
         else:
             for _step in steps:
                 pass
@@ -96,7 +92,7 @@ def fill_demo_store(
         if points:  # used coupons are tied to the visits the points step made
             fill_coupons(s, seed=seed, today=today, first_member_id=max_id + 1,
                          first_visits=first_visits)  # fmt: skip
-        if notes and not points:  # with points they were written meanwhile (above)
+        if notes and not points:  # with points they were made with the years (above)
             fill_notes(s, seed=seed, today=today, first_member_id=max_id + 1,
                        progress=progress, should_stop=should_stop)  # fmt: skip
         if notes:

@@ -6,10 +6,11 @@ today and overdue. Notes are numbered in time order, as notes written live are."
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import func, select
+from sqlalchemy.engine import Dialect
 
 from sqdesk.core import bulk, note_search
 from sqdesk.core.jobs import Cancelled, Progress, ShouldStop, never_stop, no_progress
@@ -17,6 +18,10 @@ from sqdesk.core.models import Member, Note, Visit
 
 PER_MEMBER = 5.7  # notes on average (the spread leaves about 5)
 CHUNK = 20_000
+# The rows are made as tuples of these columns (bulk.driver_rows), and sent so from the
+# demo's second process: half a million dicts cost more to make, pickle and read back.
+NOTE_COLUMNS = ("id", "member_id", "at", "kind", "text", "author", "reason", "follow_up_at",
+                "follow_up_done_at", "outcome", "amends_id", "edited_at")  # fmt: skip
 
 DRINKS = ("杨枝甘露", "芝士奶盖", "黑糖珍珠奶茶", "柠檬茶", "生椰拿铁", "芋泥波波", "多肉葡萄",
           "桂花乌龙", "抹茶拿铁", "满杯百香果")  # fmt: skip
@@ -76,30 +81,42 @@ def _text(rng: random.Random, kind: str) -> tuple[str, str]:
 
 
 def fill_notes(s, *, seed: int, today: date, first_member_id: int,
-               progress: Progress = no_progress, should_stop: ShouldStop = never_stop,
-               visits: dict[int, int] | None = None) -> int:  # fmt: skip
-    """Add notes for members with id >= first_member_id; returns how many."""
-    written = list(note_steps(s, seed=seed, today=today, first_member_id=first_member_id,
-                              progress=progress, should_stop=should_stop, visits=visits))
-    return written[-1] if written else 0
-
-
-def note_steps(s, *, seed: int, today: date, first_member_id: int,
-               progress: Progress = no_progress, should_stop: ShouldStop = never_stop,
-               visits: dict[int, int] | None = None) -> Iterator[int]:  # fmt: skip
-    """fill_notes a chunk at a time, yielding the notes written so far after each: the demo
-    writes them between the chunks of its simulated years, while the second process that
-    simulates them is busy (sqdesk.core.demo.points). `visits` is each member's number of
-    visits when it is known before they are written; otherwise it is read from the store."""
-    rng = random.Random(seed * 31 + 5)
+               progress: Progress = no_progress,
+               should_stop: ShouldStop = never_stop) -> int:  # fmt: skip
+    """Add notes for members with id >= first_member_id, from the visits in the store (the
+    demo without points; with them, the notes are made where the years are simulated:
+    sqdesk.core.demo.points); returns how many."""
     people = s.execute(select(Member.id, Member.joined_on)
                        .where(Member.id >= first_member_id)).all()  # fmt: skip
+    visits = dict(s.execute(select(Visit.member_id, func.count(Visit.id))
+                            .where(Visit.member_id >= first_member_id)
+                            .group_by(Visit.member_id)).all())  # fmt: skip
+    first_id = (s.scalar(select(func.max(Note.id))) or 0) + 1
+    total, chunks = note_rows(seed=seed, today=today, people=people, visits=visits,
+                              first_id=first_id)  # fmt: skip
+    conn = s.connection()
+    done = 0
+    with bulk.indexes_set_aside(conn, Note.__table__):
+        for rows in chunks:
+            if should_stop():
+                raise Cancelled()
+            for statement, params in note_statements(conn.dialect, rows):
+                conn.exec_driver_sql(statement, params)
+            done += len(rows)
+            progress(done, total)
+    return done
+
+
+def note_rows(*, seed: int, today: date, people: Sequence[tuple[int, date]],
+              visits: dict[int, int],
+              first_id: int) -> tuple[int, Iterator[list[tuple]]]:  # fmt: skip
+    """The notes about these members (id, joined_on), each member's number of visits given:
+    how many, and their rows (NOTE_COLUMNS) a chunk at a time, numbered from `first_id` in
+    time order.
+    Touches no store: the demo makes them in the second process that simulates the years."""
+    rng = random.Random(seed * 31 + 5)
     if not people:
-        return
-    if visits is None:
-        visits = dict(s.execute(select(Visit.member_id, func.count(Visit.id))
-                                .where(Visit.member_id >= first_member_id)
-                                .group_by(Visit.member_id)).all())  # fmt: skip
+        return 0, iter(())
     mean_visits = max(1.0, sum(visits.values()) / len(people))
     kinds, weights = zip(*KINDS, strict=True)
     # Nothing written in the future: today's notes stop at closing time or now.
@@ -115,24 +132,24 @@ def note_steps(s, *, seed: int, today: date, first_member_id: int,
             at = datetime.combine(day, time(rng.randint(10, 21), rng.randrange(60))).astimezone(UTC)
             planned.append((min(at, now), mid))
     planned.sort()
-    first_id = (s.scalar(select(func.max(Note.id))) or 0) + 1
-    conn = s.connection()
-    done = 0
-    with bulk.indexes_set_aside(conn, Note.__table__):
+
+    def chunks() -> Iterator[list[tuple]]:
         for start in range(0, len(planned), CHUNK):
-            if should_stop():
-                raise Cancelled()
-            rows = [_row(rng, first_id + start + i, mid, at, kinds, weights, today)
-                    for i, (at, mid) in enumerate(planned[start : start + CHUNK])]  # fmt: skip
-            bulk.insert_rows(conn, Note.__table__, rows)
-            note_search.index_many(conn, [(r["id"], r["text"]) for r in rows])
-            done += len(rows)
-            progress(done, len(planned))
-            yield done
+            yield [_row(rng, first_id + start + i, mid, at, kinds, weights, today)
+                   for i, (at, mid) in enumerate(planned[start : start + CHUNK])]  # fmt: skip
+
+    return len(planned), chunks()
+
+
+def note_statements(dialect: Dialect, rows: list[tuple]) -> list[tuple[str, list[tuple]]]:
+    """The INSERTs of these notes (NOTE_COLUMNS) and of their search index, with the rows as
+    the driver takes them (bulk.driver_rows)."""
+    return [bulk.driver_rows(dialect, Note.__table__, NOTE_COLUMNS, rows),
+            note_search.index_rows(dialect, [(r[0], r[4]) for r in rows])]  # fmt: skip
 
 
 def _row(rng: random.Random, note_id: int, member_id: int, at: datetime, kinds, weights,
-         today: date) -> dict:  # fmt: skip
+         today: date) -> tuple:  # fmt: skip
     kind = rng.choices(kinds, weights)[0]
     text, reason = _text(rng, kind)
     follow_up = done_at = None
@@ -144,7 +161,5 @@ def _row(rng: random.Random, note_id: int, member_id: int, at: datetime, kinds, 
         if late > 0 and (late > 30 or rng.random() < 0.97):  # done; a few recent are left
             done_at = follow_up + timedelta(hours=rng.randint(0, 30))
             outcome = rng.choice(OUTCOMES)
-    return {"id": note_id, "member_id": member_id, "at": at, "kind": kind, "text": text,
-            "author": rng.choice(("林店长", "小美", "阿杰")), "reason": reason,
-            "follow_up_at": follow_up, "follow_up_done_at": done_at, "outcome": outcome,
-            "amends_id": None, "edited_at": None}  # fmt: skip
+    return (note_id, member_id, at, kind, text, rng.choice(("林店长", "小美", "阿杰")), reason,
+            follow_up, done_at, outcome, None, None)  # NOTE_COLUMNS

@@ -11,11 +11,12 @@ two million entries.
 from __future__ import annotations
 
 import multiprocessing
+import queue
 import random
 import threading
 from bisect import bisect
 from collections import Counter, deque
-from collections.abc import Callable, Generator, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
@@ -27,6 +28,7 @@ from sqlalchemy.engine import Dialect
 
 from sqdesk.core import bulk, ledger, ledger_days, member_stats, visit_hours
 from sqdesk.core.checkpoints import THREAD_NAME as CHECKPOINT_THREAD
+from sqdesk.core.demo.notes import note_rows, note_statements
 from sqdesk.core.jobs import Cancelled, Progress, ShouldStop
 from sqdesk.core.models import (
     LedgerConsumption,
@@ -34,6 +36,7 @@ from sqdesk.core.models import (
     Level,
     LevelChange,
     MemberPoints,
+    Note,
     OpenLot,
     Reward,
     Visit,
@@ -167,7 +170,7 @@ def _visit_times(rng: random.Random, m: _Member, today: date, offset: timedelta,
 def fill_points(s, *, seed: int, today: date, members: list[dict],
                 progress: Progress, should_stop: ShouldStop,
                 write_members: Iterable[object] = (),
-                while_simulating: Meanwhile | None = None) -> FirstVisits:  # fmt: skip
+                first_note: int | None = None) -> FirstVisits:  # fmt: skip
     """Visits, ledger, rewards and levels for these members (their rows: id, joined_on,
     birthday, referrer_id); returns each member's first visits (FIRST_VISITS of them, as
     the simulation made them: the demo's coupons are used on them, not read back from a
@@ -176,9 +179,9 @@ def fill_points(s, *, seed: int, today: date, members: list[dict],
     `write_members` writes the rows a step at a time: every step is done before any visit,
     entry or note is written, and where the years are simulated in a second process they
     are written while it starts on them (on two cores the members' 6.6-11 s at 100k were
-    spent before the simulation began). `while_simulating`, given each
-    member's number of visits once they are drawn, makes other work done a step at a time
-    while the years are simulated (the demo's notes)."""
+    spent before the simulation began). With `first_note` (the first note's number), the
+    demo's notes are made there too, from each member's number of visits once they are
+    drawn, and written before the years (sqdesk.core.demo.notes.note_rows)."""
     rules = ledger.rules_in(s)
     rewards = _ensure_catalog(s)
     people = {r["id"]: _Member(r["id"], r["joined_on"], r["birthday"], r["referrer_id"])
@@ -193,19 +196,21 @@ def fill_points(s, *, seed: int, today: date, members: list[dict],
         thresholds=sorted(t for (t,) in s.execute(select(Level.threshold)) if t > 0),
         first_entry=(s.scalar(select(func.max(LedgerEntry.id))) or 0) + 1,
         first_visit=(s.scalar(select(func.max(Visit.id))) or 0) + 1,
-        dialect=conn.dialect,
+        dialect=conn.dialect, first_note=first_note,
     )  # fmt: skip
-    loaded = (*(table for table, _ in _LOADS), OpenLot.__table__)
+    loaded = (*(table for table, _ in _LOADS), OpenLot.__table__,
+              *((Note.__table__,) if first_note is not None else ()))  # fmt: skip
     with bulk.indexes_set_aside(conn, *loaded, keep=_IN_TIME_ORDER):
         # Each chunk of the years is written while the next is simulated: in a second
         # process where one can be forked, otherwise here, one after the other.
-        chunks = (_forked(plan, should_stop, while_simulating, first=write_members)
-                  if _can_fork()
-                  else _in_turn(_simulated(plan), while_simulating, first=write_members))
+        chunks = (_forked(plan, should_stop, first=write_members) if _can_fork()
+                  else _in_turn(_simulated(plan), first=write_members))  # fmt: skip
         with closing(chunks):  # a stop or a failure here ends the simulation at once
-            for done, total, _made, statements in chunks:
+            for done, total, notes, statements in chunks:
                 if should_stop():
                     raise Cancelled()
+                if notes:
+                    statements = note_statements(conn.dialect, notes)
                 for statement, rows in statements:
                     conn.exec_driver_sql(statement, rows)
                 progress(done, total)
@@ -250,14 +255,14 @@ class _Plan:
     first_entry: int
     first_visit: int
     dialect: Dialect  # the rows are converted for it where they are made
+    first_note: int | None = None  # the notes' first number; None: no notes
 
 
 # Each member's first visits: (visit id, moment, amount in cents), in time order.
 FirstVisits = dict[int, list[tuple[int, datetime, int]]]
-# (events done, events, ledger entries made, [(INSERT, rows as the driver takes them)])
-Chunk = tuple[int, int, int, list[tuple[str, list[tuple]]]]
-# Each member's number of visits -> steps of other work (sqdesk.core.demo.notes.note_steps).
-Meanwhile = Callable[[dict[int, int]], Generator[object, None, None]]
+# (events done, events, notes' rows (NOTE_COLUMNS), [(INSERT, rows as the driver takes them)]):
+# the notes are converted where they are written (_notes).
+Chunk = tuple[int, int, list[tuple], list[tuple[str, list[tuple]]]]
 _LOADS = ((Visit.__table__, VISIT_COLUMNS), (LedgerEntry.__table__, ENTRY_COLUMNS),
           (LedgerConsumption.__table__, CONSUMPTION_COLUMNS))  # fmt: skip
 # The indexes kept while the years are written (bulk.indexes_set_aside): their keys come in
@@ -272,14 +277,14 @@ def _chunk(plan: _Plan, done: int, total: int, book: _Ledger) -> Chunk:
     """The rows made since the last chunk, converted for the store's driver (bulk.driver_rows):
     in the second process that is work taken off the one that writes."""
     made = book.take()
-    return done, total, len(made[1]), [bulk.driver_rows(plan.dialect, table, names, rows)
+    return done, total, [], [bulk.driver_rows(plan.dialect, table, names, rows)
                                        for (table, names), rows in zip(_LOADS, made, strict=True)
                                        if rows]  # fmt: skip
 
 
-def _simulated(plan: _Plan) -> Iterator[dict[int, int] | Chunk]:
+def _simulated(plan: _Plan) -> Iterator[Chunk]:
     """Every member's visits played in time order, yielded as chunks of rows (their visits,
-    entries and consumptions) every _CHUNK visits, after each member's number of visits;
+    entries and consumptions) every _CHUNK visits, after the notes' (when planned);
     `plan.people` and `plan.rewards` end as the years left them."""
     rng = random.Random(plan.seed * 7919 + 1)
     people, rules, thresholds, today = plan.people, plan.rules, plan.thresholds, plan.today
@@ -287,9 +292,8 @@ def _simulated(plan: _Plan) -> Iterator[dict[int, int] | Chunk]:
     events = [(when, mid) for mid, m in people.items()
               for when in _visit_times(rng, m, today, offset, now)]
     events.sort()
-    # Before the years are played: each member's number of visits (a dict, where the rest
-    # are Chunk tuples), what the notes made meanwhile need.
-    yield dict(Counter(mid for _when, mid in events))
+    if plan.first_note is not None:  # they need only each member's number of visits
+        yield from _notes(plan, Counter(mid for _when, mid in events), len(events))
     book = _Ledger(plan.first_entry, plan.first_visit)
     affordable = sorted(plan.rewards, key=lambda r: r[1])
     expiry_of: dict[date, date | None] = {}
@@ -366,7 +370,7 @@ def _open_lots(plan: _Plan, events: int) -> Chunk:
     compares the two."""
     lots = sorted((lot[0], m.id, lot[2], lot[1]) for m in plan.people.values() for lot in m.lots)
     rows = [bulk.driver_rows(plan.dialect, OpenLot.__table__, LOT_COLUMNS, lots)] if lots else []
-    return events, events, 0, rows
+    return events, events, [], rows
 
 
 def _keep_what_is_written(m: _Member) -> None:
@@ -392,82 +396,82 @@ def _can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods() and not others
 
 
-def _in_turn(made: Iterator[dict[int, int] | Chunk], meanwhile: Meanwhile | None,
-             first: Iterable[object] = ()) -> Iterator[Chunk]:  # fmt: skip
-    """_simulated's chunks in this process: the `first` work done whole before anything is
-    simulated, the work meant for meanwhile whole when the visits are counted, before the
-    first chunk."""
+def _notes(plan: _Plan, visits: dict[int, int], events: int) -> Iterator[Chunk]:
+    """The demo's notes as chunks of rows, made where the years are: forked, that is 3.5 s
+    of Python at 100k off the writer, done while it writes the members. Not converted for
+    the driver here, unlike the ledger's rows: their 1.6 s (and their search index's
+    terms) kept the simulation that long, with the writer waiting for it after."""
+    people = [(m.id, m.joined) for m in plan.people.values()]
+    _total, chunks = note_rows(seed=plan.seed, today=plan.today, people=people, visits=visits,
+                               first_id=plan.first_note)  # fmt: skip
+    for rows in chunks:
+        yield 0, events, rows, []
+
+
+def _in_turn(made: Iterator[Chunk], first: Iterable[object] = ()) -> Iterator[Chunk]:
+    """_simulated's chunks in this process, the `first` work done whole before anything is
+    simulated."""
     for _step in first:
         pass
-    for item in made:
-        if isinstance(item, dict):
-            for _step in meanwhile(item) if meanwhile is not None else ():
-                pass
-        else:
-            yield item
+    yield from made
 
 
-def _forked(plan: _Plan, should_stop: ShouldStop, meanwhile: Meanwhile | None = None,
+def _forked(plan: _Plan, should_stop: ShouldStop,
             first: Iterable[object] = ()) -> Iterator[Chunk]:  # fmt: skip
     """_simulated in a forked process, its chunks sent back as they are made: on two cores
     the years are simulated while the chunks before are written (the simulation is pure
     Python; it touches no store). The child inherits `plan`; what it ends with comes back
     last. A stop, or the child's failure, ends the child.
 
-    The `first` work (writing the members) is done a step at a time as soon as the child
-    runs; what the child sends meanwhile is read between the steps and kept as it came,
-    pickled (a full pipe holds the child up for one step at most), and acted on once that
-    work is done. After it, while no chunk is
-    ready, this process does the `meanwhile` work a step at a time: on the 100k store it
-    waited for the simulation about half of the time."""
+    The child never waits on the pipe: a thread here reads each message as it comes and
+    keeps it as it came, pickled (_read_all), while this one writes: the `first` work
+    (writing the members) a step at a time as soon as the child runs, then each chunk. Read
+    between the writes instead, the child waited for every chunk of notes the writer wrote
+    (at 100k it ran 2.8 s of 6.4 making them, and the years ended 5 s later)."""
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
     child = context.Process(target=_simulate_to, args=(plan, send, receive), daemon=True)
     child.start()
     send.close()
-    kept: deque[bytes | None] = deque()  # None: the child's end closed
-    steps: Generator[object, None, None] | None = None
-    first_steps = iter(first)
-    first_done = False
+    arrived: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()  # None: the child's end
+    reader = threading.Thread(target=_read_all, args=(receive, arrived), daemon=True,
+                              name="demo-simulation-reader")  # fmt: skip
+    reader.start()
     try:
+        for _step in first:
+            if should_stop():
+                raise Cancelled()
         while True:
             if should_stop():
                 raise Cancelled()
-            if not first_done:
-                while (not kept or kept[-1] is not None) and receive.poll(0):
-                    kept.append(_received(receive))
-                first_done = next(first_steps, _DONE) is _DONE
-                continue
-            if kept:
-                message = kept.popleft()
-            elif receive.poll(0 if steps is not None else 0.2):  # asked again meanwhile
-                message = _received(receive)
-            else:
-                if steps is not None and next(steps, _DONE) is _DONE:
-                    steps = None
+            try:
+                message = arrived.get(timeout=0.2)  # asked again: a stop is seen within 0.2 s
+            except queue.Empty:
                 continue
             if message is None:
                 kind, payload = "failed", f"the process ended with code {child.exitcode}"
             else:
                 kind, payload = ForkingPickler.loads(message)
-            if kind == "visits":
-                steps = meanwhile(payload) if meanwhile is not None else None
-            elif kind == "chunk":
+            if kind == "chunk":
                 yield payload
             elif kind == "ended":
                 plan.people, plan.rewards = payload
-                for _step in steps if steps is not None else ():
-                    pass
                 return
             else:
                 raise RuntimeError(f"the demo's simulation failed: {payload}")
     finally:
-        receive.close()
         if child.is_alive():
             child.kill()
         child.join()
-        if steps is not None:
-            steps.close()  # a stop: the rest of it is not done (the transaction is undone)
+        reader.join()  # the child's end is closed, so the reader has had its last message
+        receive.close()
+
+
+def _read_all(receive, arrived: queue.SimpleQueue) -> None:
+    """Every message from the child as it was sent, then None once its end is closed."""
+    while (message := _received(receive)) is not None:
+        arrived.put(message)
+    arrived.put(None)
 
 
 def _received(receive) -> bytes | None:
@@ -479,9 +483,6 @@ def _received(receive) -> bytes | None:
         return None
 
 
-_DONE = object()
-
-
 def _simulate_to(plan: _Plan, send, receive) -> None:
     """The child's work (see _forked). Its copy of the parent's end is closed first: with
     it open, a send after the parent let go would wait for a reader that never comes. The
@@ -490,7 +491,7 @@ def _simulate_to(plan: _Plan, send, receive) -> None:
     receive.close()
     try:
         for item in _simulated(plan):
-            send.send(("visits", item) if isinstance(item, dict) else ("chunk", item))
+            send.send(("chunk", item))
         send.send(("ended", (plan.people, plan.rewards)))
     except Exception as exc:  # reported to the parent, which raises it there
         send.send(("failed", f"{type(exc).__name__}: {exc}"))
