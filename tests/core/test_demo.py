@@ -349,6 +349,26 @@ def test_visits_keep_the_shops_hours_by_its_clock_and_none_is_yet_to_come(store,
     assert max(visits) <= now and max(joined) <= now
 
 
+def test_notes_keep_the_shops_hours_and_none_is_yet_to_come(store, monkeypatch):
+    """Made at 03:00, the demo writes no note later than that: today's notes are for later
+    (they were all moved to now, a heap of them at 03:00 with the shop shut)."""
+    from datetime import datetime, time
+    from types import SimpleNamespace
+
+    from sqdesk.core.demo import notes
+    from sqdesk.core.models import Note
+
+    three = datetime.combine(TODAY, time(3, 0)).astimezone()
+    clock = SimpleNamespace(combine=datetime.combine, now=three.astimezone)  # what it asks
+    monkeypatch.setattr(notes, "datetime", clock)
+    fill_demo_store(store, members=400, seed=5, today=TODAY)
+    with store.read() as s:
+        written = s.scalars(select(Note.at)).all()
+    assert len(written) > 400
+    assert {at.astimezone().hour for at in written} == set(range(10, 22))
+    assert max(written) <= three
+
+
 @pytest.mark.skipif("fork" not in __import__("multiprocessing").get_all_start_methods(),
                     reason="no fork on this system: the simulation runs in one process")
 def test_the_simulation_forks_beside_the_stores_checkpoint_thread_only(sqlite_store):
