@@ -268,8 +268,8 @@ _LOADS = ((Visit.__table__, VISIT_COLUMNS), (LedgerEntry.__table__, ENTRY_COLUMN
 # The indexes kept while the years are written (bulk.indexes_set_aside): their keys come in
 # the order the chunks are (visits and entries by time, consumption by entry), so each row
 # goes at an index's end, while the writer would wait for the simulation anyway. Built
-# after the years instead, they kept the writer 1.3 s longer on the 100k demo (58.5 ->
-# 57.0 s).
+# after the years instead, they kept the writer 1.2-1.5 s longer on the 100k demo (58.5 ->
+# 57.0-57.3 s).
 _IN_TIME_ORDER = ("ix_visit_at", "ix_ledger_entry_month", "ix_ledger_consumption_entry")
 
 
@@ -427,7 +427,8 @@ def _forked(plan: _Plan, should_stop: ShouldStop,
     keeps it as it came, pickled (_read_all), while this one writes: the `first` work
     (writing the members) a step at a time as soon as the child runs, then each chunk. Read
     between the writes instead, the child waited for every chunk of notes the writer wrote
-    (at 100k it ran 2.8 s of 6.4 making them, and the years ended 5 s later)."""
+    (at 100k it ran 2.8 s of the 6.4 it took making them, and the years ended 2.3 s
+    later)."""
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
     child = context.Process(target=_simulate_to, args=(plan, send, receive), daemon=True)
