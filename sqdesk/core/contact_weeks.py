@@ -65,15 +65,15 @@ def _pg_week(at):
 def sources(s: Session, member_id: int | None = None):
     """(member_id, week) of every contact, each pair once."""
     if _postgres(s):
-        return _contacts(s, member_id, moment=_pg_week, day=_pg_monday)
+        return _contacts(member_id, moment=_pg_week, day=_pg_monday)
     # SQLite: each contact's week as a number (_sqlite_week), made a date once per member
     # and week after the union. With the date functions on every contact, and a union
     # over the dates' text, the 100k demo's 1.2 million member-weeks took 2.2 s, now 1.05.
-    weeks = _contacts(s, member_id, moment=_sqlite_week, day=_sqlite_week_of_day).subquery()
+    weeks = _contacts(member_id, moment=_sqlite_week, day=_sqlite_week_of_day).subquery()
     return select(weeks.c.member_id, _sqlite_date(weeks.c.week).label("week"))
 
 
-def _contacts(s: Session, member_id: int | None, *, moment, day):
+def _contacts(member_id: int | None, *, moment, day):
     """(member_id, week) of every contact, each pair once: `moment` gives the week of a
     UTCDateTime column, `day` that of a date column."""
     visits = select(Visit.member_id.label("member_id"), moment(Visit.at).label("week"))
