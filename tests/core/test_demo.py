@@ -326,6 +326,44 @@ def test_a_stop_or_a_failure_ends_the_second_process_and_adds_nothing(store, mon
     assert store.info().counts["member"] == 0
 
 
+@pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="no fork on this system")
+def test_a_writer_slower_than_the_simulation_holds_it_up(tmp_path, store, monkeypatch):
+    """With room for one message kept, the reader (and the child behind it) waits for the
+    writer at every message: the same store as in one process, and a stop while the reader
+    waits ends the child, the reader and the demo."""
+    import threading
+    import time
+
+    import sqdesk.core.demo.points as points
+
+    monkeypatch.setattr(points, "_KEPT", 1)
+    made = _made_both_ways(tmp_path, monkeypatch)
+    assert made[True] == made[False]
+
+    monkeypatch.setattr(points, "_can_fork", lambda: True)
+    asked = []
+
+    def stop_at_the_third_chunk():
+        asked.append(1)
+        time.sleep(0.05)  # the writer is slow: the queue is full when it stops
+        return len(asked) > 3
+
+    outcome = []
+
+    def demo():  # in a thread, so that a reader never let go fails the test, not hangs it
+        try:
+            fill_demo_store(store, members=3000, seed=1, should_stop=stop_at_the_third_chunk)
+        except Cancelled:
+            outcome.append("stopped")
+
+    worker = threading.Thread(target=demo, daemon=True)
+    worker.start()
+    worker.join(30)
+    assert outcome == ["stopped"]
+    assert not [t for t in threading.enumerate() if t.name == "demo-simulation-reader"]
+    assert store.info().counts["member"] == 0
+
+
 def test_visits_keep_the_shops_hours_by_its_clock_and_none_is_yet_to_come(store, monkeypatch):
     """A shop in Beijing opens 08:00-22:00 by its own clock (in UTC, 00:00-14:00); a visit
     later today than now has not happened (the demo once moved those to yesterday, which

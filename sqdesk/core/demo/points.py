@@ -424,18 +424,19 @@ def _forked(plan: _Plan, should_stop: ShouldStop,
     Python; it touches no store). The child inherits `plan`; what it ends with comes back
     last. A stop, or the child's failure, ends the child.
 
-    The child never waits on the pipe: a thread here reads each message as it comes and
+    The child need not wait on the pipe: a thread here reads each message as it comes and
     keeps it as it came, pickled (_read_all), while this one writes: the `first` work
     (writing the members) a step at a time as soon as the child runs, then each chunk. Read
     between the writes instead, the child waited for every chunk of notes the writer wrote
     (at 100k it ran 2.8 s of the 6.4 it took making them, and the years ended 2.3 s
-    later)."""
+    later). At most _KEPT messages are kept: a writer slower than the child (a far
+    PostgreSQL server) holds it up there, so the years' rows are never all held at once."""
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
     child = context.Process(target=_simulate_to, args=(plan, send, receive), daemon=True)
     child.start()
     send.close()
-    arrived: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()  # None: the child's end
+    arrived: queue.Queue[bytes | None] = queue.Queue(maxsize=_KEPT)  # None: the child's end
     reader = threading.Thread(target=_read_all, args=(receive, arrived), daemon=True,
                               name="demo-simulation-reader")  # fmt: skip
     reader.start()
@@ -465,11 +466,21 @@ def _forked(plan: _Plan, should_stop: ShouldStop,
         if child.is_alive():
             child.kill()
         child.join()
-        reader.join()  # the child's end is closed, so the reader has had its last message
+        # The child's end is closed, so the reader has its last message; a full queue holds
+        # it up, so what it keeps is let go until it has ended.
+        while reader.is_alive():
+            while not arrived.empty():
+                arrived.get_nowait()
+            reader.join(0.05)
         receive.close()
 
 
-def _read_all(receive, arrived: queue.SimpleQueue) -> None:
+# Messages kept at most (_forked): the 100k demo's notes are 27, and its chunks of the years
+# a few MB each; the writer on SQLite keeps up with them, and kept some 30 at the most.
+_KEPT = 48
+
+
+def _read_all(receive, arrived: queue.Queue) -> None:
     """Every message from the child as it was sent, then None once its end is closed."""
     while (message := _received(receive)) is not None:
         arrived.put(message)
