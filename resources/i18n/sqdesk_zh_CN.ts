@@ -2096,6 +2096,14 @@
             <translation>无等级</translation>
         </message>
         <message>
+            <source>Dashed: not a whole week</source>
+            <translation>虚线：不满一整周</translation>
+        </message>
+        <message>
+            <source>Dashed: today is not over yet</source>
+            <translation>虚线：今天还没过完</translation>
+        </message>
+        <message>
             <source>VIP</source>
             <translation>VIP</translation>
         </message>

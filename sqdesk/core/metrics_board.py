@@ -76,8 +76,13 @@ class Bucket:
     spend_cents: int
 
 
+def weekly(first: date, last: date) -> bool:
+    """Whether the period is drawn a week per bucket (longer than DAILY_UP_TO days)."""
+    return (last - first).days + 1 > DAILY_UP_TO
+
+
 def buckets(first: date, last: date) -> list[tuple[date, date]]:
-    if (last - first).days + 1 <= DAILY_UP_TO:
+    if not weekly(first, last):
         return [(first + timedelta(days=i), first + timedelta(days=i))
                 for i in range((last - first).days + 1)]  # fmt: skip
     out, day = [], first

@@ -11,7 +11,7 @@ paper; text is sized in points, which every device already honours.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -97,7 +97,12 @@ def empty(p: QPainter, rect: QRectF, text: str) -> None:
 
 
 def line_chart(p: QPainter, rect: QRectF, labels: Sequence[str], series: Sequence[Series], *,
-               px: float = 1.0, fmt: Callable[[float], str] = lambda v: f"{v:,.0f}") -> None:
+               px: float = 1.0, fmt: Callable[[float], str] = lambda v: f"{v:,.0f}",
+               partial: Collection[int] = (), partial_note: str = "") -> None:  # fmt: skip
+    """`partial`: the points whose span is not whole (today, not over yet; a week cut by the
+    period's ends): drawn dashed and hollow, so that a low last point is not read as a
+    fall; `partial_note` says so above the plot."""
+    rect = _note(p, rect, partial_note if partial else "", px)
     top = _nice_top(max((max(s.values, default=0) for s in series), default=0))
     plot = _axis(p, rect, top, px, fmt)
     _x_labels(p, plot, labels, px)
@@ -107,27 +112,60 @@ def line_chart(p: QPainter, rect: QRectF, labels: Sequence[str], series: Sequenc
     slot = plot.width() / n
     p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     for s in series:
-        path = QPainterPath()
-        for i, v in enumerate(s.values):
-            point = QPointF(plot.left() + slot * (i + 0.5), plot.bottom() - plot.height() * v / top)
-            path.moveTo(point) if i == 0 else path.lineTo(point)
-        p.setPen(QPen(s.colour, 2 * px))
-        p.setBrush(Qt.BrushStyle.NoBrush)
-        p.drawPath(path)
+        points = [QPointF(plot.left() + slot * (i + 0.5), plot.bottom() - plot.height() * v / top)
+                  for i, v in enumerate(s.values)]  # fmt: skip
+        _polyline(p, points, s.colour, partial, px)
         if n <= 40:  # a dot per point while they are few enough to tell apart
-            p.setBrush(s.colour)
-            for i, v in enumerate(s.values):
-                p.drawEllipse(QPointF(plot.left() + slot * (i + 0.5),
-                                      plot.bottom() - plot.height() * v / top), 2 * px, 2 * px)
+            for i, point in enumerate(points):
+                if i in partial:  # a ring with the page showing through
+                    p.setPen(QPen(s.colour, 1.5 * px))
+                    p.setBrush(QColor("white"))
+                    p.drawEllipse(point, 3.5 * px, 3.5 * px)
+                else:
+                    p.setPen(QPen(s.colour, 2 * px))
+                    p.setBrush(s.colour)
+                    p.drawEllipse(point, 2 * px, 2 * px)
     p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+
+
+def _note(p: QPainter, rect: QRectF, note: str, px: float) -> QRectF:
+    """`note` in small muted words at the top right of `rect`; what is left under it."""
+    if not note:
+        return rect
+    p.setFont(_font(7.5))
+    height = QFontMetricsF(p.font(), p.device()).height()
+    p.setPen(MUTED)
+    p.drawText(QRectF(rect.left(), rect.top(), rect.width() - 4 * px, height),
+               int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), note)
+    return rect.adjusted(0, height + 2 * px, 0, 0)
+
+
+def _polyline(p: QPainter, points: Sequence[QPointF], colour: QColor,
+              partial: Collection[int], px: float) -> None:  # fmt: skip
+    """The line through `points`; a stretch into or out of a partial point dashed."""
+    solid, dashed = QPainterPath(), QPainterPath()
+    for i in range(1, len(points)):
+        path = dashed if i in partial or i - 1 in partial else solid
+        path.moveTo(points[i - 1])
+        path.lineTo(points[i])
+    if len(points) == 1:
+        solid.moveTo(points[0])
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    p.setPen(QPen(colour, 2 * px))
+    p.drawPath(solid)
+    p.setPen(QPen(colour, 2 * px, Qt.PenStyle.DashLine))
+    p.drawPath(dashed)
 
 
 def bar_chart(p: QPainter, rect: QRectF, labels: Sequence[str], bars: Series, *,
               line: Series | None = None, px: float = 1.0,
               fmt: Callable[[float], str] = lambda v: f"{v:,.0f}",
-              line_fmt: Callable[[float], str] = lambda v: f"{v:,.0f}") -> None:  # fmt: skip
+              line_fmt: Callable[[float], str] = lambda v: f"{v:,.0f}",
+              partial: Collection[int] = (), partial_note: str = "") -> None:  # fmt: skip
     """Bars against the left axis; `line` (another measure) scaled to the plot, with its
-    highest value written at its peak."""
+    highest value written at its peak. `partial` bars (a span not whole, as line_chart's)
+    are pale and outlined, the line dashed into them."""
+    rect = _note(p, rect, partial_note if partial else "", px)
     top = _nice_top(max(bars.values, default=0))
     plot = _axis(p, rect, top, px, fmt)
     _x_labels(p, plot, labels, px)
@@ -136,22 +174,25 @@ def bar_chart(p: QPainter, rect: QRectF, labels: Sequence[str], bars: Series, *,
         return
     slot = plot.width() / n
     width = max(1 * px, slot * 0.7)
+    pale = QColor(bars.colour)
+    pale.setAlpha(90)
     for i, v in enumerate(bars.values):
         h = plot.height() * v / top
-        p.fillRect(QRectF(plot.left() + slot * i + (slot - width) / 2, plot.bottom() - h,
-                          width, h), bars.colour)  # fmt: skip
+        box = QRectF(plot.left() + slot * i + (slot - width) / 2, plot.bottom() - h, width, h)
+        if i in partial:
+            p.fillRect(box, pale)
+            p.setPen(QPen(bars.colour, 1 * px, Qt.PenStyle.DashLine))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawRect(box)
+        else:
+            p.fillRect(box, bars.colour)
     if line is None or not line.values:
         return
     peak = max(line.values) or 1
     p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    path = QPainterPath()
-    for i, v in enumerate(line.values):
-        point = QPointF(plot.left() + slot * (i + 0.5),
-                        plot.bottom() - plot.height() * 0.95 * v / peak)
-        path.moveTo(point) if i == 0 else path.lineTo(point)
-    p.setPen(QPen(line.colour, 2 * px))
-    p.setBrush(Qt.BrushStyle.NoBrush)
-    p.drawPath(path)
+    _polyline(p, [QPointF(plot.left() + slot * (i + 0.5),
+                          plot.bottom() - plot.height() * 0.95 * v / peak)
+                  for i, v in enumerate(line.values)], line.colour, partial, px)  # fmt: skip
     p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
     i = list(line.values).index(max(line.values))
     p.setFont(_font(7.5, bold=True))

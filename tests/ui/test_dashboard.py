@@ -131,3 +131,60 @@ def test_a_long_name_takes_two_lines_and_a_long_figure_shrinks_to_fit_a_narrow_c
     qtbot.waitUntil(lambda: card.value.font().pixelSize() == VALUE_PX)
     card.set("12,345 人😀", "")
     assert card.value.font().pixelSize() == VALUE_PX
+
+
+def _bucket(first: date, last: date, active: int = 5):
+    from sqdesk.core.metrics_board import Bucket
+
+    return Bucket(first, last, active, active, active * 100)
+
+
+def test_the_buckets_not_whole_are_today_and_weeks_cut_by_the_periods_ends():
+    """A morning's dashboard ended its active members at today's few: read as a fall. The
+    bucket still running, and a week cut short, are marked to be drawn as partial."""
+    from sqdesk.core.metrics_board import buckets
+    from sqdesk.ui.dashboard.board import Board
+
+    today = date(2026, 12, 3)  # a Thursday
+    days = [_bucket(a, b) for a, b in buckets(today - timedelta(days=29), today)]
+    assert Board(series=days, today=today).unfinished() == {29}
+    ended = [_bucket(a, b) for a, b in buckets(today - timedelta(days=40), today - timedelta(
+        days=11))]  # a custom period that ended before today: every day whole
+    assert Board(series=ended, today=today).unfinished() == set()
+    weeks = [_bucket(a, b) for a, b in buckets(today - timedelta(days=364), today)]
+    marked = Board(series=weeks, today=today).unfinished()
+    assert weeks[0].first == date(2025, 12, 4) and weeks[0].last == date(2025, 12, 7)
+    assert marked == {0, len(weeks) - 1}  # Thursday to Sunday; this week, Monday to today
+    assert (weeks[1].last - weeks[1].first).days == 6
+    assert Board(series=[], today=today).unfinished() == set()
+
+
+def test_a_partial_point_is_drawn_hollow_and_its_note_above_the_plot(qtbot):
+    from PySide6.QtCore import QPointF, QRectF
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    from sqdesk.printing import charts
+
+    def draw(partial, note=""):
+        image = QImage(300, 160, QImage.Format.Format_RGB32)
+        image.fill(QColor("white"))
+        p = QPainter(image)
+        charts.line_chart(p, QRectF(0, 0, 300, 160), ["a", "b", "c"],
+                          [charts.Series("active", [40, 40, 40])], partial=partial,
+                          partial_note=note)  # fmt: skip
+        p.end()
+        return image
+
+    def dot_centres(image) -> list[QColor]:
+        """The colour at the middle of each dot: found as the line's row of green."""
+        row = next(y for y in range(image.height())
+                   if image.pixelColor(150, y) == charts.GREEN)  # fmt: skip
+        return [image.pixelColor(QPointF(x, row + 1).toPoint()) for x in (50, 150, 250)]
+
+    whole, partial = draw(()), draw({2})
+    assert dot_centres(whole)[2] != QColor("white")
+    centre = dot_centres(partial)[2]
+    assert centre.lightness() > 200  # hollow: the page shows through
+    noted = draw({2}, "虚线：今天还没过完")
+    assert noted != partial  # the note is written; the plot moved under it
+    assert draw((), "虚线：今天还没过完") == whole  # no partial bucket: no note

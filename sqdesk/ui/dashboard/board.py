@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainter
@@ -79,6 +80,7 @@ class Board:
     levels: list[tuple[str, int]] = field(default_factory=list)
     cohorts: list[metrics_board.Cohort] = field(default_factory=list)
     groups: list[metrics_board.GroupBoard] = field(default_factory=list)
+    today: date = field(default_factory=date.today)  # the day the board was counted on
 
     def headline(self, words: DashboardWords) -> list[tuple[str, str, str, str]]:
         """(key, name, value, change) of each headline figure."""
@@ -91,6 +93,16 @@ class Board:
             out.append((key, words.figure(key), show(key, now),
                         change(key, now, before, words.points_suffix(), words.from_none())))
         return out
+
+    def unfinished(self) -> set[int]:
+        """The series' buckets that are not a whole day or week: the one still running
+        (today, this week) and a week cut by the period's ends. Their counts are low
+        because their span is short, and the charts draw them so (dashed, pale)."""
+        if not self.series:
+            return set()
+        weekly = metrics_board.weekly(self.series[0].first, self.series[-1].last)
+        return {i for i, b in enumerate(self.series)
+                if b.last >= self.today or (weekly and (b.last - b.first).days < 6)}
 
     def _labels(self) -> list[str]:
         return [f"{b.first:%m-%d}" for b in self.series]  # a day, or a week's first day
@@ -105,11 +117,14 @@ class Board:
                                charts.QColor("#9cc5a1"))  # fmt: skip
         spend = charts.Series(titles["spend"], [b.spend_cents / 100 for b in self.series],
                               charts.ORANGE)  # fmt: skip
+        partial = self.unfinished()
+        note = words.unfinished(bool(self.series) and metrics_board.weekly(
+            self.series[0].first, self.series[-1].last))  # fmt: skip
         out.append((titles["active"], lambda p, r, px: charts.line_chart(
-            p, r, labels, [active], px=px)))
+            p, r, labels, [active], px=px, partial=partial, partial_note=note)))
         out.append((titles["visits_spend"], lambda p, r, px: charts.bar_chart(
-            p, r, labels, visits, line=spend, px=px,
-            line_fmt=lambda v: f"¥{v:,.0f}")))  # fmt: skip
+            p, r, labels, visits, line=spend, px=px, line_fmt=lambda v: f"¥{v:,.0f}",
+            partial=partial, partial_note=note)))  # fmt: skip
         layer_parts = [(words.layer(k), v) for k, v in self.layers.items()]
         out.append((titles["layers"], lambda p, r, px: charts.stacked_bar(
             p, r, layer_parts, px=px)))

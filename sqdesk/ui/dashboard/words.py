@@ -107,6 +107,12 @@ class DashboardWords(QObject):
     def no_level(self) -> str:
         return self.tr("No level")
 
+    def unfinished(self, weekly: bool) -> str:
+        """Above a chart whose last (or first) bucket is not whole."""
+        if weekly:
+            return self.tr("Dashed: not a whole week")
+        return self.tr("Dashed: today is not over yet")
+
     def group_kind(self, kind: str) -> str:
         return {"vip": self.tr("VIP"), "ordinary": self.tr("Ordinary"),
                 "interest": self.tr("Interest")}.get(kind, kind)  # fmt: skip
