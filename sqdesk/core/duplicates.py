@@ -15,7 +15,7 @@ from datetime import date
 
 from sqlalchemy import delete, func, select, tuple_, update
 
-from sqdesk.core import audit, backup, groups, ledger, member_stats, search
+from sqdesk.core import audit, backup, contact_days, groups, ledger, member_stats, search
 from sqdesk.core.jobs import Cancelled, ShouldStop, never_stop, stoppable
 from sqdesk.core.member_edit import MemberError
 from sqdesk.core.models import Base, Member, MemberId, MemberToken
@@ -167,6 +167,7 @@ def merge(store: Store, *, survivor_id: int, merged_id: int, today: date | None 
             survivor.referrer_id = merged.referrer_id if merged.referrer_id != survivor_id else None
         s.flush()
         ledger.take_over_balance(s, survivor_id=survivor_id, merged_id=merged_id, today=today)
+        days = contact_days.member_days(s, merged_id)  # the survivor's from now on
         _repoint_history(s, old=merged_id, new=survivor_id)
         groups.tidy_after_merge(s, survivor_id)
         audit.record(s, "merge", detail=f"member {merged.code} into {survivor.code}", rows=2)
@@ -174,6 +175,7 @@ def merge(store: Store, *, survivor_id: int, merged_id: int, today: date | None 
         s.flush()
         search.reindex(s, [survivor_id])
         member_stats.refresh_member(s, survivor_id)  # the merged member's visits moved
+        contact_days.refresh(s, [survivor_id, merged_id], days)
 
 
 def _repoint_history(s, *, old: int, new: int) -> None:

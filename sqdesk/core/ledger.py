@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, aliased
 
 from sqdesk.core import (
     audit,
+    contact_days,
     coupons,
     ledger_days,
     member_stats,
@@ -343,6 +344,7 @@ def void_visit(store: Store, visit_id: int, *, reason: str, actor: str = "") -> 
         coupons.give_back_in(s, visit_id)  # usable again until it expires
         s.flush()
         member_stats.refresh_member(s, visit.member_id)
+        contact_days.refresh(s, [visit.member_id], [contact_days.day_of(visit.at)])
         for member_id in {e.member_id for e in entries} | {visit.member_id}:
             update_level(s, member_id, today=date.today(), rules=rules_in(s))
         return total

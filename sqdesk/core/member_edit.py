@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy import update as sql_update
 from sqlalchemy.orm import Session
 
-from sqdesk.core import codes, coupons, note_search, phones, search
+from sqdesk.core import codes, contact_days, coupons, note_search, phones, search
 from sqdesk.core.errors import CodedError
 from sqdesk.core.models import LedgerEntry, Member, MemberId, Visit
 from sqdesk.core.sql_exists import exists_where
@@ -310,5 +310,8 @@ def delete_archived(store: Store, member_ids: list[int]) -> int:
                 count=len(with_history), codes=", ".join(with_history[:10]),
             )
         note_search.forget_members(s.connection(), member_ids)
+        # Their notes, attendance and copies made days of contact: cleared with them.
+        days = set().union(*(contact_days.member_days(s, m) for m in member_ids))
         result = s.execute(sql_delete(Member).where(Member.id.in_(member_ids)))
+        contact_days.refresh(s, member_ids, days)
         return result.rowcount or 0

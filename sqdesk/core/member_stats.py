@@ -92,7 +92,7 @@ def refresh_member(s: Session, member_id: int, *, today: date | None = None,
     today = today or date.today()
     # The weeks do not age: always kept current.
     if visit_at is not None:
-        contact_weeks.add_week(s, member_id, visit_at)
+        contact_weeks.add_week(s, member_id, visit_at, visit=True)
     else:
         contact_weeks.refresh_member(s, member_id)
     if settings.get(s, DAY_KEY) != today.isoformat():

@@ -1,6 +1,7 @@
 """member_stats, when it claims to be today's, holds exactly what the visits say; so do
-the table of weeks with a contact (sqdesk.core.contact_weeks), each member's latest contact
-(sqdesk.core.last_contact) and the visits per hour (sqdesk.core.visit_hours)."""
+the tables of weeks and of days with a contact (sqdesk.core.contact_weeks, contact_days),
+each member's latest contact (sqdesk.core.last_contact) and the visits per hour
+(sqdesk.core.visit_hours)."""
 
 from __future__ import annotations
 
@@ -53,6 +54,16 @@ def _weeks(s: Session) -> Iterator[str]:
     for member_id, week in sorted(expected ^ kept)[:20]:
         side = "missing" if (member_id, week) in expected else "without a contact"
         yield f"member {member_id}: the week of {week} is {side} in the weeks table"
+
+
+@invariant("days with a contact")
+def _days(s: Session) -> Iterator[str]:
+    from sqdesk.core import contact_days
+
+    for i, problem in enumerate(contact_days.differences(s)):
+        if i == 20:
+            return
+        yield problem
 
 
 @invariant("latest contacts")

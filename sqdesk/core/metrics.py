@@ -54,6 +54,7 @@ from sqlalchemy import (
 
 from sqdesk.core import (
     activities,
+    contact_days,
     coupons,
     filters,
     ledger,
@@ -332,11 +333,11 @@ def _visit_figures(s, lo: datetime, hi: datetime, first: date, last: date,
                    ids: Select | None) -> tuple[int, int, int, int, int]:  # fmt: skip
     """(visits, visitors, repeat visitors, spend, active members). The shop's sums are read
     from the visits per hour (sqdesk.core.visit_hours), a scope's from its members' visits.
-    The rest is one pass over the members,
-    never grouping a year's million visits: each member is put in one class by index seeks
-    into (member_id, at, voided) (came, and came again), and only one who did not come is
-    asked about the other contacts (activities, notes, posts copied for them), each by
-    its member index. A class is computed once per member, as a GROUP BY key."""
+    Who came, came again and had another contact are the period's day bitmaps OR-ed
+    (sqdesk.core.contact_days), never a year's million visits grouped, nor an index seek
+    per member: 110-120 ms -> 10 (30 days) / 50 (12 months) on the 100k store. Counted
+    among the members who had joined by the end (archived since or not); the active, among
+    those on the books at the end (_counted)."""
     if ids is None:
         ((n_visits, spend),) = visit_hours.sums(s, [(lo, hi)])
     else:
@@ -344,21 +345,19 @@ def _visit_figures(s, lo: datetime, hi: datetime, first: date, last: date,
             select(func.count(), func.coalesce(func.sum(Visit.amount_cents), 0))
             .where(Visit.voided.is_(False), Visit.at >= lo, Visit.at < hi,
                    Visit.member_id.in_(ids))).one()  # fmt: skip
-    # Each member's class, then again for the few archived before the end (not on the books
-    # then, so not active): the members are walked in the roster's index, whose entries hold
-    # what is asked, not in the member table's wide rows (a fifth of the statement's time).
-    klass = member_class(lo, hi, first, last)[0]
-    scope = [within(Member.id, ids)] if ids is not None else [
-        Member.archived.in_([False, True])]  # the whole roster: its (archived, joined_on)
-    joined = dict(s.execute(select(klass, func.count())
-                            .where(*scope, Member.joined_on <= last).group_by(klass)).all())
-    gone = dict(s.execute(select(klass, func.count())
-                          .where(Member.archived_at < hi, Member.joined_on <= last,
-                                 within(Member.id, ids)).group_by(klass)).all())  # fmt: skip
-    visitors, repeaters, active = tally(
-        [(k, 1, n - gone.get(k, 0)) for k, n in joined.items()]
-        + [(k, 0, n) for k, n in gone.items()])  # fmt: skip
-    return int(n_visits), visitors, repeaters, int(spend), active
+    days = contact_days.period(s, first, last)
+    # Few members joined after the end or were archived before it: their bitmaps are
+    # taken away, rather than a bitmap of everyone who counts made up.
+    late = contact_days.bitmap(s.scalars(select(Member.id).where(
+        Member.archived.in_([False, True]), Member.joined_on > last)))  # fmt: skip
+    gone = contact_days.bitmap(s.scalars(select(Member.id).where(
+        Member.archived_at < hi, Member.joined_on <= last)))  # fmt: skip
+    came, again, contacted = days.visited & ~late, days.again & ~late, days.other & ~late
+    if ids is not None:
+        scope = contact_days.bitmap(s.scalars(ids))
+        came, again, contacted = came & scope, again & scope, contacted & scope
+    active = ((came | contacted) & ~gone).bit_count()
+    return int(n_visits), came.bit_count(), again.bit_count(), int(spend), active
 
 
 def member_class(lo: datetime, hi: datetime, first: date, last: date) -> tuple:

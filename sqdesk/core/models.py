@@ -20,6 +20,7 @@ from sqlalchemy import (
     Integer,
     LargeBinary,
     MetaData,
+    SmallInteger,
     String,
     Text,
     cast,
@@ -680,6 +681,22 @@ class ContactWeek(Base):
         # The pair is the whole row: kept once, in the primary key (migration 0033).
         {"sqlite_with_rowid": False},
     )
+
+
+class ContactDay(Base):
+    """The members the shop had contact with on one day (the shop's time), one row per day
+    and kind: who came (VISITED), who came twice or more that day (AGAIN), who had another
+    contact (OTHER: taking part in an activity, a note, a post copied for them). `bits` is a
+    bitmap by member id, compressed (sqdesk.core.contact_days): a period's distinct
+    visitors, repeat visitors and active members are a few hundred bitmaps OR-ed, not an
+    index seek per member. Derived data: filled by its migration (0042), kept in every
+    transaction that adds or takes away a contact, compared with its sources by `check`."""
+
+    __tablename__ = "contact_day"
+
+    day: Mapped[int] = mapped_column(Integer, primary_key=True)  # days since 1970-01-01
+    kind: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
+    bits: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class LastContact(Base):
