@@ -269,15 +269,21 @@ class Period:
     other: int = 0
 
 
+def days(s: Session, first: date, last: date) -> dict[int, dict[int, int]]:
+    """{day: {kind: bitmap}} of the days from `first` to `last` that had a contact."""
+    out: dict[int, dict[int, int]] = defaultdict(dict)
+    for day, kind, blob in s.execute(
+            select(_TABLE.c.day, _TABLE.c.kind, _TABLE.c.bits)
+            .where(_TABLE.c.day >= day_number(first), _TABLE.c.day <= day_number(last))):
+        out[day][kind] = unpack(blob)
+    return out
+
+
 def period(s: Session, first: date, last: date) -> Period:
     """The bitmaps of the days from `first` to `last`. A member came again when they came
     on a day after having come on an earlier one, or twice on one day."""
     seen = twice = other = 0
-    day_rows: dict[int, dict[int, int]] = defaultdict(dict)
-    for day, kind, blob in s.execute(
-            select(_TABLE.c.day, _TABLE.c.kind, _TABLE.c.bits)
-            .where(_TABLE.c.day >= day_number(first), _TABLE.c.day <= day_number(last))):
-        day_rows[day][kind] = unpack(blob)
+    day_rows = days(s, first, last)
     for day in sorted(day_rows):
         kinds = day_rows[day]
         came = kinds.get(VISITED, 0)
@@ -285,3 +291,8 @@ def period(s: Session, first: date, last: date) -> Period:
         seen |= came
         other |= kinds.get(OTHER, 0)
     return Period(seen, twice, other)
+
+
+def contacted(kinds: dict[int, int]) -> int:
+    """Everyone with a contact of any kind in one day's bitmaps (days())."""
+    return kinds.get(VISITED, 0) | kinds.get(OTHER, 0)

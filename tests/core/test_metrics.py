@@ -367,9 +367,26 @@ def test_the_year_report(shop):
         year_report.build(store, T.year + 1)
 
 
+def _contacted_between(s, first: date, last: date) -> int:
+    """Members with a contact from `first` to `last`, counted from the contacts themselves
+    (visits not undone, activities by their day, notes, posts copied for a member)."""
+    from sqlalchemy import select, union
+
+    from sqdesk.core.models import Attendance, Note, PostCopy, Visit, member_of_copy
+
+    lo, hi = metrics.start_of(first), metrics.start_of(last + timedelta(days=1))
+    who = union(
+        select(Visit.member_id).where(Visit.voided.is_(False), Visit.at >= lo, Visit.at < hi),
+        select(Attendance.member_id).where(Attendance.occurrence_date.between(first, last)),
+        select(Note.member_id).where(Note.at >= lo, Note.at < hi),
+        select(member_of_copy()).where(PostCopy.rendered_for.like("member:%"),
+                                       PostCopy.copied_at >= lo, PostCopy.copied_at < hi))
+    return len(s.execute(who).all())
+
+
 def test_the_weeks_table_follows_the_contacts_and_gives_the_same_weekly_active(shop):
-    """Weekly series from the member-weeks table equal those counted from the contacts
-    themselves, and the table follows a new visit, an undone one, a note, a post copied for
+    """Weekly series from the day bitmaps equal those counted from the contacts
+    themselves, and the weeks table follows a new visit, an undone one, a note, a post copied for
     a member and an attendance at once."""
     from sqdesk.core import metrics_board as board
     from sqdesk.core.models import ContactWeek
@@ -379,9 +396,12 @@ def test_the_weeks_table_follows_the_contacts_and_gives_the_same_weekly_active(s
     from_table = board.series(store, first, LAST)
     assert len(from_table) > 17  # weekly bars
     with store.read() as s:  # every bar counted from the contacts themselves
-        spans = [(b.first, b.last) for b in from_table]
-        counted = board._active_by_contacts(s, board._bucket_table(store, spans), None)
-    assert [b.active for b in from_table] == [counted.get(b.first, 0) for b in from_table]
+        counted = [_contacted_between(s, b.first, b.last) for b in from_table]
+        daily = board.series(store, FIRST, LAST)  # and day by day
+        assert [b.active for b in daily] == [_contacted_between(s, b.first, b.first)
+                                             for b in daily]  # fmt: skip
+    assert [b.active for b in from_table] == counted
+    assert sum(b.active for b in daily) >= 6
     assert sum(b.active for b in from_table) >= 4
 
     def week(d):
