@@ -30,6 +30,7 @@ from datetime import UTC, date, datetime, timedelta
 from sqlalchemy import (
     BigInteger,
     Integer,
+    String,
     and_,
     cast,
     delete,
@@ -269,14 +270,30 @@ class Period:
     other: int = 0
 
 
-def days(s: Session, first: date, last: date) -> dict[int, dict[int, int]]:
-    """{day: {kind: bitmap}} of the days from `first` to `last` that had a contact."""
+def days(s: Session, first: date, last: date,
+         kinds: tuple[int, ...] = KINDS) -> dict[int, dict[int, int]]:  # fmt: skip
+    """{day: {kind: bitmap}} of the days from `first` to `last` that had a contact (only
+    the `kinds` asked for: each bitmap read is a decompression)."""
     out: dict[int, dict[int, int]] = defaultdict(dict)
-    for day, kind, blob in s.execute(
-            select(_TABLE.c.day, _TABLE.c.kind, _TABLE.c.bits)
-            .where(_TABLE.c.day >= day_number(first), _TABLE.c.day <= day_number(last))):
+    query = select(_TABLE.c.day, _TABLE.c.kind, _TABLE.c.bits).where(
+        _TABLE.c.day >= day_number(first), _TABLE.c.day <= day_number(last))
+    if kinds != KINDS:
+        query = query.where(_TABLE.c.kind.in_(kinds))
+    for day, kind, blob in s.execute(query):
         out[day][kind] = unpack(blob)
     return out
+
+
+def ids_by(s: Session, key, member_id, where: list) -> dict:
+    """{key: [member ids]} for the rows `where` says, the ids joined into one text per key
+    in SQL: tens of thousands of members (a year's joiners) come back as a few hundred
+    rows, not as a row object each (a year's joiners: 52 -> 10 ms on the 100k store)."""
+    if s.get_bind().dialect.name == "postgresql":
+        joined = func.string_agg(cast(member_id, String), ",")
+    else:
+        joined = func.group_concat(member_id, ",")
+    rows = s.execute(select(key, joined).where(*where).group_by(key))
+    return {k: [int(m) for m in text.split(",")] for k, text in rows if text}
 
 
 def period(s: Session, first: date, last: date) -> Period:

@@ -480,15 +480,34 @@ class JoinDay:
 def retention_by_day(store: Store, first: date, last: date, scope: Scope = STORE, *,
                      today: date | None = None) -> list[JoinDay]:  # fmt: skip
     """For each day of the period on which members joined: how many, and how many of them
-    had a contact in the 7 and 30 days after (an indexed probe per member: the joiners of a
-    year are tens of thousands, their contacts millions)."""
+    had a contact in the 7 and 30 days after. The joiners of each day as a bitmap, AND-ed
+    with the days after OR-ed (sqdesk.core.contact_days): 12 months on the 100k store
+    124 -> 35 ms, where each of 55,000 joiners was four index seeks."""
     if last < first:
         return []
-    firsts = _firsts(store, first, last, members_of(store, scope, last))
-    query = (select(firsts.c.day, func.count(), *_kept(firsts)).group_by(firsts.c.day)
-             .order_by(firsts.c.day))  # fmt: skip
+    ids = members_of(store, scope, last)
+    longest = max(RETENTION_DAYS)
+    where = [Member.archived.in_([False, True]), Member.joined_on >= first,
+             Member.joined_on <= last]  # fmt: skip
+    if ids is not None:
+        where.append(Member.id.in_(ids))
     with store.read() as s:
-        return [_join_day(d, n, ks) for d, n, *ks in s.execute(query)]
+        by_day = contact_days.ids_by(s, Member.joined_on, Member.id, where)
+        after = contact_days.days(s, first + timedelta(days=1), last + timedelta(days=longest),
+                                  kinds=(contact_days.VISITED, contact_days.OTHER))
+    contacted = {d: contact_days.contacted(kinds) for d, kinds in after.items()}
+    out = []
+    for day in sorted(by_day):
+        joined = contact_days.bitmap(by_day[day])
+        start = contact_days.day_number(day) + 1
+        kept, window, reached = {}, 0, start
+        for n in sorted(RETENTION_DAYS):  # each window grows from the one before
+            while reached < start + n:
+                window |= contacted.get(reached, 0)
+                reached += 1
+            kept[n] = (joined & window).bit_count()
+        out.append(JoinDay(day, len(by_day[day]), kept))
+    return out
 
 
 def retention_by_group(store: Store, first: date, last: date) -> dict[int, list[JoinDay]]:

@@ -117,7 +117,8 @@ def series(store: Store, first: date, last: date, scope: Scope = STORE) -> list[
                 .join(Visit, and_(Visit.at >= table.c.lo, Visit.at < table.c.hi))
                 .where(Visit.voided.is_(False), Visit.member_id.in_(ids))
                 .group_by(table.c.b))}  # fmt: skip
-        by_day = contact_days.days(s, first, last)
+        by_day = contact_days.days(s, first, last,
+                                   kinds=(contact_days.VISITED, contact_days.OTHER))
         scope_bits = contact_days.bitmap(s.scalars(ids)) if ids is not None else None
     out = []
     for a, b in spans:
