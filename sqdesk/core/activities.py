@@ -18,7 +18,7 @@ from operator import attrgetter, itemgetter
 
 from sqlalchemy import delete, func, insert, select, update
 
-from sqdesk.core import contact_weeks, filters, ledger, recurrence, segments
+from sqdesk.core import contact_days, filters, ledger, recurrence, segments
 from sqdesk.core.errors import CodedError
 from sqdesk.core.gc_pause import collector_paused
 from sqdesk.core.models import (
@@ -485,7 +485,7 @@ def record_attendance_in(
         s.execute(insert(Attendance), [
             {"activity_id": o.activity_id, "occurrence_date": o.original_date, "member_id": m,
              "source": source, "note": notes.get(m, "")[:100]} for m in new])  # fmt: skip
-        contact_weeks.add_day(s, new, o.original_date)  # as the rows store it
+        contact_days.add_attendance(s, new, o.original_date)  # as the rows store it
     rules = ledger.rules_in(s)
     today = date.today()
     for m in new:

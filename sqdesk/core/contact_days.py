@@ -11,10 +11,11 @@ member counted once by a popcount. A member's bit is their id: bit m of the inte
 integer kept little-endian and zlib-compressed (a day's 1,300 visitors out of 100,000
 members is 12.5 KB as a bitmap, about 1 KB compressed).
 
-Derived data, like the contact weeks (sqdesk.core.contact_weeks, whose functions keep this
-table too): filled by its migration (0042) and after a bulk load, then kept inside every
-transaction that adds a contact (a bit set) or takes one away (the member's days worked
-out again from the sources: refresh). `check` compares it with the sources.
+Derived data: filled by its migration (0042) and after a bulk load, then kept inside every
+transaction that adds a contact (a bit set: add_contact, add_attendance, add_copy) or takes
+one away (the member's days worked out again from the sources: refresh). Every write of a
+contact comes through here, which also keeps each member's latest contact
+(sqdesk.core.last_contact). `check` compares both with the sources.
 
 A day is read with today's offset from UTC, as the weeks are (China keeps one all year).
 """
@@ -43,6 +44,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
+from sqdesk.core import last_contact
 from sqdesk.core.models import (
     Attendance,
     ContactDay,
@@ -107,7 +109,28 @@ def members_in(bits: int) -> list[int]:
 # --- keeping it ------------------------------------------------------------------------------
 
 
-def add(s: Session, member_ids: Iterable[int], day: int, *, visit: bool) -> None:
+def add_contact(s: Session, member_id: int, at: datetime, *, visit: bool = False) -> None:
+    """A contact just added at `at` (a `visit`, a note, a post copied for the member): its
+    day, and the member's latest contact (sqdesk.core.last_contact)."""
+    last_contact.add(s, [member_id], at)
+    _add(s, [member_id], day_of(at), visit=visit)
+
+
+def add_attendance(s: Session, member_ids: list[int], day: date) -> None:
+    """Members who just took part in an activity on `day` (attendance counts by the
+    occurrence's day), in one go (a 接龙 records dozens at once)."""
+    last_contact.add_day(s, member_ids, day)
+    _add(s, member_ids, day_number(day), visit=False)
+
+
+def add_copy(s: Session, rendered_for: str, at: datetime) -> None:
+    """A post just copied at `at`: for one member ("member:12"), a contact; else nothing."""
+    target = rendered_for.removeprefix("member:")
+    if rendered_for.startswith("member:") and target.isdigit():
+        add_contact(s, int(target), at)
+
+
+def _add(s: Session, member_ids: Iterable[int], day: int, *, visit: bool) -> None:
     """Contacts just added on `day` (a day number): a visit for each member (VISITED, or
     AGAIN when they had come that day already), or another contact (OTHER)."""
     ids = set(member_ids)
@@ -125,12 +148,15 @@ def add(s: Session, member_ids: Iterable[int], day: int, *, visit: bool) -> None
 
 
 def refresh(s: Session, member_ids: Iterable[int], days: Iterable[int]) -> None:
-    """These members' bits on these days worked out again from the sources (a visit undone,
-    a member merged into another or deleted): only the days given are looked at."""
+    """These members' bits on these days, and their latest contacts, worked out again from
+    the sources (a visit undone, a member merged into another or deleted): only the days
+    given are looked at."""
     ids, days = set(member_ids), set(days)
+    s.flush()
+    for member_id in ids:
+        last_contact.refresh_member(s, member_id)
     if not ids or not days:
         return
-    s.flush()
     expected = _expected(s, ids, days)
     for day in sorted(days):
         for kind in KINDS:
@@ -172,7 +198,9 @@ def _change(s: Session, day: int, kind: int, *, add: Iterable[int] = (),
 
 
 def rebuild_all(s: Session) -> None:
-    """Every day's bitmaps from the sources (after a bulk load)."""
+    """Every day's bitmaps, and every member's latest contact, from the sources (after a
+    bulk load)."""
+    last_contact.rebuild_all(s)
     s.execute(delete(_TABLE))
     rows = [{"day": day, "kind": kind, "bits": pack(bits)}
             for (day, kind), bits in sorted(_expected_bitmaps(s).items())]  # fmt: skip

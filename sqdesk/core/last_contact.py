@@ -4,7 +4,7 @@ taking part in an activity, a note about them, or a post copied for them one by 
 The losing-touch queue (sqdesk.core.contacts) asks, for each of 100,000 members, whether
 any contact is newer than their window: four index looks per member, 135-170 ms for the
 whole queue. From this table it is one row per member. Derived data, like
-sqdesk.core.contact_weeks, which keeps it with the weeks: filled for everyone by its
+sqdesk.core.contact_days, which keeps it with the days: filled for everyone by its
 migration (0039, 0.3 s for the 100k store) and after a bulk load (the demo), then kept
 inside every transaction that adds a contact (the latest only moves forward) or takes one
 away (the member's row is worked out again). It is always whole, so no write asks whether

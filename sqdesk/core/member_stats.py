@@ -14,7 +14,7 @@ from functools import lru_cache
 from sqlalchemy import bindparam, case, delete, func, insert, literal, select
 from sqlalchemy.orm import Session
 
-from sqdesk.core import bulk, contact_weeks, settings
+from sqdesk.core import bulk, contact_days, settings
 from sqdesk.core.models import MemberStats, Visit
 from sqdesk.core.store import Store
 
@@ -87,14 +87,13 @@ def rebuild_all(s: Session, *, today: date) -> None:
 def refresh_member(s: Session, member_id: int, *, today: date | None = None,
                    visit_at: datetime | None = None) -> None:  # fmt: skip
     """Recompute one member's row (inside the transaction that changed their visits).
-    `visit_at`: the change was one visit added at that moment (its week is added to the
-    member's weeks, which only grow, instead of recounting them all)."""
+    `visit_at`: the change was one visit added at that moment, also a day of contact
+    (sqdesk.core.contact_days). A visit taken away (undone, moved to another member by a
+    merge): the caller refreshes the days it changed (contact_days.refresh), which it
+    knows."""
     today = today or date.today()
-    # The weeks do not age: always kept current.
-    if visit_at is not None:
-        contact_weeks.add_week(s, member_id, visit_at, visit=True)
-    else:
-        contact_weeks.refresh_member(s, member_id)
+    if visit_at is not None:  # the days do not age: always kept current
+        contact_days.add_contact(s, member_id, visit_at, visit=True)
     if settings.get(s, DAY_KEY) != today.isoformat():
         return  # the table is from another day: the next rebuild covers this member too
     remove, add = _one_member(today)

@@ -1,7 +1,6 @@
 """member_stats, when it claims to be today's, holds exactly what the visits say; so do
-the tables of weeks and of days with a contact (sqdesk.core.contact_weeks, contact_days),
-each member's latest contact (sqdesk.core.last_contact) and the visits per hour
-(sqdesk.core.visit_hours)."""
+the days with a contact (sqdesk.core.contact_days), each member's latest contact
+(sqdesk.core.last_contact) and the visits per hour (sqdesk.core.visit_hours)."""
 
 from __future__ import annotations
 
@@ -44,18 +43,6 @@ def _norm(row: tuple) -> tuple:
     return (last.replace(microsecond=0) if last is not None else None, *rest)
 
 
-@invariant("weeks with a contact")
-def _weeks(s: Session) -> Iterator[str]:
-    from sqdesk.core import contact_weeks
-    from sqdesk.core.models import ContactWeek
-
-    expected = {(m, _day(w)) for m, w in s.execute(contact_weeks.sources(s))}
-    kept = {(m, _day(w)) for m, w in s.execute(select(ContactWeek.member_id, ContactWeek.week))}
-    for member_id, week in sorted(expected ^ kept)[:20]:
-        side = "missing" if (member_id, week) in expected else "without a contact"
-        yield f"member {member_id}: the week of {week} is {side} in the weeks table"
-
-
 @invariant("days with a contact")
 def _days(s: Session) -> Iterator[str]:
     from sqdesk.core import contact_days
@@ -87,10 +74,6 @@ def _moment(value):
     if isinstance(value, int):
         return EPOCH + timedelta(microseconds=value)
     return value
-
-
-def _day(value) -> date:
-    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
 
 
 @invariant("visits per hour")

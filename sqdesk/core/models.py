@@ -663,26 +663,6 @@ class AuditEntry(Base):
     hash: Mapped[str] = mapped_column(String(64), default="")
 
 
-class ContactWeek(Base):
-    """The weeks (Monday to Sunday, the shop's time) in which the shop had contact with a
-    member: the dashboard's weekly active members without a year's million visits and
-    notes. Derived data (sqdesk.core.contact_weeks): filled by its migration (0040), and
-    for one member whenever one of their contacts changes."""
-
-    __tablename__ = "contact_week"
-
-    member_id: Mapped[int] = mapped_column(
-        ForeignKey("member.id", ondelete="CASCADE"), primary_key=True
-    )
-    week: Mapped[date] = mapped_column(Date, primary_key=True)  # its Monday
-
-    __table_args__ = (
-        Index("ix_contact_week_week", "week", "member_id"),
-        # The pair is the whole row: kept once, in the primary key (migration 0033).
-        {"sqlite_with_rowid": False},
-    )
-
-
 class ContactDay(Base):
     """The members the shop had contact with on one day (the shop's time), one row per day
     and kind: who came (VISITED), who came twice or more that day (AGAIN), who had another

@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import func, select
 
-from sqdesk.core import contact_weeks, note_search
+from sqdesk.core import contact_days, note_search
 from sqdesk.core.errors import CodedError
 from sqdesk.core.models import Member, Note
 from sqdesk.core.store import Store
@@ -168,7 +168,7 @@ def add(store: Store, member_id: int, text: str, *, kind: str = "other",
         s.flush()
         note_id = note.id
         note_search.index(s.connection(), note_id, cleaned)
-        contact_weeks.add_week(s, member_id, note.at)
+        contact_days.add_contact(s, member_id, note.at)
     return get(store, note_id)
 
 
@@ -208,7 +208,7 @@ def amend(store: Store, note_id: int, text: str, *, author: str = "") -> NoteInf
         s.flush()
         new_id = note.id
         note_search.index(s.connection(), new_id, cleaned)
-        contact_weeks.add_week(s, original.member_id, note.at)
+        contact_days.add_contact(s, original.member_id, note.at)
     return get(store, new_id)
 
 

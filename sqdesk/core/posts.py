@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import delete, func, select, update
 
-from sqdesk.core import contact_weeks, post_values
+from sqdesk.core import contact_days, post_values
 from sqdesk.core.errors import CodedError
 from sqdesk.core.models import ActivityPost, PostCopy, PostTemplate
 from sqdesk.core.post_render import as_text, check, compiled
@@ -377,7 +377,7 @@ def add_copy(s, t: TemplateInfo, text: str, *, rendered_for: str = "", label: st
     at = at or datetime.now(UTC)
     s.add(PostCopy(template_id=t.id, template_name=t.name, rendered_for=rendered_for[:100],
                    label=label[:100], text=text, copied_at=at))  # fmt: skip
-    contact_weeks.add_copy(s, rendered_for, at)  # a message for one member is a contact
+    contact_days.add_copy(s, rendered_for, at)  # a message for one member is a contact
 
 
 def copies_on(store: Store, day: date | None = None) -> list[CopyInfo]:

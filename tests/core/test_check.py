@@ -12,10 +12,10 @@ def test_broken_invariants_are_each_reported(demo_store):
         s.execute(text("UPDATE member SET code = '1000003' WHERE id = 1"))
         s.execute(text("UPDATE member SET mobile = '12345678901' WHERE id = 2"))
         s.execute(text("UPDATE member SET referrer_id = id WHERE id = 3"))
-        s.execute(text("DELETE FROM contact_week WHERE member_id = (SELECT min(member_id) "
-                       "FROM contact_week)"))  # fmt: skip
+        s.execute(text("DELETE FROM contact_day WHERE day = (SELECT max(day) FROM contact_day)"
+                       " AND kind = 1"))  # the latest day's visitors  # fmt: skip
     found = {p.check: p.detail for p in run_checks(demo_store)}
-    assert "missing in the weeks table" in found["weeks with a contact"]
+    assert "are missing" in found["days with a contact"]
     assert "member 1" in found["member codes"]
     assert "member 2" in found["member mobiles"]
     assert "member 3" in found["member referrers"]

@@ -384,81 +384,62 @@ def _contacted_between(s, first: date, last: date) -> int:
     return len(s.execute(who).all())
 
 
-def test_the_weeks_table_follows_the_contacts_and_gives_the_same_weekly_active(shop):
-    """Weekly series from the day bitmaps equal those counted from the contacts
-    themselves, and the weeks table follows a new visit, an undone one, a note, a post copied for
-    a member and an attendance at once."""
+def test_the_active_members_over_time_follow_the_contacts(shop):
+    """Weekly and daily active members from the day bitmaps equal those counted from the
+    contacts themselves, before and after a new visit, an undone one, a note, a post copied
+    for a member and an attendance."""
     from sqdesk.core import metrics_board as board
-    from sqdesk.core.models import ContactWeek
+    from sqdesk.core.check import run_checks
 
     store, m = shop
-    first = ago(120)
-    from_table = board.series(store, first, LAST)
-    assert len(from_table) > 17  # weekly bars
-    with store.read() as s:  # every bar counted from the contacts themselves
-        counted = [_contacted_between(s, b.first, b.last) for b in from_table]
-        daily = board.series(store, FIRST, LAST)  # and day by day
-        assert [b.active for b in daily] == [_contacted_between(s, b.first, b.first)
-                                             for b in daily]  # fmt: skip
-    assert [b.active for b in from_table] == counted
-    assert sum(b.active for b in daily) >= 6
-    assert sum(b.active for b in from_table) >= 4
 
-    def week(d):
-        return d - timedelta(days=d.weekday())
+    def same_as_the_contacts() -> None:
+        weekly, daily = board.series(store, ago(120), LAST), board.series(store, FIRST, LAST)
+        assert len(weekly) > 17  # weekly bars
+        with store.read() as s:  # every bar counted from the contacts themselves
+            assert [b.active for b in weekly] == [_contacted_between(s, b.first, b.last)
+                                                  for b in weekly]  # fmt: skip
+            assert [b.active for b in daily] == [_contacted_between(s, b.first, b.first)
+                                                 for b in daily]  # fmt: skip
+        assert sum(b.active for b in daily) >= 6 and sum(b.active for b in weekly) >= 4
 
-    with store.read() as s:
-        weeks = {(r.member_id, r.week) for r in s.query(ContactWeek)}
-    assert {(m["a"], week(ago(20))), (m["a"], week(ago(60))), (m["b"], week(ago(24))),
-            (m["d"], week(ago(4))), (m["c"], week(ago(1)))} <= weeks  # a note, a copy
+    same_as_the_contacts()
     v = ledger.record_visit(store, m["c"], amount_cents=10_00, at=noon(ago(12)))
-    with store.read() as s:
-        assert s.get(ContactWeek, (m["c"], week(ago(12)))) is not None
+    same_as_the_contacts()
     ledger.void_visit(store, v.visit_id, reason="录错了")
-    with store.read() as s:
-        assert s.get(ContactWeek, (m["c"], week(ago(12)))) is None
     notes.add(store, m["f"], "路过打了招呼", at=noon(ago(8)))
     posts.record_copy(store, posts.find(store, "birthday"), "生日快乐",
                       rendered_for=f"member:{m['h']}", at=noon(ago(15)))  # fmt: skip
     act = activities.create(store, ActivityInput(title="拼单", start_date=ago(30)))
     activities.record_attendance(store, act, ago(30), [m["e"]])
-    with store.read() as s:
-        assert s.get(ContactWeek, (m["f"], week(ago(8)))) is not None
-        assert s.get(ContactWeek, (m["h"], week(ago(15)))) is not None
-        assert s.get(ContactWeek, (m["e"], week(ago(30)))) is not None
-    from sqdesk.core.check import run_checks
-
+    same_as_the_contacts()
     assert run_checks(store) == []
 
 
-def test_the_migration_fills_the_weeks_as_the_app_keeps_them(shop):
-    """Migration 0040 fills the member-weeks table in its own SQL: the same rows as the app
-    kept through visits (one undone), notes, attendance and posts copied for one member."""
+def test_the_migration_fills_the_days_as_the_app_keeps_them(shop):
+    """Migration 0042 fills the day bitmaps in its own code: the same as the app kept
+    through visits (one undone), notes, attendance and posts copied for one member."""
     import importlib.util
     from pathlib import Path
 
-    from sqlalchemy import delete, select, text
-
-    from sqdesk.core.models import ContactWeek
+    from sqdesk.core import contact_days
 
     store, m = shop
     v = ledger.record_visit(store, m["c"], amount_cents=10_00, at=noon(ago(12)))
-    ledger.void_visit(store, v.visit_id, reason="录错了")  # its week goes again
+    ledger.void_visit(store, v.visit_id, reason="录错了")  # its day goes again
     act = activities.create(store, ActivityInput(title="拼单", start_date=ago(30)))
     activities.record_attendance(store, act, ago(30), [m["f"]])  # F's only contact
     path = (Path(__file__).resolve().parents[2] / "sqdesk" / "core" / "migrations" / "versions"
-            / "0040_contact_weeks_whole.py")  # fmt: skip
-    spec = importlib.util.spec_from_file_location("migration_0040", path)
+            / "0042_contact_days.py")  # fmt: skip
+    spec = importlib.util.spec_from_file_location("migration_0042", path)
     migration = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(migration)
-    rows = select(ContactWeek.member_id, ContactWeek.week).order_by(ContactWeek.member_id,
-                                                                    ContactWeek.week)
     with store.session() as s:
-        kept = s.execute(rows).all()
-        s.execute(delete(ContactWeek))
-        s.execute(text(migration.fill_statement(s.get_bind().dialect.name)))
-        filled = s.execute(rows).all()
-    assert len({mid for mid, _w in kept}) >= 6 and filled == kept
+        kept = {(d, k): contact_days.unpack(b) for d, k, b in s.execute(
+            contact_days._TABLE.select())}  # fmt: skip
+        filled = {key: contact_days.bitmap(ids)
+                  for key, ids in migration._sources(s.connection()).items()}  # fmt: skip
+    assert len(kept) >= 8 and filled == kept
 
 
 def _reference_participation(store, first, last, scope=metrics.STORE):

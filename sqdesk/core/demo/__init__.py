@@ -10,7 +10,7 @@ from datetime import date
 
 from sqlalchemy import func, select
 
-from sqdesk.core import bulk, contact_weeks, search
+from sqdesk.core import bulk, contact_days, search
 from sqdesk.core.codes import serial_of
 from sqdesk.core.demo.calendar import fill_calendar
 from sqdesk.core.demo.coupons import fill_coupons
@@ -97,7 +97,7 @@ def fill_demo_store(
                        progress=progress, should_stop=should_stop)  # fmt: skip
         if notes:
             sync_id_sequence(s, "note")
-        contact_weeks.rebuild_all(s)  # visits, attendance and notes were loaded in bulk
+        contact_days.rebuild_all(s)  # visits, attendance and notes were loaded in bulk
         for key, value in DEMO_SHOP.items():
             if s.get(Setting, key) is None:
                 s.add(Setting(key=key, value=value))
