@@ -139,7 +139,7 @@ def _add(s: Session, member_ids: Iterable[int], day: int, *, visit: bool) -> Non
     if not visit:
         _change(s, day, OTHER, add=ids)
         return
-    came = _locked(s, day, VISITED)
+    came = _locked(s, day, VISITED, create=True)
     again = {m for m in ids if came >> m & 1}
     if again:
         _change(s, day, AGAIN, add=again)
@@ -169,31 +169,31 @@ def member_days(s: Session, member_id: int) -> set[int]:
     return {day for day, _kind in _expected(s, {member_id}, None)}
 
 
-def _locked(s: Session, day: int, kind: int) -> int:
+def _locked(s: Session, day: int, kind: int, *, create: bool = False) -> int:
     """A day's bitmap, its row locked until the commit (PostgreSQL: two PCs recording on
-    the same day take turns; SQLite's writer holds the whole file already)."""
-    return unpack(s.execute(select(_TABLE.c.bits).where(_TABLE.c.day == day, _TABLE.c.kind == kind)
-                            .with_for_update()).scalar())  # fmt: skip
+    the same day take turns; SQLite's writer holds the whole file already). `create`: a
+    missing row is made first (empty), so that there is a row to lock: two PCs adding the
+    day's first bits would otherwise each write theirs over the other's."""
+    where = and_(_TABLE.c.day == day, _TABLE.c.kind == kind)
+    blob = s.execute(select(_TABLE.c.bits).where(where).with_for_update()).scalar()
+    if blob is None and create:
+        upsert = insert_for(s.get_bind().dialect.name)(_TABLE)
+        s.execute(upsert.values(day=day, kind=kind, bits=pack(0)).on_conflict_do_nothing())
+        blob = s.execute(select(_TABLE.c.bits).where(where).with_for_update()).scalar()
+    return unpack(blob)
 
 
 def _change(s: Session, day: int, kind: int, *, add: Iterable[int] = (),
             remove: Iterable[int] = (), before: int | None = None) -> None:  # fmt: skip
     """Set the bits of `add` and clear those of `remove` in a day's bitmap; `before`, its
-    bitmap when the caller has just read it locked."""
-    bits = _locked(s, day, kind) if before is None else before
-    new = bits | bitmap(add)
-    gone = bitmap(remove)
-    new &= ~gone
-    if new == bits:
-        return
+    bitmap when the caller has just read it locked (with `create`)."""
+    add, remove = list(add), list(remove)
+    bits = _locked(s, day, kind, create=bool(add)) if before is None else before
+    new = (bits | bitmap(add)) & ~bitmap(remove)
     where = and_(_TABLE.c.day == day, _TABLE.c.kind == kind)
     if not new:
-        s.execute(delete(_TABLE).where(where))
-    elif not bits:
-        upsert = insert_for(s.get_bind().dialect.name)(_TABLE)
-        s.execute(upsert.values(day=day, kind=kind, bits=pack(new)).on_conflict_do_update(
-            index_elements=["day", "kind"], set_={"bits": pack(new)}))  # fmt: skip
-    else:
+        s.execute(delete(_TABLE).where(where))  # no empty row is left
+    elif new != bits:
         s.execute(_TABLE.update().where(where).values(bits=pack(new)))
 
 
