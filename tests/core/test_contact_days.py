@@ -231,3 +231,35 @@ def test_a_period_counts_a_member_again_on_a_later_day_or_twice_on_one(store):
     assert contact_days.members_in(whole.other) == [c]
     assert contact_days.members_in(late.visited) == [a]  # the period starts after day 9
     assert late.again == 0
+
+
+def test_two_writers_adding_a_days_first_contacts_keep_both(store):
+    """Two PCs record the first contacts of a day at once (on PostgreSQL, two sessions; on
+    SQLite the writers take turns anyway): neither bit is lost."""
+    import threading
+    import time as clock
+
+    a, b = (create(store, MemberInput(name=n, joined_on=T - timedelta(days=30)))
+            for n in ("先到", "后到"))  # fmt: skip
+    at = noon(3)
+    ready = threading.Barrier(2)
+    failures = []
+
+    def write(member_id: int) -> None:
+        try:
+            ready.wait()
+            with store.session() as s:
+                contact_days.add_contact(s, member_id, at, visit=True)
+                clock.sleep(0.2)  # both inside their transactions at once
+        except Exception as exc:  # reported below
+            failures.append(exc)
+
+    threads = [threading.Thread(target=write, args=(m,)) for m in (a, b)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    assert failures == []
+    with store.read() as s:
+        day = contact_days.days(s, T - timedelta(days=3), T - timedelta(days=3))
+    assert contact_days.members_in(day[contact_days.day_of(at)][VISITED]) == [a, b]
