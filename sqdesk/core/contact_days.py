@@ -9,7 +9,7 @@ of 100,000 members (110-120 ms for any period on the 100k store); from this tabl
 the period's bitmaps OR-ed (30 days: about 90 small rows; 12 months, about 1,100), each
 member counted once by a popcount. A member's bit is their id: bit m of the integer, the
 integer kept little-endian and zlib-compressed (a day's 1,300 visitors out of 100,000
-members is 12.5 KB as a bitmap, about 1 KB compressed).
+members is 12.5 KB as a bitmap, 1-3 KB compressed).
 
 Derived data: filled by its migration (0042) and after a bulk load, then kept inside every
 transaction that adds a contact (a bit set: add_contact, add_attendance, add_copy) or takes
@@ -17,7 +17,9 @@ one away (the member's days worked out again from the sources: refresh). Every w
 contact comes through here, which also keeps each member's latest contact
 (sqdesk.core.last_contact). `check` compares both with the sources.
 
-A day is read with today's offset from UTC, as the weeks are (China keeps one all year).
+A moment's day is read with today's offset from UTC (China keeps one all year; elsewhere a
+contact in the hour a clock changes may land on the neighbouring day), an activity's by
+its occurrence's date.
 """
 
 from __future__ import annotations
