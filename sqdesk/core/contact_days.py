@@ -34,7 +34,7 @@ from sqlalchemy import (
     BigInteger,
     Integer,
     String,
-    and_,
+    bindparam,
     cast,
     delete,
     extract,
@@ -57,6 +57,7 @@ from sqdesk.core.models import (
     local_offset_seconds,
     member_of_copy,
 )
+from sqdesk.core.prepared import Prepared
 from sqdesk.core.upserts import insert_for
 
 VISITED, AGAIN, OTHER = 1, 2, 3
@@ -87,10 +88,13 @@ def unpack(blob: bytes | None) -> int:
 
 def bitmap(member_ids: Iterable[int]) -> int:
     """The bitmap of these members (a bytearray filled, then one integer: setting bits of
-    a growing integer one by one would copy it each time)."""
+    a growing integer one by one would copy it each time; a few are set so)."""
     ids = list(member_ids)
-    if not ids:
-        return 0
+    if len(ids) <= 8:
+        bits = 0
+        for m in ids:
+            bits |= 1 << m
+        return bits
     buf = bytearray(max(ids) // 8 + 1)
     for m in ids:
         buf[m >> 3] |= 1 << (m & 7)
@@ -171,18 +175,24 @@ def member_days(s: Session, member_id: int) -> set[int]:
     return {day for day, _kind in _expected(s, {member_id}, None)}
 
 
+# A visit reads and writes a day's row: through the driver, not SQLAlchemy's execution of
+# a statement each time (0.17 of the 0.2 ms these took on the 100k store).
+_READ = Prepared(lambda _dialect: select(_TABLE.c.bits).where(
+    _TABLE.c.day == bindparam("day"), _TABLE.c.kind == bindparam("kind")).with_for_update())
+
+
 def _locked(s: Session, day: int, kind: int, *, create: bool = False) -> int:
     """A day's bitmap, its row locked until the commit (PostgreSQL: two PCs recording on
     the same day take turns; SQLite's writer holds the whole file already). `create`: a
     missing row is made first (empty), so that there is a row to lock: two PCs adding the
     day's first bits would otherwise each write theirs over the other's."""
-    where = and_(_TABLE.c.day == day, _TABLE.c.kind == kind)
-    blob = s.execute(select(_TABLE.c.bits).where(where).with_for_update()).scalar()
-    if blob is None and create:
-        upsert = insert_for(s.get_bind().dialect.name)(_TABLE)
-        s.execute(upsert.values(day=day, kind=kind, bits=pack(0)).on_conflict_do_nothing())
-        blob = s.execute(select(_TABLE.c.bits).where(where).with_for_update()).scalar()
-    return unpack(blob)
+    conn = s.connection()
+    found = _READ.column(conn, day=day, kind=kind)
+    if not found and create:
+        upsert = insert_for(conn.dialect.name)(_TABLE)
+        conn.execute(upsert.values(day=day, kind=kind, bits=pack(0)).on_conflict_do_nothing())
+        found = _READ.column(conn, day=day, kind=kind)
+    return unpack(found[0]) if found else 0
 
 
 def _change(s: Session, day: int, kind: int, *, add: Iterable[int] = (),
@@ -192,11 +202,19 @@ def _change(s: Session, day: int, kind: int, *, add: Iterable[int] = (),
     add, remove = list(add), list(remove)
     bits = _locked(s, day, kind, create=bool(add)) if before is None else before
     new = (bits | bitmap(add)) & ~bitmap(remove)
-    where = and_(_TABLE.c.day == day, _TABLE.c.kind == kind)
-    if not new:
-        s.execute(delete(_TABLE).where(where))  # no empty row is left
-    elif new != bits:
-        s.execute(_TABLE.update().where(where).values(bits=pack(new)))
+    if new == bits and new:
+        return
+    conn = s.connection()
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    where = f"WHERE day = {mark} AND kind = {mark}"
+    cursor = conn.connection.driver_connection.cursor()
+    try:
+        if not new:  # no empty row is left
+            cursor.execute(f"DELETE FROM contact_day {where}", (day, kind))
+        else:
+            cursor.execute(f"UPDATE contact_day SET bits = {mark} {where}", (pack(new), day, kind))
+    finally:
+        cursor.close()
 
 
 def rebuild_all(s: Session) -> None:
