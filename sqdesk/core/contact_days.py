@@ -335,16 +335,34 @@ def days(s: Session, first: date, last: date,
     return out
 
 
-def ids_by(s: Session, key, member_id, where: list) -> dict:
-    """{key: [member ids]} for the rows `where` says, the ids joined into one text per key
-    in SQL: tens of thousands of members (a year's joiners) come back as a few hundred
-    rows, not as a row object each (a year's joiners: 52 -> 10 ms on the 100k store)."""
-    if s.get_bind().dialect.name == "postgresql":
-        joined = func.string_agg(cast(member_id, String), ",")
-    else:
-        joined = func.group_concat(member_id, ",")
-    rows = s.execute(select(key, joined).where(*where).group_by(key))
-    return {k: [int(m) for m in text.split(",")] for k, text in rows if text}
+def bitmaps_by(s: Session, key, member_id, where: list) -> dict:
+    """{key: (how many, bitmap)} of the member ids `where` says, grouped by `key`. Members
+    get their ids as they join, so a day's joiners are mostly one run of ids: SQL gives
+    each group's lowest and highest id and its count, and a group whose count fills its
+    range is that run, one shift; only the other groups' ids are read, joined into one
+    text per group (a year's 55,000 joiners on the 100k store: 22 -> 6 ms; read as ids
+    they were 55,000 integers parsed)."""
+    out = {}
+    scattered = []
+    for k, low, high, n in s.execute(select(key, func.min(member_id), func.max(member_id),
+                                            func.count(member_id))
+                                     .where(*where).group_by(key)):  # fmt: skip
+        if high - low + 1 == n:
+            out[k] = (n, ((1 << n) - 1) << low)
+        else:
+            scattered.append(k)
+    if scattered:
+        if s.get_bind().dialect.name == "postgresql":
+            joined = func.string_agg(cast(member_id, String), ",")
+        else:
+            joined = func.group_concat(member_id, ",")
+        for start in range(0, len(scattered), 500):
+            rows = s.execute(select(key, joined).where(*where, key.in_(
+                scattered[start:start + 500])).group_by(key))  # fmt: skip
+            for k, text in rows:
+                ids = [int(m) for m in text.split(",")]
+                out[k] = (len(ids), bitmap(ids))
+    return out
 
 
 def period(s: Session, first: date, last: date) -> Period:

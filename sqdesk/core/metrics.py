@@ -492,13 +492,13 @@ def retention_by_day(store: Store, first: date, last: date, scope: Scope = STORE
     if ids is not None:
         where.append(Member.id.in_(ids))
     with store.read() as s:
-        by_day = contact_days.ids_by(s, Member.joined_on, Member.id, where)
+        by_day = contact_days.bitmaps_by(s, Member.joined_on, Member.id, where)
         after = contact_days.days(s, first + timedelta(days=1), last + timedelta(days=longest),
                                   kinds=(contact_days.VISITED, contact_days.OTHER))
     contacted = {d: contact_days.contacted(kinds) for d, kinds in after.items()}
     out = []
     for day in sorted(by_day):
-        joined = contact_days.bitmap(by_day[day])
+        n_joined, joined = by_day[day]
         start = contact_days.day_number(day) + 1
         kept, window, reached = {}, 0, start
         for n in sorted(RETENTION_DAYS):  # each window grows from the one before
@@ -506,7 +506,7 @@ def retention_by_day(store: Store, first: date, last: date, scope: Scope = STORE
                 window |= contacted.get(reached, 0)
                 reached += 1
             kept[n] = (joined & window).bit_count()
-        out.append(JoinDay(day, len(by_day[day]), kept))
+        out.append(JoinDay(day, n_joined, kept))
     return out
 
 

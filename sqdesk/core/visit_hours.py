@@ -11,7 +11,6 @@ amount_cents) index. `check` compares the table with the visits.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
@@ -19,6 +18,7 @@ from functools import lru_cache
 from sqlalchemy import BigInteger, delete, func, insert, literal_column, select, type_coerce
 from sqlalchemy.orm import Session
 
+from sqdesk.core import sql_rows
 from sqdesk.core.models import UTCDateTime, Visit, VisitHour
 from sqdesk.core.upserts import insert_for
 
@@ -91,16 +91,18 @@ def sums(s: Session, spans: Sequence[tuple[datetime, datetime]]) -> list[tuple[i
             parts.append((lo, a, i))
         if b < hi:
             parts.append((b, hi, i))
-    if whole:
-        starts = [a for a, _b, _i in whole]
-        for hour, n, cents in s.execute(
-            select(VisitHour.hour, VisitHour.visits, VisitHour.spend_cents)
-            .where(VisitHour.hour >= whole[0][0], VisitHour.hour < whole[-1][1])
+    if whole:  # summed in SQL: a year is thousands of hours, each a row to Python before
+        span = sql_rows.rows_table(s.get_bind().dialect.name, "span",
+                                   [("a", sql_rows.MOMENT), ("b", sql_rows.MOMENT)],
+                                   [(a, b) for a, b, _i in whole])  # fmt: skip
+        index = {a: i for a, _b, i in whole}
+        for a, n, cents in s.execute(
+            select(span.c.a, func.sum(VisitHour.visits), func.sum(VisitHour.spend_cents))
+            .join(VisitHour, (VisitHour.hour >= span.c.a) & (VisitHour.hour < span.c.b))
+            .group_by(span.c.a)
         ):  # fmt: skip
-            k = bisect_right(starts, hour) - 1
-            if k >= 0 and hour < whole[k][1]:
-                out[whole[k][2]][0] += int(n)
-                out[whole[k][2]][1] += int(cents)
+            out[index[a]][0] += int(n or 0)
+            out[index[a]][1] += int(cents or 0)
     for lo, hi, i in parts:
         n, cents = s.execute(
             select(func.count(), func.coalesce(func.sum(Visit.amount_cents), 0))

@@ -76,6 +76,21 @@ def test_a_bitmap_holds_its_members():
     assert contact_days.bitmap([]) == 0 == contact_days.unpack(contact_days.pack(0))
 
 
+def test_the_joiners_of_each_day_as_runs_of_ids_or_one_by_one(store):
+    """bitmaps_by: a day whose joiners' ids are one run is that run; a day whose ids are
+    scattered (another day's member between them) is read id by id. Both equal the ids."""
+    days = [3, 3, 3, 5, 4, 5, 9]  # days ago: 3 a run, 5 scattered, 4 and 9 one member
+    ids = [create(store, MemberInput(name=f"会员{i}", joined_on=T - timedelta(days=d)))
+           for i, d in enumerate(days)]  # fmt: skip
+    want: dict[date, list[int]] = {}
+    for member_id, d in zip(ids, days, strict=True):
+        want.setdefault(T - timedelta(days=d), []).append(member_id)
+    with store.read() as s:
+        got = contact_days.bitmaps_by(s, Member.joined_on, Member.id, [Member.id.in_(ids)])
+    assert {d: (n, contact_days.members_in(bits)) for d, (n, bits) in got.items()} == {
+        d: (len(m), m) for d, m in want.items()}
+
+
 def _kept(store) -> dict[tuple[int, int], list[int]]:
     with store.read() as s:
         assert list(contact_days.differences(s)) == []  # equal to the sources
