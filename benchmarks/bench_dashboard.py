@@ -48,15 +48,16 @@ def _raw(raw: sqlite3.Connection, first: date, last: date) -> None:
 def _board(store: Store, first: date, last: date) -> None:
     """Every part the page counts, side by side on as many threads as the page's pool."""
     before = metrics.previous_period(first, last)
-    calendar = metrics.SharedCalendar(store, first, last)  # as the page shares it
+    calendar = metrics.SharedCalendar(store, first, last)  # as the page shares them
+    days = metrics.shared_days(store, first, last)
 
     def headline():  # the cohorts are the figures' joiners by week, as on the page
-        figures = metrics.compute(store, first, last, calendar=calendar)
+        figures = metrics.compute(store, first, last, calendar=calendar, days=days)
         metrics_board.cohorts(store, first, last, joined=figures.joined)
 
     parts = [headline,
-             lambda: metrics.compute(store, *before),
-             lambda: metrics_board.series(store, first, last),
+             lambda: metrics.compute(store, *before, days=days),
+             lambda: metrics_board.series(store, first, last, days=days),
              lambda: (metrics_board.layers(store, last), metrics_board.levels(store, last)),
              lambda: metrics_board.group_boards(store, first, last, calendar=calendar)]
     with ThreadPoolExecutor(max_workers=4) as pool:

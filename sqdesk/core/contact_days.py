@@ -25,10 +25,12 @@ its occurrence's date.
 
 from __future__ import annotations
 
+import threading
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 import lz4.block
 from sqlalchemy import (
@@ -60,6 +62,9 @@ from sqdesk.core.models import (
 )
 from sqdesk.core.prepared import Prepared
 from sqdesk.core.upserts import insert_for
+
+if TYPE_CHECKING:
+    from sqdesk.core.store import Store
 
 VISITED, AGAIN, OTHER = 1, 2, 3
 KINDS = (VISITED, AGAIN, OTHER)
@@ -321,10 +326,37 @@ class Period:
     other: int = 0
 
 
-def days(s: Session, first: date, last: date,
-         kinds: tuple[int, ...] = KINDS) -> dict[int, dict[int, int]]:  # fmt: skip
+class SharedDays:
+    """The bitmaps of every day from `first` to `last`, read by whichever thread asks first
+    and then kept: the Dashboard page's figures, its previous period's, its retention and
+    its series read the same days side by side (12 months on the 100k store: each day's
+    three bitmaps read once, not four times)."""
+
+    def __init__(self, store: Store, first: date, last: date) -> None:
+        self._store, self.first, self.last = store, first, last
+        self._lock = threading.Lock()
+        self._days: dict[int, dict[int, int]] | None = None
+
+    def covers(self, first: date, last: date) -> bool:
+        return self.first <= first and last <= self.last
+
+    def get(self) -> dict[int, dict[int, int]]:
+        with self._lock:
+            if self._days is None:
+                with self._store.read() as s:
+                    self._days = days(s, self.first, self.last)
+            return self._days
+
+
+def days(s: Session, first: date, last: date, kinds: tuple[int, ...] = KINDS,
+         shared: SharedDays | None = None) -> dict[int, dict[int, int]]:  # fmt: skip
     """{day: {kind: bitmap}} of the days from `first` to `last` that had a contact (only
-    the `kinds` asked for: each bitmap read is a decompression)."""
+    the `kinds` asked for: each bitmap read is a decompression), from `shared` when it
+    holds them."""
+    if shared is not None and shared.covers(first, last):
+        lo, hi = day_number(first), day_number(last)
+        return {d: {k: b for k, b in by_kind.items() if k in kinds}
+                for d, by_kind in shared.get().items() if lo <= d <= hi}  # fmt: skip
     out: dict[int, dict[int, int]] = defaultdict(dict)
     query = select(_TABLE.c.day, _TABLE.c.kind, _TABLE.c.bits).where(
         _TABLE.c.day >= day_number(first), _TABLE.c.day <= day_number(last))
@@ -365,11 +397,11 @@ def bitmaps_by(s: Session, key, member_id, where: list) -> dict:
     return out
 
 
-def period(s: Session, first: date, last: date) -> Period:
+def period(s: Session, first: date, last: date, shared: SharedDays | None = None) -> Period:
     """The bitmaps of the days from `first` to `last`. A member came again when they came
     on a day after having come on an earlier one, or twice on one day."""
     seen = twice = other = 0
-    day_rows = days(s, first, last)
+    day_rows = days(s, first, last, shared=shared)
     for day in sorted(day_rows):
         kinds = day_rows[day]
         came = kinds.get(VISITED, 0)

@@ -264,13 +264,15 @@ def _share(part: float, whole: float) -> float | None:
 
 
 def compute(store: Store, first: date, last: date, scope: Scope = STORE, *,
-            today: date | None = None, calendar: SharedCalendar | None = None) -> Figures:
+            today: date | None = None, calendar: SharedCalendar | None = None,
+            days: contact_days.SharedDays | None = None) -> Figures:
     """Every figure of the module's definitions for the period and scope. The parts read
     the store side by side, each on its own connection (a year of a big store is a million
     visits and as many ledger entries: one pass over each, at once). `calendar`, when
     given, is the period's calendar (first to min(last, today)) shared with other scopes'
     figures counted beside (the WeChat groups' boards count theirs together:
-    sqdesk.core.metrics_groups)."""
+    sqdesk.core.metrics_groups). `days`, when given, holds the day bitmaps of the period
+    and the retention windows after it, read once for every part of the Dashboard page."""
     check_period(first, last)
     today = today or date.today()
     lo, hi = start_of(first), start_of(last + timedelta(days=1))
@@ -285,9 +287,10 @@ def compute(store: Store, first: date, last: date, scope: Scope = STORE, *,
         taking_part = pool.submit(lambda: participation(
             store, first, min(last, today), scope,
             calendar=calendar.get() if calendar is not None else None))
-        visits = pool.submit(read, _visit_figures, lo, hi, first, last, ids)
+        visits = pool.submit(read, _visit_figures, lo, hi, first, last, ids, days)
         points = pool.submit(read, _points, lo, hi, ids)
-        cohorts = pool.submit(retention_by_day, store, first, last, scope, today=today)
+        cohorts = pool.submit(retention_by_day, store, first, last, scope, today=today,
+                              days=days)  # fmt: skip
         members = pool.submit(read, _member_counts, lo, hi, first, last, ids)
         referrals = pool.submit(read, _referrals, first, last, ids)
         copies = pool.submit(read, _copies, lo, hi, scope, ids)
@@ -329,8 +332,9 @@ def on_books(s, last: date, hi: datetime, ids: Select | None = None) -> int:
     return joined - gone
 
 
-def _visit_figures(s, lo: datetime, hi: datetime, first: date, last: date,
-                   ids: Select | None) -> tuple[int, int, int, int, int]:  # fmt: skip
+def _visit_figures(s, lo: datetime, hi: datetime, first: date, last: date, ids: Select | None,
+                   shared: contact_days.SharedDays | None = None,
+                   ) -> tuple[int, int, int, int, int]:  # fmt: skip
     """(visits, visitors, repeat visitors, spend, active members). The shop's sums are read
     from the visits per hour (sqdesk.core.visit_hours), a scope's from its members' visits.
     Who came, came again and had another contact are the period's day bitmaps OR-ed
@@ -345,7 +349,7 @@ def _visit_figures(s, lo: datetime, hi: datetime, first: date, last: date,
             select(func.count(), func.coalesce(func.sum(Visit.amount_cents), 0))
             .where(Visit.voided.is_(False), Visit.at >= lo, Visit.at < hi,
                    Visit.member_id.in_(ids))).one()  # fmt: skip
-    days = contact_days.period(s, first, last)
+    days = contact_days.period(s, first, last, shared)
     # Few members joined after the end or were archived before it: their bitmaps are
     # taken away, rather than a bitmap of everyone who counts made up.
     late = contact_days.bitmap(s.scalars(select(Member.id).where(
@@ -478,7 +482,8 @@ class JoinDay:
 
 
 def retention_by_day(store: Store, first: date, last: date, scope: Scope = STORE, *,
-                     today: date | None = None) -> list[JoinDay]:  # fmt: skip
+                     today: date | None = None,
+                     days: contact_days.SharedDays | None = None) -> list[JoinDay]:  # fmt: skip
     """For each day of the period on which members joined: how many, and how many of them
     had a contact in the 7 and 30 days after. The joiners of each day as a bitmap, AND-ed
     with the days after OR-ed (sqdesk.core.contact_days): 12 months on the 100k store
@@ -494,7 +499,8 @@ def retention_by_day(store: Store, first: date, last: date, scope: Scope = STORE
     with store.read() as s:
         by_day = contact_days.bitmaps_by(s, Member.joined_on, Member.id, where)
         after = contact_days.days(s, first + timedelta(days=1), last + timedelta(days=longest),
-                                  kinds=(contact_days.VISITED, contact_days.OTHER))
+                                  kinds=(contact_days.VISITED, contact_days.OTHER),
+                                  shared=days)  # fmt: skip
     contacted = {d: contact_days.contacted(kinds) for d, kinds in after.items()}
     out = []
     for day in sorted(by_day):
@@ -652,6 +658,14 @@ class SharedCalendar:
             if self._calendar is None:
                 self._calendar = expand_calendar(*self._args)
             return self._calendar
+
+
+def shared_days(store: Store, first: date, last: date) -> contact_days.SharedDays:
+    """The day bitmaps that the figures of a period and of the one before, their retention
+    windows and the period's series read: from the previous period's first day to the
+    longest window after this one's last."""
+    return contact_days.SharedDays(store, previous_period(first, last)[0],
+                                   last + timedelta(days=max(RETENTION_DAYS)))
 
 
 def expand_calendar(store: Store, first: date, last: date) -> Calendar:

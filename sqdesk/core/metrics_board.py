@@ -97,7 +97,8 @@ def _bucket_table(store: Store, spans: list[tuple[date, date]]):
         [(a, a, b, start_of(a), start_of(b + timedelta(days=1))) for a, b in spans])
 
 
-def series(store: Store, first: date, last: date, scope: Scope = STORE) -> list[Bucket]:
+def series(store: Store, first: date, last: date, scope: Scope = STORE, *,
+           days: contact_days.SharedDays | None = None) -> list[Bucket]:
     """Active members, visits and spend per day (or week). The shop's visits and spend of
     every bucket come from the visits per hour (sqdesk.core.visit_hours), a scope's from one
     range scan of the covering visit index. The active members of a bucket are its days'
@@ -118,7 +119,8 @@ def series(store: Store, first: date, last: date, scope: Scope = STORE) -> list[
                 .where(Visit.voided.is_(False), Visit.member_id.in_(ids))
                 .group_by(table.c.b))}  # fmt: skip
         by_day = contact_days.days(s, first, last,
-                                   kinds=(contact_days.VISITED, contact_days.OTHER))
+                                   kinds=(contact_days.VISITED, contact_days.OTHER),
+                                   shared=days)  # fmt: skip
         scope_bits = contact_days.bitmap(s.scalars(ids)) if ids is not None else None
     out = []
     for a, b in spans:

@@ -285,6 +285,35 @@ def _code(store, member_id):
     return members.detail(store, member_id).code
 
 
+def test_the_pages_shared_day_bitmaps_give_what_each_part_reads_alone(shop, monkeypatch):
+    """The Dashboard page reads the day bitmaps once for its figures, the previous period's
+    and the series (metrics.shared_days): the same answers as each part reading its own
+    days, for 30 days, a year and a scope, and one read for all of them."""
+    from sqdesk.core import contact_days
+    from sqdesk.core import metrics_board as board
+
+    store, _ = shop
+    reads = []
+    read = contact_days.days
+    monkeypatch.setattr(contact_days, "days", lambda s, first, last, *a, **k: (
+        reads.append((first, last, k.get("shared"))) or read(s, first, last, *a, **k)))
+    for first in (FIRST, T - timedelta(days=364)):
+        for scope in (metrics.STORE, metrics.segment_scope(store, "new")):
+            shared = metrics.shared_days(store, first, LAST)
+            before = metrics.previous_period(first, LAST)
+            reads.clear()
+            assert metrics.compute(store, first, LAST, scope, days=shared) == metrics.compute(
+                store, first, LAST, scope)
+            assert metrics.compute(store, *before, scope, days=shared) == metrics.compute(
+                store, *before, scope)
+            assert board.series(store, first, LAST, scope, days=shared) == board.series(
+                store, first, LAST, scope)
+            assert sum(1 for *_, s in reads if s is shared) == 5  # every read asked it
+            # and it read the store once, its whole span
+            assert [r for r in reads if r[:2] == (shared.first, shared.last)] == [
+                (shared.first, shared.last, None)]
+
+
 def test_the_board_series_layers_levels_and_cohorts(shop):
     """The same hand-made store, drawn: per-day buckets with the contacts and visits of
     each day; layers and levels at the end (today's cached figures and the figures computed

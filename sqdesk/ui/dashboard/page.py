@@ -353,9 +353,12 @@ class DashboardPage(QWidget):
         before = metrics.previous_period(first, last)
         # The shop's figures and the group boards count the same calendar: expanded once.
         calendar = metrics.SharedCalendar(store, first, min(last, date.today()))
+        # The figures, the previous period's and the series read the same day bitmaps.
+        days = metrics.shared_days(store, first, last)
 
         def headline(_progress, _stop):  # the cohorts are the figures' joiners by week
-            figures = metrics.compute(store, first, last, scope, calendar=calendar)
+            figures = metrics.compute(store, first, last, scope, calendar=calendar,
+                                      days=days)  # fmt: skip
             return figures, metrics_board.cohorts(store, first, last, scope,
                                                   joined=figures.joined)  # fmt: skip
 
@@ -365,8 +368,10 @@ class DashboardPage(QWidget):
 
         parts = [
             (headline, self._show_headline),
-            (lambda _p, _s: metrics.compute(store, *before, scope), self._show_previous),
-            (lambda _p, _s: metrics_board.series(store, first, last, scope), self._show_series),
+            (lambda _p, _s: metrics.compute(store, *before, scope, days=days),
+             self._show_previous),
+            (lambda _p, _s: metrics_board.series(store, first, last, scope, days=days),
+             self._show_series),
             (ends, self._show_ends),
         ]  # fmt: skip
         if scope.kind == "store":
