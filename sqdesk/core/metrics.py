@@ -295,7 +295,7 @@ def compute(store: Store, first: date, last: date, scope: Scope = STORE, *,
         referrals = pool.submit(read, _referrals, first, last, ids)
         copies = pool.submit(read, _copies, lo, hi, scope, ids)
         coupon_figures = pool.submit(coupons.figures, store, since=first, until=last,
-                                     today=today, members=ids)  # fmt: skip
+                                     today=today, members=ids, spend=False)  # fmt: skip
         total, new, archived = members.result()
         n_visits, visitors, repeaters, spend, active = visits.result()
         by_day = cohorts.result()

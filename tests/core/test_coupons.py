@@ -2,6 +2,7 @@
 (the discount, points on what was paid, each refusal recording nothing), undoing the visit
 gives it back; the CLI's contract. SQLite and PostgreSQL alike."""
 
+import dataclasses
 import json
 from datetime import UTC, date, datetime, timedelta
 
@@ -262,6 +263,9 @@ def test_figures_count_issued_used_expired_and_the_use_rate(shop):
     (row,) = [f for f in coupons.figures(store) if f.type_id == t.id]
     assert (row.issued, row.used, row.expired, row.open) == (2, 1, 1, 0)
     assert row.use_rate == 0.5 and row.spend_cents == 5000
+    # The Dashboard asks without the spend: the same counts, the visits not looked up.
+    (counts,) = [f for f in coupons.figures(store, spend=False) if f.type_id == t.id]
+    assert counts == dataclasses.replace(row, spend_cents=None)
 
 
 def test_a_post_names_the_members_valid_coupons_and_the_first_last_day(shop):
