@@ -350,12 +350,12 @@ def _visit_figures(s, lo: datetime, hi: datetime, first: date, last: date, ids: 
             .where(Visit.voided.is_(False), Visit.at >= lo, Visit.at < hi,
                    Visit.member_id.in_(ids))).one()  # fmt: skip
     days = contact_days.period(s, first, last, shared)
-    # Few members joined after the end or were archived before it: their bitmaps are
-    # taken away, rather than a bitmap of everyone who counts made up.
-    late = contact_days.bitmap(s.scalars(select(Member.id).where(
-        Member.archived.in_([False, True]), Member.joined_on > last)))  # fmt: skip
-    gone = contact_days.bitmap(s.scalars(select(Member.id).where(
-        Member.archived_at < hi, Member.joined_on <= last)))  # fmt: skip
+    # The members who joined after the end or were archived before it are taken away,
+    # rather than a bitmap of everyone who counts made up. Those who joined after a past
+    # period are many (a year's joiners): their bitmap is read as runs of ids.
+    late = contact_days.members_bitmap(s, [Member.archived.in_([False, True]),
+                                           Member.joined_on > last])  # fmt: skip
+    gone = contact_days.members_bitmap(s, [Member.archived_at < hi, Member.joined_on <= last])
     came, again, contacted = days.visited & ~late, days.again & ~late, days.other & ~late
     if ids is not None:
         scope = contact_days.bitmap(s.scalars(ids))

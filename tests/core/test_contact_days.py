@@ -91,6 +91,24 @@ def test_the_joiners_of_each_day_as_runs_of_ids_or_one_by_one(store):
         d: (len(m), m) for d, m in want.items()}
 
 
+@pytest.mark.parametrize("few", [0, 100])
+def test_a_set_of_members_as_one_run_id_by_id_or_by_join_day(store, monkeypatch, few):
+    """members_bitmap: the members who joined after a day are one run of ids; archived
+    members scattered among them are read id by id (few) or by join day (many)."""
+    monkeypatch.setattr(contact_days, "FEW_IDS", few)
+    days = [9, 8, 8, 7, 6, 6, 5, 3]
+    ids = [create(store, MemberInput(name=f"张{i}🍵", joined_on=T - timedelta(days=d)))
+           for i, d in enumerate(days)]  # fmt: skip
+    set_archived(store, [ids[1], ids[3], ids[4]], True)
+    joined_after = [Member.id.in_(ids), Member.joined_on > T - timedelta(days=8)]
+    archived = [Member.id.in_(ids), Member.archived.is_(True)]
+    nobody = [Member.id.in_(ids), Member.joined_on > T]
+    with store.read() as s:
+        got = [contact_days.members_in(contact_days.members_bitmap(s, w))
+               for w in (joined_after, archived, nobody)]  # fmt: skip
+    assert got == [ids[3:], [ids[1], ids[3], ids[4]], []]
+
+
 def _kept(store) -> dict[tuple[int, int], list[int]]:
     with store.read() as s:
         assert list(contact_days.differences(s)) == []  # equal to the sources
