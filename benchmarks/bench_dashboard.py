@@ -59,7 +59,8 @@ def _board(store: Store, first: date, last: date) -> None:
              lambda: metrics.compute(store, *before, days=days),
              lambda: metrics_board.series(store, first, last, days=days),
              lambda: (metrics_board.layers(store, last), metrics_board.levels(store, last)),
-             lambda: metrics_board.group_boards(store, first, last, calendar=calendar)]
+             lambda: metrics_board.group_boards(store, first, last, calendar=calendar,
+                                                days=days)]
     with ThreadPoolExecutor(max_workers=4) as pool:
         for future in [pool.submit(p) for p in parts]:
             future.result()

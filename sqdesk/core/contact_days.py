@@ -337,6 +337,19 @@ class SharedDays:
         self._store, self.first, self.last = store, first, last
         self._lock = threading.Lock()
         self._days: dict[int, dict[int, int]] | None = None
+        self._made: dict[tuple, object] = {}
+        self._making: dict[tuple, threading.Lock] = {}
+
+    def made(self, key: tuple, make):
+        """What `make()` gives, made once for `key` by whichever thread asks first (the
+        others wait for it): what the page's parts work out from these days in common, a
+        period's members or its joiners kept."""
+        with self._lock:
+            lock = self._making.setdefault(key, threading.Lock())
+        with lock:
+            if key not in self._made:
+                self._made[key] = make()
+            return self._made[key]
 
     def covers(self, first: date, last: date) -> bool:
         return self.first <= first and last <= self.last

@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import threading
 from bisect import bisect_left
-from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
@@ -44,7 +43,6 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy import (
     Select,
     and_,
-    case,
     distinct,
     func,
     or_,
@@ -60,25 +58,20 @@ from sqdesk.core import (
     ledger,
     ledger_days,
     segments,
-    sql_rows,
     visit_hours,
 )
 from sqdesk.core.errors import CodedError
 from sqdesk.core.models import (
     Attendance,
     GroupMembership,
-    LastContact,
     LedgerEntry,
     Member,
     MemberPoints,
-    Note,
     PostCopy,
     Visit,
     WechatGroup,
-    copy_target_of,
     member_of_copy,
 )
-from sqdesk.core.sql_exists import exists_where
 from sqdesk.core.store import Store
 from sqdesk.core.tags import fold
 
@@ -349,53 +342,44 @@ def _visit_figures(s, lo: datetime, hi: datetime, first: date, last: date, ids: 
             select(func.count(), func.coalesce(func.sum(Visit.amount_cents), 0))
             .where(Visit.voided.is_(False), Visit.at >= lo, Visit.at < hi,
                    Visit.member_id.in_(ids))).one()  # fmt: skip
-    days = contact_days.period(s, first, last, shared)
-    # The members who joined after the end or were archived before it are taken away,
-    # rather than a bitmap of everyone who counts made up. Those who joined after a past
-    # period are many (a year's joiners): their bitmap is read as runs of ids.
-    late = contact_days.members_bitmap(s, [Member.archived.in_([False, True]),
-                                           Member.joined_on > last])  # fmt: skip
-    gone = contact_days.members_bitmap(s, [Member.archived_at < hi, Member.joined_on <= last])
-    came, again, contacted = days.visited & ~late, days.again & ~late, days.other & ~late
+    members = period_members(s, first, last, hi, shared)
+    came, again, contacted = members.came, members.again, members.contacted
     if ids is not None:
         scope = contact_days.bitmap(s.scalars(ids))
         came, again, contacted = came & scope, again & scope, contacted & scope
-    active = ((came | contacted) & ~gone).bit_count()
+    active = ((came | contacted) & ~members.gone).bit_count()
     return int(n_visits), came.bit_count(), again.bit_count(), int(spend), active
 
 
-def member_class(lo: datetime, hi: datetime, first: date, last: date) -> tuple:
-    """(class, on the books at the end) of the member row in the query: GROUP BY keys.
-    Each member's latest contact is kept (sqdesk.core.last_contact): one who did not come
-    and has no contact at all since the period began is not seen, on one look at their row
-    instead of three index seeks. On the 100k store that is half the members for 30 days:
-    their classes 224-259 -> 173-194 ms; 12 months 185-201 -> 182-186 ms. Asked before the
-    visits it made 30 days faster still but 12 months slower (most members came in a year,
-    and each paid the look)."""
-    mine = [Visit.member_id == Member.id, Visit.voided.is_(False), Visit.at >= lo,
-            Visit.at < hi]  # fmt: skip
-    second = (select(Visit.at).where(*mine).order_by(Visit.at).limit(1).offset(1)
-              .scalar_subquery())  # fmt: skip
-    quiet = ~exists_where(LastContact.member_id == Member.id, LastContact.at >= lo)
-    klass = case((exists_where(*mine), case((second.is_not(None), AGAIN), else_=CAME)),
-                 (quiet, NOT_SEEN),
-                 (_contacted_otherwise(Member.id, lo, hi, first, last), OTHERWISE),
-                 else_=NOT_SEEN).label("class")  # fmt: skip
-    return klass, case((_counted(last, hi), 1), else_=0).label("counted")
+@dataclass(frozen=True)
+class PeriodMembers:
+    """Bitmaps of a period's members among those who had joined by its end: who came, who
+    came again, who had another contact; and who was archived before the end (a visitor
+    still, but not an active member: _counted)."""
+
+    came: int
+    again: int
+    contacted: int
+    gone: int
 
 
-def tally(per_class: Iterable[tuple[int, int, int]]) -> tuple[int, int, int]:
-    """(visitors, repeat visitors, active members) from (class, on the books, members)."""
-    visitors = repeaters = active = 0
-    for k, on_books, n in per_class:
-        visitors += n if k in (CAME, AGAIN) else 0
-        repeaters += n if k == AGAIN else 0
-        active += n if on_books and k != NOT_SEEN else 0
-    return visitors, repeaters, active
+def period_members(s, first: date, last: date, hi: datetime,
+                   shared: contact_days.SharedDays | None = None) -> PeriodMembers:  # fmt: skip
+    """The period's PeriodMembers for the whole shop (a scope ANDs its own bitmap), worked
+    out once per Dashboard page with `shared` (the figures and the groups' boards)."""
 
+    def make() -> PeriodMembers:
+        days = contact_days.period(s, first, last, shared)
+        # The members who joined after the end or were archived before it are taken away,
+        # rather than a bitmap of everyone who counts made up. Those who joined after a
+        # past period are many (a year's joiners): their bitmap is read as runs of ids.
+        late = contact_days.members_bitmap(s, [Member.archived.in_([False, True]),
+                                               Member.joined_on > last])  # fmt: skip
+        gone = contact_days.members_bitmap(s, [Member.archived_at < hi,
+                                               Member.joined_on <= last])  # fmt: skip
+        return PeriodMembers(days.visited & ~late, days.again & ~late, days.other & ~late, gone)
 
-# A member's class in a period (member_class).
-NOT_SEEN, OTHERWISE, CAME, AGAIN = 0, 1, 2, 3
+    return make() if shared is None else shared.made(("members", first, last), make)
 
 
 def _copies(s, lo: datetime, hi: datetime, scope: Scope, ids: Select | None) -> int:
@@ -407,18 +391,6 @@ def _counted(last: date, hi: datetime):
     """Members on the books at the end of `last`: joined by then, not archived by then."""
     return and_(Member.joined_on <= last,
                 or_(Member.archived_at.is_(None), Member.archived_at >= hi))  # fmt: skip
-
-
-def _contacted_otherwise(member_id, lo: datetime, hi: datetime, first: date, last: date):
-    """A contact in [lo, hi) that is not a visit (an activity by its day, a note, a post
-    copied for the member), each found through its member index."""
-    return or_(
-        exists_where(Attendance.member_id == member_id, Attendance.occurrence_date >= first,
-                     Attendance.occurrence_date <= last),
-        exists_where(Note.member_id == member_id, Note.at >= lo, Note.at < hi),
-        exists_where(PostCopy.rendered_for == copy_target_of(member_id),
-                     PostCopy.copied_at >= lo, PostCopy.copied_at < hi),
-    )  # fmt: skip
 
 
 def _copies_of(scope: Scope, ids: Select | None):
@@ -485,12 +457,35 @@ def retention_by_day(store: Store, first: date, last: date, scope: Scope = STORE
                      today: date | None = None,
                      days: contact_days.SharedDays | None = None) -> list[JoinDay]:  # fmt: skip
     """For each day of the period on which members joined: how many, and how many of them
-    had a contact in the 7 and 30 days after. The joiners of each day as a bitmap, AND-ed
-    with the days after OR-ed (sqdesk.core.contact_days): 12 months on the 100k store
-    124 -> 70 ms, where each of 55,000 joiners was four index seeks."""
+    had a contact in the 7 and 30 days after (joiners())."""
+    return joiners(store, first, last, scope, days=days).by_day
+
+
+@dataclass(frozen=True)
+class Joiners:
+    """A period's joiners: by day (JoinDay), and all days together, per N of
+    RETENTION_DAYS, the bitmap of those with a contact within N days of joining."""
+
+    by_day: list[JoinDay]
+    kept: dict[int, int]
+
+
+def joiners(store: Store, first: date, last: date, scope: Scope = STORE, *,
+            days: contact_days.SharedDays | None = None) -> Joiners:  # fmt: skip
+    """The joiners of each day as a bitmap, AND-ed with the days after OR-ed
+    (sqdesk.core.contact_days): 12 months on the 100k store 124 -> 31 ms, where each of
+    55,000 joiners was four index seeks. The shop's, with `days`, worked out once per
+    Dashboard page (its figures, and its groups' boards from the bitmaps kept)."""
     if last < first:
-        return []
-    ids = members_of(store, scope, last)
+        return Joiners([], dict.fromkeys(RETENTION_DAYS, 0))
+    if scope.kind == "store" and days is not None:
+        return days.made(("joiners", first, last),
+                         lambda: _joiners(store, first, last, None, days))  # fmt: skip
+    return _joiners(store, first, last, members_of(store, scope, last), days)
+
+
+def _joiners(store: Store, first: date, last: date, ids: Select | None,
+             days: contact_days.SharedDays | None) -> Joiners:  # fmt: skip
     longest = max(RETENTION_DAYS)
     where = [Member.archived.in_([False, True]), Member.joined_on >= first,
              Member.joined_on <= last]  # fmt: skip
@@ -502,7 +497,7 @@ def retention_by_day(store: Store, first: date, last: date, scope: Scope = STORE
                                   kinds=(contact_days.VISITED, contact_days.OTHER),
                                   shared=days)  # fmt: skip
     contacted = {d: contact_days.contacted(kinds) for d, kinds in after.items()}
-    out = []
+    out, everyone_kept = [], dict.fromkeys(RETENTION_DAYS, 0)
     for day in sorted(by_day):
         n_joined, joined = by_day[day]
         start = contact_days.day_number(day) + 1
@@ -511,88 +506,11 @@ def retention_by_day(store: Store, first: date, last: date, scope: Scope = STORE
             while reached < start + n:
                 window |= contacted.get(reached, 0)
                 reached += 1
-            kept[n] = (joined & window).bit_count()
+            kept_bits = joined & window
+            kept[n] = kept_bits.bit_count()
+            everyone_kept[n] |= kept_bits
         out.append(JoinDay(day, n_joined, kept))
-    return out
-
-
-def retention_by_group(store: Store, first: date, last: date) -> dict[int, list[JoinDay]]:
-    """retention_by_day for every WeChat group at once, by group id (groups nobody in the
-    period joined are left out). One query for all: its table of join days is hundreds of
-    bound values, and building that statement costs more than running it."""
-    if last < first:
-        return {}
-    stays = (select(GroupMembership.group_id, GroupMembership.member_id)
-             .where(_in_group_on(last)).distinct().subquery())  # fmt: skip
-    firsts = _firsts(store, first, last, select(stays.c.member_id).distinct())
-    query = (select(stays.c.group_id, firsts.c.day, func.count(), *_kept(firsts))
-             .join(stays, stays.c.member_id == firsts.c.member_id)
-             .group_by(stays.c.group_id, firsts.c.day)
-             .order_by(stays.c.group_id, firsts.c.day))  # fmt: skip
-    out: dict[int, list[JoinDay]] = {}
-    with store.read() as s:
-        for gid, d, n, *ks in s.execute(query):
-            out.setdefault(gid, []).append(_join_day(d, n, ks))
-    return out
-
-
-def _join_day(day: date, joined: int, kept: list) -> JoinDay:
-    return JoinDay(day, joined, {n: int(k or 0) for n, k in zip(RETENTION_DAYS, kept,
-                                                                strict=True)})  # fmt: skip
-
-
-def _firsts(store: Store, first: date, last: date, ids: Select | None):
-    """Each joiner of the period (among `ids`; None: everyone) with their join day's
-    windows and their first contact of each kind after it: a materialized CTE."""
-    days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
-    cols = [("day", sql_rows.DAY), ("lo", sql_rows.MOMENT)]
-    for n in RETENTION_DAYS:
-        cols += [(f"hi{n}", sql_rows.MOMENT), (f"last{n}", sql_rows.DAY)]
-    cols_after = [name for name, _kind in cols[2:]]
-    rows = []
-    for d in days:
-        row = [d, start_of(d + timedelta(days=1))]
-        for n in RETENTION_DAYS:
-            row += [start_of(d + timedelta(days=n + 1)), d + timedelta(days=n)]
-        rows.append(tuple(row))
-    join_days = sql_rows.rows_table(store.engine.dialect.name, "join_day", cols, rows)
-    lo = join_days.c.lo
-    # Each joiner's first contact of each kind after their join day: one index seek each.
-    firsts = (select(Member.id.label("member_id"), Member.joined_on.label("day"),
-                     *(join_days.c[c] for c in cols_after),
-                     select(func.min(Visit.at)).where(Visit.member_id == Member.id,
-                                                      Visit.voided.is_(False), Visit.at >= lo)
-                     .scalar_subquery().label("visit"),
-                     select(func.min(Note.at)).where(Note.member_id == Member.id, Note.at >= lo)
-                     .scalar_subquery().label("note"),
-                     select(func.min(PostCopy.copied_at))
-                     .where(PostCopy.rendered_for == copy_target_of(Member.id),
-                            PostCopy.copied_at >= lo).scalar_subquery().label("copy"),
-                     select(func.min(Attendance.occurrence_date))
-                     .where(Attendance.member_id == Member.id,
-                            Attendance.occurrence_date > join_days.c.day)
-                     .scalar_subquery().label("came"))
-              .join(join_days, join_days.c.day == Member.joined_on))  # fmt: skip
-    # SQLite built a throwaway index on the whole member table for every call. The shop:
-    # `archived IN (0, 1)` makes each join day one seek into the roster's (archived,
-    # joined_on) index. A scope: its few members are joined, and looked up by id.
-    if ids is None:
-        firsts = firsts.where(Member.archived.in_([False, True]))
-    else:
-        scoped = ids.distinct().subquery()  # a member with two stays in the group: once
-        firsts = firsts.join(scoped, next(iter(scoped.c)) == Member.id).where(
-            Member.joined_on >= first, Member.joined_on <= last)  # before the join days
-    # Materialized: each joiner's four probes run once, not once per window.
-    return firsts.cte("firsts").prefix_with("MATERIALIZED")
-
-
-def _kept(firsts) -> list:
-    """Per N: how many of the joiners had a contact within N days of joining."""
-    return [func.sum(case((or_(firsts.c.visit < firsts.c[f"hi{n}"],
-                               firsts.c.note < firsts.c[f"hi{n}"],
-                               firsts.c.copy < firsts.c[f"hi{n}"],
-                               firsts.c.came <= firsts.c[f"last{n}"]), 1), else_=0))
-            for n in RETENTION_DAYS]  # fmt: skip
+    return Joiners(out, everyone_kept)
 
 
 def cohort_share(days: list[JoinDay], n: int, today: date) -> float | None:

@@ -290,10 +290,12 @@ class GroupBoard:
 
 
 def group_boards(store: Store, first: date, last: date, *, today: date | None = None,
-                 calendar: SharedCalendar | None = None) -> list[GroupBoard]:
+                 calendar: SharedCalendar | None = None,
+                 days: contact_days.SharedDays | None = None) -> list[GroupBoard]:
     """The headline figures of every WeChat group, VIP groups first, all groups counted
-    together (sqdesk.core.metrics_groups). The calendar is expanded once (`calendar`:
-    shared with the shop's figures of the same period)."""
+    together (sqdesk.core.metrics_groups). The calendar is expanded once and the day
+    bitmaps read once (`calendar`, `days`: shared with the shop's figures of the same
+    period)."""
     check_period(first, last)
     today = today or date.today()
     kinds = group_scopes(store)
@@ -301,6 +303,7 @@ def group_boards(store: Store, first: date, last: date, *, today: date | None = 
         return []
     calendar = calendar or SharedCalendar(store, first, min(last, today))
     figures = metrics_groups.board_figures(store, first, last, [scope for _k, scope in kinds],
-                                           today=today, calendar=calendar.get())  # fmt: skip
+                                           today=today, calendar=calendar.get(),
+                                           days=days)  # fmt: skip
     boards = [GroupBoard(kind, f) for (kind, _scope), f in zip(kinds, figures, strict=True)]
     return sorted(boards, key=lambda b: b.kind != "vip")

@@ -1,26 +1,30 @@
-"""The figures of every WeChat group's board, all groups in one statement per figure.
+"""The figures of every WeChat group's board, all groups counted together.
 
 A board shows a group's members, active rate, visits, spend, repurchase rate, 7-day
 retention and participation (the Dashboard's groups panel). Counted group by group with
 sqdesk.core.metrics.compute they were some 30 statements a group, each about a millisecond
-of building and reading in Python for a little of SQLite's work: three hundred for ten
-groups, a third of the whole page's time. Here each figure is one statement that joins the
-groups' memberships and groups by group, with the same definitions (the member's class,
-the audience of an activity) taken from sqdesk.core.metrics; a test holds every board to
-the group's own compute().
+of building and reading in Python for a little of SQLite's work. Here the members, visits
+and spend are one statement each that joins the groups' memberships and groups by group;
+who came, came again and had another contact, and which joiners were kept, are the shop's
+bitmaps for the period (metrics.period_members, metrics.joiners: on the Dashboard page the
+same ones its figures use) ANDed with each group's members. The definitions are
+sqdesk.core.metrics' own; a test holds every board to the group's own compute().
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, select
 
+from sqdesk.core import contact_days
 from sqdesk.core.metrics import (
     RETENTION_DAYS,
     Calendar,
     Figures,
+    JoinDay,
     Participation,
     Scope,
     _counted,
@@ -28,11 +32,10 @@ from sqdesk.core.metrics import (
     attended_in,
     cohort_share,
     for_audience,
-    member_class,
+    joiners,
+    period_members,
     rate_occurrences,
-    retention_by_group,
     start_of,
-    tally,
 )
 from sqdesk.core.models import Attendance, GroupMembership, Member, Visit
 from sqdesk.core.store import Store
@@ -48,30 +51,61 @@ class _Counts:
     total: int = 0
     visits: int = 0
     spend: int = 0
-    per_class: tuple[tuple[int, int, int], ...] = ()
 
 
 def board_figures(store: Store, first: date, last: date, scopes: list[Scope], *,
-                  today: date, calendar: Calendar) -> list[Figures]:  # fmt: skip
+                  today: date, calendar: Calendar,
+                  days: contact_days.SharedDays | None = None) -> list[Figures]:  # fmt: skip
     """Figures (BOARD_FIELDS) for each group scope, as compute(store, first, last, scope)
-    counts them. `calendar`: the period's, first to min(last, today)."""
+    counts them. `calendar`: the period's, first to min(last, today); `days`: the
+    page's day bitmaps (metrics.shared_days), else read here."""
     lo, hi = start_of(first), start_of(last + timedelta(days=1))
+    days = days or contact_days.SharedDays(store, first,
+                                           last + timedelta(days=max(RETENTION_DAYS)))
     with store.read() as s:
-        counts = _counts(s, lo, hi, first, last)
-    joined = retention_by_group(store, first, last)
+        counts = _counts(s, lo, hi, last)
+        shop = period_members(s, first, last, hi, days)
+        stays = s.execute(select(GroupMembership.group_id, GroupMembership.member_id,
+                                 Member.joined_on)
+                          .join(Member, Member.id == GroupMembership.member_id)
+                          .where(_in_group_on(last), Member.joined_on <= last)
+                          .distinct()).all()  # fmt: skip
+    kept = {n: _bytes(bits) for n, bits in joiners(store, first, last, days=days).kept.items()}
+    members: dict[int, list[int]] = defaultdict(list)
+    joined: dict[int, dict[date, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for gid, member_id, joined_on in stays:
+        members[gid].append(member_id)
+        if joined_on >= first:
+            joined[gid][joined_on].append(member_id)
     taking_part = _participation(store, min(last, today), calendar)
     out = []
     for scope in scopes:
         gid = scope.group_id
         c = counts.get(gid, _Counts())
-        visitors, repeaters, active = tally(c.per_class)
-        days = joined.get(gid, [])
+        mine = contact_days.bitmap(members.get(gid, ()))
+        came, again = shop.came & mine, shop.again & mine
+        active = ((came | (shop.contacted & mine)) & ~shop.gone).bit_count()
+        join_days = [JoinDay(d, len(ids), {n: sum(_has(kept[n], m) for m in ids)
+                                           for n in RETENTION_DAYS})
+                     for d, ids in sorted(joined.get(gid, {}).items())]  # fmt: skip
         out.append(Figures(
             first, last, scope, members_total=c.total, active_members=active,
-            visits=c.visits, visitors=visitors, repeat_visitors=repeaters, spend_cents=c.spend,
-            retention={n: cohort_share(days, n, today) for n in RETENTION_DAYS},
-            participation=taking_part(gid), joined=tuple(days)))  # fmt: skip
+            visits=c.visits, visitors=came.bit_count(), repeat_visitors=again.bit_count(),
+            spend_cents=c.spend,
+            retention={n: cohort_share(join_days, n, today) for n in RETENTION_DAYS},
+            participation=taking_part(gid), joined=tuple(join_days)))  # fmt: skip
     return out
+
+
+def _bytes(bits: int) -> bytes:
+    """A bitmap's bytes, in which one member's bit is looked up without shifting the whole
+    integer (_has)."""
+    return bits.to_bytes((bits.bit_length() + 7) // 8, "little")
+
+
+def _has(bits: bytes, member_id: int) -> bool:
+    i = member_id >> 3
+    return i < len(bits) and bool(bits[i] >> (member_id & 7) & 1)
 
 
 def _stays(day: date):
@@ -80,8 +114,8 @@ def _stays(day: date):
             .where(_in_group_on(day)).distinct().subquery())  # fmt: skip
 
 
-def _counts(s, lo: datetime, hi: datetime, first: date, last: date) -> dict[int, _Counts]:
-    """Members on the books, visits and spend, and the members' classes, per group."""
+def _counts(s, lo: datetime, hi: datetime, last: date) -> dict[int, _Counts]:
+    """Members on the books, visits and spend, per group."""
     stays = _stays(last)
     totals = dict(s.execute(
         select(stays.c.group_id, func.count(Member.id))
@@ -92,17 +126,8 @@ def _counts(s, lo: datetime, hi: datetime, first: date, last: date) -> dict[int,
         .join(Visit, Visit.member_id == stays.c.member_id)
         .where(Visit.voided.is_(False), Visit.at >= lo, Visit.at < hi)
         .group_by(stays.c.group_id))}  # fmt: skip
-    klass, counted = member_class(lo, hi, first, last)
-    classes: dict[int, list] = {}
-    for gid, k, on_books, n in s.execute(
-            select(stays.c.group_id, klass, counted, func.count())
-            .join(stays, stays.c.member_id == Member.id)
-            .where(Member.joined_on <= last)
-            .group_by(stays.c.group_id, klass, counted)):  # fmt: skip
-        classes.setdefault(gid, []).append((k, on_books, n))
-    return {gid: _Counts(totals.get(gid, 0), *visits.get(gid, (0, 0)),
-                         tuple(classes.get(gid, ())))
-            for gid in set(totals) | set(visits) | set(classes)}  # fmt: skip
+    return {gid: _Counts(totals.get(gid, 0), *visits.get(gid, (0, 0)))
+            for gid in set(totals) | set(visits)}  # fmt: skip
 
 
 def _participation(store: Store, last: date, cal: Calendar):

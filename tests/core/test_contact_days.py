@@ -20,6 +20,7 @@ from sqdesk.core.errors import CodedError
 from sqdesk.core.member_edit import MemberInput, create, delete_archived, set_archived
 from sqdesk.core.models import EPOCH, MICROSECOND, Member
 from sqdesk.core.store import Store
+from tests.core import reference_counts
 
 OFFSETS = (8 * 3600, 0, -5 * 3600, 5 * 3600 + 1800, 13 * 3600 + 45 * 60, -12 * 3600)
 T = date.today()
@@ -173,15 +174,15 @@ def test_a_rebuild_makes_what_the_writes_kept(store):
 
 def _by_member(store, first: date, last: date, ids=None) -> tuple[int, int, int]:
     """(visitors, repeat visitors, active) counted member by member, with the classes the
-    dashboard used before the bitmaps (metrics.member_class): the reference."""
+    dashboard used before the bitmaps (reference_counts.member_class): the reference."""
     lo, hi = metrics.start_of(first), metrics.start_of(last + timedelta(days=1))
-    klass, counted = metrics.member_class(lo, hi, first, last)
+    klass, counted = reference_counts.member_class(lo, hi, first, last)
     with store.read() as s:
         query = (select(klass, counted, func.count()).where(Member.joined_on <= last)
                  .group_by(klass, counted))  # fmt: skip
         if ids is not None:
             query = query.where(Member.id.in_(ids))
-        return metrics.tally(s.execute(query).all())
+        return reference_counts.tally(s.execute(query).all())
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -232,19 +233,8 @@ def _counts_agree(store, plan, joined, archived, span, end) -> None:
                 s, lo, hi, first, last, chosen)  # fmt: skip
             assert (visitors, repeaters, active) == _by_member(store, first, last, names)
     # Retention: the joiners of each day kept by a contact in the 7 and 30 days after.
-    assert metrics.retention_by_day(store, first, last) == _retention_by_member(store, first,
-                                                                                last)
-
-
-def _retention_by_member(store, first: date, last: date) -> list:
-    """retention_by_day as it was counted before the bitmaps, each joiner's first contacts
-    sought one by one (metrics._firsts, which the groups' boards still use): the
-    reference."""
-    firsts = metrics._firsts(store, first, last, None)
-    query = (select(firsts.c.day, func.count(), *metrics._kept(firsts))
-             .group_by(firsts.c.day).order_by(firsts.c.day))  # fmt: skip
-    with store.read() as s:
-        return [metrics._join_day(d, n, ks) for d, n, *ks in s.execute(query)]
+    assert metrics.retention_by_day(store, first, last) == reference_counts.retention_by_member(
+        store, first, last)
 
 
 def test_a_period_counts_a_member_again_on_a_later_day_or_twice_on_one(store):

@@ -376,7 +376,7 @@ class DashboardPage(QWidget):
         ]  # fmt: skip
         if scope.kind == "store":
             parts.append((lambda _p, _s: metrics_board.group_boards(
-                store, first, last, calendar=calendar), self._show_groups))  # fmt: skip
+                store, first, last, calendar=calendar, days=days), self._show_groups))  # fmt: skip
         self.waiting = len(parts)
         for work, show in parts:
             run_quiet(self, work, on_success=lambda result, show=show: self._arrived(
