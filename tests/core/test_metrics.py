@@ -227,6 +227,22 @@ def store_joined(store, member_id: int) -> date:
         return s.get(Member, member_id).joined_on
 
 
+def test_the_top_referrers_break_ties_by_code(any_store):
+    """Seven referrers with 3, 2, 2, 2, 2, 2 and 1 new members: the top five are the one
+    with 3, then four of the five with 2 by their member code; the one with 1 is out."""
+    store = any_store
+    names = ["推荐甲", "推荐乙", "推荐丙", "推荐丁", "推荐戊", "推荐己", "推荐庚🍵"]
+    referrers = [create(store, MemberInput(name=n, joined_on=ago(200))) for n in names]
+    for r, k in zip(referrers, [3, 2, 2, 2, 2, 2, 1], strict=True):
+        for i in range(k):
+            create(store, MemberInput(name=f"新人{r}-{i}", joined_on=ago(3), referrer_id=r))
+    f = metrics.compute(store, FIRST, LAST)
+    twos = sorted((_code(store, r), n) for r, n in zip(referrers[1:6], names[1:6], strict=True))
+    assert f.referrals.top == ((_code(store, referrers[0]), names[0], 3),
+                               *((c, n, 2) for c, n in twos[:4]))  # fmt: skip
+    assert (f.referrals.new_with_referrer, f.referrals.referrers) == (14, 7)
+
+
 def test_a_segment_scope_and_the_previous_period(shop):
     store, _ = shop
     new = metrics.compute(store, FIRST, LAST, metrics.segment_scope(store, "new"))
