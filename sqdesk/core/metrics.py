@@ -527,7 +527,8 @@ def _joiners(store: Store, first: date, last: date, ids: Select | None,
 def cohort_share(days: list[JoinDay], n: int, today: date) -> float | None:
     """Retention over N days for these join days: only members who joined N days or more
     before today count (the others have not had their N days yet)."""
-    ripe = [d for d in days if d.day <= today - timedelta(days=n)]
+    ripe_by = today - timedelta(days=n)
+    ripe = [d for d in days if d.day <= ripe_by]
     return _share(sum(d.kept[n] for d in ripe), sum(d.joined for d in ripe))
 
 
