@@ -285,7 +285,9 @@ def _moment_day(s: Session, column):
     return shifted // _DAY_US - _SHIFT_DAYS
 
 
-def _date_day(s: Session, column):
+def date_day(s: Session, column):
+    """The day number of a Date column, in SQL: an integer, which a row hands to Python
+    without the date parsed from its text (a few microseconds each in SQLite)."""
     if s.get_bind().dialect.name == "postgresql":
         return cast(column - literal_column("DATE '1970-01-01'"), Integer)
     return cast(func.julianday(column) - 2440587.5, Integer)
@@ -302,7 +304,7 @@ def _visit_days(s: Session, member_ids: set[int] | None):
 
 def _other_days(s: Session, member_ids: set[int] | None):
     came = select(Attendance.member_id.label("member_id"),
-                  _date_day(s, Attendance.occurrence_date).label("day"))  # fmt: skip
+                  date_day(s, Attendance.occurrence_date).label("day"))  # fmt: skip
     wrote = select(Note.member_id, _moment_day(s, Note.at))
     copied = select(member_of_copy(), _moment_day(s, PostCopy.copied_at)).where(
         PostCopy.rendered_for.like("member:%"),
