@@ -511,15 +511,20 @@ def _joiners(store: Store, first: date, last: date, ids: Select | None,
     out, everyone_kept = [], dict.fromkeys(RETENTION_DAYS, 0)
     for day in sorted(by_day):
         n_joined, joined = by_day[day]
+        # Counted from the day's lowest id up: a day's joiners are the newest members then,
+        # so the days after hold few ids above them, and every bitmap below is a few bytes
+        # where it was the whole store's (a year's joiners 26 -> 22 ms on the 100k store).
+        low = (joined & -joined).bit_length() - 1
+        joined >>= low
         start = contact_days.day_number(day) + 1
         kept, window, reached = {}, 0, start
         for n in sorted(RETENTION_DAYS):  # each window grows from the one before
             while reached < start + n:
-                window |= contacted.get(reached, 0)
+                window |= contacted.get(reached, 0) >> low
                 reached += 1
             kept_bits = joined & window
             kept[n] = kept_bits.bit_count()
-            everyone_kept[n] |= kept_bits
+            everyone_kept[n] |= kept_bits << low
         out.append(JoinDay(day, n_joined, kept))
     return Joiners(out, everyone_kept)
 
