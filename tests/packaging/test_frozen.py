@@ -16,9 +16,9 @@ from sqdesk.core import migrate
 
 ROOT = Path(__file__).resolve().parents[2]
 UPGRADES = ROOT / "tests" / "fixtures" / "upgrades"
-# 149.3 MB on Linux on 1 December 2026 (aim 150, issue 19). The limit leaves a little room
-# for new releases of the packages (they are not pinned); a build past it means an exclusion
-# in build.spec stopped working.
+# 149.8 MB on Linux on 3 December 2026 (aim 150, issue 19; 149.3 before lz4). The limit
+# leaves a little room for new releases of the packages (they are not pinned); a build past
+# it means an exclusion in build.spec stopped working.
 SIZE_LIMIT_MB = 152
 
 
