@@ -171,6 +171,10 @@ def whole_cache(s: Session) -> Iterator[None]:
         yield
     finally:
         driver.execute(f"PRAGMA soft_heap_limit = {SQLITE_HEAP_LIMIT}")
+        # The pages this connection cached while unbounded are let go: kept, they held the
+        # whole budget for as long as the connection lived, and no other connection could
+        # cache a page (SQLite frees no other connection's pages to make room).
+        driver.execute("PRAGMA shrink_memory")
 
 
 def is_server(target: str | Path) -> bool:
@@ -219,13 +223,15 @@ def _peek_sqlite_revision(path: Path) -> str | None:
 
 
 class Store:
-    def __init__(self, engine: Engine, *, location: str) -> None:
+    def __init__(self, engine: Engine, *, location: str,
+                 write_engine: Engine | None = None) -> None:  # fmt: skip
         self.engine = engine
         self.location = location
         self.read_only = False
         self._lock: StoreLock | None = None
         self._checkpoints: Checkpointer | None = None
-        self._writer = sessionmaker(bind=engine, expire_on_commit=False)
+        self._write_engine = write_engine
+        self._writer = sessionmaker(bind=write_engine or engine, expire_on_commit=False)
         self._reader = sessionmaker(
             bind=engine.execution_options(sqdesk_read=True), expire_on_commit=False
         )
@@ -299,9 +305,20 @@ class Store:
                                **({"connect_args": {"connect_timeout": SERVER_TIMEOUT_S}}
                                   if server else {}))  # fmt: skip
         checkpoints = Checkpointer(file) if file is not None and not read_only else None
+        # The writes of a SQLite file have a connection of their own. The pages a write
+        # reads (the visit's tables, their indexes) then stay in its cache: shared with the
+        # reads, the pool handed each write the connection used longest ago, whose cache
+        # held the roster's pages and could not grow past SQLITE_HEAP_LIMIT: after the
+        # roster's key presses a visit read 72 pages from the file, on its own connection
+        # none (docs/ARCHITECTURE.md, "Start-up and memory"). Two writes at once (a job's, the window's) wait for each other in
+        # SQLite anyway; the second has a connection of its own for the while.
+        writes = (create_engine(url, pool_size=1, max_overflow=SQLITE_POOL)
+                  if file is not None and not read_only else None)  # fmt: skip
         if engine.url.get_backend_name() == "sqlite":
-            _install_sqlite_pragmas(engine, read_only=read_only, checkpoints=checkpoints)
-        store = cls(engine, location=str(file) if file is not None else _safe_url(url))
+            for each in (engine, writes) if writes is not None else (engine,):
+                _install_sqlite_pragmas(each, read_only=read_only, checkpoints=checkpoints)
+        store = cls(engine, location=str(file) if file is not None else _safe_url(url),
+                    write_engine=writes)  # fmt: skip
         store.read_only = read_only
         store._lock = held
         store._checkpoints = checkpoints
@@ -350,6 +367,8 @@ class Store:
             self._checkpoints.close()
             self._checkpoints = None
         self.engine.dispose()
+        if self._write_engine is not None:
+            self._write_engine.dispose()
         if self._lock is not None:
             self._lock.release()
             self._lock = None
@@ -367,6 +386,12 @@ class Store:
         if self.engine.url.database and self.engine.url.database.startswith("file:"):
             return Path(self.engine.url.database[5:].split("?", 1)[0])
         return _sqlite_path(self.engine.url)
+
+    @property
+    def write_engine(self) -> Engine:
+        """The engine `session()` writes through: a SQLite file's own writing connection,
+        otherwise the one engine."""
+        return self._write_engine or self.engine
 
     @property
     def is_sqlite(self) -> bool:

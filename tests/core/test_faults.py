@@ -153,7 +153,7 @@ def test_the_disk_full_while_writing_says_so_and_keeps_the_store(tmp_path):
         sheet.write_text("姓名,手机号\n" + "".join(f"会员{i},1390000{i:04d}\n"
                                                    for i in range(3000)), encoding="utf-8")
         plan = member_import.prepare(store, sheet)
-        engine = store.engine
+        engine = store.write_engine  # the writes' own connection
         with engine.connect() as conn:
             pages = conn.execute(text("PRAGMA page_count")).scalar()
 
@@ -187,7 +187,7 @@ def test_a_file_that_can_no_longer_be_written_says_so_and_keeps_the_store(tmp_pa
     path = tmp_path / "shop.sqdesk"
     with Store.open(path) as store:
         member = create(store, MemberInput(name="老会员"))
-        engine = store.engine
+        engine = store.write_engine  # the writes' own connection
 
         def read_only(dbapi_conn, _record):
             dbapi_conn.execute("PRAGMA query_only = ON")

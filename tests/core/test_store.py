@@ -375,6 +375,60 @@ def test_a_bulk_load_lifts_the_budget_and_puts_it_back(tmp_path):
         store.close()
 
 
+def _sqlite_memory_used() -> int:
+    """Bytes SQLite holds in this process, from the library Python's sqlite3 runs on."""
+    import ctypes
+    import ctypes.util
+
+    lib = ctypes.CDLL(ctypes.util.find_library("sqlite3") or "libsqlite3.so.0")
+    lib.sqlite3_memory_used.restype = ctypes.c_int64
+    return lib.sqlite3_memory_used()
+
+
+def test_a_bulk_load_lets_its_pages_go_after(tmp_path):
+    """Cached without a budget, a bulk load's pages would hold the whole process's budget
+    for as long as its connection lived: no other connection could cache a page."""
+    path = tmp_path / "s.sqdesk"
+    Store.open(path).close()
+    with closing(sqlite3.connect(path)) as raw, raw:  # 12 MB of rows, none of them cached
+        raw.execute("CREATE TABLE filler (b BLOB)")
+        raw.execute("INSERT INTO filler SELECT randomblob(3000) FROM (WITH RECURSIVE n(i) AS "
+                    "(SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 4000) SELECT i FROM n)")
+    store = Store.open(path)
+    try:
+        before = _sqlite_memory_used()
+        with store.session() as s:
+            with whole_cache(s):
+                assert s.execute(text("SELECT sum(length(b)) FROM filler")).scalar() > 0
+                during = _sqlite_memory_used()
+            after = _sqlite_memory_used()
+        assert during - before > 8 << 20  # 12 MB of pages were read and cached...
+        assert after - before < 2 << 20  # ...and let go when the load ended
+    finally:
+        store.close()
+
+
+def test_writes_keep_a_connection_of_their_own(sqlite_store):
+    """Every write goes through the one writing connection, whose cache keeps the pages
+    writes read; reads take theirs from the pool, and never that one."""
+    store = sqlite_store
+
+    def driver(s) -> object:
+        return s.connection().connection.dbapi_connection
+
+    with store.session() as s:
+        writer = driver(s)
+    with store.read() as r1, store.read() as r2:  # the pool's two, each its own
+        readers = {id(driver(r1)), id(driver(r2))}
+    for _ in range(3):
+        with store.session() as s:
+            assert driver(s) is writer
+    assert id(writer) not in readers
+    with store.session() as s:
+        assert s.connection().exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert s.connection().exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
 def test_a_copy_damaged_as_it_is_written_is_deleted_and_said(tmp_path, monkeypatch):
     """Every copy is checked once written (quick_check, what a restore asks of it): one
     that fails is deleted, the error says so, and the older copies stay."""
