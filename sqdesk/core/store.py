@@ -310,8 +310,9 @@ class Store:
         # reads, the pool handed each write the connection used longest ago, whose cache
         # held the roster's pages and could not grow past SQLITE_HEAP_LIMIT: after the
         # roster's key presses a visit read 72 pages from the file, on its own connection
-        # none (docs/ARCHITECTURE.md, "Start-up and memory"). Two writes at once (a job's, the window's) wait for each other in
-        # SQLite anyway; the second has a connection of its own for the while.
+        # none (docs/ARCHITECTURE.md, "Start-up and memory"). Two writes at once (a job's,
+        # the window's) wait for each other in SQLite anyway; the second has a connection
+        # of its own for the while.
         writes = (create_engine(url, pool_size=1, max_overflow=SQLITE_POOL)
                   if file is not None and not read_only else None)  # fmt: skip
         if engine.url.get_backend_name() == "sqlite":
