@@ -310,7 +310,7 @@ class Store:
         # reads, the pool handed each write the connection used longest ago, whose cache
         # held the roster's pages and could not grow past SQLITE_HEAP_LIMIT: after the
         # roster's key presses a visit read 72 pages from the file, on its own connection
-        # none (docs/ARCHITECTURE.md, "Start-up and memory"). Two writes at once (a job's,
+        # its member's 15 (docs/ARCHITECTURE.md, "Start-up and memory"). Two writes (a job's,
         # the window's) wait for each other in SQLite anyway; the second has a connection
         # of its own for the while.
         writes = (create_engine(url, pool_size=1, max_overflow=SQLITE_POOL)
