@@ -280,7 +280,7 @@ def bench_felt(store: Store, words: list[str], result) -> list:
                           f"{len(ms)} keys that change the roster"))  # fmt: skip
         out.append(result("key press → roster painted, p95", "ms", _percentile(ms, 0.95),
                           paint, 100, 16, f"slowest {worst[0]!r}: {worst[1]:.0f} ms; the floor "
-                          "is the roster's paint alone, nothing changed"))  # fmt: skip
+                          "is the roster's paint alone, nothing changed", floor=True))  # fmt: skip
     if peer and ms:
         ratio = _percentile(peer, 0.95) / _percentile(ms, 0.95)
         out.append(result("naive peer per keystroke, p95 (QSqlTableModel + proxy filter)",

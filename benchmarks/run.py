@@ -71,6 +71,10 @@ class Result:
     must: float | None
     aim: float | None
     note: str = ""
+    # The raw column is the best possible (an indexed read, the paint alone, the writer
+    # alone), not the app's query in raw SQL nor a peer: a floor above the aim is the
+    # written reason the issue accepts for a row over it.
+    floor: bool = False
 
     @property
     def ratio(self) -> float | None:
@@ -84,7 +88,11 @@ class Result:
             return ""
         if self.aim is not None and self.sqdesk <= self.aim:
             return "aim"
-        return "ok" if self.sqdesk <= self.must else "OVER"
+        if self.sqdesk > self.must:
+            return "OVER"
+        if self.floor and self.aim is not None and (self.raw_sqlite or 0) > self.aim:
+            return "floor"  # over the aim, and so is the best possible
+        return "ok"
 
 
 def timed(fn: Callable[[], object], repeat: int = 1) -> tuple[float, object]:
@@ -186,7 +194,8 @@ def bench_roster(store: Store, raw: sqlite3.Connection) -> list[Result]:
     c, _ = timed(everyone, 5)
     d, _ = timed(floor, 5)
     return [Result("roster first page (first screenful of ids + visible rows)", "ms", a, d,
-                   100, 5, "raw sqlite3: the floor, one indexed read of the visible rows"),
+                   100, 5, "raw sqlite3: the floor, one indexed read of the visible rows",
+                   floor=True),
             Result("every id in order behind it (in the background)", "ms", c, b, None, None,
                    "raw sqlite3: the same ids and the visible rows")]  # fmt: skip
 
@@ -225,7 +234,7 @@ def bench_roster_by_name(store: Store, raw: sqlite3.Connection) -> list[Result]:
     return [
         Result("roster first page sorted by name (pinyin key, indexed)", "ms", a, b, 100, 30,
                f"naive peer (every name's pinyin sorted in Python): {c:,.0f} ms; raw: the "
-               "same index read"),
+               "same index read", floor=True),
         Result("every id by name behind it (in the background)", "ms", every, every_raw, None,
                None, "raw sqlite3: the same ids and the first page's rows"),
         Result("search index and name keys rebuilt (once, opening a pre-0015 store)", "s",
@@ -284,7 +293,7 @@ def bench_roster_figures(store: Store, raw: sqlite3.Connection) -> list[Result]:
         out.append(Result(f"roster first page sorted by {key.value}, biggest first (the "
                           "first screenful down its index)", "ms", a, b, 300, 100,
                           f"naive peer (all rows sorted in Python): {c:,.0f} ms; raw: the "
-                          "same index read"))  # fmt: skip
+                          "same index read", floor=True))  # fmt: skip
         out.append(Result(f"every id by {key.value} behind it (in the background)", "ms", d,
                           e, None, None, "raw sqlite3: the same order, every id"))  # fmt: skip
     from sqdesk.core import member_story
@@ -795,7 +804,7 @@ def bench_export(
     return (
         [
             Result(f"export {n:,} members to .xlsx", "s", a_x / 1000, b_x / 1000, 30, 4,
-                   "floor: XlsxWriter alone writing the same cells from memory"),
+                   "floor: XlsxWriter alone writing the same cells from memory", floor=True),
             Result(f"export {n:,} members to .csv", "s", a_c / 1000, b_c / 1000, None, None),
         ],
         xlsx,
@@ -841,7 +850,9 @@ def bench_import(xlsx: Path, csv_path: Path, folder: Path) -> list[Result]:
                 b / 1000,
                 must,
                 aim,
-                "read + check every row + one transaction",
+                "read + check every row + one transaction; floor: the cells and their search "
+                "index written unchecked",
+                floor=True,
             )
         )
     return results
@@ -979,6 +990,7 @@ def main(argv: list[str] | None = None) -> int:
         },
         "rss_mb": rss,
         "results": [asdict(r) | {"ratio": r.ratio, "verdict": r.verdict} for r in results],
+        "over_the_aim": over_the_aim(results),
     }
     args.out.write_text(json.dumps(payload, ensure_ascii=False, indent=2), encoding="utf-8")
     print(f"\nwrote {args.out}")
@@ -986,17 +998,34 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _print(results: list[Result], rss: float | None) -> None:
-    print(f"\n{'what':<58} {'sqdesk':>10} {'raw sqlite3':>12} {'ratio':>6} {'must':>7} {'':>5}")
+    print(f"\n{'what':<58} {'sqdesk':>10} {'raw sqlite3':>12} {'ratio':>6} {'must':>7} "
+          f"{'aim':>6} {'':>5}")  # fmt: skip
     for r in results:
         raw = f"{r.raw_sqlite:.2f}" if r.raw_sqlite is not None else "-"
         ratio = f"{r.ratio:.1f}x" if r.ratio is not None else "-"
         must = f"{r.must:g}" if r.must is not None else "-"
+        aim = f"{r.aim:g}" if r.aim is not None else "-"
         print(
             f"{r.name:<58} {r.sqdesk:>8.2f}{r.unit:<2} {raw:>12} {ratio:>6} {must:>7} "
-            f"{r.verdict:>5}  {r.note}"
+            f"{aim:>6} {r.verdict:>5}  {r.note}"
         )
     if rss is not None:
         print(f"{'memory (RSS) of this process at the end':<58} {rss:>8.0f}MB")
+    print("\n" + over_the_aim(results))
+
+
+def over_the_aim(results: list[Result]) -> str:
+    """One line for the issue's "done": which rows are over their aim, and of those, which
+    have a floor above it too (verdict "floor")."""
+    over = [r for r in results if r.aim is not None and r.sqdesk > r.aim]
+    if not over:
+        return "every row at or under its aim"
+    floor = [r.name for r in over if r.verdict == "floor"]
+    rest = [r.name for r in over if r.verdict != "floor"]
+    line = f"over the aim ({len(over)}): " + "; ".join(rest)
+    if floor:
+        line += f"; the floor itself above the aim ({len(floor)}): " + "; ".join(floor)
+    return line
 
 
 if __name__ == "__main__":
