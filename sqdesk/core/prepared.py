@@ -1,5 +1,7 @@
 """Statements built and compiled once, then run through the driver's own cursor: for the
-reads every keystroke makes (the roster's first screenful and its rows).
+reads every keystroke makes (the roster's first screenful and its rows), and for reads of a
+million rows, where SQLAlchemy's result rows cost more than the query (everyone's contact
+days: 2.6 -> 1.1 s on the 100k store).
 
 Measured on the 100,000-member store, a search keystroke took 8.4 ms of which SQLite's
 work was about 1 ms: the rest was SQLAlchemy's, per execution: building the statement,
@@ -65,7 +67,7 @@ class Prepared:
                 names = compiled.positiontup
                 fixed = {n: v for n, v in compiled.params.items() if v is not None}
                 # A programmer's slip, not the manager's: values bound as the driver takes them.
-                assert all(isinstance(v, str | int) for v in fixed.values()), fixed
+                assert all(isinstance(v, str | int | float) for v in fixed.values()), fixed
                 found = _Compiled(str(compiled), None if names is None else tuple(names),
                                   fixed, convert)  # fmt: skip
                 self._compiled[dialect.name] = found

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import BigInteger, create_engine, func, literal, select
+from sqlalchemy import BigInteger, Integer, bindparam, create_engine, func, literal, select
 
 from sqdesk.core import activities, contact_days, duplicates, ledger, metrics, notes, posts
 from sqdesk.core.activities import ActivityInput
@@ -48,16 +48,6 @@ def sqlite():
     engine.dispose()
 
 
-class _Dialect:
-    """What _moment_day asks of a session: its database's name."""
-
-    def __init__(self, conn) -> None:
-        self.conn = conn
-
-    def get_bind(self):
-        return self.conn.engine
-
-
 @settings(max_examples=300, deadline=None)
 @given(at=st.datetimes(min_value=datetime(1, 1, 2), max_value=datetime(9999, 12, 30),
                        timezones=st.just(UTC)),
@@ -66,8 +56,12 @@ def test_a_moments_day_is_the_same_in_sql_as_in_python(sqlite, at, offset):
     with pytest.MonkeyPatch.context() as mp:  # the shop's offset, for this example only
         mp.setattr(contact_days, "local_offset_seconds", lambda: offset)
         stored = (at - EPOCH) // MICROSECOND  # as UTCDateTime keeps it
-        sql = contact_days._moment_day(_Dialect(sqlite), literal(stored, BigInteger))
+        sql = contact_days._moment_day("sqlite", literal(stored, BigInteger), offset)
         assert sqlite.scalar(select(sql)) == contact_days.day_of(at)
+        # As everyone's days are read (compiled once, the offset bound at each run).
+        bound = contact_days._moment_day("sqlite", literal(stored, BigInteger),
+                                         bindparam("offset", type_=Integer))  # fmt: skip
+        assert sqlite.scalar(select(bound), {"offset": offset}) == contact_days.day_of(at)
 
 
 def test_a_bitmap_holds_its_members():
