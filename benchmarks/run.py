@@ -450,12 +450,17 @@ def bench_points(store: Store, raw: sqlite3.Connection, n: int) -> list[Result]:
     from sqdesk.core import ledger, points_view
 
     rng = random.Random(2)
+
+    def visits(members: list[int]) -> list[float]:  # ms each
+        out = []
+        for member_id in members:
+            t = time.perf_counter()
+            ledger.record_visit(store, member_id, amount_cents=rng.randrange(500, 9000))
+            out.append((time.perf_counter() - t) * 1000)
+        return out
+
     ids = [rng.randrange(1, n + 1) for _ in range(100)]
-    ours = []
-    for member_id in ids:
-        t = time.perf_counter()
-        ledger.record_visit(store, member_id, amount_cents=rng.randrange(500, 9000))
-        ours.append((time.perf_counter() - t) * 1000)
+    ours = visits(ids)
 
     def raw_visit(member_id: int) -> None:
         now = (datetime.now(UTC) - EPOCH) // MICROSECOND  # as UTCDateTime stores it
@@ -481,12 +486,7 @@ def bench_points(store: Store, raw: sqlite3.Connection, n: int) -> list[Result]:
     # Some machines (this project's benchmark VM) page out file cache untouched for a
     # minute: there every page SQLite's own cache lacks is a disk read (see the README).
     warmed_in = _read_through(store.path) if store.path is not None else None
-    warm_ids = [rng.randrange(1, n + 1) for _ in range(100)]
-    warm = []
-    for member_id in warm_ids:
-        t = time.perf_counter()
-        ledger.record_visit(store, member_id, amount_cents=rng.randrange(500, 9000))
-        warm.append((time.perf_counter() - t) * 1000)
+    warm = visits([rng.randrange(1, n + 1) for _ in range(100)])
 
     raw.isolation_level = None
     theirs = [timed(lambda m=m: raw_visit(m))[0] for m in ids[:50]]
