@@ -9,7 +9,8 @@ its cache key, expanding each IN list of 200 ids into 200 parameters, and the re
 rows (docs/ARCHITECTURE.md, "Item views and speed"). A `Prepared` builds its statement
 once per database kind and compiles it once; each run binds plain values (a list of ids
 as one JSON text, which the database unpacks) and converts only the columns whose type
-needs it (dates, moments, yes/no) with that type's own processor. The SQL is still
+needs it (dates, moments, yes/no) with that type's own processor, and binds a date or a
+moment the way its type stores it. The SQL is still
 SQLAlchemy's, for whichever database the store is on.
 """
 
@@ -42,6 +43,7 @@ class _Compiled:
     names: tuple[str, ...] | None  # the parameters' order; None: passed by name
     fixed: dict  # the statement's own values (the 0 of a coalesce)
     convert: tuple[Callable | None, ...]  # a result processor per column, or None
+    bind: dict[str, Callable]  # a parameter's type's bind processor (a moment, a date)
 
 
 class Prepared:
@@ -65,11 +67,14 @@ class Prepared:
                 convert = tuple(c.type.dialect_impl(dialect).result_processor(dialect, None)
                                 for c in stmt.selected_columns)  # fmt: skip
                 names = compiled.positiontup
+                bind = {name: f for p, name in compiled.bind_names.items()
+                        if name not in self._lists
+                        and (f := p.type.dialect_impl(dialect).bind_processor(dialect))}
                 fixed = {n: v for n, v in compiled.params.items() if v is not None}
                 # A programmer's slip, not the manager's: values bound as the driver takes them.
                 assert all(isinstance(v, str | int | float) for v in fixed.values()), fixed
                 found = _Compiled(str(compiled), None if names is None else tuple(names),
-                                  fixed, convert)  # fmt: skip
+                                  fixed, convert, bind)  # fmt: skip
                 self._compiled[dialect.name] = found
         return found
 
@@ -78,6 +83,8 @@ class Prepared:
         values = {**c.fixed, **values}
         for name in self._lists:
             values[name] = json.dumps([int(v) for v in values[name]])
+        for name, f in c.bind.items():
+            values[name] = f(values[name])
         params = values if c.names is None else tuple(values[n] for n in c.names)
         cursor = conn.connection.driver_connection.cursor()
         try:

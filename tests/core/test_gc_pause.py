@@ -100,6 +100,6 @@ def test_the_losing_touch_queue_is_made_with_the_collector_off(store, monkeypatc
 
     create(store, MemberInput(name="王芳🌸", joined_on=date(2020, 1, 2)))
     seen = []
-    _recording(monkeypatch, contacts, "LosingTouch", seen)
+    _recording(monkeypatch, contacts.LosingTouch, "_make", seen)
     assert [m.name for m in contacts.losing_touch(store, days=30)] == ["王芳🌸"]
     assert seen == [False] and gc.isenabled()

@@ -5,11 +5,11 @@ length as one parameter, Chinese and emoji text untouched."""
 import json
 from datetime import UTC, date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import Date, bindparam, func, select
 
 from sqdesk.core import ledger, members, prepared, tags
 from sqdesk.core.member_edit import MemberInput, create, set_archived
-from sqdesk.core.models import Member, MemberStats
+from sqdesk.core.models import LastContact, Member, MemberStats, UTCDateTime
 
 NAMES = ["张伟", "欧阳娜娜", "Lily🌸", "曾小贤", "李娜（阿娜）"]
 
@@ -43,6 +43,28 @@ def test_the_same_rows_as_sqlalchemy(any_store):
         # Twice: compiled once, run again with other values.
         assert [r[0] for r in fast.rows(s.connection(), ids=[made[2]])] == [made[2]]
         assert fast.rows(s.connection(), ids=[]) == []
+
+
+def test_a_date_and_a_moment_are_bound_as_their_types_store_them(any_store):
+    """A bound date or moment goes through its type's bind processor, as SQLAlchemy binds
+    it: on SQLite a moment is stored as microseconds, so a datetime given as is would
+    compare as text and match nothing."""
+    store = any_store
+    early = create(store, MemberInput(name="张伟", joined_on=date(2025, 1, 1)))
+    create(store, MemberInput(name="欧阳娜娜", joined_on=date(2026, 6, 1)))
+    ledger.record_visit(store, early, amount_cents=2800, at=datetime(2026, 3, 1, 4, tzinfo=UTC))
+    fast = prepared.Prepared(lambda _d: (
+        select(Member.name)
+        .join(LastContact, LastContact.member_id == Member.id)
+        .where(Member.joined_on <= bindparam("day", type_=Date()),
+               LastContact.at < bindparam("moment", type_=UTCDateTime()))))
+    with store.read() as s:
+        assert fast.column(s.connection(), day=date(2025, 6, 1),
+                           moment=datetime(2026, 3, 2, tzinfo=UTC)) == ["张伟"]  # fmt: skip
+        assert fast.column(s.connection(), day=date(2025, 6, 1),
+                           moment=datetime(2026, 3, 1, 4, tzinfo=UTC)) == []  # fmt: skip
+        assert fast.column(s.connection(), day=date(2024, 6, 1),
+                           moment=datetime(2026, 3, 2, tzinfo=UTC)) == []  # fmt: skip
 
 
 def test_a_list_of_any_length_is_one_parameter(any_store):
