@@ -239,12 +239,15 @@ def test_the_simulation_in_a_second_process_makes_the_same_years(tmp_path, monke
     """Forked or not, the same seed gives the same visits, ledger, lots, balances, reward
     stock and notes, row for row; and `check` passes on both. The notes are written while
     the years are simulated, from the visits as drawn: the same notes as when written
-    after the visits, from the visits in the store."""
+    after the visits, from the visits in the store. The open lots go in several parts."""
+    import sqdesk.core.demo.points as points
     from sqdesk.core.demo.notes import fill_notes
     from sqdesk.core.store import Store
 
+    monkeypatch.setattr(points, "_LOTS_PART", 997)
     made = _made_both_ways(tmp_path, monkeypatch)
     assert len(made[True]["ledger_entry"]) > 20_000  # more than one chunk
+    assert len(made[True]["open_lot"]) > 2 * 997
     assert len(made[True]["note"]) > 5000
     assert made[True] == made[False]
 
