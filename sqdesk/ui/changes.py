@@ -94,7 +94,11 @@ class _Follower(QObject):
             self._refresh()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._widget and event.type() == QEvent.Type.Show and self.stale:
+        # Not `self._widget`: when the collector frees a closed window's cycle, it clears
+        # this object's attributes before Qt destroys the window, whose last events still
+        # come here.
+        if (watched is getattr(self, "_widget", None) and event.type() == QEvent.Type.Show
+                and self.stale):  # fmt: skip
             self.stale = False
             self._refresh()  # before the first paint: a page never shows old data
         return False

@@ -108,3 +108,19 @@ def test_a_closed_window_stops_following(qtbot):
     qtbot.waitUntil(lambda: not shiboken6.isValid(w), timeout=3000)
     announce(Area.TAGS)
     assert calls == []
+
+
+def test_a_follower_whose_attributes_the_collector_cleared_lets_its_window_go(qtbot):
+    """The collector, freeing a closed window's cycle, clears the follower's attributes
+    before Qt destroys the window; the window's last events still reach the follower's
+    filter, which must not fail (pytest-qt fails a test on an error in a Qt override)."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QShowEvent
+    from PySide6.QtWidgets import QApplication
+
+    w = QWidget()
+    qtbot.addWidget(w)
+    follower = follow(w, {Area.TAGS}, lambda: None, fill_when_shown=True)
+    follower.__dict__.clear()  # as the collector's clearing of a cycle leaves it
+    QApplication.sendEvent(w, QShowEvent())
+    QApplication.sendEvent(w, QEvent(QEvent.Type.Hide))

@@ -65,7 +65,10 @@ def test_the_page_fills_with_the_cores_figures(qtbot, page, store):
 
 def test_period_and_scope_count_again(qtbot, page, store):
     _settled(qtbot, page)
-    page.period.setCurrentIndex(page.period.findData("week"))
+    # `counted` says when every part of the new period is shown (the benchmark waits on it).
+    with qtbot.waitSignal(page.counted, timeout=20_000):
+        page.period.setCurrentIndex(page.period.findData("week"))
+    assert page.waiting == 0 and page.board.groups and page.board.figures.last == T
     page.scope.setCurrentIndex(page.scope.findData("group:茶语会员1群"))
     _settled(qtbot, page)
     first = T - timedelta(days=T.weekday())

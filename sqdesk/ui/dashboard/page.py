@@ -18,7 +18,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QRectF, Qt
+from PySide6.QtCore import QDate, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -165,6 +165,10 @@ class ChartView(QWidget):
 
 
 class DashboardPage(QWidget):
+    # Every part of a load is shown (the status line then names the period): what a test
+    # or the benchmark waits for.
+    counted = Signal()
+
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("dashboardPage")
@@ -391,6 +395,7 @@ class DashboardPage(QWidget):
             first, last = self.dates()
             self.status.setText(self.tr("%1 to %2").replace("%1", first.isoformat())
                                 .replace("%2", last.isoformat()))  # fmt: skip
+            self.counted.emit()
 
     def _failed(self, generation: int, exc: Exception) -> None:
         if generation == self.generation:
