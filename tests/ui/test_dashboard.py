@@ -80,6 +80,27 @@ def test_period_and_scope_count_again(qtbot, page, store):
     assert "before it starts" in page.status.text()
 
 
+def test_each_chart_is_drawn_once_a_load(qtbot, page, monkeypatch):
+    """A chart is drawn when its own part arrives, not again with every other part (at 12
+    months the repaints took 50 ms of the UI thread while the parts still counted)."""
+    from sqdesk.ui.dashboard.page import PANELS, ChartView
+
+    _settled(qtbot, page)
+    drawn: dict[str, list[bool]] = {}
+    names = {id(view): key for key, view in page.charts.items()}
+    real = ChartView.set_draw
+
+    def counted(view, draw):
+        drawn.setdefault(names[id(view)], []).append(draw is not None)
+        real(view, draw)
+
+    monkeypatch.setattr(ChartView, "set_draw", counted)
+    with qtbot.waitSignal(page.counted, timeout=20_000):
+        page.load()
+    # Cleared as the load begins, then drawn once.
+    assert drawn == {key: [False, True] for key in PANELS}
+
+
 def test_exports(qtbot, page, tmp_path):
     from tests.ui.test_printing import decode_pdf  # noqa: F401 (pdftoppm is installed)
 

@@ -420,33 +420,36 @@ class DashboardPage(QWidget):
         self.cards["active_rate"].value.setToolTip(
             self.tr("%n active member(s)", "", self.board.figures.active_members))
 
-    def _redraw(self) -> None:
+    def _redraw(self, *keys: str) -> None:
+        """Draw the panels of the part that arrived, and only those: redrawn with every
+        part, the six charts were painted about 29 times a load, 50 ms of the UI thread's
+        time at 12 months while the other parts still counted."""
         drawn = self.board.panels(self.words, self.titles)
         panels = dict(zip(PANELS, (d for _t, d in drawn), strict=False))
         ready = {"active": bool(self.board.series), "visits_spend": bool(self.board.series),
                  "layers": bool(self.board.layers), "levels": bool(self.board.levels),
                  "cohorts": self._cohorts_in, "groups": bool(self.board.groups)}  # fmt: skip
-        for key, view in self.charts.items():
-            view.set_draw(panels.get(key) if ready[key] else None)
+        for key in keys:
+            self.charts[key].set_draw(panels.get(key) if ready[key] else None)
 
     _cohorts_in = False
 
     def _show_series(self, result) -> None:
         self.board.series = result
-        self._redraw()
+        self._redraw("active", "visits_spend")
 
     def _show_ends(self, result) -> None:
         self.board.layers, self.board.levels = result
-        self._redraw()
+        self._redraw("layers", "levels")
 
     def _show_cohorts(self, result) -> None:
         self.board.cohorts = result
         self._cohorts_in = True
-        self._redraw()
+        self._redraw("cohorts")
 
     def _show_groups(self, result) -> None:
         self.board.groups = result
-        self._redraw()
+        self._redraw("groups")
 
     # --- export ----------------------------------------------------------------------------
 
