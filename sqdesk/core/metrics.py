@@ -58,6 +58,7 @@ from sqdesk.core import (
     filters,
     ledger,
     ledger_days,
+    members,
     segments,
     visit_hours,
 )
@@ -289,12 +290,12 @@ def compute(store: Store, first: date, last: date, scope: Scope = STORE, *,
         points = pool.submit(read, _points, lo, hi, ids)
         cohorts = pool.submit(retention_by_day, store, first, last, scope, today=today,
                               days=days)  # fmt: skip
-        members = pool.submit(read, _member_counts, lo, hi, first, last, ids)
+        counts = pool.submit(read, _member_counts, lo, hi, first, last, ids)
         referrals = pool.submit(read, _referrals, first, last, ids)
         copies = pool.submit(read, _copies, lo, hi, scope, ids)
         coupon_figures = pool.submit(coupons.figures, store, since=first, until=last,
                                      today=today, members=ids, spend=False)  # fmt: skip
-        total, new, archived = members.result()
+        total, new, archived = counts.result()
         n_visits, visitors, repeaters, spend, active = visits.result()
         by_day = cohorts.result()
         return Figures(
@@ -321,10 +322,17 @@ def _member_counts(s, lo: datetime, hi: datetime, first: date, last: date,
 
 def on_books(s, last: date, hi: datetime, ids: Select | None = None) -> int:
     """Members on the books at the end of `last` (_counted): joined by then, from the
-    roster's (archived, joined_on) index, less those archived by then, from theirs."""
-    joined = s.scalar(select(func.count(Member.id)).where(
-        Member.archived.in_([False, True]), Member.joined_on <= last,
-        within(Member.id, ids))) or 0  # fmt: skip
+    roster's (archived, joined_on) index, less those archived by then, from theirs. The
+    shop's joined are everyone less the few who joined after the end (members.count_in:
+    the 100,000 entries before it counted one by one took 6 ms, three times a page)."""
+    if ids is None:
+        later = s.scalar(select(func.count(Member.id)).where(
+            Member.archived.in_([False, True]), Member.joined_on > last)) or 0  # fmt: skip
+        joined = members.count_in(s, include_archived=True) - later
+    else:
+        joined = s.scalar(select(func.count(Member.id)).where(
+            Member.archived.in_([False, True]), Member.joined_on <= last,
+            within(Member.id, ids))) or 0  # fmt: skip
     gone = s.scalar(select(func.count(Member.id)).where(
         Member.archived_at < hi, Member.joined_on <= last, within(Member.id, ids))) or 0
     return joined - gone
@@ -347,12 +355,12 @@ def _visit_figures(s, lo: datetime, hi: datetime, first: date, last: date, ids: 
             select(func.count(), func.coalesce(func.sum(Visit.amount_cents), 0))
             .where(Visit.voided.is_(False), Visit.at >= lo, Visit.at < hi,
                    Visit.member_id.in_(ids))).one()  # fmt: skip
-    members = period_members(s, first, last, hi, shared)
-    came, again, contacted = members.came, members.again, members.contacted
+    seen = period_members(s, first, last, hi, shared)
+    came, again, contacted = seen.came, seen.again, seen.contacted
     if ids is not None:
         scope = contact_days.bitmap(s.scalars(ids))
         came, again, contacted = came & scope, again & scope, contacted & scope
-    active = ((came | contacted) & ~members.gone).bit_count()
+    active = ((came | contacted) & ~seen.gone).bit_count()
     return int(n_visits), came.bit_count(), again.bit_count(), int(spend), active
 
 
@@ -719,6 +727,8 @@ def _audience(store: Store, audience: str, ref: str, ids: Select | None, last: d
     if ids is None and audience == "segment":  # the shop's own count of the segment
         tree = segments.resolve(store, ref)
         return filters.count(store, tree) if tree is not None else _everyone(store)
+    if ids is None and audience == "everyone":
+        return _everyone(store)
     query = select(func.count(Member.id)).where(Member.archived.is_(False))
     if ids is not None:
         chosen = ids.distinct().subquery()
@@ -728,8 +738,7 @@ def _audience(store: Store, audience: str, ref: str, ids: Select | None, last: d
 
 
 def _everyone(store: Store) -> int:
-    with store.read() as s:
-        return s.scalar(select(func.count(Member.id)).where(Member.archived.is_(False))) or 0
+    return members.count(store)
 
 
 def for_audience(store: Store, query: Select, audience: str, ref: str) -> Select:
