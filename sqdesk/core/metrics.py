@@ -423,19 +423,25 @@ def _points(s, lo: datetime, hi: datetime, ids: Select | None) -> Points:
                               .where(LedgerEntry.at >= lo, LedgerEntry.at < hi,
                                      within(LedgerEntry.member_id, ids))
                               .group_by(LedgerEntry.kind)).all())  # fmt: skip
-    # The balances now, less what changed since the period ended: the liability at its end
-    # without summing two million entries (balances equal the ledger: `check` proves it).
-    now = s.scalar(select(func.coalesce(func.sum(MemberPoints.balance), 0))
-                   .where(within(MemberPoints.member_id, ids))) or 0  # fmt: skip
+    # The liability at the period's end without summing two million entries (balances
+    # equal the ledger: `check` proves it). The shop's: every point before the end, from
+    # the daily sums (the 100,000 balances summed, less what changed since, read them
+    # twice a page: 8 ms); a scope's: its balances now, less what changed since.
     if ids is None:
-        since = sum(ledger_days.sums(s, hi, datetime(9999, 1, 1, tzinfo=UTC)).values())
+        outstanding = sum(ledger_days.sums(s, _BEGINNING, hi).values())
     else:
+        now = s.scalar(select(func.coalesce(func.sum(MemberPoints.balance), 0))
+                       .where(within(MemberPoints.member_id, ids))) or 0  # fmt: skip
         since = s.scalar(select(func.coalesce(func.sum(LedgerEntry.amount), 0))
                          .where(LedgerEntry.at >= hi, within(LedgerEntry.member_id, ids))) or 0
+        outstanding = int(now) - int(since)
     return Points(int(sums.get(ledger.EARN, 0) or 0), -int(sums.get(ledger.REDEEM, 0) or 0),
                   -int(sums.get(ledger.EXPIRE, 0) or 0),
                   int((sums.get(ledger.ADJUST, 0) or 0) + (sums.get(ledger.REVERSE, 0) or 0)),
-                  int(now) - int(since))  # fmt: skip
+                  outstanding)  # fmt: skip
+
+
+_BEGINNING = datetime(1970, 1, 1, tzinfo=UTC)  # before any entry
 
 
 def _referrals(s, first: date, last: date, ids: Select | None) -> Referrals:
