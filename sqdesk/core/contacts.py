@@ -101,12 +101,13 @@ def losing_touch(store: Store, *, days: int | None = None, today: date | None = 
     # 7 ms of 100 for the whole queue (100k store).
     with store.read() as s:
         conn = s.connection()
+        stored_as_number = conn.dialect.name == "sqlite"
         if limit is None:
             rows = _QUEUE.rows(conn, **values)
         else:
             rows = _QUEUE_FIRST.rows(conn, **values, limit=limit)
     new = LosingTouch._make
-    if rows and isinstance(rows[0][6], datetime):  # PostgreSQL: aware datetimes
+    if not stored_as_number:  # PostgreSQL: aware datetimes
         return [new((mid, code, name or nickname, last,
                      None if last is None else (today - last.astimezone().date()).days,
                      spent, layer))

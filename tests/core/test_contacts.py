@@ -170,3 +170,23 @@ def test_the_migration_fills_the_latest_contacts_as_the_app_keeps_them(any_store
         filled = s.execute(rows).all()
     assert [m for m, _at in kept] == [came, wrote, joined, copied]
     assert filled == kept
+
+
+def test_a_member_with_no_latest_contact_first_in_the_queue(any_store):
+    """A member with no latest contact kept (None) may come first, the highest spend: the
+    rows after it are still read as their database keeps moments (on PostgreSQL, aware
+    datetimes; on SQLite, microseconds)."""
+    from sqlalchemy import delete
+
+    from sqdesk.core.models import LastContact
+
+    store = any_store
+    first = _quiet(store, "王芳🌸", 90_000, visit_days_ago=60)
+    second = _quiet(store, "Lily（莉莉）", 1_000, visit_days_ago=200)
+    with store.session() as s:
+        s.execute(delete(LastContact).where(LastContact.member_id == first))
+    found = contacts.losing_touch(store, days=30)
+    assert [m.member_id for m in found] == [first, second]
+    assert found[0].last_contact is None and found[0].days_since is None
+    assert found[1].last_contact is not None and found[1].days_since >= 30
+    assert found[1].last_contact.tzinfo is not None
